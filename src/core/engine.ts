@@ -1,0 +1,95 @@
+/**
+ * analyze(): text in, diagnostics out. Each rule runs behind its own
+ * try/catch, so one broken rule never hides the others.
+ */
+import { resolveSeverity, type SeverityConfig } from './config';
+import { buildGraph, type StepGraph } from './graph';
+import { pick, q } from './i18n';
+import { buildModel, type Model } from './model';
+import { parseText, type ParsedFile } from './parse';
+import type { Report, Rule, RuleContext } from './rule';
+import { RULES } from './rules/index';
+import type { Diagnostic, Locale, Severity } from './types';
+
+export interface AnalyzeOptions {
+  locale?: Locale;
+  /** Severity layers from the lowest priority to the highest (workspace rc, then editor settings). The file's own `rules:` always comes last. */
+  config?: readonly SeverityConfig[];
+  /** Rules to run (defaults to the whole catalogue); used by tests and tools. */
+  rules?: readonly Rule[];
+}
+
+export interface AnalysisResult {
+  parsed: ParsedFile;
+  model: Model;
+  diagnostics: Diagnostic[];
+}
+
+/** Code of the diagnostic emitted when a rule itself fails. */
+export const INTERNAL_ERROR = 'bizflow/internal-error';
+
+/** The severity layer defined inside the file (`rules:`), with only valid entries. */
+export function fileSeverityLayer(model: Model): SeverityConfig {
+  const rules: Record<string, Severity | 'off'> = {};
+  for (const r of model.rules) {
+    if (r.setting === 'off' || r.setting === 'info' || r.setting === 'warning' || r.setting === 'error') {
+      rules[r.code] = r.setting;
+    }
+  }
+  return { rules };
+}
+
+export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagnostic[] {
+  const locale = options.locale ?? 'en';
+  const layers = [...(options.config ?? []), fileSeverityLayer(model)];
+  const text = model.parsed.text;
+  const out: Diagnostic[] = [];
+  let graph: StepGraph | undefined;
+  for (const rule of options.rules ?? RULES) {
+    const collected: Diagnostic[] = [];
+    const ctx: RuleContext = {
+      model,
+      text,
+      locale,
+      t: (texts) => pick(locale, texts),
+      q: (s) => q(locale, s),
+      get graph() {
+        return (graph ??= buildGraph(model));
+      },
+      report(r: Report) {
+        const severity = resolveSeverity(rule.code, r.severity ?? rule.defaultSeverity, layers);
+        if (!severity) return;
+        const start = Math.max(0, Math.min(r.span.start, text.length));
+        const end = Math.max(start, Math.min(r.span.end, text.length));
+        const d: Diagnostic = { code: rule.code, severity, message: r.message, span: { start, end } };
+        if (r.related && r.related.length) d.related = r.related;
+        if (r.data) d.data = r.data;
+        collected.push(d);
+      },
+    };
+    try {
+      rule.run(ctx);
+      for (const d of collected) out.push(d);
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      out.push({
+        code: INTERNAL_ERROR,
+        severity: 'warning',
+        message: pick(locale, {
+          en: `BizFlow rule ${rule.code} failed on this file and was skipped (${detail}). Please report this.`,
+          zh: `BizFlow 规则 ${rule.code} 在此文件上出错，已跳过（${detail}）。请反馈此问题。`,
+        }),
+        span: { start: 0, end: Math.min(text.length, 1) },
+      });
+    }
+  }
+  out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return out;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const parsed = parseText(text);
+  const model = buildModel(parsed);
+  const diagnostics = analyzeModel(model, options);
+  return { parsed, model, diagnostics };
+}

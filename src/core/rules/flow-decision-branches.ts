@@ -1,0 +1,10 @@
+import { defineRule } from '../rule';
+
+export default defineRule({
+  code: 'flow/decision-branches',
+  defaultSeverity: 'error',
+  description: { en: 'TODO', zh: 'TODO' },
+  run() {
+    // TODO: not implemented yet
+  },
+});

@@ -1,0 +1,72 @@
+/** Every rule of the catalogue, in the order of the specification. */
+import type { Rule } from '../rule';
+
+import yamlSyntax from './yaml-syntax';
+import yamlDuplicateKey from './yaml-duplicate-key';
+import schemaVersion from './schema-version';
+import schemaRequired from './schema-required';
+import schemaType from './schema-type';
+import schemaEnum from './schema-enum';
+import schemaUnknownKey from './schema-unknown-key';
+import schemaId from './schema-id';
+import refUnknownRole from './ref-unknown-role';
+import refUnknownStep from './ref-unknown-step';
+import refUnknownRequirement from './ref-unknown-requirement';
+import refUnknownData from './ref-unknown-data';
+import flowNoStart from './flow-no-start';
+import flowNoEnd from './flow-no-end';
+import flowUnreachable from './flow-unreachable';
+import flowDeadEnd from './flow-dead-end';
+import flowNoPathToEnd from './flow-no-path-to-end';
+import flowDecisionBranches from './flow-decision-branches';
+import flowEndHasNext from './flow-end-has-next';
+import roleUnused from './role-unused';
+import dataNotProduced from './data-not-produced';
+import dataUsedBeforeProduced from './data-used-before-produced';
+import dataUnused from './data-unused';
+import handoffNoData from './handoff-no-data';
+import reqNoAcceptance from './req-no-acceptance';
+import reqUntraced from './req-untraced';
+import reqDependsCycle from './req-depends-cycle';
+import conflictContradiction from './conflict-contradiction';
+import conflictRemovedStep from './conflict-removed-step';
+import conflictUnagreedBurden from './conflict-unagreed-burden';
+import conflictDependsRejected from './conflict-depends-rejected';
+import conflictPriorityInversion from './conflict-priority-inversion';
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  yamlDuplicateKey,
+  schemaVersion,
+  schemaRequired,
+  schemaType,
+  schemaEnum,
+  schemaUnknownKey,
+  schemaId,
+  refUnknownRole,
+  refUnknownStep,
+  refUnknownRequirement,
+  refUnknownData,
+  flowNoStart,
+  flowNoEnd,
+  flowUnreachable,
+  flowDeadEnd,
+  flowNoPathToEnd,
+  flowDecisionBranches,
+  flowEndHasNext,
+  roleUnused,
+  dataNotProduced,
+  dataUsedBeforeProduced,
+  dataUnused,
+  handoffNoData,
+  reqNoAcceptance,
+  reqUntraced,
+  reqDependsCycle,
+  conflictContradiction,
+  conflictRemovedStep,
+  conflictUnagreedBurden,
+  conflictDependsRejected,
+  conflictPriorityInversion,
+];
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));

@@ -1,0 +1,39 @@
+import { defineRule } from '../rule';
+import type { Ref } from '../model';
+import { nearest } from '../suggest';
+
+export default defineRule({
+  code: 'ref/unknown-role',
+  defaultSeverity: 'error',
+  description: {
+    en: 'A role id that is not defined under `roles:`.',
+    zh: '引用了未在 `roles:` 中定义的角色。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    const roles = model.roles.byId;
+    const check = (ref: Ref | undefined) => {
+      if (!ref || roles.has(ref.id)) return;
+      const suggestion = nearest(ref.id, roles.keys());
+      const hint = suggestion
+        ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
+        : ctx.t({
+            en: ' Define it under `roles:` or use one of the defined roles.',
+            zh: '请在 `roles:` 下定义它，或改用已定义的角色。',
+          });
+      ctx.report({
+        span: ref.span,
+        message: ctx.t({ en: `Unknown role ${ctx.q(ref.id)}.`, zh: `未知角色${ctx.q(ref.id)}。` }) + hint,
+        data: { name: ref.id, suggestion, kind: 'role' },
+      });
+    };
+    check(model.process?.owner);
+    for (const d of model.data?.list ?? []) check(d.owner);
+    for (const s of model.steps.list) check(s.role);
+    for (const r of model.requirements.list) {
+      check(r.from);
+      r.agreed.forEach(check);
+      check(r.decidedBy);
+    }
+  },
+});

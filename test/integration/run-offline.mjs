@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+// Runs the integration tests inside a real VS Code extension host, offline:
+// code-server (VS Code server, installed on demand into .vscode-test/) +
+// the real web workbench in headless Chromium driven by playwright-core.
+//
+// Build first:  npm run build && node scripts/build-tests.mjs
+// Then:         node test/integration/run-offline.mjs
+//
+// Env:
+//   BIZFLOW_EXT_DEV_PATH     extension folder to test (default: the repo root)
+//   BIZFLOW_TEST_TIMEOUT_MS  overall timeout (default 900000 = 15 min)
+//   BIZFLOW_TEST_GREP        only run tests whose title matches (mocha grep)
+//   BIZFLOW_CODE_SERVER_ECHO=1  also print code-server's own log
+//   BIZFLOW_KEEP_TMP=1       keep code-server's temp user-data/extensions dir
+//
+// Exit code: the test run's exit code (0 = all passed), 2 = missing
+// prerequisite, 3 = harness failure (e.g. timeout, browser crash).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ensureCodeServer, PrerequisiteError, CHROMIUM_PATH } from '../../scripts/ensure-code-server.mjs';
+import { startCodeServer, remoteUri, onCleanup, runCleanups } from '../../scripts/code-server.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const EXT_DEV_PATH = path.resolve(process.env.BIZFLOW_EXT_DEV_PATH || ROOT);
+const TESTS_PATH = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
+const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace');
+const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
+const TIMEOUT_MS = Number(process.env.BIZFLOW_TEST_TIMEOUT_MS) || 15 * 60_000;
+const SCREENSHOT_MARKER = '[bizflow:screenshot]'; // see test/integration/util/screenshot.ts
+
+const t0 = Date.now();
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+const info = (m) => console.error(`[run-offline ${elapsed()}] ${m}`);
+
+function preflight() {
+  const problems = [];
+  if (!fs.existsSync(path.join(EXT_DEV_PATH, 'package.json'))) {
+    problems.push(`no package.json in the extension folder ${EXT_DEV_PATH}`);
+  } else {
+    const pkg = JSON.parse(fs.readFileSync(path.join(EXT_DEV_PATH, 'package.json'), 'utf8'));
+    if (pkg.main && !fs.existsSync(path.resolve(EXT_DEV_PATH, pkg.main)) && !fs.existsSync(path.resolve(EXT_DEV_PATH, pkg.main + '.js'))) {
+      problems.push(`the extension's main ${pkg.main} is not built (run: npm run build)`);
+    }
+  }
+  if (!fs.existsSync(TESTS_PATH)) problems.push(`${path.relative(ROOT, TESTS_PATH)} is missing (run: node scripts/build-tests.mjs)`);
+  if (!fs.existsSync(WORKSPACE)) problems.push(`the fixtures workspace ${WORKSPACE} is missing`);
+  if (problems.length) throw new PrerequisiteError(`bizflow: cannot run integration tests: ${problems.join('; ')}`);
+}
+
+async function main() {
+  preflight();
+  const entry = await ensureCodeServer();
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+  // The extension host inherits code-server's environment: this is how the
+  // tests know they run under this launcher and where screenshots go.
+  process.env.BIZFLOW_TEST_LAUNCHER = 'offline';
+  process.env.BIZFLOW_ARTIFACTS_DIR = ARTIFACTS;
+
+  info(`starting code-server (extension: ${EXT_DEV_PATH})`);
+  const server = await startCodeServer({ entry, folder: WORKSPACE });
+  info(`code-server ready at ${server.url}`);
+
+  let browser;
+  onCleanup(async () => {
+    if (browser) await browser.close().catch(() => {});
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Our own SIGINT/SIGTERM handling (scripts/code-server.mjs) closes it.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const page = await context.newPage();
+
+  let resolveExit;
+  const exitCode = new Promise((r) => (resolveExit = r));
+  const pendingShots = new Set();
+
+  async function takeScreenshot(name) {
+    const file = path.join(ARTIFACTS, `${name}.png`);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      await page.screenshot({ path: tmp, type: 'png' });
+      fs.renameSync(tmp, file);
+      info(`screenshot ${path.relative(ROOT, file)}`);
+    } catch (err) {
+      info(`screenshot ${name} failed: ${err.message}`);
+      fs.rmSync(tmp, { force: true });
+    }
+  }
+
+  await page.exposeFunction('codeAutomationLog', (level, message) => {
+    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    const i = text.indexOf(SCREENSHOT_MARKER);
+    if (i >= 0) {
+      try {
+        const json = text.slice(i + SCREENSHOT_MARKER.length).trim();
+        const { name } = JSON.parse(json.slice(0, json.lastIndexOf('}') + 1));
+        const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '-');
+        const p = takeScreenshot(safe);
+        pendingShots.add(p);
+        p.finally(() => pendingShots.delete(p));
+      } catch (err) {
+        info(`bad screenshot request (${err.message}): ${text}`);
+      }
+      return;
+    }
+    const prefix = level === 'error' ? '[error] ' : level === 'warn' ? '[warn] ' : '';
+    process.stdout.write(`${prefix}${text}\n`);
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    resolveExit(typeof code === 'number' ? code : 1);
+  });
+  page.on('pageerror', (err) => info(`page error: ${err.message}`));
+  page.on('crash', () => resolveExit(Promise.reject(new Error('the browser page crashed'))));
+
+  const payload = [
+    ['extensionDevelopmentPath', remoteUri(server, EXT_DEV_PATH)],
+    ['extensionTestsPath', remoteUri(server, TESTS_PATH)],
+    ['skipWelcome', 'true'],
+  ];
+  const url = `${server.url}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  info(`opening the workbench: ${url}`);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timed out after ${Math.round(TIMEOUT_MS / 1000)} s waiting for the tests to finish (set BIZFLOW_TEST_TIMEOUT_MS to change)`)),
+      TIMEOUT_MS,
+    );
+  });
+  let code;
+  let harnessError;
+  try {
+    code = await Promise.race([exitCode, timeout]);
+  } catch (err) {
+    harnessError = err;
+  } finally {
+    clearTimeout(timer);
+  }
+  await Promise.allSettled([...pendingShots]);
+  await takeScreenshot('final');
+  if (harnessError) throw harnessError;
+  info(`tests finished with exit code ${code}`);
+  return code;
+}
+
+let code;
+try {
+  code = await main();
+} catch (err) {
+  if (err instanceof PrerequisiteError) {
+    console.error(err.message);
+    code = 2;
+  } else {
+    console.error(`[run-offline] FAILED: ${err?.stack || err}`);
+    code = 3;
+  }
+}
+await runCleanups();
+info(`done, exit code ${code}`);
+process.exit(code);

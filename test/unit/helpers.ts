@@ -1,0 +1,67 @@
+/** Test helpers: analyse a snippet and read diagnostics back as text + code. */
+import { analyze, type AnalyzeOptions } from '../../src/core/engine';
+import { LineIndex } from '../../src/core/positions';
+import type { Diagnostic } from '../../src/core/types';
+
+export interface Found {
+  code: string;
+  severity: string;
+  /** The text the diagnostic's span covers. */
+  text: string;
+  /** 1-based line of the span start. */
+  line: number;
+  /** 1-based column of the span start. */
+  column: number;
+  message: string;
+  d: Diagnostic;
+}
+
+export function lint(text: string, options: AnalyzeOptions = {}): Found[] {
+  const { diagnostics } = analyze(text, options);
+  const idx = new LineIndex(text);
+  return diagnostics.map((d) => {
+    const p = idx.oneBased(d.span);
+    return {
+      code: d.code,
+      severity: d.severity,
+      text: text.slice(d.span.start, d.span.end),
+      line: p.line,
+      column: p.column,
+      message: d.message,
+      d,
+    };
+  });
+}
+
+/** Diagnostics of one code only. */
+export function only(code: string, text: string, options: AnalyzeOptions = {}): Found[] {
+  return lint(text, options).filter((f) => f.code === code);
+}
+
+/** Removes the common indentation of a template literal (so tests can indent YAML). */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  let s = strings.reduce((acc, str, i) => acc + str + (i < values.length ? String(values[i]) : ''), '');
+  s = s.replace(/^\n/, '');
+  const lines = s.split('\n');
+  const indents = lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length);
+  const min = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(min)).join('\n').replace(/[ \t]+$/, '');
+}
+
+/** A minimal valid file; `extra` is appended (top-level keys). */
+export const BASE = `bizflow: 1
+process:
+  name: P
+roles:
+  sales:
+    name: 销售
+steps:
+  s1:
+    name: Start
+    type: start
+    role: sales
+    next: e1
+  e1:
+    name: End
+    type: end
+`;
