@@ -19,7 +19,7 @@ const HOST = '127.0.0.1';
 // ---------------------------------------------------------------- cleanup --
 const liveGroups = new Set(); // pids of process-group leaders still running
 const cleanups = []; // async functions run (LIFO) on a signal
-let signalled = false;
+let signalled; // name of the signal that started a shutdown
 
 function killGroup(pid, signal) {
   try {
@@ -44,16 +44,27 @@ process.on('exit', () => {
   for (const pid of liveGroups) killGroup(pid, 'SIGKILL');
 });
 
-/** Runs all registered cleanups (newest first), at most once. */
-export async function runCleanups() {
-  while (cleanups.length) {
-    const fn = cleanups.pop();
-    try {
-      await fn();
-    } catch (err) {
-      console.error(`bizflow: cleanup failed: ${err?.message || err}`);
+/** Runs all registered cleanups (newest first); concurrent callers share one run. */
+let cleaning;
+export function runCleanups() {
+  cleaning ??= (async () => {
+    while (cleanups.length) {
+      const fn = cleanups.pop();
+      try {
+        await fn();
+      } catch (err) {
+        console.error(`bizflow: cleanup failed: ${err?.message || err}`);
+      }
     }
-  }
+  })().finally(() => {
+    cleaning = undefined;
+  });
+  return cleaning;
+}
+
+/** The signal being handled (e.g. 'SIGINT') once shutdown by signal began, else undefined. */
+export function shutdownSignal() {
+  return signalled || undefined;
 }
 
 /** Registers an async cleanup run on SIGINT/SIGTERM/SIGHUP (and by runCleanups()). Returns an unregister function. */
@@ -66,17 +77,25 @@ export function onCleanup(fn) {
 }
 
 const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+let signalExitCode; // overrides SIGNAL_CODES when set
+
+/** Exit code used after a signal-triggered shutdown (default 128+signal, e.g. 130 for Ctrl-C). */
+export function setSignalExitCode(code) {
+  signalExitCode = code;
+}
+
 for (const sig of Object.keys(SIGNAL_CODES)) {
   process.on(sig, () => {
+    const code = signalExitCode ?? SIGNAL_CODES[sig];
     if (signalled) {
       // Second Ctrl-C: stop waiting.
-      process.exit(SIGNAL_CODES[sig]);
+      process.exit(code);
     }
-    signalled = true;
+    signalled = sig;
     console.error(`\nbizflow: ${sig} received, shutting down…`);
-    const hardStop = setTimeout(() => process.exit(SIGNAL_CODES[sig]), 10_000);
+    const hardStop = setTimeout(() => process.exit(code), 10_000);
     hardStop.unref();
-    runCleanups().finally(() => process.exit(SIGNAL_CODES[sig]));
+    runCleanups().finally(() => process.exit(code));
   });
 }
 
@@ -147,6 +166,7 @@ function tail(file, lines = 30) {
  * @param {(dirs:{tmpDir:string,userDataDir:string,extensionsDir:string})=>void} [o.prepare]
  *                                    called before start, e.g. to put extensions in extensionsDir
  * @param {string[]} [o.extraArgs]
+ * @param {boolean} [o.noGallery]     disable the extension gallery (open-vsx.org): no network look-ups, less log noise
  * @param {boolean} [o.echo]          also copy code-server's output to our stderr
  * @param {number} [o.readyTimeoutMs] default 60 s
  * @returns {Promise<{url:string, port:number, host:string, pid:number, tmpDir:string,
@@ -159,6 +179,7 @@ export async function startCodeServer({
   strictPort = false,
   prepare,
   extraArgs = [],
+  noGallery = false,
   echo = !!process.env.BIZFLOW_CODE_SERVER_ECHO,
   readyTimeoutMs = 60_000,
 } = {}) {
@@ -224,6 +245,7 @@ export async function startCodeServer({
       PASSWORD: undefined,
       HASHED_PASSWORD: undefined,
       VSCODE_IPC_HOOK_CLI: undefined,
+      ...(noGallery ? { EXTENSIONS_GALLERY: '{}' } : {}),
     },
   });
   fs.closeSync(logFd);

@@ -57,7 +57,7 @@ export function checkPrerequisites() {
   if (!rg) missing.push('rg (ripgrep)');
   if (missing.length) {
     throw new PrerequisiteError(
-      `bizflow: missing ${missing.join(' and ')}; install them with: ${APT_HINT}`,
+      `bizflow: missing ${missing.join(' and ')}; install with: ${APT_HINT}`,
     );
   }
   return rg;

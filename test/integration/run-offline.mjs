@@ -10,6 +10,7 @@
 //   BIZFLOW_EXT_DEV_PATH     extension folder to test (default: the repo root)
 //   BIZFLOW_TEST_TIMEOUT_MS  overall timeout (default 900000 = 15 min)
 //   BIZFLOW_TEST_GREP        only run tests whose title matches (mocha grep)
+//   BIZFLOW_TEST_VERBOSE=1   also print the workbench's routine log lines
 //   BIZFLOW_CODE_SERVER_ECHO=1  also print code-server's own log
 //   BIZFLOW_KEEP_TMP=1       keep code-server's temp user-data/extensions dir
 //
@@ -17,10 +18,11 @@
 // prerequisite, 3 = harness failure (e.g. timeout, browser crash).
 import fs from 'node:fs';
 import path from 'node:path';
+import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer, PrerequisiteError, CHROMIUM_PATH } from '../../scripts/ensure-code-server.mjs';
-import { startCodeServer, remoteUri, onCleanup, runCleanups } from '../../scripts/code-server.mjs';
+import { startCodeServer, remoteUri, onCleanup, runCleanups, shutdownSignal } from '../../scripts/code-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXT_DEV_PATH = path.resolve(process.env.BIZFLOW_EXT_DEV_PATH || ROOT);
@@ -49,6 +51,45 @@ function preflight() {
   if (problems.length) throw new PrerequisiteError(`bizflow: cannot run integration tests: ${problems.join('; ')}`);
 }
 
+// The workbench hands codeAutomationLog(level, args) the log calls made while
+// extension tests run, the extension host's console calls among them, as the
+// array of console arguments (format string first), e.g.
+// ['    ✔ %s', 'opens the fixtures workspace'].
+function formatLogMessage(message) {
+  if (Array.isArray(message)) return format(...message);
+  return typeof message === 'string' ? message : format(message);
+}
+
+// Workbench chatter that is not about the tests (shown with BIZFLOW_TEST_VERBOSE=1).
+const NOISE = [
+  /^Resolving connection token/,
+  /^Resolved connection token/,
+  /^Creating a socket \(renderer-/,
+  /^ChatSessionStore: /,
+  /^Ignoring fetching additional builtin extensions/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\] registered/,
+];
+const VERBOSE = !!process.env.BIZFLOW_TEST_VERBOSE;
+
+let page; // the workbench page, once open
+const pendingShots = new Set();
+
+/** page.screenshot into test/artifacts/<name>.png (via a temp file + rename, so a visible file is complete). */
+async function takeScreenshot(name) {
+  if (!page) return;
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await page.screenshot({ path: tmp, type: 'png', timeout: 15_000 });
+    fs.renameSync(tmp, file);
+    info(`screenshot ${path.relative(ROOT, file)}`);
+  } catch (err) {
+    info(`screenshot ${name} failed: ${err.message}`);
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
 async function main() {
   preflight();
   const entry = await ensureCodeServer();
@@ -60,7 +101,7 @@ async function main() {
   process.env.BIZFLOW_ARTIFACTS_DIR = ARTIFACTS;
 
   info(`starting code-server (extension: ${EXT_DEV_PATH})`);
-  const server = await startCodeServer({ entry, folder: WORKSPACE });
+  const server = await startCodeServer({ entry, folder: WORKSPACE, noGallery: true });
   info(`code-server ready at ${server.url}`);
 
   let browser;
@@ -70,6 +111,8 @@ async function main() {
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Keep Chromium's crashpad folder etc. out of ~/.config (removed with code-server's temp dir).
+    env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmpDir, 'chromium-xdg'), XDG_CACHE_HOME: path.join(server.tmpDir, 'chromium-xdg') },
     // Our own SIGINT/SIGTERM handling (scripts/code-server.mjs) closes it.
     handleSIGINT: false,
     handleSIGTERM: false,
@@ -84,27 +127,16 @@ async function main() {
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  const page = await context.newPage();
+  page = await context.newPage();
 
-  let resolveExit;
-  const exitCode = new Promise((r) => (resolveExit = r));
-  const pendingShots = new Set();
-
-  async function takeScreenshot(name) {
-    const file = path.join(ARTIFACTS, `${name}.png`);
-    const tmp = `${file}.${process.pid}.tmp`;
-    try {
-      await page.screenshot({ path: tmp, type: 'png' });
-      fs.renameSync(tmp, file);
-      info(`screenshot ${path.relative(ROOT, file)}`);
-    } catch (err) {
-      info(`screenshot ${name} failed: ${err.message}`);
-      fs.rmSync(tmp, { force: true });
-    }
-  }
+  let resolveExit, rejectExit;
+  const exitCode = new Promise((resolve, reject) => {
+    resolveExit = resolve;
+    rejectExit = reject;
+  });
 
   await page.exposeFunction('codeAutomationLog', (level, message) => {
-    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    const text = formatLogMessage(message);
     const i = text.indexOf(SCREENSHOT_MARKER);
     if (i >= 0) {
       try {
@@ -119,6 +151,7 @@ async function main() {
       }
       return;
     }
+    if (!VERBOSE && level !== 'error' && level !== 'warn' && NOISE.some((re) => re.test(text))) return;
     const prefix = level === 'error' ? '[error] ' : level === 'warn' ? '[warn] ' : '';
     process.stdout.write(`${prefix}${text}\n`);
   });
@@ -126,7 +159,8 @@ async function main() {
     resolveExit(typeof code === 'number' ? code : 1);
   });
   page.on('pageerror', (err) => info(`page error: ${err.message}`));
-  page.on('crash', () => resolveExit(Promise.reject(new Error('the browser page crashed'))));
+  page.on('crash', () => rejectExit(new Error('the browser page crashed')));
+  browser.on('disconnected', () => rejectExit(new Error('the browser went away')));
 
   const payload = [
     ['extensionDevelopmentPath', remoteUri(server, EXT_DEV_PATH)],
@@ -137,41 +171,39 @@ async function main() {
   info(`opening the workbench: ${url}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
 
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`timed out after ${Math.round(TIMEOUT_MS / 1000)} s waiting for the tests to finish (set BIZFLOW_TEST_TIMEOUT_MS to change)`)),
-      TIMEOUT_MS,
-    );
-  });
-  let code;
-  let harnessError;
-  try {
-    code = await Promise.race([exitCode, timeout]);
-  } catch (err) {
-    harnessError = err;
-  } finally {
-    clearTimeout(timer);
-  }
+  const code = await exitCode;
   await Promise.allSettled([...pendingShots]);
-  await takeScreenshot('final');
-  if (harnessError) throw harnessError;
   info(`tests finished with exit code ${code}`);
   return code;
 }
 
+// Overall timeout: covers everything, from installing code-server to the
+// last test.
+let timer;
+const watchdog = new Promise((_, reject) => {
+  timer = setTimeout(() => {
+    const err = new Error(`timed out after ${Math.round(TIMEOUT_MS / 1000)} s (the whole run; set BIZFLOW_TEST_TIMEOUT_MS to change)`);
+    err.stack = err.message;
+    reject(err);
+  }, TIMEOUT_MS);
+});
 let code;
 try {
-  code = await main();
+  code = await Promise.race([main(), watchdog]);
 } catch (err) {
   if (err instanceof PrerequisiteError) {
     console.error(err.message);
     code = 2;
+  } else if (shutdownSignal()) {
+    code = 130;
   } else {
     console.error(`[run-offline] FAILED: ${err?.stack || err}`);
     code = 3;
   }
+} finally {
+  clearTimeout(timer);
 }
+if (!shutdownSignal()) await takeScreenshot('final');
 await runCleanups();
 info(`done, exit code ${code}`);
 process.exit(code);

@@ -1,10 +1,54 @@
-import { defineRule } from '../rule';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { defineRule, type RuleContext } from '../rule';
+import { mapPairs, scalarText, type Model, type Step } from '../model';
+import { deref } from '../parse';
+
+/**
+ * Whether a step has a `next` that says something: the key is present and
+ * its value is not empty (`next:`, `next: ""`, `next: []`, `next: {}` say
+ * nothing). A `next` whose targets are unknown or of the wrong shape still
+ * says something: ref/unknown-step or schema/type report it, not the flow rules.
+ */
+export function hasNext(model: Model, step: Step): boolean {
+  if (!step.nextKeySpan) return false;
+  for (const p of mapPairs(step.node, model.parsed)) {
+    if (scalarText(p.key) !== 'next') continue;
+    const v = deref(model.parsed.doc, p.value);
+    if (v === null || v === undefined) return false;
+    if (isScalar(v)) return !(v.value === null || v.value === '');
+    if (isSeq(v) || isMap(v)) return v.items.length > 0;
+    return true;
+  }
+  return true;
+}
+
+function stepLabel(ctx: RuleContext, s: Step): string {
+  if (!s.name || s.name === s.id) return ctx.q(s.id);
+  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
+}
 
 export default defineRule({
   code: 'flow/dead-end',
   defaultSeverity: 'error',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A step that is not an `end` has no `next`.',
+    zh: '非结束步骤没有 `next`。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    for (const s of model.steps.list) {
+      if (s.type === 'end') continue;
+      // a step that is not a map (and not empty) could not be read: schema/type reports it
+      if (s.node !== null && s.node !== undefined && !isMap(s.node) && !(isScalar(s.node) && s.node.value === null)) continue;
+      if (hasNext(model, s)) continue;
+      ctx.report({
+        span: s.keySpan,
+        message: ctx.t({
+          en: `Step ${stepLabel(ctx, s)} is a dead end: it has no \`next\`, so the process stops here without reaching an end. Add a \`next\` to the step that follows, or set \`type: end\` if the process finishes here.`,
+          zh: `步骤${stepLabel(ctx, s)}是死胡同：它没有 \`next\`，流程会停在这里而到不了结束步骤。请添加指向后续步骤的 \`next\`；如果流程在此完成，请设置 \`type: end\`。`,
+        }),
+        data: { steps: [s.id] },
+      });
+    }
   },
 });

@@ -1,10 +1,56 @@
-import { defineRule } from '../rule';
+import { isMap, isScalar, isSeq } from 'yaml';
+import { defineRule, type RuleContext } from '../rule';
+import { mapPairs, scalarText, type Model, type Step } from '../model';
+import { deref } from '../parse';
+
+/**
+ * Branches of a decision as written: the entries of its `next` map, whatever
+ * their targets (unknown targets are ref/unknown-step's business). A `next` of
+ * the wrong shape (schema/type) still counts what is there: a single step id
+ * is one branch, a list counts its items; so `next: [a, b]` is reported by
+ * schema/type only, and `next: a` by both (it really is one way out).
+ */
+export function branchCount(model: Model, step: Step): number {
+  if (!step.nextKeySpan) return 0;
+  for (const p of mapPairs(step.node, model.parsed)) {
+    if (scalarText(p.key) !== 'next') continue;
+    const v = deref(model.parsed.doc, p.value);
+    if (isMap(v) || isSeq(v)) return v.items.length;
+    if (isScalar(v)) return v.value === null || v.value === '' ? 0 : 1;
+    return 0;
+  }
+  return 0;
+}
+
+function stepLabel(ctx: RuleContext, s: Step): string {
+  if (!s.name || s.name === s.id) return ctx.q(s.id);
+  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
+}
 
 export default defineRule({
   code: 'flow/decision-branches',
   defaultSeverity: 'error',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A `decision` step with fewer than two branches.',
+    zh: '判断步骤（`decision`）的分支少于两个。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    for (const s of model.steps.list) {
+      if (s.type !== 'decision') continue;
+      const count = branchCount(model, s);
+      if (count >= 2) continue;
+      const has = count === 0
+        ? ctx.t({ en: 'has no branch', zh: '没有分支' })
+        : ctx.t({ en: 'has only one branch', zh: '只有一个分支' });
+      ctx.report({
+        span: s.keySpan,
+        message: ctx.t({
+          en: `Decision ${stepLabel(ctx, s)} ${has}: a decision needs at least two labelled branches under \`next\`, e.g. \`next: { approved: ship, rejected: notify }\`. Add the missing branch, or make it a \`task\` if there is no choice to make here.`,
+          zh: `判断步骤${stepLabel(ctx, s)}${has}：判断至少要在 \`next\` 下写两个带标签的分支，例如 \`next: {通过: ship, 拒绝: notify}\`。请补上缺少的分支；如果这里无需判断，请把类型改为 \`task\`。`,
+        }),
+        data: { steps: [s.id], branches: count },
+      });
+    }
   },
 });

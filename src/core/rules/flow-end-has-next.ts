@@ -1,10 +1,36 @@
-import { defineRule } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
+import type { Step } from '../model';
+import { hasNext } from './flow-dead-end';
 
+function stepLabel(ctx: RuleContext, s: Step): string {
+  if (!s.name || s.name === s.id) return ctx.q(s.id);
+  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
+}
+
+/**
+ * An `end` step with a `next` that says something. An empty `next:` (or `[]`,
+ * `{}`) on an end step leads nowhere and is not reported, matching flow/dead-end,
+ * which treats an empty `next` as no `next`.
+ */
 export default defineRule({
   code: 'flow/end-has-next',
   defaultSeverity: 'error',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'An `end` step has `next`.',
+    zh: '结束步骤（`end`）带有 `next`。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    for (const s of model.steps.list) {
+      if (s.type !== 'end' || !s.nextKeySpan || !hasNext(model, s)) continue;
+      ctx.report({
+        span: s.nextKeySpan,
+        message: ctx.t({
+          en: `End step ${stepLabel(ctx, s)} has a \`next\`: an end step finishes the process, so nothing may follow it. Remove \`next\`, or change \`type\` to \`task\` if the process goes on from here.`,
+          zh: `结束步骤${stepLabel(ctx, s)}带有 \`next\`：结束步骤表示流程到此完成，后面不能再有步骤。请删除 \`next\`；如果流程还要继续，请把 \`type\` 改为 \`task\`。`,
+        }),
+        data: { steps: [s.id] },
+      });
+    }
   },
 });

@@ -1,10 +1,60 @@
 import { defineRule } from '../rule';
+import type { Ref } from '../model';
+import { nearest } from '../suggest';
+
+/** Comparisons of `nearest()` allowed per analysis (see ref/unknown-step). */
+const SUGGESTION_BUDGET = 200_000;
 
 export default defineRule({
   code: 'ref/unknown-requirement',
   defaultSeverity: 'error',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A requirement id in `depends` / `overrides` that is not defined under `requirements:`.',
+    zh: '`depends` / `overrides` 中引用了未在 `requirements:` 中定义的需求。',
+  },
+  run(ctx) {
+    const reqs = ctx.model.requirements.byId;
+    const memo = new Map<string, string | undefined>();
+    let budget = SUGGESTION_BUDGET;
+    const suggest = (id: string): string | undefined => {
+      if (memo.has(id)) return memo.get(id);
+      let s: string | undefined;
+      if (budget >= reqs.size) {
+        budget -= reqs.size;
+        s = nearest(id, reqs.keys());
+      }
+      memo.set(id, s);
+      return s;
+    };
+    const check = (ref: Ref, message: () => string) => {
+      if (ref.id === '' || reqs.has(ref.id)) return;
+      const suggestion = suggest(ref.id);
+      const hint = suggestion
+        ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
+        : ctx.t({
+            en: ' Define it under `requirements:` or correct the id.',
+            zh: '请在 `requirements:` 下定义它，或改正编号。',
+          });
+      ctx.report({ span: ref.span, message: message() + hint, data: { name: ref.id, suggestion, kind: 'requirement' } });
+    };
+    for (const r of ctx.model.requirements.list) {
+      const req = ctx.q(r.id);
+      for (const ref of r.depends) {
+        check(ref, () =>
+          ctx.t({
+            en: `Requirement ${req} depends on unknown requirement ${ctx.q(ref.id)}.`,
+            zh: `需求${req}依赖的需求${ctx.q(ref.id)}不存在。`,
+          }),
+        );
+      }
+      for (const ref of r.overrides) {
+        check(ref, () =>
+          ctx.t({
+            en: `Requirement ${req} overrides unknown requirement ${ctx.q(ref.id)}.`,
+            zh: `需求${req}要覆盖的需求${ctx.q(ref.id)}不存在。`,
+          }),
+        );
+      }
+    }
   },
 });

@@ -1,10 +1,112 @@
-import { defineRule } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
+import type { Ref, Step } from '../model';
+import { nearest } from '../suggest';
+
+/**
+ * Comparisons of `nearest()` allowed per analysis (unknown ids × defined
+ * steps). Suggestions are memoised per id; past the budget a file full of
+ * unknown ids still gets every diagnostic, only without "did you mean".
+ */
+const SUGGESTION_BUDGET = 200_000;
+
+function stepLabel(ctx: RuleContext, s: Step): string {
+  if (!s.name || s.name === s.id) return ctx.q(s.id);
+  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
+}
 
 export default defineRule({
   code: 'ref/unknown-step',
   defaultSeverity: 'error',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A step id (in `next`, or a requirement\'s `steps`, `sets`, `adds`, `removes`) that is not defined under `steps:`.',
+    zh: '引用了未在 `steps:` 中定义的步骤（`next`，或需求的 `steps`、`sets`、`adds`、`removes`）。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    const steps = model.steps.byId;
+    const memo = new Map<string, string | undefined>();
+    let budget = SUGGESTION_BUDGET;
+    const suggest = (id: string): string | undefined => {
+      if (memo.has(id)) return memo.get(id);
+      let s: string | undefined;
+      if (budget >= steps.size) {
+        budget -= steps.size;
+        s = nearest(id, steps.keys());
+      }
+      memo.set(id, s);
+      return s;
+    };
+    const check = (ref: Ref, where: () => string, adds = false) => {
+      // an empty id (`next: ""`, a `sets` key `.mode`) names nothing: the schema rules own it
+      if (ref.id === '' || steps.has(ref.id)) return;
+      const suggestion = suggest(ref.id);
+      const hint = suggestion
+        ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
+        : adds
+          ? ctx.t({
+              en: ' A step that a requirement adds must still be defined under `steps:`.',
+              zh: '需求新增的步骤也必须在 `steps:` 下定义。',
+            })
+          : ctx.t({
+              en: ' Define it under `steps:` or use one of the defined steps.',
+              zh: '请在 `steps:` 下定义它，或改用已定义的步骤。',
+            });
+      ctx.report({
+        span: ref.span,
+        message: where() + hint,
+        data: { name: ref.id, suggestion, kind: 'step' },
+      });
+    };
+
+    for (const s of model.steps.list) {
+      for (const e of s.next) {
+        check(e.target, () =>
+          ctx.t({
+            en: `The \`next\` of step ${stepLabel(ctx, s)} goes to unknown step ${ctx.q(e.target.id)}.`,
+            zh: `步骤${stepLabel(ctx, s)}的 \`next\` 指向未知步骤${ctx.q(e.target.id)}。`,
+          }),
+        );
+      }
+    }
+    for (const r of model.requirements.list) {
+      const req = ctx.q(r.id);
+      for (const ref of r.steps) {
+        check(ref, () =>
+          ctx.t({
+            en: `Requirement ${req} names unknown step ${ctx.q(ref.id)} in \`steps\`.`,
+            zh: `需求${req}的 \`steps\` 中引用了未知步骤${ctx.q(ref.id)}。`,
+          }),
+        );
+      }
+      for (const set of r.sets) {
+        const ref = set.step;
+        if (!ref) continue; // a key without a dot is a schema problem
+        check(ref, () =>
+          ctx.t({
+            en: `Requirement ${req} sets ${ctx.q(set.key)}, but there is no step ${ctx.q(ref.id)}.`,
+            zh: `需求${req}设置了${ctx.q(set.key)}，但不存在步骤${ctx.q(ref.id)}。`,
+          }),
+        );
+      }
+      for (const ref of r.adds) {
+        check(
+          ref,
+          () =>
+            ctx.t({
+              en: `Requirement ${req} adds unknown step ${ctx.q(ref.id)}.`,
+              zh: `需求${req}新增的步骤${ctx.q(ref.id)}不存在。`,
+            }),
+          true,
+        );
+      }
+      for (const ref of r.removes) {
+        check(ref, () =>
+          ctx.t({
+            en: `Requirement ${req} removes unknown step ${ctx.q(ref.id)}.`,
+            zh: `需求${req}要删除的步骤${ctx.q(ref.id)}不存在。`,
+          }),
+        );
+      }
+    }
   },
 });

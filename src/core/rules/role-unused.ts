@@ -1,10 +1,43 @@
 import { defineRule } from '../rule';
+import type { Ref } from '../model';
 
 export default defineRule({
   code: 'role/unused',
   defaultSeverity: 'warning',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A role that nothing uses: no step in its lane, and no `from`, `agreed`, `decidedBy`, `process.owner` or data `owner` names it.',
+    zh: '角色未被使用：没有步骤在它的泳道中，`from`、`agreed`、`decidedBy`、`process.owner` 和数据的 `owner` 也都没有引用它。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    if (model.roles.list.length === 0) return;
+    // a role's own `needs` is not a use: it only says what the role wants to see
+    const used = new Set<string>();
+    const use = (r: Ref | undefined) => {
+      if (r) used.add(r.id);
+    };
+    use(model.process?.owner);
+    for (const d of model.data?.list ?? []) use(d.owner);
+    for (const s of model.steps.list) use(s.role);
+    for (const r of model.requirements.list) {
+      use(r.from);
+      r.agreed.forEach(use);
+      use(r.decidedBy);
+    }
+    for (const role of model.roles.list) {
+      if (used.has(role.id)) continue;
+      const label =
+        role.name && role.name !== role.id
+          ? ctx.t({ en: `${ctx.q(role.id)} (${role.name})`, zh: `${ctx.q(role.id)}（${role.name}）` })
+          : ctx.q(role.id);
+      ctx.report({
+        span: role.keySpan,
+        message: ctx.t({
+          en: `Role ${label} is not used: no step is in its lane, and no requirement, data item or the process owner names it. Give it its steps with \`role: ${role.id}\`, or remove the role if it takes no part in this process.`,
+          zh: `角色${label}未被使用：没有步骤在它的泳道中，也没有需求、数据或流程负责人引用它。请用 \`role: ${role.id}\` 把它负责的步骤分配给它；如果它不参与此流程，请删除该角色。`,
+        }),
+        data: { name: role.id, roles: [role.id] },
+      });
+    }
   },
 });

@@ -1,0 +1,41 @@
+import { strict as assert } from 'assert';
+import { BASE, only, yaml } from '../helpers';
+
+describe('flow/no-start', () => {
+  const noStart = BASE.replace('type: start', 'type: task');
+
+  it('fires on the `steps` key when no step has `type: start`', () => {
+    const found = only('flow/no-start', noStart);
+    assert.equal(found.length, 1);
+    const [f] = found;
+    assert.equal(f.severity, 'error');
+    assert.equal(f.text, 'steps');
+    assert.equal(f.line, 7);
+    assert.equal(f.column, 1);
+    assert.match(f.message, /^The process has no start step: .*Mark the step where the process begins with `type: start`\.$/);
+    const [z] = only('flow/no-start', noStart, { locale: 'zh-CN' });
+    assert.equal(z.message, '流程没有开始步骤：`steps:` 下没有任何步骤设置 `type: start`。请给流程开始的那个步骤加上 `type: start`。');
+  });
+
+  it('fires on an empty `steps:` section', () => {
+    const text = yaml`
+      bizflow: 1
+      process:
+        name: P
+      roles: {}
+      steps:
+    `;
+    const [f] = only('flow/no-start', text);
+    assert.equal(f.text, 'steps');
+    assert.equal(f.line, 5);
+  });
+
+  it('stays quiet when a start step exists', () => {
+    assert.deepEqual(only('flow/no-start', BASE), []);
+  });
+
+  it('stays quiet without a `steps` key (schema/required) or with a `steps` value it cannot read (schema/type)', () => {
+    assert.deepEqual(only('flow/no-start', 'bizflow: 1\nprocess:\n  name: P\nroles: {}\n'), []);
+    assert.deepEqual(only('flow/no-start', 'bizflow: 1\nprocess:\n  name: P\nroles: {}\nsteps: [a, b]\n'), []);
+  });
+});

@@ -1,0 +1,74 @@
+import { strict as assert } from 'assert';
+import { only, yaml } from '../helpers';
+
+const HEAD = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n';
+/** A file whose `steps:` holds `steps` (written unindented); the first step id is on line 8. */
+const file = (steps: string) => HEAD + steps.split('\n').map((l) => (l ? '  ' + l : l)).join('\n');
+
+describe('flow/unreachable', () => {
+  it('fires on the key of a step that no start reaches', () => {
+    const text = file(yaml`
+      s1: { name: 开始, type: start, role: sales, next: e1 }
+      lost:
+        name: 旧流程
+        role: sales
+        next: e1
+      e1: { name: 结束, type: end }
+    `);
+    const found = only('flow/unreachable', text);
+    assert.equal(found.length, 1);
+    const [f] = found;
+    assert.equal(f.severity, 'warning');
+    assert.equal(f.text, 'lost');
+    assert.equal(f.line, 9);
+    assert.equal(f.column, 3);
+    assert.equal(
+      f.message,
+      'Step "lost" (旧流程) cannot be reached from the start step "s1": no step\'s `next` leads to it. Add it to the `next` of an earlier step, or remove it if it is no longer part of the process.',
+    );
+    assert.deepEqual(f.d.data?.steps, ['lost']);
+    const [z] = only('flow/unreachable', text, { locale: 'zh-CN' });
+    assert.equal(
+      z.message,
+      '步骤“lost”（旧流程）无法从开始步骤“s1”到达：没有任何步骤的 `next` 指向它。请把它加入前面某个步骤的 `next`；如果它已不属于此流程，请删除它。',
+    );
+  });
+
+  it('reports every step of an orphaned chain, naming the step it is entered from', () => {
+    const text = file(yaml`
+      s1: { name: 开始, type: start, role: sales, next: e1 }
+      a: { name: A, role: sales, next: b }
+      b: { name: B, role: sales, next: [b, e1] }
+      e1: { name: 结束, type: end }
+    `);
+    const found = only('flow/unreachable', text);
+    assert.deepEqual(found.map((f) => [f.text, f.line]), [['a', 9], ['b', 10]]);
+    assert.match(found[1].message, /it is only entered from "a", which cannot be reached either/);
+  });
+
+  it('stays quiet for steps reached through a decision branch, a list, and the `next` of an end step', () => {
+    const text = file(yaml`
+      s1: { name: 开始, type: start, role: sales, next: d }
+      d:
+        name: 判断
+        type: decision
+        role: sales
+        next: { 是: p1, 否: e1 }
+      p1: { name: P1, role: sales, next: [p2, e1] }
+      p2: { name: P2, role: sales, next: e1 }
+      e1: { name: 结束, type: end, next: after }
+      after: { name: After, role: sales, next: e2 }
+      e2: { name: 结束2, type: end }
+    `);
+    assert.deepEqual(only('flow/unreachable', text), []);
+  });
+
+  it('stays quiet when there is no start at all (flow/no-start says what is wrong)', () => {
+    const text = file(yaml`
+      s1: { name: 开始, role: sales, next: e1 }
+      lost: { name: L, role: sales, next: e1 }
+      e1: { name: 结束, type: end }
+    `);
+    assert.deepEqual(only('flow/unreachable', text), []);
+  });
+});
