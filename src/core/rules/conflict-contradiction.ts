@@ -1,10 +1,87 @@
 import { defineRule } from '../rule';
+import type { Requirement, SetEntry } from '../model';
+import { decided, decisionHint, pairSeverity, reqWho, stepLabel } from '../conflicts';
+
+interface Entry {
+  req: Requirement;
+  set: SetEntry;
+}
 
 export default defineRule({
   code: 'conflict/contradiction',
   defaultSeverity: 'warning',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'Two live requirements set the same `step.attribute` to different values, and neither overrides the other.',
+    zh: '两条有效需求把同一个 `步骤.属性` 设为不同的值，且双方都没有用 `overrides` 记录决定。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    // group every live `sets` entry by the attribute it sets
+    const groups = new Map<string, Entry[]>();
+    for (const r of model.requirements.list) {
+      if (!r.live) continue;
+      for (const set of r.sets) {
+        if (!set.step) continue; // a key without a dot names no attribute
+        const key = `${set.step.id}.${set.attribute}`;
+        let g = groups.get(key);
+        if (!g) groups.set(key, (g = []));
+        g.push({ req: r, set });
+      }
+    }
+    for (const [key, group] of groups) {
+      if (group.length < 2) continue;
+      // entries by value: only entries of different values can clash
+      const byValue = new Map<string, Entry[]>();
+      for (const e of group) {
+        let l = byValue.get(e.set.value);
+        if (!l) byValue.set(e.set.value, (l = []));
+        l.push(e);
+      }
+      if (byValue.size < 2) continue;
+      const classes = [...byValue.values()];
+      for (const mine of classes) {
+        for (const a of mine) {
+          for (const theirs of classes) {
+            if (theirs === mine) continue;
+            for (const b of theirs) {
+              if (b.req === a.req || decided(model, a.req, b.req)) continue;
+              report(key, a, b);
+            }
+          }
+        }
+      }
+    }
+
+    function report(key: string, a: Entry, b: Entry) {
+      const stepId = a.set.step!.id;
+      const step = model.steps.byId.get(stepId);
+      const today = step?.attributes.find((x) => x.name === a.set.attribute);
+      const now = today
+        ? ctx.t({ en: `; today it is ${ctx.q(today.value)}`, zh: `；目前为${ctx.q(today.value)}` })
+        : '';
+      ctx.report({
+        span: a.set.entrySpan,
+        severity: pairSeverity(a.req, b.req),
+        message:
+          ctx.t({
+            en:
+              `Contradiction on ${ctx.q(key)} (step ${stepLabel(ctx, stepId)}${now}): ` +
+              `${reqWho(ctx, a.req)} sets it to ${ctx.q(a.set.value)}, but ${reqWho(ctx, b.req)} sets it to ${ctx.q(b.set.value)}.`,
+            zh:
+              `${ctx.q(key)}存在矛盾（步骤${stepLabel(ctx, stepId)}${now}）：` +
+              `${reqWho(ctx, a.req)}把它设为${ctx.q(a.set.value)}，而${reqWho(ctx, b.req)}把它设为${ctx.q(b.set.value)}。`,
+          }) + decisionHint(ctx, a.req, b.req),
+        related: [
+          {
+            span: b.set.entrySpan,
+            message: ctx.t({
+              en: `${reqWho(ctx, b.req)} sets ${ctx.q(key)} to ${ctx.q(b.set.value)} here.`,
+              zh: `${reqWho(ctx, b.req)}在此把${ctx.q(key)}设为${ctx.q(b.set.value)}。`,
+            }),
+          },
+        ],
+        data: { steps: [stepId], requirements: [a.req.id, b.req.id], other: b.req.id },
+      });
+    }
   },
 });

@@ -1,10 +1,46 @@
 import { defineRule } from '../rule';
+import { rawField, reqWho, stepsNamed, unionIds } from '../conflicts';
 
 export default defineRule({
   code: 'conflict/priority-inversion',
   defaultSeverity: 'warning',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A live `must` requirement depends on a `could` or `wont` requirement.',
+    zh: '有效的 `must` 需求依赖一条 `could` 或 `wont` 需求。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    for (const r of model.requirements.list) {
+      if (!r.live || r.priority !== 'must') continue;
+      for (const d of r.depends) {
+        const t = model.requirements.byId.get(d.id);
+        // a rejected one is conflict/depends-rejected's business
+        if (!t || !t.live || (t.priority !== 'could' && t.priority !== 'wont')) continue;
+        const prio = rawField(model, t, 'priority');
+        ctx.report({
+          span: d.span,
+          message: ctx.t({
+            en:
+              `Priority inversion: ${reqWho(ctx, r)} is a must but depends on ${reqWho(ctx, t)}, which is only a ${t.priority}; ` +
+              `if ${ctx.q(t.id)} is postponed or dropped, ${ctx.q(r.id)} cannot be delivered. ` +
+              `Raise ${ctx.q(t.id)} to must, lower ${ctx.q(r.id)}, or remove the dependency.`,
+            zh:
+              `优先级倒置：${reqWho(ctx, r)}是 must，却依赖仅为 ${t.priority} 的${reqWho(ctx, t)}；` +
+              `一旦${ctx.q(t.id)}被推迟或放弃，${ctx.q(r.id)}就无法交付。` +
+              `请把${ctx.q(t.id)}提升为 must，或降低${ctx.q(r.id)}的优先级，或删除这项依赖。`,
+          }),
+          related: [
+            {
+              span: prio.span ?? t.keySpan,
+              message: ctx.t({
+                en: `${ctx.q(t.id)} has priority ${t.priority} here.`,
+                zh: `${ctx.q(t.id)}在此的优先级为 ${t.priority}。`,
+              }),
+            },
+          ],
+          data: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },
+        });
+      }
+    }
   },
 });

@@ -1,10 +1,81 @@
 import { defineRule } from '../rule';
+import type { Requirement, Step } from '../model';
+import type { Span } from '../types';
+import { reqWho, roleLabel, stepLabel } from '../conflicts';
 
 export default defineRule({
   code: 'conflict/unagreed-burden',
   defaultSeverity: 'warning',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A live requirement adds a step to, or changes a step of, a role other than its `from`, and that role is not in `agreed`.',
+    zh: '有效需求给非提出方的角色新增或修改步骤，而该角色不在 `agreed` 中。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    const roles = model.roles.byId;
+
+    /** The lane's role when the step is in another role's lane that has not agreed. */
+    const burdened = (r: Requirement, stepId: string): { step: Step; role: string } | undefined => {
+      const step = model.steps.byId.get(stepId);
+      const role = step?.role?.id;
+      if (!step || !role || !roles.has(role) || role === r.from!.id) return undefined;
+      if (r.agreed.some((a) => a.id === role)) return undefined;
+      return { step, role };
+    };
+
+    const report = (r: Requirement, span: Span, step: Step, role: string, what: { en: string; zh: string }) => {
+      const fix = ctx.t({
+        en: ` Ask ${roleLabel(ctx, role)} to sign off and add ${ctx.q(role)} to the \`agreed\` list of ${ctx.q(r.id)}, or drop the change.`,
+        zh: `请先征得${roleLabel(ctx, role)}的同意，并把${ctx.q(role)}加入${ctx.q(r.id)}的 \`agreed\` 列表，或放弃这项改动。`,
+      });
+      ctx.report({
+        span,
+        message: ctx.t(what) + fix,
+        related: step.role
+          ? [
+              {
+                span: step.role.span,
+                message: ctx.t({
+                  en: `Step ${stepLabel(ctx, step.id)} is in the lane of ${roleLabel(ctx, role)}.`,
+                  zh: `步骤${stepLabel(ctx, step.id)}属于${roleLabel(ctx, role)}的泳道。`,
+                }),
+              },
+            ]
+          : undefined,
+        data: { steps: [step.id], requirements: [r.id], role, roles: [role, r.from!.id] },
+      });
+    };
+
+    for (const r of model.requirements.list) {
+      // without a known `from` nobody can tell whose lane is someone else's (ref/unknown-role reports a typo)
+      if (!r.live || !r.from || !roles.has(r.from.id)) continue;
+      for (const a of r.adds) {
+        const b = burdened(r, a.id);
+        if (!b) continue;
+        const lane = roleLabel(ctx, b.role);
+        report(r, a.span, b.step, b.role, {
+          en:
+            `${reqWho(ctx, r)} adds step ${stepLabel(ctx, a.id)} to the lane of ${lane}, ` +
+            `but ${ctx.q(b.role)} is not in its \`agreed\` list: work is added to a team that has not signed off.`,
+          zh:
+            `${reqWho(ctx, r)}在${lane}的泳道中新增步骤${stepLabel(ctx, a.id)}，` +
+            `但${ctx.q(b.role)}不在它的 \`agreed\` 列表中：这是在未经同意的情况下给该团队增加工作。`,
+        });
+      }
+      for (const s of r.sets) {
+        if (!s.step) continue;
+        const b = burdened(r, s.step.id);
+        if (!b) continue;
+        const lane = roleLabel(ctx, b.role);
+        report(r, s.entrySpan, b.step, b.role, {
+          en:
+            `${reqWho(ctx, r)} changes ${ctx.q(s.key)} to ${ctx.q(s.value)} on step ${stepLabel(ctx, s.step.id)}, in the lane of ${lane}, ` +
+            `but ${ctx.q(b.role)} is not in its \`agreed\` list: the way that team works is changed without its sign-off.`,
+          zh:
+            `${reqWho(ctx, r)}把${lane}泳道中步骤${stepLabel(ctx, s.step.id)}的${ctx.q(s.key)}改为${ctx.q(s.value)}，` +
+            `但${ctx.q(b.role)}不在它的 \`agreed\` 列表中：这是在未经同意的情况下改变该团队的工作方式。`,
+        });
+      }
+    }
   },
 });

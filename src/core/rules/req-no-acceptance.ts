@@ -1,10 +1,42 @@
 import { defineRule } from '../rule';
+import { isScalar, isSeq } from 'yaml';
+import { hasContent, rawField, roleLabel } from '../conflicts';
 
 export default defineRule({
   code: 'req/no-acceptance',
   defaultSeverity: 'warning',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A live `must` or `should` requirement has no acceptance criteria.',
+    zh: '有效的 `must` 或 `should` 需求没有验收标准。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    for (const r of model.requirements.list) {
+      if (!r.isMap || !r.live || (r.priority !== 'must' && r.priority !== 'should')) continue;
+      if (r.acceptance.some((a) => a.trim() !== '')) continue;
+      const raw = rawField(model, r, 'acceptance');
+      if (raw.present) {
+        // a list with no criteria in it, or nothing at all, counts as empty;
+        // any other shape is schema/type's business
+        if (isSeq(raw.node)) {
+          if (raw.node.items.some((it) => !isScalar(it) && it !== null && it !== undefined)) continue;
+        } else if (hasContent(raw.node)) continue;
+      }
+      const who = r.from ? roleLabel(ctx, r.from.id) : undefined;
+      ctx.report({
+        span: r.keySpan,
+        message: ctx.t({
+          en:
+            `Requirement ${ctx.q(r.id)} is a ${r.priority} but has no acceptance criteria, so nobody can tell when it is done` +
+            (who ? ` or whether it is what ${who} meant` : '') +
+            `. Add an \`acceptance:\` list of checkable criteria.`,
+          zh:
+            `需求${ctx.q(r.id)}的优先级为 ${r.priority}，却没有验收标准，无法判断何时算完成` +
+            (who ? `，也无法确认是否符合${who}的本意` : '') +
+            `。请添加 \`acceptance:\` 列表，写明可检验的验收标准。`,
+        }),
+        data: { requirements: [r.id] },
+      });
+    }
   },
 });

@@ -1,10 +1,35 @@
 import { defineRule } from '../rule';
+import { hasContent, isEmptyItem, rawField } from '../conflicts';
+
+const KEYS = ['steps', 'sets', 'adds', 'removes'] as const;
 
 export default defineRule({
   code: 'req/untraced',
   defaultSeverity: 'info',
-  description: { en: 'TODO', zh: 'TODO' },
-  run() {
-    // TODO: not implemented yet
+  description: {
+    en: 'A requirement names no step at all (`steps`, `sets`, `adds`, `removes` all empty).',
+    zh: '需求没有关联任何步骤（`steps`、`sets`、`adds`、`removes` 都为空）。',
+  },
+  run(ctx) {
+    const { model } = ctx;
+    for (const r of model.requirements.list) {
+      if (!r.isMap && !isEmptyItem(r)) continue; // not a map: schema/type reports it
+      if (r.steps.length || r.sets.length || r.adds.length || r.removes.length) continue;
+      // a key written in a shape we cannot read still says something: skip
+      if (r.isMap && KEYS.some((k) => hasContent(rawField(model, r, k).node))) continue;
+      const title = r.title ? ctx.t({ en: ` ("${r.title}")`, zh: `（${r.title}）` }) : '';
+      ctx.report({
+        span: r.keySpan,
+        message: ctx.t({
+          en:
+            `Requirement ${ctx.q(r.id)}${title} names no step of the process, so it cannot be traced to the work it changes. ` +
+            `Say which steps it is about with \`steps\`, \`sets\`, \`adds\` or \`removes\`.`,
+          zh:
+            `需求${ctx.q(r.id)}${title}没有关联流程中的任何步骤，无法追溯到它改变的工作。` +
+            `请用 \`steps\`、\`sets\`、\`adds\` 或 \`removes\` 写明它涉及哪些步骤。`,
+        }),
+        data: { requirements: [r.id] },
+      });
+    }
   },
 });

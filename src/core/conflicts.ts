@@ -1,0 +1,172 @@
+/**
+ * Shared helpers for the data, requirement and conflict rules: labels that
+ * put display names beside ids, "who asked with which priority" texts, the
+ * `overrides` lookup, and tolerant reads of raw fields whose shape may be
+ * wrong (the schema rules report those; the rules here only skip them).
+ */
+import { isMap, isScalar, isSeq } from 'yaml';
+import { list } from './i18n';
+import { mapPairs, rangeSpan, scalarText, type Item, type Model, type Priority, type Requirement } from './model';
+import { deref } from './parse';
+import type { RuleContext } from './rule';
+import type { Severity, Span } from './types';
+
+export const PRIORITY_RANK: Readonly<Record<Priority, number>> = { must: 0, should: 1, could: 2, wont: 3 };
+
+// ---------------------------------------------------------------------------
+// labels
+
+/** `业务员 "sales"` / `业务员“sales”`; just the quoted id when there is no (different) name. */
+export function labelled(ctx: RuleContext, id: string, name: string | undefined): string {
+  const n = name?.trim();
+  if (!n || n === id) return ctx.q(id);
+  return ctx.locale === 'zh-CN' ? `${n}${ctx.q(id)}` : `${n} ${ctx.q(id)}`;
+}
+
+export function stepLabel(ctx: RuleContext, id: string): string {
+  return labelled(ctx, id, ctx.model.steps.byId.get(id)?.name);
+}
+
+export function roleLabel(ctx: RuleContext, id: string): string {
+  return labelled(ctx, id, ctx.model.roles.byId.get(id)?.name);
+}
+
+export function dataLabel(ctx: RuleContext, id: string): string {
+  return labelled(ctx, id, ctx.model.data?.byId.get(id)?.name);
+}
+
+/** "a, b and c" in the current locale, with at most `max` items shown. */
+export function shortList(ctx: RuleContext, items: string[], max = 3): string {
+  if (items.length <= max) return list(ctx.locale, items);
+  const more = items.length - max;
+  return list(ctx.locale, [
+    ...items.slice(0, max),
+    ctx.t({ en: `${more} more`, zh: `另外 ${more} 个` }),
+  ]);
+}
+
+// ---------------------------------------------------------------------------
+// requirements
+
+/** `"REQ-001" (must, asked by 业务员 "sales")` / `“REQ-001”（must，由业务员“sales”提出）` */
+export function reqWho(ctx: RuleContext, r: Requirement): string {
+  const prio = r.priority ?? ctx.t({ en: 'no priority', zh: '未定优先级' });
+  if (!r.from) {
+    return ctx.t({
+      en: `${ctx.q(r.id)} (${prio}, no "from")`,
+      zh: `${ctx.q(r.id)}（${prio}，未写提出方）`,
+    });
+  }
+  const who = roleLabel(ctx, r.from.id);
+  return ctx.t({
+    en: `${ctx.q(r.id)} (${prio}, asked by ${who})`,
+    zh: `${ctx.q(r.id)}（${prio}，由${who}提出）`,
+  });
+}
+
+/** `error` when both requirements are `must`, else `warning`. */
+export function pairSeverity(a: Requirement, b: Requirement): Severity {
+  return a.priority === 'must' && b.priority === 'must' ? 'error' : 'warning';
+}
+
+interface RequirementIndex {
+  overrides: Map<string, Set<string>>;
+}
+
+const indexes = new WeakMap<Model, RequirementIndex>();
+
+function requirementIndex(model: Model): RequirementIndex {
+  let idx = indexes.get(model);
+  if (!idx) {
+    const overrides = new Map<string, Set<string>>();
+    for (const r of model.requirements.list) {
+      if (r.overrides.length) overrides.set(r.id, new Set(r.overrides.map((o) => o.id)));
+    }
+    idx = { overrides };
+    indexes.set(model, idx);
+  }
+  return idx;
+}
+
+/** A decision is recorded between the two: one lists the other in `overrides`. */
+export function decided(model: Model, a: Requirement, b: Requirement): boolean {
+  const o = requirementIndex(model).overrides;
+  return !!(o.get(a.id)?.has(b.id) || o.get(b.id)?.has(a.id));
+}
+
+/** Step ids a requirement names (`steps`, `sets` keys, `adds`, `removes`), without repeats. */
+export function stepsNamed(r: Requirement): string[] {
+  const out = new Set<string>();
+  for (const s of r.steps) out.add(s.id);
+  for (const s of r.sets) if (s.step) out.add(s.step.id);
+  for (const s of r.adds) out.add(s.id);
+  for (const s of r.removes) out.add(s.id);
+  return [...out];
+}
+
+/** Union of step ids, without repeats, in first-seen order. */
+export function unionIds(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())];
+}
+
+/**
+ * What to do about a clash between `a` (where the diagnostic is) and `b`:
+ * who outranks whom, and how to record the decision.
+ */
+export function decisionHint(ctx: RuleContext, a: Requirement, b: Requirement): string {
+  const owner = ctx.model.process?.owner?.id;
+  const decider = owner && ctx.model.roles.byId.has(owner) ? owner : ctx.t({ en: '<role>', zh: '<角色>' });
+  const pa = a.priority;
+  const pb = b.priority;
+  if (pa && pb && pa !== pb) {
+    const [win, lose] = PRIORITY_RANK[pa] < PRIORITY_RANK[pb] ? [a, b] : [b, a];
+    return ctx.t({
+      en:
+        ` ${ctx.q(win.id)} (${win.priority}) outranks ${ctx.q(lose.id)} (${lose.priority}). ` +
+        `If ${ctx.q(win.id)} wins, record the decision in it with \`overrides: [${lose.id}]\` and \`decidedBy: ${decider}\`; ` +
+        `otherwise change one of them so they agree.`,
+      zh:
+        `${ctx.q(win.id)}（${win.priority}）优先于${ctx.q(lose.id)}（${lose.priority}）。` +
+        `若以${ctx.q(win.id)}为准，请在其中用 \`overrides: [${lose.id}]\` 和 \`decidedBy: ${decider}\` 记录这一决定；` +
+        `否则请修改其中一条，使两者一致。`,
+    });
+  }
+  const same = pa && pa === pb;
+  return ctx.t({
+    en:
+      (same ? ` Neither outranks the other (both are ${pa}), so the roles involved have to decide.` : ' The roles involved have to decide.') +
+      ` Record the decision in the requirement that wins with \`overrides\` and \`decidedBy: ${decider}\`, or change one of them so they agree.`,
+    zh:
+      (same ? `两者优先级相同（都是 ${pa}），需由相关角色商定。` : '需由相关角色商定。') +
+      `请在胜出的需求中用 \`overrides\` 和 \`decidedBy: ${decider}\` 记录决定，或修改其中一条，使两者一致。`,
+  });
+}
+
+// ---------------------------------------------------------------------------
+// raw fields (tolerant of wrong shapes)
+
+/** The value node of `key` in an item's map (following one alias); `undefined` when the key is absent. */
+export function rawField(model: Model, item: Item, key: string): { present: boolean; node: unknown; span?: Span } {
+  for (const p of mapPairs(item.node, model.parsed)) {
+    if (scalarText(p.key) === key) {
+      const node = deref(model.parsed.doc, p.value);
+      return { present: true, node, span: rangeSpan(node, model.parsed.text) };
+    }
+  }
+  return { present: false, node: undefined };
+}
+
+/** The value has something in it: a non-empty list or map, or a non-empty scalar. */
+export function hasContent(node: unknown): boolean {
+  if (isSeq(node) || isMap(node)) return node.items.length > 0;
+  if (isScalar(node)) {
+    const v = node.value;
+    return v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === '');
+  }
+  return node !== null && node !== undefined;
+}
+
+/** An item written with nothing after its key (`REQ-9:`) counts as an empty map. */
+export function isEmptyItem(item: Item): boolean {
+  return item.node === null || item.node === undefined || (isScalar(item.node) && item.node.value === null);
+}

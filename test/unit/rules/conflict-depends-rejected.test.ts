@@ -1,0 +1,81 @@
+import { strict as assert } from 'assert';
+import { only, yaml } from '../helpers';
+
+const CODE = 'conflict/depends-rejected';
+
+/** 27 lines; the first requirement's key is on line 28. */
+const HEAD = yaml`
+  bizflow: 1
+  process:
+    name: P
+    owner: director
+  roles:
+    sales:
+      name: 业务员
+    warehouse:
+      name: 仓库主管
+    director:
+      name: 运营总监
+  steps:
+    s1:
+      name: 接单
+      type: start
+      role: sales
+      next: pick
+    pick:
+      name: 拣货
+      role: warehouse
+      attributes:
+        mode: manual
+      next: e1
+    e1:
+      name: End
+      type: end
+  requirements:
+`;
+
+function file(o: { status1?: string; status2?: string } = {}): string {
+  return (
+    HEAD +
+    [
+      '  REQ-1:', // 28
+      '    title: 自动拣货',
+      '    from: sales',
+      '    priority: must',
+      `    status: ${o.status1 ?? 'accepted'}`,
+      '    steps: [s1]',
+      '    depends: [REQ-2]', // 34
+      '  REQ-2:',
+      '    title: 扫码枪',
+      '    from: warehouse',
+      '    priority: should',
+      `    status: ${o.status2 ?? 'rejected'}`, // 39
+      '    steps: [pick]',
+      '',
+    ].join('\n')
+  );
+}
+
+describe('conflict/depends-rejected', () => {
+  it('fires on the depends entry of a live requirement that depends on a rejected one', () => {
+    const text = file();
+    const found = only(CODE, text);
+    assert.deepEqual(found.map((f) => [f.text, f.line, f.column, f.severity]), [['REQ-2', 34, 15, 'error']]);
+    const [f] = found;
+    assert.match(
+      f.message,
+      /^"REQ-1" \(must, asked by 业务员 "sales"\) depends on "REQ-2" \(should, asked by 仓库主管 "warehouse"\), which was rejected/,
+    );
+    const rel = f.d.related![0];
+    assert.equal(text.slice(rel.span.start, rel.span.end), 'rejected');
+    assert.deepEqual(f.d.data, { steps: ['s1', 'pick'], requirements: ['REQ-1', 'REQ-2'], other: 'REQ-2' });
+    const [zh] = only(CODE, text, { locale: 'zh-CN' });
+    assert.match(zh.message, /^“REQ-1”（must，由业务员“sales”提出）依赖“REQ-2”（should，由仓库主管“warehouse”提出），但后者已被拒绝/);
+  });
+
+  it('stays quiet when the dependency is live, or the dependent is rejected too', () => {
+    assert.deepEqual(only(CODE, file({ status2: 'proposed' })), []);
+    assert.deepEqual(only(CODE, file({ status2: 'done' })), []);
+    assert.deepEqual(only(CODE, file({ status1: 'rejected' })), []);
+  });
+});

@@ -1,0 +1,87 @@
+import { strict as assert } from 'assert';
+import { only, yaml } from '../helpers';
+
+const CODE = 'conflict/priority-inversion';
+
+/** 27 lines; the first requirement's key is on line 28. */
+const HEAD = yaml`
+  bizflow: 1
+  process:
+    name: P
+    owner: director
+  roles:
+    sales:
+      name: 业务员
+    warehouse:
+      name: 仓库主管
+    director:
+      name: 运营总监
+  steps:
+    s1:
+      name: 接单
+      type: start
+      role: sales
+      next: pick
+    pick:
+      name: 拣货
+      role: warehouse
+      attributes:
+        mode: manual
+      next: e1
+    e1:
+      name: End
+      type: end
+  requirements:
+`;
+
+function file(p1: string, p2: string, status2 = 'proposed'): string {
+  return (
+    HEAD +
+    [
+      '  REQ-1:', // 28
+      '    title: 自动拣货',
+      '    from: sales',
+      `    priority: ${p1}`,
+      '    sets:',
+      '      pick.mode: automatic',
+      '    agreed: [warehouse]',
+      '    depends: [REQ-2]', // 35
+      '  REQ-2:',
+      '    title: 扫码枪',
+      '    from: warehouse',
+      `    priority: ${p2}`, // 39
+      `    status: ${status2}`,
+      '    steps: [pick]',
+      '',
+    ].join('\n')
+  );
+}
+
+describe('conflict/priority-inversion', () => {
+  it('fires on the depends entry of a must that depends on a could', () => {
+    const text = file('must', 'could');
+    const found = only(CODE, text);
+    assert.deepEqual(found.map((f) => [f.text, f.line, f.column, f.severity]), [['REQ-2', 35, 15, 'warning']]);
+    const [f] = found;
+    assert.match(
+      f.message,
+      /^Priority inversion: "REQ-1" \(must, asked by 业务员 "sales"\) is a must but depends on "REQ-2" \(could, asked by 仓库主管 "warehouse"\), which is only a could/,
+    );
+    assert.match(f.message, /Raise "REQ-2" to must, lower "REQ-1", or remove the dependency\./);
+    const rel = f.d.related![0];
+    assert.equal(text.slice(rel.span.start, rel.span.end), 'could');
+    assert.equal(f.d.related![0].span.start, text.indexOf('priority: could') + 'priority: '.length);
+    assert.deepEqual(f.d.data, { steps: ['pick'], requirements: ['REQ-1', 'REQ-2'], other: 'REQ-2' });
+  });
+
+  it('fires for a wont as well, and speaks Chinese', () => {
+    const [zh] = only(CODE, file('must', 'wont'), { locale: 'zh-CN' });
+    assert.match(zh.message, /^优先级倒置：“REQ-1”（must，由业务员“sales”提出）是 must，却依赖仅为 wont 的“REQ-2”（wont，由仓库主管“warehouse”提出）/);
+  });
+
+  it('stays quiet for must → should, should → could, and a rejected dependency', () => {
+    assert.deepEqual(only(CODE, file('must', 'should')), []);
+    assert.deepEqual(only(CODE, file('should', 'could')), []);
+    assert.deepEqual(only(CODE, file('must', 'could', 'rejected')), []);
+  });
+});

@@ -1,0 +1,104 @@
+import { strict as assert } from 'assert';
+import { only, yaml } from '../helpers';
+
+const CODE = 'conflict/removed-step';
+
+/** 27 lines; the first requirement's key is on line 28. */
+const HEAD = yaml`
+  bizflow: 1
+  process:
+    name: P
+    owner: director
+  roles:
+    sales:
+      name: 业务员
+    warehouse:
+      name: 仓库主管
+    director:
+      name: 运营总监
+  steps:
+    s1:
+      name: 接单
+      type: start
+      role: sales
+      next: pick
+    pick:
+      name: 拣货
+      role: warehouse
+      attributes:
+        mode: manual
+      next: e1
+    e1:
+      name: End
+      type: end
+  requirements:
+`;
+
+/** REQ-1 removes pick (line 33); REQ-2 names it in the way given by `naming`. */
+function file(o: { p1?: string; p2?: string; naming?: string; extra1?: string; extra2?: string } = {}): string {
+  return (
+    HEAD +
+    [
+      '  REQ-1:', // 28
+      '    title: 取消拣货环节',
+      '    from: sales',
+      `    priority: ${o.p1 ?? 'must'}`,
+      '    agreed: [warehouse]',
+      '    removes: [pick]', // 33
+      ...(o.extra1 ? [o.extra1] : []),
+      '  REQ-2:',
+      '    title: 拣货扫码',
+      '    from: warehouse',
+      `    priority: ${o.p2 ?? 'should'}`,
+      o.naming ?? '    steps: [s1, pick]', // 38
+      ...(o.extra2 ? [o.extra2] : []),
+      '',
+    ].join('\n')
+  );
+}
+
+describe('conflict/removed-step', () => {
+  it('fires on the removes entry, with related info pointing at the other requirement', () => {
+    const text = file();
+    const found = only(CODE, text);
+    assert.deepEqual(found.map((f) => [f.text, f.line, f.column, f.severity]), [['pick', 33, 15, 'warning']]);
+    const [f] = found;
+    assert.match(
+      f.message,
+      /^"REQ-1" \(must, asked by 业务员 "sales"\) removes step 拣货 "pick", but "REQ-2" \(should, asked by 仓库主管 "warehouse"\) is about it \(`steps`\)\./,
+    );
+    assert.match(f.message, /"REQ-1" \(must\) outranks "REQ-2" \(should\).*`overrides: \[REQ-2\]` and `decidedBy: director`/);
+    const rel = f.d.related![0];
+    assert.equal(text.slice(rel.span.start, rel.span.end), 'pick');
+    assert.equal(rel.span.start, text.indexOf('steps: [s1, pick]') + 'steps: [s1, '.length);
+    assert.deepEqual(f.d.data, { steps: ['pick'], requirements: ['REQ-1', 'REQ-2'], other: 'REQ-2' });
+  });
+
+  it('counts sets and adds as naming the step, once per other requirement; error when both are must', () => {
+    const found = only(CODE, file({ p2: 'must', naming: '    adds: [pick]\n    sets:\n      pick.mode: scan' }));
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 'error');
+    assert.match(found[0].message, /changes how it works \(`sets`\) and adds it \(`adds`\)\. Neither outranks the other \(both are must\)/);
+    assert.equal(found[0].d.related?.length, 2);
+    const sets = only(CODE, file({ naming: '    sets:\n      pick.mode: scan' }));
+    assert.match(sets[0].message, /changes how it works \(`sets`\)/);
+  });
+
+  it('speaks Chinese', () => {
+    const [f] = only(CODE, file(), { locale: 'zh-CN' });
+    assert.match(f.message, /^“REQ-1”（must，由业务员“sales”提出）要删除步骤拣货“pick”，但“REQ-2”（should，由仓库主管“warehouse”提出）涉及它（`steps`）。/);
+  });
+
+  it('stays quiet when a decision is recorded, the other is rejected, or nobody else names the step', () => {
+    assert.deepEqual(only(CODE, file({ extra1: '    overrides: [REQ-2]' })), []);
+    assert.deepEqual(only(CODE, file({ extra2: '    overrides: [REQ-1]' })), []);
+    assert.deepEqual(only(CODE, file({ extra2: '    status: rejected' })), []);
+    assert.deepEqual(only(CODE, file({ naming: '    steps: [s1]' })), []);
+    // another requirement removing the same step agrees with it
+    assert.deepEqual(only(CODE, file({ naming: '    removes: [pick]' })), []);
+  });
+
+  it('does not fire when a rejected requirement removes the step', () => {
+    assert.deepEqual(only(CODE, file({ extra1: '    status: rejected' })), []);
+  });
+});

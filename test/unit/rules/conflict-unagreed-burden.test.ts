@@ -1,0 +1,95 @@
+import { strict as assert } from 'assert';
+import { only, yaml } from '../helpers';
+
+const CODE = 'conflict/unagreed-burden';
+
+/** 27 lines; the first requirement's key is on line 28. */
+const HEAD = yaml`
+  bizflow: 1
+  process:
+    name: P
+    owner: director
+  roles:
+    sales:
+      name: 业务员
+    warehouse:
+      name: 仓库主管
+    director:
+      name: 运营总监
+  steps:
+    s1:
+      name: 接单
+      type: start
+      role: sales
+      next: pick
+    pick:
+      name: 拣货
+      role: warehouse
+      attributes:
+        mode: manual
+      next: e1
+    e1:
+      name: End
+      type: end
+  requirements:
+`;
+
+/** One requirement from `from`, its body lines starting on line 31. */
+function file(from: string | undefined, body: string[]): string {
+  return (
+    HEAD +
+    [
+      '  REQ-1:', // 28
+      '    title: 追溯日志',
+      '    priority: must',
+      ...(from ? [`    from: ${from}`] : []),
+      ...body,
+      '',
+    ].join('\n')
+  );
+}
+
+describe('conflict/unagreed-burden', () => {
+  it('fires on an adds entry that puts a step in the lane of a role that has not agreed', () => {
+    const text = file('director', ['    adds: [pick]']);
+    const found = only(CODE, text);
+    assert.deepEqual(found.map((f) => [f.text, f.line, f.column, f.severity]), [['pick', 32, 12, 'warning']]);
+    const [f] = found;
+    assert.match(
+      f.message,
+      /^"REQ-1" \(must, asked by 运营总监 "director"\) adds step 拣货 "pick" to the lane of 仓库主管 "warehouse", but "warehouse" is not in its `agreed` list/,
+    );
+    assert.match(f.message, /add "warehouse" to the `agreed` list of "REQ-1"/);
+    assert.deepEqual(f.d.data?.role, 'warehouse');
+    assert.deepEqual(f.d.data?.steps, ['pick']);
+    assert.deepEqual(f.d.data?.requirements, ['REQ-1']);
+    // related: the step's lane
+    const rel = f.d.related![0];
+    assert.equal(rel.span.start, text.indexOf('role: warehouse') + 'role: '.length);
+    assert.equal(text.slice(rel.span.start, rel.span.end), 'warehouse');
+  });
+
+  it('fires on a sets entry that changes a step of another role, and speaks Chinese', () => {
+    const text = file('sales', ['    sets:', '      pick.mode: automatic']);
+    const found = only(CODE, text);
+    assert.deepEqual(found.map((f) => [f.text, f.line, f.column]), [['pick.mode: automatic', 33, 7]]);
+    assert.match(found[0].message, /changes "pick\.mode" to "automatic" on step 拣货 "pick", in the lane of 仓库主管 "warehouse"/);
+    const [zh] = only(CODE, text, { locale: 'zh-CN' });
+    assert.match(zh.message, /^“REQ-1”（must，由业务员“sales”提出）把仓库主管“warehouse”泳道中步骤拣货“pick”的“pick\.mode”改为“automatic”，但“warehouse”不在它的 `agreed` 列表中/);
+  });
+
+  it('stays quiet when the role agreed, asked itself, or is only named in steps', () => {
+    assert.deepEqual(only(CODE, file('director', ['    adds: [pick]', '    agreed: [warehouse]'])), []);
+    assert.deepEqual(only(CODE, file('warehouse', ['    adds: [pick]', '    sets:', '      pick.mode: scan'])), []);
+    assert.deepEqual(only(CODE, file('director', ['    steps: [pick]'])), []);
+    // someone else agreeing does not count
+    assert.equal(only(CODE, file('director', ['    adds: [pick]', '    agreed: [sales]'])).length, 1);
+  });
+
+  it('skips requirements that are rejected or lack a known from, and steps without a known lane', () => {
+    assert.deepEqual(only(CODE, file('director', ['    adds: [pick]', '    status: rejected'])), []);
+    assert.deepEqual(only(CODE, file(undefined, ['    adds: [pick]'])), []);
+    assert.deepEqual(only(CODE, file('warehuose', ['    adds: [pick]'])), []);
+    assert.deepEqual(only(CODE, file('director', ['    adds: [e1, nowhere]'])), []);
+  });
+});

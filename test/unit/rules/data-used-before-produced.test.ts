@@ -1,0 +1,222 @@
+import { strict as assert } from 'assert';
+import { analyze, analyzeModel } from '../../../src/core/engine';
+import { buildModel } from '../../../src/core/model';
+import { parseText } from '../../../src/core/parse';
+import rule from '../../../src/core/rules/data-used-before-produced';
+import { only, yaml } from '../helpers';
+
+const CODE = 'data/used-before-produced';
+
+describe('data/used-before-produced', () => {
+  // s1 → a → b → e1; `a` and `b` get needs/produces per test
+  const chain = (a: string, b: string) => yaml`
+    bizflow: 1
+    process:
+      name: P
+    roles:
+      sales:
+        name: 销售
+    steps:
+      s1:
+        name: Start
+        type: start
+        role: sales
+        next: a
+      a:
+        name: 录入
+        role: sales
+        ${a}
+        next: b
+      b:
+        name: 审核
+        role: sales
+        ${b}
+        next: e1
+      e1:
+        name: End
+        type: end
+  `;
+
+  it('fires when the only producer comes after the step, with the exact range and related producer', () => {
+    const text = chain('needs: [quote]', 'produces: [quote]');
+    const found = only(CODE, text);
+    assert.equal(found.length, 1);
+    const [f] = found;
+    assert.equal(f.text, 'quote');
+    assert.equal(f.line, 16);
+    assert.equal(f.column, 13);
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /^Step 录入 "a" needs "quote" before any step has produced it: it is produced only by 审核 "b"/);
+    assert.equal(f.d.related?.length, 1);
+    assert.equal(text.slice(f.d.related![0].span.start, f.d.related![0].span.end), 'quote');
+    assert.equal(f.d.related![0].span.start, text.indexOf('produces: [quote]') + 'produces: ['.length);
+    assert.deepEqual(f.d.data?.steps, ['a', 'b']);
+  });
+
+  it('speaks Chinese', () => {
+    const [f] = only(CODE, chain('needs: [quote]', 'produces: [quote]'), { locale: 'zh-CN' });
+    assert.match(f.message, /^步骤录入“a”需要“quote”时，还没有步骤产出它：它只由审核“b”产出/);
+  });
+
+  it('stays quiet when the producer comes before the step', () => {
+    assert.deepEqual(only(CODE, chain('produces: [quote]', 'needs: [quote]')), []);
+  });
+
+  it('needs one or more moves: a step producing what it needs does not count, unless it is on a loop', () => {
+    const self = chain('needs: [quote]\n        produces: [quote]', '');
+    const found = only(CODE, self);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, 16);
+    const loop = self.replace('next: b', 'next: [a, b]');
+    assert.deepEqual(only(CODE, loop), []);
+  });
+
+  it('counts a producer that is reached again through a loop back', () => {
+    // s1 → a → b → a (rework loop): b produces what a needs, and b reaches a
+    const loop = chain('needs: [quote]', 'produces: [quote]').replace('next: e1\n  e1', 'next: [a, e1]\n  e1');
+    assert.notEqual(loop, chain('needs: [quote]', 'produces: [quote]'));
+    assert.deepEqual(only(CODE, loop), []);
+  });
+
+  it('fires when the producer is on another branch of a decision', () => {
+    const text = yaml`
+      bizflow: 1
+      process:
+        name: P
+      roles:
+        sales:
+          name: 销售
+      steps:
+        s1:
+          name: Start
+          type: start
+          role: sales
+          next: d
+        d:
+          name: Route
+          type: decision
+          role: sales
+          next:
+            yes: x
+            no: y
+        x:
+          name: X
+          role: sales
+          produces: [quote]
+          next: e1
+        y:
+          name: Y
+          role: sales
+          needs: [quote]
+          next: e1
+        e1:
+          name: End
+          type: end
+    `;
+    const found = only(CODE, text);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].line, 28);
+    assert.equal(found[0].column, 13);
+  });
+
+  it('does not count a producer that cannot be reached from a start, and ignores unreachable consumers', () => {
+    const text = chain('', 'needs: [quote]') + yaml`
+        orphan:
+          name: Orphan
+          role: sales
+          produces: [quote]
+          next: b
+        late:
+          name: Late
+          role: sales
+          needs: [quote]
+          next: e1
+    `.replace(/^/gm, '  ');
+    const found = only(CODE, text);
+    assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.line)));
+    assert.equal(found[0].line, 21);
+  });
+
+  it('leaves data that nobody produces to data/not-produced, and external data alone', () => {
+    assert.deepEqual(only(CODE, chain('needs: [quote]', '')), []);
+    const ext = chain('needs: [quote]', 'produces: [quote]') + 'data:\n  quote: { name: Q, external: true }\n';
+    assert.deepEqual(only(CODE, ext), []);
+  });
+
+  it('agrees with a brute-force check on random graphs', () => {
+    let seed = 12345;
+    const rnd = (n: number) => {
+      // mulberry32
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) / 4294967296 * n) | 0;
+    };
+    for (let round = 0; round < 150; round++) {
+      const n = 2 + rnd(14);
+      const k = 1 + rnd(5);
+      const succ: number[][] = [];
+      const needs: number[][] = [];
+      const prods: number[][] = [];
+      const starts = new Set<number>([0]);
+      if (rnd(3) === 0) starts.add(rnd(n));
+      for (let i = 0; i < n; i++) {
+        succ.push([...new Set(Array.from({ length: rnd(3) }, () => rnd(n)))]);
+        needs.push([...new Set(Array.from({ length: rnd(3) }, () => rnd(k)))]);
+        prods.push([...new Set(Array.from({ length: rnd(2) }, () => rnd(k)))]);
+      }
+      let text = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r:\n    name: R\nsteps:\n';
+      for (let i = 0; i < n; i++) {
+        text += `  s${i}:\n    name: S${i}\n    type: ${starts.has(i) ? 'start' : 'task'}\n    role: r\n`;
+        if (needs[i].length) text += `    needs: [${needs[i].map((d) => `d${d}`).join(', ')}]\n`;
+        if (prods[i].length) text += `    produces: [${prods[i].map((d) => `d${d}`).join(', ')}]\n`;
+        if (succ[i].length) text += `    next: [${succ[i].map((j) => `s${j}`).join(', ')}]\n`;
+      }
+      // brute force
+      const reach = (from: number[], oneOrMore: boolean) => {
+        const seen = new Set<number>(oneOrMore ? [] : from);
+        const stack = oneOrMore ? from.flatMap((v) => succ[v]) : [...from];
+        for (const v of stack) seen.add(v);
+        while (stack.length) {
+          const v = stack.pop()!;
+          for (const w of succ[v]) if (!seen.has(w)) (seen.add(w), stack.push(w));
+        }
+        return seen;
+      };
+      const reachable = reach([...starts], false);
+      const expected: string[] = [];
+      for (let s = 0; s < n; s++) {
+        if (!reachable.has(s)) continue;
+        for (const d of needs[s]) {
+          const producers = [...Array(n).keys()].filter((p) => prods[p].includes(d));
+          if (!producers.length) continue;
+          const ok = producers.some((p) => reachable.has(p) && reach([p], true).has(s));
+          if (!ok) expected.push(`s${s}:d${d}`);
+        }
+      }
+      const got = analyze(text, { rules: [rule] }).diagnostics.map((x) => {
+        const owner = text.lastIndexOf('\n  s', x.span.start);
+        const step = text.slice(owner + 3, text.indexOf(':', owner));
+        return `${step}:${text.slice(x.span.start, x.span.end)}`;
+      });
+      assert.deepEqual(got.sort(), expected.sort(), `round ${round}\n${text}`);
+    }
+  });
+
+  it('is near-linear on a 10,000-step flow with 10,000 data items', function () {
+    this.timeout(20000);
+    const n = 10000;
+    let text = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r:\n    name: R\nsteps:\n';
+    for (let i = 0; i < n; i++) {
+      // each step produces d<i>; needs what the previous and the next step produce
+      const needs = [i > 0 ? `d${i - 1}` : '', i + 1 < n ? `d${i + 1}` : ''].filter(Boolean);
+      const next = i + 1 < n ? [`s${i + 1}`, ...(i % 100 === 0 && i + 50 < n ? [`s${i + 50}`] : [])] : [];
+      text += `  s${i}:\n    name: S${i}\n    type: ${i === 0 ? 'start' : 'task'}\n    role: r\n`;
+      text += `    needs: [${needs.join(', ')}]\n    produces: [d${i}]\n`;
+      if (next.length) text += `    next: [${next.join(', ')}]\n`;
+    }
+    const model = buildModel(parseText(text));
+    const found = analyzeModel(model, { rules: [rule] });
+    assert.equal(found.length, n - 1); // every "next step's data" is used before it is produced
+  });
+});

@@ -1,0 +1,91 @@
+import { strict as assert } from 'assert';
+import { only, yaml } from '../helpers';
+
+const CODE = 'handoff/no-data';
+
+describe('handoff/no-data', () => {
+  const file = (produces: string, checkRole = 'finance') => yaml`
+    bizflow: 1
+    process:
+      name: P
+    roles:
+      sales:
+        name: 业务员
+      finance:
+        name: 财务
+      warehouse:
+        name: 仓库
+    steps:
+      s1:
+        name: 接单
+        type: start
+        role: sales
+        produces: [order]
+        next: check
+      check:
+        name: 信用审核
+        type: decision
+        role: ${checkRole}
+        ${produces}
+        next:
+          通过: pick
+          拒绝: notify
+      pick:
+        name: 拣货
+        role: warehouse
+        next: [notify, e1]
+      notify:
+        name: 通知客户
+        role: sales
+        next: e1
+      e1:
+        name: End
+        type: end
+  `;
+
+  it('fires on each next entry that leaves the lane without data: map and list entries', () => {
+    const found = only(CODE, file(''));
+    assert.deepEqual(
+      found.map((f) => [f.text, f.line, f.column, f.severity]),
+      [
+        ['通过: pick', 24, 7, 'info'],
+        ['拒绝: notify', 25, 7, 'info'],
+        ['notify', 29, 12, 'info'],
+      ],
+    );
+    assert.match(
+      found[0].message,
+      /^Handoff without data: step 信用审核 "check" \(lane 财务 "finance"\) passes the work to step 拣货 "pick" \(lane 仓库 "warehouse"\), but "check" produces nothing/,
+    );
+    assert.deepEqual(found[0].d.data?.steps, ['check', 'pick']);
+    assert.deepEqual(found[0].d.data?.roles, ['finance', 'warehouse']);
+  });
+
+  it('fires on a plain `next: step` scalar', () => {
+    const text = file('produces: [credit]').replace('next: e1\n  e1:', 'next: pick\n  e1:');
+    const found = only(CODE, text);
+    assert.equal(found.length, 2);
+    assert.equal(found[1].text, 'pick');
+    assert.equal(found[1].line, 33);
+    assert.equal(found[1].column, 11);
+  });
+
+  it('speaks Chinese', () => {
+    const [f] = only(CODE, file(''), { locale: 'zh-CN' });
+    assert.match(f.message, /^交接无数据：步骤信用审核“check”（财务“finance”的泳道）把工作交给步骤拣货“pick”（仓库“warehouse”的泳道）/);
+  });
+
+  it('stays quiet when the upstream step produces something, or the lane does not change', () => {
+    assert.deepEqual(
+      only(CODE, file('produces: [credit]')).map((f) => f.text),
+      ['notify'], // pick (warehouse) → notify (sales) still hands over nothing
+    );
+    // check in the warehouse lane: only the hand-over to notify (sales) is left
+    assert.deepEqual(only(CODE, file('', 'warehouse')).map((f) => f.text), ['拒绝: notify', 'notify']);
+  });
+
+  it('ignores steps without a known role, and a `produces` it cannot read', () => {
+    assert.deepEqual(only(CODE, file('', 'nobody')).map((f) => f.text), ['notify']);
+    assert.deepEqual(only(CODE, file('produces: credit')).map((f) => f.text), ['notify']);
+  });
+});

@@ -1,0 +1,43 @@
+import { strict as assert } from 'assert';
+import { BASE, only, yaml } from '../helpers';
+
+const CODE = 'req/no-acceptance';
+// BASE is 15 lines; `requirements:` is line 16, the first requirement's key line 17
+const file = (body: string) => BASE + 'requirements:\n' + body;
+
+describe('req/no-acceptance', () => {
+  const req = (priority: string, extra = '') => yaml`
+      REQ-1:
+        title: 一键下单
+        from: sales
+        priority: ${priority}
+        steps: [s1]
+  `.replace(/^(?=.)/gm, '  ') + extra;
+
+  it('fires on the key of a live must without acceptance', () => {
+    const found = only(CODE, file(req('must')));
+    assert.equal(found.length, 1);
+    const [f] = found;
+    assert.equal(f.text, 'REQ-1');
+    assert.equal(f.line, 17);
+    assert.equal(f.column, 3);
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /^Requirement "REQ-1" is a must but has no acceptance criteria.*销售 "sales" meant\. Add an `acceptance:` list/);
+    assert.deepEqual(f.d.data?.requirements, ['REQ-1']);
+  });
+
+  it('fires on a should with an empty list, and speaks Chinese', () => {
+    const [f] = only(CODE, file(req('should', '    acceptance: []\n')), { locale: 'zh-CN' });
+    assert.equal(f.text, 'REQ-1');
+    assert.match(f.message, /^需求“REQ-1”的优先级为 should，却没有验收标准/);
+    assert.equal(only(CODE, file(req('should', '    acceptance:\n'))).length, 1);
+  });
+
+  it('stays quiet with criteria, for could/wont, for rejected requirements and for shapes it cannot read', () => {
+    assert.deepEqual(only(CODE, file(req('must', '    acceptance:\n      - 5 分钟内生成拣货单\n'))), []);
+    assert.deepEqual(only(CODE, file(req('could'))), []);
+    assert.deepEqual(only(CODE, file(req('wont'))), []);
+    assert.deepEqual(only(CODE, file(req('must', '    status: rejected\n'))), []);
+    assert.deepEqual(only(CODE, file(req('must', '    acceptance: 5 分钟内生成拣货单\n'))), []);
+  });
+});

@@ -1,0 +1,44 @@
+import { strict as assert } from 'assert';
+import { BASE, only, yaml } from '../helpers';
+
+const CODE = 'req/untraced';
+const file = (body: string) => BASE + 'requirements:\n' + body;
+
+describe('req/untraced', () => {
+  const req = (extra = '') => yaml`
+      REQ-7:
+        title: 数据拉通
+        from: sales
+        priority: could
+  `.replace(/^(?=.)/gm, '  ') + extra;
+
+  it('fires on the key of a requirement that names no step', () => {
+    const found = only(CODE, file(req('    steps: []\n')));
+    assert.equal(found.length, 1);
+    const [f] = found;
+    assert.equal(f.text, 'REQ-7');
+    assert.equal(f.line, 17);
+    assert.equal(f.column, 3);
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /^Requirement "REQ-7" \("数据拉通"\) names no step of the process/);
+    assert.deepEqual(f.d.data?.requirements, ['REQ-7']);
+    const [zh] = only(CODE, file(req()), { locale: 'zh-CN' });
+    assert.match(zh.message, /^需求“REQ-7”（数据拉通）没有关联流程中的任何步骤/);
+  });
+
+  it('fires on an item written with nothing after its key (an empty map)', () => {
+    const found = only(CODE, file('  REQ-8:\n'));
+    assert.deepEqual(found.map((f) => [f.text, f.line]), [['REQ-8', 17]]);
+  });
+
+  it('stays quiet when any of steps, sets, adds or removes names a step', () => {
+    for (const extra of ['steps: [s1]', 'sets:\n      s1.mode: auto', 'adds: [s1]', 'removes: [e1]']) {
+      assert.deepEqual(only(CODE, file(req(`    ${extra}\n`))), [], extra);
+    }
+  });
+
+  it('skips requirements it cannot read (not a map, or a key of the wrong shape)', () => {
+    assert.deepEqual(only(CODE, file('  REQ-9: just a sentence\n')), []);
+    assert.deepEqual(only(CODE, file(req('    steps: s1\n'))), []);
+  });
+});
