@@ -49,8 +49,27 @@ function which(cmd) {
   return undefined;
 }
 
+/**
+ * On a fresh Debian machine, as root, installs the Debian packages the real
+ * VS Code needs here (so `npm start` and `npm test` are the only set-up).
+ * Elsewhere it does nothing and checkPrerequisites() says what to install.
+ */
+export function installMissingDebianPackages() {
+  const wanted = [];
+  if (!fs.existsSync(CHROMIUM_PATH)) wanted.push('chromium');
+  if (!which('rg')) wanted.push('ripgrep');
+  if (!which('krb5-config')) wanted.push('libkrb5-dev');
+  if (!fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) wanted.push('fonts-noto-cjk');
+  if (!wanted.length || process.env.BIZFLOW_NO_APT || !which('apt-get') || process.getuid?.() !== 0) return;
+  console.error(`bizflow: installing Debian packages: ${wanted.join(' ')} (once)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
+  spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...wanted], { stdio: 'inherit', env });
+}
+
 /** Throws PrerequisiteError when chromium or rg is missing. Returns the rg path. */
 export function checkPrerequisites() {
+  installMissingDebianPackages();
   const missing = [];
   if (!fs.existsSync(CHROMIUM_PATH)) missing.push(CHROMIUM_PATH);
   const rg = which('rg');
