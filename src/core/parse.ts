@@ -2,7 +2,7 @@
  * The one module that talks to the `yaml` package's parser. It never throws:
  * any failure becomes a syntax error with a span inside the text.
  */
-import { LineCounter, parseDocument, isAlias, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isCollection, isScalar, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from './types';
 
 export interface SyntaxProblem {
@@ -29,14 +29,22 @@ function clampSpan(text: string, start: number, end: number): Span {
   return { start: s, end: e };
 }
 
+/** A separator after a block indicator: space, tab, line break or the end of the text (NaN). */
+function isBlankOrEnd(c: number): boolean {
+  return c !== c || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /** Rough upper bound of flow/block nesting depth, computed in one linear pass. */
 function nestingDepth(text: string): { depth: number; at: number } {
   let depth = 0;
   let max = 0;
   let at = 0;
   let indentMax = 0;
+  let indentAt = 0;
   let lineStart = true;
   let indent = 0;
+  // the line so far holds a block indicator (`-` or `?`), so it nests even when nothing follows
+  let indicator = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 91 || c === 123) {
@@ -49,18 +57,35 @@ function nestingDepth(text: string): { depth: number; at: number } {
       if (depth > 0) depth--;
     }
     if (c === 10) {
+      // a line of only indentation and indicators (`    -`) nests as deep as its indicators
+      if (lineStart && indicator && indent > indentMax) {
+        indentMax = indent;
+        indentAt = i - 1;
+      }
       lineStart = true;
       indent = 0;
+      indicator = false;
     } else if (lineStart) {
-      if (c === 32 || c === 45 /* '- ' nests too */) indent++;
-      else {
+      if (c === 32) indent++;
+      else if ((c === 45 || c === 63) && isBlankOrEnd(text.charCodeAt(i + 1)) /* '- ' and '? ' nest too */) {
+        indent++;
+        indicator = true;
+      } else {
         lineStart = false;
         // each nesting level needs at least one more column of indentation
-        if (indent > indentMax) indentMax = indent;
+        if (indent > indentMax) {
+          indentMax = indent;
+          indentAt = i;
+        }
       }
     }
   }
-  return { depth: Math.max(max, Math.floor(indentMax / 2)), at };
+  if (lineStart && indicator && indent > indentMax) {
+    indentMax = indent;
+    indentAt = text.length - 1;
+  }
+  const indentDepth = Math.floor(indentMax / 2);
+  return indentDepth > max ? { depth: indentDepth, at: indentAt } : { depth: max, at };
 }
 
 export function parseText(text: string): ParsedFile {
@@ -104,15 +129,40 @@ export function parseText(text: string): ParsedFile {
   return { text, doc, lineCounter, errors };
 }
 
+/**
+ * Alias → the node it names, for every alias of a document, built by one
+ * linear walk on first use. (yaml's own `Alias.resolve` walks the whole
+ * document on every call, which is quadratic in the number of aliases.)
+ */
+const aliasTables = new WeakMap<Document.Parsed, Map<Alias, unknown>>();
+
+function aliasTable(doc: Document.Parsed): Map<Alias, unknown> {
+  let table = aliasTables.get(doc);
+  if (table) return table;
+  table = new Map();
+  const last = new Map<string, unknown>();
+  const t = table;
+  try {
+    visit(doc, {
+      Node(_key, node) {
+        if (isAlias(node)) {
+          // the last node with this anchor before the alias, as YAML defines it
+          if (last.has(node.source)) t.set(node, last.get(node.source));
+        } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
+          last.set(node.anchor, node);
+        }
+      },
+    });
+  } catch {
+    // leave the table as far as it got: unresolved aliases read as undefined
+  }
+  aliasTables.set(doc, table);
+  return table;
+}
+
 /** Follows an alias one step to what it names (never expands recursively). */
 export function deref(doc: Document.Parsed | undefined, node: unknown): unknown {
-  if (doc && isAlias(node)) {
-    try {
-      return node.resolve(doc);
-    } catch {
-      return undefined;
-    }
-  }
+  if (doc && isAlias(node)) return aliasTable(doc).get(node);
   return node;
 }
 
