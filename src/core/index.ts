@@ -8,3 +8,6 @@ export * from './model';
 export { normalizeLocale } from './i18n';
 export { RULES, RULES_BY_CODE } from './rules/index';
 export { ruleDocUrl, type Rule } from './rule';
+export * from './symbols';
+export * from './rename';
+export * from './edits';

@@ -1,0 +1,204 @@
+/**
+ * Rename of roles, steps, data items, requirements and step attributes.
+ *
+ * Every occurrence of the symbol is rewritten (definitions, duplicates and
+ * references, including both parts of `sets` keys); each edit replaces just
+ * the id's text, so quotes, comments, formatting and key order stay as they
+ * are. A rename is refused, with a message in the user's language, when:
+ * * the new name is not an id (`^[A-Za-z][A-Za-z0-9_-]*$`) or YAML would read
+ *   it as a boolean or null (`true`, `False`, `null`, …);
+ * * the new id is already used by the same kind of symbol, defined or only
+ *   referenced (renaming would merge two symbols or create a duplicate key);
+ * * an occurrence's source text is not the id itself (escape sequences, a
+ *   scalar folded across lines, a block scalar): editing it would corrupt it;
+ * * an occurrence's text is shared, through a YAML alias, with another symbol.
+ */
+import { normalizeEdits, type TextEdit } from './edits';
+import { pick, type Texts } from './i18n';
+import { ID_PATTERN, type Model } from './model';
+import type { SymbolIndex, SymbolKind, SymbolOccurrence } from './symbols';
+import type { Locale, Span } from './types';
+
+export interface PrepareRenameResult {
+  /** The text to select and replace at the cursor (the id, or the attribute name). */
+  span: Span;
+  placeholder: string;
+  kind: SymbolKind;
+  /** The symbol's id (`step.attr` for an attribute). */
+  id: string;
+}
+
+export interface RenameError {
+  error: string;
+}
+
+export interface RenameResult {
+  edits: TextEdit[];
+}
+
+/** Words the YAML 1.2 core schema reads as booleans or null although they match the id pattern. */
+const RESERVED: Record<string, 'bool' | 'null'> = {
+  true: 'bool',
+  True: 'bool',
+  TRUE: 'bool',
+  false: 'bool',
+  False: 'bool',
+  FALSE: 'bool',
+  null: 'null',
+  Null: 'null',
+  NULL: 'null',
+};
+
+const KIND_NAMES: Record<SymbolKind, Texts> = {
+  role: { en: 'role', zh: '角色' },
+  step: { en: 'step', zh: '步骤' },
+  data: { en: 'data item', zh: '数据项' },
+  requirement: { en: 'requirement', zh: '需求' },
+  attribute: { en: 'attribute', zh: '属性' },
+};
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.max(0, Math.min(offset, text.length));
+  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+interface Target {
+  symbol: SymbolOccurrence;
+  occurrences: SymbolOccurrence[];
+}
+
+/** The symbol under the offset and all its occurrences, or why it cannot be renamed. */
+function target(model: Model, index: SymbolIndex, offset: number, locale: Locale): Target | RenameError {
+  const t = (texts: Texts) => pick(locale, texts);
+  const text = model.parsed.text;
+  const symbol = index.symbolAt(offset);
+  if (!symbol) {
+    return {
+      error: t({
+        en: 'Nothing to rename here: put the cursor on the id of a role, step, data item, requirement or step attribute.',
+        zh: '此处没有可重命名的内容：请将光标放在角色、步骤、数据项、需求或步骤属性的 ID 上。',
+      }),
+    };
+  }
+  const kind = KIND_NAMES[symbol.kind];
+  const occurrences = index.references(symbol.kind, symbol.id, { includeDeclaration: true });
+  const spans = new Set<string>();
+  for (const o of occurrences) {
+    // names differ only for an attribute of a step whose id has a dot (`a.b` + `m` vs sets key `a.b.m`)
+    if (text.slice(o.span.start, o.span.end) !== o.name || o.name !== symbol.name) {
+      const line = lineOf(text, o.span.start);
+      return {
+        error: t({
+          en: `Cannot rename ${kind.en} "${symbol.id}": on line ${line} it is not written as the plain id (escape sequences, a value across lines, or a step id containing a dot), so editing it could corrupt the file. Write it there as a plain id first.`,
+          zh: `无法重命名${kind.zh}“${symbol.id}”：第 ${line} 行不是以普通 ID 的形式写出的（含转义字符、跨行书写，或步骤 ID 中含有“.”），直接修改可能损坏文件。请先把那里改写为普通的 ID。`,
+        }),
+      };
+    }
+    spans.add(o.span.start + ':' + o.span.end);
+  }
+  for (const o of index.all()) {
+    if ((o.kind !== symbol.kind || o.id !== symbol.id) && spans.has(o.span.start + ':' + o.span.end)) {
+      const line = lineOf(text, o.span.start);
+      const other = KIND_NAMES[o.kind];
+      return {
+        error: t({
+          en: `Cannot rename ${kind.en} "${symbol.id}": the text on line ${line} is shared through a YAML alias with ${other.en} "${o.id}", which would change too. Replace the alias with a plain id first.`,
+          zh: `无法重命名${kind.zh}“${symbol.id}”：第 ${line} 行的文本通过 YAML 别名同时被${other.zh}“${o.id}”使用，重命名会一并改掉它。请先把别名改写为普通的 ID。`,
+        }),
+      };
+    }
+  }
+  return { symbol, occurrences };
+}
+
+/** Whether a rename can start at `offset`, and what to show in the rename box. */
+export function prepareRename(
+  model: Model,
+  index: SymbolIndex,
+  offset: number,
+  locale: Locale = 'en',
+): PrepareRenameResult | RenameError {
+  try {
+    const found = target(model, index, offset, locale);
+    if ('error' in found) return found;
+    const { symbol } = found;
+    return { span: { ...symbol.span }, placeholder: symbol.name, kind: symbol.kind, id: symbol.id };
+  } catch (e) {
+    return { error: internal(locale, e) };
+  }
+}
+
+/**
+ * The edits that rename the symbol at `offset` to `newName` (for an attribute,
+ * the new attribute name without the step part).
+ */
+export function renameSymbol(
+  model: Model,
+  index: SymbolIndex,
+  offset: number,
+  newName: string,
+  locale: Locale = 'en',
+): RenameResult | RenameError {
+  try {
+    return rename(model, index, offset, newName, locale);
+  } catch (e) {
+    return { error: internal(locale, e) };
+  }
+}
+
+function rename(model: Model, index: SymbolIndex, offset: number, newName: string, locale: Locale): RenameResult | RenameError {
+  const t = (texts: Texts) => pick(locale, texts);
+  const found = target(model, index, offset, locale);
+  if ('error' in found) return found;
+  const { symbol, occurrences } = found;
+  const kind = KIND_NAMES[symbol.kind];
+  const name = typeof newName === 'string' ? newName : String(newName);
+  if (!ID_PATTERN.test(name)) {
+    const what = symbol.kind === 'attribute' ? { en: 'attribute name', zh: '属性名' } : { en: `${kind.en} id`, zh: `${kind.zh} ID` };
+    return {
+      error: t({
+        en: `"${name}" is not a valid ${what.en}: it must start with a letter and contain only letters, digits, "_" and "-" (for example credit-check).`,
+        zh: `“${name}”不是合法的${what.zh}：必须以字母开头，只能包含字母、数字、“_”和“-”（例如 credit-check）。`,
+      }),
+    };
+  }
+  const reserved = RESERVED[name];
+  if (reserved) {
+    return {
+      error: t({
+        en: `"${name}" cannot be used as an id: YAML reads it as ${reserved === 'bool' ? 'a boolean' : 'null'}, not as text. Choose another name.`,
+        zh: `“${name}”不能用作 ID：YAML 会把它读成${reserved === 'bool' ? '布尔值' : '空值'}，而不是文本。请换一个名字。`,
+      }),
+    };
+  }
+  const newId = symbol.kind === 'attribute' ? symbol.id.slice(0, symbol.id.length - symbol.name.length) + name : name;
+  if (newId === symbol.id) return { edits: [] };
+  const taken = index.references(symbol.kind, newId, { includeDeclaration: true });
+  if (taken.length > 0) {
+    const def = taken.find((o) => o.isDefinition && !o.implicit);
+    const line = lineOf(model.parsed.text, (def ?? taken[0]).span.start);
+    return {
+      error: def
+        ? t({
+            en: `Cannot rename to "${name}": ${kind.en} "${newId}" already exists (line ${line}). Choose another name, or merge the two by hand.`,
+            zh: `无法重命名为“${name}”：${kind.zh}“${newId}”已存在（第 ${line} 行）。请换一个名字，或手动合并两者。`,
+          })
+        : t({
+            en: `Cannot rename to "${name}": ${kind.en} "${newId}" is already used on line ${line}, and renaming would merge the two. Choose another name.`,
+            zh: `无法重命名为“${name}”：${kind.zh}“${newId}”已在第 ${line} 行使用，重命名会把两者合并。请换一个名字。`,
+          }),
+    };
+  }
+  const edits = normalizeEdits(occurrences.map((o) => ({ span: { start: o.span.start, end: o.span.end }, newText: name })));
+  return { edits };
+}
+
+function internal(locale: Locale, e: unknown): string {
+  const detail = e instanceof Error ? e.message : String(e);
+  return pick(locale, {
+    en: `BizFlow could not compute this rename (${detail}). Please report this.`,
+    zh: `BizFlow 无法完成此次重命名（${detail}）。请反馈此问题。`,
+  });
+}
