@@ -1,0 +1,172 @@
+/**
+ * Live diagnostics: debounced while typing, stale results dropped by document
+ * version, whole-workspace lint on start and on file changes.
+ */
+import * as vscode from 'vscode';
+import { ruleDocUrl, type Diagnostic as CoreDiagnostic } from '../core';
+import type { Analysis, AnalysisService } from './analysis';
+import { isBizflowDocument, isBizflowUri, type BizflowSettings } from './settings';
+
+const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export const BIZFLOW_GLOB = '**/*.{bizflow.yaml,bizflow.yml}';
+
+export function toVscodeDiagnostics(a: Analysis): vscode.Diagnostic[] {
+  return a.result.diagnostics.map((d) => {
+    const diag = new vscode.Diagnostic(a.positions.range(d.span), d.message, SEVERITY[d.severity]);
+    diag.source = 'bizflow';
+    diag.code = { value: d.code, target: vscode.Uri.parse(ruleDocUrl(d.code)) };
+    if (d.related?.length) {
+      diag.relatedInformation = d.related.map(
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(a.uri, a.positions.range(r.span)), r.message),
+      );
+    }
+    if (d.code === 'data/unused' || d.code === 'role/unused') diag.tags = [vscode.DiagnosticTag.Unnecessary];
+    return diag;
+  });
+}
+
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('bizflow');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private workspaceRun = 0;
+
+  constructor(
+    private readonly analyses: AnalysisService,
+    private readonly settings: () => BizflowSettings,
+  ) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isBizflowDocument(d)) void this.analyses.prepare(d.uri).then(() => this.lintNow(d));
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher(BIZFLOW_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((u) => this.lintFromDisk(u)),
+      watcher.onDidChange((u) => this.lintFromDisk(u)),
+      watcher.onDidDelete((u) => {
+        this.collection.delete(u);
+        this.analyses.forget(u);
+      }),
+    );
+  }
+
+  /** Lint every open BizFlow document and (when enabled) every file in the workspace. */
+  async refreshAll(): Promise<void> {
+    const run = ++this.workspaceRun;
+    const s = this.settings();
+    if (!s.enable) {
+      this.collection.clear();
+      return;
+    }
+    const open = new Set<string>();
+    for (const doc of vscode.workspace.textDocuments) {
+      if (isBizflowDocument(doc)) {
+        open.add(doc.uri.toString());
+        await this.analyses.prepare(doc.uri);
+        this.lintNow(doc);
+      }
+    }
+    // drop diagnostics of files that are neither open nor (with workspace lint) on disk
+    if (!s.lintWorkspace) {
+      this.collection.forEach((uri) => {
+        if (!open.has(uri.toString())) this.collection.delete(uri);
+      });
+      return;
+    }
+    const files = await vscode.workspace.findFiles(BIZFLOW_GLOB, '**/node_modules/**');
+    for (const uri of files) {
+      if (run !== this.workspaceRun) return; // a newer refresh started
+      if (!open.has(uri.toString())) await this.lintFromDisk(uri);
+    }
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isBizflowDocument(doc)) return;
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    const version = doc.version;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        // a newer edit has its own timer; an outdated one is dropped
+        if (doc.isClosed || doc.version !== version) return;
+        this.lintNow(doc);
+      }, this.settings().debounceMs),
+    );
+  }
+
+  /** Analyse an open document now and publish its diagnostics. Never throws. */
+  lintNow(doc: vscode.TextDocument): void {
+    if (!isBizflowDocument(doc)) return;
+    if (!this.settings().enable) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    try {
+      const a = this.analyses.forDocument(doc);
+      if (doc.version !== a.version) return;
+      this.collection.set(doc.uri, toVscodeDiagnostics(a));
+      this.analyses.publish(a);
+    } catch (e) {
+      this.reportCrash(doc.uri, e);
+    }
+  }
+
+  private async lintFromDisk(uri: vscode.Uri): Promise<void> {
+    if (!isBizflowUri(uri) || !this.settings().enable || !this.settings().lintWorkspace) return;
+    // an open editor's buffer is the truth for that file
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    try {
+      await this.analyses.prepare(uri);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+      const a = this.analyses.forText(uri, text, -1);
+      this.collection.set(uri, toVscodeDiagnostics(a));
+    } catch {
+      this.collection.delete(uri); // unreadable or gone
+    }
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    if (!isBizflowDocument(doc)) return;
+    this.collection.delete(doc.uri);
+    this.analyses.forget(doc.uri);
+    // with workspace lint on, the file on disk is still part of the workspace's problems
+    if (doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote') void this.lintFromDisk(doc.uri);
+  }
+
+  private reportCrash(uri: vscode.Uri, e: unknown): void {
+    const message = e instanceof Error ? e.message : String(e);
+    const d = new vscode.Diagnostic(
+      new vscode.Range(0, 0, 0, 0),
+      vscode.l10n.t('BizFlow could not analyse this file: {0}', message),
+      vscode.DiagnosticSeverity.Warning,
+    );
+    d.source = 'bizflow';
+    this.collection.set(uri, [d]);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}

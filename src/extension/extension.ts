@@ -1,0 +1,46 @@
+/**
+ * The composition root: every service is created here, wired together and
+ * registered in `context.subscriptions`. No module-level state.
+ */
+import * as vscode from 'vscode';
+import { AnalysisService } from './analysis';
+import { DiagnosticsController } from './diagnostics';
+import { RcConfigService } from './rcConfig';
+import { readSettings, type BizflowSettings } from './settings';
+
+/** What `activate` returns: used by the integration tests and by other extensions. */
+export interface BizflowApi {
+  analyses: AnalysisService;
+  diagnostics: DiagnosticsController;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BizflowApi> {
+  let settings: BizflowSettings = readSettings();
+  const getSettings = () => settings;
+
+  const rc = new RcConfigService();
+  const analyses = new AnalysisService(getSettings, rc);
+  const diagnostics = new DiagnosticsController(analyses, getSettings);
+  context.subscriptions.push(rc, analyses, diagnostics);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('bizflow')) return;
+      settings = readSettings();
+      analyses.invalidate();
+      void diagnostics.refreshAll();
+    }),
+    rc.onDidChange(() => {
+      analyses.invalidate();
+      void diagnostics.refreshAll();
+    }),
+  );
+
+  void diagnostics.refreshAll();
+
+  return { analyses, diagnostics };
+}
+
+export function deactivate(): void {
+  // everything is disposed through context.subscriptions
+}
