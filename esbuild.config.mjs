@@ -1,6 +1,8 @@
 // Bundles the extension, the webview and the CLI. `node esbuild.config.mjs [--watch] [--production]`
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -50,6 +52,11 @@ if (existsSync('src/webview/main.ts')) {
     minify: true,
   });
 }
+
+// `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js
+const require = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+copyFileSync(path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js'), 'dist/mermaid.min.js');
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -1,0 +1,108 @@
+/**
+ * The `bizflow` command, callable in-process: `main(argv, io)` returns the
+ * exit code and writes only through `io`. `main.ts` wires it to the process.
+ *
+ * Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or
+ * too many warnings, 2 usage or I/O problem.
+ */
+import { normalizeLocale } from '../core/i18n';
+import { nearest } from '../core/suggest';
+import type { Locale } from '../core/types';
+import { EXIT_OK, EXIT_USAGE, VERSION, type CliContext, type CliIO } from './context';
+import { lintCommand } from './lint';
+import { messages, usage } from './messages';
+import { renderCommand } from './render';
+
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, VERSION, type CliIO } from './context';
+
+export const COMMANDS = ['lint', 'render', 'help'] as const;
+
+/** Locale from the environment, as POSIX programs read it. */
+export function envLocale(env: Record<string, string | undefined>): Locale {
+  for (const k of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
+    const v = env[k];
+    if (v) return normalizeLocale(v);
+  }
+  return 'en';
+}
+
+const LOCALE_VALUE = /^(en|zh)([-_][A-Za-z0-9._@-]*)?$/i;
+
+/** Finds `--locale` early (before full parsing) so even usage errors speak the right language. */
+function sniffLocale(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    if (a === '--locale' && i + 1 < argv.length) return argv[i + 1];
+    if (a.startsWith('--locale=')) return a.slice('--locale='.length);
+  }
+  return undefined;
+}
+
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  const env = io.env ?? process.env;
+  const cwd = io.cwd ?? process.cwd();
+  const sniffed = sniffLocale(argv);
+  let locale = envLocale(env);
+  if (sniffed !== undefined && LOCALE_VALUE.test(sniffed)) locale = normalizeLocale(sniffed);
+  const m = messages(locale);
+  const ctx: CliContext = {
+    io,
+    cwd,
+    env,
+    locale,
+    m,
+    fail(message: string) {
+      io.stderr(m.prefix + message + '\n');
+      return EXIT_USAGE;
+    },
+  };
+  try {
+    if (sniffed !== undefined && !LOCALE_VALUE.test(sniffed)) {
+      return ctx.fail(m.badChoice('--locale', sniffed, ['en', 'zh-CN']));
+    }
+    const [first, ...rest] = argv;
+    if (first === undefined) {
+      io.stderr(usage(locale, VERSION));
+      return EXIT_USAGE;
+    }
+    if (first === '--help' || first === '-h') {
+      io.stdout(usage(locale, VERSION));
+      return EXIT_OK;
+    }
+    if (first === '--version' || first === '-v' || first === '-V') {
+      io.stdout(VERSION + '\n');
+      return EXIT_OK;
+    }
+    if (first === '--locale' || first.startsWith('--locale=')) {
+      // `bizflow --locale zh-CN lint …`: allow the option before the command
+      const skip = first === '--locale' ? 2 : 1;
+      const remaining = argv.slice(skip);
+      if (!remaining.length || remaining[0] === '--locale' || remaining[0].startsWith('--locale=')) {
+        return ctx.fail(m.noCommand());
+      }
+      return main([remaining[0], ...argv.slice(0, skip), ...remaining.slice(1)], io);
+    }
+    switch (first) {
+      case 'lint':
+        return await lintCommand(rest, ctx);
+      case 'render':
+        return await renderCommand(rest, ctx);
+      case 'help': {
+        const topic = rest[0];
+        if (topic === undefined) {
+          io.stdout(usage(locale, VERSION));
+          return EXIT_OK;
+        }
+        if (topic === 'lint' || topic === 'render') return main([topic, '--help', ...rest.slice(1)], io);
+        return ctx.fail(m.unknownCommand(topic, nearest(topic, COMMANDS)));
+      }
+      default:
+        if (first.startsWith('-')) return ctx.fail(m.noCommand());
+        return ctx.fail(m.unknownCommand(first, nearest(first, COMMANDS)));
+    }
+  } catch (e) {
+    return ctx.fail(m.internal(e instanceof Error ? e.message : String(e)));
+  }
+}
+

@@ -1,0 +1,56 @@
+/**
+ * `--format json`: ESLint's JSON formatter shape, so tools that read ESLint
+ * output (CI annotators, reviewdog, editors) read BizFlow's too. Severity:
+ * 2 error, 1 warning, 0 info; lines and columns 1-based.
+ */
+import { count, type FileResult } from './results';
+
+export interface EslintMessage {
+  ruleId: string;
+  severity: 0 | 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface EslintResult {
+  filePath: string;
+  messages: EslintMessage[];
+  suppressedMessages: never[];
+  errorCount: number;
+  fatalErrorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  usedDeprecatedRules: never[];
+}
+
+export function toEslintResults(results: readonly FileResult[]): EslintResult[] {
+  return results.map((r) => {
+    const c = count(r.diagnostics);
+    return {
+      filePath: r.filePath,
+      messages: r.diagnostics.map((d) => ({
+        ruleId: d.code,
+        severity: d.severity === 'error' ? 2 : d.severity === 'warning' ? 1 : 0,
+        message: d.message,
+        ...r.lines.oneBased(d.span),
+      })),
+      suppressedMessages: [],
+      errorCount: c.errors,
+      fatalErrorCount: 0,
+      warningCount: c.warnings,
+      infoCount: c.infos,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+    };
+  });
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  return JSON.stringify(toEslintResults(results)) + '\n';
+}

@@ -1,0 +1,154 @@
+/** The CLI's own words (usage, errors, summary), in every supported locale. */
+import { pick, q, list } from '../core/i18n';
+import type { Locale } from '../core/types';
+import type { FileError } from '../node/find-files';
+
+export function usage(locale: Locale, version: string): string {
+  return pick(locale, {
+    en: `BizFlow ${version} — lint BizFlow process files (*.bizflow.yaml) and find conflicts between requirements
+
+Usage:
+  bizflow lint [options] PATH...     check files, or folders searched for *.bizflow.yaml|yml
+  bizflow render [options] FILE      print the Mermaid swimlane diagram of a file
+  bizflow --help                     show this help (also: bizflow help COMMAND)
+  bizflow --version                  show the version
+
+lint options:
+  -f, --format text|json|sarif       output format (default: text); json is ESLint's shape
+  -c, --config FILE                  use this .bizflowrc.json/.yaml instead of the nearest one
+      --max-warnings N               exit with 1 when there are more than N warnings
+      --locale en|zh-CN              language of messages (default: from LC_ALL/LC_MESSAGES/LANG/LANGUAGE)
+
+render options:
+  -r, --role ROLE                    show one role's view: its lane and the neighbouring steps
+  -f, --format mermaid|svg           output format (default: mermaid); svg needs Chromium
+  -c, --config FILE                  use this configuration file instead of the nearest one
+      --locale en|zh-CN              language of messages
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 usage or I/O problem.
+`,
+    zh: `BizFlow ${version} — 检查 BizFlow 流程文件（*.bizflow.yaml），找出需求之间的冲突
+
+用法：
+  bizflow lint [选项] 路径...        检查文件，或在文件夹中查找 *.bizflow.yaml|yml 并检查
+  bizflow render [选项] 文件         输出文件的 Mermaid 泳道图
+  bizflow --help                     显示本帮助（也可用：bizflow help 命令）
+  bizflow --version                  显示版本号
+
+lint 选项：
+  -f, --format text|json|sarif       输出格式（默认 text）；json 与 ESLint 的格式相同
+  -c, --config FILE                  使用指定的 .bizflowrc.json/.yaml，而不是最近的配置文件
+      --max-warnings N               警告超过 N 个时以 1 退出
+      --locale en|zh-CN              消息语言（默认取自 LC_ALL/LC_MESSAGES/LANG/LANGUAGE）
+
+render 选项：
+  -r, --role ROLE                    只看一个角色：它的泳道和相邻的步骤
+  -f, --format mermaid|svg           输出格式（默认 mermaid）；svg 需要 Chromium
+  -c, --config FILE                  使用指定的配置文件，而不是最近的配置文件
+      --locale en|zh-CN              消息语言
+
+退出码：0 没有错误（且警告数不超过 --max-warnings），1 有错误或警告过多，2 用法或读写问题。
+`,
+  });
+}
+
+/** Builds the CLI's messages for one locale. */
+export function messages(locale: Locale) {
+  const t = (en: string, zh: string) => pick(locale, { en, zh });
+  const Q = (s: string) => q(locale, s);
+  const didYouMean = (s: string | undefined) => (s ? t(` Did you mean ${Q(s)}?`, `是否想写${Q(s)}？`) : '');
+  const helpHint = (cmd?: string) =>
+    t(` Run "bizflow ${cmd ? cmd + ' ' : ''}--help" for usage.`, `运行 "bizflow ${cmd ? cmd + ' ' : ''}--help" 查看用法。`);
+  return {
+    prefix: 'bizflow: ',
+    unknownCommand: (cmd: string, suggestion?: string) =>
+      t(`unknown command ${Q(cmd)}.`, `未知命令${Q(cmd)}。`) + didYouMean(suggestion) + helpHint(),
+    noCommand: () => t('no command given.', '没有指定命令。') + helpHint(),
+    unknownOption: (cmd: string, opt: string, suggestion?: string) =>
+      t(`unknown option ${Q(opt)}.`, `未知选项${Q(opt)}。`) + didYouMean(suggestion) + helpHint(cmd),
+    missingValue: (cmd: string, opt: string) =>
+      t(`option ${Q(opt)} needs a value.`, `选项${Q(opt)}需要一个值。`) + helpHint(cmd),
+    noValueExpected: (cmd: string, opt: string) =>
+      t(`option ${Q(opt)} takes no value.`, `选项${Q(opt)}不接受值。`) + helpHint(cmd),
+    repeatedOption: (cmd: string, opt: string) =>
+      t(`option ${Q(opt)} is given more than once.`, `选项${Q(opt)}重复指定。`) + helpHint(cmd),
+    badChoice: (opt: string, value: string, choices: readonly string[]) =>
+      t(
+        `invalid value ${Q(value)} for ${opt}: use ${list('en', choices.map((c) => Q(c)))}.`,
+        `${opt} 的值${Q(value)}无效：请使用 ${list('zh-CN', choices.map((c) => Q(c)))}。`,
+      ).replace(' and ', ' or ').replace(' 和 ', ' 或 '),
+    badMaxWarnings: (value: string) =>
+      t(
+        `--max-warnings needs a whole number ≥ 0 (or -1 for no limit), not ${Q(value)}.`,
+        `--max-warnings 需要一个 ≥ 0 的整数（-1 表示不限），而不是${Q(value)}。`,
+      ),
+    noPaths: () => t('no PATH given: name files or folders to lint.', '没有指定路径：请给出要检查的文件或文件夹。') + helpHint('lint'),
+    renderOneFile: (n: number) =>
+      (n === 0
+        ? t('no FILE given: name the BizFlow file to render.', '没有指定文件：请给出要绘制的 BizFlow 文件。')
+        : t(`render takes exactly one FILE, got ${n}.`, `render 只接受一个文件，但给出了 ${n} 个。`)) + helpHint('render'),
+    noFilesFound: (args: readonly string[]) =>
+      t(
+        `no BizFlow files (*.bizflow.yaml, *.bizflow.yml) found in ${args.map((a) => Q(a)).join(', ')}.`,
+        `在${args.map((a) => Q(a)).join('、')}中没有找到 BizFlow 文件（*.bizflow.yaml、*.bizflow.yml）。`,
+      ),
+    fileError: (e: FileError) => {
+      const p = Q(e.path);
+      switch (e.reason) {
+        case 'not-found':
+          return t(`cannot find ${p}: no such file or folder.`, `找不到${p}：文件或文件夹不存在。`);
+        case 'is-directory':
+          return t(`${p} is a folder; give a file.`, `${p}是一个文件夹，请给出文件。`);
+        case 'not-a-file':
+          return t(`${p} is not a regular file.`, `${p}不是普通文件。`);
+        case 'permission':
+          return t(`cannot read ${p}: permission denied.`, `无法读取${p}：没有权限。`);
+        case 'binary':
+          return t(`${p} is a binary file, not UTF-8 text.`, `${p}是二进制文件，不是 UTF-8 文本。`);
+        case 'utf16':
+          return t(`${p} is encoded as UTF-16; save it as UTF-8.`, `${p}是 UTF-16 编码，请另存为 UTF-8。`);
+        case 'not-utf8':
+          return t(`${p} is not valid UTF-8 text; save it as UTF-8.`, `${p}不是有效的 UTF-8 文本，请另存为 UTF-8。`);
+        default:
+          return t(`cannot read ${p}${e.detail ? ` (${e.detail})` : ''}.`, `无法读取${p}${e.detail ? `（${e.detail}）` : ''}。`);
+      }
+    },
+    rcProblem: (where: string, severity: 'error' | 'warning', message: string) =>
+      `${where}: ${severity === 'error' ? t('error', '错误') : t('warning', '警告')}: ${message}`,
+    rcUnusable: (where: string, message: string) =>
+      t(`cannot use the configuration ${where}: ${message}`, `无法使用配置文件 ${where}：${message}`),
+    tooManyWarnings: (count: number, max: number) =>
+      t(
+        `too many warnings: ${count} (maximum: ${max}).`,
+        `警告过多：${count} 个（上限：${max} 个）。`,
+      ),
+    unknownRole: (role: string, known: readonly string[], suggestion?: string) =>
+      t(`unknown role ${Q(role)}.`, `未知角色${Q(role)}。`) +
+      didYouMean(suggestion) +
+      (known.length
+        ? t(` Known roles: ${known.join(', ')}.`, `已定义的角色：${known.join('、')}。`)
+        : t(' The file defines no roles.', '该文件没有定义任何角色。')),
+    svgFailed: (detail: string) => t(`cannot render the SVG: ${detail}`, `无法生成 SVG：${detail}`),
+    chromiumMissing: (detail: string) =>
+      t(
+        `cannot render the SVG: Chromium was not found (${detail}). Install Chromium (e.g. "apt-get install chromium") or use --format mermaid.`,
+        `无法生成 SVG：找不到 Chromium（${detail}）。请安装 Chromium（例如 "apt-get install chromium"），或改用 --format mermaid。`,
+      ),
+    internal: (detail: string) =>
+      t(`internal error: ${detail}. Please report this.`, `内部错误：${detail}。请反馈此问题。`),
+    severity: (s: 'error' | 'warning' | 'info') =>
+      s === 'error' ? t('error', '错误') : s === 'warning' ? t('warning', '警告') : t('info', '提示'),
+    summary: (errors: number, warnings: number, infos: number) => {
+      const total = errors + warnings + infos;
+      if (total === 0) return t('✔ no problems', '✔ 没有发现问题');
+      const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+      return t(
+        `✖ ${n(total, 'problem', 'problems')} (${n(errors, 'error', 'errors')}, ${n(warnings, 'warning', 'warnings')}, ${infos} info)`,
+        `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`,
+      );
+    },
+  };
+}
+
+export type Messages = ReturnType<typeof messages>;

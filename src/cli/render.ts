@@ -1,0 +1,96 @@
+/** `bizflow render [--role ROLE] [--format mermaid|svg] [--config FILE] [--locale …] FILE` */
+import * as path from 'node:path';
+import { analyze } from '../core/engine';
+import { toMermaid } from '../core/mermaid';
+import { nearest } from '../core/suggest';
+import { ConfigResolver } from '../node/config-files';
+import { FileError, readTextFile } from '../node/find-files';
+import { EXIT_OK, VERSION, choice, parseCommandArgs, type CliContext } from './context';
+import { configFor } from './lint';
+import { usage } from './messages';
+
+export const RENDER_FORMATS = ['mermaid', 'svg'] as const;
+export type RenderFormat = (typeof RENDER_FORMATS)[number];
+
+export async function renderCommand(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const { m } = ctx;
+  const args = parseCommandArgs(
+    'render',
+    argv,
+    [
+      { name: 'role', short: 'r', value: true },
+      { name: 'format', short: 'f', value: true },
+      { name: 'config', short: 'c', value: true },
+    ],
+    ctx,
+  );
+  if (typeof args === 'number') return args;
+  if (args.options.has('help')) {
+    ctx.io.stdout(usage(ctx.locale, VERSION));
+    return EXIT_OK;
+  }
+  const format = choice<RenderFormat>(args.options.get('format'), '--format', RENDER_FORMATS, 'mermaid', ctx);
+  if (typeof format === 'number') return format;
+  if (args.positionals.length !== 1) return ctx.fail(m.renderOneFile(args.positionals.length));
+
+  const arg = args.positionals[0];
+  const file = path.resolve(ctx.cwd, arg);
+  let text: string;
+  try {
+    text = readTextFile(file, arg);
+  } catch (e) {
+    if (e instanceof FileError) return ctx.fail(m.fileError(e));
+    throw e;
+  }
+
+  const configOpt = args.options.get('config');
+  const resolver = new ConfigResolver({
+    explicit: typeof configOpt === 'string' ? configOpt : undefined,
+    locale: ctx.locale,
+    cwd: ctx.cwd,
+  });
+  const rc = configFor(file, resolver, new Set(), ctx);
+  if (typeof rc === 'number') return rc;
+
+  const { model, diagnostics } = analyze(text, { locale: ctx.locale, config: rc ? [rc.config] : [] });
+
+  const roleOpt = args.options.get('role');
+  const role = typeof roleOpt === 'string' ? roleOpt : undefined;
+  if (role !== undefined && !model.roles.byId.has(role)) {
+    const known = [...model.roles.byId.keys()];
+    return ctx.fail(m.unknownRole(role, known, nearest(role, known)));
+  }
+
+  const diagram = toMermaid(model, diagnostics, { role });
+  for (const w of diagram.warnings ?? []) ctx.io.stderr(m.prefix + w + '\n');
+  const mermaidText = diagram.text.endsWith('\n') ? diagram.text : diagram.text + '\n';
+  if (format === 'mermaid') {
+    ctx.io.stdout(mermaidText);
+    return EXIT_OK;
+  }
+
+  // SVG: loaded only here, so `lint` and Mermaid output never load playwright.
+  let svg: string | undefined;
+  try {
+    // `require`, not `import()`: bundled by esbuild yet evaluated only here, and loadable under ts-node/tsx.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { renderMermaid } = require('../node/mermaid-render') as typeof import('../node/mermaid-render');
+    const [result] = await renderMermaid([diagram.text]);
+    if (!result?.svg) return ctx.fail(m.svgFailed(oneLine(result?.error ?? 'no output')));
+    svg = result.svg;
+  } catch (e) {
+    const name = e instanceof Error ? e.name : '';
+    const detail = oneLine(e instanceof Error ? e.message : String(e));
+    if (name === 'ChromiumMissingError') {
+      const d = (e as { detail?: unknown }).detail;
+      return ctx.fail(m.chromiumMissing(typeof d === 'string' ? oneLine(d) : detail));
+    }
+    return ctx.fail(m.svgFailed(detail));
+  }
+  ctx.io.stdout(svg.endsWith('\n') ? svg : svg + '\n');
+  return EXIT_OK;
+}
+
+function oneLine(s: string): string {
+  return s.split('\n')[0].trim();
+}

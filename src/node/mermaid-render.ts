@@ -1,0 +1,186 @@
+/**
+ * Mermaid text → SVG with the real Mermaid, in headless Chromium (Node only).
+ * Used by `bizflow render --format svg`, the tests and the benchmarks.
+ *
+ * The page is blank (no network: the context is offline), the local Mermaid
+ * IIFE bundle is injected from disk, and Mermaid runs with
+ * `securityLevel: 'strict'`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type HeadlessChromium } from './chromium';
+
+export { ChromiumMissingError, findChromium } from './chromium';
+
+export interface RenderOptions {
+  /** Mermaid theme (`default`, `dark`, `neutral`, `forest`, `base`). */
+  theme?: string;
+  /** Upper bound for launching the browser and for rendering each text; default 30 s. */
+  timeoutMs?: number;
+  /** Chromium to use (default: `$BIZFLOW_CHROMIUM`, then /usr/bin/chromium, …). */
+  executablePath?: string;
+}
+
+export interface RenderResult {
+  svg?: string;
+  error?: string;
+}
+
+/** Places the Mermaid bundle is looked for, best first. */
+export function mermaidBundleCandidates(): string[] {
+  const out: string[] = [];
+  // a copy beside the running script (the bundled dist/cli.js ships dist/mermaid.min.js)
+  out.push(path.join(__dirname, 'mermaid.min.js'));
+  if (require.main?.filename) out.push(path.join(path.dirname(require.main.filename), 'mermaid.min.js'));
+  if (process.argv[1]) out.push(path.join(path.dirname(path.resolve(process.argv[1])), 'mermaid.min.js'));
+  // the installed package
+  try {
+    out.push(path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js'));
+  } catch {
+    // not installed (or not resolvable from here)
+  }
+  return [...new Set(out)];
+}
+
+/** Path of the Mermaid IIFE bundle. Throws a one-line Error when it cannot be found. */
+export function findMermaidBundle(): string {
+  const candidates = mermaidBundleCandidates();
+  for (const c of candidates) {
+    try {
+      if (fs.statSync(c).isFile()) return c;
+    } catch {
+      // next
+    }
+  }
+  throw new Error(`The Mermaid bundle (mermaid.min.js) was not found; looked in: ${candidates.join(', ')}`);
+}
+
+const MAX_TEXT_SIZE = 50_000_000;
+const MAX_EDGES = 1_000_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
+
+/**
+ * A browser page with Mermaid loaded, reusable for many renders. Call
+ * `close()` when done (or use `renderMermaid`, which does both).
+ */
+export class MermaidRenderer {
+  private counter = 0;
+  private broken?: string;
+
+  private constructor(
+    private readonly browser: HeadlessChromium,
+    /** The page Mermaid runs in (tests use it to inspect the SVG). */
+    readonly page: Page,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async launch(opts: RenderOptions = {}): Promise<MermaidRenderer> {
+    const timeoutMs = opts.timeoutMs ?? 30_000;
+    const bundle = findMermaidBundle();
+    const browser = await launchChromium({ executablePath: opts.executablePath, timeoutMs });
+    try {
+      const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      page.setDefaultTimeout(timeoutMs);
+      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+      await page.addScriptTag({ path: bundle });
+      const ok = await page.evaluate(
+        ({ theme, maxTextSize, maxEdges }) => {
+          const m = (globalThis as unknown as { mermaid?: { initialize(c: unknown): void } }).mermaid;
+          if (!m) return false;
+          // HTML labels (Mermaid's default, made explicit): only they decode the entity codes
+          // toMermaid escapes names with; SVG text labels would show "#quot;" as "&quot;".
+          m.initialize({
+            startOnLoad: false,
+            securityLevel: 'strict',
+            theme,
+            maxTextSize,
+            maxEdges,
+            htmlLabels: true,
+            flowchart: { htmlLabels: true },
+          });
+          return true;
+        },
+        { theme: opts.theme ?? 'default', maxTextSize: MAX_TEXT_SIZE, maxEdges: MAX_EDGES },
+      );
+      if (!ok) throw new Error(`${bundle} did not define the mermaid global`);
+      return new MermaidRenderer(browser, page, timeoutMs);
+    } catch (e) {
+      await browser.close();
+      throw new Error(`Mermaid could not be loaded in Chromium: ${oneLine(e)}`);
+    }
+  }
+
+  /** Renders each text; a text Mermaid rejects yields `{ error }` with Mermaid's message. */
+  async render(texts: readonly string[]): Promise<RenderResult[]> {
+    const results: RenderResult[] = [];
+    for (const text of texts) {
+      if (this.broken) {
+        results.push({ error: this.broken });
+        continue;
+      }
+      const id = `bizflow-svg-${this.counter++}`;
+      try {
+        results.push(
+          await withTimeout(
+            this.page.evaluate(
+              async ({ id, text }) => {
+                const m = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+                try {
+                  const { svg } = await m.render(id, text);
+                  // The browser serialises U+00A0 in HTML labels as &nbsp;, which is not an XML
+                  // entity: make the SVG a well-formed XML file.
+                  return { svg: svg.replace(/&nbsp;/g, '&#160;') };
+                } catch (e) {
+                  return { error: e instanceof Error ? e.message : String(e) };
+                } finally {
+                  // Mermaid leaves its scratch element behind on some errors
+                  const doc = (globalThis as unknown as { document: { getElementById(id: string): { remove(): void } | null } }).document;
+                  doc.getElementById('d' + id)?.remove();
+                  doc.getElementById(id)?.remove();
+                }
+              },
+              { id, text },
+            ),
+            this.timeoutMs,
+            'Rendering the diagram',
+          ),
+        );
+      } catch (e) {
+        // the page is in an unknown state (timeout, crash): fail this and the remaining texts
+        this.broken = oneLine(e);
+        results.push({ error: this.broken });
+      }
+    }
+    return results;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/**
+ * Renders Mermaid texts to SVG in one headless Chromium, which is always
+ * closed afterwards. Throws (one-line message) when Chromium or Mermaid is not
+ * available — `ChromiumMissingError` when Chromium itself is missing.
+ */
+export async function renderMermaid(texts: readonly string[], opts: RenderOptions = {}): Promise<RenderResult[]> {
+  const renderer = await MermaidRenderer.launch(opts);
+  try {
+    return await renderer.render(texts);
+  } finally {
+    await renderer.close();
+  }
+}
