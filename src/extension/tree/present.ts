@@ -1,0 +1,435 @@
+/**
+ * How the nodes of the roles and requirements trees look: labels,
+ * descriptions, codicons, tooltips and context values, in the UI language
+ * (`vscode.l10n.t`).
+ */
+import * as vscode from 'vscode';
+import type { Priority, Status, StepType } from '../../core/model';
+import type {
+  AskedNode,
+  BurdenChange,
+  BurdenNode,
+  ConflictLevel,
+  ConflictNode,
+  NeedNode,
+  RequirementGroupNode,
+  RequirementGrouping,
+  RequirementNode,
+  RequirementSummary,
+  RoleNode,
+  RoleSectionNode,
+  StepNode,
+  TreeNode,
+} from '../../core/tree';
+
+/** Context value fragment of items that can be revealed in the editor / shown in the preview. */
+export const REVEALABLE = 'revealable';
+
+const SEP = ' · ';
+
+function icon(id: string, color?: string): vscode.ThemeIcon {
+  return color ? new vscode.ThemeIcon(id, new vscode.ThemeColor(color)) : new vscode.ThemeIcon(id);
+}
+
+function levelColor(level: ConflictLevel | undefined): string | undefined {
+  if (level === 'error') return 'list.errorForeground';
+  if (level === 'warning') return 'list.warningForeground';
+  return undefined;
+}
+
+function levelIcon(level: ConflictLevel): vscode.ThemeIcon {
+  return icon(level === 'error' ? 'error' : 'warning', levelColor(level));
+}
+
+export function conflictsText(n: number): string {
+  return n === 1 ? vscode.l10n.t('1 conflict') : vscode.l10n.t('{0} conflicts', n);
+}
+
+export function statusLabel(s: Status): string {
+  switch (s) {
+    case 'proposed':
+      return vscode.l10n.t('Proposed');
+    case 'accepted':
+      return vscode.l10n.t('Accepted');
+    case 'rejected':
+      return vscode.l10n.t('Rejected');
+    case 'done':
+      return vscode.l10n.t('Done');
+  }
+}
+
+export function priorityLabel(p: Priority | undefined): string {
+  switch (p) {
+    case 'must':
+      return vscode.l10n.t('Must have');
+    case 'should':
+      return vscode.l10n.t('Should have');
+    case 'could':
+      return vscode.l10n.t('Could have');
+    case 'wont':
+      return vscode.l10n.t("Won't have");
+    default:
+      return vscode.l10n.t('No priority');
+  }
+}
+
+export function groupingLabel(g: RequirementGrouping): string {
+  switch (g) {
+    case 'status':
+      return vscode.l10n.t('by status');
+    case 'priority':
+      return vscode.l10n.t('by priority');
+    case 'role':
+      return vscode.l10n.t('by requesting role');
+  }
+}
+
+function stepTypeLabel(t: StepType): string {
+  switch (t) {
+    case 'start':
+      return vscode.l10n.t('start');
+    case 'end':
+      return vscode.l10n.t('end');
+    case 'decision':
+      return vscode.l10n.t('decision');
+    default:
+      return vscode.l10n.t('task');
+  }
+}
+
+/** The first sentence of a diagnostic message (the rest is how to fix it, shown in the tooltip). */
+export function firstSentence(message: string): string {
+  const end = /[.!?](?=\s)|[。！？]/u.exec(message);
+  const s = end ? message.slice(0, end.index + 1).trim() : message.trim();
+  return s.length ? s : message;
+}
+
+function reqLabel(r: RequirementSummary): string {
+  return r.title !== undefined && r.title.trim() !== '' ? `${r.reqId} ${r.title}` : r.reqId;
+}
+
+function fromLabel(r: RequirementSummary): string | undefined {
+  if (r.from === undefined) return undefined;
+  return r.fromName ?? r.from;
+}
+
+function requirementIcon(r: RequirementSummary): vscode.ThemeIcon {
+  if (r.level) return levelIcon(r.level);
+  switch (r.status) {
+    case 'rejected':
+      return icon('git-pull-request-closed', 'disabledForeground');
+    case 'done':
+      return icon('pass', 'testing.iconPassed');
+    case 'accepted':
+      return icon('git-pull-request', 'charts.blue');
+    default:
+      return icon('git-pull-request');
+  }
+}
+
+function md(): vscode.MarkdownString {
+  const m = new vscode.MarkdownString('', true);
+  m.supportHtml = false;
+  m.isTrusted = false;
+  return m;
+}
+
+function code(m: vscode.MarkdownString, text: string): vscode.MarkdownString {
+  // an inline code span that can hold any backticks
+  const ticks = '`'.repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((x) => x[0].length + 1)));
+  return m.appendMarkdown(`${ticks}${text.includes('`') ? ' ' + text + ' ' : text}${ticks}`);
+}
+
+function requirementTooltip(r: RequirementSummary): vscode.MarkdownString {
+  const m = md();
+  m.appendMarkdown('**');
+  m.appendText(r.reqId);
+  m.appendMarkdown('** ');
+  if (r.title) m.appendText(r.title);
+  m.appendMarkdown('\n\n');
+  m.appendText(`${vscode.l10n.t('Priority')}: ${r.priority ?? vscode.l10n.t('none')}`);
+  m.appendMarkdown('  \n');
+  m.appendText(`${vscode.l10n.t('Status')}: ${r.status}`);
+  m.appendMarkdown('  \n');
+  const from = r.from === undefined ? vscode.l10n.t('none') : r.fromName ? `${r.fromName} (${r.from})` : r.from;
+  m.appendText(`${vscode.l10n.t('Asked by')}: ${from}`);
+  if (r.conflicts.length) {
+    m.appendMarkdown('\n\n');
+    m.appendMarkdown(r.level === 'error' ? '$(error) ' : '$(warning) ');
+    m.appendText(conflictsText(r.conflicts.length));
+  }
+  return m;
+}
+
+function revealCommand(args: unknown[]): vscode.Command {
+  return { command: 'bizflow.tree.reveal', title: vscode.l10n.t('Reveal in Editor'), arguments: args };
+}
+
+/**
+ * Builds the tree item of a node. `element` is what the tree holds (passed
+ * back to the reveal command when the item is clicked).
+ */
+export function treeItem(node: TreeNode, element: unknown, grouping: RequirementGrouping): vscode.TreeItem {
+  const item = build(node, grouping);
+  item.id = node.id;
+  if ('span' in node && node.span) {
+    item.command = revealCommand([element, { preserveFocus: true }]);
+    item.contextValue = `${item.contextValue ?? ''} ${REVEALABLE}`.trim();
+  }
+  return item;
+}
+
+function build(node: TreeNode, grouping: RequirementGrouping): vscode.TreeItem {
+  switch (node.kind) {
+    case 'role':
+      return role(node);
+    case 'section':
+      return section(node);
+    case 'step':
+      return step(node);
+    case 'asked':
+      return asked(node);
+    case 'burden':
+      return burden(node);
+    case 'need':
+      return need(node);
+    case 'group':
+      return group(node);
+    case 'requirement':
+      return requirement(node, grouping);
+    case 'conflict':
+      return conflict(node);
+  }
+}
+
+function role(n: RoleNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(n.name?.trim() ? n.name : n.roleId, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = n.department ? `${n.roleId}${SEP}${n.department}` : n.roleId;
+  item.iconPath = icon('person', levelColor(n.level));
+  item.contextValue = 'bizflow.role';
+  const m = md();
+  m.appendMarkdown('**');
+  m.appendText(n.name ?? n.roleId);
+  m.appendMarkdown('** ');
+  code(m, n.roleId);
+  if (n.department) {
+    m.appendMarkdown('\n\n');
+    m.appendText(`${vscode.l10n.t('Department')}: ${n.department}`);
+  }
+  if (n.concerns.length) {
+    m.appendMarkdown('  \n');
+    m.appendText(`${vscode.l10n.t('Concerns')}: ${n.concerns.join(vscode.l10n.t(', '))}`);
+  }
+  if (n.unagreed) {
+    m.appendMarkdown('\n\n$(warning) ');
+    m.appendText(vscode.l10n.t('{0} requirement(s) change its work without its sign-off', n.unagreed));
+  }
+  if (n.missingData) {
+    m.appendMarkdown('\n\n$(warning) ');
+    m.appendText(vscode.l10n.t('{0} data item(s) it needs are produced by no step', n.missingData));
+  }
+  item.tooltip = m;
+  return item;
+}
+
+function section(n: RoleSectionNode): vscode.TreeItem {
+  let label: string;
+  let ic: vscode.ThemeIcon;
+  switch (n.section) {
+    case 'steps':
+      label = vscode.l10n.t('Steps in its lane');
+      ic = icon('symbol-event');
+      break;
+    case 'asked':
+      label = vscode.l10n.t('Requirements it asked for');
+      ic = icon('git-pull-request');
+      break;
+    case 'burden': {
+      label = vscode.l10n.t('Requirements that change its work');
+      const unagreed = n.children.some((c) => c.kind === 'burden' && !c.agreed);
+      ic = unagreed ? icon('warning', 'list.warningForeground') : icon('git-compare');
+      break;
+    }
+    case 'needs': {
+      label = vscode.l10n.t('Data it needs');
+      const missing = n.children.some((c) => c.kind === 'need' && c.missing);
+      ic = missing ? icon('database', 'list.warningForeground') : icon('database');
+      break;
+    }
+  }
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+  item.description = String(n.children.length);
+  item.iconPath = ic;
+  item.contextValue = `bizflow.section.${n.section}`;
+  return item;
+}
+
+function step(n: StepNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(n.name?.trim() ? n.name : n.stepId, vscode.TreeItemCollapsibleState.None);
+  const parts = [n.stepId];
+  if (n.type !== 'task') parts.push(stepTypeLabel(n.type));
+  if (n.conflictCount) parts.push(conflictsText(n.conflictCount));
+  item.description = parts.join(SEP);
+  const base = n.type === 'decision' ? 'git-compare' : n.type === 'start' ? 'debug-start' : n.type === 'end' ? 'debug-stop' : 'symbol-event';
+  item.iconPath = icon(base, levelColor(n.level));
+  item.contextValue = 'bizflow.step';
+  const m = md();
+  m.appendMarkdown('**');
+  m.appendText(n.name ?? n.stepId);
+  m.appendMarkdown('** ');
+  code(m, n.stepId);
+  m.appendMarkdown('  \n');
+  m.appendText(`${vscode.l10n.t('Type')}: ${n.type}`);
+  if (n.conflictCount) {
+    m.appendMarkdown(n.level === 'error' ? '\n\n$(error) ' : '\n\n$(warning) ');
+    m.appendText(conflictsText(n.conflictCount));
+  }
+  item.tooltip = m;
+  return item;
+}
+
+function asked(n: AskedNode): vscode.TreeItem {
+  const r = n.req;
+  const item = new vscode.TreeItem(reqLabel(r), vscode.TreeItemCollapsibleState.None);
+  const parts = [r.priority ?? vscode.l10n.t('no priority'), r.status];
+  if (r.conflicts.length) parts.push(conflictsText(r.conflicts.length));
+  item.description = parts.join(SEP);
+  item.iconPath = requirementIcon(r);
+  item.tooltip = requirementTooltip(r);
+  item.contextValue = 'bizflow.requirement';
+  return item;
+}
+
+function changeText(c: BurdenChange): string {
+  switch (c.how) {
+    case 'adds':
+      return vscode.l10n.t('adds {0}', c.stepId);
+    case 'removes':
+      return vscode.l10n.t('removes {0}', c.stepId);
+    case 'sets':
+      return vscode.l10n.t('sets {0} = {1}', c.key ?? c.stepId, c.value ?? '');
+  }
+}
+
+function burden(n: BurdenNode): vscode.TreeItem {
+  const r = n.req;
+  const item = new vscode.TreeItem(reqLabel(r), vscode.TreeItemCollapsibleState.None);
+  const parts: string[] = [];
+  const from = fromLabel(r);
+  if (from) parts.push(vscode.l10n.t('from {0}', from));
+  parts.push(n.changes.map(changeText).join(vscode.l10n.t(', ')));
+  parts.push(n.agreed ? vscode.l10n.t('agreed') : vscode.l10n.t('not agreed'));
+  item.description = parts.join(SEP);
+  item.iconPath = n.agreed ? icon('check', 'testing.iconPassed') : icon('warning', 'list.warningForeground');
+  item.contextValue = n.agreed ? 'bizflow.burden' : 'bizflow.burden.unagreed';
+  const m = requirementTooltip(r);
+  m.appendMarkdown('\n\n');
+  for (const c of n.changes) {
+    m.appendMarkdown('- ');
+    m.appendText(changeText(c));
+    m.appendMarkdown('\n');
+  }
+  m.appendMarkdown('\n');
+  if (!n.agreed) m.appendMarkdown('$(warning) ');
+  m.appendText(
+    n.agreed
+      ? vscode.l10n.t('This role has signed off ({0}).', 'agreed')
+      : vscode.l10n.t('This role is not in the requirement\'s {0} list: its work changes without its sign-off.', 'agreed'),
+  );
+  item.tooltip = m;
+  return item;
+}
+
+function need(n: NeedNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(n.name?.trim() ? n.name : n.dataId, vscode.TreeItemCollapsibleState.None);
+  const parts: string[] = [];
+  if (n.name?.trim()) parts.push(n.dataId);
+  if (!n.declared) parts.push(vscode.l10n.t('not declared'));
+  else if (n.external) parts.push(vscode.l10n.t('external'));
+  else if (n.missing) parts.push(vscode.l10n.t('produced by no step'));
+  item.description = parts.join(SEP);
+  item.iconPath = !n.declared
+    ? icon('error', 'list.errorForeground')
+    : n.missing
+      ? icon('warning', 'list.warningForeground')
+      : icon('database');
+  item.contextValue = n.missing ? 'bizflow.data.missing' : 'bizflow.data';
+  const m = md();
+  m.appendMarkdown('**');
+  m.appendText(n.name ?? n.dataId);
+  m.appendMarkdown('** ');
+  code(m, n.dataId);
+  if (n.missing || !n.declared) {
+    m.appendMarkdown('\n\n$(warning) ');
+    m.appendText(
+      !n.declared
+        ? vscode.l10n.t('It is not declared under {0}.', 'data:')
+        : vscode.l10n.t('No step produces it, so this role cannot get it.'),
+    );
+  }
+  item.tooltip = m;
+  return item;
+}
+
+function group(n: RequirementGroupNode): vscode.TreeItem {
+  let label: string;
+  let ic: vscode.ThemeIcon;
+  const parts: string[] = [];
+  if (n.grouping === 'status') {
+    label = statusLabel(n.key as Status);
+    ic = icon(
+      n.key === 'accepted' ? 'pass' : n.key === 'rejected' ? 'circle-slash' : n.key === 'done' ? 'check-all' : 'circle-large-outline',
+    );
+  } else if (n.grouping === 'priority') {
+    label = priorityLabel(n.key === '' ? undefined : (n.key as Priority));
+    ic = icon(n.key === 'must' ? 'flame' : n.key === 'should' ? 'arrow-up' : n.key === 'could' ? 'arrow-down' : n.key === 'wont' ? 'circle-slash' : 'question');
+  } else if (n.key === '') {
+    label = vscode.l10n.t('No requesting role');
+    ic = icon('question');
+  } else {
+    label = n.name?.trim() ? n.name : n.key;
+    parts.push(n.known ? n.key : vscode.l10n.t('{0} (unknown role)', n.key));
+    ic = icon('person', n.known ? undefined : 'list.errorForeground');
+  }
+  parts.push(String(n.children.length));
+  if (n.conflictCount) parts.push(conflictsText(n.conflictCount));
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+  item.description = parts.join(SEP);
+  item.iconPath = ic;
+  item.contextValue = `bizflow.group.${n.grouping}`;
+  item.tooltip = `${label} (${n.key || '-'})`;
+  return item;
+}
+
+function requirement(n: RequirementNode, grouping: RequirementGrouping): vscode.TreeItem {
+  const r = n.req;
+  const item = new vscode.TreeItem(
+    reqLabel(r),
+    n.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
+  const parts: string[] = [r.priority ?? vscode.l10n.t('no priority')];
+  const from = fromLabel(r);
+  parts.push(from ?? vscode.l10n.t('no requesting role'));
+  if (grouping !== 'status' && r.status !== 'proposed') parts.push(r.status);
+  if (r.conflicts.length) parts.push(conflictsText(r.conflicts.length));
+  item.description = parts.join(SEP);
+  item.iconPath = requirementIcon(r);
+  item.tooltip = requirementTooltip(r);
+  item.contextValue = r.conflicts.length ? 'bizflow.requirement.conflicted' : 'bizflow.requirement';
+  return item;
+}
+
+function conflict(n: ConflictNode): vscode.TreeItem {
+  const c = n.conflict;
+  const item = new vscode.TreeItem(firstSentence(c.message), vscode.TreeItemCollapsibleState.None);
+  item.description = c.code;
+  item.iconPath = levelIcon(c.severity === 'error' ? 'error' : 'warning');
+  const m = md();
+  m.appendMarkdown(c.severity === 'error' ? '$(error) ' : '$(warning) ');
+  code(m, c.code);
+  m.appendMarkdown('\n\n');
+  m.appendText(c.message);
+  item.tooltip = m;
+  item.contextValue = 'bizflow.conflict';
+  return item;
+}

@@ -1,0 +1,349 @@
+/**
+ * The "BizFlow" activity-bar container: the Roles and Requirements tree views.
+ *
+ * Both follow the active BizFlow editor (when another kind of editor becomes
+ * active they keep the last BizFlow document; with none ever shown they show
+ * their welcome content). They refresh on every analysis the AnalysisService
+ * publishes for that document and keep their expansion state, because node
+ * ids depend only on what the nodes stand for (see core/tree.ts).
+ */
+import * as vscode from 'vscode';
+import {
+  buildTree,
+  childrenOf,
+  REQUIREMENT_GROUPINGS,
+  type RequirementGrouping,
+  type TreeData,
+  type TreeNode,
+} from '../../core/tree';
+import type { Span } from '../../core/types';
+import type { Analysis, AnalysisService } from '../analysis';
+import { isBizflowDocument, isBizflowUri } from '../settings';
+import { conflictsText, groupingLabel, treeItem } from './present';
+
+export const ROLES_VIEW = 'bizflow.roles';
+export const REQUIREMENTS_VIEW = 'bizflow.requirements';
+export const VIEW_CONTAINER = 'bizflow';
+export const PREVIEW_COMMAND = 'bizflow.openPreviewToSide';
+export const COMMANDS = {
+  reveal: 'bizflow.tree.reveal',
+  showInPreview: 'bizflow.tree.showInPreview',
+  groupByStatus: 'bizflow.requirements.groupByStatus',
+  groupByPriority: 'bizflow.requirements.groupByPriority',
+  groupByRole: 'bizflow.requirements.groupByRole',
+} as const;
+export const CONTEXT_HAS_DOCUMENT = 'bizflow.hasDocument';
+export const CONTEXT_GROUPING = 'bizflow.requirementsGrouping';
+const GROUPING_KEY = 'bizflow.requirements.grouping';
+
+/** What the trees hold: a node of one build, with the analysis it came from and its parent. */
+export interface TreeElement {
+  node: TreeNode;
+  uri: vscode.Uri;
+  analysis: Analysis;
+  parent?: TreeElement;
+}
+
+export interface RevealOptions {
+  preserveFocus?: boolean;
+}
+
+/** The current state of both trees: one build per analysis (and grouping). */
+interface Snapshot {
+  analysis: Analysis;
+  grouping: RequirementGrouping;
+  data: TreeData;
+  roles: TreeElement[];
+  requirements: TreeElement[];
+  byId: Map<string, TreeElement>;
+}
+
+const kids = new WeakMap<TreeElement, TreeElement[]>();
+
+function wrap(nodes: readonly TreeNode[], analysis: Analysis, byId: Map<string, TreeElement>, parent?: TreeElement): TreeElement[] {
+  return nodes.map((node) => {
+    const el: TreeElement = { node, uri: analysis.uri, analysis };
+    if (parent) el.parent = parent;
+    byId.set(node.id, el);
+    kids.set(el, wrap(childrenOf(node), analysis, byId, el));
+    return el;
+  });
+}
+
+abstract class BizflowTreeProvider implements vscode.TreeDataProvider<TreeElement> {
+  private readonly changed = new vscode.EventEmitter<TreeElement | undefined | void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(protected readonly views: TreeViews) {}
+
+  protected abstract roots(s: Snapshot): TreeElement[];
+
+  getChildren(element?: TreeElement): TreeElement[] {
+    if (element) return kids.get(element) ?? [];
+    const s = this.views.snapshot;
+    return s ? this.roots(s) : [];
+  }
+
+  getTreeItem(element: TreeElement): vscode.TreeItem {
+    return treeItem(element.node, element, this.views.grouping);
+  }
+
+  getParent(element: TreeElement): TreeElement | undefined {
+    return element.parent;
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+export class RolesTreeProvider extends BizflowTreeProvider {
+  protected roots(s: Snapshot): TreeElement[] {
+    return s.roles;
+  }
+}
+
+export class RequirementsTreeProvider extends BizflowTreeProvider {
+  protected roots(s: Snapshot): TreeElement[] {
+    return s.requirements;
+  }
+}
+
+export class TreeViews implements vscode.Disposable {
+  readonly roles: RolesTreeProvider;
+  readonly requirements: RequirementsTreeProvider;
+  readonly rolesView: vscode.TreeView<TreeElement>;
+  readonly requirementsView: vscode.TreeView<TreeElement>;
+  private current: Snapshot | undefined;
+  private _grouping: RequirementGrouping;
+  private followToken = 0;
+  private readonly refreshed = new vscode.EventEmitter<Analysis | undefined>();
+  /** Fires after both trees were rebuilt (for tests and other views). */
+  readonly onDidRefresh = this.refreshed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly analyses: AnalysisService,
+    private readonly state: vscode.Memento,
+  ) {
+    const saved = state.get<string>(GROUPING_KEY);
+    this._grouping = (REQUIREMENT_GROUPINGS as readonly string[]).includes(saved ?? '') ? (saved as RequirementGrouping) : 'status';
+    this.roles = new RolesTreeProvider(this);
+    this.requirements = new RequirementsTreeProvider(this);
+    this.rolesView = vscode.window.createTreeView(ROLES_VIEW, { treeDataProvider: this.roles, showCollapseAll: true });
+    this.requirementsView = vscode.window.createTreeView(REQUIREMENTS_VIEW, {
+      treeDataProvider: this.requirements,
+      showCollapseAll: true,
+    });
+    this.disposables.push(
+      this.roles,
+      this.requirements,
+      this.rolesView,
+      this.requirementsView,
+      this.refreshed,
+      vscode.window.onDidChangeActiveTextEditor((e) => void this.follow(e)),
+      analyses.onDidUpdate((a) => this.onAnalysis(a)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.onClose(d)),
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        if (e.closed.length) void this.onTabsClosed();
+      }),
+      vscode.commands.registerCommand(COMMANDS.reveal, (el?: TreeElement, opts?: RevealOptions) => this.reveal(el, opts)),
+      vscode.commands.registerCommand(COMMANDS.showInPreview, (el?: TreeElement) => this.showInPreview(el)),
+      vscode.commands.registerCommand(COMMANDS.groupByStatus, () => this.setGrouping('status')),
+      vscode.commands.registerCommand(COMMANDS.groupByPriority, () => this.setGrouping('priority')),
+      vscode.commands.registerCommand(COMMANDS.groupByRole, () => this.setGrouping('role')),
+    );
+    void vscode.commands.executeCommand('setContext', CONTEXT_GROUPING, this._grouping);
+    void vscode.commands.executeCommand('setContext', CONTEXT_HAS_DOCUMENT, false);
+    void this.follow(vscode.window.activeTextEditor);
+  }
+
+  get snapshot(): Snapshot | undefined {
+    return this.current;
+  }
+
+  get grouping(): RequirementGrouping {
+    return this._grouping;
+  }
+
+  /** The grouping remembered in the workspace state (what the next session starts with). */
+  get savedGrouping(): RequirementGrouping | undefined {
+    return this.state.get<RequirementGrouping>(GROUPING_KEY);
+  }
+
+  /** The document the trees show. */
+  get document(): vscode.Uri | undefined {
+    return this.current?.analysis.uri;
+  }
+
+  /** The analysis the trees were built from. */
+  get analysis(): Analysis | undefined {
+    return this.current?.analysis;
+  }
+
+  /** Distinct open conflicts of the document shown (the badge). */
+  get conflictCount(): number {
+    return this.current?.data.conflicts.counts.total ?? 0;
+  }
+
+  async setGrouping(g: RequirementGrouping): Promise<void> {
+    if (!REQUIREMENT_GROUPINGS.includes(g)) return;
+    this._grouping = g;
+    await this.state.update(GROUPING_KEY, g);
+    await vscode.commands.executeCommand('setContext', CONTEXT_GROUPING, g);
+    if (this.current) this.show(this.current.analysis);
+    else this.decorate();
+  }
+
+  private async follow(editor: vscode.TextEditor | undefined): Promise<void> {
+    if (!editor || !isBizflowDocument(editor.document)) return; // keep the last BizFlow document
+    const doc = editor.document;
+    const token = ++this.followToken;
+    await this.analyses.prepare(doc.uri);
+    if (token !== this.followToken || doc.isClosed) return;
+    this.show(this.analyses.forDocument(doc));
+  }
+
+  private onAnalysis(a: Analysis): void {
+    const active = vscode.window.activeTextEditor?.document;
+    const shown = this.current?.analysis.uri.toString();
+    const uri = a.uri.toString();
+    if (uri === shown || (active && isBizflowDocument(active) && active.uri.toString() === uri)) {
+      // an older analysis of the same document (a late event) must not replace a newer one
+      if (uri === shown && a.version !== -1 && a.version < this.current!.analysis.version) return;
+      this.show(a);
+    }
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    if (this.current && doc.uri.toString() === this.current.analysis.uri.toString()) void this.onTabsClosed();
+  }
+
+  /** When the last tab of the document shown closes, show another open BizFlow document, or the welcome content. */
+  private async onTabsClosed(): Promise<void> {
+    if (!this.current) return;
+    const tabs = textTabs();
+    if (tabs.has(this.current.analysis.uri.toString())) return;
+    const token = ++this.followToken;
+    const docs = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    const visible = vscode.window.visibleTextEditors.find((e) => isBizflowDocument(e.document) && tabs.has(e.document.uri.toString()));
+    let doc = visible?.document;
+    if (!doc) {
+      for (const [key, uri] of tabs) {
+        const known = docs.get(key);
+        if (known ? !isBizflowDocument(known) : !isBizflowUri(uri)) continue;
+        try {
+          doc = known ?? (await vscode.workspace.openTextDocument(uri));
+          await this.analyses.prepare(doc.uri);
+        } catch {
+          doc = undefined;
+        }
+        break;
+      }
+    }
+    if (token !== this.followToken) return; // the user moved on meanwhile
+    if (doc && !doc.isClosed) this.show(this.analyses.forDocument(doc));
+    else this.clear();
+  }
+
+  private clear(): void {
+    this.current = undefined;
+    this.roles.refresh();
+    this.requirements.refresh();
+    this.decorate();
+    this.refreshed.fire(undefined);
+  }
+
+  private show(analysis: Analysis): void {
+    const data = buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
+    const byId = new Map<string, TreeElement>();
+    const roles = wrap(data.roles, analysis, byId);
+    const requirements = wrap(data.requirements, analysis, byId);
+    this.current = { analysis, grouping: this._grouping, data, roles, requirements, byId };
+    this.roles.refresh();
+    this.requirements.refresh();
+    this.decorate();
+    this.refreshed.fire(analysis);
+  }
+
+  /** Badge, descriptions, messages and context keys for the current state. */
+  private decorate(): void {
+    const s = this.current;
+    void vscode.commands.executeCommand('setContext', CONTEXT_HAS_DOCUMENT, !!s);
+    if (!s) {
+      this.rolesView.description = undefined;
+      this.requirementsView.description = undefined;
+      this.rolesView.message = undefined;
+      this.requirementsView.message = undefined;
+      this.requirementsView.badge = undefined;
+      this.rolesView.badge = undefined;
+      return;
+    }
+    const file = s.analysis.uri.path.split('/').pop() ?? '';
+    this.rolesView.description = file;
+    this.requirementsView.description = `${file}${' · '}${groupingLabel(this._grouping)}`;
+    this.rolesView.message = s.roles.length ? undefined : vscode.l10n.t('{0} defines no roles yet.', file);
+    this.requirementsView.message = s.requirements.length ? undefined : vscode.l10n.t('{0} has no requirements yet.', file);
+    const n = s.data.conflicts.counts.total;
+    // one badge for the container: on the requirements view, where the conflicts are listed
+    this.requirementsView.badge = n ? { value: n, tooltip: conflictsText(n) } : undefined;
+  }
+
+  /** Opens the document and selects what the element stands for (its key, or the reference). */
+  async reveal(el?: TreeElement, opts: RevealOptions = {}): Promise<vscode.TextEditor | undefined> {
+    el ??= this.rolesView.selection[0] ?? this.requirementsView.selection[0];
+    if (!el) return undefined;
+    const span = spanOf(el.node);
+    const doc = await vscode.workspace.openTextDocument(el.uri);
+    // the analysis' positions map its own text; the document is that text unless edited since
+    const range =
+      doc.version === el.analysis.version || doc.getText() === el.analysis.text
+        ? el.analysis.positions.range(span ?? { start: 0, end: 0 })
+        : new vscode.Range(doc.positionAt(span?.start ?? 0), doc.positionAt(span?.end ?? 0));
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === el!.uri.toString());
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn,
+      preserveFocus: !!opts.preserveFocus,
+      selection: new vscode.Selection(range.start, range.end),
+    });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
+  }
+
+  async showInPreview(el?: TreeElement): Promise<void> {
+    const uri = el?.uri ?? this.current?.analysis.uri;
+    if (!uri) return;
+    const commands = await vscode.commands.getCommands(true);
+    if (!commands.includes(PREVIEW_COMMAND)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The BizFlow preview is not available.'));
+      return;
+    }
+    await vscode.commands.executeCommand(PREVIEW_COMMAND, uri);
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.current = undefined;
+  }
+}
+
+/** The documents that have a text tab open (modified side of diffs), by URI string. */
+function textTabs(): Map<string, vscode.Uri> {
+  const out = new Map<string, vscode.Uri>();
+  for (const g of vscode.window.tabGroups.all) {
+    for (const t of g.tabs) {
+      const uri = t.input instanceof vscode.TabInputText ? t.input.uri : t.input instanceof vscode.TabInputTextDiff ? t.input.modified : undefined;
+      if (uri) out.set(uri.toString(), uri);
+    }
+  }
+  return out;
+}
+
+/** Where an element is in the file. */
+export function spanOf(node: TreeNode): Span | undefined {
+  return 'span' in node ? node.span : undefined;
+}
