@@ -1,0 +1,314 @@
+/**
+ * Pure logic of the preview (no `vscode` import, unit-tested): turns an
+ * analysis into what the webview draws, finds the steps under the cursor,
+ * and picks export file names.
+ */
+import { LineIndex } from '../../core/positions';
+import { toMermaid } from '../../core/mermaid';
+import type { AnalysisResult } from '../../core/engine';
+import type { Model, Step, Role, Section } from '../../core/model';
+import type { Diagnostic, Span } from '../../core/types';
+import type {
+  ConflictLevel,
+  PreviewDiagnostic,
+  PreviewLane,
+  PreviewProblem,
+  PreviewStep,
+  RenderModel,
+  TooLarge,
+} from '../../shared/protocol';
+
+/** Beyond these the diagram is not drawn; the preview offers the role view instead. */
+export const PREVIEW_LIMITS = {
+  /** Mermaid text length (the webview raises Mermaid's `maxTextSize` above this). */
+  maxTextLength: 400_000,
+  /** Arrows (Mermaid's `maxEdges` is raised above this). */
+  maxEdges: 3_000,
+  /** Step nodes. */
+  maxNodes: 1_500,
+};
+
+export interface RenderOptions {
+  role?: string;
+  onlyConflictLanes?: boolean;
+  /** Shown as the title when the process has no name. */
+  fileName: string;
+  limits?: typeof PREVIEW_LIMITS;
+  /** Localised notices. */
+  texts?: {
+    noConflicts?: string;
+    unknownRole?: (role: string) => string;
+  };
+}
+
+export function isConflict(d: Diagnostic): boolean {
+  return typeof d.code === 'string' && d.code.startsWith('conflict/');
+}
+
+function within(offset: number, span: Span): boolean {
+  return offset >= span.start && offset <= span.end;
+}
+
+function contains(outer: Span, inner: Span): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** The steps a diagnostic is about: its `data.steps`, else the step whose definition holds its span. */
+export function stepsOfDiagnostic(model: Model, d: Diagnostic): string[] {
+  const ids = d.data?.steps;
+  if (Array.isArray(ids)) {
+    return [...new Set(ids.filter((id): id is string => typeof id === 'string' && model.steps.byId.has(id)))];
+  }
+  for (const s of model.steps.list) {
+    if (contains(s.span, d.span)) return [s.id];
+  }
+  return [];
+}
+
+/**
+ * Identity of a conflict: the two sides of a contradiction are reported once
+ * in each requirement, but they are one conflict (one count in the badge).
+ */
+export function conflictKey(d: Diagnostic, steps: string[]): string {
+  const reqs = Array.isArray(d.data?.requirements)
+    ? (d.data!.requirements as unknown[]).filter((r): r is string => typeof r === 'string')
+    : [];
+  if (reqs.length >= 2) return `${d.code}|${[...reqs].sort().join(',')}|${[...steps].sort().join(',')}`;
+  return `${d.code}@${d.span.start}-${d.span.end}`;
+}
+
+export interface StepConflicts {
+  level?: ConflictLevel;
+  count: number;
+  diagnostics: Diagnostic[];
+}
+
+export interface ConflictSummary {
+  byStep: Map<string, StepConflicts>;
+  /** Distinct conflicts of the file, by level. */
+  counts: { error: number; warning: number };
+  /** Roles of the steps in a conflict. */
+  roles: Set<string>;
+}
+
+/** Diagnostics and conflicts by step. */
+export function summarize(model: Model, diagnostics: readonly Diagnostic[]): ConflictSummary {
+  const byStep = new Map<string, StepConflicts>();
+  const keysByStep = new Map<string, Set<string>>();
+  const distinct = new Map<string, ConflictLevel>();
+  const roles = new Set<string>();
+  const entry = (id: string) => {
+    let e = byStep.get(id);
+    if (!e) byStep.set(id, (e = { count: 0, diagnostics: [] }));
+    return e;
+  };
+  for (const d of diagnostics) {
+    const steps = stepsOfDiagnostic(model, d);
+    for (const id of steps) entry(id).diagnostics.push(d);
+    if (!isConflict(d)) continue;
+    const level: ConflictLevel = d.severity === 'error' ? 'error' : 'warning';
+    const key = conflictKey(d, steps);
+    const prev = distinct.get(key);
+    if (prev !== 'error') distinct.set(key, level);
+    for (const id of steps) {
+      const e = entry(id);
+      if (e.level !== 'error') e.level = level;
+      let keys = keysByStep.get(id);
+      if (!keys) keysByStep.set(id, (keys = new Set()));
+      keys.add(key);
+      e.count = keys.size;
+      const role = model.steps.byId.get(id)?.role?.id;
+      if (role !== undefined && model.roles.byId.has(role)) roles.add(role);
+    }
+  }
+  const counts = { error: 0, warning: 0 };
+  for (const level of distinct.values()) counts[level]++;
+  return { byStep, counts, roles };
+}
+
+/**
+ * The model restricted to the lanes of `roles`, plus the lane-less steps
+ * directly connected to them (start/end steps usually have no role).
+ * Steps are re-indexed, as `toMermaid` expects.
+ */
+export function restrictToRoles(model: Model, roles: ReadonlySet<string>): Model {
+  const inLane = (s: Step) => s.role !== undefined && model.roles.byId.has(s.role.id);
+  const keep = new Set<string>();
+  for (const s of model.steps.list) if (inLane(s) && roles.has(s.role!.id)) keep.add(s.id);
+  const kept = new Set(keep);
+  for (const s of model.steps.list) {
+    if (inLane(s) || keep.has(s.id)) continue;
+    const linked = s.next.some((e) => kept.has(e.target.id)) || model.steps.list.some((o) => kept.has(o.id) && o.next.some((e) => e.target.id === s.id));
+    if (linked) keep.add(s.id);
+  }
+  const list: Step[] = [];
+  const byId = new Map<string, Step>();
+  for (const s of model.steps.list) {
+    if (!keep.has(s.id)) continue;
+    const copy: Step = { ...s, index: list.length };
+    list.push(copy);
+    byId.set(copy.id, copy);
+  }
+  const roleList = model.roles.list.filter((r) => roles.has(r.id));
+  const rolesSection: Section<Role> = { keySpan: model.roles.keySpan, list: roleList, byId: new Map(roleList.map((r) => [r.id, r])) };
+  return { ...model, steps: { keySpan: model.steps.keySpan, list, byId }, roles: rolesSection };
+}
+
+function labelOf(name: string | undefined, id: string): string {
+  return name !== undefined && name.trim() !== '' ? name : id;
+}
+
+function countEdges(text: string): number {
+  let n = 0;
+  for (const line of text.split('\n')) if (/ (-->|-\.->)/.test(line)) n++;
+  return n;
+}
+
+export function syntaxProblems(result: AnalysisResult, index: LineIndex): PreviewProblem[] {
+  return result.diagnostics
+    .filter((d) => d.code === 'yaml/syntax')
+    .map((d) => {
+      const p = index.oneBased(d.span);
+      return { message: d.message, line: p.line, column: p.column };
+    });
+}
+
+/** Builds everything the webview needs to draw the diagram of an analysis. Never throws on any model. */
+export function buildRenderModel(result: AnalysisResult, index: LineIndex, options: RenderOptions): RenderModel {
+  const limits = options.limits ?? PREVIEW_LIMITS;
+  const full = result.model;
+  const diagnostics = result.diagnostics;
+  const summary = summarize(full, diagnostics);
+  const notices: string[] = [];
+
+  let role = options.role;
+  if (role !== undefined && !full.roles.byId.has(role)) {
+    notices.push(options.texts?.unknownRole?.(role) ?? `Role "${role}" is not defined: showing all roles.`);
+    role = undefined;
+  }
+  let drawn = full;
+  const onlyConflictLanes = !!options.onlyConflictLanes;
+  if (onlyConflictLanes && role === undefined) {
+    if (summary.roles.size > 0) drawn = restrictToRoles(full, summary.roles);
+    else notices.push(options.texts?.noConflicts ?? 'No step is in a conflict: showing all lanes.');
+  }
+
+  const m = toMermaid(drawn, diagnostics, { role });
+  if (m.warnings) notices.push(...m.warnings);
+
+  const steps: PreviewStep[] = [];
+  for (const [id, nodeId] of m.nodeIds) {
+    const s = full.steps.byId.get(id);
+    if (!s) continue;
+    const c = summary.byStep.get(id);
+    const diags: PreviewDiagnostic[] = (c?.diagnostics ?? []).map((d) => {
+      const p = index.oneBased(d.span);
+      return { code: d.code, severity: d.severity, message: d.message, line: p.line, column: p.column };
+    });
+    const step: PreviewStep = {
+      id,
+      label: labelOf(s.name, s.id),
+      kind: s.type,
+      nodeId,
+      conflictCount: c?.count ?? 0,
+      diagnostics: diags,
+    };
+    if (s.role !== undefined) step.role = s.role.id;
+    if (c?.level) step.conflict = c.level;
+    steps.push(step);
+  }
+  const lanes: PreviewLane[] = [];
+  for (const [roleId, laneId] of m.laneIds) {
+    const r = full.roles.byId.get(roleId);
+    lanes.push({ roleId, laneId, label: labelOf(r?.name, roleId), conflict: summary.roles.has(roleId) });
+  }
+
+  const edges = countEdges(m.text);
+  let tooLarge: TooLarge | undefined;
+  if (m.text.length > limits.maxTextLength || edges > limits.maxEdges || steps.length > limits.maxNodes) {
+    tooLarge = {
+      textLength: m.text.length,
+      maxTextLength: limits.maxTextLength,
+      edges,
+      maxEdges: limits.maxEdges,
+      nodes: steps.length,
+      maxNodes: limits.maxNodes,
+    };
+  }
+
+  const model: RenderModel = {
+    title: labelOf(full.process?.name, options.fileName),
+    mermaid: tooLarge ? '' : m.text,
+    steps,
+    lanes,
+    roles: full.roles.list.map((r) => ({ id: r.id, label: labelOf(r.name, r.id) })),
+    onlyConflictLanes,
+    conflictCounts: summary.counts,
+    problems: syntaxProblems(result, index),
+    notices,
+  };
+  if (role !== undefined) model.role = role;
+  if (tooLarge) model.tooLarge = tooLarge;
+  return model;
+}
+
+export interface HighlightTarget {
+  steps: string[];
+  primary?: string;
+  lanes: string[];
+}
+
+/**
+ * What the diagram highlights for a cursor at `offset`: a step (its definition
+ * or a reference to it), every step a requirement touches (anywhere inside the
+ * requirement; the step under the cursor first), or a role's lane.
+ */
+export function highlightAt(model: Model, offset: number): HighlightTarget {
+  const known = (id: string) => model.steps.byId.has(id);
+  for (const s of model.steps.list) {
+    if (!within(offset, s.span)) continue;
+    for (const e of s.next) {
+      if (within(offset, e.target.span) && known(e.target.id)) return { steps: [e.target.id], primary: e.target.id, lanes: [] };
+    }
+    if (s.role && within(offset, s.role.span) && model.roles.byId.has(s.role.id)) {
+      return { steps: [s.id], primary: s.id, lanes: [s.role.id] };
+    }
+    return { steps: [s.id], primary: s.id, lanes: [] };
+  }
+  for (const r of model.requirements.list) {
+    if (!within(offset, r.span)) continue;
+    const refs = [...r.steps, ...r.sets.map((x) => x.step).filter((x): x is NonNullable<typeof x> => !!x), ...r.adds, ...r.removes];
+    const ids: string[] = [];
+    let primary: string | undefined;
+    for (const ref of refs) {
+      if (!known(ref.id)) continue;
+      if (!ids.includes(ref.id)) ids.push(ref.id);
+      if (primary === undefined && within(offset, ref.span)) primary = ref.id;
+    }
+    const out: HighlightTarget = { steps: ids, lanes: [] };
+    if (primary !== undefined) out.primary = primary;
+    return out;
+  }
+  for (const role of model.roles.list) {
+    if (within(offset, role.span)) return { steps: [], lanes: [role.id] };
+  }
+  return { steps: [], lanes: [] };
+}
+
+export function sameHighlight(a: HighlightTarget | undefined, b: HighlightTarget): boolean {
+  return (
+    !!a &&
+    a.primary === b.primary &&
+    a.steps.length === b.steps.length &&
+    a.steps.every((s, i) => s === b.steps[i]) &&
+    a.lanes.length === b.lanes.length &&
+    a.lanes.every((s, i) => s === b.lanes[i])
+  );
+}
+
+/** `order.bizflow.yaml` + role `sales` + `svg` → `order-sales.svg`. */
+export function exportFileName(fileName: string, ext: 'svg' | 'png', role?: string): string {
+  const base = fileName.replace(/\.bizflow\.ya?ml$/i, '').replace(/\.ya?ml$/i, '') || 'diagram';
+  const suffix = role ? '-' + role.replace(/[^A-Za-z0-9_-]+/g, '_') : '';
+  return `${base}${suffix}.${ext}`;
+}

@@ -1,0 +1,466 @@
+/**
+ * One preview panel: a webview showing the swimlane diagram of one BizFlow
+ * document. Its HTML is set once; every update after that is a message.
+ */
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LineIndex } from '../../core/positions';
+import type { Analysis, AnalysisService } from '../analysis';
+import {
+  isFromWebview,
+  type FromWebview,
+  type PreviewState,
+  type ProbeResult,
+  type RenderModel,
+  type RenderReport,
+  type ToWebview,
+} from '../../shared/protocol';
+import { localResourceRoots, previewHtml } from './html';
+import { buildRenderModel, highlightAt, sameHighlight, type HighlightTarget } from './model';
+import { previewTitle, texts, webviewStrings } from './strings';
+
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  readonly analyses: AnalysisService;
+  /** The webview asked for a command (toolbar buttons). */
+  runCommand(preview: BizflowPreview, command: 'exportSvg' | 'exportPng' | 'copyMermaid' | 'toggleLock' | 'showProblems'): void;
+  /** The panel became active / was closed. */
+  onDidChangeViewState(preview: BizflowPreview): void;
+  onDidDispose(preview: BizflowPreview): void;
+}
+
+interface Waiter<T> {
+  accept: (value: T) => boolean;
+  resolve: (value: T) => void;
+  reject: (err: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export function fileNameOf(uri: vscode.Uri): string {
+  return path.posix.basename(uri.path) || uri.toString();
+}
+
+export class BizflowPreview implements vscode.Disposable {
+  private _resource: vscode.Uri;
+  private _locked: boolean;
+  private _role: string | undefined;
+  private _onlyConflictLanes: boolean;
+  private ready = false;
+  private disposed = false;
+  /** A render is owed (the panel was hidden or the webview not ready). */
+  private dirty = true;
+  private fitNext = true;
+  private seq = 0;
+  private prepared = false;
+  private lastHighlight: HighlightTarget | undefined;
+  private lastModel: RenderModel | undefined;
+  private lastVersion = -1;
+  private lastReport: (RenderReport & { uri: string; version: number }) | undefined;
+  private readonly reportWaiters = new Set<Waiter<RenderReport>>();
+  private readonly requests = new Map<number, Waiter<FromWebview>>();
+  private nextRequest = 1;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Every message type the webview sent (tests check that nothing unexpected arrived). */
+  readonly received: string[] = [];
+  /** Messages that failed validation. */
+  rejected = 0;
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly host: PreviewHost,
+    state: PreviewState,
+  ) {
+    this._resource = vscode.Uri.parse(state.uri);
+    this._locked = state.locked;
+    this._role = state.role;
+    this._onlyConflictLanes = !!state.onlyConflictLanes;
+    // a restored panel keeps its zoom and pan
+    this.fitNext = !state.view;
+    panel.webview.options = {
+      enableScripts: true,
+      enableCommandUris: false,
+      localResourceRoots: localResourceRoots(host.extensionUri),
+    };
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(host.extensionUri, 'media', 'preview-light.svg'),
+      dark: vscode.Uri.joinPath(host.extensionUri, 'media', 'preview-dark.svg'),
+    };
+    this.updateTitle();
+    // set once: later updates are messages
+    panel.webview.html = previewHtml(panel.webview, host.extensionUri, { state, strings: webviewStrings() });
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible && this.dirty) void this.refresh();
+        host.onDidChangeViewState(this);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  static create(host: PreviewHost, resource: vscode.Uri, column: vscode.ViewColumn, locked: boolean): BizflowPreview {
+    const panel = vscode.window.createWebviewPanel(
+      'bizflow.preview',
+      previewTitle(fileNameOf(resource), locked),
+      { viewColumn: column, preserveFocus: true },
+      {
+        enableScripts: true,
+        enableCommandUris: false,
+        enableFindWidget: true,
+        // Mermaid layouts of big processes take seconds: keep the drawing while the tab is hidden
+        retainContextWhenHidden: true,
+        localResourceRoots: localResourceRoots(host.extensionUri),
+      },
+    );
+    return new BizflowPreview(panel, host, { uri: resource.toString(), locked });
+  }
+
+  /** A panel restored after a window reload (see the serializer). */
+  static revive(host: PreviewHost, panel: vscode.WebviewPanel, state: PreviewState): BizflowPreview {
+    return new BizflowPreview(panel, host, state);
+  }
+
+  get resource(): vscode.Uri {
+    return this._resource;
+  }
+
+  get locked(): boolean {
+    return this._locked;
+  }
+
+  get role(): string | undefined {
+    return this._role;
+  }
+
+  get onlyConflictLanes(): boolean {
+    return this._onlyConflictLanes;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** The render model last sent to the webview. */
+  get model(): RenderModel | undefined {
+    return this.lastModel;
+  }
+
+  /** The webview's last report. */
+  get report(): RenderReport | undefined {
+    return this.lastReport;
+  }
+
+  matches(uri: vscode.Uri): boolean {
+    return this._resource.toString() === uri.toString();
+  }
+
+  private updateTitle(): void {
+    this.panel.title = previewTitle(fileNameOf(this._resource), this._locked);
+  }
+
+  setLocked(locked: boolean): void {
+    if (this._locked === locked) return;
+    this._locked = locked;
+    this.updateTitle();
+    this.post({ type: 'lock', uri: this._resource.toString(), version: this.lastVersion, locked });
+  }
+
+  /** Shows another document (a following preview, or a renamed file). */
+  setResource(uri: vscode.Uri): void {
+    if (this.matches(uri)) return;
+    this._resource = uri;
+    this._role = undefined;
+    this.prepared = false;
+    this.lastHighlight = undefined;
+    this.lastVersion = -1;
+    this.updateTitle();
+    void this.refresh({ fit: true });
+  }
+
+  setRole(role: string | undefined): Promise<void> {
+    this._role = role;
+    return this.refresh({ fit: true });
+  }
+
+  setOnlyConflictLanes(value: boolean): Promise<void> {
+    this._onlyConflictLanes = value;
+    return this.refresh({ fit: true });
+  }
+
+  private async document(): Promise<vscode.TextDocument> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === this._resource.toString());
+    return open ?? (await vscode.workspace.openTextDocument(this._resource));
+  }
+
+  /** Re-analyses (cached by version) and re-renders. */
+  async refresh(opts: { fit?: boolean } = {}): Promise<void> {
+    if (opts.fit) this.fitNext = true;
+    if (this.disposed) return;
+    if (!this.ready || !this.panel.visible) {
+      this.dirty = true;
+      return;
+    }
+    const uri = this._resource;
+    try {
+      if (!this.prepared) {
+        await this.host.analyses.prepare(uri);
+        this.prepared = true;
+      }
+      const doc = await this.document();
+      if (!this.matches(uri) || this.disposed) return;
+      this.render(this.host.analyses.forDocument(doc));
+    } catch (e) {
+      if (!this.matches(uri)) return;
+      this.renderProblem(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** A fresh analysis was published (debounced while typing). */
+  onAnalysis(a: Analysis): void {
+    if (!this.matches(a.uri) || this.disposed) return;
+    // out of date: the document moved on since this analysis was made
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === a.uri.toString());
+    if (doc && a.version >= 0 && doc.version !== a.version) return;
+    if (a.version >= 0 && a.version < this.lastVersion) return;
+    if (!this.ready || !this.panel.visible) {
+      this.dirty = true;
+      return;
+    }
+    this.render(a);
+  }
+
+  private render(a: Analysis): void {
+    const model = buildRenderModel(a.result, new LineIndex(a.text), {
+      role: this._role,
+      onlyConflictLanes: this._onlyConflictLanes,
+      fileName: fileNameOf(a.uri),
+      texts: { noConflicts: texts.noConflicts(), unknownRole: texts.unknownRole },
+    });
+    if (this._role !== undefined && model.role === undefined) this._role = undefined; // not in this file
+    this.lastModel = model;
+    this.lastVersion = a.version;
+    this.dirty = false;
+    const fit = this.fitNext;
+    this.fitNext = false;
+    this.post({
+      type: 'render',
+      uri: a.uri.toString(),
+      version: a.version,
+      seq: ++this.seq,
+      model,
+      fit,
+      locked: this._locked,
+    });
+    // the highlight follows the cursor of the editor showing this document
+    this.lastHighlight = undefined;
+    const editor = vscode.window.activeTextEditor;
+    if (editor && this.matches(editor.document.uri)) this.highlightFrom(editor, a);
+  }
+
+  private renderProblem(message: string): void {
+    const model: RenderModel = {
+      title: fileNameOf(this._resource),
+      mermaid: '',
+      steps: [],
+      lanes: [],
+      roles: [],
+      onlyConflictLanes: this._onlyConflictLanes,
+      conflictCounts: { error: 0, warning: 0 },
+      problems: [{ message: texts.openFailed(message), line: 1, column: 1 }],
+      notices: [],
+    };
+    this.lastModel = model;
+    this.dirty = false;
+    this.post({ type: 'render', uri: this._resource.toString(), version: -1, seq: ++this.seq, model, fit: true, locked: this._locked });
+  }
+
+  /** Highlights what the cursor of `editor` is on (an analysis of the same version is needed). */
+  highlightFrom(editor: vscode.TextEditor, analysis?: Analysis): void {
+    if (!this.matches(editor.document.uri) || !this.ready) return;
+    const a = analysis ?? this.host.analyses.peek(editor.document.uri);
+    if (!a || a.version !== editor.document.version) return; // a render with the fresh analysis follows
+    const target = highlightAt(a.result.model, a.positions.offset(editor.selection.active));
+    if (sameHighlight(this.lastHighlight, target)) return;
+    this.lastHighlight = target;
+    this.post({ type: 'highlight', uri: a.uri.toString(), version: a.version, ...target });
+  }
+
+  /** The Mermaid source as shown (role view and lane filter applied), computed fresh. */
+  async mermaidSource(): Promise<string> {
+    const doc = await this.document();
+    const a = this.host.analyses.forDocument(doc);
+    const infinite = { maxTextLength: Infinity, maxEdges: Infinity, maxNodes: Infinity };
+    return buildRenderModel(a.result, new LineIndex(a.text), {
+      role: this._role,
+      onlyConflictLanes: this._onlyConflictLanes,
+      fileName: fileNameOf(a.uri),
+      limits: infinite,
+    }).mermaid;
+  }
+
+  // ------------------------------------------------------------ messages --
+
+  private post(msg: ToWebview): void {
+    if (this.disposed) return;
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private onMessage(raw: unknown): void {
+    if (!isFromWebview(raw)) {
+      this.rejected++;
+      return;
+    }
+    const msg = raw;
+    this.received.push(msg.type);
+    if (this.received.length > 500) this.received.splice(0, this.received.length - 500);
+    switch (msg.type) {
+      case 'ready':
+        this.ready = true;
+        this.dirty = true;
+        this.lastHighlight = undefined;
+        void this.refresh({ fit: this.fitNext });
+        break;
+      case 'rendered':
+        if (msg.uri !== this._resource.toString()) return; // about a document this panel no longer shows
+        this.lastReport = { ...msg.report, uri: msg.uri, version: msg.version };
+        for (const w of [...this.reportWaiters]) {
+          if (w.accept(msg.report)) {
+            clearTimeout(w.timer);
+            this.reportWaiters.delete(w);
+            w.resolve(msg.report);
+          }
+        }
+        break;
+      case 'openStep':
+        if (msg.uri === this._resource.toString()) void this.revealStep(msg.stepId);
+        break;
+      case 'setRole':
+        if (msg.uri === this._resource.toString()) void this.setRole(msg.role);
+        break;
+      case 'setOnlyConflictLanes':
+        if (msg.uri === this._resource.toString()) void this.setOnlyConflictLanes(msg.value);
+        break;
+      case 'runCommand':
+        this.host.runCommand(this, msg.command);
+        break;
+      case 'exported':
+      case 'probeResult': {
+        const w = this.requests.get(msg.requestId);
+        if (w && w.accept(msg)) {
+          clearTimeout(w.timer);
+          this.requests.delete(msg.requestId);
+          w.resolve(msg);
+        }
+        break;
+      }
+    }
+  }
+
+  /** Sends a request to the webview and waits for its answer. */
+  private request<T extends FromWebview>(make: (requestId: number) => ToWebview, accept: (m: FromWebview) => boolean, timeoutMs: number): Promise<T> {
+    const requestId = this.nextRequest++;
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.requests.delete(requestId);
+        reject(new Error(texts.timeout()));
+      }, timeoutMs);
+      this.requests.set(requestId, { accept, resolve: resolve as (m: FromWebview) => void, reject, timer });
+      this.post(make(requestId));
+    });
+  }
+
+  /** The diagram as SVG text or PNG bytes (base64), drawn by the webview. */
+  async exportImage(format: 'svg' | 'png', scale = 2, timeoutMs = 60_000): Promise<string> {
+    const report = await this.waitForRender({ timeoutMs });
+    if (report.status !== 'ok' && report.status !== 'kept') throw new Error(report.error ?? report.banner ?? report.status);
+    const res = await this.request<Extract<FromWebview, { type: 'exported' }>>(
+      (requestId) => ({ type: 'export', uri: this._resource.toString(), version: this.lastVersion, requestId, format, scale }),
+      (m) => m.type === 'exported',
+      timeoutMs,
+    );
+    if (res.error || !res.data) throw new Error(res.error ?? 'empty');
+    return res.data;
+  }
+
+  /** Test hook: simulate a click or hover on a step's node, or ask for a report. */
+  probe(action: 'click' | 'hover' | 'report', stepId?: string, timeoutMs = 10_000): Promise<ProbeResult> {
+    return this.request<ProbeResult>(
+      (requestId) => ({ type: 'probe', uri: this._resource.toString(), version: this.lastVersion, requestId, action, stepId }),
+      (m) => m.type === 'probeResult',
+      timeoutMs,
+    );
+  }
+
+  /** Test hook / view command: zoom in, out, fit or 100 %. */
+  view(action: 'zoomIn' | 'zoomOut' | 'fit' | 'reset'): void {
+    this.post({ type: 'view', uri: this._resource.toString(), version: this.lastVersion, action });
+  }
+
+  /**
+   * Resolves with the webview's report of the latest render request (and
+   * `accept`, when given). Renders requested later are waited for too.
+   */
+  waitForRender(opts: { timeoutMs?: number; accept?: (r: RenderReport) => boolean } = {}): Promise<RenderReport> {
+    const { timeoutMs = 30_000, accept = () => true } = opts;
+    const ok = (r: RenderReport) => r.seq >= this.seq && this.seq > 0 && accept(r);
+    const last = this.lastReport;
+    if (last && last.uri === this._resource.toString() && ok(last) && !this.dirty) return Promise.resolve(last);
+    if (this.dirty && this.ready && this.panel.visible) void this.refresh();
+    return new Promise<RenderReport>((resolve, reject) => {
+      const w: Waiter<RenderReport> = {
+        accept: ok,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.reportWaiters.delete(w);
+          const have = this.lastReport ? `${this.lastReport.status} seq ${this.lastReport.seq}/${this.seq}` : 'no report';
+          reject(new Error(`the preview of ${fileNameOf(this._resource)} did not render within ${timeoutMs} ms (${have})`));
+        }, timeoutMs),
+      };
+      this.reportWaiters.add(w);
+    });
+  }
+
+  // ------------------------------------------------------------ navigation --
+
+  /** Reveals and selects a step's key in an editor (clicking a node). */
+  async revealStep(stepId: string): Promise<vscode.TextEditor | undefined> {
+    const doc = await this.document();
+    const a = this.host.analyses.forDocument(doc);
+    const step = a.result.model.steps.byId.get(stepId);
+    if (!step) {
+      void vscode.window.showWarningMessage(texts.stepGone(stepId));
+      return undefined;
+    }
+    const range = a.positions.range(step.keySpan);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
+    const column =
+      visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: column,
+      preserveFocus: false,
+      preview: false,
+      selection: new vscode.Selection(range.start, range.end),
+    });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const w of this.reportWaiters) {
+      clearTimeout(w.timer);
+      w.reject(new Error('the preview was closed'));
+    }
+    this.reportWaiters.clear();
+    for (const w of this.requests.values()) {
+      clearTimeout(w.timer);
+      w.reject(new Error('the preview was closed'));
+    }
+    this.requests.clear();
+    for (const d of this.disposables) d.dispose();
+    this.panel.dispose();
+    this.host.onDidDispose(this);
+  }
+}

@@ -1,0 +1,411 @@
+/**
+ * Messages between the extension and the swimlane preview webview, both
+ * directions. Every message names the document it is about (`uri`, as a
+ * string) and the document `version` it was computed from, so either side can
+ * drop what is out of date.
+ *
+ * This module is shared by the extension (Node) and the webview (browser
+ * bundle): types and pure functions only, no imports.
+ */
+
+/** The `viewType` of the preview panel (also used by the panel serializer). */
+export const PREVIEW_VIEW_TYPE = 'bizflow.preview';
+
+export type DiagSeverity = 'error' | 'warning' | 'info';
+export type ConflictLevel = 'error' | 'warning';
+export type StepKind = 'start' | 'task' | 'decision' | 'end';
+export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+
+/** What every message carries. */
+export interface DocStamp {
+  /** The document URI (`vscode.Uri.toString()`). */
+  uri: string;
+  /** The document version the payload was computed from (-1 when unknown). */
+  version: number;
+}
+
+/** A diagnostic as the preview shows it when hovering a step. */
+export interface PreviewDiagnostic {
+  code: string;
+  severity: DiagSeverity;
+  message: string;
+  /** 1-based line and column of the diagnostic's start. */
+  line: number;
+  column: number;
+}
+
+export interface PreviewStep {
+  id: string;
+  /** The label as drawn (name, or id when there is no name). */
+  label: string;
+  kind: StepKind;
+  /** Role id of the step's lane (absent when it sits in no lane). */
+  role?: string;
+  /** The Mermaid node id of this step in `mermaid`. */
+  nodeId: string;
+  /** Highest level of the conflict diagnostics that touch this step. */
+  conflict?: ConflictLevel;
+  /** Number of distinct conflicts that touch this step (the badge). */
+  conflictCount: number;
+  /** Every diagnostic about this step (hover). */
+  diagnostics: PreviewDiagnostic[];
+}
+
+export interface PreviewLane {
+  roleId: string;
+  /** The Mermaid subgraph id of this lane in `mermaid`. */
+  laneId: string;
+  label: string;
+  /** True when a step of this lane is in a conflict. */
+  conflict: boolean;
+}
+
+export interface PreviewRole {
+  id: string;
+  label: string;
+}
+
+/** A problem the preview shows in its banner (e.g. a YAML syntax error). */
+export interface PreviewProblem {
+  message: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+}
+
+/** Why the diagram is not drawn. */
+export interface TooLarge {
+  /** Length of the Mermaid text, and the limit it went over (if that was the reason). */
+  textLength: number;
+  maxTextLength: number;
+  edges: number;
+  maxEdges: number;
+  nodes: number;
+  maxNodes: number;
+}
+
+/** Everything the webview needs to draw one state of the diagram. */
+export interface RenderModel {
+  /** Process name (or file name), for the header. */
+  title: string;
+  /** Mermaid flowchart text; empty when `tooLarge` is set. */
+  mermaid: string;
+  /** Steps drawn (only those in `mermaid`). */
+  steps: PreviewStep[];
+  /** Lanes drawn. */
+  lanes: PreviewLane[];
+  /** Every role of the file, for the role selector. */
+  roles: PreviewRole[];
+  /** The role view shown, if any (a role id). */
+  role?: string;
+  /** The "only lanes involved in conflicts" filter is on. */
+  onlyConflictLanes: boolean;
+  /** Distinct conflicts of the whole file by level (the toolbar badge). */
+  conflictCounts: { error: number; warning: number };
+  /** YAML syntax errors: when present the webview keeps its last good diagram and shows them. */
+  problems: PreviewProblem[];
+  /** Short notes for the banner (e.g. "no conflicts: showing all lanes"). */
+  notices: string[];
+  /** Set when the diagram is too large to draw. */
+  tooLarge?: TooLarge;
+}
+
+/** What the webview reports after each render (used by the tests and for waiting). */
+export interface RenderReport {
+  /** ok: diagram shown; kept: syntax error, previous diagram kept; tooLarge / error: nothing drawn; empty: no steps. */
+  status: 'ok' | 'kept' | 'tooLarge' | 'error' | 'empty';
+  /** The extension's render sequence number this report answers. */
+  seq: number;
+  svgLaneCount: number;
+  /** Step nodes in the SVG (placeholders of empty lanes are not counted). */
+  nodeCount: number;
+  edgeCount: number;
+  laneLabels: string[];
+  /** Step id → the label text as drawn in the SVG. */
+  nodeLabels: Record<string, string>;
+  /** Step ids whose SVG node carries the conflict classes. */
+  conflictNodeIds: { error: string[]; warning: string[] };
+  /** Step id → the number in its badge. */
+  badges: Record<string, number>;
+  /** Steps highlighted for the editor's cursor, the primary one, and highlighted lanes (role ids). */
+  highlighted: { steps: string[]; primary?: string; lanes: string[] };
+  /** Text of the banner, '' when none. */
+  banner: string;
+  /** The toolbar's conflict badge text. */
+  conflictBadge: string;
+  theme: ThemeKind;
+  mermaidTheme: string;
+  view: ViewTransform;
+  /** Role currently selected in the role selector ('' = all roles). */
+  roleSelected: string;
+  /** Security probes: things that must stay zero / empty. */
+  security: {
+    scriptElements: number;
+    eventHandlerAttributes: number;
+    foreignObjects: number;
+    cspViolations: string[];
+    /** What was found, for the error message. */
+    details: string[];
+    /** A global the hostile test file tries to set. */
+    pwned: boolean;
+  };
+  renderMs: number;
+  error?: string;
+}
+
+export interface ViewTransform {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+/** What the webview persists (`vscode.setState`) and the serializer restores. */
+export interface PreviewState {
+  uri: string;
+  locked: boolean;
+  role?: string;
+  onlyConflictLanes?: boolean;
+  view?: ViewTransform;
+}
+
+/** Localised texts for the webview (filled by the extension with `vscode.l10n.t`). */
+export interface WebviewStrings {
+  allRoles: string;
+  role: string;
+  onlyConflictLanes: string;
+  zoomIn: string;
+  zoomOut: string;
+  fit: string;
+  resetZoom: string;
+  exportSvg: string;
+  exportPng: string;
+  copyMermaid: string;
+  legend: string;
+  legendStartEnd: string;
+  legendTask: string;
+  legendDecision: string;
+  legendAdded: string;
+  legendRemoved: string;
+  legendConflictError: string;
+  legendConflictWarning: string;
+  conflictErrors: string;
+  conflictWarnings: string;
+  noConflicts: string;
+  syntaxError: string;
+  keptDiagram: string;
+  tooLarge: string;
+  renderFailed: string;
+  showRoleView: string;
+  rendering: string;
+  empty: string;
+  locked: string;
+  clickToOpen: string;
+}
+
+/** Data the webview starts with (embedded in its HTML). */
+export interface WebviewInit {
+  state: PreviewState;
+  strings: WebviewStrings;
+}
+
+// ---------------------------------------------------------------------------
+// extension → webview
+
+export interface RenderMessage extends DocStamp {
+  type: 'render';
+  /** Increases with every render request of this panel. */
+  seq: number;
+  model: RenderModel;
+  /** Fit the diagram to the view (new file, new role view); otherwise zoom and pan are kept. */
+  fit: boolean;
+  locked: boolean;
+}
+
+export interface HighlightMessage extends DocStamp {
+  type: 'highlight';
+  steps: string[];
+  /** The step the cursor is on, drawn stronger than the others. */
+  primary?: string;
+  lanes: string[];
+}
+
+export interface LockMessage extends DocStamp {
+  type: 'lock';
+  locked: boolean;
+}
+
+export interface ExportRequest extends DocStamp {
+  type: 'export';
+  requestId: number;
+  format: 'svg' | 'png';
+  /** PNG pixel ratio. */
+  scale: number;
+}
+
+export interface ViewCommand extends DocStamp {
+  type: 'view';
+  action: 'zoomIn' | 'zoomOut' | 'fit' | 'reset';
+}
+
+/** Test hooks: simulate a user gesture in the webview, or ask for a report. */
+export interface ProbeRequest extends DocStamp {
+  type: 'probe';
+  requestId: number;
+  action: 'click' | 'hover' | 'report';
+  stepId?: string;
+}
+
+export type ToWebview = RenderMessage | HighlightMessage | LockMessage | ExportRequest | ViewCommand | ProbeRequest;
+
+// ---------------------------------------------------------------------------
+// webview → extension
+
+export interface ReadyMessage extends DocStamp {
+  type: 'ready';
+}
+
+export interface RenderedMessage extends DocStamp {
+  type: 'rendered';
+  report: RenderReport;
+}
+
+export interface OpenStepMessage extends DocStamp {
+  type: 'openStep';
+  stepId: string;
+}
+
+export interface SetRoleMessage extends DocStamp {
+  type: 'setRole';
+  /** Role id, or undefined for all roles. */
+  role?: string;
+}
+
+export interface SetOnlyConflictLanesMessage extends DocStamp {
+  type: 'setOnlyConflictLanes';
+  value: boolean;
+}
+
+export interface ExportResult extends DocStamp {
+  type: 'exported';
+  requestId: number;
+  format: 'svg' | 'png';
+  /** SVG text, or PNG bytes in base64. */
+  data?: string;
+  error?: string;
+}
+
+export interface RunCommandMessage extends DocStamp {
+  type: 'runCommand';
+  command: 'exportSvg' | 'exportPng' | 'copyMermaid' | 'toggleLock' | 'showProblems';
+}
+
+export interface ProbeResult extends DocStamp {
+  type: 'probeResult';
+  requestId: number;
+  ok: boolean;
+  /** Text of the hover tooltip after a hover. */
+  tooltip?: string;
+  report?: RenderReport;
+}
+
+export type FromWebview =
+  | ReadyMessage
+  | RenderedMessage
+  | OpenStepMessage
+  | SetRoleMessage
+  | SetOnlyConflictLanesMessage
+  | ExportResult
+  | RunCommandMessage
+  | ProbeResult;
+
+const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set([
+  'ready',
+  'rendered',
+  'openStep',
+  'setRole',
+  'setOnlyConflictLanes',
+  'exported',
+  'runCommand',
+  'probeResult',
+]);
+const RUN_COMMANDS: ReadonlySet<string> = new Set(['exportSvg', 'exportPng', 'copyMermaid', 'toggleLock', 'showProblems']);
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Validates a message that claims to come from the webview. Anything that
+ * does not have the exact shape the extension relies on is rejected.
+ */
+export function isFromWebview(msg: unknown): msg is FromWebview {
+  if (!isObj(msg)) return false;
+  if (typeof msg.type !== 'string' || !FROM_WEBVIEW_TYPES.has(msg.type)) return false;
+  if (typeof msg.uri !== 'string' || typeof msg.version !== 'number' || !Number.isFinite(msg.version)) return false;
+  switch (msg.type) {
+    case 'ready':
+      return true;
+    case 'rendered':
+      return isObj(msg.report) && typeof msg.report.seq === 'number' && typeof msg.report.status === 'string';
+    case 'openStep':
+      return typeof msg.stepId === 'string' && msg.stepId.length > 0 && msg.stepId.length < 1000;
+    case 'setRole':
+      return msg.role === undefined || (typeof msg.role === 'string' && msg.role.length < 1000);
+    case 'setOnlyConflictLanes':
+      return typeof msg.value === 'boolean';
+    case 'exported':
+      return (
+        typeof msg.requestId === 'number' &&
+        (msg.format === 'svg' || msg.format === 'png') &&
+        (msg.data === undefined || typeof msg.data === 'string') &&
+        (msg.error === undefined || typeof msg.error === 'string')
+      );
+    case 'runCommand':
+      return typeof msg.command === 'string' && RUN_COMMANDS.has(msg.command);
+    case 'probeResult':
+      return typeof msg.requestId === 'number' && typeof msg.ok === 'boolean';
+    default:
+      return false;
+  }
+}
+
+const TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['render', 'highlight', 'lock', 'export', 'view', 'probe']);
+
+/** Validates a message that claims to come from the extension (the webview's guard). */
+export function isToWebview(msg: unknown): msg is ToWebview {
+  if (!isObj(msg)) return false;
+  if (typeof msg.type !== 'string' || !TO_WEBVIEW_TYPES.has(msg.type)) return false;
+  if (typeof msg.uri !== 'string' || typeof msg.version !== 'number') return false;
+  switch (msg.type) {
+    case 'render':
+      return typeof msg.seq === 'number' && isObj(msg.model) && typeof msg.model.mermaid === 'string' && Array.isArray(msg.model.steps);
+    case 'highlight':
+      return Array.isArray(msg.steps) && Array.isArray(msg.lanes);
+    case 'lock':
+      return typeof msg.locked === 'boolean';
+    case 'export':
+      return typeof msg.requestId === 'number' && (msg.format === 'svg' || msg.format === 'png');
+    case 'view':
+      return msg.action === 'zoomIn' || msg.action === 'zoomOut' || msg.action === 'fit' || msg.action === 'reset';
+    case 'probe':
+      return typeof msg.requestId === 'number' && (msg.action === 'click' || msg.action === 'hover' || msg.action === 'report');
+    default:
+      return false;
+  }
+}
+
+/** Validates persisted state handed to the panel serializer. */
+export function isPreviewState(v: unknown): v is PreviewState {
+  if (!isObj(v)) return false;
+  if (typeof v.uri !== 'string' || v.uri.length === 0) return false;
+  if (typeof v.locked !== 'boolean') return false;
+  if (v.role !== undefined && typeof v.role !== 'string') return false;
+  if (v.onlyConflictLanes !== undefined && typeof v.onlyConflictLanes !== 'boolean') return false;
+  if (v.view !== undefined) {
+    if (!isObj(v.view)) return false;
+    for (const k of ['scale', 'x', 'y'] as const) {
+      if (typeof v.view[k] !== 'number' || !Number.isFinite(v.view[k] as number)) return false;
+    }
+  }
+  return true;
+}

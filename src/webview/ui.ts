@@ -1,0 +1,278 @@
+/** The preview's chrome: toolbar, banner, legend, tooltip. Built with DOM calls only (no HTML strings). */
+import type { PreviewRole, PreviewStep, WebviewStrings } from '../shared/protocol';
+import type { Palette } from './theme';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string; title?: string; attrs?: Record<string, string> } = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (props.className) el.className = props.className;
+  if (props.text !== undefined) el.textContent = props.text;
+  if (props.title) el.title = props.title;
+  for (const [k, v] of Object.entries(props.attrs ?? {})) el.setAttribute(k, v);
+  for (const c of children) el.append(c);
+  return el;
+}
+
+export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** `{0}` placeholders. */
+export function fmt(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i) => (Number(i) < args.length ? String(args[Number(i)]) : m));
+}
+
+export interface ToolbarHandlers {
+  onRole(role: string | undefined): void;
+  onOnlyConflicts(value: boolean): void;
+  onZoomIn(): void;
+  onZoomOut(): void;
+  onFit(): void;
+  onActualSize(): void;
+  onCommand(cmd: 'exportSvg' | 'exportPng' | 'copyMermaid' | 'toggleLock' | 'showProblems'): void;
+}
+
+export class Toolbar {
+  readonly element: HTMLElement;
+  private readonly title = h('span', { className: 'bf-title' });
+  private readonly roleSelect = h('select', { className: 'bf-role', attrs: { 'aria-label': '' } });
+  private readonly onlyConflicts = h('input', { attrs: { type: 'checkbox', id: 'bf-only-conflicts' } });
+  private readonly zoomLabel = h('span', { className: 'bf-zoom-level' });
+  private readonly conflictBadge = h('button', { className: 'bf-conflicts' });
+  private readonly lock = h('button', { className: 'bf-lock' });
+  private roleIds: string[] = [];
+
+  constructor(
+    private readonly s: WebviewStrings,
+    handlers: ToolbarHandlers,
+  ) {
+    this.roleSelect.setAttribute('aria-label', s.role);
+    this.roleSelect.title = s.role;
+    this.roleSelect.addEventListener('change', () => {
+      const v = this.roleSelect.value;
+      handlers.onRole(v === '' ? undefined : v);
+    });
+    this.onlyConflicts.addEventListener('change', () => handlers.onOnlyConflicts(this.onlyConflicts.checked));
+    const button = (text: string, title: string, fn: () => void, className = '') => {
+      const b = h('button', { text, title, className: `bf-btn ${className}`.trim(), attrs: { 'aria-label': title } });
+      b.addEventListener('click', fn);
+      return b;
+    };
+    this.conflictBadge.addEventListener('click', () => handlers.onCommand('showProblems'));
+    this.lock.textContent = '🔒';
+    this.lock.title = s.locked;
+    this.lock.addEventListener('click', () => handlers.onCommand('toggleLock'));
+    this.element = h(
+      'header',
+      { className: 'bf-toolbar' },
+      this.title,
+      h('span', { className: 'bf-group' }, this.roleSelect),
+      h(
+        'label',
+        { className: 'bf-group bf-check', attrs: { for: 'bf-only-conflicts' } },
+        this.onlyConflicts,
+        h('span', { text: s.onlyConflictLanes }),
+      ),
+      h(
+        'span',
+        { className: 'bf-group bf-zoom' },
+        button('−', s.zoomOut, handlers.onZoomOut, 'bf-zoom-out'),
+        this.zoomLabel,
+        button('+', s.zoomIn, handlers.onZoomIn, 'bf-zoom-in'),
+        button('⤢', s.fit, handlers.onFit, 'bf-fit'),
+        button('1:1', s.resetZoom, handlers.onActualSize, 'bf-actual'),
+      ),
+      h('span', { className: 'bf-spacer' }),
+      this.conflictBadge,
+      h(
+        'span',
+        { className: 'bf-group' },
+        button('SVG', s.exportSvg, () => handlers.onCommand('exportSvg')),
+        button('PNG', s.exportPng, () => handlers.onCommand('exportPng')),
+        button('Mermaid', s.copyMermaid, () => handlers.onCommand('copyMermaid')),
+      ),
+      this.lock,
+    );
+  }
+
+  setTitle(t: string): void {
+    this.title.textContent = t;
+    this.title.title = t;
+  }
+
+  setRoles(roles: PreviewRole[], selected: string | undefined): void {
+    const ids = roles.map((r) => r.id);
+    if (ids.join('\u0000') !== this.roleIds.join('\u0000') || this.roleSelect.options.length !== roles.length + 1) {
+      this.roleSelect.replaceChildren(h('option', { text: this.s.allRoles, attrs: { value: '' } }));
+      for (const r of roles) {
+        const o = h('option', { text: r.label === r.id ? r.id : `${r.label} (${r.id})`, attrs: { value: r.id } });
+        this.roleSelect.append(o);
+      }
+      this.roleIds = ids;
+    } else {
+      // labels may have changed
+      roles.forEach((r, i) => {
+        const o = this.roleSelect.options[i + 1];
+        const t = r.label === r.id ? r.id : `${r.label} (${r.id})`;
+        if (o && o.textContent !== t) o.textContent = t;
+      });
+    }
+    this.roleSelect.value = selected ?? '';
+  }
+
+  get selectedRole(): string {
+    return this.roleSelect.value;
+  }
+
+  setOnlyConflicts(value: boolean, enabled: boolean): void {
+    this.onlyConflicts.checked = value;
+    this.onlyConflicts.disabled = !enabled;
+  }
+
+  setZoom(scale: number): void {
+    this.zoomLabel.textContent = `${Math.round(scale * 100)}%`;
+  }
+
+  setConflicts(error: number, warning: number): void {
+    const b = this.conflictBadge;
+    b.replaceChildren();
+    b.classList.toggle('none', error + warning === 0);
+    if (error + warning === 0) {
+      b.append(h('span', { text: this.s.noConflicts }));
+    } else {
+      if (error) b.append(h('span', { className: 'bf-dot error' }), h('span', { text: fmt(this.s.conflictErrors, error) }));
+      if (warning) b.append(h('span', { className: 'bf-dot warning' }), h('span', { text: fmt(this.s.conflictWarnings, warning) }));
+    }
+    b.title = b.textContent ?? '';
+  }
+
+  get conflictText(): string {
+    return this.conflictBadge.textContent ?? '';
+  }
+
+  setLocked(locked: boolean): void {
+    this.lock.hidden = !locked;
+  }
+}
+
+export class Banner {
+  readonly element = h('div', { className: 'bf-banner', attrs: { role: 'status', 'aria-live': 'polite' } });
+
+  clear(): void {
+    this.element.replaceChildren();
+    this.element.hidden = true;
+  }
+
+  add(kind: 'error' | 'warning' | 'info', text: string, extra?: Node): void {
+    const line = h('div', { className: `bf-banner-line ${kind}` }, h('span', { text }));
+    if (extra) line.append(extra);
+    this.element.append(line);
+    this.element.hidden = false;
+  }
+
+  get text(): string {
+    return this.element.hidden ? '' : (this.element.textContent ?? '');
+  }
+}
+
+/** Buttons "Show the view of <role>" for when the whole diagram cannot be drawn. */
+export function roleButtons(s: WebviewStrings, roles: PreviewRole[], onRole: (id: string) => void): HTMLElement {
+  const box = h('div', { className: 'bf-role-buttons' });
+  for (const r of roles) {
+    const b = h('button', { className: 'bf-btn', text: r.label, title: `${s.showRoleView} ${r.label}` });
+    b.addEventListener('click', () => onRole(r.id));
+    box.append(b);
+  }
+  return box;
+}
+
+export class Legend {
+  readonly element = h('div', { className: 'bf-legend' });
+  private readonly body = h('div', { className: 'bf-legend-body' });
+
+  constructor(private readonly s: WebviewStrings) {
+    const head = h('button', { className: 'bf-legend-head', text: s.legend, attrs: { 'aria-expanded': 'true' } });
+    head.addEventListener('click', () => {
+      const open = this.body.hidden;
+      this.body.hidden = !open;
+      head.setAttribute('aria-expanded', String(open));
+    });
+    this.element.append(head, this.body);
+  }
+
+  render(p: Palette): void {
+    const item = (swatch: SVGElement, label: string) => {
+      const svg = svgEl('svg', { width: 30, height: 18, viewBox: '0 0 30 18', 'aria-hidden': 'true' });
+      svg.append(swatch);
+      return h('div', { className: 'bf-legend-item' }, svg, h('span', { text: label }));
+    };
+    const rect = (fill: string, stroke: string, extra: Record<string, string | number> = {}) =>
+      svgEl('rect', { x: 2, y: 3, width: 26, height: 12, fill, stroke, 'stroke-width': 1.5, ...extra });
+    this.body.replaceChildren(
+      item(rect(p.node, p.nodeBorder, { rx: 6, ry: 6 }), this.s.legendStartEnd),
+      item(rect(p.node, p.nodeBorder), this.s.legendTask),
+      item(svgEl('polygon', { points: '15,1 28,9 15,17 2,9', fill: p.node, stroke: p.nodeBorder, 'stroke-width': 1.5 }), this.s.legendDecision),
+      item(rect(p.addedFill, p.added, { 'stroke-width': 2 }), this.s.legendAdded),
+      item(rect(p.removedFill, p.removed, { 'stroke-width': 2, 'stroke-dasharray': '4 3' }), this.s.legendRemoved),
+      item(rect(p.errorFill, p.error, { 'stroke-width': 2.5 }), this.s.legendConflictError),
+      item(rect(p.warningFill, p.warning, { 'stroke-width': 2.5 }), this.s.legendConflictWarning),
+    );
+  }
+}
+
+export class Tooltip {
+  readonly element = h('div', { className: 'bf-tooltip', attrs: { role: 'tooltip' } });
+
+  constructor() {
+    this.element.hidden = true;
+  }
+
+  show(step: PreviewStep, laneLabel: string | undefined, hint: string, x: number, y: number): void {
+    const el = this.element;
+    el.replaceChildren(h('div', { className: 'bf-tt-title', text: step.label }));
+    const meta = [step.id, laneLabel].filter(Boolean).join(' · ');
+    el.append(h('div', { className: 'bf-tt-meta', text: meta }));
+    if (step.diagnostics.length) {
+      const list = h('ul', { className: 'bf-tt-list' });
+      const seen = new Set<string>();
+      for (const d of step.diagnostics) {
+        const key = `${d.code}\u0000${d.message}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        list.append(
+          h(
+            'li',
+            { className: `bf-tt-diag ${d.severity}` },
+            h('span', { className: 'bf-tt-code', text: `${d.code} (${d.line}:${d.column})` }),
+            h('span', { className: 'bf-tt-msg', text: d.message }),
+          ),
+        );
+      }
+      el.append(list);
+    }
+    el.append(h('div', { className: 'bf-tt-hint', text: hint }));
+    el.hidden = false;
+    const vw = document.documentElement.clientWidth;
+    const vh = document.documentElement.clientHeight;
+    const r = el.getBoundingClientRect();
+    const left = Math.max(4, Math.min(x + 14, vw - r.width - 4));
+    const top = y + 16 + r.height > vh ? Math.max(4, y - r.height - 10) : y + 16;
+    el.style.left = `${left}px`;
+    el.style.top = `${top}px`;
+  }
+
+  hide(): void {
+    this.element.hidden = true;
+  }
+
+  get text(): string {
+    return this.element.hidden ? '' : (this.element.textContent ?? '');
+  }
+}

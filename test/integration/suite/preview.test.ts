@@ -1,0 +1,318 @@
+// The live swimlane preview, in the real VS Code (code-server + headless
+// Chromium): the webview draws with the bundled Mermaid and reports what its
+// SVG holds back to the extension (manager.waitForRender), so these tests
+// assert on what the user sees. Screenshots: test/artifacts/preview-*.png.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { BizflowApi } from '../../../src/extension/extension';
+import type { PreviewManager } from '../../../src/extension/preview/manager';
+import type { RenderReport } from '../../../src/shared/protocol';
+import { screenshot } from '../util/screenshot';
+
+const EXTENSION_ID = 'bizflow.bizflow';
+const KNOWN_MESSAGES = new Set(['ready', 'rendered', 'openStep', 'setRole', 'setOnlyConflictLanes', 'exported', 'runCommand', 'probeResult']);
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function until<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await sleep(100);
+  }
+}
+
+describe('BizFlow preview', function () {
+  this.timeout(120_000);
+  let api: BizflowApi;
+  let manager: PreviewManager;
+  let root: vscode.Uri;
+  let order: vscode.Uri;
+  let editor: vscode.TextEditor;
+  let originalText: string;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<BizflowApi>(EXTENSION_ID);
+    assert.ok(ext, 'extension not loaded');
+    api = await ext.activate();
+    manager = api.preview;
+    assert.ok(manager, 'the extension API has no preview manager');
+    root = vscode.workspace.workspaceFolders![0].uri;
+    order = vscode.Uri.joinPath(root, 'order-fulfilment.bizflow.yaml');
+  });
+
+  after(async () => {
+    // leave the fixture as it is on disk for the suites that follow
+    if (editor) {
+      await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.strictEqual(editor.document.getText(), originalText);
+    }
+    for (const p of manager.all) p.dispose();
+  });
+
+  function previewOf(uri: vscode.Uri) {
+    const p = manager.previewFor(uri);
+    assert.ok(p, `no preview of ${uri.path}`);
+    return p;
+  }
+
+  it('opens to the side and draws one lane per role with conflict styling on the right steps', async () => {
+    const doc = await vscode.workspace.openTextDocument(order);
+    originalText = doc.getText();
+    editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('bizflow.openPreviewToSide');
+    const r = await manager.waitForRender(order, { timeoutMs: 60_000 });
+    assert.strictEqual(r.status, 'ok', r.banner || r.error);
+    const model = api.analyses.forDocument(doc).result.model;
+    assert.strictEqual(r.svgLaneCount, model.roles.list.length, 'one lane per role');
+    assert.deepStrictEqual([...r.laneLabels].sort(), ['业务员', '仓库主管', '财务专员', '运营总监'].sort());
+    assert.strictEqual(r.nodeCount, model.steps.list.length);
+    assert.strictEqual(r.nodeLabels['pick'], '拣货出库');
+    // REQ-001 (must) vs REQ-002 (should) on pick.mode: a contradiction, a warning (error only when both are must);
+    // the unagreed burdens mark pick, double-check and credit-check
+    assert.deepStrictEqual(r.conflictNodeIds.error, []);
+    assert.deepStrictEqual([...r.conflictNodeIds.warning].sort(), ['credit-check', 'double-check', 'pick']);
+    assert.strictEqual(r.badges['pick'], 2, 'pick: the contradiction and an unagreed burden');
+    assert.strictEqual(r.badges['invoice'], undefined);
+    assert.match(r.conflictBadge, /4/);
+    assert.deepStrictEqual(r.security.cspViolations, [], 'no CSP violation: Mermaid runs without eval and without inline scripts');
+    assert.ok(['light', 'dark', 'high-contrast', 'high-contrast-light'].includes(r.theme));
+    const p = previewOf(order);
+    assert.match(p.panel.title, /order-fulfilment\.bizflow\.yaml/);
+    assert.strictEqual(p.panel.viewColumn, vscode.ViewColumn.Two);
+  });
+
+  it('is theme-aware: dark and light screenshots', async () => {
+    const config = vscode.workspace.getConfiguration('workbench');
+    const original = config.inspect<string>('colorTheme')?.globalValue;
+    const themed = (kind: string) =>
+      until(`a ${kind} render`, async () => {
+        const r = await manager.reportNow(order);
+        return r.theme === kind && r.mermaidTheme === `base/${kind}` ? r : undefined;
+      });
+    try {
+      await config.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+      const dark = await themed('dark');
+      assert.strictEqual(dark.status, 'ok');
+      assert.deepStrictEqual([...dark.conflictNodeIds.warning].sort(), ['credit-check', 'double-check', 'pick']);
+      await screenshot('preview-dark', { settleMs: 800 });
+      await config.update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
+      const light = await themed('light');
+      assert.strictEqual(light.status, 'ok');
+      assert.strictEqual(light.nodeCount, dark.nodeCount);
+      await screenshot('preview-light', { settleMs: 800 });
+    } finally {
+      await config.update('colorTheme', original, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('lists a step\'s diagnostics on hover', async () => {
+    const res = await manager.hoverStep(order, 'pick');
+    assert.ok(res.ok);
+    assert.match(res.tooltip ?? '', /拣货出库/);
+    assert.match(res.tooltip ?? '', /conflict\/contradiction/);
+    assert.match(res.tooltip ?? '', /conflict\/unagreed-burden/);
+  });
+
+  it('updates while typing, keeps zoom and pan, and turns a must/must contradiction red', async () => {
+    const p = previewOf(order);
+    p.view('zoomIn');
+    const zoomed = await until('the zoom', async () => {
+      const r = await manager.reportNow(order);
+      return r.view.scale > 0 ? r : undefined;
+    });
+    const before = p.report!.seq;
+    const doc = editor.document;
+    const text = doc.getText();
+    const at = text.indexOf('priority: should');
+    assert.ok(at > 0);
+    const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'priority: should'.length)), 'priority: must'));
+    const r = await manager.waitForRender(order, { timeoutMs: 30_000, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
+    assert.deepStrictEqual(r.conflictNodeIds.error, ['pick']);
+    assert.strictEqual(r.view.scale, zoomed.view.scale, 'zoom kept across updates');
+    assert.strictEqual(r.view.x, zoomed.view.x, 'pan kept across updates');
+    await screenshot('preview-conflict-error', { settleMs: 500 });
+    // undo the edit: back to a warning
+    const at2 = doc.getText().indexOf('priority: must', at - 5);
+    await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at2), doc.positionAt(at2 + 'priority: must'.length)), 'priority: should'));
+    assert.strictEqual(doc.getText(), text);
+    await manager.waitForRender(order, { accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
+    p.view('fit');
+  });
+
+  it('keeps the last good diagram on a syntax error and says where it is', async () => {
+    const doc = editor.document;
+    const before = previewOf(order).report!.seq;
+    const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const end = doc.positionAt(doc.getText().length);
+    await e.edit((b) => b.insert(end, 'broken: [unclosed\n'));
+    const r = await manager.waitForRender(order, { accept: (x) => x.seq > before && x.status === 'kept' });
+    assert.match(r.banner, /\d+:\d+/, `banner: ${r.banner}`);
+    assert.strictEqual(r.nodeCount, api.analyses.forDocument(doc).result.model.steps.list.length, 'the diagram is still there');
+    await screenshot('preview-syntax-error', { settleMs: 500 });
+    await vscode.commands.executeCommand('undo');
+    const back = await manager.waitForRender(order, { accept: (x) => x.status === 'ok' });
+    assert.strictEqual(back.banner, '');
+  });
+
+  it('moves the editor cursor to a step when its node is clicked', async () => {
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    const res = await manager.clickStep(order, 'invoice');
+    assert.ok(res.ok);
+    const sel = await until('the selection on invoice', () => {
+      const ed = vscode.window.activeTextEditor;
+      if (!ed || ed.document.uri.toString() !== order.toString()) return undefined;
+      return ed.document.getText(ed.selection) === 'invoice' ? ed.selection : undefined;
+    });
+    const line = editor.document.lineAt(sel.start.line).text;
+    assert.match(line, /^ {2}invoice:/);
+  });
+
+  it('highlights the steps under the cursor (a step, a reference, a requirement)', async () => {
+    const doc = editor.document;
+    const ed = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    const put = (needle: string, delta = 0) => {
+      const pos = doc.positionAt(doc.getText().indexOf(needle) + delta);
+      ed.selection = new vscode.Selection(pos, pos);
+    };
+    put('  notify-customer:\n', 4);
+    await until('notify-customer highlighted', async () => {
+      const r = await manager.reportNow(order);
+      return r.highlighted.primary === 'notify-customer' && r.highlighted.steps.length === 1 ? r : undefined;
+    });
+    put('next: double-check', 8);
+    await until('the referenced step highlighted', async () => {
+      const r = await manager.reportNow(order);
+      return r.highlighted.primary === 'double-check' ? r : undefined;
+    });
+    put('title: 每个环节写入追溯日志');
+    const r = await until('REQ-003 steps highlighted', async () => {
+      const x = await manager.reportNow(order);
+      return x.highlighted.steps.length === 4 ? x : undefined;
+    });
+    assert.deepStrictEqual([...r.highlighted.steps].sort(), ['double-check', 'invoice', 'pick', 'receive-order']);
+    await screenshot('preview-highlight', { settleMs: 500 });
+  });
+
+  it('shows one role\'s view and the lanes involved in conflicts', async () => {
+    const p = previewOf(order);
+    await p.setRole('sales');
+    const role = await manager.waitForRender(order, { accept: (x) => x.roleSelected === 'sales' });
+    assert.strictEqual(role.status, 'ok');
+    assert.ok(role.nodeCount < api.analyses.forDocument(editor.document).result.model.steps.list.length);
+    assert.ok(role.nodeLabels['notify-customer'] && role.nodeLabels['receive-order']);
+    await p.setRole(undefined);
+    await p.setOnlyConflictLanes(true);
+    const only = await manager.waitForRender(order, { accept: (x) => x.roleSelected === '' && x.svgLaneCount === 2 });
+    assert.deepStrictEqual([...only.laneLabels].sort(), ['仓库主管', '财务专员'].sort());
+    await p.setOnlyConflictLanes(false);
+    const all = await manager.waitForRender(order, { accept: (x) => x.svgLaneCount === 4 });
+    assert.strictEqual(all.status, 'ok');
+  });
+
+  it('exports SVG and PNG files and copies the Mermaid source', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizflow-export-'));
+    const svgFile = vscode.Uri.file(path.join(dir, 'order.svg'));
+    const pngFile = vscode.Uri.file(path.join(dir, 'order.png'));
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('bizflow.exportSvg', svgFile);
+    const svg = fs.readFileSync(svgFile.fsPath, 'utf8');
+    assert.match(svg, /^<\?xml [^>]*\?>\s*<svg\b[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /<\/svg>\s*$/);
+    for (const name of ['接收客户订单', '信用审核', '拣货出库', '交付完成', '仓库主管']) assert.ok(svg.includes(name), `${name} in the SVG`);
+    assert.ok(!/<script/i.test(svg));
+    assert.ok(!/bf-hl|bf-dim/.test(svg), 'no editor highlight in the export');
+    await vscode.commands.executeCommand('bizflow.exportPng', pngFile);
+    const png = fs.readFileSync(pngFile.fsPath);
+    assert.deepStrictEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.ok(png.length > 2000);
+    await vscode.commands.executeCommand('bizflow.copyMermaidSource');
+    const clip = await vscode.env.clipboard.readText();
+    assert.match(clip, /^flowchart LR/);
+    assert.ok(clip.includes('subgraph lane0'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('follows the active editor unless locked', async () => {
+    const p = previewOf(order);
+    const p2p = vscode.Uri.joinPath(root, 'procure-to-pay.bizflow.yaml');
+    await vscode.commands.executeCommand('bizflow.togglePreviewLock');
+    assert.ok(p.locked);
+    assert.match(p.panel.title, /Locked/);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(p2p), vscode.ViewColumn.One);
+    await sleep(300);
+    assert.ok(p.matches(order), 'a locked preview stays on its file');
+    p.setLocked(false);
+    assert.doesNotMatch(p.panel.title, /Locked/);
+    await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(p2p), vscode.ViewColumn.One);
+    await until('the preview to follow', () => (p.matches(p2p) ? true : undefined));
+    const r = await manager.waitForRender(p2p, { accept: (x) => x.status === 'ok' });
+    assert.deepStrictEqual(r.conflictNodeIds, { error: [], warning: [] }, 'procure-to-pay has no conflict');
+  });
+
+  it('draws hostile names as plain text and runs none of them', async () => {
+    const hostile = vscode.Uri.joinPath(root, 'hostile.bizflow.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hostile), vscode.ViewColumn.One);
+    const p = await until('the preview to follow', () => (manager.previewFor(hostile) ? manager.previewFor(hostile) : undefined));
+    const r = await manager.waitForRender(hostile, { timeoutMs: 60_000, accept: (x) => x.status === 'ok' });
+    assert.strictEqual(r.nodeLabels['graph'], '<script>window.__bizflowPwned=2</script>');
+    assert.strictEqual(r.nodeLabels['end'], `<img src=x onerror="window.__bizflowPwned=1;parent.postMessage({type:'pwned'},'*')">`);
+    assert.ok(r.laneLabels.includes('%%{init: {"securityLevel":"loose","startOnLoad":true}}%%'), r.laneLabels.join(' | '));
+    assert.ok(r.laneLabels.includes(`"quoted" 'lane' ]) --> x["pwned"]`));
+    assert.strictEqual(r.nodeCount, 5, 'step ids that are Mermaid keywords (end, graph, subgraph, style, class) are all drawn');
+    assert.strictEqual(r.svgLaneCount, 3);
+    assert.deepStrictEqual(r.conflictNodeIds.error, ['graph']);
+    // give any injected handler (onerror, onload) time to fire, then look again
+    await sleep(1000);
+    const now = await manager.reportNow(hostile);
+    assert.strictEqual(now.security.pwned, false, 'no injected script ran');
+    assert.strictEqual(now.security.scriptElements, 0, now.security.details.join(', '));
+    assert.strictEqual(now.security.eventHandlerAttributes, 0, now.security.details.join(', '));
+    assert.deepStrictEqual(now.security.cspViolations, []);
+    assert.strictEqual(p.rejected, 0, 'no unexpected message reached the extension');
+    assert.deepStrictEqual(p.received.filter((t) => !KNOWN_MESSAGES.has(t)), []);
+    await screenshot('preview-hostile', { settleMs: 500 });
+  });
+
+  it('draws the 300-step, 20-lane process', async () => {
+    const big = vscode.Uri.file(path.resolve(root.fsPath, '..', 'big-300.bizflow.yaml'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(big), vscode.ViewColumn.One);
+    await until('the preview to follow', () => manager.previewFor(big));
+    const r: RenderReport = await manager.waitForRender(big, { timeoutMs: 110_000, accept: (x) => x.status !== 'empty' });
+    assert.strictEqual(r.status, 'ok', r.banner || r.error);
+    assert.strictEqual(r.svgLaneCount, 20);
+    assert.strictEqual(r.nodeCount, 300);
+    assert.ok(r.conflictNodeIds.error.length > 0 && r.conflictNodeIds.warning.length > 0);
+    await screenshot('preview-big', { settleMs: 500 });
+  });
+
+  it('restores a panel from its saved state (window reload)', async () => {
+    for (const p of manager.all) p.dispose();
+    const panel = vscode.window.createWebviewPanel('bizflow.preview', 'restored', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, {
+      enableScripts: true,
+    });
+    const p = manager.revive(panel, { uri: order.toString(), locked: true, role: 'warehouse', view: { scale: 0.8, x: 10, y: 20 } });
+    assert.ok(p);
+    const r = await manager.waitForRender(order, { timeoutMs: 60_000 });
+    assert.strictEqual(r.status, 'ok');
+    assert.strictEqual(r.roleSelected, 'warehouse');
+    assert.strictEqual(r.view.scale, 0.8, 'zoom restored');
+    assert.ok(p.locked);
+    const bad = vscode.window.createWebviewPanel('bizflow.preview', 'bad', vscode.ViewColumn.Two);
+    await sleep(300);
+    assert.strictEqual(manager.revive(bad, { nonsense: 1 }), undefined, 'a panel without a valid state is closed');
+  });
+});
