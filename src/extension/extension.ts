@@ -5,13 +5,20 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysis';
 import { DiagnosticsController } from './diagnostics';
+import { registerLanguageFeatures } from './language';
 import { RcConfigService } from './rcConfig';
 import { readSettings, type BizflowSettings } from './settings';
+import { PreviewManager } from './preview/manager';
+import { TreeViews } from './tree/views';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface BizflowApi {
   analyses: AnalysisService;
   diagnostics: DiagnosticsController;
+  /** The Roles and Requirements tree views (providers, views, current document). */
+  tree: TreeViews;
+  /** The live swimlane previews (commands, panels, export; test hooks such as `waitForRender`). */
+  preview: PreviewManager;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BizflowApi> {
@@ -22,6 +29,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   const analyses = new AnalysisService(getSettings, rc);
   const diagnostics = new DiagnosticsController(analyses, getSettings);
   context.subscriptions.push(rc, analyses, diagnostics);
+  context.subscriptions.push(registerLanguageFeatures(context, analyses));
+  const tree = new TreeViews(analyses, context.workspaceState);
+  context.subscriptions.push(tree);
+  const preview = new PreviewManager(context, analyses);
+  context.subscriptions.push(preview);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -38,7 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
 
   void diagnostics.refreshAll();
 
-  return { analyses, diagnostics };
+  return { analyses, diagnostics, tree, preview };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,478 @@
+/**
+ * Quick fixes: for a diagnostic (its code and `data`), the edits that fix it.
+ *
+ * Every edit is minimal: it inserts or replaces only the text the fix needs,
+ * at the indentation of its neighbours, so comments, key order, quoting and
+ * the rest of the formatting stay as they are. Fixes that would have to
+ * guess (a flow-style section, an unusual shape) are not offered.
+ *
+ * | code | fixes |
+ * |---|---|
+ * | `ref/unknown-*` | replace with the suggested id; create the missing role / step / data item as a stub |
+ * | `conflict/unagreed-burden` | add the burdened role to `agreed` |
+ * | `req/no-acceptance` | add an `acceptance` list with a placeholder |
+ * | `conflict/contradiction`, `conflict/removed-step` | record the decision either way: `overrides` + `decidedBy` |
+ * | `schema/unknown-key` | fix the spelling; remove the key |
+ * | `schema/type` (expected a list) | wrap the value in a list |
+ * | `schema/enum` | replace with the suggested word |
+ * | `schema/id` | replace the id everywhere with the suggested one |
+ * | `schema/version` | write `bizflow: 1` |
+ *
+ * Pure TypeScript; titles in the requested language.
+ */
+import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { normalizeEdits, type TextEdit } from './edits';
+import { pick, type Texts } from './i18n';
+import { ID_PATTERN, scalarText, type Item, type Model } from './model';
+import { deref } from './parse';
+import { buildSymbolIndex, type SymbolIndex } from './symbols';
+import type { Diagnostic, Locale, Span } from './types';
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix to apply when the user asks for "the" fix (a clear typo). */
+  isPreferred: boolean;
+}
+
+/** Placeholder role for `decidedBy` when the process has no owner (it is reported until a real role is written). */
+export const DECIDER_PLACEHOLDER = 'TODO';
+
+export const ACCEPTANCE_PLACEHOLDER: Texts = {
+  en: 'TODO acceptance criterion',
+  zh: '待补充验收标准',
+};
+
+// ---------------------------------------------------------------------------
+// Text helpers
+
+class Doc {
+  readonly eol: string;
+  constructor(readonly model: Model) {
+    this.eol = model.parsed.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+  get text(): string {
+    return this.model.parsed.text;
+  }
+  lineStart(o: number): number {
+    return this.text.lastIndexOf('\n', o - 1) + 1;
+  }
+  /** Offset of the line break ending the line of `o` (or the text's end). */
+  lineEnd(o: number): number {
+    const n = this.text.indexOf('\n', o);
+    if (n < 0) return this.text.length;
+    return n > 0 && this.text[n - 1] === '\r' ? n - 1 : n;
+  }
+  column(o: number): number {
+    return o - this.lineStart(o);
+  }
+  /** The last offset before `o` that is not blank (so a range that ends after a line break ends on its line). */
+  lastContent(o: number): number {
+    let e = o;
+    while (e > 0 && /\s/.test(this.text[e - 1])) e--;
+    return e;
+  }
+  /** Only blanks between the line's start and `o`. */
+  startsLine(o: number): boolean {
+    return this.text.slice(this.lineStart(o), o).trim() === '';
+  }
+  range(node: unknown): [number, number] | undefined {
+    const r = (node as { range?: [number, number, number] } | null)?.range;
+    return r ? [r[0], r[1]] : undefined;
+  }
+}
+
+function pairsOf(node: unknown, model: Model): Pair[] {
+  const n = deref(model.parsed.doc, node);
+  return isMap(n) ? ((n as YAMLMap).items as Pair[]).filter((p) => isPair(p)) : [];
+}
+
+function pairOf(node: unknown, key: string, model: Model): Pair | undefined {
+  return pairsOf(node, model).find((p) => scalarText(p.key) === key);
+}
+
+function topPair(model: Model, key: string): Pair | undefined {
+  return model.root ? pairOf(model.root, key, model) : undefined;
+}
+
+const isNull = (n: unknown) => n === null || n === undefined || (isScalar(n) && n.value === null && (n.source ?? '') === '');
+
+/** Offset right after the `:` of a pair whose value is empty. */
+function afterColon(d: Doc, pair: Pair): number | undefined {
+  const k = d.range(pair.key);
+  if (!k) return undefined;
+  const i = d.text.indexOf(':', k[1]);
+  return i >= 0 && i < d.lineEnd(k[1]) + 1 ? i + 1 : undefined;
+}
+
+/** Where a new last key of a block map goes, and its indentation; `undefined` for a flow map or a broken shape. */
+function blockMapEnd(d: Doc, map: YAMLMap): { at: number; indent: string } | undefined {
+  const r = d.range(map);
+  const first = (map.items as Pair[]).find((p) => isPair(p) && d.range(p.key));
+  if (!r || !first || (map as { flow?: boolean }).flow) return undefined;
+  const keyStart = d.range(first.key)![0];
+  if (!d.startsLine(keyStart) && !/^\s*-\s+$/.test(d.text.slice(d.lineStart(keyStart), keyStart))) return undefined;
+  return { at: d.lineEnd(d.lastContent(r[1])), indent: ' '.repeat(d.column(keyStart)) };
+}
+
+/** An edit that adds `key: value` (one line, flow style) as the last key of an item's map. */
+function addKeyEdit(d: Doc, item: Item, line: string): TextEdit | undefined {
+  const node = deref(d.model.parsed.doc, item.node);
+  if (isNull(node)) {
+    // `REQ-9:` with nothing after it
+    const col = d.column(item.keySpan.start);
+    const at = d.lineEnd(item.keySpan.end);
+    return { span: { start: at, end: at }, newText: d.eol + ' '.repeat(col + 2) + line };
+  }
+  if (!isMap(node)) return undefined;
+  if ((node as { flow?: boolean }).flow) {
+    const r = d.range(node);
+    if (!r || d.text[r[1] - 1] !== '}') return undefined;
+    const close = r[1] - 1;
+    const empty = (node as YAMLMap).items.length === 0;
+    const before = d.lastContent(close);
+    return { span: { start: before, end: before }, newText: (empty ? '' : ', ') + line };
+  }
+  const end = blockMapEnd(d, node as YAMLMap);
+  if (!end) return undefined;
+  return { span: { start: end.at, end: end.at }, newText: d.eol + end.indent + line };
+}
+
+/** Edits that add `value` to the list under `key` of an item (creating the list when absent). */
+function appendToListEdit(d: Doc, item: Item, key: string, value: string): TextEdit | undefined {
+  const pair = pairOf(item.node, key, d.model);
+  if (!pair) return addKeyEdit(d, item, `${key}: [${value}]`);
+  const v = deref(d.model.parsed.doc, pair.value);
+  if (isNull(v)) {
+    const at = afterColon(d, pair);
+    return at === undefined ? undefined : { span: { start: at, end: at }, newText: ` [${value}]` };
+  }
+  if (isSeq(v)) {
+    const seq = v as YAMLSeq;
+    const r = d.range(seq);
+    if (!r) return undefined;
+    if ((seq as { flow?: boolean }).flow) {
+      if (d.text[r[1] - 1] !== ']') return undefined;
+      if (seq.items.length === 0) return { span: { start: r[0] + 1, end: r[0] + 1 }, newText: value };
+      const last = d.range(seq.items[seq.items.length - 1]);
+      if (!last) return undefined;
+      return { span: { start: last[1], end: last[1] }, newText: `, ${value}` };
+    }
+    // a block list: a new `- value` line after the last item, at the items' indentation
+    const last = d.range(seq.items[seq.items.length - 1]);
+    if (!last) return undefined;
+    const at = d.lineEnd(d.lastContent(last[1]));
+    return { span: { start: at, end: at }, newText: d.eol + ' '.repeat(d.column(r[0])) + '- ' + value };
+  }
+  if (isScalar(v)) {
+    // `agreed: sales` (a schema/type error): make it a list with both
+    const r = d.range(v);
+    if (!r) return undefined;
+    const src = d.text.slice(r[0], r[1]);
+    if (src.includes('\n')) return undefined;
+    return { span: { start: r[0], end: r[1] }, newText: `[${src}, ${value}]` };
+  }
+  return undefined;
+}
+
+/** Merges insertions at the same offset (in order) so a fix is one clean edit per place. */
+function merge(edits: (TextEdit | undefined)[]): TextEdit[] | undefined {
+  if (edits.some((e) => e === undefined)) return undefined;
+  const out: TextEdit[] = [];
+  for (const e of edits as TextEdit[]) {
+    const same = out.find((o) => o.span.start === e.span.start && o.span.end === e.span.end && e.span.start === e.span.end);
+    if (same) same.newText += e.newText;
+    else out.push({ span: { ...e.span }, newText: e.newText });
+  }
+  return normalizeEdits(out);
+}
+
+// ---------------------------------------------------------------------------
+
+type Section = 'roles' | 'steps' | 'data';
+
+/** An edit that adds a new item at the end of a section (creating the section when absent). */
+function addItemEdit(d: Doc, section: Section, id: string, body: string[]): TextEdit | undefined {
+  const pair = topPair(d.model, section);
+  const text = d.text;
+  if (!pair) {
+    if (!d.model.root || (d.model.root as { flow?: boolean }).flow) return undefined;
+    const lines = [`${section}:`, `  ${id}:`, ...body.map((b) => `    ${b}`)];
+    const end = text.length;
+    const lead = end === 0 || text.endsWith('\n') ? '' : d.eol;
+    return { span: { start: end, end }, newText: lead + lines.join(d.eol) + d.eol };
+  }
+  const v = deref(d.model.parsed.doc, pair.value);
+  if (isNull(v)) {
+    const k = d.range(pair.key);
+    if (!k) return undefined;
+    const col = d.column(k[0]);
+    const at = d.lineEnd(k[1]);
+    const lines = [`${' '.repeat(col + 2)}${id}:`, ...body.map((b) => `${' '.repeat(col + 4)}${b}`)];
+    return { span: { start: at, end: at }, newText: d.eol + lines.join(d.eol) };
+  }
+  if (!isMap(v)) return undefined;
+  const end = blockMapEnd(d, v as YAMLMap);
+  if (!end) return undefined;
+  // child indentation: as in the first item that is a block map
+  let step = 2;
+  for (const p of (v as YAMLMap).items as Pair[]) {
+    const inner = deref(d.model.parsed.doc, p.value);
+    const firstKey = isMap(inner) && !(inner as { flow?: boolean }).flow ? ((inner as YAMLMap).items[0] as Pair | undefined) : undefined;
+    const kr = firstKey ? d.range(firstKey.key) : undefined;
+    const ir = d.range(p.key);
+    if (kr && ir && d.column(kr[0]) > d.column(ir[0])) {
+      step = d.column(kr[0]) - d.column(ir[0]);
+      break;
+    }
+  }
+  const lines = [`${end.indent}${id}:`, ...body.map((b) => `${end.indent}${' '.repeat(step)}${b}`)];
+  return { span: { start: end.at, end: end.at }, newText: d.eol + lines.join(d.eol) };
+}
+
+/** Quotes a scalar for YAML when a plain scalar would not read back as the same text. */
+function yamlScalar(s: string): string {
+  const plain =
+    s !== '' &&
+    s.trim() === s &&
+    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) &&
+    !/: |:$| #|[\r\n\t]/.test(s) &&
+    !/^(true|false|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.inf|\.nan)$/i.test(s);
+  return plain ? s : JSON.stringify(s);
+}
+
+/** The whole lines of a pair of a block map (with its line break), or the pair and a comma in a flow map. */
+function removePairSpan(d: Doc, pair: Pair, parent: YAMLMap): Span | undefined {
+  const k = d.range(pair.key);
+  if (!k) return undefined;
+  const v = pair.value ? d.range(pair.value) : undefined;
+  const end = v && v[1] > k[1] ? v[1] : k[1];
+  if ((parent as { flow?: boolean }).flow) {
+    const items = parent.items as Pair[];
+    const i = items.indexOf(pair);
+    const text = d.text;
+    if (i < items.length - 1) {
+      // up to the next pair's key
+      const next = d.range(items[i + 1].key);
+      return next ? { start: k[0], end: next[0] } : undefined;
+    }
+    // the last pair: from the comma before it
+    let s = k[0];
+    let j = s - 1;
+    while (j >= 0 && /\s/.test(text[j])) j--;
+    if (text[j] === ',') s = j;
+    return { start: s, end: d.lastContent(end) };
+  }
+  if (!d.startsLine(k[0])) return undefined;
+  const last = d.lastContent(end);
+  const lineEnd = d.lineEnd(last);
+  const after = d.text[lineEnd] === '\r' ? lineEnd + 2 : lineEnd + 1;
+  return { start: d.lineStart(k[0]), end: Math.min(after, d.text.length) };
+}
+
+/** The pair whose key starts at `offset`, with its map, anywhere in the document. */
+function pairAtKey(model: Model, offset: number): { pair: Pair; map: YAMLMap } | undefined {
+  const doc = model.parsed.doc;
+  if (!doc) return undefined;
+  const stack: unknown[] = [doc.contents];
+  const seen = new Set<unknown>();
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n || typeof n !== 'object' || seen.has(n)) continue;
+    seen.add(n);
+    if (isMap(n)) {
+      for (const p of (n as YAMLMap).items as Pair[]) {
+        if (!isPair(p)) continue;
+        const r = (p.key as { range?: number[] } | null)?.range;
+        if (r && (r[0] === offset || (isScalar(p.key) && (p.key.type === 'QUOTE_DOUBLE' || p.key.type === 'QUOTE_SINGLE') && r[0] + 1 === offset))) {
+          return { pair: p, map: n as YAMLMap };
+        }
+        stack.push(p.value);
+      }
+    } else if (isSeq(n)) {
+      for (const i of (n as YAMLSeq).items) stack.push(i);
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+
+/**
+ * The fixes for one diagnostic of `model` (computed by the same analysis).
+ * Never throws; an empty list when there is no safe fix.
+ */
+export function fixesFor(model: Model, diagnostic: Diagnostic, locale: Locale = 'en', index?: SymbolIndex): Fix[] {
+  try {
+    return compute(new Doc(model), diagnostic, locale, index);
+  } catch {
+    return [];
+  }
+}
+
+function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | undefined): Fix[] {
+  const t = (x: Texts) => pick(locale, x);
+  const data = diag.data ?? {};
+  const model = d.model;
+  const out: Fix[] = [];
+  const add = (title: Texts, edits: (TextEdit | undefined)[] | undefined, isPreferred = false) => {
+    const m = edits ? merge(edits) : undefined;
+    if (m && m.length) out.push({ title: t(title), edits: m, isPreferred });
+  };
+  const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
+  const name = typeof data.name === 'string' ? data.name : undefined;
+  const reqId = Array.isArray(data.requirements) ? String(data.requirements[0]) : undefined;
+  const req = reqId !== undefined ? model.requirements.byId.get(reqId) : undefined;
+
+  switch (diag.code) {
+    case 'ref/unknown-role':
+    case 'ref/unknown-step':
+    case 'ref/unknown-data':
+    case 'ref/unknown-requirement': {
+      if (suggestion) {
+        add({ en: `Change to '${suggestion}'`, zh: `改为“${suggestion}”` }, [{ span: diag.span, newText: suggestion }], true);
+      }
+      if (!name || !ID_PATTERN.test(name)) break;
+      if (diag.code === 'ref/unknown-role') {
+        add({ en: `Create role '${name}'`, zh: `创建角色“${name}”` }, [addItemEdit(d, 'roles', name, [`name: ${yamlScalar(name)}`])]);
+      } else if (diag.code === 'ref/unknown-step') {
+        const body = [`name: ${yamlScalar(name)}`];
+        const lane = laneFor(model, index ?? buildSymbolIndex(model), diag.span.start);
+        if (lane) body.push(`role: ${lane}`);
+        add({ en: `Create step '${name}'`, zh: `创建步骤“${name}”` }, [addItemEdit(d, 'steps', name, body)]);
+      } else if (diag.code === 'ref/unknown-data' && model.data) {
+        add({ en: `Declare data '${name}'`, zh: `声明数据“${name}”` }, [addItemEdit(d, 'data', name, [`name: ${yamlScalar(name)}`])]);
+      }
+      break;
+    }
+    case 'conflict/unagreed-burden': {
+      const role = typeof data.role === 'string' ? data.role : undefined;
+      if (!req || !role || req.agreed.some((a) => a.id === role)) break;
+      add(
+        { en: `Record that '${role}' agreed to ${req.id} (add it to 'agreed')`, zh: `记录“${role}”已同意 ${req.id}（加入 agreed）` },
+        [appendToListEdit(d, req, 'agreed', role)],
+      );
+      break;
+    }
+    case 'req/no-acceptance': {
+      if (!req) break;
+      const placeholder = yamlScalar(t(ACCEPTANCE_PLACEHOLDER));
+      const pair = pairOf(req.node, 'acceptance', model);
+      let edit: TextEdit | undefined;
+      if (!pair) {
+        const node = deref(model.parsed.doc, req.node);
+        if (isMap(node) && (node as { flow?: boolean }).flow) edit = addKeyEdit(d, req, `acceptance: [${placeholder}]`);
+        else {
+          const col = isMap(node) ? blockMapEnd(d, node as YAMLMap)?.indent.length : d.column(req.keySpan.start) + 2;
+          edit = col === undefined ? undefined : addKeyEdit(d, req, `acceptance:${d.eol}${' '.repeat(col + 2)}- ${placeholder}`);
+        }
+      } else {
+        const v = deref(model.parsed.doc, pair.value);
+        if (isNull(v)) {
+          const at = afterColon(d, pair);
+          const k = d.range(pair.key);
+          if (at !== undefined && k) edit = { span: { start: d.lineEnd(at), end: d.lineEnd(at) }, newText: `${d.eol}${' '.repeat(d.column(k[0]) + 2)}- ${placeholder}` };
+        } else if (isSeq(v) && (v as YAMLSeq).items.length === 0) {
+          edit = appendToListEdit(d, req, 'acceptance', placeholder);
+        }
+      }
+      add({ en: `Add acceptance criteria to ${req.id}`, zh: `为 ${req.id} 添加验收标准` }, [edit]);
+      break;
+    }
+    case 'conflict/contradiction':
+    case 'conflict/removed-step': {
+      const other = typeof data.other === 'string' ? model.requirements.byId.get(data.other) : undefined;
+      if (!req || !other || req === other) break;
+      const owner = model.process?.owner?.id;
+      const decider = owner && model.roles.byId.has(owner) ? owner : DECIDER_PLACEHOLDER;
+      for (const [win, lose] of [
+        [req, other],
+        [other, req],
+      ] as const) {
+        const edits = [appendToListEdit(d, win, 'overrides', lose.id)];
+        if (!win.decidedBy) edits.push(addKeyEdit(d, win, `decidedBy: ${decider}`));
+        add(
+          {
+            en: `Record the decision: ${win.id} wins over ${lose.id} (overrides, decided by ${win.decidedBy?.id ?? decider})`,
+            zh: `记录决定：以 ${win.id} 为准，优先于 ${lose.id}（overrides，决定人 ${win.decidedBy?.id ?? decider}）`,
+          },
+          edits,
+        );
+      }
+      break;
+    }
+    case 'schema/unknown-key': {
+      if (suggestion) {
+        add({ en: `Change to '${suggestion}'`, zh: `改为“${suggestion}”` }, [{ span: diag.span, newText: suggestion }], true);
+      }
+      const found = pairAtKey(model, diag.span.start);
+      if (found) {
+        const span = removePairSpan(d, found.pair, found.map);
+        if (span) add({ en: `Remove '${name ?? scalarText(found.pair.key)}'`, zh: `删除“${name ?? scalarText(found.pair.key)}”` }, [{ span, newText: '' }]);
+      }
+      break;
+    }
+    case 'schema/type': {
+      if (data.expected !== 'list') break;
+      const src = d.text.slice(diag.span.start, diag.span.end);
+      if (!src || /[\r\n]/.test(src) || /^[[{|>]/.test(src.trim())) break;
+      add({ en: 'Wrap the value in a list', zh: '把值改为列表' }, [{ span: diag.span, newText: `[${src}]` }], true);
+      break;
+    }
+    case 'schema/enum': {
+      if (suggestion) add({ en: `Change to '${suggestion}'`, zh: `改为“${suggestion}”` }, [{ span: diag.span, newText: suggestion }], true);
+      break;
+    }
+    case 'schema/id': {
+      if (!suggestion || !name) break;
+      const idx = index ?? buildSymbolIndex(model);
+      const sym = idx.symbolAt(diag.span.start);
+      if (!sym || sym.id !== name) break;
+      if (idx.references(sym.kind, suggestion, { includeDeclaration: true }).length) break; // taken
+      const occ = idx.references(sym.kind, sym.id, { includeDeclaration: true });
+      if (occ.some((o) => d.text.slice(o.span.start, o.span.end) !== o.name)) break;
+      add(
+        { en: `Change the id to '${suggestion}' (${occ.length} places)`, zh: `把 ID 改为“${suggestion}”（${occ.length} 处）` },
+        occ.map((o) => ({ span: o.span, newText: suggestion })),
+        true,
+      );
+      break;
+    }
+    case 'schema/version': {
+      const pair = topPair(model, 'bizflow');
+      if (!pair) {
+        if (!model.root) break;
+        add({ en: "Add 'bizflow: 1'", zh: '添加“bizflow: 1”' }, [{ span: { start: diag.span.start, end: diag.span.start }, newText: 'bizflow: 1' + d.eol }], true);
+        break;
+      }
+      const v = deref(model.parsed.doc, pair.value);
+      let edit: TextEdit | undefined;
+      if (isNull(v)) {
+        const at = afterColon(d, pair);
+        if (at !== undefined) edit = { span: { start: at, end: at }, newText: ' 1' };
+      } else if (isScalar(v)) {
+        const r = d.range(v);
+        if (r) edit = { span: { start: r[0], end: r[1] }, newText: '1' };
+      }
+      add({ en: "Set the format version to 1", zh: '把格式版本设为 1' }, [edit], true);
+      break;
+    }
+    default:
+      break;
+  }
+  return out;
+}
+
+/** The lane for a new step: the lane of the step that names it, or the `from` of the requirement that does. */
+function laneFor(model: Model, index: SymbolIndex, offset: number): string | undefined {
+  const occ = index.symbolAt(offset);
+  if (occ?.containerKind === 'step') {
+    const r = model.steps.byId.get(occ.item?.id ?? '')?.role?.id;
+    if (r && model.roles.byId.has(r)) return r;
+  }
+  if (occ?.containerKind === 'requirement') {
+    const r = model.requirements.byId.get(occ.item?.id ?? '')?.from?.id;
+    if (r && model.roles.byId.has(r)) return r;
+  }
+  return model.roles.list[0]?.id;
+}

@@ -1,0 +1,48 @@
+/** Completion adapter: core `complete()` entries as VS Code completion items. */
+import * as vscode from 'vscode';
+import { complete, type CompletionKind } from '../../core/completion';
+import type { AnalysisService } from '../analysis';
+import { at } from './shared';
+
+/** Characters after which the list opens by itself. */
+export const TRIGGER_CHARACTERS = [':', ' ', '.', '[', ',', '-'];
+
+const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
+  key: vscode.CompletionItemKind.Property,
+  enum: vscode.CompletionItemKind.EnumMember,
+  value: vscode.CompletionItemKind.Value,
+  role: vscode.CompletionItemKind.User,
+  step: vscode.CompletionItemKind.Function,
+  data: vscode.CompletionItemKind.Variable,
+  requirement: vscode.CompletionItemKind.Issue,
+  attribute: vscode.CompletionItemKind.Field,
+  rule: vscode.CompletionItemKind.Constant,
+  snippet: vscode.CompletionItemKind.Snippet,
+};
+
+export class CompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly analyses: AnalysisService) {}
+
+  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] {
+    const { a, offset, index } = at(this.analyses, doc, pos);
+    const entries = complete(a.result.model, offset, a.locale, index);
+    return entries.map((e) => {
+      const item = new vscode.CompletionItem(
+        { label: e.label, detail: e.name ? ` — ${e.name}` : undefined, description: e.detail },
+        KINDS[e.kind],
+      );
+      item.insertText = e.snippet ? new vscode.SnippetString(e.insertText) : e.insertText;
+      const replacing = a.positions.range(e.replaceSpan);
+      const inserting = new vscode.Range(replacing.start, pos.isBefore(replacing.start) ? replacing.start : pos.isAfter(replacing.end) ? replacing.end : pos);
+      item.range = { inserting, replacing };
+      if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);
+      item.sortText = e.sortText;
+      if (e.filterText) item.filterText = e.filterText;
+      if (e.preselect) item.preselect = true;
+      // the core computed the indentation of every line already
+      item.keepWhitespace = true;
+      if (e.retrigger) item.command = { command: 'editor.action.triggerSuggest', title: '' };
+      return item;
+    });
+  }
+}

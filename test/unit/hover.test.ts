@@ -1,0 +1,155 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../../src/core/engine';
+import { hoverAt, mdEscape } from '../../src/core/hover';
+import type { Locale } from '../../src/core/types';
+
+const ORDER = fs.readFileSync(path.resolve(__dirname, '../fixtures/workspace/order-fulfilment.bizflow.yaml'), 'utf8');
+
+function at(text: string, needle: string, delta = 0): number {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, `"${needle}" not in text`);
+  return i + delta;
+}
+
+function hover(text: string, offset: number, locale: Locale = 'en') {
+  const r = analyze(text, { locale });
+  return hoverAt(r.model, offset, locale, r.diagnostics);
+}
+
+describe('hover', () => {
+  it('shows a step card: name, lane, department, data, attributes, next, requirements touching it and its conflicts', () => {
+    const off = at(ORDER, '  pick:', 3);
+    const h = hover(ORDER, off)!;
+    assert.deepEqual(h.span, { start: at(ORDER, '  pick:', 2), end: at(ORDER, '  pick:', 6) });
+    assert.equal(
+      h.markdown,
+      [
+        '**拣货出库** `pick` — step (task)',
+        '',
+        '**Lane:** 仓库主管 `warehouse` · 物流部',
+        '',
+        '**Needs:** `order`',
+        '',
+        '**Produces:** `delivery-status`',
+        '',
+        '**Attributes:** `mode` = manual',
+        '',
+        '**Next:** 出库复核 `double-check`',
+        '',
+        '**Requirements**',
+        '- `REQ-001` (must, accepted, from 业务员 `sales`): 订单一键下推仓库，自动拣货 — sets `mode` = automatic',
+        '- `REQ-002` (should, proposed, from 仓库主管 `warehouse`): 高价值订单出库前人工复核 — sets `mode` = manual-review',
+        '- `REQ-003` (must, proposed, from 运营总监 `director`): 每个环节写入追溯日志，三端数据拉通 — about it',
+        '',
+        '**Conflicts**',
+        '- ⚠️ `conflict/contradiction` Contradiction on "pick.mode" (step 拣货出库 "pick"; today it is "manual"): "REQ-001" (must, asked by 业务员 "sales") sets it to "automatic", but "REQ-002" (should, asked by 仓库主管 "warehouse") sets it to "manual-review".',
+        '- ⚠️ `conflict/unagreed-burden` "REQ-001" (must, asked by 业务员 "sales") changes "pick.mode" to "automatic" on step 拣货出库 "pick", in the lane of 仓库主管 "warehouse", but "warehouse" is not in its `agreed` list: the way that team works is changed without its sign-off.',
+      ].join('\n'),
+    );
+  });
+
+  it('shows the same card on a reference (a `sets` key) as on the definition', () => {
+    const onRef = hover(ORDER, at(ORDER, 'pick.mode: automatic', 1))!;
+    assert.equal(onRef.markdown, hover(ORDER, at(ORDER, '  pick:', 3))!.markdown);
+    assert.equal(ORDER.slice(onRef.span.start, onRef.span.end), 'pick');
+  });
+
+  it('shows a role card in Chinese: department, concerns, lane, requests and the conflicts of its lane and its asks', () => {
+    const h = hover(ORDER, at(ORDER, '  warehouse:', 4), 'zh-CN')!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '**仓库主管** `warehouse` — 角色');
+    assert.ok(lines.includes('**部门：** 物流部'));
+    assert.ok(lines.includes('**关注点：** 出库效率、少返工'));
+    assert.ok(lines.includes('**泳道步骤：** 拣货出库 `pick`、出库复核 `double-check`'));
+    assert.ok(lines.includes('- `REQ-002`（should，proposed，由仓库主管 `warehouse`提出）：高价值订单出库前人工复核'));
+    const conflicts = lines.slice(lines.indexOf('**冲突**') + 1);
+    assert.equal(conflicts.length, 3, conflicts.join('\n'));
+    assert.ok(conflicts.every((l) => l.startsWith('- ⚠️ `conflict/')));
+    // the contradiction is reported in both requirements but shown once
+    assert.equal(conflicts.filter((l) => l.includes('conflict/contradiction')).length, 1);
+  });
+
+  it('shows a requirement card: who asked (with department), priority, status, steps, dependencies, acceptance, conflicts', () => {
+    const h = hover(ORDER, at(ORDER, '  REQ-004:', 4))!;
+    assert.equal(
+      h.markdown,
+      [
+        '**信用审核改由总监审批** `REQ-004` — requirement',
+        '',
+        '**Asked by:** 运营总监 `director` · 管理层',
+        '',
+        '**Priority:** could · status proposed',
+        '',
+        '**Steps**',
+        '- 信用审核 `credit-check` sets `approver` = director',
+        '',
+        '**Depends on:** `REQ-003`',
+        '',
+        '**Acceptance:** none yet',
+        '',
+        '**Conflicts**',
+        '- ⚠️ `conflict/unagreed-burden` "REQ-004" (could, asked by 运营总监 "director") changes "credit-check.approver" to "director" on step 信用审核 "credit-check", in the lane of 财务专员 "finance", but "finance" is not in its `agreed` list: the way that team works is changed without its sign-off.',
+      ].join('\n'),
+    );
+    // on a reference in `depends`
+    const dep = hover(ORDER, at(ORDER, 'depends: [REQ-003]', 'depends: ['.length + 2))!;
+    assert.match(dep.markdown, /^\*\*每个环节写入追溯日志，三端数据拉通\*\* `REQ-003` — requirement/);
+    assert.match(dep.markdown, /\*\*Acceptance:\*\* none yet/);
+  });
+
+  it('shows a data card: producers and consumers', () => {
+    const h = hover(ORDER, at(ORDER, 'needs: [order, credit-report]', 'needs: ['.length + 1))!;
+    assert.equal(
+      h.markdown,
+      [
+        '`order` — data item',
+        '',
+        '**Produced by:** 接收客户订单 `receive-order`',
+        '',
+        '**Needed by steps:** 信用审核 `credit-check`, 拣货出库 `pick`, 出库复核 `double-check`',
+        '',
+        '**Needed by roles:** 业务员 `sales`, 仓库主管 `warehouse`',
+      ].join('\n'),
+    );
+  });
+
+  it('shows a step attribute: today\'s value and what each requirement wants', () => {
+    const h = hover(ORDER, at(ORDER, 'pick.mode: manual-review', 'pick.'.length + 1))!;
+    const lines = h.markdown.split('\n');
+    assert.equal(lines[0], '`mode` — step attribute of 拣货出库 `pick`');
+    assert.ok(lines.includes('**Today:** manual'));
+    assert.ok(lines.includes('- `REQ-002` (should, proposed, from 仓库主管 `warehouse`): 高价值订单出库前人工复核 → manual-review'));
+  });
+
+  it('describes keys of the format and rule codes', () => {
+    const h = hover(ORDER, at(ORDER, '    priority: must', 6))!;
+    assert.equal(h.markdown, '`priority` — one of must, should, could, wont · required\n\nMoSCoW priority: must, should, could or wont.');
+    assert.equal(ORDER.slice(h.span.start, h.span.end), 'priority');
+    const zh = hover(ORDER, at(ORDER, '  owner: director', 3), 'zh-CN')!;
+    assert.equal(zh.markdown, '`owner` — 角色 id\n\n对整个流程负责的角色（角色 id）。');
+    const withRules = ORDER + 'rules:\n  handoff/no-data: off\n';
+    const r = hover(withRules, at(withRules, 'handoff/no-data: off', 3))!;
+    assert.match(r.markdown, /^`handoff\/no-data` — rule, default info/);
+  });
+
+  it('explains allowed words', () => {
+    const h = hover(ORDER, at(ORDER, '    type: decision', 12))!;
+    assert.equal(h.markdown, '`decision` — A branch: `next` maps branch labels to steps.');
+    assert.equal(ORDER.slice(h.span.start, h.span.end), 'decision');
+    assert.equal(hover(ORDER, at(ORDER, '    priority: must', 15), 'zh-CN')!.markdown, '`must` — 必须有：没有它流程就不成立。');
+  });
+
+  it('returns nothing on free text and unknown keys', () => {
+    assert.equal(hover(ORDER, at(ORDER, '订单一键下推仓库', 2)), undefined);
+    assert.equal(hover(ORDER, at(ORDER, '# 订单履约流程', 3)), undefined);
+  });
+
+  it('escapes Markdown and HTML in names', () => {
+    assert.equal(mdEscape('a*b_[c]<script>&`'), 'a\\*b\\_\\[c\\]&lt;script&gt;&amp;\\`');
+    const text = ORDER.replace('    name: 业务员', '    name: "<img src=x> **bold**"');
+    const h = hover(text, at(text, '  sales:', 4))!;
+    assert.match(h.markdown, /^\*\*&lt;img src=x&gt; \\\*\\\*bold\\\*\\\*\*\* `sales` — role/);
+  });
+});
