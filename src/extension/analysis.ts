@@ -4,7 +4,7 @@
  * the preview and the language features (so they always agree).
  */
 import * as vscode from 'vscode';
-import { analyze, type AnalysisResult, type Locale } from '../core';
+import { analyze, buildSymbolIndex, type AnalysisResult, type Locale, type SymbolIndex } from '../core';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
 import type { BizflowSettings } from './settings';
@@ -17,6 +17,8 @@ export interface Analysis {
   locale: Locale;
   result: AnalysisResult;
   positions: TextPositions;
+  /** Definitions and references, built on first use. */
+  readonly symbols: SymbolIndex;
 }
 
 export class AnalysisService implements vscode.Disposable {
@@ -67,7 +69,18 @@ export class AnalysisService implements vscode.Disposable {
     if (rcLayer) layers.push(rcLayer);
     layers.push(s.severity);
     const result = analyze(text, { locale: s.locale, config: layers });
-    const analysis: Analysis = { uri, version, text, locale: s.locale, result, positions: new TextPositions(text) };
+    let symbols: SymbolIndex | undefined;
+    const analysis: Analysis = {
+      uri,
+      version,
+      text,
+      locale: s.locale,
+      result,
+      positions: new TextPositions(text),
+      get symbols() {
+        return (symbols ??= buildSymbolIndex(result.model));
+      },
+    };
     this.cache.set(key, { analysis, generation: this.generation });
     return analysis;
   }

@@ -1,21 +1,14 @@
 /** What the language feature adapters share: the selector, the symbol index per analysis, small conversions. */
 import * as vscode from 'vscode';
-import { buildSymbolIndex, type SymbolIndex } from '../../core/symbols';
+import type { SymbolIndex } from '../../core/symbols';
 import type { Analysis, AnalysisService } from '../analysis';
 
 /** BizFlow documents: the `bizflow` language (files and untitled documents). */
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'bizflow' }];
 
-const indexes = new WeakMap<Analysis['result'], SymbolIndex>();
-
-/** The symbol index of an analysis, built once per analysis. */
+/** The symbol index of an analysis, built once per analysis (by the AnalysisService). */
 export function symbolsOf(a: Analysis): SymbolIndex {
-  let idx = indexes.get(a.result);
-  if (!idx) {
-    idx = buildSymbolIndex(a.result.model);
-    indexes.set(a.result, idx);
-  }
-  return idx;
+  return a.symbols;
 }
 
 /** The analysis of a document and the offset of a position in it. */

@@ -42,6 +42,7 @@ export interface TreeElement {
   uri: vscode.Uri;
   analysis: Analysis;
   parent?: TreeElement;
+  children: TreeElement[];
 }
 
 export interface RevealOptions {
@@ -58,14 +59,12 @@ interface Snapshot {
   byId: Map<string, TreeElement>;
 }
 
-const kids = new WeakMap<TreeElement, TreeElement[]>();
-
 function wrap(nodes: readonly TreeNode[], analysis: Analysis, byId: Map<string, TreeElement>, parent?: TreeElement): TreeElement[] {
   return nodes.map((node) => {
-    const el: TreeElement = { node, uri: analysis.uri, analysis };
+    const el: TreeElement = { node, uri: analysis.uri, analysis, children: [] };
     if (parent) el.parent = parent;
     byId.set(node.id, el);
-    kids.set(el, wrap(childrenOf(node), analysis, byId, el));
+    el.children = wrap(childrenOf(node), analysis, byId, el);
     return el;
   });
 }
@@ -79,7 +78,7 @@ abstract class BizflowTreeProvider implements vscode.TreeDataProvider<TreeElemen
   protected abstract roots(s: Snapshot): TreeElement[];
 
   getChildren(element?: TreeElement): TreeElement[] {
-    if (element) return kids.get(element) ?? [];
+    if (element) return element.children;
     const s = this.views.snapshot;
     return s ? this.roots(s) : [];
   }
