@@ -149,8 +149,8 @@ export class DiagnosticsController implements vscode.Disposable {
     if (!isBizflowDocument(doc)) return;
     this.collection.delete(doc.uri);
     this.analyses.forget(doc.uri);
-    // with workspace lint on, the file on disk is still part of the workspace's problems
-    if (doc.uri.scheme === 'file' || doc.uri.scheme === 'vscode-remote') void this.lintFromDisk(doc.uri);
+    // with workspace lint on, a file of the workspace is still part of its problems (from disk)
+    if (doc.uri.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(doc.uri)) void this.lintFromDisk(doc.uri);
   }
 
   private reportCrash(uri: vscode.Uri, e: unknown): void {

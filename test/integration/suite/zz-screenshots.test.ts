@@ -1,30 +1,45 @@
 /**
  * Screenshots of what a user sees, for review and for the README
- * (copied to docs/images/ by hand when the UI changes).
+ * (docs/images/ holds copies of readme-editor.png and readme-preview.png).
  */
 import * as vscode from 'vscode';
+import type { BizflowApi } from '../../../src/extension/extension';
 import { screenshot } from '../util/screenshot';
 import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
 
 describe('screenshots of the editor as a user sees it', () => {
+  let api: BizflowApi;
   before(async () => {
-    await activateExtension();
+    api = await activateExtension<BizflowApi>();
   });
 
   it('the order-fulfilment example with its problems and a conflict on screen', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const p of api.preview.all) p.dispose();
     const uri = fixtureUri('order-fulfilment.bizflow.yaml');
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
     await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'conflict/contradiction'), 8000);
-    // scroll to the requirements, put the cursor on REQ-001's contradiction
+    // the cursor on REQ-001's contradiction, its hover open, the Problems panel below
     const line = doc.getText().split('\n').findIndex((l) => l.includes('pick.mode: automatic'));
     const pos = new vscode.Position(line, 8);
     editor.selection = new vscode.Selection(pos, pos);
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('workbench.view.extension.bizflow');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('editor.action.showHover');
-    await screenshot('readme-editor');
+    await screenshot('readme-editor', { settleMs: 800 });
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+  });
+
+  it('the editor beside its live preview', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const uri = fixtureUri('order-fulfilment.bizflow.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('bizflow.openPreviewToSide');
+    await api.preview.waitForRender(uri, { timeoutMs: 60_000, accept: (r) => r.status === 'ok' });
+    await screenshot('readme-preview', { settleMs: 800 });
   });
 });
