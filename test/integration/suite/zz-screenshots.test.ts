@@ -36,7 +36,11 @@ describe('screenshots of the editor as a user sees it', () => {
   it('the editor beside its live preview', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const uri = fixtureUri('order-fulfilment.bizflow.yaml');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // the cursor on the steps (a cursor inside a requirement would highlight only its steps)
+    const top = new vscode.Position(31, 0);
+    editor.selection = new vscode.Selection(top, top);
+    editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('bizflow.openPreviewToSide');
     await api.preview.waitForRender(uri, { timeoutMs: 60_000, accept: (r) => r.status === 'ok' });
