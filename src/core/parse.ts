@@ -2,7 +2,7 @@
  * The one module that talks to the `yaml` package's parser. It never throws:
  * any failure becomes a syntax error with a span inside the text.
  */
-import { LineCounter, parseDocument, isAlias, isCollection, isScalar, visit, type Alias, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isCollection, isPair, isScalar, type Alias, type Document, type Node as YamlNode } from 'yaml';
 import type { Span } from './types';
 
 export interface SyntaxProblem {
@@ -142,19 +142,21 @@ function aliasTable(doc: Document.Parsed): Map<Alias, unknown> {
   table = new Map();
   const last = new Map<string, unknown>();
   const t = table;
-  try {
-    visit(doc, {
-      Node(_key, node) {
-        if (isAlias(node)) {
-          // the last node with this anchor before the alias, as YAML defines it
-          if (last.has(node.source)) t.set(node, last.get(node.source));
-        } else if ((isScalar(node) || isCollection(node)) && node.anchor) {
-          last.set(node.anchor, node);
-        }
-      },
-    });
-  } catch {
-    // leave the table as far as it got: unresolved aliases read as undefined
+  // iterative walk in document order (no recursion, no dependency on yaml's visitor)
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      // the last node with this anchor before the alias, as YAML defines it
+      if (last.has(node.source)) t.set(node, last.get(node.source));
+      continue;
+    }
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    if ((isScalar(node) || isCollection(node)) && node.anchor) last.set(node.anchor, node);
+    if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
   }
   aliasTables.set(doc, table);
   return table;
