@@ -3,9 +3,14 @@
  * the wrong shape is left out here (the schema rules report it); everything
  * kept remembers where it came from, as offsets.
  */
-import { isMap, isPair, isScalar, isSeq, type Scalar, type YAMLMap, type Pair } from 'yaml';
+import * as Y from 'yaml';
+import type { Scalar, YAMLMap, Pair } from 'yaml';
 import { deref, type ParsedFile } from './parse';
 import type { Span } from './types';
+
+// yaml's type guards, bound once: a bundled CommonJS import reaches them
+// through a getter on every call, and these run for every node of the file.
+const { isAlias, isMap, isPair, isScalar, isSeq } = Y;
 
 export const STEP_TYPES = ['start', 'task', 'decision', 'end'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
@@ -187,15 +192,34 @@ export function rangeSpan(node: unknown, text: string): Span | undefined {
 }
 
 export function pairSpan(pair: Pair, text: string): Span {
-  const k = rangeSpan(pair.key, text);
-  const v = rangeSpan(pair.value, text);
-  const start = k?.start ?? v?.start ?? 0;
-  const end = v && v.end > start ? v.end : (k?.end ?? start);
+  // rangeSpan of the key and of the value, without building them
+  const len = text.length;
+  const kr = (pair.key as { range?: [number, number, number] } | null)?.range;
+  const vr = (pair.value as { range?: [number, number, number] } | null)?.range;
+  let ks = 0;
+  let ke = 0;
+  if (kr) {
+    ks = Math.max(0, Math.min(kr[0], len));
+    ke = Math.max(ks, Math.min(kr[1], len));
+  }
+  let vs = 0;
+  let ve = 0;
+  if (vr) {
+    vs = Math.max(0, Math.min(vr[0], len));
+    ve = Math.max(vs, Math.min(vr[1], len));
+  }
+  const start = kr ? ks : vr ? vs : 0;
+  const end = vr && ve > start ? ve : kr ? ke : start;
   return { start, end };
 }
 
 function keyText(pair: Pair): string | undefined {
   return scalarText(pair.key);
+}
+
+/** `deref` for a node that is usually not an alias (the common case costs one check). */
+function follow(parsed: ParsedFile, node: unknown): unknown {
+  return isAlias(node) ? deref(parsed.doc, node) : node;
 }
 
 /** A reference from a scalar node that holds a string or number. */
@@ -208,36 +232,36 @@ export function refOf(node: unknown, text: string): Ref | undefined {
 
 /** References from a sequence of scalars (non-scalar items are skipped). */
 export function refList(node: unknown, parsed: ParsedFile): Ref[] {
-  const n = deref(parsed.doc, node);
+  const n = follow(parsed, node);
   if (!isSeq(n)) return [];
   const out: Ref[] = [];
   for (const item of n.items) {
-    const r = refOf(deref(parsed.doc, item), parsed.text);
+    const r = refOf(follow(parsed, item), parsed.text);
     if (r) out.push(r);
   }
   return out;
 }
 
 function stringList(node: unknown, parsed: ParsedFile): string[] {
-  const n = deref(parsed.doc, node);
+  const n = follow(parsed, node);
   if (!isSeq(n)) return [];
   const out: string[] = [];
   for (const item of n.items) {
-    const t = scalarText(deref(parsed.doc, item));
+    const t = scalarText(follow(parsed, item));
     if (t !== undefined) out.push(t);
   }
   return out;
 }
 
 function textValue(node: unknown, parsed: ParsedFile): string | undefined {
-  const n = deref(parsed.doc, node);
+  const n = follow(parsed, node);
   if (isScalar(n) && typeof n.value !== 'boolean') return scalarText(n);
   return undefined;
 }
 
 /** Pairs of a map value (following one alias), or nothing. */
 export function mapPairs(node: unknown, parsed: ParsedFile): Pair[] {
-  const n = deref(parsed.doc, node);
+  const n = follow(parsed, node);
   return isMap(n) ? (n.items as Pair[]) : [];
 }
 
@@ -250,23 +274,24 @@ function fields(node: unknown, parsed: ParsedFile): Map<string, Pair> {
   return m;
 }
 
-function section<T extends Item>(
-  pair: Pair | undefined,
-  parsed: ParsedFile,
-  make: (base: Item, f: Map<string, Pair>, index: number) => T,
-): Section<T> {
+/** Builds one item of a section from its id, spans and (dereferenced) value node. */
+type Make<T extends Item> = (parsed: ParsedFile, id: string, keySpan: Span, span: Span, node: unknown, index: number) => T;
+
+function section<T extends Item>(pair: Pair | undefined, parsed: ParsedFile, make: Make<T>): Section<T> {
   const s: Section<T> = { byId: new Map(), list: [] };
   if (!pair) return s;
-  s.keySpan = rangeSpan(pair.key, parsed.text);
+  const text = parsed.text;
+  s.keySpan = rangeSpan(pair.key, text);
+  const byId = s.byId;
+  const list = s.list;
   for (const p of mapPairs(pair.value, parsed)) {
-    if (!isScalar(p.key)) continue;
-    const id = scalarText(p.key);
-    if (id === undefined || s.byId.has(id)) continue;
-    const node = deref(parsed.doc, p.value);
-    const base: Item = { id, keySpan: innerSpan(p.key, parsed.text), span: pairSpan(p, parsed.text), node };
-    const item = make(base, fields(node, parsed), s.list.length);
-    s.byId.set(id, item);
-    s.list.push(item);
+    const key = p.key;
+    if (!isScalar(key)) continue;
+    const id = scalarText(key);
+    if (id === undefined || byId.has(id)) continue;
+    const item = make(parsed, id, innerSpan(key, text), pairSpan(p, text), follow(parsed, p.value), list.length);
+    byId.set(id, item);
+    list.push(item);
   }
   return s;
 }
@@ -276,27 +301,261 @@ function get(f: Map<string, Pair>, key: string): unknown {
 }
 
 function ref(f: Map<string, Pair>, key: string, parsed: ParsedFile): Ref | undefined {
-  return refOf(deref(parsed.doc, get(f, key)), parsed.text);
+  return refOf(follow(parsed, get(f, key)), parsed.text);
 }
+
+/*
+ * The item factories read an item's map in one pass, keeping the first pair
+ * of each key they know (a repeated key is a yaml/duplicate-key; the first
+ * one counts), with no per-item Map and no intermediate objects. Each returns
+ * one object literal, so every item of a kind has the same shape.
+ */
+
+const makeRole: Make<Role> = (parsed, id, keySpan, span, node) => {
+  let nameP: Pair | undefined;
+  let departmentP: Pair | undefined;
+  let concernsP: Pair | undefined;
+  let needsP: Pair | undefined;
+  if (isMap(node)) {
+    for (const p of node.items as Pair[]) {
+      switch (scalarText(p.key)) {
+        case 'name':
+          nameP ??= p;
+          break;
+        case 'department':
+          departmentP ??= p;
+          break;
+        case 'concerns':
+          concernsP ??= p;
+          break;
+        case 'needs':
+          needsP ??= p;
+          break;
+      }
+    }
+  }
+  return {
+    id,
+    keySpan,
+    span,
+    node,
+    name: textValue(nameP?.value, parsed),
+    department: textValue(departmentP?.value, parsed),
+    concerns: stringList(concernsP?.value, parsed),
+    needs: refList(needsP?.value, parsed),
+  };
+};
+
+const makeData: Make<DataItem> = (parsed, id, keySpan, span, node) => {
+  let nameP: Pair | undefined;
+  let ownerP: Pair | undefined;
+  let externalP: Pair | undefined;
+  if (isMap(node)) {
+    for (const p of node.items as Pair[]) {
+      switch (scalarText(p.key)) {
+        case 'name':
+          nameP ??= p;
+          break;
+        case 'owner':
+          ownerP ??= p;
+          break;
+        case 'external':
+          externalP ??= p;
+          break;
+      }
+    }
+  }
+  const ext = follow(parsed, externalP?.value);
+  return {
+    id,
+    keySpan,
+    span,
+    node,
+    name: textValue(nameP?.value, parsed),
+    owner: refOf(follow(parsed, ownerP?.value), parsed.text),
+    external: isScalar(ext) && ext.value === true,
+  };
+};
+
+const makeStep: Make<Step> = (parsed, id, keySpan, span, node, index) => {
+  const text = parsed.text;
+  let nameP: Pair | undefined;
+  let typeP: Pair | undefined;
+  let roleP: Pair | undefined;
+  let needsP: Pair | undefined;
+  let producesP: Pair | undefined;
+  let attributesP: Pair | undefined;
+  let nextP: Pair | undefined;
+  if (isMap(node)) {
+    for (const p of node.items as Pair[]) {
+      switch (scalarText(p.key)) {
+        case 'name':
+          nameP ??= p;
+          break;
+        case 'type':
+          typeP ??= p;
+          break;
+        case 'role':
+          roleP ??= p;
+          break;
+        case 'needs':
+          needsP ??= p;
+          break;
+        case 'produces':
+          producesP ??= p;
+          break;
+        case 'attributes':
+          attributesP ??= p;
+          break;
+        case 'next':
+          nextP ??= p;
+          break;
+      }
+    }
+  }
+  const attributes: Attribute[] = [];
+  if (attributesP) {
+    for (const p of mapPairs(attributesP.value, parsed)) {
+      const key = p.key;
+      if (!isScalar(key)) continue;
+      const name = scalarText(key);
+      if (name === undefined) continue;
+      const v = follow(parsed, p.value);
+      const ks = innerSpan(key, text);
+      attributes.push({
+        name,
+        value: scalarText(v) ?? '',
+        keySpan: ks,
+        valueSpan: rangeSpan(v, text) ?? ks,
+      });
+    }
+  }
+  return {
+    id,
+    keySpan,
+    span,
+    node,
+    index,
+    name: textValue(nameP?.value, parsed),
+    type: oneOf(STEP_TYPES, textValue(typeP?.value, parsed)) ?? 'task',
+    role: refOf(follow(parsed, roleP?.value), text),
+    needs: refList(needsP?.value, parsed),
+    produces: refList(producesP?.value, parsed),
+    attributes,
+    next: nextEdges(nextP, parsed),
+    nextKeySpan: nextP ? rangeSpan(nextP.key, text) : undefined,
+  };
+};
+
+const makeRequirement: Make<Requirement> = (parsed, id, keySpan, span, node, index) => {
+  const text = parsed.text;
+  let titleP: Pair | undefined;
+  let fromP: Pair | undefined;
+  let priorityP: Pair | undefined;
+  let statusP: Pair | undefined;
+  let stepsP: Pair | undefined;
+  let setsP: Pair | undefined;
+  let addsP: Pair | undefined;
+  let removesP: Pair | undefined;
+  let agreedP: Pair | undefined;
+  let dependsP: Pair | undefined;
+  let overridesP: Pair | undefined;
+  let decidedByP: Pair | undefined;
+  let rationaleP: Pair | undefined;
+  let acceptanceP: Pair | undefined;
+  const map = isMap(node);
+  if (map) {
+    for (const p of (node as YAMLMap).items as Pair[]) {
+      switch (scalarText(p.key)) {
+        case 'title':
+          titleP ??= p;
+          break;
+        case 'from':
+          fromP ??= p;
+          break;
+        case 'priority':
+          priorityP ??= p;
+          break;
+        case 'status':
+          statusP ??= p;
+          break;
+        case 'steps':
+          stepsP ??= p;
+          break;
+        case 'sets':
+          setsP ??= p;
+          break;
+        case 'adds':
+          addsP ??= p;
+          break;
+        case 'removes':
+          removesP ??= p;
+          break;
+        case 'agreed':
+          agreedP ??= p;
+          break;
+        case 'depends':
+          dependsP ??= p;
+          break;
+        case 'overrides':
+          overridesP ??= p;
+          break;
+        case 'decidedBy':
+          decidedByP ??= p;
+          break;
+        case 'rationale':
+          rationaleP ??= p;
+          break;
+        case 'acceptance':
+          acceptanceP ??= p;
+          break;
+      }
+    }
+  }
+  const status = oneOf(STATUSES, textValue(statusP?.value, parsed)) ?? 'proposed';
+  return {
+    id,
+    keySpan,
+    span,
+    node,
+    index,
+    isMap: map,
+    title: textValue(titleP?.value, parsed),
+    from: refOf(follow(parsed, fromP?.value), text),
+    priority: oneOf(PRIORITIES, textValue(priorityP?.value, parsed)),
+    status,
+    live: status !== 'rejected',
+    steps: refList(stepsP?.value, parsed),
+    sets: setEntries(setsP?.value, parsed),
+    adds: refList(addsP?.value, parsed),
+    removes: refList(removesP?.value, parsed),
+    agreed: refList(agreedP?.value, parsed),
+    depends: refList(dependsP?.value, parsed),
+    overrides: refList(overridesP?.value, parsed),
+    decidedBy: refOf(follow(parsed, decidedByP?.value), text),
+    rationale: textValue(rationaleP?.value, parsed),
+    acceptance: stringList(acceptanceP?.value, parsed),
+  };
+};
 
 function nextEdges(pair: Pair | undefined, parsed: ParsedFile): NextEdge[] {
   if (!pair) return [];
   const text = parsed.text;
-  const v = deref(parsed.doc, pair.value);
+  const v = follow(parsed, pair.value);
   const edges: NextEdge[] = [];
   if (isScalar(v)) {
     const r = refOf(v, text);
     if (r) edges.push({ target: r, entrySpan: rangeSpan(v, text) ?? r.span });
   } else if (isSeq(v)) {
     for (const item of v.items) {
-      const it = deref(parsed.doc, item);
+      const it = follow(parsed, item);
       const r = refOf(it, text);
       if (r) edges.push({ target: r, entrySpan: rangeSpan(it, text) ?? r.span });
     }
   } else if (isMap(v)) {
     for (const p of v.items as Pair[]) {
       if (!isPair(p)) continue;
-      const r = refOf(deref(parsed.doc, p.value), text);
+      const r = refOf(follow(parsed, p.value), text);
       if (r) edges.push({ target: r, label: scalarText(p.key) ?? '', entrySpan: pairSpan(p, text) });
     }
   }
@@ -310,13 +569,13 @@ function setEntries(node: unknown, parsed: ParsedFile): SetEntry[] {
     if (!isScalar(p.key)) continue;
     const key = scalarText(p.key);
     if (key === undefined) continue;
-    const valueNode = deref(parsed.doc, p.value);
+    const valueNode = follow(parsed, p.value);
     if (!isScalar(valueNode)) continue;
     const value = scalarText(valueNode) ?? '';
     const keySpan = innerSpan(p.key, text);
     const dot = key.indexOf('.');
     // the key's text in the source maps 1:1 to the id when it is plain or has no escapes
-    const literal = text.slice(keySpan.start, keySpan.end) === key;
+    const literal = keySpan.end - keySpan.start === key.length && text.startsWith(key, keySpan.start);
     let step: Ref | undefined;
     let attributeSpan = keySpan;
     if (dot >= 0) {
@@ -355,7 +614,7 @@ export function buildModel(parsed: ParsedFile): Model {
     requirements: { byId: new Map(), list: [] },
     rules: [],
   };
-  const root = parsed.doc ? deref(parsed.doc, parsed.doc.contents) : undefined;
+  const root = parsed.doc ? follow(parsed, parsed.doc.contents) : undefined;
   if (!isMap(root)) return model;
   model.root = root;
   const top = new Map<string, Pair>();
@@ -366,7 +625,7 @@ export function buildModel(parsed: ParsedFile): Model {
 
   const version = top.get('bizflow');
   if (version) {
-    const v = deref(parsed.doc, version.value);
+    const v = follow(parsed, version.value);
     const keySpan = rangeSpan(version.key, text)!;
     model.version = {
       value: isScalar(v) ? v.value : v,
@@ -387,83 +646,14 @@ export function buildModel(parsed: ParsedFile): Model {
     };
   }
 
-  model.roles = section<Role>(top.get('roles'), parsed, (base, f) => ({
-    ...base,
-    name: textValue(get(f, 'name'), parsed),
-    department: textValue(get(f, 'department'), parsed),
-    concerns: stringList(get(f, 'concerns'), parsed),
-    needs: refList(get(f, 'needs'), parsed),
-  }));
-
-  if (top.has('data')) {
-    model.data = section<DataItem>(top.get('data'), parsed, (base, f) => {
-      const ext = deref(parsed.doc, get(f, 'external'));
-      return {
-        ...base,
-        name: textValue(get(f, 'name'), parsed),
-        owner: ref(f, 'owner', parsed),
-        external: isScalar(ext) && ext.value === true,
-      };
-    });
-  }
-
-  model.steps = section<Step>(top.get('steps'), parsed, (base, f, index) => {
-    const attributes: Attribute[] = [];
-    for (const p of mapPairs(get(f, 'attributes'), parsed)) {
-      const name = scalarText(p.key);
-      const v = deref(parsed.doc, p.value);
-      if (name === undefined || !isScalar(p.key)) continue;
-      const keySpan = innerSpan(p.key, text);
-      attributes.push({
-        name,
-        value: scalarText(v) ?? '',
-        keySpan,
-        valueSpan: rangeSpan(v, text) ?? keySpan,
-      });
-    }
-    const nextPair = f.get('next');
-    const type = oneOf(STEP_TYPES, textValue(get(f, 'type'), parsed)) ?? 'task';
-    return {
-      ...base,
-      index,
-      name: textValue(get(f, 'name'), parsed),
-      type,
-      role: ref(f, 'role', parsed),
-      needs: refList(get(f, 'needs'), parsed),
-      produces: refList(get(f, 'produces'), parsed),
-      attributes,
-      next: nextEdges(nextPair, parsed),
-      nextKeySpan: nextPair ? rangeSpan(nextPair.key, text) : undefined,
-    };
-  });
-
-  model.requirements = section<Requirement>(top.get('requirements'), parsed, (base, f, index) => {
-    const status = oneOf(STATUSES, textValue(get(f, 'status'), parsed)) ?? 'proposed';
-    return {
-      ...base,
-      index,
-      isMap: isMap(base.node),
-      title: textValue(get(f, 'title'), parsed),
-      from: ref(f, 'from', parsed),
-      priority: oneOf(PRIORITIES, textValue(get(f, 'priority'), parsed)),
-      status,
-      live: status !== 'rejected',
-      steps: refList(get(f, 'steps'), parsed),
-      sets: setEntries(get(f, 'sets'), parsed),
-      adds: refList(get(f, 'adds'), parsed),
-      removes: refList(get(f, 'removes'), parsed),
-      agreed: refList(get(f, 'agreed'), parsed),
-      depends: refList(get(f, 'depends'), parsed),
-      overrides: refList(get(f, 'overrides'), parsed),
-      decidedBy: ref(f, 'decidedBy', parsed),
-      rationale: textValue(get(f, 'rationale'), parsed),
-      acceptance: stringList(get(f, 'acceptance'), parsed),
-    };
-  });
+  model.roles = section(top.get('roles'), parsed, makeRole);
+  if (top.has('data')) model.data = section(top.get('data'), parsed, makeData);
+  model.steps = section(top.get('steps'), parsed, makeStep);
+  model.requirements = section(top.get('requirements'), parsed, makeRequirement);
 
   for (const p of mapPairs(top.get('rules')?.value, parsed)) {
     const code = scalarText(p.key);
-    const v = deref(parsed.doc, p.value);
+    const v = follow(parsed, p.value);
     const setting = scalarText(v);
     if (code === undefined || setting === undefined) continue;
     model.rules.push({

@@ -13,7 +13,8 @@ describe('screenshots of the editor as a user sees it', () => {
     api = await activateExtension<BizflowApi>();
   });
 
-  it('the order-fulfilment example with its problems and a conflict on screen', async () => {
+  it('the order-fulfilment example with its problems and a conflict on screen', async function () {
+    this.timeout(60_000);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const p of api.preview.all) p.dispose();
     const uri = fixtureUri('order-fulfilment.bizflow.yaml');
@@ -33,7 +34,8 @@ describe('screenshots of the editor as a user sees it', () => {
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
-  it('the editor beside its live preview', async () => {
+  it('the editor beside its live preview', async function () {
+    this.timeout(90_000); // Mermaid layout on a busy 2-core machine
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const uri = fixtureUri('order-fulfilment.bizflow.yaml');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
