@@ -1,0 +1,191 @@
+/**
+ * One size of the core benchmark, in a process of its own (bench/run.mjs
+ * bundles this file with esbuild, like dist/, and runs it):
+ *
+ *   node bench/.out/measure.js --file F --out OUT.json [--batch K --min-reps N --max-reps N --budget-ms MS --warmup N] [--rules [--rule-runs N]]
+ *
+ * Every round runs each measured operation K times back to back (its
+ * amortised cost), one operation after the other (interleaved, so a noisy
+ * neighbour slows all of them alike); rounds repeat until at least
+ * min-reps were done and the time budget is spent (or max-reps is reached),
+ * after `warmup` untimed rounds. No GC is forced between operations (see
+ * `settle`).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { analyze, analyzeModel } from '../src/core/engine';
+import { buildGraph } from '../src/core/graph';
+import { toMermaid } from '../src/core/mermaid';
+import { buildModel } from '../src/core/model';
+import { parseText } from '../src/core/parse';
+import { RULES } from '../src/core/rules/index';
+import { buildSymbolIndex } from '../src/core/symbols';
+import { createPeer } from './peer';
+import { now, stats, type Stats } from './stats';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback?: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
+};
+const FILE = opt('file')!;
+const OUT = opt('out')!;
+const MIN_REPS = Number(opt('min-reps', '10'));
+const MAX_REPS = Number(opt('max-reps', '50'));
+const BUDGET_MS = Number(opt('budget-ms', '15000'));
+const WARMUP = Number(opt('warmup', '2'));
+const PER_RULE = args.includes('--rules');
+const BATCH = Math.max(1, Number(opt('batch', '1')));
+const ROOT = path.resolve(opt('root', process.cwd())!);
+
+/** Exactly what parse.ts hands to yaml (the floor no YAML-based linter can go below). */
+function parseFloor(text: string) {
+  return parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, version: '1.2' });
+}
+
+async function main() {
+  const text = fs.readFileSync(FILE, 'utf8');
+  const peer = createPeer(ROOT);
+  const samples: Record<string, number[]> = {
+    parseFloor: [],
+    parseText: [],
+    analyze: [],
+    buildModel: [],
+    analyzeModel: [],
+    afterParse: [],
+    symbols: [],
+    mermaid: [],
+    peer: [],
+  };
+  let diagnosticsCount = 0;
+  let conflictCount = 0;
+  let peerDiagnostics = 0;
+  let mermaidBytes = 0;
+
+  // Each operation runs BATCH times back to back and counts total / BATCH: its amortised cost,
+  // including the collection of its own garbage. (One run at a time is bimodal: V8's periodic
+  // major GC lands on whichever operation crosses the heap limit, so single-run medians and
+  // means disagree by 2× at 1,000 steps.)
+  // No forced GC: a `gc()` shrinks V8's young generation, and the next operation then runs up to
+  // 2× slower (parse floor of 1,000 steps: 85 ms in a loop, 150 ms right after gc()), which is
+  // not how the editor or the CLI run.
+  const settle = () => new Promise<void>((r) => setImmediate(r));
+  const batch = async <T>(key: string, timed: boolean, fn: (j: number) => T | Promise<T>): Promise<T> => {
+    await settle();
+    let last: T | undefined;
+    const t0 = now();
+    for (let j = 0; j < BATCH; j++) last = await fn(j);
+    if (timed) samples[key].push((now() - t0) / BATCH);
+    return last as T;
+  };
+  const round = async (timed: boolean) => {
+    const doc = await batch('parseFloor', timed, () => parseFloor(text));
+    if (doc.errors.length) throw new Error(`the generated file does not parse: ${doc.errors[0].message}`);
+    await batch('parseText', timed, () => parseText(text));
+    const full = await batch('analyze', timed, () => analyze(text));
+    diagnosticsCount = full.diagnostics.length;
+    conflictCount = full.diagnostics.filter((d) => d.code.startsWith('conflict/')).length;
+
+    // analysis after parsing: buildModel, then analyzeModel, on documents parsed beforehand (untimed)
+    const parsed = Array.from({ length: BATCH }, () => parseText(text));
+    const models: ReturnType<typeof buildModel>[] = [];
+    await batch('buildModel', timed, (j) => (models[j] = buildModel(parsed[j])));
+    const diags: ReturnType<typeof analyzeModel>[] = [];
+    await batch('analyzeModel', timed, (j) => (diags[j] = analyzeModel(models[j])));
+    if (timed) samples.afterParse.push(samples.buildModel[samples.buildModel.length - 1] + samples.analyzeModel[samples.analyzeModel.length - 1]);
+
+    await batch('symbols', timed, (j) => buildSymbolIndex(models[j]));
+    const m = await batch('mermaid', timed, (j) => toMermaid(models[j], diags[j]));
+    mermaidBytes = Buffer.byteLength(m.text);
+    parsed.length = 0;
+    models.length = 0;
+
+    peerDiagnostics = await batch('peer', timed, () => peer.validate(text));
+
+    // Untimed: the first allocating operation after the peer runs up to 20 % slower at 10,000 steps
+    // (V8 re-sizes its heap after the peer's allocations, and collects the peer's garbage); without
+    // this the next round's parse floor would pay it and analysis / parse floor would look better
+    // than it is.
+    parseText(text);
+  };
+
+  for (let i = 0; i < WARMUP; i++) await round(false);
+  const start = now();
+  let reps = 0;
+  while (reps < MAX_REPS && (reps < MIN_REPS || now() - start < BUDGET_MS)) {
+    await round(true);
+    reps++;
+  }
+
+  // where the analysis time goes: the graph and each rule on its own (median of a few runs)
+  const perRule: Record<string, number> = {};
+  if (PER_RULE) {
+    // a fresh model for every call: rules share lazily computed, per-model caches
+    // (one parse: the model keeps no state on the parsed document besides an alias table)
+    const parsedOnce = parseText(text);
+    const fresh = () => buildModel(parsedOnce);
+    const runs = Number(opt('rule-runs', '3'));
+    const g: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const model = fresh();
+      const t0 = now();
+      buildGraph(model);
+      g.push(now() - t0);
+    }
+    perRule['(buildGraph)'] = stats(g).median;
+    const empty: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const model = fresh();
+      const t0 = now();
+      analyzeModel(model, { rules: [] });
+      empty.push(now() - t0);
+    }
+    perRule['(no rule: engine overhead)'] = stats(empty).median;
+    for (const rule of RULES) {
+      const xs: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const model = fresh();
+          const t0 = now();
+        analyzeModel(model, { rules: [rule] });
+        xs.push(now() - t0);
+      }
+      perRule[rule.code] = stats(xs).median;
+    }
+  }
+
+  const result: {
+    file: string;
+    bytes: number;
+    reps: number;
+    batch: number;
+    diagnostics: number;
+    conflicts: number;
+    peerDiagnostics: number;
+    peerVersion: string;
+    mermaidBytes: number;
+    stats: Record<string, Stats>;
+    /** Raw samples in round order (round i of every operation ran back to back: ratios can be paired). */
+    samples: Record<string, number[]>;
+    perRule?: Record<string, number>;
+  } = {
+    file: FILE,
+    bytes: Buffer.byteLength(text),
+    reps,
+    batch: BATCH,
+    diagnostics: diagnosticsCount,
+    conflicts: conflictCount,
+    peerDiagnostics,
+    peerVersion: peer.version,
+    mermaidBytes,
+    stats: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, stats(v)])),
+    samples: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, v.map((x) => Math.round(x * 1000) / 1000)])),
+  };
+  if (PER_RULE) result.perRule = perRule;
+  fs.writeFileSync(OUT, JSON.stringify(result, null, 2));
+}
+
+main().catch((e) => {
+  process.stderr.write(`measure: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
