@@ -7,7 +7,8 @@
  * `describeKey`) and to generate the JSON Schema for yaml-language-server
  * (`toJsonSchema`). Pure TypeScript: no editor or Node API.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import * as Y from 'yaml';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
 import { pick, q, type Texts } from './i18n';
 import {
   ID_PATTERN,
@@ -25,6 +26,10 @@ import { deref } from './parse';
 import { RULES, RULES_BY_CODE } from './rules/index';
 import { nearest } from './suggest';
 import type { DiagnosticData, Locale, RelatedInfo, Span } from './types';
+
+// yaml's type guards, bound once: a bundled CommonJS import reaches them
+// through a getter on every call, and the walks below call them for every node.
+const { isAlias, isMap, isPair, isScalar, isSeq } = Y;
 
 // ---------------------------------------------------------------------------
 // The format
@@ -415,6 +420,11 @@ const KEY_INDEX: ReadonlyMap<Context, ReadonlyMap<string, KeySpec>> = new Map(
   (Object.keys(FORMAT) as Context[]).map((c) => [c, new Map(FORMAT[c].keys.map((k) => [k.key, k]))]),
 );
 
+/** Position of each key in its context's `keys`. */
+const KEY_POSITION: Readonly<Record<Context, ReadonlyMap<string, number>>> = Object.fromEntries(
+  (Object.keys(FORMAT) as Context[]).map((c) => [c, new Map(FORMAT[c].keys.map((k, i) => [k.key, i]))]),
+) as unknown as Record<Context, ReadonlyMap<string, number>>;
+
 /** The keys a map of this context may have, in the order of the specification. */
 export function keysFor(context: Context): readonly KeySpec[] {
   return FORMAT[context]?.keys ?? [];
@@ -648,6 +658,22 @@ function isTextScalar(node: unknown): node is Scalar {
   return t === 'string' || t === 'number' || t === 'bigint';
 }
 
+/**
+ * Where the findings about a map with fixed keys are anchored (a missing key)
+ * and what its keys' spans fall back on: a span, or the item pair whose key
+ * span it is, computed only if something is reported.
+ */
+type Anchor = Span | Pair;
+
+/** `{ kind: 'ref', to: 'step' }`: the type of one target of `next`. */
+const STEP_REF: ValueType = { kind: 'ref', to: 'step' };
+
+/**
+ * The walk does no work for what is valid beyond checking it: spans and
+ * texts for messages are built only when something is reported, and
+ * collections are tracked (`once`) only when some alias names an anchor,
+ * since only then can the walk reach a node twice.
+ */
 class SchemaWalk {
   private readonly text: string;
   private readonly doc: Model['parsed']['doc'];
@@ -660,10 +686,13 @@ class SchemaWalk {
   };
   /** Collections already checked in a given role (an alias may name one many times). */
   private readonly seen = new Map<string, WeakSet<object>>();
+  /** Some alias of the document names an anchor, so a node may be reached more than once. */
+  private readonly shared: boolean;
 
   constructor(private readonly model: Model) {
     this.text = model.parsed.text;
     this.doc = model.parsed.doc;
+    this.shared = yamlTreeFacts(model).aliased;
   }
 
   run(): SchemaFindings {
@@ -681,9 +710,9 @@ class SchemaWalk {
     this.out[code].push(f);
   }
 
-  /** First visit of `node` under `tag`? */
+  /** First visit of `node` under `tag`? (Always, when no node can be reached twice.) */
   private once(node: unknown, tag: string): boolean {
-    if (!node || typeof node !== 'object') return true;
+    if (!this.shared || !node || typeof node !== 'object') return true;
     let set = this.seen.get(tag);
     if (!set) this.seen.set(tag, (set = new WeakSet()));
     if (set.has(node)) return false;
@@ -704,6 +733,21 @@ class SchemaWalk {
       if (s.end > s.start) return s;
     }
     return this.span(key, fallback);
+  }
+
+  /** `keySpan` of a pair's key, falling back on its value's span, then on `anchor`; computed only when needed. */
+  private pairKeySpan(p: Pair, anchor: Anchor | undefined): Span {
+    const key = p.key;
+    if (isScalar(key)) {
+      const s = innerSpan(key, this.text);
+      if (s.end > s.start) return s;
+    }
+    return this.span(key, this.span(p.value, anchor && this.at(anchor)));
+  }
+
+  /** The span of an anchor. */
+  private at(anchor: Anchor): Span {
+    return isPair(anchor) ? this.pairKeySpan(anchor, undefined) : anchor;
   }
 
   private walk(): void {
@@ -733,33 +777,39 @@ class SchemaWalk {
    * Checks the keys of a map with fixed keys: unknown keys, each value, and
    * (anchored on `anchor`) the required keys that are missing.
    */
-  private fields(map: YAMLMap | undefined, context: Context, where: Where, anchor: Span, stepType: StepType | undefined): void {
-    const present = new Set<string>();
-    const pairs = map ? (map.items as unknown[]) : [];
-    const firstVisit = this.once(map, 'fields:' + context + ':' + (stepType ?? ''));
-    for (const p of pairs) {
-      if (!isPair(p)) continue;
-      const key = scalarText(p.key);
-      if (key !== undefined) present.add(key);
-      if (!firstVisit) continue;
-      const keyNode = p.key;
-      const fallback = this.span(p.value, anchor);
-      if (key === undefined || !isScalar(keyNode)) {
-        this.unknownKey(keyNode, key ?? clip(this.text.slice(this.span(keyNode, fallback).start, this.span(keyNode, fallback).end)), context, where, fallback);
-        continue;
+  private fields(map: YAMLMap | undefined, context: Context, where: Where, anchor: Anchor, stepType: StepType | undefined): void {
+    const specs = keysFor(context);
+    const positions = KEY_POSITION[context];
+    // keys of the format present in the map, as bits of their position in `specs`
+    let present = 0;
+    const firstVisit = !this.shared || this.once(map, 'fields:' + context + ':' + (stepType ?? ''));
+    if (map) {
+      for (const p of map.items as unknown[]) {
+        if (!isPair(p)) continue;
+        const keyNode = p.key;
+        const key = scalarText(keyNode);
+        const i = key === undefined ? undefined : positions.get(key);
+        if (i !== undefined) present |= 1 << i;
+        if (!firstVisit) continue;
+        if (key === undefined || !isScalar(keyNode)) {
+          const fallback = this.span(p.value, this.at(anchor));
+          this.unknownKey(keyNode, key ?? clip(this.text.slice(this.span(keyNode, fallback).start, this.span(keyNode, fallback).end)), context, where, fallback);
+          continue;
+        }
+        if (i === undefined) {
+          this.unknownKey(keyNode, key, context, where, this.span(p.value, this.at(anchor)));
+          continue;
+        }
+        if (context === 'top' && key === 'bizflow') continue; // schema/version's business
+        this.value(specs[i], p, anchor, where, stepType);
       }
-      const spec = keySpec(context, key);
-      if (!spec) {
-        this.unknownKey(keyNode, key, context, where, fallback);
-        continue;
-      }
-      if (context === 'top' && key === 'bizflow') continue; // schema/version's business
-      this.value(spec, p.value, this.keySpan(keyNode, fallback), where, stepType);
     }
-    for (const spec of keysFor(context)) {
-      if (present.has(spec.key) || !isRequired(spec, stepType)) continue;
+    for (let i = 0; i < specs.length; i++) {
+      if (present & (1 << i)) continue;
+      const spec = specs[i];
+      if (!isRequired(spec, stepType)) continue;
       if (context === 'top' && spec.key === 'bizflow') continue; // schema/version reports it
-      this.missing(spec, where, anchor);
+      this.missing(spec, where, this.at(anchor));
     }
   }
 
@@ -831,22 +881,26 @@ class SchemaWalk {
     );
   }
 
-  /** Checks one value against its key's type. */
-  private value(spec: KeySpec, raw: unknown, keySpan: Span, where: Where, stepType: StepType | undefined): void {
-    const node = deref(this.doc, raw);
+  /**
+   * Checks one value (of pair `p`, in a map anchored on `anchor`) against its
+   * key's type. The key's span and the words for the key are built only when
+   * something is reported.
+   */
+  private value(spec: KeySpec, p: Pair, anchor: Anchor, where: Where, stepType: StepType | undefined): void {
+    const raw = p.value;
+    const node = isAlias(raw) ? deref(this.doc, raw) : raw;
     if (node === undefined && isAlias(raw)) return; // an unresolved alias: yaml/syntax reports it
     const type = spec.type;
-    const what = keyAt(where, spec.key);
     const at = raw; // diagnostics point where the value is written (the alias itself, if any)
     switch (type.kind) {
       case 'string':
       case 'ref':
-        if (isNullNode(node)) return this.noValue(keySpan, at, what, type);
         if (isTextScalar(node)) return;
+        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
         return this.typeError(
           at,
-          keySpan,
-          what,
+          this.pairKeySpan(p, anchor),
+          keyAt(where, spec.key),
           typeLabel(type),
           type.kind === 'ref' ? 'id' : 'string',
           isScalar(node) && typeof node.value === 'boolean'
@@ -854,12 +908,12 @@ class SchemaWalk {
             : undefined,
         );
       case 'integer':
-        if (isNullNode(node)) return this.noValue(keySpan, at, what, type);
+        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
         if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value)) return;
-        return this.typeError(at, keySpan, what, typeLabel(type), 'integer');
+        return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'integer');
       case 'boolean': {
-        if (isNullNode(node)) return this.noValue(keySpan, at, what, type);
         if (isScalar(node) && typeof node.value === 'boolean') return;
+        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
         const word = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
         const hint =
           word !== undefined && /^(y|n|yes|no|on|off)$/i.test(word)
@@ -868,33 +922,36 @@ class SchemaWalk {
                 (qq) => `在 YAML 1.2 中${qq(word)}只是普通文本；请写 true 或 false。`,
               )
             : undefined;
-        return this.typeError(at, keySpan, what, typeLabel(type), 'boolean', hint);
+        return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'boolean', hint);
       }
       case 'enum':
-        if (isNullNode(node)) return this.noValue(keySpan, at, what, type);
-        if (!isScalar(node)) return this.typeError(at, keySpan, what, typeLabel(type), 'enum');
-        return this.enumValue(node, keySpan, what, type.values);
+        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
+        if (!isScalar(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'enum');
+        if (typeof node.value === 'string' && type.values.includes(node.value)) return;
+        return this.enumValue(node, this.pairKeySpan(p, anchor), keyAt(where, spec.key), type.values);
       case 'refList':
       case 'stringList':
-        return this.list(spec, node, at, keySpan, what);
-      case 'object':
+        return this.list(spec, node, p, anchor, where);
+      case 'object': {
+        const keySpan = this.pairKeySpan(p, anchor);
         if (isNullNode(node)) return this.fields(undefined, type.context, { kind: 'process' }, keySpan, undefined);
-        if (!isMap(node)) return this.typeError(at, keySpan, what, typeLabel(type), 'map');
+        if (!isMap(node)) return this.typeError(at, keySpan, keyAt(where, spec.key), typeLabel(type), 'map');
         return this.fields(node, type.context, { kind: 'process' }, keySpan, undefined);
+      }
       case 'items':
         if (isNullNode(node)) return;
-        if (!isMap(node)) return this.typeError(at, keySpan, what, typeLabel(type), 'map');
+        if (!isMap(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'map');
         return this.items(node, type.item);
       case 'scalarMap':
       case 'sets':
         if (isNullNode(node)) return;
-        if (!isMap(node)) return this.typeError(at, keySpan, what, typeLabel(type), 'map');
-        return this.scalarMap(node, spec, where, keySpan);
+        if (!isMap(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'map');
+        return this.scalarMap(node, spec, where, p, anchor);
       case 'next':
-        return this.next(node, at, keySpan, what, stepType);
+        return this.next(node, p, anchor, spec, where, stepType);
       case 'ruleMap':
         if (isNullNode(node)) return;
-        if (!isMap(node)) return this.typeError(at, keySpan, what, typeLabel(type), 'map');
+        if (!isMap(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'map');
         return this.ruleMap(node);
     }
   }
@@ -915,7 +972,7 @@ class SchemaWalk {
     this.add('schema/enum', this.span(node, keySpan), message, data);
   }
 
-  private list(spec: KeySpec, node: unknown, at: unknown, keySpan: Span, what: Texts): void {
+  private list(spec: KeySpec, node: unknown, p: Pair, anchor: Anchor, where: Where): void {
     const type = spec.type;
     if (isNullNode(node)) return; // `needs:` with nothing after it: an empty list
     if (!isSeq(node)) {
@@ -924,57 +981,65 @@ class SchemaWalk {
         single !== undefined
           ? tx((qq) => `Write it as a list: ${qq(`[${clip(single)}]`)}.`, (qq) => `请写成列表：${qq(`[${clip(single)}]`)}。`)
           : undefined;
-      return this.typeError(at, keySpan, what, typeLabel(type), 'list', hint);
+      return this.typeError(p.value, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'list', hint);
     }
-    if (!this.once(node, 'list:' + type.kind)) return;
+    if (this.shared && !this.once(node, 'list:' + type.kind)) return;
+    const refs = type.kind === 'refList';
+    const items = node.items;
+    for (let i = 0; i < items.length; i++) {
+      const raw = items[i];
+      const item = isAlias(raw) ? deref(this.doc, raw) : raw;
+      if (item === undefined && isAlias(raw)) continue;
+      const ok = refs ? isTextScalar(item) : isScalar(item) && !isNullNode(item);
+      if (!ok) this.badEntry(spec, raw, item, i, this.pairKeySpan(p, anchor), keyAt(where, spec.key));
+    }
+  }
+
+  /** An entry of a list that is not what the list holds. */
+  private badEntry(spec: KeySpec, raw: unknown, item: unknown, i: number, keySpan: Span, what: Texts): void {
+    const type = spec.type;
     const itemType: ValueType = type.kind === 'refList' ? { kind: 'ref', to: type.to } : { kind: 'string' };
-    node.items.forEach((raw, i) => {
-      const item = deref(this.doc, raw);
-      if (item === undefined && isAlias(raw)) return;
-      const ok = type.kind === 'refList' ? isTextScalar(item) : isScalar(item) && !isNullNode(item);
-      if (ok) return;
-      const entry = tx(
-        (qq) => `entry ${i + 1} of ${what.en}`,
-        () => `${what.zh}的第 ${i + 1} 项`,
-      );
-      if (isNullNode(item)) {
-        this.add('schema/type', this.span(raw, keySpan), {
-          en: `${cap(entry.en)} is empty: write ${typeLabel(itemType).en} or remove the entry.`,
-          zh: `${entry.zh}为空：请写上${typeLabel(itemType).zh}，或删除该项。`,
-        }, { expected: tokenOf(itemType) });
-        return;
-      }
-      this.typeError(raw, keySpan, entry, typeLabel(itemType), tokenOf(itemType));
-    });
+    const entry = tx(
+      () => `entry ${i + 1} of ${what.en}`,
+      () => `${what.zh}的第 ${i + 1} 项`,
+    );
+    if (isNullNode(item)) {
+      this.add('schema/type', this.span(raw, keySpan), {
+        en: `${cap(entry.en)} is empty: write ${typeLabel(itemType).en} or remove the entry.`,
+        zh: `${entry.zh}为空：请写上${typeLabel(itemType).zh}，或删除该项。`,
+      }, { expected: tokenOf(itemType) });
+      return;
+    }
+    this.typeError(raw, keySpan, entry, typeLabel(itemType), tokenOf(itemType));
   }
 
   private items(map: YAMLMap, kind: ItemKind): void {
-    if (!this.once(map, 'items:' + kind)) return;
+    if (this.shared && !this.once(map, 'items:' + kind)) return;
     const label = ITEMS[kind].label;
+    const context: Context = kind;
     for (const p of map.items as unknown[]) {
       if (!isPair(p)) continue;
       const keyNode = p.key;
-      const valueFallback = this.span(p.value);
       const id = scalarText(keyNode);
-      const keySpan = this.keySpan(keyNode, valueFallback);
+      // the item's key span anchors what is reported about it (p stands for it until then)
       if (id === undefined || !isScalar(keyNode)) {
-        this.add('schema/id', keySpan, {
+        this.add('schema/id', this.pairKeySpan(p, undefined), {
           en: `A ${label.en} needs a plain id as its key (letters, digits, "_" and "-", starting with a letter).`,
           zh: `${label.zh}的键必须是简单的 id（字母、数字、“_”和“-”，以字母开头）。`,
         });
         continue;
       }
-      if (!ID_PATTERN.test(id)) this.badId(id, keySpan, label);
+      if (!ID_PATTERN.test(id)) this.badId(id, this.pairKeySpan(p, undefined), label);
       const raw = p.value;
-      const node = deref(this.doc, raw);
+      const node = isAlias(raw) ? deref(this.doc, raw) : raw;
       if (node === undefined && isAlias(raw)) continue;
       const where: Where = { kind: 'item', item: kind, id };
-      const context: Context = kind;
-      if (isNullNode(node)) {
-        this.fields(undefined, context, where, keySpan, kind === 'step' ? 'task' : undefined);
-      } else if (isMap(node)) {
-        this.fields(node, context, where, keySpan, kind === 'step' ? stepTypeOf(node, this.doc) : undefined);
+      if (isMap(node)) {
+        this.fields(node, context, where, p, kind === 'step' ? stepTypeOf(node, this.doc) : undefined);
+      } else if (isNullNode(node)) {
+        this.fields(undefined, context, where, p, kind === 'step' ? 'task' : undefined);
       } else {
+        const keySpan = this.pairKeySpan(p, undefined);
         const name = isScalar(node) ? scalarText(node) : undefined;
         const first = keysFor(context)[0].key;
         const hint =
@@ -1026,32 +1091,37 @@ class SchemaWalk {
     this.add('schema/id', span, message, data);
   }
 
-  /** `attributes` (name → scalar) and `sets` ("step.attribute" → scalar). */
-  private scalarMap(map: YAMLMap, spec: KeySpec, where: Where, keySpan: Span): void {
-    if (!this.once(map, 'map:' + spec.type.kind)) return;
+  /** `attributes` (name → scalar) and `sets` ("step.attribute" → scalar) of the value of pair `owner`. */
+  private scalarMap(map: YAMLMap, spec: KeySpec, where: Where, owner: Pair, anchor: Anchor): void {
+    if (this.shared && !this.once(map, 'map:' + spec.type.kind)) return;
     const isSets = spec.type.kind === 'sets';
     for (const p of map.items as unknown[]) {
       if (!isPair(p)) continue;
       const keyNode = p.key;
       const name = scalarText(keyNode);
-      const ks = this.keySpan(keyNode, this.span(p.value, keySpan));
       if (name === undefined || !isScalar(keyNode)) {
-        this.add('schema/id', ks, {
+        this.add('schema/id', this.entryKeySpan(p, owner, anchor), {
           en: isSets ? 'A "sets" key must be written "<step-id>.<attribute>".' : 'An attribute needs a plain name as its key.',
           zh: isSets ? '“sets”的键必须写成“<步骤 id>.<属性>”。' : '属性的键必须是简单的名称。',
         });
       } else if (isSets) {
-        if (!SETS_KEY_PATTERN.test(name)) this.badSetsKey(name, ks, where);
+        if (!SETS_KEY_PATTERN.test(name)) this.badSetsKey(name, this.entryKeySpan(p, owner, anchor), where);
       } else if (!ID_PATTERN.test(name)) {
-        this.badId(name, ks, { en: 'attribute', zh: '属性' }, true);
+        this.badId(name, this.entryKeySpan(p, owner, anchor), { en: 'attribute', zh: '属性' }, true);
       }
-      const v = deref(this.doc, p.value);
-      if (v === undefined && isAlias(p.value)) continue;
+      const raw = p.value;
+      const v = isAlias(raw) ? deref(this.doc, raw) : raw;
+      if (v === undefined && isAlias(raw)) continue;
       if (v === null || isScalar(v)) continue;
-      const owner = keyAt(where, spec.key);
-      const what = tx((qq) => `the value of ${qq(name ?? '?')} in ${owner.en}`, (qq) => `${owner.zh}中${qq(name ?? '?')}的值`);
-      this.typeError(p.value, ks, what, { en: 'a single value (text, number or true/false)', zh: '单个值（文本、数字或 true/false）' }, 'scalar');
+      const ownerKey = keyAt(where, spec.key);
+      const what = tx((qq) => `the value of ${qq(name ?? '?')} in ${ownerKey.en}`, (qq) => `${ownerKey.zh}中${qq(name ?? '?')}的值`);
+      this.typeError(raw, this.entryKeySpan(p, owner, anchor), what, { en: 'a single value (text, number or true/false)', zh: '单个值（文本、数字或 true/false）' }, 'scalar');
     }
+  }
+
+  /** Span of the key of entry `p` of the map under pair `owner`. */
+  private entryKeySpan(p: Pair, owner: Pair, anchor: Anchor): Span {
+    return this.keySpan(p.key, this.span(p.value, this.pairKeySpan(owner, anchor)));
   }
 
   private badSetsKey(name: string, span: Span, where: Where): void {
@@ -1081,28 +1151,35 @@ class SchemaWalk {
     );
   }
 
-  private next(node: unknown, at: unknown, keySpan: Span, what: Texts, stepType: StepType | undefined): void {
+  /** Whether one target of `next` is fine: a step id, or an unresolved alias (yaml/syntax reports it). */
+  private refOk(raw: unknown): boolean {
+    if (!isAlias(raw)) return isTextScalar(raw);
+    const v = deref(this.doc, raw);
+    return v === undefined || isTextScalar(v);
+  }
+
+  /** Reports one target of `next` that is not a step id (`refOk` said no). */
+  private badRef(raw: unknown, keySpan: Span, entry: Texts): void {
+    const v = deref(this.doc, raw);
+    if (isNullNode(v)) {
+      this.add('schema/type', this.span(raw, keySpan), {
+        en: `${cap(entry.en)} is empty: write a step id.`,
+        zh: `${entry.zh}为空：请写上步骤 id。`,
+      }, { expected: 'id' });
+      return;
+    }
+    this.typeError(raw, keySpan, entry, typeLabel(STEP_REF), 'id');
+  }
+
+  private next(node: unknown, p: Pair, anchor: Anchor, spec: KeySpec, where: Where, stepType: StepType | undefined): void {
     if (isNullNode(node)) return; // `next:` with nothing after it: no edges (flow rules say what is missing)
-    const stepRef: ValueType = { kind: 'ref', to: 'step' };
-    const checkRef = (raw: unknown, entry: Texts) => {
-      const v = deref(this.doc, raw);
-      if (v === undefined && isAlias(raw)) return;
-      if (isTextScalar(v)) return;
-      if (isNullNode(v)) {
-        this.add('schema/type', this.span(raw, keySpan), {
-          en: `${cap(entry.en)} is empty: write a step id.`,
-          zh: `${entry.zh}为空：请写上步骤 id。`,
-        }, { expected: 'id' });
-        return;
-      }
-      this.typeError(raw, keySpan, entry, typeLabel(stepRef), 'id');
-    };
+    const at = p.value;
     if (stepType === 'decision') {
       if (!isMap(node)) {
         return this.typeError(
           at,
-          keySpan,
-          what,
+          this.pairKeySpan(p, anchor),
+          keyAt(where, spec.key),
           { en: 'a map of branch label → step id on a decision step', zh: '分支标签 → 步骤 id 的映射（decision 步骤）' },
           'map',
           tx(
@@ -1112,27 +1189,34 @@ class SchemaWalk {
         );
       }
       if (!this.once(node, 'next:map')) return;
-      for (const p of node.items as unknown[]) {
-        if (!isPair(p)) continue;
-        const label = scalarText(p.key) ?? '';
-        checkRef(p.value, tx((qq) => `branch ${qq(label)} of ${what.en}`, (qq) => `${what.zh}的分支${qq(label)}`));
+      for (const b of node.items as unknown[]) {
+        if (!isPair(b) || this.refOk(b.value)) continue;
+        const label = scalarText(b.key) ?? '';
+        const what = keyAt(where, spec.key);
+        this.badRef(b.value, this.pairKeySpan(p, anchor), tx((qq) => `branch ${qq(label)} of ${what.en}`, (qq) => `${what.zh}的分支${qq(label)}`));
       }
       return;
     }
-    if (isScalar(node)) return checkRef(at, what);
+    if (isScalar(node)) {
+      if (!this.refOk(at)) this.badRef(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key));
+      return;
+    }
     if (isSeq(node)) {
       if (!this.once(node, 'next:list')) return;
-      node.items.forEach((raw, i) =>
-        checkRef(raw, tx(() => `entry ${i + 1} of ${what.en}`, () => `${what.zh}的第 ${i + 1} 项`)),
-      );
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        if (this.refOk(items[i])) continue;
+        const what = keyAt(where, spec.key);
+        this.badRef(items[i], this.pairKeySpan(p, anchor), tx(() => `entry ${i + 1} of ${what.en}`, () => `${what.zh}的第 ${i + 1} 项`));
+      }
       return;
     }
     if (isMap(node)) {
       if (stepType === undefined) return; // the type is itself wrong (schema/enum): either shape may be meant
       return this.typeError(
         at,
-        keySpan,
-        what,
+        this.pairKeySpan(p, anchor),
+        keyAt(where, spec.key),
         typeLabel({ kind: 'next' }),
         'next',
         tx(
@@ -1141,7 +1225,7 @@ class SchemaWalk {
         ),
       );
     }
-    return this.typeError(at, keySpan, what, typeLabel({ kind: 'next' }), 'next');
+    return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel({ kind: 'next' }), 'next');
   }
 
   private ruleMap(map: YAMLMap): void {
@@ -1239,6 +1323,8 @@ export interface YamlTreeFacts {
   duplicates: DuplicateKey[];
   /** Aliases that name no anchor defined before them. */
   unresolvedAliases: { name: string; span: Span }[];
+  /** Some alias names an anchor: a node of the tree may be reached more than once through aliases. */
+  aliased: boolean;
 }
 
 const treeCache = new WeakMap<Model, YamlTreeFacts>();
@@ -1252,45 +1338,136 @@ export function yamlTreeFacts(model: Model): YamlTreeFacts {
   return f;
 }
 
+/** Maps with more keys than this find repeated keys with a Map; smaller ones compare with the keys before. */
+const SMALL_MAP = 16;
+
+/**
+ * The map of each section the model read (roles, data, steps, requirements:
+ * the value of the first top-level key of that name), with the number of ids
+ * the model found in it. The ids are distinct keys of that map (a model
+ * restricted to some items has fewer), so a section map with as many keys
+ * as ids has no repeated key.
+ */
+function sectionSizes(model: Model): Map<unknown, number> {
+  const sizes = new Map<unknown, number>();
+  const root = model.root;
+  if (!root) return sizes;
+  const seen = new Set<string>();
+  for (const p of root.items as unknown[]) {
+    if (!isPair(p)) continue;
+    const key = scalarText(p.key);
+    if (key === undefined || seen.has(key)) continue;
+    seen.add(key);
+    const section =
+      key === 'roles' ? model.roles : key === 'data' ? model.data : key === 'steps' ? model.steps : key === 'requirements' ? model.requirements : undefined;
+    if (!section) continue;
+    const node = deref(model.parsed.doc, p.value);
+    if (isMap(node)) sizes.set(node, section.byId.size);
+  }
+  return sizes;
+}
+
 function walkTree(model: Model): YamlTreeFacts {
-  const facts: YamlTreeFacts = { duplicates: [], unresolvedAliases: [] };
+  const facts: YamlTreeFacts = { duplicates: [], unresolvedAliases: [], aliased: false };
   const { doc, text } = model.parsed;
   if (!doc) return facts;
-  const stack: { node: unknown; parent?: string }[] = [{ node: doc.contents }];
+  // the stack as two arrays (node, key of the map it is in); scalars are never pushed (they hold nothing to report)
+  const nodes: unknown[] = [doc.contents];
+  const parents: (string | undefined)[] = [undefined];
+  // keys of the map being read, by pair position (reused from map to map)
+  const keys: (string | undefined)[] = [];
+  // span of each first definition of a repeated key: one object however many times the key repeats
+  const firstSpans = new Map<Scalar, Span>();
+  /** Records that key `i` of `items` repeats key `first`. */
+  const repeated = (items: unknown[], i: number, first: number, key: string, parent: string | undefined) => {
+    const firstKey = (items[first] as Pair).key as Scalar;
+    let firstSpan = firstSpans.get(firstKey);
+    if (!firstSpan) firstSpans.set(firstKey, (firstSpan = innerSpan(firstKey, text)));
+    facts.duplicates.push({ key, span: innerSpan((items[i] as Pair).key as Scalar, text), first: firstSpan, parent });
+  };
   try {
-    while (stack.length) {
-      const { node, parent } = stack.pop()!;
+    const sectionIds = sectionSizes(model);
+    while (nodes.length) {
+      const node = nodes.pop();
+      const parent = parents.pop();
       if (isAlias(node)) {
         if (deref(doc, node) === undefined) {
           facts.unresolvedAliases.push({ name: node.source, span: rangeSpan(node, text) ?? { start: 0, end: 0 } });
+        } else {
+          facts.aliased = true;
         }
       } else if (isMap(node)) {
-        const firsts = new Map<string, Span>();
-        const children: { node: unknown; parent?: string }[] = [];
-        for (const p of node.items as unknown[]) {
-          if (!isPair(p)) continue;
-          const key = isScalar(p.key) ? scalarText(p.key) : undefined;
-          if (key !== undefined) {
-            const span = innerSpan(p.key as Scalar, text);
-            const first = firsts.get(key);
-            if (first) facts.duplicates.push({ key, span, first, parent });
-            else firsts.set(key, span);
-          } else if (p.key && typeof p.key === 'object') {
-            children.push({ node: p.key, parent });
+        const items = node.items as unknown[];
+        const n = items.length;
+        let defined = 0;
+        for (let i = 0; i < n; i++) {
+          const p = items[i];
+          const key = isPair(p) && isScalar(p.key) ? scalarText(p.key) : undefined;
+          keys[i] = key;
+          if (key !== undefined) defined++;
+        }
+        // repeated keys: a small map compares each key with the ones before it; a large one uses
+        // a Map, unless it is a section in which the model found as many ids as there are keys
+        if (n <= SMALL_MAP) {
+          for (let i = 1; i < n; i++) {
+            const key = keys[i];
+            if (key === undefined) continue;
+            for (let j = 0; j < i; j++) {
+              if (keys[j] === key) {
+                repeated(items, i, j, key, parent);
+                break;
+              }
+            }
           }
-          children.push({ node: p.value, parent: key ?? parent });
+        } else if (sectionIds.get(node) !== defined) {
+          const firsts = new Map<string, number>();
+          for (let i = 0; i < n; i++) {
+            const key = keys[i];
+            if (key === undefined) continue;
+            const f = firsts.get(key);
+            if (f === undefined) firsts.set(key, i);
+            else repeated(items, i, f, key, parent);
+          }
         }
         // reversed so that the stack pops them in document order
-        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+        for (let i = n - 1; i >= 0; i--) {
+          const p = items[i];
+          if (!isPair(p)) continue;
+          const key = keys[i];
+          const v = p.value;
+          if (v && typeof v === 'object' && !isScalar(v)) {
+            nodes.push(v);
+            parents.push(key ?? parent);
+          }
+          if (key === undefined && p.key && typeof p.key === 'object' && !isScalar(p.key)) {
+            nodes.push(p.key);
+            parents.push(parent);
+          }
+        }
       } else if (isSeq(node)) {
-        for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], parent });
+        const items = node.items;
+        for (let i = items.length - 1; i >= 0; i--) {
+          const v = items[i];
+          if (v && typeof v === 'object' && !isScalar(v)) {
+            nodes.push(v);
+            parents.push(parent);
+          }
+        }
       } else if (isPair(node)) {
-        stack.push({ node: node.value, parent });
-        if (node.key && typeof node.key === 'object') stack.push({ node: node.key, parent });
+        const v = node.value;
+        if (v && typeof v === 'object' && !isScalar(v)) {
+          nodes.push(v);
+          parents.push(parent);
+        }
+        if (node.key && typeof node.key === 'object' && !isScalar(node.key)) {
+          nodes.push(node.key);
+          parents.push(parent);
+        }
       }
     }
   } catch {
-    // never throw
+    // never throw; and assume the worst about aliases
+    facts.aliased = true;
   }
   return facts;
 }

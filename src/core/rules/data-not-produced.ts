@@ -11,17 +11,27 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
+    const steps = model.steps.list;
+    const roles = model.roles.list;
     const produced = new Set<string>();
-    for (const s of model.steps.list) for (const p of s.produces) produced.add(p.id);
+    for (let i = 0; i < steps.length; i++) {
+      const produces = steps[i].produces;
+      for (let k = 0; k < produces.length; k++) produced.add(produces[k].id);
+    }
     const data = model.data;
 
-    const check = (ref: Ref, who: string, kind: 'step' | 'role', ownerId: string) => {
-      if (produced.has(ref.id)) return;
+    /** Whether `ref` names data that nothing produces and that has to be produced. */
+    const missing = (ref: Ref): boolean => {
+      if (produced.has(ref.id)) return false;
       if (data) {
         const item = data.byId.get(ref.id);
         // undeclared data is ref/unknown-data's business; external data needs no producer
-        if (!item || item.external) return;
+        if (!item || item.external) return false;
       }
+      return true;
+    };
+
+    const report = (ref: Ref, who: string, kind: 'step' | 'role', ownerId: string) => {
       const d = dataLabel(ctx, ref.id);
       const fix = data
         ? ctx.t({
@@ -49,13 +59,22 @@ export default defineRule({
       });
     };
 
-    for (const r of model.roles.list) {
-      const who = labelled(ctx, r.id, r.name);
-      for (const n of r.needs) check(n, who, 'role', r.id);
+    // the owner's label is built only for an owner that has something to report
+    for (let i = 0; i < roles.length; i++) {
+      const r = roles[i];
+      const needs = r.needs;
+      let who: string | undefined;
+      for (let k = 0; k < needs.length; k++) {
+        if (missing(needs[k])) report(needs[k], (who ??= labelled(ctx, r.id, r.name)), 'role', r.id);
+      }
     }
-    for (const s of model.steps.list) {
-      const who = labelled(ctx, s.id, s.name);
-      for (const n of s.needs) check(n, who, 'step', s.id);
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i];
+      const needs = s.needs;
+      let who: string | undefined;
+      for (let k = 0; k < needs.length; k++) {
+        if (missing(needs[k])) report(needs[k], (who ??= labelled(ctx, s.id, s.name)), 'step', s.id);
+      }
     }
   },
 });

@@ -10,14 +10,26 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
+    const steps = model.steps.list;
+    const roles = model.roles.list;
     const needed = new Set<string>();
-    for (const s of model.steps.list) for (const n of s.needs) needed.add(n.id);
-    for (const r of model.roles.list) for (const n of r.needs) needed.add(n.id);
-    for (const s of model.steps.list) {
-      for (const p of s.produces) {
+    for (let i = 0; i < steps.length; i++) {
+      const needs = steps[i].needs;
+      for (let k = 0; k < needs.length; k++) needed.add(needs[k].id);
+    }
+    for (let i = 0; i < roles.length; i++) {
+      const needs = roles[i].needs;
+      for (let k = 0; k < needs.length; k++) needed.add(needs[k].id);
+    }
+    const declared = model.data?.byId;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i];
+      const produces = s.produces;
+      for (let k = 0; k < produces.length; k++) {
+        const p = produces[k];
         if (needed.has(p.id)) continue;
         // undeclared data is ref/unknown-data's business
-        if (model.data && !model.data.byId.has(p.id)) continue;
+        if (declared && !declared.has(p.id)) continue;
         const who = labelled(ctx, s.id, s.name);
         ctx.report({
           span: p.span,

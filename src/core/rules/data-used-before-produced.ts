@@ -10,7 +10,7 @@ import { dataLabel, labelled, shortList, stepLabel } from '../conflicts';
  * a reachable producer strictly upstream; inside a cyclic component every
  * step also reaches every producer of the component (itself included) in one
  * or more moves. Bitsets are shared between components whenever nothing
- * changes, and dropped once every successor has read them.
+ * changes, and recycled once every successor has read them.
  */
 export default defineRule({
   code: 'data/used-before-produced',
@@ -29,7 +29,9 @@ export default defineRule({
     // producers of each data id (any step, reachable or not)
     const producers = new Map<string, { step: number; ref: Ref }[]>();
     for (let i = 0; i < n; i++) {
-      for (const p of steps[i].produces) {
+      const produces = steps[i].produces;
+      for (let x = 0; x < produces.length; x++) {
+        const p = produces[x];
         let l = producers.get(p.id);
         if (!l) producers.set(p.id, (l = []));
         if (l.length === 0 || l[l.length - 1].step !== i) l.push({ step: i, ref: p });
@@ -39,12 +41,15 @@ export default defineRule({
 
     // bit index for each data id that a reachable step needs and some step produces
     const bit = new Map<string, number>();
+    const data = model.data?.byId;
     for (let i = 0; i < n; i++) {
       if (!g.reachable[i]) continue;
-      for (const d of steps[i].needs) {
-        if (bit.has(d.id) || !producers.has(d.id)) continue;
-        if (model.data?.byId.get(d.id)?.external) continue; // external data needs no producer
-        bit.set(d.id, bit.size);
+      const needs = steps[i].needs;
+      for (let x = 0; x < needs.length; x++) {
+        const id = needs[x].id;
+        if (bit.has(id) || !producers.has(id)) continue;
+        if (data?.get(id)?.external) continue; // external data needs no producer
+        bit.set(id, bit.size);
       }
     }
     if (bit.size === 0) return;
@@ -64,8 +69,9 @@ export default defineRule({
     const mark = new Int32Array(C).fill(-1);
     for (let c = 0; c < C; c++) {
       for (let k = first[c]; k < first[c + 1]; k++) {
-        for (const j of g.succ[members[k]]) {
-          const cj = g.comp[j];
+        const succ = g.succ[members[k]];
+        for (let x = 0; x < succ.length; x++) {
+          const cj = g.comp[succ[x]];
           if (cj !== c && mark[cj] !== c) {
             mark[cj] = c;
             readers[c]++;
@@ -74,7 +80,49 @@ export default defineRule({
       }
     }
 
-    const out: (Uint32Array | null)[] = new Array(C).fill(null);
+    // Bitsets live in one pool of `words`-sized slots, reference-counted and
+    // recycled: no allocation per component (a separate typed array per
+    // component would be allocated outside the heap once it is large).
+    let pool = new Uint32Array(words * 16);
+    let refs = new Int32Array(16);
+    let slots = 0;
+    const free: number[] = [];
+    const alloc = (): number => {
+      let slot: number;
+      if (free.length) {
+        slot = free.pop()!;
+        pool.fill(0, slot * words, slot * words + words);
+      } else {
+        slot = slots++;
+        if (slot >= refs.length) {
+          const p = new Uint32Array(pool.length * 2);
+          p.set(pool);
+          pool = p;
+          const r = new Int32Array(refs.length * 2);
+          r.set(refs);
+          refs = r;
+        }
+      }
+      refs[slot] = 1;
+      return slot;
+    };
+    const release = (slot: number) => {
+      if (--refs[slot] === 0) free.push(slot);
+    };
+    /** `to |= from`, slot by slot. */
+    const or = (to: number, from: number) => {
+      const t = to * words;
+      const f = from * words;
+      for (let w = 0; w < words; w++) pool[t + w] |= pool[f + w];
+    };
+    const copy = (from: number): number => {
+      const to = alloc();
+      pool.copyWithin(to * words, from * words, from * words + words);
+      return to;
+    };
+
+    // out[c]: the slot of the data available after component c, or -1; it holds one reference
+    const out = new Int32Array(C).fill(-1);
     mark.fill(-1);
     // sources first: an edge u → v between components has comp[u] > comp[v]
     for (let c = C - 1; c >= 0; c--) {
@@ -82,56 +130,68 @@ export default defineRule({
       const m1 = first[c + 1];
       if (!g.reachable[members[m0]]) continue; // a component is reachable as a whole
 
-      // data reaching the component from upstream components
-      let inSet: Uint32Array | null = null;
+      // data reaching the component from upstream components (inSet holds one reference)
+      let inSet = -1;
       let owned = false;
       for (let k = m0; k < m1; k++) {
-        for (const p of g.pred[members[k]]) {
-          const cp = g.comp[p];
+        const preds = g.pred[members[k]];
+        for (let x = 0; x < preds.length; x++) {
+          const cp = g.comp[preds[x]];
           if (cp === c || mark[cp] === c) continue;
           mark[cp] = c;
           const o = out[cp];
-          if (--readers[cp] === 0) out[cp] = null;
-          if (!o) continue;
-          if (!inSet) inSet = o;
-          else {
+          const last = --readers[cp] === 0;
+          if (last) out[cp] = -1;
+          if (o < 0) continue;
+          if (inSet < 0) {
+            inSet = o;
+            refs[o]++;
+          } else {
             if (!owned) {
-              inSet = inSet.slice();
+              const own = copy(inSet);
+              release(inSet);
+              inSet = own;
               owned = true;
             }
-            for (let w = 0; w < words; w++) inSet[w] |= o[w];
+            or(inSet, o);
           }
+          if (last) release(o);
         }
       }
 
-      // data produced inside the component
-      let prod: Uint32Array | null = null;
+      // data produced inside the component, added to a copy of inSet
+      let both = inSet;
       for (let k = m0; k < m1; k++) {
-        for (const p of steps[members[k]].produces) {
-          const b = bit.get(p.id);
+        const produces = steps[members[k]].produces;
+        for (let x = 0; x < produces.length; x++) {
+          const b = bit.get(produces[x].id);
           if (b === undefined) continue;
-          prod ??= new Uint32Array(words);
-          prod[b >>> 5] |= 1 << (b & 31);
+          if (both === inSet) {
+            both = inSet >= 0 ? copy(inSet) : alloc();
+          }
+          pool[both * words + (b >>> 5)] |= 1 << (b & 31);
         }
-      }
-
-      let both: Uint32Array | null = inSet;
-      if (prod) {
-        both = inSet ? inSet.slice() : new Uint32Array(words);
-        for (let w = 0; w < words; w++) both[w] |= prod[w];
       }
       const avail = g.cyclic[c] ? both : inSet;
+      const base = avail * words;
 
       for (let k = m0; k < m1; k++) {
         const s = steps[members[k]];
-        for (const d of s.needs) {
+        const needs = s.needs;
+        for (let x = 0; x < needs.length; x++) {
+          const d = needs[x];
           const b = bit.get(d.id);
           if (b === undefined) continue;
-          if (avail && (avail[b >>> 5] >>> (b & 31)) & 1) continue;
+          if (avail >= 0 && (pool[base + (b >>> 5)] >>> (b & 31)) & 1) continue;
           report(s.id, s.name, d);
         }
       }
-      if (readers[c] > 0) out[c] = both;
+      if (readers[c] > 0 && both >= 0) {
+        out[c] = both;
+        refs[both]++;
+      }
+      if (both !== inSet && both >= 0) release(both);
+      if (inSet >= 0) release(inSet);
     }
 
     function report(stepId: string, stepName: string | undefined, d: Ref) {

@@ -11,7 +11,11 @@ import { deref } from '../parse';
  */
 export function hasNext(model: Model, step: Step): boolean {
   if (!step.nextKeySpan) return false;
-  for (const p of mapPairs(step.node, model.parsed)) {
+  // an edge to a non-empty id comes from a non-empty value (the model reads the same, first `next` key)
+  if (step.next.length && step.next[0].target.id !== '') return true;
+  const pairs = mapPairs(step.node, model.parsed);
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i];
     if (scalarText(p.key) !== 'next') continue;
     const v = deref(model.parsed.doc, p.value);
     if (v === null || v === undefined) return false;
@@ -36,7 +40,9 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
-    for (const s of model.steps.list) {
+    const steps = model.steps.list;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i];
       if (s.type === 'end') continue;
       // a step that is not a map (and not empty) could not be read: schema/type reports it
       if (s.node !== null && s.node !== undefined && !isMap(s.node) && !(isScalar(s.node) && s.node.value === null)) continue;

@@ -12,7 +12,9 @@ import { deref } from '../parse';
  */
 export function branchCount(model: Model, step: Step): number {
   if (!step.nextKeySpan) return 0;
-  for (const p of mapPairs(step.node, model.parsed)) {
+  const pairs = mapPairs(step.node, model.parsed);
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i];
     if (scalarText(p.key) !== 'next') continue;
     const v = deref(model.parsed.doc, p.value);
     if (isMap(v) || isSeq(v)) return v.items.length;
@@ -36,7 +38,9 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
-    for (const s of model.steps.list) {
+    const steps = model.steps.list;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i];
       if (s.type !== 'decision') continue;
       const count = branchCount(model, s);
       if (count >= 2) continue;

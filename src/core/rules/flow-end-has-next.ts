@@ -21,7 +21,9 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
-    for (const s of model.steps.list) {
+    const steps = model.steps.list;
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i];
       if (s.type !== 'end' || !s.nextKeySpan || !hasNext(model, s)) continue;
       ctx.report({
         span: s.nextKeySpan,

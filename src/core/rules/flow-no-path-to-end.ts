@@ -42,7 +42,9 @@ export default defineRule({
     const exits: number[] = [];
     for (let i = 0; i < n; i++) {
       const s = g.steps[i];
-      if (s.type === 'end' || g.succ[i].length === 0 || s.next.some((e) => !known.has(e.target.id))) exits.push(i);
+      let exit = s.type === 'end' || g.succ[i].length === 0;
+      for (let k = 0; !exit && k < s.next.length; k++) exit = !known.has(s.next[k].target.id);
+      if (exit) exits.push(i);
     }
     const canExit = forward(g.pred, exits, n);
 

@@ -1,5 +1,16 @@
 import { defineRule } from '../rule';
-import { hasContent, labelled, rawField, roleLabel } from '../conflicts';
+import { mapPairs, scalarText, type Model, type Step } from '../model';
+import { deref } from '../parse';
+import { hasContent, labelled, roleLabel } from '../conflicts';
+
+/** The value of a step's first `produces` key (following one alias); `undefined` when there is none. */
+function producesNode(model: Model, s: Step): unknown {
+  const pairs = mapPairs(s.node, model.parsed);
+  for (let i = 0; i < pairs.length; i++) {
+    if (scalarText(pairs[i].key) === 'produces') return deref(model.parsed.doc, pairs[i].value);
+  }
+  return undefined;
+}
 
 export default defineRule({
   code: 'handoff/no-data',
@@ -11,30 +22,40 @@ export default defineRule({
   run(ctx) {
     const { model } = ctx;
     const roles = model.roles.byId;
-    for (const s of model.steps.list) {
+    const byId = model.steps.byId;
+    const steps = model.steps.list;
+    const zh = ctx.locale === 'zh-CN';
+    // a lane's label, built once per role
+    const lanes = new Map<string, string>();
+    const lane = (id: string): string => {
+      let l = lanes.get(id);
+      if (l === undefined) lanes.set(id, (l = roleLabel(ctx, id)));
+      return l;
+    };
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i];
       if (!s.next.length || !s.role || !roles.has(s.role.id) || s.produces.length) continue;
       // `produces` written in a shape we cannot read: schema/type reports it
-      const raw = rawField(model, s, 'produces');
-      if (raw.present && hasContent(raw.node)) continue;
+      if (hasContent(producesNode(model, s))) continue;
       const from = s.role.id;
-      for (const e of s.next) {
-        const t = model.steps.byId.get(e.target.id);
+      const next = s.next;
+      let up: string | undefined;
+      for (let k = 0; k < next.length; k++) {
+        const e = next[k];
+        const t = byId.get(e.target.id);
         if (!t || !t.role || !roles.has(t.role.id) || t.role.id === from) continue;
         const to = t.role.id;
-        const up = labelled(ctx, s.id, s.name);
+        up ??= labelled(ctx, s.id, s.name);
         const down = labelled(ctx, t.id, t.name);
         ctx.report({
           span: e.entrySpan,
-          message: ctx.t({
-            en:
-              `Handoff without data: step ${up} (lane ${roleLabel(ctx, from)}) passes the work to step ${down} (lane ${roleLabel(ctx, to)}), ` +
+          message: zh
+            ? `交接无数据：步骤${up}（${lane(from)}的泳道）把工作交给步骤${down}（${lane(to)}的泳道），` +
+              `但${ctx.q(s.id)}没有产出任何数据，${ctx.q(to)}收到什么并不清楚。` +
+              `请在${ctx.q(s.id)}的 \`produces\` 中列出交接的数据。`
+            : `Handoff without data: step ${up} (lane ${lane(from)}) passes the work to step ${down} (lane ${lane(to)}), ` +
               `but ${ctx.q(s.id)} produces nothing, so it is unclear what ${ctx.q(to)} receives. ` +
               `List what is handed over in the \`produces\` of ${ctx.q(s.id)}.`,
-            zh:
-              `交接无数据：步骤${up}（${roleLabel(ctx, from)}的泳道）把工作交给步骤${down}（${roleLabel(ctx, to)}的泳道），` +
-              `但${ctx.q(s.id)}没有产出任何数据，${ctx.q(to)}收到什么并不清楚。` +
-              `请在${ctx.q(s.id)}的 \`produces\` 中列出交接的数据。`,
-          }),
           data: { steps: [s.id, t.id], roles: [from, to] },
         });
       }

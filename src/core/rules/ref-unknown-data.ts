@@ -33,8 +33,8 @@ export default defineRule({
       memo.set(id, s);
       return s;
     };
-    const check = (ref: Ref, message: () => string) => {
-      if (ref.id === '' || ids.has(ref.id)) return;
+    const unknown = (ref: Ref) => ref.id !== '' && !ids.has(ref.id);
+    const report = (ref: Ref, message: string) => {
       const suggestion = suggest(ref.id);
       const hint = suggestion
         ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
@@ -42,11 +42,16 @@ export default defineRule({
             en: ' Declare it under `data:` or use one of the declared data items.',
             zh: '请在 `data:` 下声明它，或改用已声明的数据。',
           });
-      ctx.report({ span: ref.span, message: message() + hint, data: { name: ref.id, suggestion, kind: 'data' } });
+      ctx.report({ span: ref.span, message: message + hint, data: { name: ref.id, suggestion, kind: 'data' } });
     };
-    for (const role of ctx.model.roles.list) {
-      for (const ref of role.needs) {
-        check(ref, () =>
+    const roles = ctx.model.roles.list;
+    for (let i = 0; i < roles.length; i++) {
+      const role = roles[i];
+      for (let k = 0; k < role.needs.length; k++) {
+        const ref = role.needs[k];
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Role ${label(ctx, role.id, role.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
             zh: `角色${label(ctx, role.id, role.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
@@ -54,17 +59,25 @@ export default defineRule({
         );
       }
     }
-    for (const step of ctx.model.steps.list) {
-      for (const ref of step.needs) {
-        check(ref, () =>
+    const steps = ctx.model.steps.list;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      for (let k = 0; k < step.needs.length; k++) {
+        const ref = step.needs[k];
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Step ${label(ctx, step.id, step.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
             zh: `步骤${label(ctx, step.id, step.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
           }),
         );
       }
-      for (const ref of step.produces) {
-        check(ref, () =>
+      for (let k = 0; k < step.produces.length; k++) {
+        const ref = step.produces[k];
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Step ${label(ctx, step.id, step.name)} produces data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
             zh: `步骤${label(ctx, step.id, step.name)}产出的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,

@@ -26,8 +26,8 @@ export default defineRule({
       memo.set(id, s);
       return s;
     };
-    const check = (ref: Ref, message: () => string) => {
-      if (ref.id === '' || reqs.has(ref.id)) return;
+    const unknown = (ref: Ref) => ref.id !== '' && !reqs.has(ref.id);
+    const report = (ref: Ref, message: string) => {
       const suggestion = suggest(ref.id);
       const hint = suggestion
         ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
@@ -35,20 +35,28 @@ export default defineRule({
             en: ' Define it under `requirements:` or correct the id.',
             zh: '请在 `requirements:` 下定义它，或改正编号。',
           });
-      ctx.report({ span: ref.span, message: message() + hint, data: { name: ref.id, suggestion, kind: 'requirement' } });
+      ctx.report({ span: ref.span, message: message + hint, data: { name: ref.id, suggestion, kind: 'requirement' } });
     };
-    for (const r of ctx.model.requirements.list) {
+    const list = ctx.model.requirements.list;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
       const req = ctx.q(r.id);
-      for (const ref of r.depends) {
-        check(ref, () =>
+      for (let k = 0; k < r.depends.length; k++) {
+        const ref = r.depends[k];
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Requirement ${req} depends on unknown requirement ${ctx.q(ref.id)}.`,
             zh: `需求${req}依赖的需求${ctx.q(ref.id)}不存在。`,
           }),
         );
       }
-      for (const ref of r.overrides) {
-        check(ref, () =>
+      for (let k = 0; k < r.overrides.length; k++) {
+        const ref = r.overrides[k];
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Requirement ${req} overrides unknown requirement ${ctx.q(ref.id)}.`,
             zh: `需求${req}要覆盖的需求${ctx.q(ref.id)}不存在。`,

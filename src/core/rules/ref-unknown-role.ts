@@ -28,11 +28,15 @@ export default defineRule({
       });
     };
     check(model.process?.owner);
-    for (const d of model.data?.list ?? []) check(d.owner);
-    for (const s of model.steps.list) check(s.role);
-    for (const r of model.requirements.list) {
+    const data = model.data?.list ?? [];
+    for (let i = 0; i < data.length; i++) check(data[i].owner);
+    const steps = model.steps.list;
+    for (let i = 0; i < steps.length; i++) check(steps[i].role);
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       check(r.from);
-      r.agreed.forEach(check);
+      for (let k = 0; k < r.agreed.length; k++) check(r.agreed[k]);
       check(r.decidedBy);
     }
   },

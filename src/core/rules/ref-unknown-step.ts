@@ -36,9 +36,9 @@ export default defineRule({
       memo.set(id, s);
       return s;
     };
-    const check = (ref: Ref, where: () => string, adds = false) => {
-      // an empty id (`next: ""`, a `sets` key `.mode`) names nothing: the schema rules own it
-      if (ref.id === '' || steps.has(ref.id)) return;
+    // an empty id (`next: ""`, a `sets` key `.mode`) names nothing: the schema rules own it
+    const unknown = (ref: Ref) => ref.id !== '' && !steps.has(ref.id);
+    const report = (ref: Ref, where: string, adds = false) => {
       const suggestion = suggest(ref.id);
       const hint = suggestion
         ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
@@ -53,14 +53,20 @@ export default defineRule({
             });
       ctx.report({
         span: ref.span,
-        message: where() + hint,
+        message: where + hint,
         data: { name: ref.id, suggestion, kind: 'step' },
       });
     };
 
-    for (const s of model.steps.list) {
-      for (const e of s.next) {
-        check(e.target, () =>
+    const list = model.steps.list;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i];
+      const next = s.next;
+      for (let k = 0; k < next.length; k++) {
+        const e = next[k];
+        if (!unknown(e.target)) continue;
+        report(
+          e.target,
           ctx.t({
             en: `The \`next\` of step ${stepLabel(ctx, s)} goes to unknown step ${ctx.q(e.target.id)}.`,
             zh: `步骤${stepLabel(ctx, s)}的 \`next\` 指向未知步骤${ctx.q(e.target.id)}。`,
@@ -68,39 +74,51 @@ export default defineRule({
         );
       }
     }
-    for (const r of model.requirements.list) {
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       const req = ctx.q(r.id);
-      for (const ref of r.steps) {
-        check(ref, () =>
+      for (let k = 0; k < r.steps.length; k++) {
+        const ref = r.steps[k];
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Requirement ${req} names unknown step ${ctx.q(ref.id)} in \`steps\`.`,
             zh: `需求${req}的 \`steps\` 中引用了未知步骤${ctx.q(ref.id)}。`,
           }),
         );
       }
-      for (const set of r.sets) {
+      for (let k = 0; k < r.sets.length; k++) {
+        const set = r.sets[k];
         const ref = set.step;
         if (!ref) continue; // a key without a dot is a schema problem
-        check(ref, () =>
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Requirement ${req} sets ${ctx.q(set.key)}, but there is no step ${ctx.q(ref.id)}.`,
             zh: `需求${req}设置了${ctx.q(set.key)}，但不存在步骤${ctx.q(ref.id)}。`,
           }),
         );
       }
-      for (const ref of r.adds) {
-        check(
+      for (let k = 0; k < r.adds.length; k++) {
+        const ref = r.adds[k];
+        if (!unknown(ref)) continue;
+        report(
           ref,
-          () =>
-            ctx.t({
-              en: `Requirement ${req} adds unknown step ${ctx.q(ref.id)}.`,
-              zh: `需求${req}新增的步骤${ctx.q(ref.id)}不存在。`,
-            }),
+          ctx.t({
+            en: `Requirement ${req} adds unknown step ${ctx.q(ref.id)}.`,
+            zh: `需求${req}新增的步骤${ctx.q(ref.id)}不存在。`,
+          }),
           true,
         );
       }
-      for (const ref of r.removes) {
-        check(ref, () =>
+      for (let k = 0; k < r.removes.length; k++) {
+        const ref = r.removes[k];
+        if (!unknown(ref)) continue;
+        report(
+          ref,
           ctx.t({
             en: `Requirement ${req} removes unknown step ${ctx.q(ref.id)}.`,
             zh: `需求${req}要删除的步骤${ctx.q(ref.id)}不存在。`,

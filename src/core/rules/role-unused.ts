@@ -17,14 +17,20 @@ export default defineRule({
       if (r) used.add(r.id);
     };
     use(model.process?.owner);
-    for (const d of model.data?.list ?? []) use(d.owner);
-    for (const s of model.steps.list) use(s.role);
-    for (const r of model.requirements.list) {
+    const data = model.data?.list ?? [];
+    for (let i = 0; i < data.length; i++) use(data[i].owner);
+    const steps = model.steps.list;
+    for (let i = 0; i < steps.length; i++) use(steps[i].role);
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       use(r.from);
-      r.agreed.forEach(use);
+      for (let k = 0; k < r.agreed.length; k++) use(r.agreed[k]);
       use(r.decidedBy);
     }
-    for (const role of model.roles.list) {
+    const roles = model.roles.list;
+    for (let i = 0; i < roles.length; i++) {
+      const role = roles[i];
       if (used.has(role.id)) continue;
       const label =
         role.name && role.name !== role.id
