@@ -4,7 +4,7 @@
  */
 import { resolveSeverity, type SeverityConfig } from './config';
 import { buildGraph, type StepGraph } from './graph';
-import { pick, q } from './i18n';
+import { pick, q, type Texts } from './i18n';
 import { buildModel, type Model } from './model';
 import { parseText, type ParsedFile } from './parse';
 import type { Report, Rule, RuleContext } from './rule';
@@ -45,19 +45,26 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
   const text = model.parsed.text;
   const out: Diagnostic[] = [];
   let graph: StepGraph | undefined;
+  // shared by every rule's context
+  const t = (texts: Texts) => pick(locale, texts);
+  const qq = (s: string) => q(locale, s);
   for (const rule of options.rules ?? RULES) {
     const collected: Diagnostic[] = [];
+    // the configured severity for each severity the rule reports with, resolved once
+    const severities: Partial<Record<Severity, Severity | null>> = {};
     const ctx: RuleContext = {
       model,
       text,
       locale,
-      t: (texts) => pick(locale, texts),
-      q: (s) => q(locale, s),
+      t,
+      q: qq,
       get graph() {
         return (graph ??= buildGraph(model));
       },
       report(r: Report) {
-        const severity = resolveSeverity(rule.code, r.severity ?? rule.defaultSeverity, layers);
+        const reported = r.severity ?? rule.defaultSeverity;
+        let severity = severities[reported];
+        if (severity === undefined) severity = severities[reported] = resolveSeverity(rule.code, reported, layers) ?? null;
         if (!severity) return;
         const start = Math.max(0, Math.min(r.span.start, text.length));
         const end = Math.max(start, Math.min(r.span.end, text.length));
@@ -69,7 +76,7 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
     };
     try {
       rule.run(ctx);
-      for (const d of collected) out.push(d);
+      for (let i = 0; i < collected.length; i++) out.push(collected[i]);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       out.push({

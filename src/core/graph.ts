@@ -22,18 +22,38 @@ export interface StepGraph {
 
 export function buildGraph(model: Model): StepGraph {
   const steps = model.steps.list;
+  const byId = model.steps.byId;
   const n = steps.length;
-  const succ: number[][] = new Array(n);
-  const pred: number[][] = Array.from({ length: n }, () => []);
+  // the lists are copied out of scratch arrays, so each has just the room it needs
+  const succ: number[][] = [];
+  const out: number[] = [];
+  const indegree = new Int32Array(n);
+  let edges = 0;
   for (let i = 0; i < n; i++) {
-    const out: number[] = [];
-    for (const e of steps[i].next) {
-      const t = model.steps.byId.get(e.target.id);
-      if (t && !out.includes(t.index)) out.push(t.index);
+    const next = steps[i].next;
+    let m = 0;
+    edge: for (let k = 0; k < next.length; k++) {
+      const t = byId.get(next[k].target.id);
+      if (!t) continue;
+      for (let x = 0; x < m; x++) if (out[x] === t.index) continue edge;
+      out[m++] = t.index;
+      indegree[t.index]++;
     }
-    succ[i] = out;
-    for (const j of out) pred[j].push(i);
+    succ.push(out.slice(0, m));
+    edges += m;
   }
+  // predecessors in increasing order, laid out one after the other, then cut
+  const start = new Int32Array(n + 1);
+  for (let j = 0; j < n; j++) start[j + 1] = start[j] + indegree[j];
+  const flat: number[] = [];
+  for (let e = 0; e < edges; e++) flat.push(0);
+  const fill = start.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const s = succ[i];
+    for (let k = 0; k < s.length; k++) flat[fill[s[k]]++] = i;
+  }
+  const pred: number[][] = [];
+  for (let j = 0; j < n; j++) pred.push(flat.slice(start[j], start[j + 1]));
   const starts: number[] = [];
   for (let i = 0; i < n; i++) if (steps[i].type === 'start') starts.push(i);
   const reachable = forward(succ, starts, n);
@@ -51,15 +71,17 @@ export function buildGraph(model: Model): StepGraph {
 export function forward(adj: number[][], sources: number[], n: number): Uint8Array {
   const seen = new Uint8Array(n);
   const stack: number[] = [];
-  for (const s of sources) {
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i];
     if (!seen[s]) {
       seen[s] = 1;
       stack.push(s);
     }
   }
   while (stack.length) {
-    const v = stack.pop()!;
-    for (const w of adj[v]) {
+    const out = adj[stack.pop()!];
+    for (let i = 0; i < out.length; i++) {
+      const w = out[i];
       if (!seen[w]) {
         seen[w] = 1;
         stack.push(w);

@@ -222,35 +222,67 @@ function follow(parsed: ParsedFile, node: unknown): unknown {
   return isAlias(node) ? deref(parsed.doc, node) : node;
 }
 
+/**
+ * While `buildModel` runs: one string per distinct id of the file. Every
+ * occurrence of an id in the text is a string of its own; sharing one makes
+ * the rules' lookups by id compare pointers and touch a few strings instead
+ * of one per occurrence (on a large file, mostly outside the caches).
+ */
+let ids: Map<string, string> | undefined;
+
+function shared(id: string): string {
+  if (!ids) return id;
+  const s = ids.get(id);
+  if (s !== undefined) return s;
+  ids.set(id, id);
+  return id;
+}
+
 /** A reference from a scalar node that holds a string or number. */
 export function refOf(node: unknown, text: string): Ref | undefined {
   if (!isScalar(node)) return undefined;
   const id = scalarText(node);
   if (id === undefined || typeof node.value === 'boolean') return undefined;
-  return { id, span: innerSpan(node, text) };
+  return { id: shared(id), span: innerSpan(node, text) };
 }
 
 /** References from a sequence of scalars (non-scalar items are skipped). */
 export function refList(node: unknown, parsed: ParsedFile): Ref[] {
   const n = follow(parsed, node);
   if (!isSeq(n)) return [];
-  const out: Ref[] = [];
-  for (const item of n.items) {
-    const r = refOf(follow(parsed, item), parsed.text);
-    if (r) out.push(r);
+  const items = n.items;
+  let m = 0;
+  for (let i = 0; i < items.length; i++) {
+    const r = refOf(follow(parsed, items[i]), parsed.text);
+    if (r) scratch[m++] = r;
   }
+  return copyOut(m);
+}
+
+/**
+ * Scratch space for the model's small lists: a list pushed from empty gets
+ * room for 17 entries, while a copy of the scratch has just the room it
+ * needs (most lists of a model have one to three entries).
+ */
+const scratch: unknown[] = [];
+
+/** The first `m` entries of `scratch`, as a new array; the scratch keeps nothing. */
+function copyOut<T>(m: number): T[] {
+  const out = scratch.slice(0, m) as T[];
+  for (let i = 0; i < m; i++) scratch[i] = undefined;
   return out;
 }
 
 function stringList(node: unknown, parsed: ParsedFile): string[] {
   const n = follow(parsed, node);
   if (!isSeq(n)) return [];
-  const out: string[] = [];
-  for (const item of n.items) {
-    const t = scalarText(follow(parsed, item));
-    if (t !== undefined) out.push(t);
+  const items = n.items;
+  let m = 0;
+  for (let i = 0; i < items.length; i++) {
+    const t = scalarText(follow(parsed, items[i]));
+    if (t !== undefined) scratch[m++] = t;
   }
-  return out;
+  return copyOut(m);
 }
 
 function textValue(node: unknown, parsed: ParsedFile): string | undefined {
@@ -284,11 +316,15 @@ function section<T extends Item>(pair: Pair | undefined, parsed: ParsedFile, mak
   s.keySpan = rangeSpan(pair.key, text);
   const byId = s.byId;
   const list = s.list;
-  for (const p of mapPairs(pair.value, parsed)) {
+  const pairs = mapPairs(pair.value, parsed);
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i];
     const key = p.key;
     if (!isScalar(key)) continue;
-    const id = scalarText(key);
-    if (id === undefined || byId.has(id)) continue;
+    const written = scalarText(key);
+    if (written === undefined) continue;
+    const id = shared(written);
+    if (byId.has(id)) continue;
     const item = make(parsed, id, innerSpan(key, text), pairSpan(p, text), follow(parsed, p.value), list.length);
     byId.set(id, item);
     list.push(item);
@@ -317,7 +353,9 @@ const makeRole: Make<Role> = (parsed, id, keySpan, span, node) => {
   let concernsP: Pair | undefined;
   let needsP: Pair | undefined;
   if (isMap(node)) {
-    for (const p of node.items as Pair[]) {
+    const pairs = node.items as Pair[];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
       switch (scalarText(p.key)) {
         case 'name':
           nameP ??= p;
@@ -351,7 +389,9 @@ const makeData: Make<DataItem> = (parsed, id, keySpan, span, node) => {
   let ownerP: Pair | undefined;
   let externalP: Pair | undefined;
   if (isMap(node)) {
-    for (const p of node.items as Pair[]) {
+    const pairs = node.items as Pair[];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
       switch (scalarText(p.key)) {
         case 'name':
           nameP ??= p;
@@ -377,7 +417,8 @@ const makeData: Make<DataItem> = (parsed, id, keySpan, span, node) => {
   };
 };
 
-const makeStep: Make<Step> = (parsed, id, keySpan, span, node, index) => {
+/** Steps maker; records in `unread` the `produces` value of each step that has one but got no data id from it. */
+const stepMaker = (unread: Map<Step, unknown>): Make<Step> => (parsed, id, keySpan, span, node, index) => {
   const text = parsed.text;
   let nameP: Pair | undefined;
   let typeP: Pair | undefined;
@@ -387,7 +428,9 @@ const makeStep: Make<Step> = (parsed, id, keySpan, span, node, index) => {
   let attributesP: Pair | undefined;
   let nextP: Pair | undefined;
   if (isMap(node)) {
-    for (const p of node.items as Pair[]) {
+    const pairs = node.items as Pair[];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
       switch (scalarText(p.key)) {
         case 'name':
           nameP ??= p;
@@ -413,24 +456,28 @@ const makeStep: Make<Step> = (parsed, id, keySpan, span, node, index) => {
       }
     }
   }
-  const attributes: Attribute[] = [];
+  let attributes: Attribute[] = [];
   if (attributesP) {
-    for (const p of mapPairs(attributesP.value, parsed)) {
+    const pairs = mapPairs(attributesP.value, parsed);
+    let m = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
       const key = p.key;
       if (!isScalar(key)) continue;
       const name = scalarText(key);
       if (name === undefined) continue;
       const v = follow(parsed, p.value);
       const ks = innerSpan(key, text);
-      attributes.push({
+      scratch[m++] = {
         name,
         value: scalarText(v) ?? '',
         keySpan: ks,
         valueSpan: rangeSpan(v, text) ?? ks,
-      });
+      };
     }
+    attributes = copyOut(m);
   }
-  return {
+  const step: Step = {
     id,
     keySpan,
     span,
@@ -445,7 +492,30 @@ const makeStep: Make<Step> = (parsed, id, keySpan, span, node, index) => {
     next: nextEdges(nextP, parsed),
     nextKeySpan: nextP ? rangeSpan(nextP.key, text) : undefined,
   };
+  if (producesP && !step.produces.length) unread.set(step, follow(parsed, producesP.value));
+  return step;
 };
+
+/** Per model built by `buildModel`: see `unreadProduces`. */
+const unreadByModel = new WeakMap<Model, Map<Step, unknown>>();
+
+/**
+ * For a step that got no data id from its `produces` (`step.produces` is
+ * empty): the value of its `produces` key (following one alias), `undefined`
+ * when it has none. It tells "produces nothing" from "produces something in a
+ * shape the model cannot read"; recorded while the model is built, so that
+ * rules need not read every step's map again.
+ */
+export function unreadProduces(model: Model, step: Step): unknown {
+  const unread = unreadByModel.get(model);
+  if (unread) return unread.get(step);
+  // a model not made by buildModel (e.g. a copy restricted to some lanes): read the step's map
+  const pairs = mapPairs(step.node, model.parsed);
+  for (let i = 0; i < pairs.length; i++) {
+    if (scalarText(pairs[i].key) === 'produces') return follow(model.parsed, pairs[i].value);
+  }
+  return undefined;
+}
 
 const makeRequirement: Make<Requirement> = (parsed, id, keySpan, span, node, index) => {
   const text = parsed.text;
@@ -465,7 +535,9 @@ const makeRequirement: Make<Requirement> = (parsed, id, keySpan, span, node, ind
   let acceptanceP: Pair | undefined;
   const map = isMap(node);
   if (map) {
-    for (const p of (node as YAMLMap).items as Pair[]) {
+    const pairs = (node as YAMLMap).items as Pair[];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
       switch (scalarText(p.key)) {
         case 'title':
           titleP ??= p;
@@ -542,30 +614,35 @@ function nextEdges(pair: Pair | undefined, parsed: ParsedFile): NextEdge[] {
   if (!pair) return [];
   const text = parsed.text;
   const v = follow(parsed, pair.value);
-  const edges: NextEdge[] = [];
+  let m = 0;
   if (isScalar(v)) {
     const r = refOf(v, text);
-    if (r) edges.push({ target: r, entrySpan: rangeSpan(v, text) ?? r.span });
+    if (r) scratch[m++] = { target: r, entrySpan: rangeSpan(v, text) ?? r.span };
   } else if (isSeq(v)) {
-    for (const item of v.items) {
-      const it = follow(parsed, item);
+    const items = v.items;
+    for (let i = 0; i < items.length; i++) {
+      const it = follow(parsed, items[i]);
       const r = refOf(it, text);
-      if (r) edges.push({ target: r, entrySpan: rangeSpan(it, text) ?? r.span });
+      if (r) scratch[m++] = { target: r, entrySpan: rangeSpan(it, text) ?? r.span };
     }
   } else if (isMap(v)) {
-    for (const p of v.items as Pair[]) {
+    const items = v.items as Pair[];
+    for (let i = 0; i < items.length; i++) {
+      const p = items[i];
       if (!isPair(p)) continue;
       const r = refOf(follow(parsed, p.value), text);
-      if (r) edges.push({ target: r, label: scalarText(p.key) ?? '', entrySpan: pairSpan(p, text) });
+      if (r) scratch[m++] = { target: r, label: scalarText(p.key) ?? '', entrySpan: pairSpan(p, text) };
     }
   }
-  return edges;
+  return copyOut(m);
 }
 
 function setEntries(node: unknown, parsed: ParsedFile): SetEntry[] {
   const text = parsed.text;
   const out: SetEntry[] = [];
-  for (const p of mapPairs(node, parsed)) {
+  const pairs = mapPairs(node, parsed);
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i];
     if (!isScalar(p.key)) continue;
     const key = scalarText(p.key);
     if (key === undefined) continue;
@@ -579,7 +656,7 @@ function setEntries(node: unknown, parsed: ParsedFile): SetEntry[] {
     let step: Ref | undefined;
     let attributeSpan = keySpan;
     if (dot >= 0) {
-      const stepId = key.slice(0, dot);
+      const stepId = shared(key.slice(0, dot));
       step = {
         id: stepId,
         span: literal ? { start: keySpan.start, end: keySpan.start + dot } : keySpan,
@@ -634,22 +711,29 @@ export function buildModel(parsed: ParsedFile): Model {
     };
   }
 
-  const proc = top.get('process');
-  if (proc) {
-    const f = fields(proc.value, parsed);
-    model.process = {
-      keySpan: rangeSpan(proc.key, text)!,
-      name: textValue(get(f, 'name'), parsed),
-      id: textValue(get(f, 'id'), parsed),
-      owner: ref(f, 'owner', parsed),
-      description: textValue(get(f, 'description'), parsed),
-    };
-  }
+  ids = new Map();
+  try {
+    const proc = top.get('process');
+    if (proc) {
+      const f = fields(proc.value, parsed);
+      model.process = {
+        keySpan: rangeSpan(proc.key, text)!,
+        name: textValue(get(f, 'name'), parsed),
+        id: textValue(get(f, 'id'), parsed),
+        owner: ref(f, 'owner', parsed),
+        description: textValue(get(f, 'description'), parsed),
+      };
+    }
 
-  model.roles = section(top.get('roles'), parsed, makeRole);
-  if (top.has('data')) model.data = section(top.get('data'), parsed, makeData);
-  model.steps = section(top.get('steps'), parsed, makeStep);
-  model.requirements = section(top.get('requirements'), parsed, makeRequirement);
+    model.roles = section(top.get('roles'), parsed, makeRole);
+    if (top.has('data')) model.data = section(top.get('data'), parsed, makeData);
+    const unread = new Map<Step, unknown>();
+    model.steps = section(top.get('steps'), parsed, stepMaker(unread));
+    unreadByModel.set(model, unread);
+    model.requirements = section(top.get('requirements'), parsed, makeRequirement);
+  } finally {
+    ids = undefined;
+  }
 
   for (const p of mapPairs(top.get('rules')?.value, parsed)) {
     const code = scalarText(p.key);

@@ -610,16 +610,33 @@ export interface SchemaFinding {
 
 export type SchemaFindings = Readonly<Record<SchemaCode, readonly SchemaFinding[]>>;
 
-const findingsCache = new WeakMap<Model, SchemaFindings>();
+interface Walks {
+  findings: SchemaFindings;
+  tree: YamlTreeFacts;
+}
+
+const walksCache = new WeakMap<Model, Walks>();
+
+/**
+ * Both walks of a model, done once: the schema walk, which also walks the
+ * YAML tree of each item as it checks it (while the item's nodes are fresh
+ * in the processor's caches), then the tree walk of everything else.
+ */
+function walks(model: Model): Walks {
+  let w = walksCache.get(model);
+  if (!w) {
+    const tree = new TreeWalk(model);
+    const findings = new SchemaWalk(model, tree).run();
+    tree.walk(model.parsed.doc?.contents, undefined);
+    w = { findings, tree: tree.facts };
+    walksCache.set(model, w);
+  }
+  return w;
+}
 
 /** Everything the schema rules report for a model, computed once per model. */
 export function schemaFindings(model: Model): SchemaFindings {
-  let f = findingsCache.get(model);
-  if (!f) {
-    f = new SchemaWalk(model).run();
-    findingsCache.set(model, f);
-  }
-  return f;
+  return walks(model).findings;
 }
 
 /**
@@ -671,7 +688,7 @@ const STEP_REF: ValueType = { kind: 'ref', to: 'step' };
 /**
  * The walk does no work for what is valid beyond checking it: spans and
  * texts for messages are built only when something is reported, and
- * collections are tracked (`once`) only when some alias names an anchor,
+ * collections are tracked (`once`) only when the document may have aliases,
  * since only then can the walk reach a node twice.
  */
 class SchemaWalk {
@@ -686,13 +703,16 @@ class SchemaWalk {
   };
   /** Collections already checked in a given role (an alias may name one many times). */
   private readonly seen = new Map<string, WeakSet<object>>();
-  /** Some alias of the document names an anchor, so a node may be reached more than once. */
+  /** The document may have aliases (its text has a `*`), so a node may be reached more than once. */
   private readonly shared: boolean;
 
-  constructor(private readonly model: Model) {
+  constructor(
+    private readonly model: Model,
+    private readonly tree: TreeWalk,
+  ) {
     this.text = model.parsed.text;
     this.doc = model.parsed.doc;
-    this.shared = yamlTreeFacts(model).aliased;
+    this.shared = this.text.includes('*');
   }
 
   run(): SchemaFindings {
@@ -784,7 +804,9 @@ class SchemaWalk {
     let present = 0;
     const firstVisit = !this.shared || this.once(map, 'fields:' + context + ':' + (stepType ?? ''));
     if (map) {
-      for (const p of map.items as unknown[]) {
+      const pairs = map.items as unknown[];
+      for (let k = 0; k < pairs.length; k++) {
+        const p = pairs[k];
         if (!isPair(p)) continue;
         const keyNode = p.key;
         const key = scalarText(keyNode);
@@ -941,7 +963,7 @@ class SchemaWalk {
       case 'items':
         if (isNullNode(node)) return;
         if (!isMap(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'map');
-        return this.items(node, type.item);
+        return this.items(node, type.item, isAlias(raw) ? undefined : spec.key);
       case 'scalarMap':
       case 'sets':
         if (isNullNode(node)) return;
@@ -1013,57 +1035,78 @@ class SchemaWalk {
     this.typeError(raw, keySpan, entry, typeLabel(itemType), tokenOf(itemType));
   }
 
-  private items(map: YAMLMap, kind: ItemKind): void {
+  /**
+   * `section`: the key of the section, when its map was reached without an
+   * alias; the YAML tree of each item is then walked here too (`TreeWalk`),
+   * and `tree.covered` says up to which item.
+   */
+  private items(map: YAMLMap, kind: ItemKind, section: string | undefined): void {
     if (this.shared && !this.once(map, 'items:' + kind)) return;
     const label = ITEMS[kind].label;
     const context: Context = kind;
-    for (const p of map.items as unknown[]) {
-      if (!isPair(p)) continue;
-      const keyNode = p.key;
-      const id = scalarText(keyNode);
-      // the item's key span anchors what is reported about it (p stands for it until then)
-      if (id === undefined || !isScalar(keyNode)) {
-        this.add('schema/id', this.pairKeySpan(p, undefined), {
-          en: `A ${label.en} needs a plain id as its key (letters, digits, "_" and "-", starting with a letter).`,
-          zh: `${label.zh}的键必须是简单的 id（字母、数字、“_”和“-”，以字母开头）。`,
-        });
-        continue;
+    const pairs = map.items as unknown[];
+    let walked = 0;
+    try {
+      for (let i = 0; i < pairs.length; i++) {
+        const p = pairs[i];
+        if (!isPair(p)) continue;
+        if (section !== undefined) {
+          const v = p.value;
+          if (v && typeof v === 'object' && !isScalar(v) && !isAlias(v)) this.tree.walk(v, (isScalar(p.key) ? scalarText(p.key) : undefined) ?? section);
+          walked = i + 1;
+        }
+        this.item(p, kind, label, context);
       }
-      if (!ID_PATTERN.test(id)) this.badId(id, this.pairKeySpan(p, undefined), label);
-      const raw = p.value;
-      const node = isAlias(raw) ? deref(this.doc, raw) : raw;
-      if (node === undefined && isAlias(raw)) continue;
-      const where: Where = { kind: 'item', item: kind, id };
-      if (isMap(node)) {
-        this.fields(node, context, where, p, kind === 'step' ? stepTypeOf(node, this.doc) : undefined);
-      } else if (isNullNode(node)) {
-        this.fields(undefined, context, where, p, kind === 'step' ? 'task' : undefined);
-      } else {
-        const keySpan = this.pairKeySpan(p, undefined);
-        const name = isScalar(node) ? scalarText(node) : undefined;
-        const first = keysFor(context)[0].key;
-        const hint =
-          name !== undefined
-            ? tx(
-                (qq) => `Write its keys under it, e.g. ${qq(`${id}: { ${first}: ${clip(name)} }`)}.`,
-                (qq) => `请在其下写出各个键，如${qq(`${id}: { ${first}: ${clip(name)} }`)}。`,
-              )
-            : undefined;
-        const what = tx((qq) => `${label.en} ${qq(id)}`, (qq) => `${label.zh}${qq(id)}`);
-        const expected = {
-          en: `a map of its keys (${keysFor(context).map((k) => k.key).join(', ')})`,
-          zh: `由其各个键（${keysFor(context).map((k) => k.key).join('、')}）组成的映射`,
-        };
-        this.add(
-          'schema/type',
-          this.span(raw, keySpan),
-          {
-            en: `${cap(what.en)} must be ${expected.en}, but it is ${actualLabel(node).en}.${hint ? ' ' + hint.en : ''}`,
-            zh: `${what.zh}应为${expected.zh}，但这里是${actualLabel(node).zh}。${hint ? hint.zh : ''}`,
-          },
-          { expected: 'map', key: first },
-        );
-      }
+    } finally {
+      if (section !== undefined) this.tree.covered.set(map, walked);
+    }
+  }
+
+  private item(p: Pair, kind: ItemKind, label: Texts, context: Context): void {
+    const keyNode = p.key;
+    const id = scalarText(keyNode);
+    // the item's key span anchors what is reported about it (p stands for it until then)
+    if (id === undefined || !isScalar(keyNode)) {
+      this.add('schema/id', this.pairKeySpan(p, undefined), {
+        en: `A ${label.en} needs a plain id as its key (letters, digits, "_" and "-", starting with a letter).`,
+        zh: `${label.zh}的键必须是简单的 id（字母、数字、“_”和“-”，以字母开头）。`,
+      });
+      return;
+    }
+    if (!ID_PATTERN.test(id)) this.badId(id, this.pairKeySpan(p, undefined), label);
+    const raw = p.value;
+    const node = isAlias(raw) ? deref(this.doc, raw) : raw;
+    if (node === undefined && isAlias(raw)) return;
+    const where: Where = { kind: 'item', item: kind, id };
+    if (isMap(node)) {
+      this.fields(node, context, where, p, kind === 'step' ? stepTypeOf(node, this.doc) : undefined);
+    } else if (isNullNode(node)) {
+      this.fields(undefined, context, where, p, kind === 'step' ? 'task' : undefined);
+    } else {
+      const keySpan = this.pairKeySpan(p, undefined);
+      const name = isScalar(node) ? scalarText(node) : undefined;
+      const first = keysFor(context)[0].key;
+      const hint =
+        name !== undefined
+          ? tx(
+              (qq) => `Write its keys under it, e.g. ${qq(`${id}: { ${first}: ${clip(name)} }`)}.`,
+              (qq) => `请在其下写出各个键，如${qq(`${id}: { ${first}: ${clip(name)} }`)}。`,
+            )
+          : undefined;
+      const what = tx((qq) => `${label.en} ${qq(id)}`, (qq) => `${label.zh}${qq(id)}`);
+      const expected = {
+        en: `a map of its keys (${keysFor(context).map((k) => k.key).join(', ')})`,
+        zh: `由其各个键（${keysFor(context).map((k) => k.key).join('、')}）组成的映射`,
+      };
+      this.add(
+        'schema/type',
+        this.span(raw, keySpan),
+        {
+          en: `${cap(what.en)} must be ${expected.en}, but it is ${actualLabel(node).en}.${hint ? ' ' + hint.en : ''}`,
+          zh: `${what.zh}应为${expected.zh}，但这里是${actualLabel(node).zh}。${hint ? hint.zh : ''}`,
+        },
+        { expected: 'map', key: first },
+      );
     }
   }
 
@@ -1095,7 +1138,9 @@ class SchemaWalk {
   private scalarMap(map: YAMLMap, spec: KeySpec, where: Where, owner: Pair, anchor: Anchor): void {
     if (this.shared && !this.once(map, 'map:' + spec.type.kind)) return;
     const isSets = spec.type.kind === 'sets';
-    for (const p of map.items as unknown[]) {
+    const pairs = map.items as unknown[];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
       if (!isPair(p)) continue;
       const keyNode = p.key;
       const name = scalarText(keyNode);
@@ -1189,7 +1234,9 @@ class SchemaWalk {
         );
       }
       if (!this.once(node, 'next:map')) return;
-      for (const b of node.items as unknown[]) {
+      const branches = node.items as unknown[];
+      for (let i = 0; i < branches.length; i++) {
+        const b = branches[i];
         if (!isPair(b) || this.refOk(b.value)) continue;
         const label = scalarText(b.key) ?? '';
         const what = keyAt(where, spec.key);
@@ -1231,7 +1278,9 @@ class SchemaWalk {
   private ruleMap(map: YAMLMap): void {
     if (!this.once(map, 'rules')) return;
     const codes = ruleCodes();
-    for (const p of map.items as unknown[]) {
+    const pairs = map.items as unknown[];
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
       if (!isPair(p)) continue;
       const keyNode = p.key;
       const code = scalarText(keyNode);
@@ -1323,19 +1372,10 @@ export interface YamlTreeFacts {
   duplicates: DuplicateKey[];
   /** Aliases that name no anchor defined before them. */
   unresolvedAliases: { name: string; span: Span }[];
-  /** Some alias names an anchor: a node of the tree may be reached more than once through aliases. */
-  aliased: boolean;
 }
 
-const treeCache = new WeakMap<Model, YamlTreeFacts>();
-
 export function yamlTreeFacts(model: Model): YamlTreeFacts {
-  let f = treeCache.get(model);
-  if (!f) {
-    f = walkTree(model);
-    treeCache.set(model, f);
-  }
-  return f;
+  return walks(model).tree;
 }
 
 /** Maps with more keys than this find repeated keys with a Map; smaller ones compare with the keys before. */
@@ -1367,109 +1407,127 @@ function sectionSizes(model: Model): Map<unknown, number> {
   return sizes;
 }
 
-function walkTree(model: Model): YamlTreeFacts {
-  const facts: YamlTreeFacts = { duplicates: [], unresolvedAliases: [], aliased: false };
-  const { doc, text } = model.parsed;
-  if (!doc) return facts;
+/**
+ * The walk of the YAML tree for the yaml/* rules: every node in document
+ * order, never following an alias. The schema walk calls `walk` on each item
+ * of a section it checks and records it in `covered`; the walk of the whole
+ * document then skips those items.
+ */
+class TreeWalk {
+  readonly facts: YamlTreeFacts = { duplicates: [], unresolvedAliases: [] };
+  /** Section map → how many of its first pairs had their value walked already (values that are not aliases). */
+  readonly covered = new Map<unknown, number>();
   // the stack as two arrays (node, key of the map it is in); scalars are never pushed (they hold nothing to report)
-  const nodes: unknown[] = [doc.contents];
-  const parents: (string | undefined)[] = [undefined];
+  private readonly nodes: unknown[] = [];
+  private readonly parents: (string | undefined)[] = [];
   // keys of the map being read, by pair position (reused from map to map)
-  const keys: (string | undefined)[] = [];
+  private readonly keys: (string | undefined)[] = [];
   // span of each first definition of a repeated key: one object however many times the key repeats
-  const firstSpans = new Map<Scalar, Span>();
-  /** Records that key `i` of `items` repeats key `first`. */
-  const repeated = (items: unknown[], i: number, first: number, key: string, parent: string | undefined) => {
-    const firstKey = (items[first] as Pair).key as Scalar;
-    let firstSpan = firstSpans.get(firstKey);
-    if (!firstSpan) firstSpans.set(firstKey, (firstSpan = innerSpan(firstKey, text)));
-    facts.duplicates.push({ key, span: innerSpan((items[i] as Pair).key as Scalar, text), first: firstSpan, parent });
-  };
-  try {
-    const sectionIds = sectionSizes(model);
-    while (nodes.length) {
-      const node = nodes.pop();
-      const parent = parents.pop();
-      if (isAlias(node)) {
-        if (deref(doc, node) === undefined) {
-          facts.unresolvedAliases.push({ name: node.source, span: rangeSpan(node, text) ?? { start: 0, end: 0 } });
-        } else {
-          facts.aliased = true;
-        }
-      } else if (isMap(node)) {
-        const items = node.items as unknown[];
-        const n = items.length;
-        let defined = 0;
-        for (let i = 0; i < n; i++) {
-          const p = items[i];
-          const key = isPair(p) && isScalar(p.key) ? scalarText(p.key) : undefined;
-          keys[i] = key;
-          if (key !== undefined) defined++;
-        }
-        // repeated keys: a small map compares each key with the ones before it; a large one uses
-        // a Map, unless it is a section in which the model found as many ids as there are keys
-        if (n <= SMALL_MAP) {
-          for (let i = 1; i < n; i++) {
-            const key = keys[i];
-            if (key === undefined) continue;
-            for (let j = 0; j < i; j++) {
-              if (keys[j] === key) {
-                repeated(items, i, j, key, parent);
-                break;
+  private readonly firstSpans = new Map<Scalar, Span>();
+  private sectionIds: Map<unknown, number> | undefined;
+
+  constructor(private readonly model: Model) {}
+
+  /** Walks `node` and everything under it; `parent` is the key of the map it is in. Never throws. */
+  walk(node: unknown, parent: string | undefined): void {
+    const { doc, text } = this.model.parsed;
+    if (!doc) return;
+    const { nodes, parents, keys, facts, covered } = this;
+    nodes.push(node);
+    parents.push(parent);
+    try {
+      while (nodes.length) {
+        const node = nodes.pop();
+        const parent = parents.pop();
+        if (isAlias(node)) {
+          if (deref(doc, node) === undefined) {
+            facts.unresolvedAliases.push({ name: node.source, span: rangeSpan(node, text) ?? { start: 0, end: 0 } });
+          }
+        } else if (isMap(node)) {
+          const items = node.items as unknown[];
+          const n = items.length;
+          let defined = 0;
+          for (let i = 0; i < n; i++) {
+            const p = items[i];
+            const key = isPair(p) && isScalar(p.key) ? scalarText(p.key) : undefined;
+            keys[i] = key;
+            if (key !== undefined) defined++;
+          }
+          // repeated keys: a small map compares each key with the ones before it; a large one uses
+          // a Map, unless it is a section in which the model found as many ids as there are keys
+          if (n <= SMALL_MAP) {
+            for (let i = 1; i < n; i++) {
+              const key = keys[i];
+              if (key === undefined) continue;
+              for (let j = 0; j < i; j++) {
+                if (keys[j] === key) {
+                  this.repeated(items, i, j, key, parent);
+                  break;
+                }
               }
             }
+          } else if ((this.sectionIds ??= sectionSizes(this.model)).get(node) !== defined) {
+            const firsts = new Map<string, number>();
+            for (let i = 0; i < n; i++) {
+              const key = keys[i];
+              if (key === undefined) continue;
+              const f = firsts.get(key);
+              if (f === undefined) firsts.set(key, i);
+              else this.repeated(items, i, f, key, parent);
+            }
           }
-        } else if (sectionIds.get(node) !== defined) {
-          const firsts = new Map<string, number>();
-          for (let i = 0; i < n; i++) {
+          const walked = covered.size ? (covered.get(node) ?? 0) : 0;
+          // reversed so that the stack pops them in document order
+          for (let i = n - 1; i >= 0; i--) {
+            const p = items[i];
+            if (!isPair(p)) continue;
             const key = keys[i];
-            if (key === undefined) continue;
-            const f = firsts.get(key);
-            if (f === undefined) firsts.set(key, i);
-            else repeated(items, i, f, key, parent);
+            const v = p.value;
+            if (v && typeof v === 'object' && !isScalar(v) && (i >= walked || isAlias(v))) {
+              nodes.push(v);
+              parents.push(key ?? parent);
+            }
+            if (key === undefined && p.key && typeof p.key === 'object' && !isScalar(p.key)) {
+              nodes.push(p.key);
+              parents.push(parent);
+            }
           }
-        }
-        // reversed so that the stack pops them in document order
-        for (let i = n - 1; i >= 0; i--) {
-          const p = items[i];
-          if (!isPair(p)) continue;
-          const key = keys[i];
-          const v = p.value;
-          if (v && typeof v === 'object' && !isScalar(v)) {
-            nodes.push(v);
-            parents.push(key ?? parent);
+        } else if (isSeq(node)) {
+          const items = node.items;
+          for (let i = items.length - 1; i >= 0; i--) {
+            const v = items[i];
+            if (v && typeof v === 'object' && !isScalar(v)) {
+              nodes.push(v);
+              parents.push(parent);
+            }
           }
-          if (key === undefined && p.key && typeof p.key === 'object' && !isScalar(p.key)) {
-            nodes.push(p.key);
-            parents.push(parent);
-          }
-        }
-      } else if (isSeq(node)) {
-        const items = node.items;
-        for (let i = items.length - 1; i >= 0; i--) {
-          const v = items[i];
+        } else if (isPair(node)) {
+          const v = node.value;
           if (v && typeof v === 'object' && !isScalar(v)) {
             nodes.push(v);
             parents.push(parent);
           }
-        }
-      } else if (isPair(node)) {
-        const v = node.value;
-        if (v && typeof v === 'object' && !isScalar(v)) {
-          nodes.push(v);
-          parents.push(parent);
-        }
-        if (node.key && typeof node.key === 'object' && !isScalar(node.key)) {
-          nodes.push(node.key);
-          parents.push(parent);
+          if (node.key && typeof node.key === 'object' && !isScalar(node.key)) {
+            nodes.push(node.key);
+            parents.push(parent);
+          }
         }
       }
+    } catch {
+      // never throw
+      nodes.length = 0;
+      parents.length = 0;
     }
-  } catch {
-    // never throw; and assume the worst about aliases
-    facts.aliased = true;
   }
-  return facts;
+
+  /** Records that key `i` of `items` repeats key `first`. */
+  private repeated(items: unknown[], i: number, first: number, key: string, parent: string | undefined): void {
+    const text = this.model.parsed.text;
+    const firstKey = (items[first] as Pair).key as Scalar;
+    let firstSpan = this.firstSpans.get(firstKey);
+    if (!firstSpan) this.firstSpans.set(firstKey, (firstSpan = innerSpan(firstKey, text)));
+    this.facts.duplicates.push({ key, span: innerSpan((items[i] as Pair).key as Scalar, text), first: firstSpan, parent });
+  }
 }
 
 // ---------------------------------------------------------------------------

@@ -18,9 +18,12 @@ export default defineRule({
     const { model } = ctx;
     // group every live `sets` entry by the attribute it sets
     const groups = new Map<string, Entry[]>();
-    for (const r of model.requirements.list) {
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       if (!r.live) continue;
-      for (const set of r.sets) {
+      for (let k = 0; k < r.sets.length; k++) {
+        const set = r.sets[k];
         if (!set.step) continue; // a key without a dot names no attribute
         const key = `${set.step.id}.${set.attribute}`;
         let g = groups.get(key);

@@ -10,9 +10,12 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
-    for (const r of model.requirements.list) {
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       if (!r.live || r.priority !== 'must') continue;
-      for (const d of r.depends) {
+      for (let k = 0; k < r.depends.length; k++) {
+        const d = r.depends[k];
         const t = model.requirements.byId.get(d.id);
         // a rejected one is conflict/depends-rejected's business
         if (!t || !t.live || (t.priority !== 'could' && t.priority !== 'wont')) continue;

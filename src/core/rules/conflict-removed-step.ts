@@ -22,19 +22,30 @@ export default defineRule({
   run(ctx) {
     const { model } = ctx;
     const live = model.requirements.list.filter((r) => r.live);
-    if (!live.some((r) => r.removes.length)) return;
+    // the steps that live requirements remove: only their mentions matter
+    const removed = new Set<string>();
+    for (let i = 0; i < live.length; i++) {
+      const removes = live[i].removes;
+      for (let k = 0; k < removes.length; k++) removed.add(removes[k].id);
+    }
+    if (!removed.size) return;
 
-    // every live mention of a step in `steps`, `sets` or `adds`, grouped by step
+    // every live mention of a removed step in `steps`, `sets` or `adds`, grouped by step
     const namings = new Map<string, Naming[]>();
-    const add = (id: string, n: Naming) => {
+    const add = (id: string, req: Requirement, span: Span, how: How) => {
+      if (!removed.has(id)) return;
       let l = namings.get(id);
       if (!l) namings.set(id, (l = []));
-      l.push(n);
+      l.push({ req, span, how });
     };
-    for (const r of live) {
-      for (const s of r.steps) add(s.id, { req: r, span: s.span, how: 'steps' });
-      for (const s of r.sets) if (s.step) add(s.step.id, { req: r, span: s.entrySpan, how: 'sets' });
-      for (const s of r.adds) add(s.id, { req: r, span: s.span, how: 'adds' });
+    for (let i = 0; i < live.length; i++) {
+      const r = live[i];
+      for (let k = 0; k < r.steps.length; k++) add(r.steps[k].id, r, r.steps[k].span, 'steps');
+      for (let k = 0; k < r.sets.length; k++) {
+        const s = r.sets[k];
+        if (s.step) add(s.step.id, r, s.entrySpan, 'sets');
+      }
+      for (let k = 0; k < r.adds.length; k++) add(r.adds[k].id, r, r.adds[k].span, 'adds');
     }
 
     const hows: Record<How, { en: string; zh: string }> = {
@@ -43,8 +54,10 @@ export default defineRule({
       adds: { en: 'adds it (`adds`)', zh: '要新增它（`adds`）' },
     };
 
-    for (const r of live) {
-      for (const rm of r.removes) {
+    for (let i = 0; i < live.length; i++) {
+      const r = live[i];
+      for (let k = 0; k < r.removes.length; k++) {
+        const rm = r.removes[k];
         const l = namings.get(rm.id);
         if (!l) continue;
         // the other requirements naming the step, each with all the ways it does

@@ -46,10 +46,13 @@ export default defineRule({
       });
     };
 
-    for (const r of model.requirements.list) {
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       // without a known `from` nobody can tell whose lane is someone else's (ref/unknown-role reports a typo)
       if (!r.live || !r.from || !roles.has(r.from.id)) continue;
-      for (const a of r.adds) {
+      for (let k = 0; k < r.adds.length; k++) {
+        const a = r.adds[k];
         const b = burdened(r, a.id);
         if (!b) continue;
         const lane = roleLabel(ctx, b.role);
@@ -62,7 +65,8 @@ export default defineRule({
             `但${ctx.q(b.role)}不在它的 \`agreed\` 列表中：这是在未经同意的情况下给该团队增加工作。`,
         });
       }
-      for (const s of r.sets) {
+      for (let k = 0; k < r.sets.length; k++) {
+        const s = r.sets[k];
         if (!s.step) continue;
         const b = burdened(r, s.step.id);
         if (!b) continue;

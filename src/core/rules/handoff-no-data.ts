@@ -1,16 +1,6 @@
 import { defineRule } from '../rule';
-import { mapPairs, scalarText, type Model, type Step } from '../model';
-import { deref } from '../parse';
+import { unreadProduces } from '../model';
 import { hasContent, labelled, roleLabel } from '../conflicts';
-
-/** The value of a step's first `produces` key (following one alias); `undefined` when there is none. */
-function producesNode(model: Model, s: Step): unknown {
-  const pairs = mapPairs(s.node, model.parsed);
-  for (let i = 0; i < pairs.length; i++) {
-    if (scalarText(pairs[i].key) === 'produces') return deref(model.parsed.doc, pairs[i].value);
-  }
-  return undefined;
-}
 
 export default defineRule({
   code: 'handoff/no-data',
@@ -36,7 +26,7 @@ export default defineRule({
       const s = steps[i];
       if (!s.next.length || !s.role || !roles.has(s.role.id) || s.produces.length) continue;
       // `produces` written in a shape we cannot read: schema/type reports it
-      if (hasContent(producesNode(model, s))) continue;
+      if (hasContent(unreadProduces(model, s))) continue;
       const from = s.role.id;
       const next = s.next;
       let up: string | undefined;

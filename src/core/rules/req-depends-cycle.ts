@@ -21,8 +21,9 @@ export default defineRule({
     const seen = new Int32Array(n).fill(-1);
     for (let i = 0; i < n; i++) {
       const out: number[] = [];
-      for (const d of reqs[i].depends) {
-        const t = byId.get(d.id);
+      const depends = reqs[i].depends;
+      for (let k = 0; k < depends.length; k++) {
+        const t = byId.get(depends[k].id);
         if (t && seen[t.index] !== i) {
           seen[t.index] = i;
           out.push(t.index);
@@ -55,8 +56,10 @@ export default defineRule({
       return path.reverse();
     };
 
-    for (const r of reqs) {
-      for (const d of r.depends) {
+    for (let i = 0; i < n; i++) {
+      const r = reqs[i];
+      for (let k = 0; k < r.depends.length; k++) {
+        const d = r.depends[k];
         const t = byId.get(d.id);
         if (!t || comp[t.index] !== comp[r.index]) continue;
         if (t.index === r.index) {

@@ -11,7 +11,9 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
-    for (const r of model.requirements.list) {
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       if (!r.isMap || !r.live || (r.priority !== 'must' && r.priority !== 'should')) continue;
       if (r.acceptance.some((a) => a.trim() !== '')) continue;
       const raw = rawField(model, r, 'acceptance');

@@ -12,7 +12,9 @@ export default defineRule({
   },
   run(ctx) {
     const { model } = ctx;
-    for (const r of model.requirements.list) {
+    const reqs = model.requirements.list;
+    for (let i = 0; i < reqs.length; i++) {
+      const r = reqs[i];
       if (!r.isMap && !isEmptyItem(r)) continue; // not a map: schema/type reports it
       if (r.steps.length || r.sets.length || r.adds.length || r.removes.length) continue;
       // a key written in a shape we cannot read still says something: skip
