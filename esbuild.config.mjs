@@ -7,6 +7,10 @@ import path from 'node:path';
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
+// yaml's ES-module build (same code as its CommonJS one) lets esbuild drop what BizFlow never calls and
+// scope-hoist the rest; calls such as isScalar then skip CommonJS re-export getters (parse ~25 % faster, bench/notes.md)
+const yamlEsm = { yaml: './node_modules/yaml/browser/index.js' };
+
 const common = {
   bundle: true,
   sourcemap: !production,
@@ -28,6 +32,7 @@ const builds = [
     target: 'node18',
     banner: { js: '#!/usr/bin/env node' },
     external: ['playwright-core'],
+    alias: yamlEsm,
   },
 ];
 
@@ -40,8 +45,7 @@ if (existsSync('src/extension/extension.ts')) {
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    // yaml's ES-module build (same code as its CommonJS one) lets esbuild drop what BizFlow never calls
-    alias: { yaml: './node_modules/yaml/browser/index.js' },
+    alias: yamlEsm,
   });
 }
 
