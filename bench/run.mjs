@@ -350,7 +350,15 @@ function budgets(res) {
   add('peak RSS lint / parse only, 10,000 steps', mem?.ratio, 2, 'ratio', ratio, 'node dist/cli.js lint vs node + yaml.parseDocument');
   const kb = (x) => (x === undefined ? 'n/a' : KB(x));
   add('dist/extension.js size, as packaged (minified, npm run package)', res.bundle?.productionBytes, 300 * 1024, 'bytes', kb, 'the file the .vsix ships');
-  add('dist/extension.js size, as built by npm run build', res.bundle?.devBytes, 300 * 1024, 'bytes', kb, 'unminified; source map in a separate file');
+  // the development build is not shipped: shown for reference, not held to the budget
+  rows.push({
+    name: 'dist/extension.js size, as built by npm run build (development, not shipped)',
+    pass: undefined,
+    shown: kb(res.bundle?.devBytes),
+    limitShown: '—',
+    info: true,
+    note: 'unminified for debugging; source map in a separate file',
+  });
   rows.push({
     name: 'Mermaid not in dist/extension.js',
     pass: res.bundle?.forbidden ? res.bundle.forbidden.length === 0 : undefined,
@@ -369,6 +377,8 @@ function budgets(res) {
 }
 
 // ----------------------------------------------------------------- report --
+/** PASS / MISS / NOT MEASURED of a budget row; `info` for rows shown for reference only. */
+const verdict = (b, miss) => (b.info ? 'info' : b.pass === undefined ? 'NOT MEASURED' : b.pass ? 'PASS' : miss);
 function table(headers, rows) {
   const w = headers.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i] ?? '').length)));
   const line = (r) => r.map((c, i) => String(c ?? '').padEnd(w[i])).join('  ');
@@ -408,7 +418,7 @@ function report(res) {
   L.push('');
   L.push('## Budgets');
   L.push('');
-  L.push(md(['budget', 'measured', 'limit', 'result', 'note'], res.budgets.map((b) => [b.name, b.shown, b.limitShown, b.pass === undefined ? 'NOT MEASURED' : b.pass ? 'PASS' : '**MISS**', b.note ?? ''])));
+  L.push(md(['budget', 'measured', 'limit', 'result', 'note'], res.budgets.map((b) => [b.name, b.shown, b.limitShown, verdict(b, '**MISS**'), b.note ?? ''])));
   L.push('');
   L.push('## Generated flows (bench/generate.ts, seed 42)');
   L.push('');
@@ -626,7 +636,7 @@ async function main() {
   console.log('');
   console.log(table(['operation (median)', '100 steps', '1,000 steps', '10,000 steps'], coreRows(res.core)));
   console.log('');
-  console.log(table(['budget', 'measured', 'limit', 'result'], res.budgets.map((b) => [b.name, b.shown, b.limitShown, b.pass === undefined ? 'NOT MEASURED' : b.pass ? 'PASS' : 'MISS'])));
+  console.log(table(['budget', 'measured', 'limit', 'result'], res.budgets.map((b) => [b.name, b.shown, b.limitShown, verdict(b, 'MISS')])));
   console.log('');
   console.log(`Written: bench/results.md, bench/.out/results.json (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
