@@ -18,6 +18,11 @@
  *       classDef added …                    only the classes that are used
  *       class n3 added
  *
+ * With `lanes: false` (the fallback for diagrams whose lanes Mermaid's layout
+ * cannot draw) there is no `subgraph`: every step is written at the top level,
+ * in document order, with the same node id, shape and classes, and a step in a
+ * lane shows its role under its name: `n1["<step name><br>#40;<role name>#41;"]`.
+ *
  * Safety. Nothing from the file is ever used as Mermaid syntax:
  * - node ids are generated from the step's index (`n0`, `n1`, …) and lane ids
  *   from the role's index (`lane0`, …), so ids such as `end`, `graph`,
@@ -26,7 +31,9 @@
  *   means something to Mermaid (or to its pre-processing, or to HTML) is
  *   replaced by a Mermaid entity code (`#quot;`, `#35;`, `#37;`, `#lt;`, …),
  *   which Mermaid turns into an HTML character reference after parsing, so
- *   it renders as plain text. See `escapeMermaidLabel`. This needs Mermaid's
+ *   it renders as plain text. See `escapeMermaidLabel`. The only markup ever
+ *   written is the `<br>` between a step's name and its role without lanes
+ *   (a label's own `<` is always an entity code). This needs Mermaid's
  *   HTML labels (`htmlLabels: true`, its default): with SVG text labels
  *   Mermaid would show the codes themselves.
  *
@@ -43,6 +50,14 @@ export interface MermaidOptions {
   direction?: 'LR' | 'TB';
   /** Step ids to mark with the `highlight` class (e.g. the steps of the selected diagnostic). */
   highlight?: string[];
+  /**
+   * `false`: draw no lane (`subgraph`) at all. Every step keeps its node id,
+   * shape, label and classes; a step in a lane gets its role's name as a
+   * second label line, `(<role name>)`. This is the fallback for diagrams
+   * Mermaid's layout cannot draw with lanes (see `renderWithLaneFallback` in
+   * src/shared/preview-mermaid.ts). Default `true`.
+   */
+  lanes?: boolean;
 }
 
 export interface MermaidResult {
@@ -147,6 +162,12 @@ function quoted(text: string): string {
   const t = escapeMermaidLabel(text);
   // Mermaid rejects an empty string ("") but accepts a blank one.
   return '"' + (t === '' ? ' ' : t) + '"';
+}
+
+/** A two-line label: the step's name, then its lane's name in parentheses (both escaped; the `<br>` is ours). */
+function quotedWithLane(text: string, lane: string): string {
+  const t = escapeMermaidLabel(text);
+  return '"' + (t.trim() === '' ? ' ' : t) + '<br>' + escapeMermaidLabel('(' + lane + ')') + '"';
 }
 
 function shape(step: Step, label: string): string {
@@ -268,9 +289,12 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
   const laneIds = new Map<string, string>();
   const node = (i: number) => 'n' + i;
   for (let i = 0; i < n; i++) if (visible[i]) nodeIds.set(steps[i].id, node(i));
+  const lanes = options.lanes !== false;
   const nodeLine = (i: number, indent: string) => {
     const s = steps[i];
-    out.push(indent + node(i) + shape(s, quoted(labelOf(s.name, s.id))));
+    const name = labelOf(s.name, s.id);
+    const label = !lanes && laneOf[i] >= 0 ? quotedWithLane(name, labelOf(roles[laneOf[i]].name, roles[laneOf[i]].id)) : quoted(name);
+    out.push(indent + node(i) + shape(s, label));
   };
 
   // steps of each lane, in document order
@@ -282,7 +306,11 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
     if (laneOf[i] >= 0) members[laneOf[i]].push(i);
     else loose.push(i);
   }
-  for (let r = 0; r < roles.length; r++) {
+  if (!lanes) {
+    // no subgraph: every step at the top level, in document order
+    for (let i = 0; i < n; i++) if (visible[i]) nodeLine(i, '  ');
+  }
+  for (let r = 0; r < (lanes ? roles.length : 0); r++) {
     if (focus >= 0 && r !== focus && members[r].length === 0) continue;
     const role = roles[r];
     const lane = 'lane' + r;
@@ -296,7 +324,7 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
     }
     out.push('  end');
   }
-  for (const i of loose) nodeLine(i, '  ');
+  if (lanes) for (const i of loose) nodeLine(i, '  ');
 
   for (let i = 0; i < n; i++) {
     if (!visible[i]) continue;

@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
+import { renderWithLaneFallback, type LaneLayout } from '../shared/preview-mermaid';
 import { launchChromium, type HeadlessChromium } from './chromium';
 
 export { ChromiumMissingError, findChromium } from './chromium';
@@ -25,6 +26,20 @@ export interface RenderOptions {
 export interface RenderResult {
   svg?: string;
   error?: string;
+}
+
+/** A swimlane diagram to draw: its text, and the same flow without lanes for when Mermaid cannot lay the lanes out. */
+export interface FlowDiagram {
+  text: string;
+  /** `toMermaid(…, { lanes: false })`. */
+  withoutLanes?: string;
+}
+
+export interface FlowRenderResult extends RenderResult {
+  /** How the SVG was laid out (absent on failure); `noLanes` means the lanes were left out. */
+  layout?: LaneLayout;
+  /** The layouts that failed before, with Mermaid's message. */
+  failed: Array<{ layout: LaneLayout; error: string }>;
 }
 
 /** Places the Mermaid bundle is looked for, best first. */
@@ -139,9 +154,10 @@ export class MermaidRenderer {
                 const m = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
                 try {
                   const { svg } = await m.render(id, text);
-                  // The browser serialises U+00A0 in HTML labels as &nbsp;, which is not an XML
-                  // entity: make the SVG a well-formed XML file.
-                  return { svg: svg.replace(/&nbsp;/g, '&#160;') };
+                  // The browser serialises HTML labels as HTML: U+00A0 as &nbsp;, which is not an XML
+                  // entity, and line breaks as <br>, an unclosed tag. Make the SVG a well-formed XML file.
+                  // (A label's own text cannot hold a tag: toMermaid writes < as an entity code.)
+                  return { svg: svg.replace(/&nbsp;/g, '&#160;').replace(/<br>/g, '<br/>') };
                 } catch (e) {
                   return { error: e instanceof Error ? e.message : String(e) };
                 } finally {
@@ -166,8 +182,37 @@ export class MermaidRenderer {
     return results;
   }
 
+  /**
+   * Renders a swimlane diagram, falling back like the preview when Mermaid's
+   * layout fails on its lanes ("Cannot set properties of undefined (setting
+   * 'order')", a dagre bug with many subgraphs): the lanes in reverse order,
+   * then the flow without lanes.
+   */
+  async renderFlow(diagram: FlowDiagram): Promise<FlowRenderResult> {
+    try {
+      const out = await renderWithLaneFallback(diagram, async (text) => {
+        const [r] = await this.render([text]);
+        if (r.svg === undefined) throw new Error(r.error ?? 'no output');
+        return r.svg;
+      }, () => this.broken !== undefined);
+      return { svg: out.result, layout: out.layout, failed: out.failed };
+    } catch (e) {
+      return { error: oneLine(e), failed: [] };
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
+  }
+}
+
+/** `MermaidRenderer.renderFlow` in a headless Chromium of its own, which is always closed afterwards. Throws like `renderMermaid`. */
+export async function renderFlow(diagram: FlowDiagram, opts: RenderOptions = {}): Promise<FlowRenderResult> {
+  const renderer = await MermaidRenderer.launch(opts);
+  try {
+    return await renderer.renderFlow(diagram);
+  } finally {
+    await renderer.close();
   }
 }
 

@@ -44,3 +44,82 @@ export function withLanesReversed(text: string): string | undefined {
 export function isLayoutError(message: string): boolean {
   return !/\b(Parse|Lexical|Syntax) error\b|Maximum text size|Edge limit exceeded|too many edges/i.test(message);
 }
+
+/**
+ * How a diagram ended up drawn: with its lanes as written, with the lanes
+ * declared in reverse order (same drawing, another layout input), or without
+ * lanes (`toMermaid(…, { lanes: false })`: each step names its lane instead).
+ */
+export type LaneLayout = 'lanes' | 'reversedLanes' | 'noLanes';
+
+/**
+ * The layout-relevant part of a diagram's text: the text with every quoted
+ * label emptied. Mermaid's layout error on lanes depends on the graph's
+ * structure (nodes, edges, lanes, which edges carry a label), not on the
+ * label texts, so a rename gives the same key and the same outcome.
+ */
+export function layoutKey(text: string): string {
+  return text.replace(/"[^"\n]*"/g, '""');
+}
+
+/**
+ * Remembers, for the last few diagram structures, which layout was needed,
+ * so that an edit that only renames things does not pay for the failed
+ * attempts again (they take about as long as a successful render).
+ */
+export class LayoutMemo {
+  private readonly map = new Map<string, LaneLayout>();
+  constructor(private readonly size = 8) {}
+
+  get(text: string): LaneLayout | undefined {
+    return this.map.get(layoutKey(text));
+  }
+
+  set(text: string, layout: LaneLayout): void {
+    const key = layoutKey(text);
+    this.map.delete(key);
+    if (layout === 'lanes') return; // the normal case: nothing to skip next time
+    this.map.set(key, layout);
+    while (this.map.size > this.size) this.map.delete(this.map.keys().next().value as string);
+  }
+}
+
+export interface LaneFallbackResult<R> {
+  result: R;
+  layout: LaneLayout;
+  /** The layouts tried before, and Mermaid's error for each. */
+  failed: Array<{ layout: LaneLayout; error: string }>;
+}
+
+/**
+ * Renders `text`; when Mermaid's layout fails (see `isLayoutError`), tries the
+ * lanes in reverse order, then `withoutLanes` (the same flow drawn with no
+ * lane). `render` throws on failure; `attempt` counts from 0. `startWith`
+ * is a layout known to be needed for this structure (see `LayoutMemo`): the
+ * attempts before it are left out (all are made when it does not apply). `stop` is asked after each failure
+ * (e.g. "a newer diagram is waiting"): true rethrows at once. Errors that
+ * are not layout errors (a parse error) are rethrown as they are.
+ */
+export async function renderWithLaneFallback<R>(
+  input: { text: string; withoutLanes?: string; startWith?: LaneLayout },
+  render: (text: string, attempt: number) => Promise<R>,
+  stop: () => boolean = () => false,
+): Promise<LaneFallbackResult<R>> {
+  let attempts: Array<[LaneLayout, string]> = [['lanes', input.text]];
+  const reversed = withLanesReversed(input.text);
+  if (reversed !== undefined) attempts.push(['reversedLanes', reversed]);
+  if (input.withoutLanes !== undefined && input.withoutLanes !== input.text) attempts.push(['noLanes', input.withoutLanes]);
+  const from = attempts.findIndex(([layout]) => layout === input.startWith);
+  if (from > 0) attempts = attempts.slice(from);
+  const failed: LaneFallbackResult<R>['failed'] = [];
+  for (let k = 0; ; k++) {
+    const [layout, text] = attempts[k];
+    try {
+      return { result: await render(text, k), layout, failed };
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      failed.push({ layout, error });
+      if (k === attempts.length - 1 || !isLayoutError(error) || stop()) throw e;
+    }
+  }
+}

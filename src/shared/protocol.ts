@@ -90,6 +90,12 @@ export interface RenderModel {
   title: string;
   /** Mermaid flowchart text; empty when `tooLarge` is set. */
   mermaid: string;
+  /**
+   * The same flowchart without lanes (`toMermaid` with `lanes: false`: same
+   * node ids, labels and classes, each step naming its lane), drawn when
+   * Mermaid's layout fails on the lanes. Absent when no lane is drawn.
+   */
+  mermaidWithoutLanes?: string;
   /** Steps drawn (only those in `mermaid`). */
   steps: PreviewStep[];
   /** Lanes drawn. */
@@ -149,8 +155,42 @@ export interface RenderReport {
     /** A global the hostile test file tries to set. */
     pwned: boolean;
   };
+  /** The webview's time from starting to draw to the SVG being ready (mermaid.render, every attempt, and SVG clean-up). */
   renderMs: number;
+  /** How the diagram on screen was laid out (absent when nothing is drawn): `noLanes` is the fallback without lanes. */
+  layout?: 'lanes' | 'reversedLanes' | 'noLanes';
+  /** Where the time of this update went in the webview (for the benchmarks). */
+  timings?: RenderTimings;
   error?: string;
+}
+
+/**
+ * Milliseconds since the webview received the render message this report
+ * answers (differences of the webview's `performance.now()`). Stages that did
+ * not run (e.g. no new drawing) are absent.
+ */
+export interface RenderTimings {
+  /** When the message was received, as `performance.timeOrigin + performance.now()` (wall clock, ms), to split the messaging time. */
+  receivedAt: number;
+  /** The render job started (after any render running before it). */
+  started: number;
+  /** mermaid.render called / returned (after the last attempt). */
+  renderStart?: number;
+  renderEnd?: number;
+  /** The SVG was cleaned, decorated (classes, colours, highlight) while detached, and put in the page. */
+  inserted?: number;
+  /** The view (zoom / fit) was applied: its reads make the browser lay the new SVG out. */
+  viewed?: number;
+  /** The conflict badges were placed: the update is done. */
+  decorated?: number;
+  /** The report was built, just before it is posted. */
+  reported: number;
+  /**
+   * The first task after the browser's next frame following the report (its
+   * style, layout and paint of the new drawing). Set after the report was
+   * posted, so only a later probe report shows it.
+   */
+  painted?: number;
 }
 
 export interface ViewTransform {
@@ -195,6 +235,7 @@ export interface WebviewStrings {
   keptDiagram: string;
   tooLarge: string;
   renderFailed: string;
+  withoutLanes: string;
   showRoleView: string;
   rendering: string;
   empty: string;

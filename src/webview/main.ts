@@ -16,11 +16,12 @@ import {
   type RenderMessage,
   type RenderModel,
   type RenderReport,
+  type RenderTimings,
   type ThemeKind,
   type ViewTransform,
   type WebviewInit,
 } from '../shared/protocol';
-import { withLanesReversed, isLayoutError } from '../shared/preview-mermaid';
+import { LayoutMemo, renderWithLaneFallback, type LaneLayout } from '../shared/preview-mermaid';
 import { pngScale } from '../shared/preview-viewport';
 import { mermaidConfig, palette, stateColors, STATE_CLASSES, themeKind, type Palette } from './theme';
 import { Banner, fmt, h, Legend, roleButtons, svgEl, Toolbar, Tooltip } from './ui';
@@ -129,10 +130,14 @@ const current = {
   drawn: undefined as RenderModel | undefined,
   drawnText: '',
   drawnTheme: '' as string,
+  /** How the drawn diagram was laid out (`noLanes`: the fallback without lanes). */
+  drawnLayout: 'lanes' as LaneLayout,
   svg: undefined as SVGSVGElement | undefined,
   status: 'empty' as RenderReport['status'],
   error: undefined as string | undefined,
   renderMs: 0,
+  /** Where the time of the last render job went (see RenderTimings). */
+  timings: undefined as RenderTimings | undefined,
   highlight: undefined as HighlightMessage | undefined,
   stepsByNode: new Map<string, PreviewStep>(),
   stepsById: new Map<string, PreviewStep>(),
@@ -141,6 +146,10 @@ const current = {
 
 let themeNow: ThemeKind = themeKind();
 let renderSeq = 0;
+/** The Mermaid configuration last passed to mermaid.initialize (as JSON): initialise again only when it changes. */
+let mermaidConfigured = '';
+/** Diagram structures that Mermaid could lay out only without (or with reversed) lanes. */
+const layoutMemo = new LayoutMemo();
 
 // ---------------------------------------------------------------- render queue --
 
@@ -148,6 +157,8 @@ interface Job {
   msg: RenderMessage;
   /** Re-render for a theme change. */
   reason: 'update' | 'theme';
+  /** performance.now() when the message arrived (or the theme changed). */
+  at: number;
 }
 let pending: Job | undefined;
 let running = false;
@@ -170,17 +181,22 @@ async function pump(): Promise<void> {
   }
 }
 
+/** Attributes named `on…` (any case), under a node: one native XPath query instead of walking every element's attributes. */
+const HANDLER_XPATH = "descendant-or-self::*/@*[translate(substring(name(), 1, 2), 'ON', 'on') = 'on']";
+
+/** Event handlers (as above) and links to anything but a fragment of the same SVG (`href`, `src`, `action`). */
+const ACTIVE_ATTR_XPATH =
+  "descendant-or-self::*/@*[translate(substring(name(), 1, 2), 'ON', 'on') = 'on' or " +
+  "((local-name() = 'href' or local-name() = 'src' or local-name() = 'action') and not(starts-with(., '#')))]";
+
 /** Active content (must stay empty): script elements added after start, inline event handlers in the preview. */
 function countHostile(): { scripts: number; handlers: number; foreign: number; details: string[] } {
   const details: string[] = [];
-  let handlers = 0;
-  for (const el of [host, ...Array.from(host.querySelectorAll('*'))]) {
-    for (const a of Array.from(el.attributes)) {
-      if (/^on/i.test(a.name)) {
-        handlers++;
-        if (details.length < 10) details.push(`<${el.tagName.toLowerCase()} ${a.name}>`);
-      }
-    }
+  const found = document.evaluate(HANDLER_XPATH, host, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  const handlers = found.snapshotLength;
+  for (let i = 0; i < handlers && details.length < 10; i++) {
+    const a = found.snapshotItem(i) as Attr;
+    details.push(`<${a.ownerElement?.tagName.toLowerCase() ?? '?'} ${a.name}>`);
   }
   let scripts = 0;
   for (const sc of Array.from(document.querySelectorAll('script'))) {
@@ -202,13 +218,13 @@ function toSafeSvg(text: string): SVGSVGElement {
   for (const el of Array.from(root.querySelectorAll('script, iframe, object, embed, link, meta, base, form, input, button, textarea, audio, video, img'))) {
     el.remove();
   }
-  for (const el of Array.from(root.querySelectorAll('*'))) {
-    for (const a of Array.from(el.attributes)) {
-      if (/^on/i.test(a.name)) el.removeAttribute(a.name);
-      else if ((a.localName === 'href' || a.localName === 'src' || a.localName === 'action') && !a.value.startsWith('#')) el.removeAttribute(a.name);
-    }
+  const active = doc.evaluate(ACTIVE_ATTR_XPATH, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+  for (let i = 0; i < active.snapshotLength; i++) {
+    const a = active.snapshotItem(i) as Attr;
+    a.ownerElement?.removeAttributeNode(a);
   }
-  return document.importNode(root, true) as SVGSVGElement;
+  // moved, not cloned: the parsed document is thrown away
+  return document.adoptNode(root) as SVGSVGElement;
 }
 
 /** Is a finished render still wanted? (A newer render message or theme change makes it out of date.) */
@@ -218,9 +234,17 @@ function stillWanted(job: Job, theme: ThemeKind): boolean {
   return theme === themeKind();
 }
 
+/** Milliseconds since the current job's message arrived. */
+let jobAt = 0;
+function mark(stage: 'renderStart' | 'renderEnd' | 'inserted' | 'viewed' | 'decorated'): void {
+  if (current.timings) current.timings[stage] = performance.now() - jobAt;
+}
+
 async function run(job: Job): Promise<void> {
   const { msg } = job;
   const model = msg.model;
+  jobAt = job.at;
+  current.timings = { receivedAt: performance.timeOrigin + job.at, started: performance.now() - job.at, reported: 0 };
   const uriChanged = msg.uri !== current.uri;
   current.uri = msg.uri;
   current.version = msg.version;
@@ -253,6 +277,8 @@ async function run(job: Job): Promise<void> {
     if (mermaidConfig(themeKind()).theme !== current.drawnTheme) {
       // the theme changed meanwhile: redraw the kept diagram in the new colours
       if ((await draw(job, current.drawn, false, false)) === 'outdated') return;
+    } else {
+      noteLayout(current.drawn);
     }
     banner.add('info', S.keptDiagram);
     current.status = 'kept';
@@ -287,10 +313,13 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
     // same drawing: only the overlays (badges, hover data, highlight) change
     indexSteps(model);
     decorate(current.svg, model, kind);
+    addBadges(current.svg, kind);
     current.drawn = model;
     current.status = 'ok';
     applyHighlight();
     if (fit) viewport.fit(false);
+    noteLayout(model);
+    mark('decorated');
     return 'ok';
   }
 
@@ -298,19 +327,36 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
   showStatus(S.rendering);
   const t0 = performance.now();
   let svg: SVGSVGElement;
+  let layout: LaneLayout;
   try {
-    mermaid.initialize(config);
-    let out: { svg: string };
-    try {
-      out = await mermaid.render(`bizflow-svg-${seq}`, text);
-    } catch (e) {
-      // Mermaid's layout fails on some many-lane graphs depending on the lanes' order: try once more
-      const again = withLanesReversed(text);
-      if (!again || !isLayoutError(e instanceof Error ? e.message : String(e)) || !stillWanted(job, kind)) throw e;
-      out = await mermaid.render(`bizflow-svg-${seq}-b`, again);
+    const configJson = JSON.stringify(config);
+    if (configJson !== mermaidConfigured) {
+      // Mermaid keeps its configuration between renders (our texts carry no directives that change it)
+      mermaid.initialize(config);
+      mermaidConfigured = configJson;
     }
+    mark('renderStart');
+    // Mermaid's layout (dagre) fails on the lanes of some big graphs: lanes reversed, then no lanes
+    const out = await renderWithLaneFallback(
+      { text, withoutLanes: model.mermaidWithoutLanes, startWith: layoutMemo.get(text) },
+      async (t, attempt) => {
+        const id = `bizflow-svg-${seq}${attempt ? `-${attempt}` : ''}`;
+        try {
+          return await mermaid.render(id, t);
+        } catch (e) {
+          // Mermaid leaves its scratch element behind on some errors
+          document.getElementById(`d${id}`)?.remove();
+          document.getElementById(id)?.remove();
+          throw e;
+        }
+      },
+      () => !stillWanted(job, kind),
+    );
+    mark('renderEnd');
+    layout = out.layout;
+    layoutMemo.set(text, layout);
     if (!stillWanted(job, kind)) return 'outdated'; // dropped: a newer render is on its way
-    svg = toSafeSvg(out.svg);
+    svg = toSafeSvg(out.result.svg);
   } catch (e) {
     if (!stillWanted(job, kind)) return 'outdated';
     const message = e instanceof Error ? e.message : String(e);
@@ -330,15 +376,20 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
   svg.setAttribute('width', String(w));
   svg.setAttribute('height', String(hgt));
   svg.style.removeProperty('max-width');
-  tooltip.hide();
-  canvas.replaceChildren(svg);
   current.svg = svg;
   current.drawn = model;
   current.drawnText = text;
   current.drawnTheme = theme;
+  current.drawnLayout = layout;
   current.status = 'ok';
   indexSteps(model);
+  // Everything that only writes, while the SVG is detached (no style or layout work yet) ...
   decorate(svg, model, kind);
+  applyHighlight();
+  tooltip.hide();
+  canvas.replaceChildren(svg);
+  mark('inserted');
+  // ... then the view: its reads (sizes, where the flow starts) lay the new SVG out, once ...
   viewport.setContentSize(w, hgt);
   const restore = current.firstRender && state.view && !fit ? state.view : undefined;
   if (restore) {
@@ -350,8 +401,17 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
     viewport.apply(viewport.view, false);
   }
   current.firstRender = false;
-  applyHighlight();
+  mark('viewed');
+  // ... and the badges, whose positions are read from that layout
+  addBadges(svg, kind);
+  noteLayout(model);
+  mark('decorated');
   return 'ok';
+}
+
+/** The banner note of a diagram drawn without its lanes, with the role views as the way back to lanes. */
+function noteLayout(model: RenderModel): void {
+  if (current.drawnLayout === 'noLanes') banner.add('warning', S.withoutLanes, roleButtons(S, model.roles, chooseRole));
 }
 
 function clearDiagram(why: RenderReport['status']): void {
@@ -360,6 +420,7 @@ function clearDiagram(why: RenderReport['status']): void {
   current.svg = undefined;
   current.drawn = undefined;
   current.drawnText = '';
+  current.drawnLayout = 'lanes';
   current.status = why;
   current.stepsByNode.clear();
   current.stepsById.clear();
@@ -409,10 +470,9 @@ function laneNodes(svg: SVGSVGElement, model: RenderModel): Array<{ el: SVGGElem
   return out;
 }
 
-/** Data attributes, accessible names and conflict badges. */
+/** Data attributes, accessible names and state colours: writes only (see `addBadges` for the reads). */
 function decorate(svg: SVGSVGElement, model: RenderModel, kind: ThemeKind): void {
   const p = palette(kind);
-  for (const b of Array.from(svg.querySelectorAll('.bf-badge'))) b.remove();
   for (const { el, step } of stepNodes(svg)) {
     recolour(el, p);
     el.dataset.step = step.id;
@@ -420,31 +480,52 @@ function decorate(svg: SVGSVGElement, model: RenderModel, kind: ThemeKind): void
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'button');
     el.setAttribute('aria-label', step.label);
-    if (step.conflictCount > 0 && step.conflict) {
-      const box = el.getBBox();
-      const cx = step.kind === 'decision' ? box.x + box.width * 0.75 : box.x + box.width - 2;
-      const cy = step.kind === 'decision' ? box.y + box.height * 0.25 : box.y + 2;
-      const color = step.conflict === 'error' ? p.error : p.warning;
-      const g = svgEl('g', { class: `bf-badge ${step.conflict}`, 'data-count': step.conflictCount });
-      g.append(
-        svgEl('circle', { cx, cy, r: 9, fill: color, stroke: p.background, 'stroke-width': 1.5 }),
-        Object.assign(
-          svgEl('text', {
-            x: cx,
-            y: cy,
-            'text-anchor': 'middle',
-            'dominant-baseline': 'central',
-            'font-size': 11,
-            'font-weight': 700,
-            fill: p.badgeText,
-          }),
-          { textContent: String(step.conflictCount) },
-        ),
-      );
-      el.append(g);
-    }
   }
   for (const { el, roleId } of laneNodes(svg, model)) el.dataset.lane = roleId;
+  renderLegend(p);
+}
+
+/**
+ * The conflict badges, at the corner of their nodes. All node boxes are read
+ * first, then all badges written: a getBBox after a write would make the
+ * browser lay the whole SVG out again, once per badge.
+ */
+function addBadges(svg: SVGSVGElement, kind: ThemeKind): void {
+  const p = palette(kind);
+  for (const b of Array.from(svg.querySelectorAll('.bf-badge'))) b.remove();
+  const marked = stepNodes(svg).filter(({ step }) => step.conflictCount > 0 && step.conflict);
+  const boxes = marked.map(({ el }) => el.getBBox());
+  marked.forEach(({ el, step }, i) => {
+    const box = boxes[i];
+    const cx = step.kind === 'decision' ? box.x + box.width * 0.75 : box.x + box.width - 2;
+    const cy = step.kind === 'decision' ? box.y + box.height * 0.25 : box.y + 2;
+    const color = step.conflict === 'error' ? p.error : p.warning;
+    const g = svgEl('g', { class: `bf-badge ${step.conflict}`, 'data-count': step.conflictCount });
+    g.append(
+      svgEl('circle', { cx, cy, r: 9, fill: color, stroke: p.background, 'stroke-width': 1.5 }),
+      Object.assign(
+        svgEl('text', {
+          x: cx,
+          y: cy,
+          'text-anchor': 'middle',
+          'dominant-baseline': 'central',
+          'font-size': 11,
+          'font-weight': 700,
+          fill: p.badgeText,
+        }),
+        { textContent: String(step.conflictCount) },
+      ),
+    );
+    el.append(g);
+  });
+}
+
+/** The legend in the colours of `p` (rebuilt only when they change). */
+let legendColours = '';
+function renderLegend(p: Palette): void {
+  const key = JSON.stringify(p);
+  if (key === legendColours) return;
+  legendColours = key;
   legend.render(p);
 }
 
@@ -532,11 +613,11 @@ new MutationObserver(() => {
   const k = themeKind();
   if (k === themeNow) return;
   themeNow = k;
-  legend.render(palette(k));
+  renderLegend(palette(k));
   // a pending render will use the new theme anyway
-  if (lastRender && !pending) schedule({ msg: { ...lastRender, fit: false }, reason: 'theme' });
+  if (lastRender && !pending) schedule({ msg: { ...lastRender, fit: false }, reason: 'theme', at: performance.now() });
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
-legend.render(palette(themeNow));
+renderLegend(palette(themeNow));
 
 // ---------------------------------------------------------------- report --
 
@@ -599,12 +680,22 @@ function buildReport(): RenderReport {
       pwned: (window as unknown as Record<string, unknown>).__bizflowPwned !== undefined,
     },
     renderMs: Math.round(current.renderMs),
+    ...(svg && current.drawn ? { layout: current.drawnLayout } : {}),
     ...(current.error ? { error: current.error } : {}),
   };
 }
 
 function report(): void {
-  post({ type: 'rendered', uri: current.uri, version: current.version, report: buildReport() });
+  const r = buildReport();
+  if (current.timings) {
+    current.timings.reported = performance.now() - jobAt;
+    r.timings = current.timings;
+  }
+  post({ type: 'rendered', uri: current.uri, version: current.version, report: r });
+  // for the benchmarks: when the browser has drawn the new diagram (after our report, not delaying it)
+  const t = current.timings;
+  const at = jobAt;
+  if (t) requestAnimationFrame(() => setTimeout(() => (t.painted = performance.now() - at), 0));
 }
 
 // ---------------------------------------------------------------- export --
@@ -684,7 +775,7 @@ async function onExport(msg: ExportRequest): Promise<void> {
 function onProbe(msg: ProbeRequest): void {
   const base = { type: 'probeResult' as const, uri: current.uri, version: current.version, requestId: msg.requestId };
   if (msg.action === 'report') {
-    post({ ...base, ok: true, report: buildReport() });
+    post({ ...base, ok: true, report: { ...buildReport(), ...(current.timings ? { timings: current.timings } : {}) } });
     return;
   }
   const svg = current.svg;
@@ -712,6 +803,7 @@ function onProbe(msg: ProbeRequest): void {
 let lastRender: RenderMessage | undefined;
 
 window.addEventListener('message', (event: MessageEvent) => {
+  const at = performance.now();
   const msg: unknown = event.data;
   if (!isToWebview(msg)) return;
   switch (msg.type) {
@@ -719,7 +811,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       // drop what is older than what we have for this document
       if (lastRender && msg.uri === lastRender.uri && (msg.version < lastRender.version || msg.seq < lastRender.seq)) return;
       lastRender = msg;
-      schedule({ msg, reason: 'update' });
+      schedule({ msg, reason: 'update', at });
       break;
     case 'highlight':
       if (msg.uri !== current.uri) return;

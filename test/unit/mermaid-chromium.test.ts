@@ -6,9 +6,12 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { generateFlow } from '../../bench/generate';
+import { withoutLanesNote } from '../../src/cli/render';
 import { analyze } from '../../src/core/engine';
 import { toMermaid } from '../../src/core/mermaid';
 import { ChromiumMissingError, MermaidRenderer, renderMermaid } from '../../src/node/mermaid-render';
+import { removeTree, run, tempTree } from '../fixtures/cli/harness';
 
 const EXAMPLES = path.resolve(__dirname, '../../../shared/examples');
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -228,6 +231,71 @@ describe('Mermaid diagrams rendered by Mermaid in headless Chromium', function (
       assert.equal(norm(node?.text ?? '<missing>'), norm(want), `step s${i}`);
     }
     assert.deepEqual(facts.clusters.map((c) => norm(c.text)).sort(), [0, 1, 2].map((i) => norm(names[i * 7])).sort());
+  });
+
+  describe('swimlanes Mermaid cannot lay out', () => {
+    // A generated flow of 150 steps and 10 lanes (seed 3, with conflicts) on which Mermaid's dagre layout
+    // throws with its lanes, in either order ("Cannot set properties of undefined (setting 'order')"), and
+    // succeeds without them. (Most generated flows of 150–300 steps fail so; those of 100 steps render.)
+    const crashing = generateFlow(150, 3).text;
+
+    it('draws the flow without lanes, every step with its name, lane and classes, and says so', async () => {
+      assert.ok(renderer);
+      const { model, diagnostics } = analyze(crashing);
+      const lanes = toMermaid(model, diagnostics);
+      const none = toMermaid(model, diagnostics, { lanes: false });
+      const r = await renderer.renderFlow({ text: lanes.text, withoutLanes: none.text });
+      assert.equal(r.error, undefined);
+      assert.equal(r.layout, 'noLanes', 'the fallback fired');
+      assert.deepEqual(r.failed.map((f) => f.layout), ['lanes', 'reversedLanes']);
+      for (const f of r.failed) assert.match(f.error, /Cannot set properties of undefined \(setting 'order'\)/);
+      assert.ok(r.svg?.startsWith('<svg'), 'an SVG');
+      const facts = (await renderer.page.evaluate(([src, svg]) => (0, eval)(src)(svg), [INSPECT_SVG, r.svg!])) as SvgFacts;
+      assert.equal(facts.parseError, undefined);
+      assert.deepEqual(facts.dangerous, []);
+      assert.equal(facts.clusters.length, 0, 'no lane');
+      assert.equal(facts.nodes.length, model.steps.list.length, 'every step');
+      for (const s of model.steps.list) {
+        const node = facts.nodes.find((n) => new RegExp(`-flowchart-${none.nodeIds.get(s.id)}-\\d+$`).test(n.id));
+        assert.ok(node, `node of ${s.id}`);
+        const role = s.role ? model.roles.byId.get(s.role.id) : undefined;
+        assert.equal(norm(node.text), norm(role ? `${s.name}(${role.name})` : s.name!), `label of ${s.id}`);
+      }
+      const inConflict = new Set(diagnostics.filter((d) => d.code.startsWith('conflict/')).flatMap((d) => d.data?.steps ?? []));
+      assert.ok(inConflict.size > 0);
+      const marked = facts.nodes.filter((n) => n.classes.includes('conflict')).length;
+      assert.equal(marked, [...inConflict].filter((id) => none.nodeIds.has(id)).length, 'conflict highlighting kept');
+    });
+
+    it('does not fire on a flow whose lanes Mermaid lays out', async () => {
+      assert.ok(renderer);
+      const { model, diagnostics } = analyze(generateFlow(100, 42).text);
+      const r = await renderer.renderFlow({
+        text: toMermaid(model, diagnostics).text,
+        withoutLanes: toMermaid(model, diagnostics, { lanes: false }).text,
+      });
+      assert.equal(r.layout, 'lanes');
+      assert.deepEqual(r.failed, []);
+      assert.ok(r.svg?.startsWith('<svg'));
+    });
+
+    it('bizflow render --format svg falls back too, with a note on stderr (exit 0)', async function () {
+      this.timeout(60_000);
+      const dir = tempTree({ 'flow.bizflow.yaml': crashing });
+      try {
+        const r = await run(['render', '--format', 'svg', 'flow.bizflow.yaml'], { cwd: dir });
+        assert.equal(r.code, 0, r.err);
+        assert.match(r.out, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+        assert.doesNotMatch(r.out, /<g class="cluster[" ]/, 'no lane in the SVG');
+        assert.equal(
+          r.err,
+          "bizflow: note: Mermaid could not lay out the swimlanes of this diagram (Cannot set properties of undefined (setting 'order')), so the SVG shows it without lanes; each step names its role below its name. --role ROLE draws one role's view with lanes.\n",
+        );
+        assert.match(withoutLanesNote('zh-CN', 'x'), /^注意：Mermaid 无法为此图排布泳道（x），因此 SVG 以无泳道的方式显示/);
+      } finally {
+        removeTree(dir);
+      }
+    });
   });
 
   it('returns Mermaid’s message for a text it rejects, and keeps working', async () => {

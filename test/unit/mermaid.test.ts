@@ -135,6 +135,115 @@ describe('toMermaid', () => {
     assert.equal(r.warnings, undefined);
   });
 
+  describe('without lanes (the layout fallback)', () => {
+    it('writes the exact flowchart of the tiny model: no subgraph, same node ids in document order, the lane below the name', () => {
+      const r = render(tiny, { lanes: false });
+      assert.equal(
+        r.text,
+        [
+          'flowchart LR',
+          '  n0(["Start<br>#40;销售#41;"])',
+          '  n1{"Check credit<br>#40;财务#41;"}',
+          '  n2["Ship<br>#40;销售#41;"]',
+          '  n3(["Done"])',
+          '  n0 --> n1',
+          '  n1 -->|"ok"| n2',
+          '  n1 -->|"reject"| n3',
+          '  n2 --> n3',
+          '',
+        ].join('\n'),
+      );
+      // same node ids as with lanes; no lane is drawn, not even the empty one
+      assert.deepEqual([...r.nodeIds], [...render(tiny).nodeIds]);
+      assert.equal(r.laneIds.size, 0);
+      assert.equal(r.warnings, undefined);
+    });
+
+    it('is the lane drawing with only the lanes changed: edges, classes and conflict highlighting are the same', () => {
+      const conflicting = yaml`
+        bizflow: 1
+        roles:
+          sales: { name: 销售 }
+          warehouse: {}
+        steps:
+          a: { name: 下单, type: start, role: sales, next: pick }
+          pick: { name: "拣货 <b>", role: warehouse, attributes: { mode: manual }, next: old }
+          old: { name: 旧, role: warehouse, next: z }
+          z: { name: 完成, type: end }
+        requirements:
+          R1: { title: t1, from: sales, priority: must, sets: { pick.mode: automatic }, acceptance: [x] }
+          R2: { title: t2, from: warehouse, priority: must, sets: { pick.mode: manual-review }, removes: [old], acceptance: [y] }
+      `;
+      const withLanes = render(conflicting);
+      const r = render(conflicting, { lanes: false });
+      assert.deepEqual(lines(r), [
+        'flowchart LR',
+        '  n0(["下单<br>#40;销售#41;"])',
+        '  n1["拣货 #lt;b#gt;<br>#40;warehouse#41;"]',
+        '  n2["旧<br>#40;warehouse#41;"]',
+        '  n3(["完成"])',
+        '  n0 --> n1',
+        '  n1 -.-> n2',
+        '  n2 -.-> n3',
+        '  classDef removed fill:#f4f4f4,stroke:#6e7781,stroke-width:2px,stroke-dasharray:6 4,color:#6e7781',
+        '  classDef conflict stroke-width:3px',
+        '  classDef conflictError fill:#ffe0e0,stroke:#cf222e',
+        '  class n2 removed',
+        '  class n1 conflict',
+        '  class n1 conflictError',
+      ]);
+      const rest = (x: MermaidResult) => lines(x).filter((l) => / (-->|-\.->)|^ {2}class/.test(l));
+      assert.deepEqual(rest(r), rest(withLanes));
+    });
+
+    it('keeps the role view and the highlight, and labels steps outside any lane with their name only', () => {
+      const file = yaml`
+        bizflow: 1
+        roles:
+          a: { name: A }
+          b: { name: B }
+        steps:
+          s: { name: S, type: start, role: a, next: t }
+          t: { name: T, role: b, next: u }
+          u: { name: U, role: nobody, next: e }
+          e: { name: E, type: end }
+      `;
+      assert.deepEqual(lines(render(file, { role: 'b', lanes: false, highlight: ['t'] })), [
+        'flowchart LR',
+        '  n0(["S<br>#40;A#41;"])',
+        '  n1["T<br>#40;B#41;"]',
+        '  n2["U"]',
+        '  n0 --> n1',
+        '  n1 --> n2',
+        '  classDef highlight stroke:#0969da,stroke-width:4px',
+        '  class n1 highlight',
+      ]);
+    });
+
+    it('does not fire by default or with lanes: true', () => {
+      assert.equal(render(tiny, { lanes: true }).text, render(tiny).text);
+      assert.match(render(tiny).text, /\n {2}subgraph lane0\["财务"\]\n/);
+      assert.doesNotMatch(render(tiny, { lanes: false }).text, /subgraph|\n {2}end\n|empty\d/);
+    });
+
+    it('escapes hostile names and lane names the same way, the <br> being the only markup', () => {
+      for (const file of [path.join(FIXTURES, 'hostile.bizflow.yaml'), path.join(FIXTURES, 'hostile-keywords.bizflow.yaml')]) {
+        const a = analyze(fs.readFileSync(file, 'utf8'));
+        for (const role of [undefined, ...a.model.roles.list.map((x) => x.id)]) {
+          const r = toMermaid(a.model, a.diagnostics, { role, lanes: false });
+          // take the <br> out and the text has the shapes (and the safety) of a diagram with lanes
+          assertWellFormed({ ...r, text: r.text.replace(/<br>#40;/g, ' #40;') });
+          assert.doesNotMatch(r.text.replace(/"[^"]*"/g, '""'), /subgraph|\bend\b/, 'no lane outside the labels');
+          assert.equal(r.nodeIds.size, toMermaid(a.model, a.diagnostics, { role }).nodeIds.size);
+          assert.equal((r.text.match(/<br>/g) ?? []).length, [...r.nodeIds.keys()].filter((id) => {
+            const rid = a.model.steps.byId.get(id)?.role?.id;
+            return rid !== undefined && a.model.roles.byId.has(rid);
+          }).length, 'one <br> per step in a lane');
+        }
+      }
+    });
+  });
+
   it('draws top to bottom on request', () => {
     assert.ok(render(tiny, { direction: 'TB' }).text.startsWith('flowchart TB\n'));
   });

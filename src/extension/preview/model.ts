@@ -247,6 +247,10 @@ export function buildRenderModel(result: AnalysisResult, index: LineIndex, optio
     problems: syntaxProblems(result, index),
     notices,
   };
+  if (!tooLarge && m.laneIds.size > 0) {
+    // Mermaid's layout fails on the lanes of some big diagrams: the webview then draws this
+    model.mermaidWithoutLanes = toMermaid(drawn, diagnostics, { role, lanes: false }).text;
+  }
   if (role !== undefined) model.role = role;
   if (tooLarge) model.tooLarge = tooLarge;
   return model;

@@ -29,6 +29,21 @@ export interface PreviewHost {
   onDidDispose(preview: BizflowPreview): void;
 }
 
+/**
+ * When the extension host handled the last render request (its
+ * `performance.now()`), for the benchmarks: the analysis arrived, the render
+ * model was built, the message was posted, the webview's report came back.
+ */
+export interface UpdateTimes {
+  seq: number;
+  /** `performance.timeOrigin` of the extension host, to compare with the webview's wall-clock times. */
+  timeOrigin: number;
+  analysisAt?: number;
+  modelAt: number;
+  postedAt: number;
+  reportAt?: number;
+}
+
 interface Waiter<T> {
   accept: (value: T) => boolean;
   resolve: (value: T) => void;
@@ -56,6 +71,7 @@ export class BizflowPreview implements vscode.Disposable {
   private lastModel: RenderModel | undefined;
   private lastVersion = -1;
   private lastReport: (RenderReport & { uri: string; version: number }) | undefined;
+  private times: UpdateTimes | undefined;
   private readonly reportWaiters = new Set<Waiter<RenderReport>>();
   private readonly requests = new Map<number, Waiter<FromWebview>>();
   private nextRequest = 1;
@@ -150,6 +166,11 @@ export class BizflowPreview implements vscode.Disposable {
     return this.lastReport;
   }
 
+  /** Host-side timestamps of the last render request (benchmarks). */
+  get updateTimes(): UpdateTimes | undefined {
+    return this.times;
+  }
+
   matches(uri: vscode.Uri): boolean {
     return this._resource.toString() === uri.toString();
   }
@@ -217,6 +238,7 @@ export class BizflowPreview implements vscode.Disposable {
 
   /** A fresh analysis was published (debounced while typing). */
   onAnalysis(a: Analysis): void {
+    const at = performance.now();
     if (!this.matches(a.uri) || this.disposed) return;
     // out of date: the document moved on since this analysis was made
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === a.uri.toString());
@@ -226,10 +248,10 @@ export class BizflowPreview implements vscode.Disposable {
       this.dirty = true;
       return;
     }
-    this.render(a);
+    this.render(a, at);
   }
 
-  private render(a: Analysis): void {
+  private render(a: Analysis, analysisAt?: number): void {
     const model = buildRenderModel(a.result, new LineIndex(a.text), {
       role: this._role,
       onlyConflictLanes: this._onlyConflictLanes,
@@ -242,6 +264,7 @@ export class BizflowPreview implements vscode.Disposable {
     this.dirty = false;
     const fit = this.fitNext;
     this.fitNext = false;
+    const modelAt = performance.now();
     this.post({
       type: 'render',
       uri: a.uri.toString(),
@@ -251,6 +274,7 @@ export class BizflowPreview implements vscode.Disposable {
       fit,
       locked: this._locked,
     });
+    this.times = { seq: this.seq, timeOrigin: performance.timeOrigin, analysisAt, modelAt, postedAt: performance.now() };
     // the highlight follows the cursor of the editor showing this document
     this.lastHighlight = undefined;
     const editor = vscode.window.activeTextEditor;
@@ -322,6 +346,7 @@ export class BizflowPreview implements vscode.Disposable {
         break;
       case 'rendered':
         if (msg.uri !== this._resource.toString()) return; // about a document this panel no longer shows
+        if (this.times && msg.report.seq === this.times.seq) this.times.reportAt = performance.now();
         this.lastReport = { ...msg.report, uri: msg.uri, version: msg.version };
         for (const w of [...this.reportWaiters]) {
           if (w.accept(msg.report)) {

@@ -30,6 +30,7 @@ export function webviewStrings(): WebviewStrings {
     keptDiagram: t('The diagram shows the last version without syntax errors.'),
     tooLarge: t('This process is too large to draw as one diagram ({0} steps, {1} arrows, {2} characters of Mermaid). Choose a role to see its view:'),
     renderFailed: t('The diagram could not be drawn: {0}. Choose a role to see a smaller view:'),
+    withoutLanes: t('Mermaid could not lay out the swimlanes of this diagram, so it is shown without lanes (each step names its role below its name). Choose a role to see its view with lanes:'),
     showRoleView: t('Show the view of'),
     rendering: t('Drawing…'),
     empty: t('This file has no steps to draw yet.'),

@@ -285,6 +285,11 @@ function save(): void {
       const update: number[] = [];
       const endToEnd: number[] = [];
       const renderMs: number[] = [];
+      // where the time between the publish and the report went (see RenderTimings and UpdateTimes)
+      const stages: Record<string, number[]> = {};
+      const stage = (name: string, ms: number | undefined) => {
+        if (ms !== undefined && Number.isFinite(ms)) (stages[name] ??= []).push(ms);
+      };
       for (let i = 0; i < 5; i++) {
         const seq = last.seq;
         const analysed = published(uri, () => doc.version, 60_000);
@@ -300,6 +305,33 @@ function save(): void {
         update.push(t1 - tA);
         endToEnd.push(t1 - t0);
         renderMs.push(last.renderMs);
+        const host = api.preview.previewFor(uri)?.updateTimes;
+        const w = last.timings;
+        if (host && host.seq === last.seq && w) {
+          stage('host: publish → preview listener', host.analysisAt !== undefined ? host.analysisAt - tA : undefined);
+          stage('host: render model', host.analysisAt !== undefined ? host.modelAt - host.analysisAt : undefined);
+          stage('host: postMessage call', host.postedAt - host.modelAt);
+          stage('webview: received → job started', w.started);
+          stage('webview: job started → mermaid.render', w.renderStart !== undefined ? w.renderStart - w.started : undefined);
+          stage('webview: mermaid.render (every attempt)', w.renderStart !== undefined && w.renderEnd !== undefined ? w.renderEnd - w.renderStart : undefined);
+          stage('webview: SVG clean-up, decorate, insert', w.renderEnd !== undefined && w.inserted !== undefined ? w.inserted - w.renderEnd : undefined);
+          stage('webview: view (browser lays the SVG out)', w.inserted !== undefined && w.viewed !== undefined ? w.viewed - w.inserted : undefined);
+          stage('webview: badges', w.viewed !== undefined && w.decorated !== undefined ? w.decorated - w.viewed : undefined);
+          stage('webview: build report', w.decorated !== undefined ? w.reported - w.decorated : undefined);
+          stage('webview: received → report posted', w.reported);
+          // both postMessage hops (extension host → webview → extension host), with their queueing
+          stage('messaging: both hops', host.reportAt !== undefined ? host.reportAt - host.postedAt - w.reported : undefined);
+          // each hop on its own, from wall-clock times (the same machine's clock on both sides)
+          stage('messaging: host → webview', w.receivedAt - (host.timeOrigin + host.postedAt));
+          stage('messaging: webview → host', host.reportAt !== undefined ? host.timeOrigin + host.reportAt - (w.receivedAt + w.reported) : undefined);
+          stage('host: report → waitForRender resolved', host.reportAt !== undefined ? t1 - host.reportAt : undefined);
+          stage('overhead: update − renderMs', t1 - tA - last.renderMs);
+        }
+        if (last.layout) entry.layout = last.layout;
+        // the browser's own drawing of the new SVG (style, layout, paint) follows the report; the webview
+        // notes when its next frame was done, which a probe report shows (outside the measured time)
+        const probe = await api.preview.reportNow(uri);
+        if (probe.timings?.painted !== undefined && w && probe.timings.receivedAt === w.receivedAt) stage('after the report: browser frame', probe.timings.painted - w.reported);
       }
       // the extension-host side of an update: the render model (Mermaid text and step data) for the webview
       const a = api.analyses.forDocument(doc);
@@ -309,16 +341,24 @@ function save(): void {
         buildRenderModel(a.result, new LineIndex(a.text), { fileName: path.basename(uri.fsPath) });
         hostModel.push(performance.now() - t);
       }
+      const sent = api.preview.previewFor(uri)?.model;
       Object.assign(entry, {
         nodeCount: last.nodeCount,
+        // size of the render message's model and of the report, as JSON
+        renderModelBytes: sent ? JSON.stringify(sent).length : null,
+        reportBytes: JSON.stringify(last).length,
         buildRenderModelMs: summary(hostModel),
         // from the analysis being published to the webview's report: model, message, Mermaid, SVG, decoration, report
         updateAfterAnalysisMs: summary(update),
         // from the edit (incl. the debounce) to the report
         editToRenderedMs: summary(endToEnd),
-        // the webview's own measure around mermaid.initialize + mermaid.render + SVG clean-up
+        // the webview's own measure around mermaid.render (every layout attempt; mermaid.initialize too when its
+        // configuration changed) and the SVG clean-up
         webviewRenderMs: summary(renderMs),
         ratioUpdateToRender: median(update) / median(renderMs),
+        // medians of each stage of the update (ms)
+        stagesMedianMs: Object.fromEntries(Object.entries(stages).map(([k, xs]) => [k, Math.round(median(xs) * 10) / 10])),
+        stages: Object.fromEntries(Object.entries(stages).map(([k, xs]) => [k, summary(xs)])),
       });
       results[`preview ${label}`] = entry;
       save();
