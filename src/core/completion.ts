@@ -839,27 +839,23 @@ function t(x: Ctx, texts: Texts): string {
 /** The text to insert for a key, with its value started in the shape its type needs. */
 function keyInsert(spec: KeySpec, column: number): { text: string; snippet: boolean; retrigger: boolean } {
   const ind = ' '.repeat(column + 2);
-  const type: ValueType = spec.type;
+  const { key, type } = spec;
   switch (type.kind) {
     case 'integer':
-      return type.const !== undefined ? { text: `${spec.key}: ${type.const}`, snippet: false, retrigger: false } : { text: `${spec.key}: `, snippet: false, retrigger: false };
-    case 'enum':
-    case 'ref':
-    case 'boolean':
-    case 'next':
-      return { text: `${spec.key}: `, snippet: false, retrigger: true };
+      return { text: `${key}: ${type.const ?? ''}`, snippet: false, retrigger: false };
     case 'refList':
-      return { text: `${spec.key}: [$1]`, snippet: true, retrigger: true };
+      return { text: `${key}: [$1]`, snippet: true, retrigger: true };
     case 'stringList':
-      return { text: `${spec.key}:\n${ind}- $0`, snippet: true, retrigger: false };
+      return { text: `${key}:\n${ind}- $0`, snippet: true, retrigger: false };
     case 'object':
     case 'items':
     case 'scalarMap':
     case 'sets':
     case 'ruleMap':
-      return { text: `${spec.key}:\n${ind}$0`, snippet: true, retrigger: spec.type.kind === 'object' || spec.type.kind === 'ruleMap' };
+      return { text: `${key}:\n${ind}$0`, snippet: true, retrigger: type.kind === 'object' || type.kind === 'ruleMap' };
     default:
-      return { text: `${spec.key}: `, snippet: false, retrigger: false };
+      // a word or an id follows: open the list of values again
+      return { text: `${key}: `, snippet: false, retrigger: type.kind !== 'string' };
   }
 }
 
@@ -1059,14 +1055,14 @@ function attributeNames(model: Model, stepId: string, exceptReq?: string): { nam
   for (const a of step?.attributes ?? []) {
     if (seen.has(a.name)) continue;
     seen.add(a.name);
-    out.push({ name: a.name, detail: (l) => pick(l, { en: `today: ${a.value}`, zh: `目前：${a.value}` }) });
+    out.push({ name: a.name, detail: (l) => pick(l, `today: ${a.value}`, `目前：${a.value}`) });
   }
   for (const r of model.requirements.list) {
     if (r.id === exceptReq) continue;
     for (const s of r.sets) {
       if (s.step?.id !== stepId || !s.attribute || seen.has(s.attribute)) continue;
       seen.add(s.attribute);
-      out.push({ name: s.attribute, detail: (l) => pick(l, { en: `${r.id} sets it to ${s.value}`, zh: `${r.id} 设为 ${s.value}` }) });
+      out.push({ name: s.attribute, detail: (l) => pick(l, `${r.id} sets it to ${s.value}`, `${r.id} 设为 ${s.value}`) });
     }
   }
   return out;
@@ -1104,7 +1100,7 @@ function setValueEntries(x: Ctx, key: string): CompletionEntry[] {
     if (!l.includes(why)) l.push(why);
   };
   const today = model.steps.byId.get(stepId)?.attributes.find((a) => a.name === attr);
-  if (today) add(today.value, pick(locale, { en: 'today', zh: '目前' }));
+  if (today) add(today.value, pick(locale, 'today', '目前'));
   for (const r of model.requirements.list) {
     for (const s of r.sets) if (s.step?.id === stepId && s.attribute === attr) add(s.value, r.id);
   }

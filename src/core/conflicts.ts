@@ -41,7 +41,7 @@ export function shortList(ctx: RuleContext, items: string[], max = 3): string {
   const more = items.length - max;
   return list(ctx.locale, [
     ...items.slice(0, max),
-    ctx.t({ en: `${more} more`, zh: `另外 ${more} 个` }),
+    ctx.t(`${more} more`, `另外 ${more} 个`),
   ]);
 }
 
@@ -50,18 +50,18 @@ export function shortList(ctx: RuleContext, items: string[], max = 3): string {
 
 /** `"REQ-001" (must, asked by 业务员 "sales")` / `“REQ-001”（must，由业务员“sales”提出）` */
 export function reqWho(ctx: RuleContext, r: Requirement): string {
-  const prio = r.priority ?? ctx.t({ en: 'no priority', zh: '未定优先级' });
+  const prio = r.priority ?? ctx.t('no priority', '未定优先级');
   if (!r.from) {
-    return ctx.t({
-      en: `${ctx.q(r.id)} (${prio}, no "from")`,
-      zh: `${ctx.q(r.id)}（${prio}，未写提出方）`,
-    });
+    return ctx.t(
+      `${ctx.q(r.id)} (${prio}, no "from")`,
+      `${ctx.q(r.id)}（${prio}，未写提出方）`,
+    );
   }
   const who = roleLabel(ctx, r.from.id);
-  return ctx.t({
-    en: `${ctx.q(r.id)} (${prio}, asked by ${who})`,
-    zh: `${ctx.q(r.id)}（${prio}，由${who}提出）`,
-  });
+  return ctx.t(
+    `${ctx.q(r.id)} (${prio}, asked by ${who})`,
+    `${ctx.q(r.id)}（${prio}，由${who}提出）`,
+  );
 }
 
 /** `error` when both requirements are `must`, else `warning`. */
@@ -115,31 +115,28 @@ export function unionIds(...lists: string[][]): string[] {
  */
 export function decisionHint(ctx: RuleContext, a: Requirement, b: Requirement): string {
   const owner = ctx.model.process?.owner?.id;
-  const decider = owner && ctx.model.roles.byId.has(owner) ? owner : ctx.t({ en: '<role>', zh: '<角色>' });
+  const decider = owner && ctx.model.roles.byId.has(owner) ? owner : ctx.t('<role>', '<角色>');
   const pa = a.priority;
   const pb = b.priority;
   if (pa && pb && pa !== pb) {
     const [win, lose] = PRIORITY_RANK[pa] < PRIORITY_RANK[pb] ? [a, b] : [b, a];
-    return ctx.t({
-      en:
-        ` ${ctx.q(win.id)} (${win.priority}) outranks ${ctx.q(lose.id)} (${lose.priority}). ` +
-        `If ${ctx.q(win.id)} wins, record the decision in it with \`overrides: [${lose.id}]\` and \`decidedBy: ${decider}\`; ` +
+    const [w, l] = [ctx.q(win.id), ctx.q(lose.id)];
+    return ctx.t(
+      ` ${w} (${win.priority}) outranks ${l} (${lose.priority}). ` +
+        `If ${w} wins, record the decision in it with \`overrides: [${lose.id}]\` and \`decidedBy: ${decider}\`; ` +
         `otherwise change one of them so they agree.`,
-      zh:
-        `${ctx.q(win.id)}（${win.priority}）优先于${ctx.q(lose.id)}（${lose.priority}）。` +
-        `若以${ctx.q(win.id)}为准，请在其中用 \`overrides: [${lose.id}]\` 和 \`decidedBy: ${decider}\` 记录这一决定；` +
+      `${w}（${win.priority}）优先于${l}（${lose.priority}）。` +
+        `若以${w}为准，请在其中用 \`overrides: [${lose.id}]\` 和 \`decidedBy: ${decider}\` 记录这一决定；` +
         `否则请修改其中一条，使两者一致。`,
-    });
+    );
   }
   const same = pa && pa === pb;
-  return ctx.t({
-    en:
-      (same ? ` Neither outranks the other (both are ${pa}), so the roles involved have to decide.` : ' The roles involved have to decide.') +
+  return ctx.t(
+    (same ? ` Neither outranks the other (both are ${pa}), so the roles involved have to decide.` : ' The roles involved have to decide.') +
       ` Record the decision in the requirement that wins with \`overrides\` and \`decidedBy: ${decider}\`, or change one of them so they agree.`,
-    zh:
-      (same ? `两者优先级相同（都是 ${pa}），需由相关角色商定。` : '需由相关角色商定。') +
+    (same ? `两者优先级相同（都是 ${pa}），需由相关角色商定。` : '需由相关角色商定。') +
       `请在胜出的需求中用 \`overrides\` 和 \`decidedBy: ${decider}\` 记录决定，或修改其中一条，使两者一致。`,
-  });
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -46,7 +46,7 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
   const out: Diagnostic[] = [];
   let graph: StepGraph | undefined;
   // shared by every rule's context
-  const t = (texts: Texts) => pick(locale, texts);
+  const t = (texts: Texts | string, zh?: string) => (typeof texts === 'string' ? pick(locale, texts, zh!) : pick(locale, texts));
   const qq = (s: string) => q(locale, s);
   for (const rule of options.rules ?? RULES) {
     const collected: Diagnostic[] = [];
@@ -82,10 +82,11 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
       out.push({
         code: INTERNAL_ERROR,
         severity: 'warning',
-        message: pick(locale, {
-          en: `BizFlow rule ${rule.code} failed on this file and was skipped (${detail}). Please report this.`,
-          zh: `BizFlow 规则 ${rule.code} 在此文件上出错，已跳过（${detail}）。请反馈此问题。`,
-        }),
+        message: pick(
+          locale,
+          `BizFlow rule ${rule.code} failed on this file and was skipped (${detail}). Please report this.`,
+          `BizFlow 规则 ${rule.code} 在此文件上出错，已跳过（${detail}）。请反馈此问题。`,
+        ),
         span: { start: 0, end: Math.min(text.length, 1) },
       });
     }

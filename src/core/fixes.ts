@@ -122,7 +122,7 @@ function addKeyEdit(d: Doc, item: Item, line: string): TextEdit | undefined {
     // `REQ-9:` with nothing after it
     const col = d.column(item.keySpan.start);
     const at = d.lineEnd(item.keySpan.end);
-    return { span: { start: at, end: at }, newText: d.eol + ' '.repeat(col + 2) + line };
+    return insertAt(at, d.eol + ' '.repeat(col + 2) + line);
   }
   if (!isMap(node)) return undefined;
   if ((node as { flow?: boolean }).flow) {
@@ -131,11 +131,11 @@ function addKeyEdit(d: Doc, item: Item, line: string): TextEdit | undefined {
     const close = r[1] - 1;
     const empty = (node as YAMLMap).items.length === 0;
     const before = d.lastContent(close);
-    return { span: { start: before, end: before }, newText: (empty ? '' : ', ') + line };
+    return insertAt(before, (empty ? '' : ', ') + line);
   }
   const end = blockMapEnd(d, node as YAMLMap);
   if (!end) return undefined;
-  return { span: { start: end.at, end: end.at }, newText: d.eol + end.indent + line };
+  return insertAt(end.at, d.eol + end.indent + line);
 }
 
 /** Edits that add `value` to the list under `key` of an item (creating the list when absent). */
@@ -145,7 +145,7 @@ function appendToListEdit(d: Doc, item: Item, key: string, value: string): TextE
   const v = deref(d.model.parsed.doc, pair.value);
   if (isNull(v)) {
     const at = afterColon(d, pair);
-    return at === undefined ? undefined : { span: { start: at, end: at }, newText: ` [${value}]` };
+    return at === undefined ? undefined : insertAt(at, ` [${value}]`);
   }
   if (isSeq(v)) {
     const seq = v as YAMLSeq;
@@ -153,16 +153,16 @@ function appendToListEdit(d: Doc, item: Item, key: string, value: string): TextE
     if (!r) return undefined;
     if ((seq as { flow?: boolean }).flow) {
       if (d.text[r[1] - 1] !== ']') return undefined;
-      if (seq.items.length === 0) return { span: { start: r[0] + 1, end: r[0] + 1 }, newText: value };
+      if (seq.items.length === 0) return insertAt(r[0] + 1, value);
       const last = d.range(seq.items[seq.items.length - 1]);
       if (!last) return undefined;
-      return { span: { start: last[1], end: last[1] }, newText: `, ${value}` };
+      return insertAt(last[1], `, ${value}`);
     }
     // a block list: a new `- value` line after the last item, at the items' indentation
     const last = d.range(seq.items[seq.items.length - 1]);
     if (!last) return undefined;
     const at = d.lineEnd(d.lastContent(last[1]));
-    return { span: { start: at, end: at }, newText: d.eol + ' '.repeat(d.column(r[0])) + '- ' + value };
+    return insertAt(at, d.eol + ' '.repeat(d.column(r[0])) + '- ' + value);
   }
   if (isScalar(v)) {
     // `agreed: sales` (a schema/type error): make it a list with both
@@ -173,6 +173,11 @@ function appendToListEdit(d: Doc, item: Item, key: string, value: string): TextE
     return { span: { start: r[0], end: r[1] }, newText: `[${src}, ${value}]` };
   }
   return undefined;
+}
+
+/** An edit that inserts `newText` at offset `at`. */
+function insertAt(at: number, newText: string): TextEdit {
+  return { span: { start: at, end: at }, newText };
 }
 
 /** Merges insertions at the same offset (in order) so a fix is one clean edit per place. */
@@ -209,7 +214,7 @@ function addItemEdit(d: Doc, section: Section, id: string, body: string[]): Text
     const col = d.column(k[0]);
     const at = d.lineEnd(k[1]);
     const lines = [`${' '.repeat(col + 2)}${id}:`, ...body.map((b) => `${' '.repeat(col + 4)}${b}`)];
-    return { span: { start: at, end: at }, newText: d.eol + lines.join(d.eol) };
+    return insertAt(at, d.eol + lines.join(d.eol));
   }
   if (!isMap(v)) return undefined;
   const end = blockMapEnd(d, v as YAMLMap);
@@ -227,7 +232,7 @@ function addItemEdit(d: Doc, section: Section, id: string, body: string[]): Text
     }
   }
   const lines = [`${end.indent}${id}:`, ...body.map((b) => `${end.indent}${' '.repeat(step)}${b}`)];
-  return { span: { start: end.at, end: end.at }, newText: d.eol + lines.join(d.eol) };
+  return insertAt(end.at, d.eol + lines.join(d.eol));
 }
 
 /** Quotes a scalar for YAML when a plain scalar would not read back as the same text. */
@@ -311,16 +316,20 @@ export function fixesFor(model: Model, diagnostic: Diagnostic, locale: Locale = 
 }
 
 function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | undefined): Fix[] {
-  const t = (x: Texts) => pick(locale, x);
   const data = diag.data ?? {};
   const model = d.model;
   const out: Fix[] = [];
-  const add = (title: Texts, edits: (TextEdit | undefined)[] | undefined, isPreferred = false) => {
+  /** Offers a fix titled `en` / `zh`, when all its edits could be made. */
+  const add = (en: string, zh: string, edits: (TextEdit | undefined)[] | undefined, isPreferred = false) => {
     const m = edits ? merge(edits) : undefined;
-    if (m && m.length) out.push({ title: t(title), edits: m, isPreferred });
+    if (m && m.length) out.push({ title: pick(locale, en, zh), edits: m, isPreferred });
   };
-  const suggestion = typeof data.suggestion === 'string' ? data.suggestion : undefined;
-  const name = typeof data.name === 'string' ? data.name : undefined;
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const suggestion = text(data.suggestion);
+  /** Replace the diagnostic's text with the suggested word (a clear typo: the preferred fix). */
+  const changeToSuggestion = () =>
+    add(`Change to '${suggestion}'`, `改为“${suggestion}”`, [{ span: diag.span, newText: suggestion! }], true);
+  const name = text(data.name);
   const reqId = Array.isArray(data.requirements) ? String(data.requirements[0]) : undefined;
   const req = reqId !== undefined ? model.requirements.byId.get(reqId) : undefined;
 
@@ -330,33 +339,34 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
     case 'ref/unknown-data':
     case 'ref/unknown-requirement': {
       if (suggestion) {
-        add({ en: `Change to '${suggestion}'`, zh: `改为“${suggestion}”` }, [{ span: diag.span, newText: suggestion }], true);
+        changeToSuggestion();
       }
       if (!name || !ID_PATTERN.test(name)) break;
       if (diag.code === 'ref/unknown-role') {
-        add({ en: `Create role '${name}'`, zh: `创建角色“${name}”` }, [addItemEdit(d, 'roles', name, [`name: ${yamlScalar(name)}`])]);
+        add(`Create role '${name}'`, `创建角色“${name}”`, [addItemEdit(d, 'roles', name, [`name: ${yamlScalar(name)}`])]);
       } else if (diag.code === 'ref/unknown-step') {
         const body = [`name: ${yamlScalar(name)}`];
         const lane = laneFor(model, index ?? buildSymbolIndex(model), diag.span.start);
         if (lane) body.push(`role: ${lane}`);
-        add({ en: `Create step '${name}'`, zh: `创建步骤“${name}”` }, [addItemEdit(d, 'steps', name, body)]);
+        add(`Create step '${name}'`, `创建步骤“${name}”`, [addItemEdit(d, 'steps', name, body)]);
       } else if (diag.code === 'ref/unknown-data' && model.data) {
-        add({ en: `Declare data '${name}'`, zh: `声明数据“${name}”` }, [addItemEdit(d, 'data', name, [`name: ${yamlScalar(name)}`])]);
+        add(`Declare data '${name}'`, `声明数据“${name}”`, [addItemEdit(d, 'data', name, [`name: ${yamlScalar(name)}`])]);
       }
       break;
     }
     case 'conflict/unagreed-burden': {
-      const role = typeof data.role === 'string' ? data.role : undefined;
+      const role = text(data.role);
       if (!req || !role || req.agreed.some((a) => a.id === role)) break;
       add(
-        { en: `Record that '${role}' agreed to ${req.id} (add it to 'agreed')`, zh: `记录“${role}”已同意 ${req.id}（加入 agreed）` },
+        `Record that '${role}' agreed to ${req.id} (add it to 'agreed')`,
+        `记录“${role}”已同意 ${req.id}（加入 agreed）`,
         [appendToListEdit(d, req, 'agreed', role)],
       );
       break;
     }
     case 'req/no-acceptance': {
       if (!req) break;
-      const placeholder = yamlScalar(t(ACCEPTANCE_PLACEHOLDER));
+      const placeholder = yamlScalar(pick(locale, ACCEPTANCE_PLACEHOLDER));
       const pair = pairOf(req.node, 'acceptance', model);
       let edit: TextEdit | undefined;
       if (!pair) {
@@ -371,12 +381,12 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
         if (isNull(v)) {
           const at = afterColon(d, pair);
           const k = d.range(pair.key);
-          if (at !== undefined && k) edit = { span: { start: d.lineEnd(at), end: d.lineEnd(at) }, newText: `${d.eol}${' '.repeat(d.column(k[0]) + 2)}- ${placeholder}` };
+          if (at !== undefined && k) edit = insertAt(d.lineEnd(at), `${d.eol}${' '.repeat(d.column(k[0]) + 2)}- ${placeholder}`);
         } else if (isSeq(v) && (v as YAMLSeq).items.length === 0) {
           edit = appendToListEdit(d, req, 'acceptance', placeholder);
         }
       }
-      add({ en: `Add acceptance criteria to ${req.id}`, zh: `为 ${req.id} 添加验收标准` }, [edit]);
+      add(`Add acceptance criteria to ${req.id}`, `为 ${req.id} 添加验收标准`, [edit]);
       break;
     }
     case 'conflict/contradiction':
@@ -392,10 +402,8 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
         const edits = [appendToListEdit(d, win, 'overrides', lose.id)];
         if (!win.decidedBy) edits.push(addKeyEdit(d, win, `decidedBy: ${decider}`));
         add(
-          {
-            en: `Record the decision: ${win.id} wins over ${lose.id} (overrides, decided by ${win.decidedBy?.id ?? decider})`,
-            zh: `记录决定：以 ${win.id} 为准，优先于 ${lose.id}（overrides，决定人 ${win.decidedBy?.id ?? decider}）`,
-          },
+          `Record the decision: ${win.id} wins over ${lose.id} (overrides, decided by ${win.decidedBy?.id ?? decider})`,
+          `记录决定：以 ${win.id} 为准，优先于 ${lose.id}（overrides，决定人 ${win.decidedBy?.id ?? decider}）`,
           edits,
         );
       }
@@ -403,12 +411,12 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
     }
     case 'schema/unknown-key': {
       if (suggestion) {
-        add({ en: `Change to '${suggestion}'`, zh: `改为“${suggestion}”` }, [{ span: diag.span, newText: suggestion }], true);
+        changeToSuggestion();
       }
       const found = pairAtKey(model, diag.span.start);
       if (found) {
         const span = removePairSpan(d, found.pair, found.map);
-        if (span) add({ en: `Remove '${name ?? scalarText(found.pair.key)}'`, zh: `删除“${name ?? scalarText(found.pair.key)}”` }, [{ span, newText: '' }]);
+        if (span) add(`Remove '${name ?? scalarText(found.pair.key)}'`, `删除“${name ?? scalarText(found.pair.key)}”`, [{ span, newText: '' }]);
       }
       break;
     }
@@ -416,11 +424,11 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
       if (data.expected !== 'list') break;
       const src = d.text.slice(diag.span.start, diag.span.end);
       if (!src || /[\r\n]/.test(src) || /^[[{|>]/.test(src.trim())) break;
-      add({ en: 'Wrap the value in a list', zh: '把值改为列表' }, [{ span: diag.span, newText: `[${src}]` }], true);
+      add('Wrap the value in a list', '把值改为列表', [{ span: diag.span, newText: `[${src}]` }], true);
       break;
     }
     case 'schema/enum': {
-      if (suggestion) add({ en: `Change to '${suggestion}'`, zh: `改为“${suggestion}”` }, [{ span: diag.span, newText: suggestion }], true);
+      if (suggestion) changeToSuggestion();
       break;
     }
     case 'schema/id': {
@@ -432,7 +440,8 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
       const occ = idx.references(sym.kind, sym.id, { includeDeclaration: true });
       if (occ.some((o) => d.text.slice(o.span.start, o.span.end) !== o.name)) break;
       add(
-        { en: `Change the id to '${suggestion}' (${occ.length} places)`, zh: `把 ID 改为“${suggestion}”（${occ.length} 处）` },
+        `Change the id to '${suggestion}' (${occ.length} places)`,
+        `把 ID 改为“${suggestion}”（${occ.length} 处）`,
         occ.map((o) => ({ span: o.span, newText: suggestion })),
         true,
       );
@@ -442,19 +451,19 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
       const pair = topPair(model, 'bizflow');
       if (!pair) {
         if (!model.root) break;
-        add({ en: "Add 'bizflow: 1'", zh: '添加“bizflow: 1”' }, [{ span: { start: diag.span.start, end: diag.span.start }, newText: 'bizflow: 1' + d.eol }], true);
+        add("Add 'bizflow: 1'", '添加“bizflow: 1”', [insertAt(diag.span.start, 'bizflow: 1' + d.eol)], true);
         break;
       }
       const v = deref(model.parsed.doc, pair.value);
       let edit: TextEdit | undefined;
       if (isNull(v)) {
         const at = afterColon(d, pair);
-        if (at !== undefined) edit = { span: { start: at, end: at }, newText: ' 1' };
+        if (at !== undefined) edit = insertAt(at, ' 1');
       } else if (isScalar(v)) {
         const r = d.range(v);
         if (r) edit = { span: { start: r[0], end: r[1] }, newText: '1' };
       }
-      add({ en: "Set the format version to 1", zh: '把格式版本设为 1' }, [edit], true);
+      add('Set the format version to 1', '把格式版本设为 1', [edit], true);
       break;
     }
     default:

@@ -12,7 +12,7 @@
 import { pick, type Texts } from './i18n';
 import type { Model, Requirement, Step } from './model';
 import { RULES_BY_CODE } from './rules/index';
-import { describeKey, typeLabel } from './schema';
+import { describeKey, ITEMS, typeLabel } from './schema';
 import { buildSymbolIndex, type SymbolIndex, type SymbolKind } from './symbols';
 import { ENUM_TEXTS, locate, type Seg } from './completion';
 import type { Diagnostic, Locale, Span } from './types';
@@ -36,15 +36,19 @@ export function mdEscape(s: string): string {
 /** An id in a code span. */
 const code = (id: string) => '`' + id.replace(/`/g, "'") + '`';
 
-const KIND: Record<SymbolKind, Texts> = {
-  role: { en: 'role', zh: '角色' },
-  step: { en: 'step', zh: '步骤' },
-  data: { en: 'data item', zh: '数据项' },
-  requirement: { en: 'requirement', zh: '需求' },
-  attribute: { en: 'step attribute', zh: '步骤属性' },
-};
+/** "role", "data item", … for the first line of a card. */
+function kindName(kind: SymbolKind): Texts {
+  return kind === 'attribute' ? { en: 'step attribute', zh: '步骤属性' } : ITEMS[kind].label;
+}
 
 const MAX_LIST = 8;
+
+const CONFLICTS: Texts = { en: 'Conflicts', zh: '冲突' };
+
+/** `Not defined under `steps:`.` for an id that names nothing. */
+function notDefined(section: string): Texts {
+  return { en: `Not defined under \`${section}:\`.`, zh: `未在 \`${section}:\` 中定义。` };
+}
 
 class Card {
   private readonly lines: string[] = [];
@@ -60,6 +64,10 @@ class Card {
     if (value === undefined || value === '') return;
     this.lines.push(`**${this.t(label)}${this.locale === 'zh-CN' ? '：' : ':'}** ${value}`);
   }
+  /** `field` with a list of values, in the locale's list style. */
+  list(label: Texts, values: string[]): void {
+    this.field(label, values.join(sep(this.locale)));
+  }
   section(title: Texts, items: string[]): void {
     if (!items.length) return;
     this.lines.push(`**${this.t(title)}**`);
@@ -67,11 +75,8 @@ class Card {
     for (const i of shown) this.lines.push(`- ${i}`);
     if (items.length > shown.length) {
       const more = items.length - shown.length;
-      this.lines.push(`- ${this.t({ en: `… and ${more} more`, zh: `…… 另有 ${more} 项` })}`);
+      this.lines.push(`- ${pick(this.locale, `… and ${more} more`, `…… 另有 ${more} 项`)}`);
     }
-  }
-  blank(): void {
-    if (this.lines.length && this.lines[this.lines.length - 1] !== '') this.lines.push('');
   }
   toString(): string {
     // Markdown needs a blank line between paragraphs; list items stay together
@@ -103,6 +108,12 @@ function roleLabel(model: Model, id: string): string {
   return named(model.roles.byId.get(id)?.name, id);
 }
 
+/** `roleLabel` with the role's department: `业务员 `sales` · 业务部`. */
+function roleWithDepartment(model: Model, id: string): string {
+  const department = model.roles.byId.get(id)?.department;
+  return roleLabel(model, id) + (department ? ` · ${mdEscape(department)}` : '');
+}
+
 function stepLabel(model: Model, id: string): string {
   return named(model.steps.byId.get(id)?.name, id);
 }
@@ -113,8 +124,8 @@ function dataLabel(model: Model, id: string): string {
 
 /** `REQ-001` (must, accepted, from 业务员 `sales`): title */
 function reqLine(model: Model, r: Requirement, locale: Locale, how?: string): string {
-  const facts = [r.priority ?? pick(locale, { en: 'no priority', zh: '未定优先级' }), r.status];
-  if (r.from) facts.push(pick(locale, { en: `from ${roleLabel(model, r.from.id)}`, zh: `由${roleLabel(model, r.from.id)}提出` }));
+  const facts = [r.priority ?? pick(locale, 'no priority', '未定优先级'), r.status];
+  if (r.from) facts.push(pick(locale, `from ${roleLabel(model, r.from.id)}`, `由${roleLabel(model, r.from.id)}提出`));
   const zh = locale === 'zh-CN';
   const head = zh ? `${code(r.id)}（${facts.join('，')}）` : `${code(r.id)} (${facts.join(', ')})`;
   const title = r.title ? `${zh ? '：' : ': '}${mdEscape(r.title)}` : '';
@@ -164,37 +175,29 @@ export function symbolCard(
   diagnostics?: readonly Diagnostic[],
 ): string {
   const c = new Card(locale);
-  const t = (x: Texts) => c.t(x);
-  const kindText = t(KIND[kind]);
+  const t = (en: string, zh: string) => pick(locale, en, zh);
+  const kindText = pick(locale, kindName(kind));
   switch (kind) {
     case 'role': {
       const r = model.roles.byId.get(id);
       c.line(head(r?.name, id, kindText));
       if (!r) {
-        c.line(t({ en: 'Not defined under `roles:`.', zh: '未在 `roles:` 中定义。' }));
+        c.line(pick(locale, notDefined('roles')));
         break;
       }
       c.field({ en: 'Department', zh: '部门' }, r.department ? mdEscape(r.department) : undefined);
-      c.field({ en: 'Concerns', zh: '关注点' }, r.concerns.map(mdEscape).join(sep(locale)));
-      c.field({ en: 'Needs', zh: '需要的数据' }, r.needs.map((n) => dataLabel(model, n.id)).join(sep(locale)));
+      c.list({ en: 'Concerns', zh: '关注点' }, r.concerns.map(mdEscape));
+      c.list({ en: 'Needs', zh: '需要的数据' }, r.needs.map((n) => dataLabel(model, n.id)));
       const lane = model.steps.list.filter((s) => s.role?.id === id);
-      c.field({ en: 'Lane', zh: '泳道步骤' }, lane.map((s) => stepLabel(model, s.id)).join(sep(locale)));
-      if (model.process?.owner?.id === id) c.line(t({ en: 'Owns the process.', zh: '流程负责人。' }));
-      c.section(
-        { en: 'Asked for', zh: '提出的需求' },
-        model.requirements.list.filter((q) => q.from?.id === id).map((q) => reqLine(model, q, locale)),
-      );
-      c.section(
-        { en: 'Signed off', zh: '已确认的需求' },
-        model.requirements.list.filter((q) => q.agreed.some((a) => a.id === id)).map((q) => reqLine(model, q, locale)),
-      );
-      c.section(
-        { en: 'Decided', zh: '做出的决定' },
-        model.requirements.list.filter((q) => q.decidedBy?.id === id).map((q) => reqLine(model, q, locale)),
-      );
+      c.list({ en: 'Lane', zh: '泳道步骤' }, lane.map((s) => stepLabel(model, s.id)));
+      if (model.process?.owner?.id === id) c.line(t('Owns the process.', '流程负责人。'));
+      const reqs = (which: (q: Requirement) => boolean) => model.requirements.list.filter(which).map((q) => reqLine(model, q, locale));
+      c.section({ en: 'Asked for', zh: '提出的需求' }, reqs((q) => q.from?.id === id));
+      c.section({ en: 'Signed off', zh: '已确认的需求' }, reqs((q) => q.agreed.some((a) => a.id === id)));
+      c.section({ en: 'Decided', zh: '做出的决定' }, reqs((q) => q.decidedBy?.id === id));
       const asked = new Set(model.requirements.list.filter((q) => q.from?.id === id).map((q) => q.id));
       c.section(
-        { en: 'Conflicts', zh: '冲突' },
+        CONFLICTS,
         conflictLines(diagnostics, (d) => has(d.data?.roles, id) || (Array.isArray(d.data?.requirements) && (d.data!.requirements as string[]).some((q) => asked.has(q)))),
       );
       break;
@@ -203,67 +206,64 @@ export function symbolCard(
       const s = model.steps.byId.get(id);
       c.line(head(s?.name, id, `${kindText} (${s?.type ?? 'task'})`));
       if (!s) {
-        c.line(t({ en: 'Not defined under `steps:`.', zh: '未在 `steps:` 中定义。' }));
+        c.line(pick(locale, notDefined('steps')));
         break;
       }
-      stepFacts(c, model, s, locale);
+      stepFacts(c, model, s);
       c.section({ en: 'Requirements', zh: '相关需求' }, stepRequirements(model, s.id, locale));
-      c.section({ en: 'Conflicts', zh: '冲突' }, conflictLines(diagnostics, (d) => has(d.data?.steps, id)));
+      c.section(CONFLICTS, conflictLines(diagnostics, (d) => has(d.data?.steps, id)));
       break;
     }
     case 'data': {
       const d = model.data?.byId.get(id);
       c.line(head(d?.name, id, kindText));
-      if (model.data && !d) c.line(t({ en: 'Not declared under `data:`.', zh: '未在 `data:` 中声明。' }));
+      if (model.data && !d) c.line(t('Not declared under `data:`.', '未在 `data:` 中声明。'));
       if (d?.owner) c.field({ en: 'Owner', zh: '负责角色' }, roleLabel(model, d.owner.id));
-      if (d?.external) c.line(t({ en: 'Comes from outside the process.', zh: '来自流程外部。' }));
+      if (d?.external) c.line(t('Comes from outside the process.', '来自流程外部。'));
       const producers = model.steps.list.filter((s) => s.produces.some((p) => p.id === id));
       const stepUsers = model.steps.list.filter((s) => s.needs.some((p) => p.id === id));
       const roleUsers = model.roles.list.filter((r) => r.needs.some((p) => p.id === id));
-      c.field({ en: 'Produced by', zh: '产出步骤' }, producers.map((s) => stepLabel(model, s.id)).join(sep(locale)) || t({ en: 'no step', zh: '无' }));
-      c.field({ en: 'Needed by steps', zh: '使用的步骤' }, stepUsers.map((s) => stepLabel(model, s.id)).join(sep(locale)));
-      c.field({ en: 'Needed by roles', zh: '需要的角色' }, roleUsers.map((r) => roleLabel(model, r.id)).join(sep(locale)));
+      c.field({ en: 'Produced by', zh: '产出步骤' }, producers.map((s) => stepLabel(model, s.id)).join(sep(locale)) || t('no step', '无'));
+      c.list({ en: 'Needed by steps', zh: '使用的步骤' }, stepUsers.map((s) => stepLabel(model, s.id)));
+      c.list({ en: 'Needed by roles', zh: '需要的角色' }, roleUsers.map((r) => roleLabel(model, r.id)));
       break;
     }
     case 'requirement': {
       const r = model.requirements.byId.get(id);
       c.line(head(r?.title, id, kindText));
       if (!r) {
-        c.line(t({ en: 'Not defined under `requirements:`.', zh: '未在 `requirements:` 中定义。' }));
+        c.line(pick(locale, notDefined('requirements')));
         break;
       }
-      if (r.from) {
-        const role = model.roles.byId.get(r.from.id);
-        c.field({ en: 'Asked by', zh: '提出方' }, roleLabel(model, r.from.id) + (role?.department ? ` · ${mdEscape(role.department)}` : ''));
-      }
+      if (r.from) c.field({ en: 'Asked by', zh: '提出方' }, roleWithDepartment(model, r.from.id));
       c.field(
         { en: 'Priority', zh: '优先级' },
-        `${r.priority ?? t({ en: 'none', zh: '未定' })} · ${t({ en: 'status', zh: '状态' })} ${r.status}${r.live ? '' : t({ en: ' (not live)', zh: '（不生效）' })}`,
+        `${r.priority ?? t('none', '未定')} · ${t('status', '状态')} ${r.status}${r.live ? '' : t(' (not live)', '（不生效）')}`,
       );
       const steps: string[] = [];
       for (const s of r.steps) steps.push(stepLabel(model, s.id));
-      for (const s of r.sets) if (s.step) steps.push(`${stepLabel(model, s.step.id)} ${t({ en: 'sets', zh: '设置' })} ${code(s.attribute)} = ${mdEscape(s.value)}`);
-      for (const s of r.adds) steps.push(`${t({ en: 'adds', zh: '新增' })} ${stepLabel(model, s.id)}${laneOf(model, s.id)}`);
-      for (const s of r.removes) steps.push(`${t({ en: 'removes', zh: '删除' })} ${stepLabel(model, s.id)}`);
+      for (const s of r.sets) if (s.step) steps.push(`${stepLabel(model, s.step.id)} ${t('sets', '设置')} ${code(s.attribute)} = ${mdEscape(s.value)}`);
+      for (const s of r.adds) steps.push(`${t('adds', '新增')} ${stepLabel(model, s.id)}${laneOf(model, s.id)}`);
+      for (const s of r.removes) steps.push(`${t('removes', '删除')} ${stepLabel(model, s.id)}`);
       c.section({ en: 'Steps', zh: '涉及步骤' }, steps);
-      c.field({ en: 'Signed off by', zh: '已确认' }, r.agreed.map((a) => roleLabel(model, a.id)).join(sep(locale)));
-      c.field({ en: 'Depends on', zh: '依赖' }, r.depends.map((d) => code(d.id)).join(sep(locale)));
+      c.list({ en: 'Signed off by', zh: '已确认' }, r.agreed.map((a) => roleLabel(model, a.id)));
+      c.list({ en: 'Depends on', zh: '依赖' }, r.depends.map((d) => code(d.id)));
       if (r.overrides.length) {
         c.field(
           { en: 'Overrides', zh: '优先于' },
           r.overrides.map((d) => code(d.id)).join(sep(locale)) +
-            (r.decidedBy ? t({ en: `, decided by ${roleLabel(model, r.decidedBy.id)}`, zh: `，由${roleLabel(model, r.decidedBy.id)}决定` }) : ''),
+            (r.decidedBy ? t(`, decided by ${roleLabel(model, r.decidedBy.id)}`, `，由${roleLabel(model, r.decidedBy.id)}决定`) : ''),
         );
       }
       const overriddenBy = model.requirements.list.filter((q) => q.overrides.some((o) => o.id === id));
-      c.field({ en: 'Overridden by', zh: '被以下需求优先' }, overriddenBy.map((q) => code(q.id)).join(sep(locale)));
+      c.list({ en: 'Overridden by', zh: '被以下需求优先' }, overriddenBy.map((q) => code(q.id)));
       c.field(
         { en: 'Acceptance', zh: '验收标准' },
         r.acceptance.length
-          ? t({ en: `${r.acceptance.length} ${r.acceptance.length === 1 ? 'criterion' : 'criteria'}`, zh: `${r.acceptance.length} 条` })
-          : t({ en: 'none yet', zh: '尚未填写' }),
+          ? t(`${r.acceptance.length} ${r.acceptance.length === 1 ? 'criterion' : 'criteria'}`, `${r.acceptance.length} 条`)
+          : t('none yet', '尚未填写'),
       );
-      c.section({ en: 'Conflicts', zh: '冲突' }, conflictLines(diagnostics, (d) => has(d.data?.requirements, id)));
+      c.section(CONFLICTS, conflictLines(diagnostics, (d) => has(d.data?.requirements, id)));
       break;
     }
     case 'attribute': {
@@ -271,16 +271,16 @@ export function symbolCard(
       const stepId = id.slice(0, dot);
       const attr = id.slice(dot + 1);
       const s = model.steps.byId.get(stepId);
-      c.line(`${code(attr)} — ${kindText} ${t({ en: 'of', zh: '·' })} ${stepLabel(model, stepId)}`);
+      c.line(`${code(attr)} — ${kindText} ${t('of', '·')} ${stepLabel(model, stepId)}`);
       const today = s?.attributes.find((a) => a.name === attr);
-      c.field({ en: 'Today', zh: '目前' }, today ? mdEscape(today.value) : t({ en: 'not set', zh: '未设置' }));
+      c.field({ en: 'Today', zh: '目前' }, today ? mdEscape(today.value) : t('not set', '未设置'));
       const wanted: string[] = [];
       for (const r of model.requirements.list) {
         for (const x of r.sets) if (x.step?.id === stepId && x.attribute === attr) wanted.push(`${reqLine(model, r, locale)} → ${mdEscape(x.value)}`);
       }
       c.section({ en: 'Requirements want', zh: '需求希望' }, wanted);
       c.section(
-        { en: 'Conflicts', zh: '冲突' },
+        CONFLICTS,
         conflictLines(diagnostics, (d) => d.code === 'conflict/contradiction' && has(d.data?.steps, stepId) && d.message.includes(`${stepId}.${attr}`)),
       );
       break;
@@ -294,17 +294,14 @@ function laneOf(model: Model, stepId: string): string {
   return r ? ` (${roleLabel(model, r)})` : '';
 }
 
-function stepFacts(c: Card, model: Model, s: Step, locale: Locale): void {
-  if (s.role) {
-    const role = model.roles.byId.get(s.role.id);
-    c.field({ en: 'Lane', zh: '泳道' }, roleLabel(model, s.role.id) + (role?.department ? ` · ${mdEscape(role.department)}` : ''));
-  }
-  c.field({ en: 'Needs', zh: '使用数据' }, s.needs.map((n) => dataLabel(model, n.id)).join(sep(locale)));
-  c.field({ en: 'Produces', zh: '产出数据' }, s.produces.map((n) => dataLabel(model, n.id)).join(sep(locale)));
-  c.field({ en: 'Attributes', zh: '属性' }, s.attributes.map((a) => `${code(a.name)} = ${mdEscape(a.value)}`).join(sep(locale)));
-  c.field(
+function stepFacts(c: Card, model: Model, s: Step): void {
+  if (s.role) c.field({ en: 'Lane', zh: '泳道' }, roleWithDepartment(model, s.role.id));
+  c.list({ en: 'Needs', zh: '使用数据' }, s.needs.map((n) => dataLabel(model, n.id)));
+  c.list({ en: 'Produces', zh: '产出数据' }, s.produces.map((n) => dataLabel(model, n.id)));
+  c.list({ en: 'Attributes', zh: '属性' }, s.attributes.map((a) => `${code(a.name)} = ${mdEscape(a.value)}`));
+  c.list(
     { en: 'Next', zh: '下一步' },
-    s.next.map((e) => (e.label !== undefined ? `${mdEscape(e.label)} → ` : '') + stepLabel(model, e.target.id)).join(sep(locale)),
+    s.next.map((e) => (e.label !== undefined ? `${mdEscape(e.label)} → ` : '') + stepLabel(model, e.target.id)),
   );
 }
 
@@ -312,10 +309,10 @@ function stepRequirements(model: Model, stepId: string, locale: Locale): string[
   const out: string[] = [];
   for (const r of model.requirements.list) {
     const hows: string[] = [];
-    if (r.steps.some((s) => s.id === stepId)) hows.push(pick(locale, { en: 'about it', zh: '涉及' }));
-    for (const s of r.sets) if (s.step?.id === stepId) hows.push(`${pick(locale, { en: 'sets', zh: '设置' })} ${code(s.attribute)} = ${mdEscape(s.value)}`);
-    if (r.adds.some((s) => s.id === stepId)) hows.push(pick(locale, { en: 'adds it', zh: '新增' }));
-    if (r.removes.some((s) => s.id === stepId)) hows.push(pick(locale, { en: 'removes it', zh: '删除' }));
+    if (r.steps.some((s) => s.id === stepId)) hows.push(pick(locale, 'about it', '涉及'));
+    for (const s of r.sets) if (s.step?.id === stepId) hows.push(`${pick(locale, 'sets', '设置')} ${code(s.attribute)} = ${mdEscape(s.value)}`);
+    if (r.adds.some((s) => s.id === stepId)) hows.push(pick(locale, 'adds it', '新增'));
+    if (r.removes.some((s) => s.id === stepId)) hows.push(pick(locale, 'removes it', '删除'));
     if (hows.length) out.push(reqLine(model, r, locale, hows.join(sep(locale))));
   }
   return out;
@@ -351,14 +348,14 @@ function keyHover(model: Model, offset: number, locale: Locale): HoverResult | u
       const rule = RULES_BY_CODE.get(word);
       if (!rule) return undefined;
       return {
-        markdown: `${code(rule.code)} — ${pick(locale, { en: `rule, default ${rule.defaultSeverity}`, zh: `规则，默认级别 ${rule.defaultSeverity}` })}\n\n${pick(locale, rule.description)}`,
+        markdown: `${code(rule.code)} — ${pick(locale, `rule, default ${rule.defaultSeverity}`, `规则，默认级别 ${rule.defaultSeverity}`)}\n\n${pick(locale, rule.description)}`,
         span: c.word,
       };
     }
     const spec = describeKey([...c.path, word] as Seg[]);
     if (!spec) return undefined;
     return {
-      markdown: `${code(spec.key)} — ${pick(locale, typeLabel(spec.type))}${spec.required ? pick(locale, { en: ' · required', zh: ' · 必填' }) : ''}\n\n${pick(locale, spec.description)}`,
+      markdown: `${code(spec.key)} — ${pick(locale, typeLabel(spec.type))}${spec.required ? pick(locale, ' · required', ' · 必填') : ''}\n\n${pick(locale, spec.description)}`,
       span: c.word,
     };
   }

@@ -3,14 +3,16 @@
  * the wrong shape is left out here (the schema rules report it); everything
  * kept remembers where it came from, as offsets.
  */
-import * as Y from 'yaml';
+import { isAlias as yIsAlias, isMap as yIsMap, isPair as yIsPair, isScalar as yIsScalar, isSeq as yIsSeq } from 'yaml';
 import type { Scalar, YAMLMap, Pair } from 'yaml';
 import { deref, type ParsedFile } from './parse';
 import type { Span } from './types';
 
-// yaml's type guards, bound once: a bundled CommonJS import reaches them
-// through a getter on every call, and these run for every node of the file.
-const { isAlias, isMap, isPair, isScalar, isSeq } = Y;
+// yaml's type guards, bound once: through yaml's CommonJS build (tsx, the unit
+// tests) a call goes through a re-export getter, and these run for every node of the file.
+// Named imports, not `import * as`: a namespace object would keep all of yaml
+// in the extension bundle (esbuild cannot drop what it might reach).
+const isAlias = yIsAlias, isMap = yIsMap, isPair = yIsPair, isScalar = yIsScalar, isSeq = yIsSeq;
 
 export const STEP_TYPES = ['start', 'task', 'decision', 'end'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
@@ -495,6 +497,22 @@ const stepMaker = (unread: Map<Step, unknown>): Make<Step> => (parsed, id, keySp
   if (producesP && !step.produces.length) unread.set(step, follow(parsed, producesP.value));
   return step;
 };
+
+/**
+ * An item read from its (dereferenced) value node the way `buildModel` reads
+ * the first definition of an id, for the items the model leaves out (a
+ * repeated id): the fields that name other items are the same.
+ */
+export function readItem(kind: 'role', node: unknown, parsed: ParsedFile): Role;
+export function readItem(kind: 'data', node: unknown, parsed: ParsedFile): DataItem;
+export function readItem(kind: 'step', node: unknown, parsed: ParsedFile): Step;
+export function readItem(kind: 'requirement', node: unknown, parsed: ParsedFile): Requirement;
+export function readItem(kind: 'role' | 'data' | 'step' | 'requirement', node: unknown, parsed: ParsedFile): Item;
+export function readItem(kind: 'role' | 'data' | 'step' | 'requirement', node: unknown, parsed: ParsedFile): Item {
+  const none = { start: 0, end: 0 };
+  const make: Make<Item> = kind === 'role' ? makeRole : kind === 'data' ? makeData : kind === 'step' ? stepMaker(new Map()) : makeRequirement;
+  return make(parsed, '', none, none, node, 0);
+}
 
 /** Per model built by `buildModel`: see `unreadProduces`. */
 const unreadByModel = new WeakMap<Model, Map<Step, unknown>>();

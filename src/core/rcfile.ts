@@ -8,7 +8,7 @@
  */
 import { isMap, isScalar, isPair, parseDocument, type Node as YamlNode } from 'yaml';
 import { SEVERITY_SETTINGS, isSeveritySetting, type Preset, type SeverityConfig } from './config';
-import { pick, q } from './i18n';
+import { didYouMean, pick, q } from './i18n';
 import { RULES_BY_CODE } from './rules/index';
 import { nearest } from './suggest';
 import type { Locale, SeveritySetting, Span } from './types';
@@ -91,34 +91,47 @@ function scalarText(node: unknown): string | undefined {
 }
 
 /**
- * Parses the text of a `.bizflowrc` file. Unknown rule codes, bad severities
- * and a bad `extends` are reported and left out of the config; everything
- * valid is kept.
+ * What is wrong in an rc file, before it is put in words: the code, where,
+ * and the words the message quotes. Reading the configuration needs only
+ * this; `parseRcFile` turns findings into messages and suggestions.
  */
-export function parseRcFile(text: string, options: RcParseOptions = {}): RcParseResult {
-  const locale = options.locale ?? 'en';
-  const t = (en: string, zh: string) => pick(locale, { en, zh });
-  const Q = (s: string) => q(locale, s);
-  const known = new Set(options.knownCodes ?? RULES_BY_CODE.keys());
-  const problems: RcProblem[] = [];
+interface Finding {
+  code: RcProblemCode;
+  span: Span;
+  /**
+   * rc/syntax: the parser's message; rc/bad-extends: the value (if a scalar);
+   * rc/unknown-rule, rc/bad-severity: the rule code; rc/unknown-key: the key (if a scalar).
+   */
+  word?: string;
+  /** rc/syntax: `JSON` or `YAML`; rc/bad-severity: the value as shown. */
+  detail?: string;
+  /** rc/bad-severity: the value is a scalar (only then is a word suggested). */
+  scalar?: boolean;
+}
+
+interface RcRead {
+  config: SeverityConfig;
+  findings: Finding[];
+  fatal: boolean;
+}
+
+/** Reads the configuration of an rc file and what is wrong in it. */
+function readRc(text: string, format: RcFormat | undefined, known: ReadonlySet<string>): RcRead {
+  const findings: Finding[] = [];
   const config: SeverityConfig = {};
-  const fail = (span: Span, code: RcProblemCode, message: string): RcParseResult => {
-    problems.push({ code, severity: 'error', message, span });
-    return { config: {}, problems, fatal: true };
+  const fail = (span: Span, code: RcProblemCode, word?: string, detail?: string): RcRead => {
+    findings.push({ code, span, word, detail });
+    return { config: {}, findings, fatal: true };
   };
 
   const src = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text; // keep offsets, drop the BOM
-  if (options.format === 'json' && src.trim() !== '') {
+  if (format === 'json' && src.trim() !== '') {
     try {
       JSON.parse(src);
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       const at = jsonErrorOffset(msg, src);
-      return fail(
-        clamp(text, at === text.length ? at - 1 : at, at === text.length ? at : at + 1),
-        'rc/syntax',
-        t(`Invalid JSON: ${msg}`, `JSON 格式错误：${msg}`),
-      );
+      return fail(clamp(text, at === text.length ? at - 1 : at, at === text.length ? at : at + 1), 'rc/syntax', msg, 'JSON');
     }
   }
 
@@ -126,43 +139,26 @@ export function parseRcFile(text: string, options: RcParseOptions = {}): RcParse
   try {
     doc = parseDocument(src, { prettyErrors: false, uniqueKeys: true, version: '1.2' });
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
-    return fail(clamp(text, 0, 1), 'rc/syntax', t(`Invalid YAML: ${msg}`, `YAML 格式错误：${msg}`));
+    return fail(clamp(text, 0, 1), 'rc/syntax', e instanceof Error ? e.message : String(e), 'YAML');
   }
 
   const fatalErrors = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
   if (fatalErrors.length) {
     const err = fatalErrors[0];
     const [s, e] = err.pos ?? [0, 0];
-    const msg = err.message.replace(/\s+/g, ' ').trim();
     const span = s === e && s >= text.length ? clamp(text, s - 1, s) : clamp(text, s, e);
-    const label = options.format === 'json' ? t('Invalid JSON', 'JSON 格式错误') : t('Invalid YAML', 'YAML 格式错误');
-    return fail(span, 'rc/syntax', `${label}${t(': ', '：')}${msg}`);
+    return fail(span, 'rc/syntax', err.message.replace(/\s+/g, ' ').trim(), format === 'json' ? 'JSON' : 'YAML');
   }
   for (const err of doc.errors) {
     const [s, e] = err.pos ?? [0, 0];
-    problems.push({
-      code: 'rc/duplicate-key',
-      severity: 'warning',
-      message: t('This key is repeated; the last one wins.', '此键重复出现，以最后一个为准。'),
-      span: clamp(text, s, e),
-    });
+    findings.push({ code: 'rc/duplicate-key', span: clamp(text, s, e) });
   }
 
   const root = doc.contents;
   if (root === null || root === undefined || (isScalar(root) && root.value === null)) {
-    return { config, problems, fatal: false }; // an empty file: nothing configured
+    return { config, findings, fatal: false }; // an empty file: nothing configured
   }
-  if (!isMap(root)) {
-    return fail(
-      spanOf(text, root),
-      'rc/not-a-map',
-      t(
-        'A BizFlow configuration must be a map, e.g. { "extends": "recommended", "rules": { … } }.',
-        'BizFlow 配置文件的内容必须是一个映射，例如 { "extends": "recommended", "rules": { … } }。',
-      ),
-    );
-  }
+  if (!isMap(root)) return fail(spanOf(text, root), 'rc/not-a-map');
 
   for (const pair of root.items) {
     if (!isPair(pair)) continue;
@@ -170,35 +166,13 @@ export function parseRcFile(text: string, options: RcParseOptions = {}): RcParse
     const keySpan = spanOf(text, pair.key);
     if (key === 'extends') {
       const value = scalarText(pair.value);
-      if (value === 'recommended' || value === 'all') {
-        config.extends = value;
-      } else {
-        const suggestion = value !== undefined ? nearest(value, PRESETS) : undefined;
-        problems.push({
-          code: 'rc/bad-extends',
-          severity: 'warning',
-          message:
-            t(
-              `\`extends\` must be "recommended" or "all", not ${Q(value ?? '…')}; it is ignored.`,
-              `\`extends\` 只能是 "recommended" 或 "all"，而不是${Q(value ?? '…')}，已忽略。`,
-            ) + (suggestion ? t(` Did you mean ${Q(suggestion)}?`, `是否想写${Q(suggestion)}？`) : ''),
-          span: pair.value ? spanOf(text, pair.value) : keySpan,
-          suggestion,
-        });
-      }
+      if (value === 'recommended' || value === 'all') config.extends = value;
+      else findings.push({ code: 'rc/bad-extends', span: pair.value ? spanOf(text, pair.value) : keySpan, word: value });
     } else if (key === 'rules') {
       const rules = pair.value;
       if (rules === null || rules === undefined || (isScalar(rules) && rules.value === null)) continue;
       if (!isMap(rules)) {
-        problems.push({
-          code: 'rc/bad-rules',
-          severity: 'warning',
-          message: t(
-            '`rules` must be a map from rule code to off, info, warning or error.',
-            '`rules` 必须是从规则代码到 off、info、warning 或 error 的映射。',
-          ),
-          span: spanOf(text, rules),
-        });
+        findings.push({ code: 'rc/bad-rules', span: spanOf(text, rules) });
         continue;
       }
       const out: Record<string, SeveritySetting> = {};
@@ -208,16 +182,7 @@ export function parseRcFile(text: string, options: RcParseOptions = {}): RcParse
         const codeSpan = spanOf(text, entry.key);
         if (code === undefined) continue;
         if (!known.has(code)) {
-          const suggestion = nearest(code, known);
-          problems.push({
-            code: 'rc/unknown-rule',
-            severity: 'warning',
-            message:
-              t(`Unknown rule ${Q(code)}; it is ignored.`, `未知规则${Q(code)}，已忽略。`) +
-              (suggestion ? t(` Did you mean ${Q(suggestion)}?`, `是否想写${Q(suggestion)}？`) : ''),
-            span: codeSpan,
-            suggestion,
-          });
+          findings.push({ code: 'rc/unknown-rule', span: codeSpan, word: code });
           continue;
         }
         const value = entry.value;
@@ -226,39 +191,100 @@ export function parseRcFile(text: string, options: RcParseOptions = {}): RcParse
           out[code] = sev;
           continue;
         }
-        const shown = scalarText(value) ?? (value === null || value === undefined ? '' : '…');
-        const suggestion = isScalar(value) && shown !== '' ? nearestSeverity(shown) : undefined;
-        problems.push({
+        findings.push({
           code: 'rc/bad-severity',
-          severity: 'warning',
-          message:
-            t(
-              `Severity of ${Q(code)} must be off, info, warning or error, not ${Q(shown)}; the setting is ignored.`,
-              `${Q(code)} 的级别必须是 off、info、warning 或 error，而不是${Q(shown)}，此设置已忽略。`,
-            ) + (suggestion ? t(` Did you mean ${Q(suggestion)}?`, `是否想写${Q(suggestion)}？`) : ''),
           span: value ? spanOf(text, value) : codeSpan,
-          suggestion,
+          word: code,
+          detail: scalarText(value) ?? (value === null || value === undefined ? '' : '…'),
+          scalar: isScalar(value),
         });
       }
       config.rules = out;
     } else if (key === '$schema') {
       // tolerated: editors use it for completion
     } else {
-      const suggestion = key !== undefined ? nearest(key, RC_KEYS) : undefined;
-      problems.push({
-        code: 'rc/unknown-key',
-        severity: 'warning',
-        message:
-          t(
-            `Unknown key ${Q(key ?? '')}; a BizFlow configuration has only "extends" and "rules".`,
-            `未知的键${Q(key ?? '')}；BizFlow 配置只有 "extends" 和 "rules"。`,
-          ) + (suggestion ? t(` Did you mean ${Q(suggestion)}?`, `是否想写${Q(suggestion)}？`) : ''),
-        span: keySpan,
-        suggestion,
-      });
+      findings.push({ code: 'rc/unknown-key', span: keySpan, word: key });
     }
   }
-  return { config, problems, fatal: false };
+  return { config, findings, fatal: false };
+}
+
+/** The problem a finding stands for, in words, with the nearest valid word. */
+function problemOf(f: Finding, locale: Locale, known: ReadonlySet<string>): RcProblem {
+  const t = (en: string, zh: string) => pick(locale, { en, zh });
+  const Q = (s: string) => q(locale, s);
+  const { code, span, word, detail } = f;
+  let message: string;
+  let suggestion: string | undefined;
+  switch (code) {
+    case 'rc/syntax':
+      return { code, severity: 'error', message: t(`Invalid ${detail}: ${word}`, `${detail} 格式错误：${word}`), span };
+    case 'rc/not-a-map':
+      return {
+        code,
+        severity: 'error',
+        message: t(
+          'A BizFlow configuration must be a map, e.g. { "extends": "recommended", "rules": { … } }.',
+          'BizFlow 配置文件的内容必须是一个映射，例如 { "extends": "recommended", "rules": { … } }。',
+        ),
+        span,
+      };
+    case 'rc/duplicate-key':
+      return { code, severity: 'warning', message: t('This key is repeated; the last one wins.', '此键重复出现，以最后一个为准。'), span };
+    case 'rc/bad-rules':
+      return {
+        code,
+        severity: 'warning',
+        message: t(
+          '`rules` must be a map from rule code to off, info, warning or error.',
+          '`rules` 必须是从规则代码到 off、info、warning 或 error 的映射。',
+        ),
+        span,
+      };
+    case 'rc/bad-extends':
+      suggestion = word !== undefined ? nearest(word, PRESETS) : undefined;
+      message = t(
+        `\`extends\` must be "recommended" or "all", not ${Q(word ?? '…')}; it is ignored.`,
+        `\`extends\` 只能是 "recommended" 或 "all"，而不是${Q(word ?? '…')}，已忽略。`,
+      );
+      break;
+    case 'rc/unknown-rule':
+      suggestion = nearest(word!, known);
+      message = t(`Unknown rule ${Q(word!)}; it is ignored.`, `未知规则${Q(word!)}，已忽略。`);
+      break;
+    case 'rc/bad-severity':
+      suggestion = f.scalar && detail !== '' ? nearestSeverity(detail!) : undefined;
+      message = t(
+        `Severity of ${Q(word!)} must be off, info, warning or error, not ${Q(detail!)}; the setting is ignored.`,
+        `${Q(word!)} 的级别必须是 off、info、warning 或 error，而不是${Q(detail!)}，此设置已忽略。`,
+      );
+      break;
+    case 'rc/unknown-key':
+      suggestion = word !== undefined ? nearest(word, RC_KEYS) : undefined;
+      message = t(
+        `Unknown key ${Q(word ?? '')}; a BizFlow configuration has only "extends" and "rules".`,
+        `未知的键${Q(word ?? '')}；BizFlow 配置只有 "extends" 和 "rules"。`,
+      );
+      break;
+  }
+  if (suggestion) message += pick(locale, didYouMean(suggestion));
+  return { code, severity: 'warning', message, span, suggestion };
+}
+
+/**
+ * Parses the text of a `.bizflowrc` file. Unknown rule codes, bad severities
+ * and a bad `extends` are reported and left out of the config; everything
+ * valid is kept.
+ */
+export function parseRcFile(text: string, options: RcParseOptions = {}): RcParseResult {
+  const known = new Set(options.knownCodes ?? RULES_BY_CODE.keys());
+  const r = readRc(text, options.format, known);
+  return { config: r.config, problems: r.findings.map((f) => problemOf(f, options.locale ?? 'en', known)), fatal: r.fatal };
+}
+
+/** Only the configuration of an rc file (what `parseRcText` returns as `config`), the format taken from the file's name. */
+export function rcConfigOf(text: string, fileName: string): SeverityConfig {
+  return readRc(text, rcFormatOf(fileName), new Set(RULES_BY_CODE.keys())).config;
 }
 
 const SEVERITY_ALIASES: Record<string, SeveritySetting> = {

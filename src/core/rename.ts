@@ -16,6 +16,7 @@
 import { normalizeEdits, type TextEdit } from './edits';
 import { pick, type Texts } from './i18n';
 import { ID_PATTERN, type Model } from './model';
+import { ITEMS } from './schema';
 import type { SymbolIndex, SymbolKind, SymbolOccurrence } from './symbols';
 import type { Locale, Span } from './types';
 
@@ -49,13 +50,10 @@ const RESERVED: Record<string, 'bool' | 'null'> = {
   NULL: 'null',
 };
 
-const KIND_NAMES: Record<SymbolKind, Texts> = {
-  role: { en: 'role', zh: '角色' },
-  step: { en: 'step', zh: '步骤' },
-  data: { en: 'data item', zh: '数据项' },
-  requirement: { en: 'requirement', zh: '需求' },
-  attribute: { en: 'attribute', zh: '属性' },
-};
+/** "role", "data item", … for messages. */
+function kindName(kind: SymbolKind): Texts {
+  return kind === 'attribute' ? { en: 'attribute', zh: '属性' } : ITEMS[kind].label;
+}
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -71,18 +69,18 @@ interface Target {
 
 /** The symbol under the offset and all its occurrences, or why it cannot be renamed. */
 function target(model: Model, index: SymbolIndex, offset: number, locale: Locale): Target | RenameError {
-  const t = (texts: Texts) => pick(locale, texts);
+  const t = (en: string, zh: string) => pick(locale, en, zh);
   const text = model.parsed.text;
   const symbol = index.symbolAt(offset);
   if (!symbol) {
     return {
-      error: t({
-        en: 'Nothing to rename here: put the cursor on the id of a role, step, data item, requirement or step attribute.',
-        zh: '此处没有可重命名的内容：请将光标放在角色、步骤、数据项、需求或步骤属性的 ID 上。',
-      }),
+      error: t(
+        'Nothing to rename here: put the cursor on the id of a role, step, data item, requirement or step attribute.',
+        '此处没有可重命名的内容：请将光标放在角色、步骤、数据项、需求或步骤属性的 ID 上。',
+      ),
     };
   }
-  const kind = KIND_NAMES[symbol.kind];
+  const kind = kindName(symbol.kind);
   const occurrences = index.references(symbol.kind, symbol.id, { includeDeclaration: true });
   const spans = new Set<string>();
   for (const o of occurrences) {
@@ -90,10 +88,10 @@ function target(model: Model, index: SymbolIndex, offset: number, locale: Locale
     if (text.slice(o.span.start, o.span.end) !== o.name || o.name !== symbol.name) {
       const line = lineOf(text, o.span.start);
       return {
-        error: t({
-          en: `Cannot rename ${kind.en} "${symbol.id}": on line ${line} it is not written as the plain id (escape sequences, a value across lines, or a step id containing a dot), so editing it could corrupt the file. Write it there as a plain id first.`,
-          zh: `无法重命名${kind.zh}“${symbol.id}”：第 ${line} 行不是以普通 ID 的形式写出的（含转义字符、跨行书写，或步骤 ID 中含有“.”），直接修改可能损坏文件。请先把那里改写为普通的 ID。`,
-        }),
+        error: t(
+          `Cannot rename ${kind.en} "${symbol.id}": on line ${line} it is not written as the plain id (escape sequences, a value across lines, or a step id containing a dot), so editing it could corrupt the file. Write it there as a plain id first.`,
+          `无法重命名${kind.zh}“${symbol.id}”：第 ${line} 行不是以普通 ID 的形式写出的（含转义字符、跨行书写，或步骤 ID 中含有“.”），直接修改可能损坏文件。请先把那里改写为普通的 ID。`,
+        ),
       };
     }
     spans.add(o.span.start + ':' + o.span.end);
@@ -101,12 +99,12 @@ function target(model: Model, index: SymbolIndex, offset: number, locale: Locale
   for (const o of index.all()) {
     if ((o.kind !== symbol.kind || o.id !== symbol.id) && spans.has(o.span.start + ':' + o.span.end)) {
       const line = lineOf(text, o.span.start);
-      const other = KIND_NAMES[o.kind];
+      const other = kindName(o.kind);
       return {
-        error: t({
-          en: `Cannot rename ${kind.en} "${symbol.id}": the text on line ${line} is shared through a YAML alias with ${other.en} "${o.id}", which would change too. Replace the alias with a plain id first.`,
-          zh: `无法重命名${kind.zh}“${symbol.id}”：第 ${line} 行的文本通过 YAML 别名同时被${other.zh}“${o.id}”使用，重命名会一并改掉它。请先把别名改写为普通的 ID。`,
-        }),
+        error: t(
+          `Cannot rename ${kind.en} "${symbol.id}": the text on line ${line} is shared through a YAML alias with ${other.en} "${o.id}", which would change too. Replace the alias with a plain id first.`,
+          `无法重命名${kind.zh}“${symbol.id}”：第 ${line} 行的文本通过 YAML 别名同时被${other.zh}“${o.id}”使用，重命名会一并改掉它。请先把别名改写为普通的 ID。`,
+        ),
       };
     }
   }
@@ -149,28 +147,28 @@ export function renameSymbol(
 }
 
 function rename(model: Model, index: SymbolIndex, offset: number, newName: string, locale: Locale): RenameResult | RenameError {
-  const t = (texts: Texts) => pick(locale, texts);
+  const t = (en: string, zh: string) => pick(locale, en, zh);
   const found = target(model, index, offset, locale);
   if ('error' in found) return found;
   const { symbol, occurrences } = found;
-  const kind = KIND_NAMES[symbol.kind];
+  const kind = kindName(symbol.kind);
   const name = typeof newName === 'string' ? newName : String(newName);
   if (!ID_PATTERN.test(name)) {
     const what = symbol.kind === 'attribute' ? { en: 'attribute name', zh: '属性名' } : { en: `${kind.en} id`, zh: `${kind.zh} ID` };
     return {
-      error: t({
-        en: `"${name}" is not a valid ${what.en}: it must start with a letter and contain only letters, digits, "_" and "-" (for example credit-check).`,
-        zh: `“${name}”不是合法的${what.zh}：必须以字母开头，只能包含字母、数字、“_”和“-”（例如 credit-check）。`,
-      }),
+      error: t(
+        `"${name}" is not a valid ${what.en}: it must start with a letter and contain only letters, digits, "_" and "-" (for example credit-check).`,
+        `“${name}”不是合法的${what.zh}：必须以字母开头，只能包含字母、数字、“_”和“-”（例如 credit-check）。`,
+      ),
     };
   }
   const reserved = RESERVED[name];
   if (reserved) {
     return {
-      error: t({
-        en: `"${name}" cannot be used as an id: YAML reads it as ${reserved === 'bool' ? 'a boolean' : 'null'}, not as text. Choose another name.`,
-        zh: `“${name}”不能用作 ID：YAML 会把它读成${reserved === 'bool' ? '布尔值' : '空值'}，而不是文本。请换一个名字。`,
-      }),
+      error: t(
+        `"${name}" cannot be used as an id: YAML reads it as ${reserved === 'bool' ? 'a boolean' : 'null'}, not as text. Choose another name.`,
+        `“${name}”不能用作 ID：YAML 会把它读成${reserved === 'bool' ? '布尔值' : '空值'}，而不是文本。请换一个名字。`,
+      ),
     };
   }
   const newId = symbol.kind === 'attribute' ? symbol.id.slice(0, symbol.id.length - symbol.name.length) + name : name;
@@ -181,14 +179,14 @@ function rename(model: Model, index: SymbolIndex, offset: number, newName: strin
     const line = lineOf(model.parsed.text, (def ?? taken[0]).span.start);
     return {
       error: def
-        ? t({
-            en: `Cannot rename to "${name}": ${kind.en} "${newId}" already exists (line ${line}). Choose another name, or merge the two by hand.`,
-            zh: `无法重命名为“${name}”：${kind.zh}“${newId}”已存在（第 ${line} 行）。请换一个名字，或手动合并两者。`,
-          })
-        : t({
-            en: `Cannot rename to "${name}": ${kind.en} "${newId}" is already used on line ${line}, and renaming would merge the two. Choose another name.`,
-            zh: `无法重命名为“${name}”：${kind.zh}“${newId}”已在第 ${line} 行使用，重命名会把两者合并。请换一个名字。`,
-          }),
+        ? t(
+            `Cannot rename to "${name}": ${kind.en} "${newId}" already exists (line ${line}). Choose another name, or merge the two by hand.`,
+            `无法重命名为“${name}”：${kind.zh}“${newId}”已存在（第 ${line} 行）。请换一个名字，或手动合并两者。`,
+          )
+        : t(
+            `Cannot rename to "${name}": ${kind.en} "${newId}" is already used on line ${line}, and renaming would merge the two. Choose another name.`,
+            `无法重命名为“${name}”：${kind.zh}“${newId}”已在第 ${line} 行使用，重命名会把两者合并。请换一个名字。`,
+          ),
     };
   }
   const edits = normalizeEdits(occurrences.map((o) => ({ span: { start: o.span.start, end: o.span.end }, newText: name })));
@@ -197,8 +195,9 @@ function rename(model: Model, index: SymbolIndex, offset: number, newName: strin
 
 function internal(locale: Locale, e: unknown): string {
   const detail = e instanceof Error ? e.message : String(e);
-  return pick(locale, {
-    en: `BizFlow could not compute this rename (${detail}). Please report this.`,
-    zh: `BizFlow 无法完成此次重命名（${detail}）。请反馈此问题。`,
-  });
+  return pick(
+    locale,
+    `BizFlow could not compute this rename (${detail}). Please report this.`,
+    `BizFlow 无法完成此次重命名（${detail}）。请反馈此问题。`,
+  );
 }

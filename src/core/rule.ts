@@ -17,8 +17,9 @@ export interface RuleContext {
   readonly model: Model;
   readonly text: string;
   readonly locale: Locale;
-  /** Picks the text of the current locale. */
+  /** Picks the text of the current locale: `t(en, zh)`, or `t({ en, zh })`. */
   t(texts: Texts): string;
+  t(en: string, zh: string): string;
   /** Quotes an id or name in the current locale's style. */
   q(s: string): string;
   /** Shared facts, computed on first use and reused by every rule. */
@@ -37,6 +38,12 @@ export interface Rule {
 
 export function defineRule(rule: Rule): Rule {
   return rule;
+}
+
+/** `"pick" (拣货)` / `“pick”（拣货）`: the quoted id, with the display name when it has a different one. */
+export function idWithName(ctx: RuleContext, id: string, name: string | undefined): string {
+  if (!name || name === id) return ctx.q(id);
+  return ctx.t(`${ctx.q(id)} (${name})`, `${ctx.q(id)}（${name}）`);
 }
 
 /** Link to a rule's documentation (used by the editor and SARIF). */

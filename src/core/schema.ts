@@ -7,9 +7,9 @@
  * `describeKey`) and to generate the JSON Schema for yaml-language-server
  * (`toJsonSchema`). Pure TypeScript: no editor or Node API.
  */
-import * as Y from 'yaml';
+import { isAlias as yIsAlias, isMap as yIsMap, isPair as yIsPair, isScalar as yIsScalar, isSeq as yIsSeq } from 'yaml';
 import type { Pair, Scalar, YAMLMap } from 'yaml';
-import { pick, q, type Texts } from './i18n';
+import { didYouMean, pick, q, type Texts } from './i18n';
 import {
   ID_PATTERN,
   PRIORITIES,
@@ -27,9 +27,11 @@ import { RULES, RULES_BY_CODE } from './rules/index';
 import { nearest } from './suggest';
 import type { DiagnosticData, Locale, RelatedInfo, Span } from './types';
 
-// yaml's type guards, bound once: a bundled CommonJS import reaches them
-// through a getter on every call, and the walks below call them for every node.
-const { isAlias, isMap, isPair, isScalar, isSeq } = Y;
+// yaml's type guards, bound once: through yaml's CommonJS build (tsx, the unit
+// tests) a call goes through a re-export getter, and the walks below call them for every node.
+// Named imports, not `import * as`: a namespace object would keep all of yaml
+// in the extension bundle (esbuild cannot drop what it might reach).
+const isAlias = yIsAlias, isMap = yIsMap, isPair = yIsPair, isScalar = yIsScalar, isSeq = yIsSeq;
 
 // ---------------------------------------------------------------------------
 // The format
@@ -82,9 +84,6 @@ export interface ContextSpec {
 }
 
 export interface ItemSpec {
-  readonly kind: ItemKind;
-  /** The top-level key holding the items. */
-  readonly section: 'roles' | 'data' | 'steps' | 'requirements';
   /** "role" / "角色", for messages. */
   readonly label: Texts;
   /** "role ids" / "角色 id", for messages. */
@@ -92,15 +91,10 @@ export interface ItemSpec {
 }
 
 export const ITEMS: Readonly<Record<ItemKind, ItemSpec>> = {
-  role: { kind: 'role', section: 'roles', label: { en: 'role', zh: '角色' }, ids: { en: 'role ids', zh: '角色 id' } },
-  data: { kind: 'data', section: 'data', label: { en: 'data item', zh: '数据项' }, ids: { en: 'data ids', zh: '数据 id' } },
-  step: { kind: 'step', section: 'steps', label: { en: 'step', zh: '步骤' }, ids: { en: 'step ids', zh: '步骤 id' } },
-  requirement: {
-    kind: 'requirement',
-    section: 'requirements',
-    label: { en: 'requirement', zh: '需求' },
-    ids: { en: 'requirement ids', zh: '需求 id' },
-  },
+  role: { label: { en: 'role', zh: '角色' }, ids: { en: 'role ids', zh: '角色 id' } },
+  data: { label: { en: 'data item', zh: '数据项' }, ids: { en: 'data ids', zh: '数据 id' } },
+  step: { label: { en: 'step', zh: '步骤' }, ids: { en: 'step ids', zh: '步骤 id' } },
+  requirement: { label: { en: 'requirement', zh: '需求' }, ids: { en: 'requirement ids', zh: '需求 id' } },
 };
 
 /** The pattern of an id (and of an attribute name), as JSON Schema source text. */
@@ -108,282 +102,159 @@ export const ID_PATTERN_SOURCE = ID_PATTERN.source;
 /** A `sets` key: `<step-id>.<attribute>`. */
 export const SETS_KEY_PATTERN = new RegExp(`^${ID_PATTERN_SOURCE.slice(1, -1)}\\.${ID_PATTERN_SOURCE.slice(1, -1)}$`);
 
-type K = Omit<KeySpec, 'context' | 'required'> & { required?: boolean };
+type K = Omit<KeySpec, 'context'>;
 
-function keys(context: Context, list: K[]): KeySpec[] {
-  return list.map((k) => Object.freeze({ ...k, context, required: k.required ?? false }));
+const REQUIRED = true;
+
+/** One key of a context: its name, type, description in English and in Chinese, and whether it is always required. */
+function key(key: string, type: ValueType, en: string, zh: string, required = false): K {
+  return { key, type, required, description: { en, zh } };
 }
 
+function keys(context: Context, list: K[]): KeySpec[] {
+  return list.map((k) => Object.freeze({ ...k, context }));
+}
+
+// the types most keys have
+const TEXT: ValueType = { kind: 'string' };
+const TEXTS: ValueType = { kind: 'stringList' };
+const ROLE_ID: ValueType = { kind: 'ref', to: 'role' };
+const STEP_IDS: ValueType = { kind: 'refList', to: 'step' };
+const DATA_IDS: ValueType = { kind: 'refList', to: 'data' };
+const REQUIREMENT_IDS: ValueType = { kind: 'refList', to: 'requirement' };
+
 const TOP = keys('top', [
-  {
-    key: 'bizflow',
-    type: { kind: 'integer', const: 1 },
-    required: true,
-    description: { en: 'Format version of this file; must be 1.', zh: '文件格式版本，必须为 1。' },
-  },
-  {
-    key: 'process',
-    type: { kind: 'object', context: 'process' },
-    required: true,
-    description: {
-      en: 'The process this file describes: its name, id, owner and description.',
-      zh: '本文件描述的流程：名称、id、负责人和说明。',
-    },
-  },
-  {
-    key: 'roles',
-    type: { kind: 'items', item: 'role' },
-    required: true,
-    description: {
-      en: 'The roles (swimlanes): departments or positions that take part in the process, by id.',
-      zh: '参与流程的角色（泳道）：部门或岗位，以 id 为键。',
-    },
-  },
-  {
-    key: 'data',
-    type: { kind: 'items', item: 'data' },
-    description: {
-      en: 'Data dictionary, by id. When present, every data id used in `needs`/`produces` must be declared here.',
-      zh: '数据字典，以 id 为键。一旦写了它，`needs`/`produces` 中用到的每个数据 id 都必须在此声明。',
-    },
-  },
-  {
-    key: 'steps',
-    type: { kind: 'items', item: 'step' },
-    required: true,
-    description: {
-      en: 'The steps of the (to-be) process, by id, including the steps that requirements add.',
-      zh: '（目标）流程的步骤，以 id 为键，包括需求新增的步骤。',
-    },
-  },
-  {
-    key: 'requirements',
-    type: { kind: 'items', item: 'requirement' },
-    description: {
-      en: "Stakeholders' requirements, by id (e.g. REQ-001).",
-      zh: '各干系人提出的需求，以 id 为键（如 REQ-001）。',
-    },
-  },
-  {
-    key: 'rules',
-    type: { kind: 'ruleMap' },
-    description: {
-      en: 'Severity overrides for this file: rule code → off, info, warning or error.',
-      zh: '本文件的规则级别覆盖：规则代码 → off、info、warning 或 error。',
-    },
-  },
+  key('bizflow', { kind: 'integer', const: 1 }, 'Format version of this file; must be 1.', '文件格式版本，必须为 1。', REQUIRED),
+  key(
+    'process',
+    { kind: 'object', context: 'process' },
+    'The process this file describes: its name, id, owner and description.',
+    '本文件描述的流程：名称、id、负责人和说明。',
+    REQUIRED,
+  ),
+  key(
+    'roles',
+    { kind: 'items', item: 'role' },
+    'The roles (swimlanes): departments or positions that take part in the process, by id.',
+    '参与流程的角色（泳道）：部门或岗位，以 id 为键。',
+    REQUIRED,
+  ),
+  key(
+    'data',
+    { kind: 'items', item: 'data' },
+    'Data dictionary, by id. When present, every data id used in `needs`/`produces` must be declared here.',
+    '数据字典，以 id 为键。一旦写了它，`needs`/`produces` 中用到的每个数据 id 都必须在此声明。',
+  ),
+  key(
+    'steps',
+    { kind: 'items', item: 'step' },
+    'The steps of the (to-be) process, by id, including the steps that requirements add.',
+    '（目标）流程的步骤，以 id 为键，包括需求新增的步骤。',
+    REQUIRED,
+  ),
+  key('requirements', { kind: 'items', item: 'requirement' }, "Stakeholders' requirements, by id (e.g. REQ-001).", '各干系人提出的需求，以 id 为键（如 REQ-001）。'),
+  key(
+    'rules',
+    { kind: 'ruleMap' },
+    'Severity overrides for this file: rule code → off, info, warning or error.',
+    '本文件的规则级别覆盖：规则代码 → off、info、warning 或 error。',
+  ),
 ]);
 
 const PROCESS = keys('process', [
-  {
-    key: 'name',
-    type: { kind: 'string' },
-    required: true,
-    description: { en: 'Display name of the process, e.g. 订单履约流程.', zh: '流程的显示名称，如“订单履约流程”。' },
-  },
-  {
-    key: 'id',
-    type: { kind: 'string' },
-    description: { en: 'Short technical id of the process, e.g. order-fulfilment.', zh: '流程的简短技术 id，如 order-fulfilment。' },
-  },
-  {
-    key: 'owner',
-    type: { kind: 'ref', to: 'role' },
-    description: { en: 'The role accountable for the whole process (a role id).', zh: '对整个流程负责的角色（角色 id）。' },
-  },
-  {
-    key: 'description',
-    type: { kind: 'string' },
-    description: { en: 'What the process covers, in a sentence or two.', zh: '流程范围的简要说明。' },
-  },
+  key('name', TEXT, 'Display name of the process, e.g. 订单履约流程.', '流程的显示名称，如“订单履约流程”。', REQUIRED),
+  key('id', TEXT, 'Short technical id of the process, e.g. order-fulfilment.', '流程的简短技术 id，如 order-fulfilment。'),
+  key('owner', ROLE_ID, 'The role accountable for the whole process (a role id).', '对整个流程负责的角色（角色 id）。'),
+  key('description', TEXT, 'What the process covers, in a sentence or two.', '流程范围的简要说明。'),
 ]);
 
 const ROLE = keys('role', [
-  {
-    key: 'name',
-    type: { kind: 'string' },
-    required: true,
-    description: { en: 'Display name of the role, e.g. 销售.', zh: '角色的显示名称，如“销售”。' },
-  },
-  {
-    key: 'department',
-    type: { kind: 'string' },
-    description: { en: 'The department the role belongs to.', zh: '角色所属的部门。' },
-  },
-  {
-    key: 'concerns',
-    type: { kind: 'stringList' },
-    description: {
-      en: 'What this role cares about most (its business focus), as a list of short phrases.',
-      zh: '该角色最关心的事（业务关注点），写成短语列表。',
-    },
-  },
-  {
-    key: 'needs',
-    type: { kind: 'refList', to: 'data' },
-    description: { en: 'Data this role must be able to see (a list of data ids).', zh: '该角色必须能看到的数据（数据 id 列表）。' },
-  },
+  key('name', TEXT, 'Display name of the role, e.g. 销售.', '角色的显示名称，如“销售”。', REQUIRED),
+  key('department', TEXT, 'The department the role belongs to.', '角色所属的部门。'),
+  key('concerns', TEXTS, 'What this role cares about most (its business focus), as a list of short phrases.', '该角色最关心的事（业务关注点），写成短语列表。'),
+  key('needs', DATA_IDS, 'Data this role must be able to see (a list of data ids).', '该角色必须能看到的数据（数据 id 列表）。'),
 ]);
 
 const DATA = keys('data', [
-  {
-    key: 'name',
-    type: { kind: 'string' },
-    description: { en: 'Display name of the data, e.g. 采购订单.', zh: '数据的显示名称，如“采购订单”。' },
-  },
-  {
-    key: 'owner',
-    type: { kind: 'ref', to: 'role' },
-    description: { en: 'The role accountable for this data (a role id).', zh: '对该数据负责的角色（角色 id）。' },
-  },
-  {
-    key: 'external',
-    type: { kind: 'boolean' },
-    description: {
-      en: 'true when the data comes from outside the process, so no step needs to produce it.',
-      zh: '为 true 表示数据来自流程外部，无需由任何步骤产生。',
-    },
-  },
+  key('name', TEXT, 'Display name of the data, e.g. 采购订单.', '数据的显示名称，如“采购订单”。'),
+  key('owner', ROLE_ID, 'The role accountable for this data (a role id).', '对该数据负责的角色（角色 id）。'),
+  key(
+    'external',
+    { kind: 'boolean' },
+    'true when the data comes from outside the process, so no step needs to produce it.',
+    '为 true 表示数据来自流程外部，无需由任何步骤产生。',
+  ),
 ]);
 
 const STEP = keys('step', [
+  key('name', TEXT, 'Display name of the step, e.g. 信用审核.', '步骤的显示名称，如“信用审核”。', REQUIRED),
+  key(
+    'type',
+    { kind: 'enum', values: STEP_TYPES, default: 'task' },
+    'start, task, decision or end; a step without type is a task.',
+    'start、task、decision 或 end；不写时为 task。',
+  ),
   {
-    key: 'name',
-    type: { kind: 'string' },
-    required: true,
-    description: { en: 'Display name of the step, e.g. 信用审核.', zh: '步骤的显示名称，如“信用审核”。' },
-  },
-  {
-    key: 'type',
-    type: { kind: 'enum', values: STEP_TYPES, default: 'task' },
-    description: {
-      en: 'start, task, decision or end; a step without type is a task.',
-      zh: 'start、task、decision 或 end；不写时为 task。',
-    },
-  },
-  {
-    key: 'role',
-    type: { kind: 'ref', to: 'role' },
+    ...key(
+      'role',
+      ROLE_ID,
+      'The role whose lane the step is in (a role id); required for task and decision steps.',
+      '步骤所在泳道的角色（角色 id）；task 和 decision 步骤必填。',
+    ),
     requiredForTypes: ['task', 'decision'],
-    description: {
-      en: 'The role whose lane the step is in (a role id); required for task and decision steps.',
-      zh: '步骤所在泳道的角色（角色 id）；task 和 decision 步骤必填。',
-    },
   },
-  {
-    key: 'needs',
-    type: { kind: 'refList', to: 'data' },
-    description: { en: 'Data the step consumes (a list of data ids).', zh: '该步骤使用的数据（数据 id 列表）。' },
-  },
-  {
-    key: 'produces',
-    type: { kind: 'refList', to: 'data' },
-    description: { en: 'Data the step creates or updates (a list of data ids).', zh: '该步骤创建或更新的数据（数据 id 列表）。' },
-  },
-  {
-    key: 'attributes',
-    type: { kind: 'scalarMap' },
-    description: {
-      en: 'How the step works today, as name: value pairs (e.g. mode: manual, approver: director, sla: 24h).',
-      zh: '该步骤当前的做法，写成“名称: 值”（如 mode: manual、approver: director、sla: 24h）。',
-    },
-  },
-  {
-    key: 'next',
-    type: { kind: 'next' },
-    description: {
-      en: 'Where the flow goes: a step id, a list of step ids (parallel), or on a decision a map branch label → step id. End steps have none.',
-      zh: '流程的去向：一个步骤 id、步骤 id 列表（并行），或（仅 decision）分支标签 → 步骤 id 的映射。end 步骤不写。',
-    },
-  },
+  key('needs', DATA_IDS, 'Data the step consumes (a list of data ids).', '该步骤使用的数据（数据 id 列表）。'),
+  key('produces', DATA_IDS, 'Data the step creates or updates (a list of data ids).', '该步骤创建或更新的数据（数据 id 列表）。'),
+  key(
+    'attributes',
+    { kind: 'scalarMap' },
+    'How the step works today, as name: value pairs (e.g. mode: manual, approver: director, sla: 24h).',
+    '该步骤当前的做法，写成“名称: 值”（如 mode: manual、approver: director、sla: 24h）。',
+  ),
+  key(
+    'next',
+    { kind: 'next' },
+    'Where the flow goes: a step id, a list of step ids (parallel), or on a decision a map branch label → step id. End steps have none.',
+    '流程的去向：一个步骤 id、步骤 id 列表（并行），或（仅 decision）分支标签 → 步骤 id 的映射。end 步骤不写。',
+  ),
 ]);
 
 const REQUIREMENT = keys('requirement', [
-  {
-    key: 'title',
-    type: { kind: 'string' },
-    required: true,
-    description: { en: 'The requirement in one line.', zh: '一句话描述需求。' },
-  },
-  {
-    key: 'from',
-    type: { kind: 'ref', to: 'role' },
-    required: true,
-    description: { en: 'The stakeholder who asked for it (a role id).', zh: '提出需求的干系人（角色 id）。' },
-  },
-  {
-    key: 'priority',
-    type: { kind: 'enum', values: PRIORITIES },
-    required: true,
-    description: { en: 'MoSCoW priority: must, should, could or wont.', zh: 'MoSCoW 优先级：must、should、could 或 wont。' },
-  },
-  {
-    key: 'status',
-    type: { kind: 'enum', values: STATUSES, default: 'proposed' },
-    description: {
-      en: 'proposed (default), accepted, rejected or done; every status but rejected is live.',
-      zh: 'proposed（默认）、accepted、rejected 或 done；除 rejected 外都视为有效。',
-    },
-  },
-  {
-    key: 'steps',
-    type: { kind: 'refList', to: 'step' },
-    description: { en: 'Steps this requirement is about (a list of step ids).', zh: '该需求涉及的步骤（步骤 id 列表）。' },
-  },
-  {
-    key: 'sets',
-    type: { kind: 'sets' },
-    description: {
-      en: 'How the requirement wants a step to work: "<step-id>.<attribute>": value (e.g. pick.mode: automatic).',
-      zh: '需求希望步骤如何运作：“<步骤 id>.<属性>”: 值（如 pick.mode: automatic）。',
-    },
-  },
-  {
-    key: 'adds',
-    type: { kind: 'refList', to: 'step' },
-    description: {
-      en: 'Steps this requirement introduces (step ids; define them under steps:).',
-      zh: '该需求新增的步骤（步骤 id；需在 steps: 下定义）。',
-    },
-  },
-  {
-    key: 'removes',
-    type: { kind: 'refList', to: 'step' },
-    description: { en: 'Steps this requirement wants gone (a list of step ids).', zh: '该需求希望去掉的步骤（步骤 id 列表）。' },
-  },
-  {
-    key: 'agreed',
-    type: { kind: 'refList', to: 'role' },
-    description: { en: 'Roles that have signed off on this requirement (role ids).', zh: '已确认同意该需求的角色（角色 id 列表）。' },
-  },
-  {
-    key: 'depends',
-    type: { kind: 'refList', to: 'requirement' },
-    description: { en: 'Requirements this one needs (requirement ids).', zh: '该需求所依赖的需求（需求 id 列表）。' },
-  },
-  {
-    key: 'overrides',
-    type: { kind: 'refList', to: 'requirement' },
-    description: {
-      en: 'A recorded decision: where this requirement and these clash, this one wins (requirement ids).',
-      zh: '已记录的决定：与这些需求冲突时以本需求为准（需求 id 列表）。',
-    },
-  },
-  {
-    key: 'decidedBy',
-    type: { kind: 'ref', to: 'role' },
-    description: { en: 'Who made the overrides decision (a role id).', zh: '做出 overrides 决定的角色（角色 id）。' },
-  },
-  {
-    key: 'rationale',
-    type: { kind: 'string' },
-    description: { en: 'Why (the reason for the requirement or the decision).', zh: '理由（需求或决定的原因）。' },
-  },
-  {
-    key: 'acceptance',
-    type: { kind: 'stringList' },
-    description: { en: 'Acceptance criteria, one per list entry.', zh: '验收标准，每条一项。' },
-  },
+  key('title', TEXT, 'The requirement in one line.', '一句话描述需求。', REQUIRED),
+  key('from', ROLE_ID, 'The stakeholder who asked for it (a role id).', '提出需求的干系人（角色 id）。', REQUIRED),
+  key(
+    'priority',
+    { kind: 'enum', values: PRIORITIES },
+    'MoSCoW priority: must, should, could or wont.',
+    'MoSCoW 优先级：must、should、could 或 wont。',
+    REQUIRED,
+  ),
+  key(
+    'status',
+    { kind: 'enum', values: STATUSES, default: 'proposed' },
+    'proposed (default), accepted, rejected or done; every status but rejected is live.',
+    'proposed（默认）、accepted、rejected 或 done；除 rejected 外都视为有效。',
+  ),
+  key('steps', STEP_IDS, 'Steps this requirement is about (a list of step ids).', '该需求涉及的步骤（步骤 id 列表）。'),
+  key(
+    'sets',
+    { kind: 'sets' },
+    'How the requirement wants a step to work: "<step-id>.<attribute>": value (e.g. pick.mode: automatic).',
+    '需求希望步骤如何运作：“<步骤 id>.<属性>”: 值（如 pick.mode: automatic）。',
+  ),
+  key('adds', STEP_IDS, 'Steps this requirement introduces (step ids; define them under steps:).', '该需求新增的步骤（步骤 id；需在 steps: 下定义）。'),
+  key('removes', STEP_IDS, 'Steps this requirement wants gone (a list of step ids).', '该需求希望去掉的步骤（步骤 id 列表）。'),
+  key('agreed', { kind: 'refList', to: 'role' }, 'Roles that have signed off on this requirement (role ids).', '已确认同意该需求的角色（角色 id 列表）。'),
+  key('depends', REQUIREMENT_IDS, 'Requirements this one needs (requirement ids).', '该需求所依赖的需求（需求 id 列表）。'),
+  key(
+    'overrides',
+    REQUIREMENT_IDS,
+    'A recorded decision: where this requirement and these clash, this one wins (requirement ids).',
+    '已记录的决定：与这些需求冲突时以本需求为准（需求 id 列表）。',
+  ),
+  key('decidedBy', ROLE_ID, 'Who made the overrides decision (a role id).', '做出 overrides 决定的角色（角色 id）。'),
+  key('rationale', TEXT, 'Why (the reason for the requirement or the decision).', '理由（需求或决定的原因）。'),
+  key('acceptance', TEXTS, 'Acceptance criteria, one per list entry.', '验收标准，每条一项。'),
 ]);
 
 /** The whole format: the fixed keys of every kind of map. */
@@ -416,10 +287,6 @@ export const FORMAT: Readonly<Record<Context, ContextSpec>> = Object.freeze({
   },
 });
 
-const KEY_INDEX: ReadonlyMap<Context, ReadonlyMap<string, KeySpec>> = new Map(
-  (Object.keys(FORMAT) as Context[]).map((c) => [c, new Map(FORMAT[c].keys.map((k) => [k.key, k]))]),
-);
-
 /** Position of each key in its context's `keys`. */
 const KEY_POSITION: Readonly<Record<Context, ReadonlyMap<string, number>>> = Object.fromEntries(
   (Object.keys(FORMAT) as Context[]).map((c) => [c, new Map(FORMAT[c].keys.map((k, i) => [k.key, i]))]),
@@ -432,7 +299,8 @@ export function keysFor(context: Context): readonly KeySpec[] {
 
 /** The specification of one key of a context. */
 export function keySpec(context: Context, key: string): KeySpec | undefined {
-  return KEY_INDEX.get(context)?.get(key);
+  const i = KEY_POSITION[context]?.get(key);
+  return i === undefined ? undefined : FORMAT[context].keys[i];
 }
 
 /** Whether the key must be present on a map of this context (`stepType` for steps: absent means `task`). */
@@ -475,35 +343,38 @@ function tx(en: (qq: (s: string) => string) => string, zh: (qq: (s: string) => s
   return { en: en((s) => q('en', s)), zh: zh((s) => q('zh-CN', s)) };
 }
 
+/** What a value of each type with no parameters is, in words. */
+const TYPE_WORDS: Partial<Record<ValueType['kind'], Texts>> = {
+  string: { en: 'text', zh: '文本' },
+  integer: { en: 'a whole number', zh: '整数' },
+  boolean: { en: 'true or false', zh: '布尔值 true 或 false' },
+  stringList: { en: 'a list of texts', zh: '文本列表' },
+  object: { en: 'a map of keys', zh: '键值映射' },
+  scalarMap: { en: 'a map of attribute name → value', zh: '属性名 → 值的映射' },
+  sets: { en: 'a map of "<step-id>.<attribute>" → value', zh: '“<步骤 id>.<属性>” → 值的映射' },
+  next: { en: 'a step id or a list of step ids', zh: '步骤 id 或步骤 id 列表' },
+  ruleMap: { en: 'a map of rule code → off, info, warning or error', zh: '规则代码 → off、info、warning 或 error 的映射' },
+};
+
 /** What a value of this type is, in words: "a list of data ids". */
 export function typeLabel(type: ValueType): Texts {
   switch (type.kind) {
-    case 'string':
-      return { en: 'text', zh: '文本' };
-    case 'integer':
-      return { en: 'a whole number', zh: '整数' };
-    case 'boolean':
-      return { en: 'true or false', zh: '布尔值 true 或 false' };
     case 'enum':
       return { en: `one of ${type.values.join(', ')}`, zh: `以下之一：${type.values.join('、')}` };
-    case 'ref':
-      return { en: `a ${ITEMS[type.to].label.en} id`, zh: `${ITEMS[type.to].label.zh} id` };
-    case 'refList':
-      return { en: `a list of ${ITEMS[type.to].ids.en}`, zh: `${ITEMS[type.to].ids.zh} 列表` };
-    case 'stringList':
-      return { en: 'a list of texts', zh: '文本列表' };
-    case 'object':
-      return { en: 'a map of keys', zh: '键值映射' };
-    case 'items':
-      return { en: `a map of ${ITEMS[type.item].label.en} id → ${ITEMS[type.item].label.en}`, zh: `${ITEMS[type.item].label.zh} id → ${ITEMS[type.item].label.zh}的映射` };
-    case 'scalarMap':
-      return { en: 'a map of attribute name → value', zh: '属性名 → 值的映射' };
-    case 'sets':
-      return { en: 'a map of "<step-id>.<attribute>" → value', zh: '“<步骤 id>.<属性>” → 值的映射' };
-    case 'next':
-      return { en: 'a step id or a list of step ids', zh: '步骤 id 或步骤 id 列表' };
-    case 'ruleMap':
-      return { en: 'a map of rule code → off, info, warning or error', zh: '规则代码 → off、info、warning 或 error 的映射' };
+    case 'ref': {
+      const l = ITEMS[type.to].label;
+      return { en: `a ${l.en} id`, zh: `${l.zh} id` };
+    }
+    case 'refList': {
+      const ids = ITEMS[type.to].ids;
+      return { en: `a list of ${ids.en}`, zh: `${ids.zh} 列表` };
+    }
+    case 'items': {
+      const l = ITEMS[type.item].label;
+      return { en: `a map of ${l.en} id → ${l.en}`, zh: `${l.zh} id → ${l.zh}的映射` };
+    }
+    default:
+      return TYPE_WORDS[type.kind]!;
   }
 }
 
@@ -534,36 +405,36 @@ function actualLabel(node: unknown): Texts {
 /** Where a key sits, for messages. */
 type Where = { kind: 'top' } | { kind: 'process' } | { kind: 'item'; item: ItemKind; id: string } | { kind: 'rules' };
 
+/** `"process"` / `step "pick"`: the map a key is in (below the top level), for messages. */
+function whereName(where: Exclude<Where, { kind: 'top' }>): Texts {
+  if (where.kind !== 'item') return tx((qq) => qq(where.kind), (qq) => qq(where.kind));
+  const l = ITEMS[where.item].label;
+  return tx((qq) => `${l.en} ${qq(where.id)}`, (qq) => `${l.zh}${qq(where.id)}`);
+}
+
 /** `"needs" of step "pick"` / `步骤“pick”的“needs”` */
 function keyAt(where: Where, key: string): Texts {
-  switch (where.kind) {
-    case 'top':
-      return tx((qq) => qq(key), (qq) => qq(key));
-    case 'process':
-      return tx((qq) => `${qq(key)} of ${qq('process')}`, (qq) => `${qq('process')}的${qq(key)}`);
-    case 'rules':
-      return tx((qq) => `rule ${qq(key)} in ${qq('rules')}`, (qq) => `${qq('rules')}中规则${qq(key)}`);
-    case 'item': {
-      const l = ITEMS[where.item].label;
-      return tx((qq) => `${qq(key)} of ${l.en} ${qq(where.id)}`, (qq) => `${l.zh}${qq(where.id)}的${qq(key)}`);
-    }
-  }
+  if (where.kind === 'top') return tx((qq) => qq(key), (qq) => qq(key));
+  if (where.kind === 'rules') return tx((qq) => `rule ${qq(key)} in ${qq('rules')}`, (qq) => `${qq('rules')}中规则${qq(key)}`);
+  const w = whereName(where);
+  return tx((qq) => `${qq(key)} of ${w.en}`, (qq) => `${w.zh}的${qq(key)}`);
 }
 
 /** `in step "pick"` / `步骤“pick”中` */
 function inWhere(where: Where): Texts {
-  switch (where.kind) {
-    case 'top':
-      return { en: 'at the top level', zh: '顶层' };
-    case 'process':
-      return tx((qq) => `in ${qq('process')}`, (qq) => `${qq('process')}中`);
-    case 'rules':
-      return tx((qq) => `in ${qq('rules')}`, (qq) => `${qq('rules')}中`);
-    case 'item': {
-      const l = ITEMS[where.item].label;
-      return tx((qq) => `in ${l.en} ${qq(where.id)}`, (qq) => `${l.zh}${qq(where.id)}中`);
-    }
-  }
+  if (where.kind === 'top') return { en: 'at the top level', zh: '顶层' };
+  const w = whereName(where);
+  return { en: `in ${w.en}`, zh: `${w.zh}中` };
+}
+
+/** Two texts one after the other (`b` may be absent). */
+function plus(a: Texts, b: Texts | undefined): Texts {
+  return b ? { en: a.en + b.en, zh: a.zh + b.zh } : a;
+}
+
+/** `entry 2 of "needs" of step "pick"`: entry `i` (from 0) of a list. */
+function entryOf(what: Texts, i: number): Texts {
+  return { en: `entry ${i + 1} of ${what.en}`, zh: `${what.zh}的第 ${i + 1} 项` };
 }
 
 function cap(s: string): string {
@@ -765,6 +636,11 @@ class SchemaWalk {
     return this.span(key, this.span(p.value, anchor && this.at(anchor)));
   }
 
+  /** The text of a span, on one line and clipped, to name it in a message. */
+  private clipped(span: Span): string {
+    return clip(this.text.slice(span.start, span.end));
+  }
+
   /** The span of an anchor. */
   private at(anchor: Anchor): Span {
     return isPair(anchor) ? this.pairKeySpan(anchor, undefined) : anchor;
@@ -813,13 +689,10 @@ class SchemaWalk {
         const i = key === undefined ? undefined : positions.get(key);
         if (i !== undefined) present |= 1 << i;
         if (!firstVisit) continue;
-        if (key === undefined || !isScalar(keyNode)) {
+        if (i === undefined || !isScalar(keyNode)) {
+          // a key the format does not know, or not a plain key (named by its text)
           const fallback = this.span(p.value, this.at(anchor));
-          this.unknownKey(keyNode, key ?? clip(this.text.slice(this.span(keyNode, fallback).start, this.span(keyNode, fallback).end)), context, where, fallback);
-          continue;
-        }
-        if (i === undefined) {
-          this.unknownKey(keyNode, key, context, where, this.span(p.value, this.at(anchor)));
+          this.unknownKey(keyNode, key ?? this.clipped(this.span(keyNode, fallback)), context, where, fallback);
           continue;
         }
         if (context === 'top' && key === 'bizflow') continue; // schema/version's business
@@ -844,11 +717,11 @@ class SchemaWalk {
         ? tx((qq) => `Unknown top-level key ${qq(key)}.`, (qq) => `未知的顶层键${qq(key)}。`)
         : tx((qq) => `Unknown key ${qq(key)} ${w.en}.`, (qq) => `${w.zh}有未知键${qq(key)}。`);
     const hint = suggestion
-      ? tx((qq) => ` Did you mean ${qq(suggestion)}?`, (qq) => `是否想写${qq(suggestion)}？`)
+      ? didYouMean(suggestion)
       : { en: ` Keys allowed here: ${candidates.join(', ')}.`, zh: `此处可用的键：${candidates.join('、')}。` };
     const data: DiagnosticData = { name: key };
     if (suggestion) data.suggestion = suggestion;
-    this.add('schema/unknown-key', this.keySpan(keyNode, fallback), { en: head.en + hint.en, zh: head.zh + hint.zh }, data);
+    this.add('schema/unknown-key', this.keySpan(keyNode, fallback), plus(head, hint), data);
   }
 
   private missing(spec: KeySpec, where: Where, anchor: Span): void {
@@ -869,7 +742,7 @@ class SchemaWalk {
           `步骤${qq(where.id)}缺少${qq('role')}：task 和 decision 步骤必须指明所在泳道的角色（未写${qq('type')}的步骤即为 task）。请添加${qq('role: <角色 id>')}。`,
       );
     } else {
-      const w = where.kind === 'item' ? itemName(where) : tx((qq) => qq('process'), (qq) => qq('process'));
+      const w = whereName(where as Exclude<Where, { kind: 'top' }>);
       message = tx(
         (qq) => `${cap(w.en)} is missing the required key ${qq(k)}. Add ${qq(`${k}: ${placeholder.en}`)}.`,
         (qq) => `${w.zh}缺少必填键${qq(k)}。请添加${qq(`${k}: ${placeholder.zh}`)}。`,
@@ -881,13 +754,14 @@ class SchemaWalk {
   }
 
   /** `raw` is the value as written (maybe an alias): the span is its place, the words describe what it names. */
-  private typeError(raw: unknown, keySpan: Span, what: Texts, expected: Texts, expectedToken: string, hint?: Texts): void {
+  /** `key`: the first key of the map expected (an item that is not a map), for quick fixes. */
+  private typeError(raw: unknown, keySpan: Span, what: Texts, expected: Texts, expectedToken: string, hint?: Texts, key?: string): void {
     const actual = actualLabel(deref(this.doc, raw));
     const message = {
       en: `${cap(what.en)} must be ${expected.en}, but it is ${actual.en}.${hint ? ' ' + hint.en : ''}`,
       zh: `${what.zh}应为${expected.zh}，但这里是${actual.zh}。${hint ? hint.zh : ''}`,
     };
-    this.add('schema/type', this.span(raw, keySpan), message, { expected: expectedToken });
+    this.add('schema/type', this.span(raw, keySpan), message, key === undefined ? { expected: expectedToken } : { expected: expectedToken, key });
   }
 
   private noValue(keySpan: Span, valueNode: unknown, what: Texts, type: ValueType): void {
@@ -913,69 +787,75 @@ class SchemaWalk {
     const node = isAlias(raw) ? deref(this.doc, raw) : raw;
     if (node === undefined && isAlias(raw)) return; // an unresolved alias: yaml/syntax reports it
     const type = spec.type;
-    const at = raw; // diagnostics point where the value is written (the alias itself, if any)
     switch (type.kind) {
       case 'string':
       case 'ref':
         if (isTextScalar(node)) return;
-        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
-        return this.typeError(
-          at,
-          this.pairKeySpan(p, anchor),
-          keyAt(where, spec.key),
-          typeLabel(type),
+        if (isNullNode(node)) return this.noValueOf(spec, p, anchor, where);
+        return this.typeErrorOf(
+          spec,
+          p,
+          anchor,
+          where,
           type.kind === 'ref' ? 'id' : 'string',
           isScalar(node) && typeof node.value === 'boolean'
             ? { en: `Quote it if you mean the text: "${String(node.value)}".`, zh: `如果想写文本，请加引号写成 "${String(node.value)}"。` }
             : undefined,
         );
       case 'integer':
-        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
+        if (isNullNode(node)) return this.noValueOf(spec, p, anchor, where);
         if (isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value)) return;
-        return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'integer');
+        return this.typeErrorOf(spec, p, anchor, where, 'integer');
       case 'boolean': {
         if (isScalar(node) && typeof node.value === 'boolean') return;
-        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
+        if (isNullNode(node)) return this.noValueOf(spec, p, anchor, where);
         const word = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
-        const hint =
+        return this.typeErrorOf(
+          spec,
+          p,
+          anchor,
+          where,
+          'boolean',
           word !== undefined && /^(y|n|yes|no|on|off)$/i.test(word)
             ? tx(
                 (qq) => `In YAML 1.2 ${qq(word)} is plain text; write true or false.`,
                 (qq) => `在 YAML 1.2 中${qq(word)}只是普通文本；请写 true 或 false。`,
               )
-            : undefined;
-        return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'boolean', hint);
+            : undefined,
+        );
       }
       case 'enum':
-        if (isNullNode(node)) return this.noValue(this.pairKeySpan(p, anchor), at, keyAt(where, spec.key), type);
-        if (!isScalar(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'enum');
+        if (isNullNode(node)) return this.noValueOf(spec, p, anchor, where);
+        if (!isScalar(node)) return this.typeErrorOf(spec, p, anchor, where, 'enum');
         if (typeof node.value === 'string' && type.values.includes(node.value)) return;
         return this.enumValue(node, this.pairKeySpan(p, anchor), keyAt(where, spec.key), type.values);
       case 'refList':
       case 'stringList':
         return this.list(spec, node, p, anchor, where);
-      case 'object': {
-        const keySpan = this.pairKeySpan(p, anchor);
-        if (isNullNode(node)) return this.fields(undefined, type.context, { kind: 'process' }, keySpan, undefined);
-        if (!isMap(node)) return this.typeError(at, keySpan, keyAt(where, spec.key), typeLabel(type), 'map');
-        return this.fields(node, type.context, { kind: 'process' }, keySpan, undefined);
-      }
-      case 'items':
-        if (isNullNode(node)) return;
-        if (!isMap(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'map');
-        return this.items(node, type.item, isAlias(raw) ? undefined : spec.key);
-      case 'scalarMap':
-      case 'sets':
-        if (isNullNode(node)) return;
-        if (!isMap(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'map');
-        return this.scalarMap(node, spec, where, p, anchor);
+      case 'object':
+        if (isNullNode(node)) return this.fields(undefined, type.context, { kind: 'process' }, this.pairKeySpan(p, anchor), undefined);
+        if (!isMap(node)) return this.typeErrorOf(spec, p, anchor, where, 'map');
+        return this.fields(node, type.context, { kind: 'process' }, this.pairKeySpan(p, anchor), undefined);
       case 'next':
         return this.next(node, p, anchor, spec, where, stepType);
-      case 'ruleMap':
+      default:
+        // the maps: items, attributes and sets, rules
         if (isNullNode(node)) return;
-        if (!isMap(node)) return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(type), 'map');
-        return this.ruleMap(node);
+        if (!isMap(node)) return this.typeErrorOf(spec, p, anchor, where, 'map');
+        if (type.kind === 'items') return this.items(node, type.item, isAlias(raw) ? undefined : spec.key);
+        if (type.kind === 'ruleMap') return this.ruleMap(node);
+        return this.scalarMap(node, spec, where, p, anchor);
     }
+  }
+
+  /** `noValue` for the value of pair `p` of key `spec` (where it is written, the alias itself if any). */
+  private noValueOf(spec: KeySpec, p: Pair, anchor: Anchor, where: Where): void {
+    this.noValue(this.pairKeySpan(p, anchor), p.value, keyAt(where, spec.key), spec.type);
+  }
+
+  /** `typeError` for the value of pair `p` of key `spec`. */
+  private typeErrorOf(spec: KeySpec, p: Pair, anchor: Anchor, where: Where, expectedToken: string, hint?: Texts): void {
+    this.typeError(p.value, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel(spec.type), expectedToken, hint);
   }
 
   private enumValue(node: Scalar, keySpan: Span, what: Texts, values: readonly string[]): void {
@@ -983,11 +863,12 @@ class SchemaWalk {
     if (typeof node.value === 'string' && values.includes(node.value)) return;
     const suggestion = suggestWord(text, values);
     const shown = clip(text);
-    const message = tx(
-      (qq) =>
-        `${cap(what.en)} is ${qq(shown)}, which is not allowed. Use one of: ${values.join(', ')}.` +
-        (suggestion ? ` Did you mean ${qq(suggestion)}?` : ''),
-      (qq) => `${what.zh}的值${qq(shown)}无效。可选值：${values.join('、')}。` + (suggestion ? `是否想写${qq(suggestion)}？` : ''),
+    const message = plus(
+      tx(
+        (qq) => `${cap(what.en)} is ${qq(shown)}, which is not allowed. Use one of: ${values.join(', ')}.`,
+        (qq) => `${what.zh}的值${qq(shown)}无效。可选值：${values.join('、')}。`,
+      ),
+      suggestion ? didYouMean(suggestion) : undefined,
     );
     const data: DiagnosticData = { name: text, allowed: [...values] };
     if (suggestion) data.suggestion = suggestion;
@@ -1021,10 +902,7 @@ class SchemaWalk {
   private badEntry(spec: KeySpec, raw: unknown, item: unknown, i: number, keySpan: Span, what: Texts): void {
     const type = spec.type;
     const itemType: ValueType = type.kind === 'refList' ? { kind: 'ref', to: type.to } : { kind: 'string' };
-    const entry = tx(
-      () => `entry ${i + 1} of ${what.en}`,
-      () => `${what.zh}的第 ${i + 1} 项`,
-    );
+    const entry = entryOf(what, i);
     if (isNullNode(item)) {
       this.add('schema/type', this.span(raw, keySpan), {
         en: `${cap(entry.en)} is empty: write ${typeLabel(itemType).en} or remove the entry.`,
@@ -1093,20 +971,9 @@ class SchemaWalk {
               (qq) => `请在其下写出各个键，如${qq(`${id}: { ${first}: ${clip(name)} }`)}。`,
             )
           : undefined;
-      const what = tx((qq) => `${label.en} ${qq(id)}`, (qq) => `${label.zh}${qq(id)}`);
-      const expected = {
-        en: `a map of its keys (${keysFor(context).map((k) => k.key).join(', ')})`,
-        zh: `由其各个键（${keysFor(context).map((k) => k.key).join('、')}）组成的映射`,
-      };
-      this.add(
-        'schema/type',
-        this.span(raw, keySpan),
-        {
-          en: `${cap(what.en)} must be ${expected.en}, but it is ${actualLabel(node).en}.${hint ? ' ' + hint.en : ''}`,
-          zh: `${what.zh}应为${expected.zh}，但这里是${actualLabel(node).zh}。${hint ? hint.zh : ''}`,
-        },
-        { expected: 'map', key: first },
-      );
+      const keys = keysFor(context).map((k) => k.key);
+      const expected = { en: `a map of its keys (${keys.join(', ')})`, zh: `由其各个键（${keys.join('、')}）组成的映射` };
+      this.typeError(raw, keySpan, whereName(where), expected, 'map', hint, first);
     }
   }
 
@@ -1116,18 +983,19 @@ class SchemaWalk {
     const what = attribute ? { en: 'attribute name', zh: '属性名' } : { en: `${label.en} id`, zh: `${label.zh} id` };
     // eslint-disable-next-line no-control-regex
     const nonAscii = !/^[\x00-\x7f]*$/.test(id);
-    let hint: Texts;
-    if (suggestion) hint = tx((qq) => ` Did you mean ${qq(suggestion)}?`, (qq) => `是否想写${qq(suggestion)}？`);
-    else if (nonAscii && !attribute)
-      hint = tx(
-        (qq) => ` Use a short Latin id as the key and put ${qq(shown)} in ${qq('name')}.`,
-        (qq) => `请改用简短的英文 id 作为键，把${qq(shown)}写在${qq('name')}中。`,
-      );
-    else hint = { en: '', zh: '' };
-    const message = tx(
-      (qq) =>
-        `${cap(what.en)} ${qq(shown)} is not valid: it must start with a Latin letter and contain only letters, digits, "_" and "-".` + hint.en,
-      (qq) => `${what.zh}${qq(shown)}无效：必须以英文字母开头，且只能包含字母、数字、“_”和“-”。` + hint.zh,
+    const message = plus(
+      tx(
+        (qq) => `${cap(what.en)} ${qq(shown)} is not valid: it must start with a Latin letter and contain only letters, digits, "_" and "-".`,
+        (qq) => `${what.zh}${qq(shown)}无效：必须以英文字母开头，且只能包含字母、数字、“_”和“-”。`,
+      ),
+      suggestion
+        ? didYouMean(suggestion)
+        : nonAscii && !attribute
+          ? tx(
+              (qq) => ` Use a short Latin id as the key and put ${qq(shown)} in ${qq('name')}.`,
+              (qq) => `请改用简短的英文 id 作为键，把${qq(shown)}写在${qq('name')}中。`,
+            )
+          : undefined,
     );
     const data: DiagnosticData = { name: id };
     if (suggestion) data.suggestion = suggestion;
@@ -1252,27 +1120,25 @@ class SchemaWalk {
       if (!this.once(node, 'next:list')) return;
       const items = node.items;
       for (let i = 0; i < items.length; i++) {
-        if (this.refOk(items[i])) continue;
-        const what = keyAt(where, spec.key);
-        this.badRef(items[i], this.pairKeySpan(p, anchor), tx(() => `entry ${i + 1} of ${what.en}`, () => `${what.zh}的第 ${i + 1} 项`));
+        if (!this.refOk(items[i])) this.badRef(items[i], this.pairKeySpan(p, anchor), entryOf(keyAt(where, spec.key), i));
       }
       return;
     }
-    if (isMap(node)) {
-      if (stepType === undefined) return; // the type is itself wrong (schema/enum): either shape may be meant
-      return this.typeError(
-        at,
-        this.pairKeySpan(p, anchor),
-        keyAt(where, spec.key),
-        typeLabel({ kind: 'next' }),
-        'next',
-        tx(
-          (qq) => `Only a decision step can have labelled branches: add ${qq('type: decision')} or list the step ids.`,
-          (qq) => `只有 decision 步骤可以有带标签的分支：请添加${qq('type: decision')}，或改为列出步骤 id。`,
-        ),
-      );
-    }
-    return this.typeError(at, this.pairKeySpan(p, anchor), keyAt(where, spec.key), typeLabel({ kind: 'next' }), 'next');
+    // a map: only a decision has labelled branches (unless the type is itself wrong, schema/enum: either shape may be meant)
+    if (isMap(node) && stepType === undefined) return;
+    this.typeErrorOf(
+      spec,
+      p,
+      anchor,
+      where,
+      'next',
+      isMap(node)
+        ? tx(
+            (qq) => `Only a decision step can have labelled branches: add ${qq('type: decision')} or list the step ids.`,
+            (qq) => `只有 decision 步骤可以有带标签的分支：请添加${qq('type: decision')}，或改为列出步骤 id。`,
+          )
+        : undefined,
+    );
   }
 
   private ruleMap(map: YAMLMap): void {
@@ -1286,15 +1152,16 @@ class SchemaWalk {
       const code = scalarText(keyNode);
       const ks = this.keySpan(keyNode, this.span(p.value));
       if (code === undefined || !isScalar(keyNode) || !RULES_BY_CODE.has(code)) {
-        const name = code ?? clip(this.text.slice(ks.start, ks.end));
+        const name = code ?? this.clipped(ks);
         const suggestion = suggestWord(name, codes);
-        const message = tx(
-          (qq) =>
-            `Unknown rule ${qq(name)} in ${qq('rules')}.` +
-            (suggestion ? ` Did you mean ${qq(suggestion)}?` : ' Rule codes look like "flow/unreachable"; see the rule catalogue.'),
-          (qq) =>
-            `${qq('rules')}中有未知规则${qq(name)}。` +
-            (suggestion ? `是否想写${qq(suggestion)}？` : `规则代码形如${qq('flow/unreachable')}，请查阅规则列表。`),
+        const message = plus(
+          tx((qq) => `Unknown rule ${qq(name)} in ${qq('rules')}.`, (qq) => `${qq('rules')}中有未知规则${qq(name)}。`),
+          suggestion
+            ? didYouMean(suggestion)
+            : tx(
+                () => ' Rule codes look like "flow/unreachable"; see the rule catalogue.',
+                (qq) => `规则代码形如${qq('flow/unreachable')}，请查阅规则列表。`,
+              ),
         );
         const data: DiagnosticData = { name };
         if (suggestion) data.suggestion = suggestion;
@@ -1315,32 +1182,20 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function itemName(where: Where & { kind: 'item' }): Texts {
-  const l = ITEMS[where.item].label;
-  return tx((qq) => `${l.en} ${qq(where.id)}`, (qq) => `${l.zh}${qq(where.id)}`);
-}
+/** A short token for `data.expected`, for quick fixes, by type (`map` for the others). */
+const TOKENS: Partial<Record<ValueType['kind'], string>> = {
+  string: 'string',
+  integer: 'integer',
+  boolean: 'boolean',
+  enum: 'enum',
+  ref: 'id',
+  refList: 'list',
+  stringList: 'list',
+  next: 'next',
+};
 
-/** A short token for `data.expected`, for quick fixes. */
 function tokenOf(type: ValueType): string {
-  switch (type.kind) {
-    case 'string':
-      return 'string';
-    case 'integer':
-      return 'integer';
-    case 'boolean':
-      return 'boolean';
-    case 'enum':
-      return 'enum';
-    case 'ref':
-      return 'id';
-    case 'refList':
-    case 'stringList':
-      return 'list';
-    case 'next':
-      return 'next';
-    default:
-      return 'map';
-  }
+  return TOKENS[type.kind] ?? 'map';
 }
 
 function placeholderFor(type: ValueType): Texts {

@@ -45,3 +45,26 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
   }
   return bestD <= limit ? best : undefined;
 }
+
+/** Comparisons of `nearest()` a `suggester` allows (unknown ids × defined ids). */
+const SUGGESTION_BUDGET = 200_000;
+
+/**
+ * `nearest()` among the keys of `ids`, memoised per name, for the reference
+ * rules: past a budget of comparisons per analysis, a file full of unknown
+ * ids still gets every diagnostic, only without "did you mean".
+ */
+export function suggester(ids: ReadonlyMap<string, unknown>): (name: string) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  let budget = SUGGESTION_BUDGET;
+  return (name) => {
+    if (memo.has(name)) return memo.get(name);
+    let s: string | undefined;
+    if (budget >= ids.size) {
+      budget -= ids.size;
+      s = nearest(name, ids.keys());
+    }
+    memo.set(name, s);
+    return s;
+  };
+}

@@ -31,9 +31,9 @@
  * leaves out), then sorted once; lookups by id are O(1), `symbolAt` is a
  * binary search.
  */
-import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
-import { innerSpan, mapPairs, pairSpan, refList, refOf, scalarText, type Item, type Model, type Ref } from './model';
-import { deref, type ParsedFile } from './parse';
+import { isScalar, type Pair } from 'yaml';
+import { innerSpan, mapPairs, pairSpan, readItem, scalarText, type DataItem, type Item, type Model, type Ref, type Requirement, type Role, type Section, type Step } from './model';
+import { deref } from './parse';
 import type { Span } from './types';
 
 export type SymbolKind = 'role' | 'step' | 'data' | 'requirement' | 'attribute';
@@ -113,37 +113,6 @@ interface Entry {
   every: SymbolOccurrence[];
 }
 
-/** The reference fields of a role, data item, step or requirement: the model's items, or the same facts read from a duplicate item. */
-interface RoleRefs {
-  needs: Ref[];
-}
-interface DataRefs {
-  owner?: Ref;
-}
-interface StepRefs {
-  role?: Ref;
-  needs: Ref[];
-  produces: Ref[];
-  next: { target: Ref }[];
-  attributes: { name: string; keySpan: Span }[];
-}
-interface SetRef {
-  step?: Ref;
-  attribute: string;
-  attributeSpan: Span;
-}
-interface RequirementRefs {
-  from?: Ref;
-  decidedBy?: Ref;
-  agreed: Ref[];
-  steps: Ref[];
-  adds: Ref[];
-  removes: Ref[];
-  depends: Ref[];
-  overrides: Ref[];
-  sets: SetRef[];
-}
-
 const key = (kind: SymbolKind, id: string): string => kind + '\u0000' + id;
 
 class Index implements SymbolIndex {
@@ -211,101 +180,6 @@ class Index implements SymbolIndex {
 }
 
 // ---------------------------------------------------------------------------
-// Reading the reference fields of a duplicate item (the model keeps only the
-// first definition of an id). Mirrors model.ts: first key wins, one alias is followed.
-
-function firstFields(node: unknown, parsed: ParsedFile): Map<string, Pair> {
-  const m = new Map<string, Pair>();
-  for (const p of mapPairs(node, parsed)) {
-    const k = scalarText(p.key);
-    if (k !== undefined && !m.has(k)) m.set(k, p);
-  }
-  return m;
-}
-
-function oneRef(f: Map<string, Pair>, name: string, parsed: ParsedFile): Ref | undefined {
-  return refOf(deref(parsed.doc, f.get(name)?.value), parsed.text);
-}
-
-function listRefs(f: Map<string, Pair>, name: string, parsed: ParsedFile): Ref[] {
-  return refList(f.get(name)?.value, parsed);
-}
-
-function readRole(node: unknown, parsed: ParsedFile): RoleRefs {
-  return { needs: listRefs(firstFields(node, parsed), 'needs', parsed) };
-}
-
-function readData(node: unknown, parsed: ParsedFile): DataRefs {
-  return { owner: oneRef(firstFields(node, parsed), 'owner', parsed) };
-}
-
-function readStep(node: unknown, parsed: ParsedFile): StepRefs {
-  const f = firstFields(node, parsed);
-  const text = parsed.text;
-  const attributes: StepRefs['attributes'] = [];
-  for (const p of mapPairs(f.get('attributes')?.value, parsed)) {
-    const name = scalarText(p.key);
-    if (name === undefined || !isScalar(p.key)) continue;
-    attributes.push({ name, keySpan: innerSpan(p.key, text) });
-  }
-  const next: StepRefs['next'] = [];
-  const v = deref(parsed.doc, f.get('next')?.value);
-  if (isScalar(v)) {
-    const r = refOf(v, text);
-    if (r) next.push({ target: r });
-  } else if (isSeq(v)) {
-    for (const item of v.items) {
-      const r = refOf(deref(parsed.doc, item), text);
-      if (r) next.push({ target: r });
-    }
-  } else if (isMap(v)) {
-    for (const p of (v as YAMLMap).items as Pair[]) {
-      if (!isPair(p)) continue;
-      const r = refOf(deref(parsed.doc, p.value), text);
-      if (r) next.push({ target: r });
-    }
-  }
-  return {
-    role: oneRef(f, 'role', parsed),
-    needs: listRefs(f, 'needs', parsed),
-    produces: listRefs(f, 'produces', parsed),
-    next,
-    attributes,
-  };
-}
-
-function readRequirement(node: unknown, parsed: ParsedFile): RequirementRefs {
-  const f = firstFields(node, parsed);
-  const text = parsed.text;
-  const sets: SetRef[] = [];
-  for (const p of mapPairs(f.get('sets')?.value, parsed)) {
-    if (!isScalar(p.key)) continue;
-    const k = scalarText(p.key);
-    if (k === undefined || !isScalar(deref(parsed.doc, p.value))) continue;
-    const keySpan = innerSpan(p.key, text);
-    const dot = k.indexOf('.');
-    if (dot < 0) continue;
-    const literal = text.slice(keySpan.start, keySpan.end) === k;
-    sets.push({
-      step: { id: k.slice(0, dot), span: literal ? { start: keySpan.start, end: keySpan.start + dot } : keySpan },
-      attribute: k.slice(dot + 1),
-      attributeSpan: literal ? { start: keySpan.start + dot + 1, end: keySpan.end } : keySpan,
-    });
-  }
-  return {
-    from: oneRef(f, 'from', parsed),
-    decidedBy: oneRef(f, 'decidedBy', parsed),
-    agreed: listRefs(f, 'agreed', parsed),
-    steps: listRefs(f, 'steps', parsed),
-    adds: listRefs(f, 'adds', parsed),
-    removes: listRefs(f, 'removes', parsed),
-    depends: listRefs(f, 'depends', parsed),
-    overrides: listRefs(f, 'overrides', parsed),
-    sets,
-  };
-}
-
-// ---------------------------------------------------------------------------
 
 const SECTIONS = {
   roles: 'role',
@@ -314,6 +188,7 @@ const SECTIONS = {
   requirements: 'requirement',
 } as const;
 type SectionKey = keyof typeof SECTIONS;
+type SectionKind = (typeof SECTIONS)[SectionKey];
 
 /** Builds the index of a model. Never throws. */
 export function buildSymbolIndex(model: Model): SymbolIndex {
@@ -356,9 +231,9 @@ function collect(model: Model, out: SymbolOccurrence[]): void {
     for (const r of rs) ref(kind, r, field, ck, item);
   };
 
-  const emitRole = (item: Item, r: RoleRefs): void => refs('data', r.needs, 'role.needs', 'role', item);
-  const emitData = (item: Item, d: DataRefs): void => ref('role', d.owner, 'data.owner', 'data', item);
-  const emitStep = (item: Item, s: StepRefs): void => {
+  const emitRole = (item: Item, r: Role): void => refs('data', r.needs, 'role.needs', 'role', item);
+  const emitData = (item: Item, d: DataItem): void => ref('role', d.owner, 'data.owner', 'data', item);
+  const emitStep = (item: Item, s: Step): void => {
     ref('role', s.role, 'step.role', 'step', item);
     refs('data', s.needs, 'step.needs', 'step', item);
     for (const r of s.produces) {
@@ -397,7 +272,7 @@ function collect(model: Model, out: SymbolOccurrence[]): void {
       attributeSeen.add(id);
     }
   };
-  const emitRequirement = (item: Item, q: RequirementRefs): void => {
+  const emitRequirement = (item: Item, q: Requirement): void => {
     ref('role', q.from, 'requirement.from', 'requirement', item);
     refs('role', q.agreed, 'requirement.agreed', 'requirement', item);
     ref('role', q.decidedBy, 'requirement.decidedBy', 'requirement', item);
@@ -425,6 +300,12 @@ function collect(model: Model, out: SymbolOccurrence[]): void {
     }
   };
 
+  // the references an item makes, from the model's item or one read the same way (a duplicate)
+  const emit = { role: emitRole, data: emitData, step: emitStep, requirement: emitRequirement } as unknown as Record<
+    SectionKind,
+    (item: Item, facts: Item) => void
+  >;
+
   if (model.process?.owner) ref('role', model.process.owner, 'process.owner', 'process', undefined);
 
   const root = model.root;
@@ -447,34 +328,7 @@ function collect(model: Model, out: SymbolOccurrence[]): void {
       seen.add(id);
       const node = deref(parsed.doc, p.value);
       // the model's item for this key, when it is the one the model kept
-      let modelItem: Item | undefined;
-      let facts: () => void;
-      switch (kind) {
-        case 'role': {
-          const m = first ? model.roles.byId.get(id) : undefined;
-          modelItem = m;
-          facts = () => emitRole(item, m ?? readRole(node, parsed));
-          break;
-        }
-        case 'data': {
-          const m = first ? model.data?.byId.get(id) : undefined;
-          modelItem = m;
-          facts = () => emitData(item, m ?? readData(node, parsed));
-          break;
-        }
-        case 'step': {
-          const m = first ? model.steps.byId.get(id) : undefined;
-          modelItem = m;
-          facts = () => emitStep(item, m ?? readStep(node, parsed));
-          break;
-        }
-        case 'requirement': {
-          const m = first ? model.requirements.byId.get(id) : undefined;
-          modelItem = m;
-          facts = () => emitRequirement(item, m ?? readRequirement(node, parsed));
-          break;
-        }
-      }
+      const modelItem = first ? (model[sectionKey] as Section<Item> | undefined)?.byId.get(id) : undefined;
       const item: Item = modelItem ?? {
         id,
         keySpan: innerSpan(p.key, parsed.text),
@@ -495,7 +349,7 @@ function collect(model: Model, out: SymbolOccurrence[]): void {
           item,
         });
       }
-      facts();
+      emit[kind](item, modelItem ?? readItem(kind, node, parsed));
     }
   }
 }

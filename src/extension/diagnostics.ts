@@ -15,6 +15,16 @@ const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = 
 
 export const BIZFLOW_GLOB = '**/*.{bizflow.yaml,bizflow.yml}';
 
+/** The BizFlow files of the workspace (outside node_modules). */
+export function findBizflowFiles(): Thenable<vscode.Uri[]> {
+  return vscode.workspace.findFiles(BIZFLOW_GLOB, '**/node_modules/**');
+}
+
+/** A file's text as UTF-8, without a byte order mark. */
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
+}
+
 export function toVscodeDiagnostics(a: Analysis): vscode.Diagnostic[] {
   return a.result.diagnostics.map((d) => {
     const diag = new vscode.Diagnostic(a.positions.range(d.span), d.message, SEVERITY[d.severity]);
@@ -85,7 +95,7 @@ export class DiagnosticsController implements vscode.Disposable {
       });
       return;
     }
-    const files = await vscode.workspace.findFiles(BIZFLOW_GLOB, '**/node_modules/**');
+    const files = await findBizflowFiles();
     for (const uri of files) {
       if (run !== this.workspaceRun) return; // a newer refresh started
       if (!open.has(uri.toString())) await this.lintFromDisk(uri);
@@ -95,8 +105,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private schedule(doc: vscode.TextDocument): void {
     if (!isBizflowDocument(doc)) return;
     const key = doc.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
+    this.cancel(key);
     const version = doc.version;
     this.timers.set(
       key,
@@ -132,20 +141,21 @@ export class DiagnosticsController implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
     try {
       await this.analyses.prepare(uri);
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-      const a = this.analyses.forText(uri, text, -1);
+      const a = this.analyses.forText(uri, await readText(uri), -1);
       this.collection.set(uri, toVscodeDiagnostics(a));
     } catch {
       this.collection.delete(uri); // unreadable or gone
     }
   }
 
-  private onClose(doc: vscode.TextDocument): void {
-    const key = doc.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
+  /** Drops the pending lint of a document. */
+  private cancel(key: string): void {
+    clearTimeout(this.timers.get(key));
     this.timers.delete(key);
+  }
+
+  private onClose(doc: vscode.TextDocument): void {
+    this.cancel(doc.uri.toString());
     if (!isBizflowDocument(doc)) return;
     this.collection.delete(doc.uri);
     this.analyses.forget(doc.uri);

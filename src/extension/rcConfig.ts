@@ -6,9 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { SeverityConfig } from '../core';
-import { parseRcText } from '../core/rcfile';
-
-export const RC_NAMES = ['.bizflowrc.json', '.bizflowrc.yaml', '.bizflowrc.yml'];
+import { RC_FILE_NAMES, rcConfigOf } from '../core/rcfile';
 
 export class RcConfigService implements vscode.Disposable {
   /** folder URI → the rc file found for it (or null). */
@@ -47,11 +45,11 @@ export class RcConfigService implements vscode.Disposable {
   ): Promise<{ uri: vscode.Uri; config: SeverityConfig } | null> {
     let dir = folder;
     for (let depth = 0; depth < 64; depth++) {
-      for (const name of RC_NAMES) {
+      for (const name of RC_FILE_NAMES) {
         const candidate = vscode.Uri.joinPath(dir, name);
         try {
           const bytes = await vscode.workspace.fs.readFile(candidate);
-          const { config } = parseRcText(new TextDecoder('utf-8').decode(bytes), name);
+          const config = rcConfigOf(new TextDecoder('utf-8').decode(bytes), name);
           return { uri: candidate, config };
         } catch {
           // not there (or unreadable): keep looking upwards

@@ -59,28 +59,27 @@ export default defineRule({
       const stepId = a.set.step!.id;
       const step = model.steps.byId.get(stepId);
       const today = step?.attributes.find((x) => x.name === a.set.attribute);
+      const [k, aWho, bWho, aValue, bValue] = [ctx.q(key), reqWho(ctx, a.req), reqWho(ctx, b.req), ctx.q(a.set.value), ctx.q(b.set.value)];
       const now = today
-        ? ctx.t({ en: `; today it is ${ctx.q(today.value)}`, zh: `；目前为${ctx.q(today.value)}` })
+        ? ctx.t(`; today it is ${ctx.q(today.value)}`, `；目前为${ctx.q(today.value)}`)
         : '';
       ctx.report({
         span: a.set.entrySpan,
         severity: pairSeverity(a.req, b.req),
         message:
-          ctx.t({
-            en:
-              `Contradiction on ${ctx.q(key)} (step ${stepLabel(ctx, stepId)}${now}): ` +
-              `${reqWho(ctx, a.req)} sets it to ${ctx.q(a.set.value)}, but ${reqWho(ctx, b.req)} sets it to ${ctx.q(b.set.value)}.`,
-            zh:
-              `${ctx.q(key)}存在矛盾（步骤${stepLabel(ctx, stepId)}${now}）：` +
-              `${reqWho(ctx, a.req)}把它设为${ctx.q(a.set.value)}，而${reqWho(ctx, b.req)}把它设为${ctx.q(b.set.value)}。`,
-          }) + decisionHint(ctx, a.req, b.req),
+          ctx.t(
+            `Contradiction on ${k} (step ${stepLabel(ctx, stepId)}${now}): ` +
+              `${aWho} sets it to ${aValue}, but ${bWho} sets it to ${bValue}.`,
+            `${k}存在矛盾（步骤${stepLabel(ctx, stepId)}${now}）：` +
+              `${aWho}把它设为${aValue}，而${bWho}把它设为${bValue}。`,
+          ) + decisionHint(ctx, a.req, b.req),
         related: [
           {
             span: b.set.entrySpan,
-            message: ctx.t({
-              en: `${reqWho(ctx, b.req)} sets ${ctx.q(key)} to ${ctx.q(b.set.value)} here.`,
-              zh: `${reqWho(ctx, b.req)}在此把${ctx.q(key)}设为${ctx.q(b.set.value)}。`,
-            }),
+            message: ctx.t(
+              `${bWho} sets ${k} to ${bValue} here.`,
+              `${bWho}在此把${k}设为${bValue}。`,
+            ),
           },
         ],
         data: { steps: [stepId], requirements: [a.req.id, b.req.id], other: b.req.id },

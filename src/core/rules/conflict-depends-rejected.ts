@@ -19,23 +19,22 @@ export default defineRule({
         const t = model.requirements.byId.get(d.id);
         if (!t || t.live) continue;
         const status = rawField(model, t, 'status');
+        const [rq, tq, rWho, tWho] = [ctx.q(r.id), ctx.q(t.id), reqWho(ctx, r), reqWho(ctx, t)];
         ctx.report({
           span: d.span,
-          message: ctx.t({
-            en:
-              `${reqWho(ctx, r)} depends on ${reqWho(ctx, t)}, which was rejected, so ${ctx.q(r.id)} cannot be delivered as written. ` +
-              `Remove ${ctx.q(t.id)} from \`depends\` and cover what it provided another way, reopen ${ctx.q(t.id)}, or reject ${ctx.q(r.id)} as well.`,
-            zh:
-              `${reqWho(ctx, r)}依赖${reqWho(ctx, t)}，但后者已被拒绝，${ctx.q(r.id)}无法按现有写法交付。` +
-              `请把${ctx.q(t.id)}从 \`depends\` 中删除并以其他方式满足其所提供的内容，或重新启用${ctx.q(t.id)}，或一并拒绝${ctx.q(r.id)}。`,
-          }),
+          message: ctx.t(
+            `${rWho} depends on ${tWho}, which was rejected, so ${rq} cannot be delivered as written. ` +
+              `Remove ${tq} from \`depends\` and cover what it provided another way, reopen ${tq}, or reject ${rq} as well.`,
+            `${rWho}依赖${tWho}，但后者已被拒绝，${rq}无法按现有写法交付。` +
+              `请把${tq}从 \`depends\` 中删除并以其他方式满足其所提供的内容，或重新启用${tq}，或一并拒绝${rq}。`,
+          ),
           related: [
             {
               span: status.span ?? t.keySpan,
-              message: ctx.t({
-                en: `${ctx.q(t.id)} was rejected here.`,
-                zh: `${ctx.q(t.id)}在此被标记为已拒绝。`,
-              }),
+              message: ctx.t(
+                `${tq} was rejected here.`,
+                `${tq}在此被标记为已拒绝。`,
+              ),
             },
           ],
           data: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },

@@ -20,25 +20,24 @@ export default defineRule({
         // a rejected one is conflict/depends-rejected's business
         if (!t || !t.live || (t.priority !== 'could' && t.priority !== 'wont')) continue;
         const prio = rawField(model, t, 'priority');
+        const [rq, tq, rWho, tWho] = [ctx.q(r.id), ctx.q(t.id), reqWho(ctx, r), reqWho(ctx, t)];
         ctx.report({
           span: d.span,
-          message: ctx.t({
-            en:
-              `Priority inversion: ${reqWho(ctx, r)} is a must but depends on ${reqWho(ctx, t)}, which is only a ${t.priority}; ` +
-              `if ${ctx.q(t.id)} is postponed or dropped, ${ctx.q(r.id)} cannot be delivered. ` +
-              `Raise ${ctx.q(t.id)} to must, lower ${ctx.q(r.id)}, or remove the dependency.`,
-            zh:
-              `优先级倒置：${reqWho(ctx, r)}是 must，却依赖仅为 ${t.priority} 的${reqWho(ctx, t)}；` +
-              `一旦${ctx.q(t.id)}被推迟或放弃，${ctx.q(r.id)}就无法交付。` +
-              `请把${ctx.q(t.id)}提升为 must，或降低${ctx.q(r.id)}的优先级，或删除这项依赖。`,
-          }),
+          message: ctx.t(
+            `Priority inversion: ${rWho} is a must but depends on ${tWho}, which is only a ${t.priority}; ` +
+              `if ${tq} is postponed or dropped, ${rq} cannot be delivered. ` +
+              `Raise ${tq} to must, lower ${rq}, or remove the dependency.`,
+            `优先级倒置：${rWho}是 must，却依赖仅为 ${t.priority} 的${tWho}；` +
+              `一旦${tq}被推迟或放弃，${rq}就无法交付。` +
+              `请把${tq}提升为 must，或降低${rq}的优先级，或删除这项依赖。`,
+          ),
           related: [
             {
               span: prio.span ?? t.keySpan,
-              message: ctx.t({
-                en: `${ctx.q(t.id)} has priority ${t.priority} here.`,
-                zh: `${ctx.q(t.id)}在此的优先级为 ${t.priority}。`,
-              }),
+              message: ctx.t(
+                `${tq} has priority ${t.priority} here.`,
+                `${tq}在此的优先级为 ${t.priority}。`,
+              ),
             },
           ],
           data: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },

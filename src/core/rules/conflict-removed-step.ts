@@ -72,20 +72,21 @@ export default defineRule({
           if (decided(model, r, other)) continue;
           const kinds = [...new Set(ns.map((n) => n.how))];
           const how = list(ctx.locale, kinds.map((k) => ctx.t(hows[k])));
+          const [rWho, otherWho, step] = [reqWho(ctx, r), reqWho(ctx, other), stepLabel(ctx, rm.id)];
           ctx.report({
             span: rm.span,
             severity: pairSeverity(r, other),
             message:
-              ctx.t({
-                en: `${reqWho(ctx, r)} removes step ${stepLabel(ctx, rm.id)}, but ${reqWho(ctx, other)} ${how}.`,
-                zh: `${reqWho(ctx, r)}要删除步骤${stepLabel(ctx, rm.id)}，但${reqWho(ctx, other)}${how}。`,
-              }) + decisionHint(ctx, r, other),
+              ctx.t(
+                `${rWho} removes step ${step}, but ${otherWho} ${how}.`,
+                `${rWho}要删除步骤${step}，但${otherWho}${how}。`,
+              ) + decisionHint(ctx, r, other),
             related: ns.slice(0, 5).map((n) => ({
               span: n.span,
-              message: ctx.t({
-                en: `${reqWho(ctx, other)} names step ${ctx.q(rm.id)} here.`,
-                zh: `${reqWho(ctx, other)}在此引用了步骤${ctx.q(rm.id)}。`,
-              }),
+              message: ctx.t(
+                `${otherWho} names step ${ctx.q(rm.id)} here.`,
+                `${otherWho}在此引用了步骤${ctx.q(rm.id)}。`,
+              ),
             })),
             data: { steps: [rm.id], requirements: [r.id, other.id], other: other.id },
           });

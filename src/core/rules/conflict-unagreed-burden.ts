@@ -24,10 +24,11 @@ export default defineRule({
     };
 
     const report = (r: Requirement, span: Span, step: Step, role: string, what: { en: string; zh: string }) => {
-      const fix = ctx.t({
-        en: ` Ask ${roleLabel(ctx, role)} to sign off and add ${ctx.q(role)} to the \`agreed\` list of ${ctx.q(r.id)}, or drop the change.`,
-        zh: `请先征得${roleLabel(ctx, role)}的同意，并把${ctx.q(role)}加入${ctx.q(r.id)}的 \`agreed\` 列表，或放弃这项改动。`,
-      });
+      const [lane, roleId, reqId] = [roleLabel(ctx, role), ctx.q(role), ctx.q(r.id)];
+      const fix = ctx.t(
+        ` Ask ${lane} to sign off and add ${roleId} to the \`agreed\` list of ${reqId}, or drop the change.`,
+        `请先征得${lane}的同意，并把${roleId}加入${reqId}的 \`agreed\` 列表，或放弃这项改动。`,
+      );
       ctx.report({
         span,
         message: ctx.t(what) + fix,
@@ -35,10 +36,10 @@ export default defineRule({
           ? [
               {
                 span: step.role.span,
-                message: ctx.t({
-                  en: `Step ${stepLabel(ctx, step.id)} is in the lane of ${roleLabel(ctx, role)}.`,
-                  zh: `步骤${stepLabel(ctx, step.id)}属于${roleLabel(ctx, role)}的泳道。`,
-                }),
+                message: ctx.t(
+                  `Step ${stepLabel(ctx, step.id)} is in the lane of ${lane}.`,
+                  `步骤${stepLabel(ctx, step.id)}属于${lane}的泳道。`,
+                ),
               },
             ]
           : undefined,
@@ -51,18 +52,20 @@ export default defineRule({
       const r = reqs[i];
       // without a known `from` nobody can tell whose lane is someone else's (ref/unknown-role reports a typo)
       if (!r.live || !r.from || !roles.has(r.from.id)) continue;
+      let who: string | undefined;
       for (let k = 0; k < r.adds.length; k++) {
         const a = r.adds[k];
         const b = burdened(r, a.id);
         if (!b) continue;
-        const lane = roleLabel(ctx, b.role);
+        const [lane, role, step] = [roleLabel(ctx, b.role), ctx.q(b.role), stepLabel(ctx, a.id)];
+        who ??= reqWho(ctx, r);
         report(r, a.span, b.step, b.role, {
           en:
-            `${reqWho(ctx, r)} adds step ${stepLabel(ctx, a.id)} to the lane of ${lane}, ` +
-            `but ${ctx.q(b.role)} is not in its \`agreed\` list: work is added to a team that has not signed off.`,
+            `${who} adds step ${step} to the lane of ${lane}, ` +
+            `but ${role} is not in its \`agreed\` list: work is added to a team that has not signed off.`,
           zh:
-            `${reqWho(ctx, r)}在${lane}的泳道中新增步骤${stepLabel(ctx, a.id)}，` +
-            `但${ctx.q(b.role)}不在它的 \`agreed\` 列表中：这是在未经同意的情况下给该团队增加工作。`,
+            `${who}在${lane}的泳道中新增步骤${step}，` +
+            `但${role}不在它的 \`agreed\` 列表中：这是在未经同意的情况下给该团队增加工作。`,
         });
       }
       for (let k = 0; k < r.sets.length; k++) {
@@ -70,14 +73,15 @@ export default defineRule({
         if (!s.step) continue;
         const b = burdened(r, s.step.id);
         if (!b) continue;
-        const lane = roleLabel(ctx, b.role);
+        const [lane, role, step] = [roleLabel(ctx, b.role), ctx.q(b.role), stepLabel(ctx, s.step.id)];
+        who ??= reqWho(ctx, r);
         report(r, s.entrySpan, b.step, b.role, {
           en:
-            `${reqWho(ctx, r)} changes ${ctx.q(s.key)} to ${ctx.q(s.value)} on step ${stepLabel(ctx, s.step.id)}, in the lane of ${lane}, ` +
-            `but ${ctx.q(b.role)} is not in its \`agreed\` list: the way that team works is changed without its sign-off.`,
+            `${who} changes ${ctx.q(s.key)} to ${ctx.q(s.value)} on step ${step}, in the lane of ${lane}, ` +
+            `but ${role} is not in its \`agreed\` list: the way that team works is changed without its sign-off.`,
           zh:
-            `${reqWho(ctx, r)}把${lane}泳道中步骤${stepLabel(ctx, s.step.id)}的${ctx.q(s.key)}改为${ctx.q(s.value)}，` +
-            `但${ctx.q(b.role)}不在它的 \`agreed\` 列表中：这是在未经同意的情况下改变该团队的工作方式。`,
+            `${who}把${lane}泳道中步骤${step}的${ctx.q(s.key)}改为${ctx.q(s.value)}，` +
+            `但${role}不在它的 \`agreed\` 列表中：这是在未经同意的情况下改变该团队的工作方式。`,
         });
       }
     }

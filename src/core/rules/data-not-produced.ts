@@ -33,25 +33,26 @@ export default defineRule({
 
     const report = (ref: Ref, who: string, kind: 'step' | 'role', ownerId: string) => {
       const d = dataLabel(ctx, ref.id);
+      const id = ctx.q(ref.id);
       const fix = data
-        ? ctx.t({
-            en: ` Add ${ctx.q(ref.id)} to the \`produces\` of the step that creates it, or mark it \`external: true\` under \`data:\` if it comes from outside the process.`,
-            zh: `请在创建它的步骤的 \`produces\` 中加入${ctx.q(ref.id)}；若它来自流程之外，请在 \`data:\` 中将其标记为 \`external: true\`。`,
-          })
-        : ctx.t({
-            en: ` Add ${ctx.q(ref.id)} to the \`produces\` of the step that creates it, or declare it under \`data:\` with \`external: true\` if it comes from outside the process.`,
-            zh: `请在创建它的步骤的 \`produces\` 中加入${ctx.q(ref.id)}；若它来自流程之外，请在 \`data:\` 中声明它并标记 \`external: true\`。`,
-          });
+        ? ctx.t(
+            ` Add ${id} to the \`produces\` of the step that creates it, or mark it \`external: true\` under \`data:\` if it comes from outside the process.`,
+            `请在创建它的步骤的 \`produces\` 中加入${id}；若它来自流程之外，请在 \`data:\` 中将其标记为 \`external: true\`。`,
+          )
+        : ctx.t(
+            ` Add ${id} to the \`produces\` of the step that creates it, or declare it under \`data:\` with \`external: true\` if it comes from outside the process.`,
+            `请在创建它的步骤的 \`produces\` 中加入${id}；若它来自流程之外，请在 \`data:\` 中声明它并标记 \`external: true\`。`,
+          );
       const message =
         kind === 'step'
-          ? ctx.t({
-              en: `Step ${who} needs ${d}, but no step produces it.`,
-              zh: `步骤${who}需要${d}，但没有任何步骤产出它。`,
-            })
-          : ctx.t({
-              en: `Role ${who} needs ${d}, but no step produces it.`,
-              zh: `角色${who}需要${d}，但没有任何步骤产出它。`,
-            });
+          ? ctx.t(
+              `Step ${who} needs ${d}, but no step produces it.`,
+              `步骤${who}需要${d}，但没有任何步骤产出它。`,
+            )
+          : ctx.t(
+              `Role ${who} needs ${d}, but no step produces it.`,
+              `角色${who}需要${d}，但没有任何步骤产出它。`,
+            );
       ctx.report({
         span: ref.span,
         message: message + fix,

@@ -33,14 +33,12 @@ export default defineRule({
         const who = labelled(ctx, s.id, s.name);
         ctx.report({
           span: p.span,
-          message: ctx.t({
-            en:
-              `Step ${who} produces ${dataLabel(ctx, p.id)}, but no step or role needs it. ` +
+          message: ctx.t(
+            `Step ${who} produces ${dataLabel(ctx, p.id)}, but no step or role needs it. ` +
               `Add it to the \`needs\` of the step or role that uses it, or remove it from \`produces\`.`,
-            zh:
-              `步骤${who}产出${dataLabel(ctx, p.id)}，但没有任何步骤或角色需要它。` +
+            `步骤${who}产出${dataLabel(ctx, p.id)}，但没有任何步骤或角色需要它。` +
               `请在使用它的步骤或角色的 \`needs\` 中加入它，或将其从 \`produces\` 中删除。`,
-          }),
+          ),
           data: { name: p.id, steps: [s.id] },
         });
       }

@@ -200,23 +200,21 @@ export default defineRule({
       const who = labelled(ctx, stepId, stepName);
       const related: RelatedInfo[] = prods.slice(0, 5).map((p) => ({
         span: p.ref.span,
-        message: ctx.t({
-          en: `${ctx.q(d.id)} is produced here, by step ${stepLabel(ctx, steps[p.step].id)}, which does not come before ${ctx.q(stepId)} in the flow.`,
-          zh: `${ctx.q(d.id)}在此由步骤${stepLabel(ctx, steps[p.step].id)}产出，但该步骤在流程中不在${ctx.q(stepId)}之前。`,
-        }),
+        message: ctx.t(
+          `${ctx.q(d.id)} is produced here, by step ${stepLabel(ctx, steps[p.step].id)}, which does not come before ${ctx.q(stepId)} in the flow.`,
+          `${ctx.q(d.id)}在此由步骤${stepLabel(ctx, steps[p.step].id)}产出，但该步骤在流程中不在${ctx.q(stepId)}之前。`,
+        ),
       }));
       ctx.report({
         span: d.span,
-        message: ctx.t({
-          en:
-            `Step ${who} needs ${dataLabel(ctx, d.id)} before any step has produced it: it is produced only by ${shortList(ctx, names)}, ` +
+        message: ctx.t(
+          `Step ${who} needs ${dataLabel(ctx, d.id)} before any step has produced it: it is produced only by ${shortList(ctx, names)}, ` +
             `and no producing step reachable from a start comes before this one. ` +
             `Move the producing step earlier in the flow, or route the flow through it first.`,
-          zh:
-            `步骤${who}需要${dataLabel(ctx, d.id)}时，还没有步骤产出它：它只由${shortList(ctx, names)}产出，` +
+          `步骤${who}需要${dataLabel(ctx, d.id)}时，还没有步骤产出它：它只由${shortList(ctx, names)}产出，` +
             `而且没有一个能从开始步骤到达的产出步骤位于此步骤之前。` +
             `请把产出步骤移到流程中更早的位置，或让流程先经过它。`,
-        }),
+        ),
         related,
         data: { name: d.id, steps: [stepId, ...prods.map((p) => steps[p.step].id).filter((id) => id !== stepId)] },
       });

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq } from 'yaml';
-import { defineRule, type RuleContext } from '../rule';
+import { defineRule, idWithName } from '../rule';
 import { mapPairs, scalarText, type Model, type Step } from '../model';
 import { deref } from '../parse';
 
@@ -26,11 +26,6 @@ export function hasNext(model: Model, step: Step): boolean {
   return true;
 }
 
-function stepLabel(ctx: RuleContext, s: Step): string {
-  if (!s.name || s.name === s.id) return ctx.q(s.id);
-  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
-}
-
 export default defineRule({
   code: 'flow/dead-end',
   defaultSeverity: 'error',
@@ -49,10 +44,10 @@ export default defineRule({
       if (hasNext(model, s)) continue;
       ctx.report({
         span: s.keySpan,
-        message: ctx.t({
-          en: `Step ${stepLabel(ctx, s)} is a dead end: it has no \`next\`, so the process stops here without reaching an end. Add a \`next\` to the step that follows, or set \`type: end\` if the process finishes here.`,
-          zh: `步骤${stepLabel(ctx, s)}是死胡同：它没有 \`next\`，流程会停在这里而到不了结束步骤。请添加指向后续步骤的 \`next\`；如果流程在此完成，请设置 \`type: end\`。`,
-        }),
+        message: ctx.t(
+          `Step ${idWithName(ctx, s.id, s.name)} is a dead end: it has no \`next\`, so the process stops here without reaching an end. Add a \`next\` to the step that follows, or set \`type: end\` if the process finishes here.`,
+          `步骤${idWithName(ctx, s.id, s.name)}是死胡同：它没有 \`next\`，流程会停在这里而到不了结束步骤。请添加指向后续步骤的 \`next\`；如果流程在此完成，请设置 \`type: end\`。`,
+        ),
         data: { steps: [s.id] },
       });
     }

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq } from 'yaml';
-import { defineRule, type RuleContext } from '../rule';
+import { defineRule, idWithName } from '../rule';
 import { mapPairs, scalarText, type Model, type Step } from '../model';
 import { deref } from '../parse';
 
@@ -24,11 +24,6 @@ export function branchCount(model: Model, step: Step): number {
   return 0;
 }
 
-function stepLabel(ctx: RuleContext, s: Step): string {
-  if (!s.name || s.name === s.id) return ctx.q(s.id);
-  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
-}
-
 export default defineRule({
   code: 'flow/decision-branches',
   defaultSeverity: 'error',
@@ -45,14 +40,14 @@ export default defineRule({
       const count = branchCount(model, s);
       if (count >= 2) continue;
       const has = count === 0
-        ? ctx.t({ en: 'has no branch', zh: '没有分支' })
-        : ctx.t({ en: 'has only one branch', zh: '只有一个分支' });
+        ? ctx.t('has no branch', '没有分支')
+        : ctx.t('has only one branch', '只有一个分支');
       ctx.report({
         span: s.keySpan,
-        message: ctx.t({
-          en: `Decision ${stepLabel(ctx, s)} ${has}: a decision needs at least two labelled branches under \`next\`, e.g. \`next: { approved: ship, rejected: notify }\`. Add the missing branch, or make it a \`task\` if there is no choice to make here.`,
-          zh: `判断步骤${stepLabel(ctx, s)}${has}：判断至少要在 \`next\` 下写两个带标签的分支，例如 \`next: {通过: ship, 拒绝: notify}\`。请补上缺少的分支；如果这里无需判断，请把类型改为 \`task\`。`,
-        }),
+        message: ctx.t(
+          `Decision ${idWithName(ctx, s.id, s.name)} ${has}: a decision needs at least two labelled branches under \`next\`, e.g. \`next: { approved: ship, rejected: notify }\`. Add the missing branch, or make it a \`task\` if there is no choice to make here.`,
+          `判断步骤${idWithName(ctx, s.id, s.name)}${has}：判断至少要在 \`next\` 下写两个带标签的分支，例如 \`next: {通过: ship, 拒绝: notify}\`。请补上缺少的分支；如果这里无需判断，请把类型改为 \`task\`。`,
+        ),
         data: { steps: [s.id], branches: count },
       });
     }

@@ -1,11 +1,5 @@
-import { defineRule, type RuleContext } from '../rule';
-import type { Step } from '../model';
+import { defineRule, idWithName } from '../rule';
 import { hasNext } from './flow-dead-end';
-
-function stepLabel(ctx: RuleContext, s: Step): string {
-  if (!s.name || s.name === s.id) return ctx.q(s.id);
-  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
-}
 
 /**
  * An `end` step with a `next` that says something. An empty `next:` (or `[]`,
@@ -27,10 +21,10 @@ export default defineRule({
       if (s.type !== 'end' || !s.nextKeySpan || !hasNext(model, s)) continue;
       ctx.report({
         span: s.nextKeySpan,
-        message: ctx.t({
-          en: `End step ${stepLabel(ctx, s)} has a \`next\`: an end step finishes the process, so nothing may follow it. Remove \`next\`, or change \`type\` to \`task\` if the process goes on from here.`,
-          zh: `结束步骤${stepLabel(ctx, s)}带有 \`next\`：结束步骤表示流程到此完成，后面不能再有步骤。请删除 \`next\`；如果流程还要继续，请把 \`type\` 改为 \`task\`。`,
-        }),
+        message: ctx.t(
+          `End step ${idWithName(ctx, s.id, s.name)} has a \`next\`: an end step finishes the process, so nothing may follow it. Remove \`next\`, or change \`type\` to \`task\` if the process goes on from here.`,
+          `结束步骤${idWithName(ctx, s.id, s.name)}带有 \`next\`：结束步骤表示流程到此完成，后面不能再有步骤。请删除 \`next\`；如果流程还要继续，请把 \`type\` 改为 \`task\`。`,
+        ),
         data: { steps: [s.id] },
       });
     }

@@ -1,14 +1,9 @@
-import { defineRule, type RuleContext } from '../rule';
+import { defineRule, idWithName } from '../rule';
 import { forward } from '../graph';
 import type { Step } from '../model';
 
 /** Members of a loop named in a message; the rest are counted. */
 const NAMED = 5;
-
-function stepLabel(ctx: RuleContext, s: Step): string {
-  if (!s.name || s.name === s.id) return ctx.q(s.id);
-  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
-}
 
 /**
  * A step on a loop (a cyclic strongly connected component) from which no
@@ -68,17 +63,17 @@ export default defineRule({
       const rest = loop.length - 1 - others.length;
       const loopText =
         others.length === 0
-          ? ctx.t({ en: 'its `next` leads back to itself', zh: '它的 `next` 又指回它自己' })
-          : ctx.t({
-              en: `it goes round with ${others.map((m) => ctx.q(m.id)).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`,
-              zh: `它与${others.map((m) => ctx.q(m.id)).join('、')}${rest > 0 ? `等 ${loop.length - 1} 个步骤` : ''}构成循环`,
-            });
+          ? ctx.t('its `next` leads back to itself', '它的 `next` 又指回它自己')
+          : ctx.t(
+              `it goes round with ${others.map((m) => ctx.q(m.id)).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`,
+              `它与${others.map((m) => ctx.q(m.id)).join('、')}${rest > 0 ? `等 ${loop.length - 1} 个步骤` : ''}构成循环`,
+            );
       ctx.report({
         span: s.keySpan,
-        message: ctx.t({
-          en: `Step ${stepLabel(ctx, s)} is on a loop with no way out: ${loopText}, and no end step can be reached from there. Give one step of the loop (usually a decision) a \`next\` branch that leaves the loop towards an end step.`,
-          zh: `步骤${stepLabel(ctx, s)}处在一个没有出口的循环中：${loopText}，从这里到不了任何结束步骤。请让循环中的某个步骤（通常是判断）增加一条离开循环、通往结束步骤的 \`next\` 分支。`,
-        }),
+        message: ctx.t(
+          `Step ${idWithName(ctx, s.id, s.name)} is on a loop with no way out: ${loopText}, and no end step can be reached from there. Give one step of the loop (usually a decision) a \`next\` branch that leaves the loop towards an end step.`,
+          `步骤${idWithName(ctx, s.id, s.name)}处在一个没有出口的循环中：${loopText}，从这里到不了任何结束步骤。请让循环中的某个步骤（通常是判断）增加一条离开循环、通往结束步骤的 \`next\` 分支。`,
+        ),
         data: { steps: ids.get(g.comp[i])! },
       });
     }

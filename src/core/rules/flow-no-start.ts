@@ -32,10 +32,10 @@ export default defineRule({
     if (model.steps.list.some((s) => s.type === 'start')) return;
     ctx.report({
       span: keySpan,
-      message: ctx.t({
-        en: 'The process has no start step: no step under `steps:` has `type: start`. Mark the step where the process begins with `type: start`.',
-        zh: '流程没有开始步骤：`steps:` 下没有任何步骤设置 `type: start`。请给流程开始的那个步骤加上 `type: start`。',
-      }),
+      message: ctx.t(
+        'The process has no start step: no step under `steps:` has `type: start`. Mark the step where the process begins with `type: start`.',
+        '流程没有开始步骤：`steps:` 下没有任何步骤设置 `type: start`。请给流程开始的那个步骤加上 `type: start`。',
+      ),
     });
   },
 });

@@ -1,10 +1,4 @@
-import { defineRule, type RuleContext } from '../rule';
-import type { Step } from '../model';
-
-function stepLabel(ctx: RuleContext, s: Step): string {
-  if (!s.name || s.name === s.id) return ctx.q(s.id);
-  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
-}
+import { defineRule, idWithName } from '../rule';
 
 export default defineRule({
   code: 'flow/unreachable',
@@ -18,10 +12,10 @@ export default defineRule({
     if (g.starts.length === 0) return; // flow/no-start says what is wrong
     const startIds = g.starts.slice(0, 3).map((i) => ctx.q(g.steps[i].id));
     const more = g.starts.length > 3;
-    const starts = ctx.t({
-      en: `${g.starts.length > 1 ? 'the start steps' : 'the start step'} ${startIds.join(', ')}${more ? ', …' : ''}`,
-      zh: `开始步骤${startIds.join('、')}${more ? '等' : ''}`,
-    });
+    const starts = ctx.t(
+      `${g.starts.length > 1 ? 'the start steps' : 'the start step'} ${startIds.join(', ')}${more ? ', …' : ''}`,
+      `开始步骤${startIds.join('、')}${more ? '等' : ''}`,
+    );
     for (let i = 0; i < g.steps.length; i++) {
       if (g.reachable[i]) continue;
       const s = g.steps[i];
@@ -29,17 +23,17 @@ export default defineRule({
       const preds = g.pred[i].filter((p) => p !== i);
       const why =
         preds.length === 0
-          ? ctx.t({ en: 'no step\'s `next` leads to it', zh: '没有任何步骤的 `next` 指向它' })
-          : ctx.t({
-              en: `it is only entered from ${ctx.q(g.steps[preds[0]].id)}${preds.length > 1 ? ' and other steps' : ''}, which cannot be reached either`,
-              zh: `只有${ctx.q(g.steps[preds[0]].id)}${preds.length > 1 ? '等步骤' : ''}指向它，而它们同样无法到达`,
-            });
+          ? ctx.t('no step\'s `next` leads to it', '没有任何步骤的 `next` 指向它')
+          : ctx.t(
+              `it is only entered from ${ctx.q(g.steps[preds[0]].id)}${preds.length > 1 ? ' and other steps' : ''}, which cannot be reached either`,
+              `只有${ctx.q(g.steps[preds[0]].id)}${preds.length > 1 ? '等步骤' : ''}指向它，而它们同样无法到达`,
+            );
       ctx.report({
         span: s.keySpan,
-        message: ctx.t({
-          en: `Step ${stepLabel(ctx, s)} cannot be reached from ${starts}: ${why}. Add it to the \`next\` of an earlier step, or remove it if it is no longer part of the process.`,
-          zh: `步骤${stepLabel(ctx, s)}无法从${starts}到达：${why}。请把它加入前面某个步骤的 \`next\`；如果它已不属于此流程，请删除它。`,
-        }),
+        message: ctx.t(
+          `Step ${idWithName(ctx, s.id, s.name)} cannot be reached from ${starts}: ${why}. Add it to the \`next\` of an earlier step, or remove it if it is no longer part of the process.`,
+          `步骤${idWithName(ctx, s.id, s.name)}无法从${starts}到达：${why}。请把它加入前面某个步骤的 \`next\`；如果它已不属于此流程，请删除它。`,
+        ),
         data: { steps: [s.id] },
       });
     }

@@ -37,15 +37,16 @@ export default defineRule({
         const to = t.role.id;
         up ??= labelled(ctx, s.id, s.name);
         const down = labelled(ctx, t.id, t.name);
+        const [sq, toq] = [ctx.q(s.id), ctx.q(to)];
         ctx.report({
           span: e.entrySpan,
           message: zh
             ? `交接无数据：步骤${up}（${lane(from)}的泳道）把工作交给步骤${down}（${lane(to)}的泳道），` +
-              `但${ctx.q(s.id)}没有产出任何数据，${ctx.q(to)}收到什么并不清楚。` +
-              `请在${ctx.q(s.id)}的 \`produces\` 中列出交接的数据。`
+              `但${sq}没有产出任何数据，${toq}收到什么并不清楚。` +
+              `请在${sq}的 \`produces\` 中列出交接的数据。`
             : `Handoff without data: step ${up} (lane ${lane(from)}) passes the work to step ${down} (lane ${lane(to)}), ` +
-              `but ${ctx.q(s.id)} produces nothing, so it is unclear what ${ctx.q(to)} receives. ` +
-              `List what is handed over in the \`produces\` of ${ctx.q(s.id)}.`,
+              `but ${sq} produces nothing, so it is unclear what ${toq} receives. ` +
+              `List what is handed over in the \`produces\` of ${sq}.`,
           data: { steps: [s.id, t.id], roles: [from, to] },
         });
       }

@@ -1,14 +1,7 @@
-import { defineRule, type RuleContext } from '../rule';
+import { defineRule, idWithName } from '../rule';
+import { didYouMean } from '../i18n';
 import type { Ref } from '../model';
-import { nearest } from '../suggest';
-
-/** Comparisons of `nearest()` allowed per analysis (see ref/unknown-step). */
-const SUGGESTION_BUDGET = 200_000;
-
-function label(ctx: RuleContext, id: string, name: string | undefined): string {
-  if (!name || name === id) return ctx.q(id);
-  return ctx.t({ en: `${ctx.q(id)} (${name})`, zh: `${ctx.q(id)}（${name}）` });
-}
+import { suggester } from '../suggest';
 
 export default defineRule({
   code: 'ref/unknown-data',
@@ -21,27 +14,16 @@ export default defineRule({
     const data = ctx.model.data;
     if (!data) return; // without a data dictionary any data id is fine
     const ids = data.byId;
-    const memo = new Map<string, string | undefined>();
-    let budget = SUGGESTION_BUDGET;
-    const suggest = (id: string): string | undefined => {
-      if (memo.has(id)) return memo.get(id);
-      let s: string | undefined;
-      if (budget >= ids.size) {
-        budget -= ids.size;
-        s = nearest(id, ids.keys());
-      }
-      memo.set(id, s);
-      return s;
-    };
+    const suggest = suggester(ids);
     const unknown = (ref: Ref) => ref.id !== '' && !ids.has(ref.id);
     const report = (ref: Ref, message: string) => {
       const suggestion = suggest(ref.id);
       const hint = suggestion
-        ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
-        : ctx.t({
-            en: ' Declare it under `data:` or use one of the declared data items.',
-            zh: '请在 `data:` 下声明它，或改用已声明的数据。',
-          });
+        ? ctx.t(didYouMean(suggestion))
+        : ctx.t(
+            ' Declare it under `data:` or use one of the declared data items.',
+            '请在 `data:` 下声明它，或改用已声明的数据。',
+          );
       ctx.report({ span: ref.span, message: message + hint, data: { name: ref.id, suggestion, kind: 'data' } });
     };
     const roles = ctx.model.roles.list;
@@ -52,10 +34,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Role ${label(ctx, role.id, role.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
-            zh: `角色${label(ctx, role.id, role.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
-          }),
+          ctx.t(
+            `Role ${idWithName(ctx, role.id, role.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
+            `角色${idWithName(ctx, role.id, role.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
+          ),
         );
       }
     }
@@ -67,10 +49,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Step ${label(ctx, step.id, step.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
-            zh: `步骤${label(ctx, step.id, step.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
-          }),
+          ctx.t(
+            `Step ${idWithName(ctx, step.id, step.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
+            `步骤${idWithName(ctx, step.id, step.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
+          ),
         );
       }
       for (let k = 0; k < step.produces.length; k++) {
@@ -78,10 +60,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Step ${label(ctx, step.id, step.name)} produces data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
-            zh: `步骤${label(ctx, step.id, step.name)}产出的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
-          }),
+          ctx.t(
+            `Step ${idWithName(ctx, step.id, step.name)} produces data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
+            `步骤${idWithName(ctx, step.id, step.name)}产出的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
+          ),
         );
       }
     }

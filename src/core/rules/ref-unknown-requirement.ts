@@ -1,9 +1,7 @@
 import { defineRule } from '../rule';
+import { didYouMean } from '../i18n';
 import type { Ref } from '../model';
-import { nearest } from '../suggest';
-
-/** Comparisons of `nearest()` allowed per analysis (see ref/unknown-step). */
-const SUGGESTION_BUDGET = 200_000;
+import { suggester } from '../suggest';
 
 export default defineRule({
   code: 'ref/unknown-requirement',
@@ -14,27 +12,16 @@ export default defineRule({
   },
   run(ctx) {
     const reqs = ctx.model.requirements.byId;
-    const memo = new Map<string, string | undefined>();
-    let budget = SUGGESTION_BUDGET;
-    const suggest = (id: string): string | undefined => {
-      if (memo.has(id)) return memo.get(id);
-      let s: string | undefined;
-      if (budget >= reqs.size) {
-        budget -= reqs.size;
-        s = nearest(id, reqs.keys());
-      }
-      memo.set(id, s);
-      return s;
-    };
+    const suggest = suggester(reqs);
     const unknown = (ref: Ref) => ref.id !== '' && !reqs.has(ref.id);
     const report = (ref: Ref, message: string) => {
       const suggestion = suggest(ref.id);
       const hint = suggestion
-        ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
-        : ctx.t({
-            en: ' Define it under `requirements:` or correct the id.',
-            zh: '请在 `requirements:` 下定义它，或改正编号。',
-          });
+        ? ctx.t(didYouMean(suggestion))
+        : ctx.t(
+            ' Define it under `requirements:` or correct the id.',
+            '请在 `requirements:` 下定义它，或改正编号。',
+          );
       ctx.report({ span: ref.span, message: message + hint, data: { name: ref.id, suggestion, kind: 'requirement' } });
     };
     const list = ctx.model.requirements.list;
@@ -46,10 +33,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Requirement ${req} depends on unknown requirement ${ctx.q(ref.id)}.`,
-            zh: `需求${req}依赖的需求${ctx.q(ref.id)}不存在。`,
-          }),
+          ctx.t(
+            `Requirement ${req} depends on unknown requirement ${ctx.q(ref.id)}.`,
+            `需求${req}依赖的需求${ctx.q(ref.id)}不存在。`,
+          ),
         );
       }
       for (let k = 0; k < r.overrides.length; k++) {
@@ -57,10 +44,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Requirement ${req} overrides unknown requirement ${ctx.q(ref.id)}.`,
-            zh: `需求${req}要覆盖的需求${ctx.q(ref.id)}不存在。`,
-          }),
+          ctx.t(
+            `Requirement ${req} overrides unknown requirement ${ctx.q(ref.id)}.`,
+            `需求${req}要覆盖的需求${ctx.q(ref.id)}不存在。`,
+          ),
         );
       }
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { didYouMean } from '../i18n';
 import type { Ref } from '../model';
 import { nearest } from '../suggest';
 
@@ -16,14 +17,14 @@ export default defineRule({
       if (!ref || roles.has(ref.id)) return;
       const suggestion = nearest(ref.id, roles.keys());
       const hint = suggestion
-        ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
-        : ctx.t({
-            en: ' Define it under `roles:` or use one of the defined roles.',
-            zh: '请在 `roles:` 下定义它，或改用已定义的角色。',
-          });
+        ? ctx.t(didYouMean(suggestion))
+        : ctx.t(
+            ' Define it under `roles:` or use one of the defined roles.',
+            '请在 `roles:` 下定义它，或改用已定义的角色。',
+          );
       ctx.report({
         span: ref.span,
-        message: ctx.t({ en: `Unknown role ${ctx.q(ref.id)}.`, zh: `未知角色${ctx.q(ref.id)}。` }) + hint,
+        message: ctx.t(`Unknown role ${ctx.q(ref.id)}.`, `未知角色${ctx.q(ref.id)}。`) + hint,
         data: { name: ref.id, suggestion, kind: 'role' },
       });
     };

@@ -1,18 +1,7 @@
-import { defineRule, type RuleContext } from '../rule';
-import type { Ref, Step } from '../model';
-import { nearest } from '../suggest';
-
-/**
- * Comparisons of `nearest()` allowed per analysis (unknown ids × defined
- * steps). Suggestions are memoised per id; past the budget a file full of
- * unknown ids still gets every diagnostic, only without "did you mean".
- */
-const SUGGESTION_BUDGET = 200_000;
-
-function stepLabel(ctx: RuleContext, s: Step): string {
-  if (!s.name || s.name === s.id) return ctx.q(s.id);
-  return ctx.t({ en: `${ctx.q(s.id)} (${s.name})`, zh: `${ctx.q(s.id)}（${s.name}）` });
-}
+import { defineRule, idWithName } from '../rule';
+import { didYouMean } from '../i18n';
+import type { Ref } from '../model';
+import { suggester } from '../suggest';
 
 export default defineRule({
   code: 'ref/unknown-step',
@@ -24,33 +13,22 @@ export default defineRule({
   run(ctx) {
     const { model } = ctx;
     const steps = model.steps.byId;
-    const memo = new Map<string, string | undefined>();
-    let budget = SUGGESTION_BUDGET;
-    const suggest = (id: string): string | undefined => {
-      if (memo.has(id)) return memo.get(id);
-      let s: string | undefined;
-      if (budget >= steps.size) {
-        budget -= steps.size;
-        s = nearest(id, steps.keys());
-      }
-      memo.set(id, s);
-      return s;
-    };
+    const suggest = suggester(steps);
     // an empty id (`next: ""`, a `sets` key `.mode`) names nothing: the schema rules own it
     const unknown = (ref: Ref) => ref.id !== '' && !steps.has(ref.id);
     const report = (ref: Ref, where: string, adds = false) => {
       const suggestion = suggest(ref.id);
       const hint = suggestion
-        ? ctx.t({ en: ` Did you mean ${ctx.q(suggestion)}?`, zh: `是否想写${ctx.q(suggestion)}？` })
+        ? ctx.t(didYouMean(suggestion))
         : adds
-          ? ctx.t({
-              en: ' A step that a requirement adds must still be defined under `steps:`.',
-              zh: '需求新增的步骤也必须在 `steps:` 下定义。',
-            })
-          : ctx.t({
-              en: ' Define it under `steps:` or use one of the defined steps.',
-              zh: '请在 `steps:` 下定义它，或改用已定义的步骤。',
-            });
+          ? ctx.t(
+              ' A step that a requirement adds must still be defined under `steps:`.',
+              '需求新增的步骤也必须在 `steps:` 下定义。',
+            )
+          : ctx.t(
+              ' Define it under `steps:` or use one of the defined steps.',
+              '请在 `steps:` 下定义它，或改用已定义的步骤。',
+            );
       ctx.report({
         span: ref.span,
         message: where + hint,
@@ -67,10 +45,10 @@ export default defineRule({
         if (!unknown(e.target)) continue;
         report(
           e.target,
-          ctx.t({
-            en: `The \`next\` of step ${stepLabel(ctx, s)} goes to unknown step ${ctx.q(e.target.id)}.`,
-            zh: `步骤${stepLabel(ctx, s)}的 \`next\` 指向未知步骤${ctx.q(e.target.id)}。`,
-          }),
+          ctx.t(
+            `The \`next\` of step ${idWithName(ctx, s.id, s.name)} goes to unknown step ${ctx.q(e.target.id)}.`,
+            `步骤${idWithName(ctx, s.id, s.name)}的 \`next\` 指向未知步骤${ctx.q(e.target.id)}。`,
+          ),
         );
       }
     }
@@ -83,10 +61,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Requirement ${req} names unknown step ${ctx.q(ref.id)} in \`steps\`.`,
-            zh: `需求${req}的 \`steps\` 中引用了未知步骤${ctx.q(ref.id)}。`,
-          }),
+          ctx.t(
+            `Requirement ${req} names unknown step ${ctx.q(ref.id)} in \`steps\`.`,
+            `需求${req}的 \`steps\` 中引用了未知步骤${ctx.q(ref.id)}。`,
+          ),
         );
       }
       for (let k = 0; k < r.sets.length; k++) {
@@ -96,10 +74,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Requirement ${req} sets ${ctx.q(set.key)}, but there is no step ${ctx.q(ref.id)}.`,
-            zh: `需求${req}设置了${ctx.q(set.key)}，但不存在步骤${ctx.q(ref.id)}。`,
-          }),
+          ctx.t(
+            `Requirement ${req} sets ${ctx.q(set.key)}, but there is no step ${ctx.q(ref.id)}.`,
+            `需求${req}设置了${ctx.q(set.key)}，但不存在步骤${ctx.q(ref.id)}。`,
+          ),
         );
       }
       for (let k = 0; k < r.adds.length; k++) {
@@ -107,10 +85,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Requirement ${req} adds unknown step ${ctx.q(ref.id)}.`,
-            zh: `需求${req}新增的步骤${ctx.q(ref.id)}不存在。`,
-          }),
+          ctx.t(
+            `Requirement ${req} adds unknown step ${ctx.q(ref.id)}.`,
+            `需求${req}新增的步骤${ctx.q(ref.id)}不存在。`,
+          ),
           true,
         );
       }
@@ -119,10 +97,10 @@ export default defineRule({
         if (!unknown(ref)) continue;
         report(
           ref,
-          ctx.t({
-            en: `Requirement ${req} removes unknown step ${ctx.q(ref.id)}.`,
-            zh: `需求${req}要删除的步骤${ctx.q(ref.id)}不存在。`,
-          }),
+          ctx.t(
+            `Requirement ${req} removes unknown step ${ctx.q(ref.id)}.`,
+            `需求${req}要删除的步骤${ctx.q(ref.id)}不存在。`,
+          ),
         );
       }
     }

@@ -62,13 +62,14 @@ export default defineRule({
         const d = r.depends[k];
         const t = byId.get(d.id);
         if (!t || comp[t.index] !== comp[r.index]) continue;
+        const [rq, tq] = [ctx.q(r.id), ctx.q(t.id)];
         if (t.index === r.index) {
           ctx.report({
             span: d.span,
-            message: ctx.t({
-              en: `Requirement ${ctx.q(r.id)} depends on itself. Remove ${ctx.q(r.id)} from its own \`depends\`.`,
-              zh: `需求${ctx.q(r.id)}依赖它自己。请把${ctx.q(r.id)}从它自己的 \`depends\` 中删除。`,
-            }),
+            message: ctx.t(
+              `Requirement ${rq} depends on itself. Remove ${rq} from its own \`depends\`.`,
+              `需求${rq}依赖它自己。请把${rq}从它自己的 \`depends\` 中删除。`,
+            ),
             data: { requirements: [r.id] },
           });
           continue;
@@ -80,23 +81,21 @@ export default defineRule({
         const members = size[comp[r.index]];
         ctx.report({
           span: d.span,
-          message: ctx.t({
-            en:
-              `Dependency cycle: ${ctx.q(r.id)} depends on ${ctx.q(t.id)}, which depends back on ${ctx.q(r.id)}` +
+          message: ctx.t(
+            `Dependency cycle: ${rq} depends on ${tq}, which depends back on ${rq}` +
               (cycle ? ` (${cycle})` : ` through a cycle of ${members} requirements`) +
               `, so neither can be delivered first. Remove one of the \`depends\` entries in the cycle.`,
-            zh:
-              `循环依赖：${ctx.q(r.id)}依赖${ctx.q(t.id)}，而${ctx.q(t.id)}又反过来依赖${ctx.q(r.id)}` +
+            `循环依赖：${rq}依赖${tq}，而${tq}又反过来依赖${rq}` +
               (cycle ? `（${cycle}）` : `（经过 ${members} 个需求构成的循环）`) +
               `，哪一个都无法先交付。请删除循环中的某个 \`depends\` 条目。`,
-          }),
+          ),
           related: [
             {
               span: t.keySpan,
-              message: ctx.t({
-                en: `${ctx.q(t.id)} is defined here; it depends, directly or not, on ${ctx.q(r.id)}.`,
-                zh: `${ctx.q(t.id)}在此定义，它直接或间接地依赖${ctx.q(r.id)}。`,
-              }),
+              message: ctx.t(
+                `${tq} is defined here; it depends, directly or not, on ${rq}.`,
+                `${tq}在此定义，它直接或间接地依赖${rq}。`,
+              ),
             },
           ],
           data: { requirements: [r.id, t.id] },

@@ -27,16 +27,14 @@ export default defineRule({
       const who = r.from ? roleLabel(ctx, r.from.id) : undefined;
       ctx.report({
         span: r.keySpan,
-        message: ctx.t({
-          en:
-            `Requirement ${ctx.q(r.id)} is a ${r.priority} but has no acceptance criteria, so nobody can tell when it is done` +
+        message: ctx.t(
+          `Requirement ${ctx.q(r.id)} is a ${r.priority} but has no acceptance criteria, so nobody can tell when it is done` +
             (who ? ` or whether it is what ${who} meant` : '') +
             `. Add an \`acceptance:\` list of checkable criteria.`,
-          zh:
-            `需求${ctx.q(r.id)}的优先级为 ${r.priority}，却没有验收标准，无法判断何时算完成` +
+          `需求${ctx.q(r.id)}的优先级为 ${r.priority}，却没有验收标准，无法判断何时算完成` +
             (who ? `，也无法确认是否符合${who}的本意` : '') +
             `。请添加 \`acceptance:\` 列表，写明可检验的验收标准。`,
-        }),
+        ),
         data: { requirements: [r.id] },
       });
     }

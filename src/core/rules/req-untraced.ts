@@ -19,17 +19,16 @@ export default defineRule({
       if (r.steps.length || r.sets.length || r.adds.length || r.removes.length) continue;
       // a key written in a shape we cannot read still says something: skip
       if (r.isMap && KEYS.some((k) => hasContent(rawField(model, r, k).node))) continue;
-      const title = r.title ? ctx.t({ en: ` ("${r.title}")`, zh: `（${r.title}）` }) : '';
+      const title = r.title ? ctx.t(` ("${r.title}")`, `（${r.title}）`) : '';
+      const id = ctx.q(r.id);
       ctx.report({
         span: r.keySpan,
-        message: ctx.t({
-          en:
-            `Requirement ${ctx.q(r.id)}${title} names no step of the process, so it cannot be traced to the work it changes. ` +
+        message: ctx.t(
+          `Requirement ${id}${title} names no step of the process, so it cannot be traced to the work it changes. ` +
             `Say which steps it is about with \`steps\`, \`sets\`, \`adds\` or \`removes\`.`,
-          zh:
-            `需求${ctx.q(r.id)}${title}没有关联流程中的任何步骤，无法追溯到它改变的工作。` +
+          `需求${id}${title}没有关联流程中的任何步骤，无法追溯到它改变的工作。` +
             `请用 \`steps\`、\`sets\`、\`adds\` 或 \`removes\` 写明它涉及哪些步骤。`,
-        }),
+        ),
         data: { requirements: [r.id] },
       });
     }

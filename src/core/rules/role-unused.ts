@@ -1,4 +1,4 @@
-import { defineRule } from '../rule';
+import { defineRule, idWithName } from '../rule';
 import type { Ref } from '../model';
 
 export default defineRule({
@@ -32,16 +32,13 @@ export default defineRule({
     for (let i = 0; i < roles.length; i++) {
       const role = roles[i];
       if (used.has(role.id)) continue;
-      const label =
-        role.name && role.name !== role.id
-          ? ctx.t({ en: `${ctx.q(role.id)} (${role.name})`, zh: `${ctx.q(role.id)}（${role.name}）` })
-          : ctx.q(role.id);
+      const label = idWithName(ctx, role.id, role.name);
       ctx.report({
         span: role.keySpan,
-        message: ctx.t({
-          en: `Role ${label} is not used: no step is in its lane, and no requirement, data item or the process owner names it. Give it its steps with \`role: ${role.id}\`, or remove the role if it takes no part in this process.`,
-          zh: `角色${label}未被使用：没有步骤在它的泳道中，也没有需求、数据或流程负责人引用它。请用 \`role: ${role.id}\` 把它负责的步骤分配给它；如果它不参与此流程，请删除该角色。`,
-        }),
+        message: ctx.t(
+          `Role ${label} is not used: no step is in its lane, and no requirement, data item or the process owner names it. Give it its steps with \`role: ${role.id}\`, or remove the role if it takes no part in this process.`,
+          `角色${label}未被使用：没有步骤在它的泳道中，也没有需求、数据或流程负责人引用它。请用 \`role: ${role.id}\` 把它负责的步骤分配给它；如果它不参与此流程，请删除该角色。`,
+        ),
         data: { name: role.id, roles: [role.id] },
       });
     }

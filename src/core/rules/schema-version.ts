@@ -20,6 +20,8 @@ export default defineRule({
   run(ctx) {
     const { model } = ctx;
     const doc = model.parsed.doc;
+    const key = ctx.q('bizflow');
+    const v1 = ctx.q('bizflow: 1');
     if (!doc) return; // the parser gave up: yaml/syntax says why
     const root = model.root;
     if (!root) {
@@ -28,14 +30,14 @@ export default defineRule({
       ctx.report({
         span: documentStart(model),
         message: empty
-          ? ctx.t({
-              en: `The file is empty. A BizFlow file starts with ${ctx.q('bizflow: 1')}, followed by ${ctx.q('process')}, ${ctx.q('roles')} and ${ctx.q('steps')}.`,
-              zh: `文件为空。BizFlow 文件以${ctx.q('bizflow: 1')}开头，随后是${ctx.q('process')}、${ctx.q('roles')}和${ctx.q('steps')}。`,
-            })
-          : ctx.t({
-              en: `This is not a BizFlow file: it must be a map of top-level keys starting with ${ctx.q('bizflow: 1')}.`,
-              zh: `这不是 BizFlow 文件：文件必须是以${ctx.q('bizflow: 1')}开头的顶层键映射。`,
-            }),
+          ? ctx.t(
+              `The file is empty. A BizFlow file starts with ${v1}, followed by ${ctx.q('process')}, ${ctx.q('roles')} and ${ctx.q('steps')}.`,
+              `文件为空。BizFlow 文件以${v1}开头，随后是${ctx.q('process')}、${ctx.q('roles')}和${ctx.q('steps')}。`,
+            )
+          : ctx.t(
+              `This is not a BizFlow file: it must be a map of top-level keys starting with ${v1}.`,
+              `这不是 BizFlow 文件：文件必须是以${v1}开头的顶层键映射。`,
+            ),
         data: { expected: 1 },
       });
       return;
@@ -50,10 +52,10 @@ export default defineRule({
     if (!pair) {
       ctx.report({
         span: documentStart(model),
-        message: ctx.t({
-          en: `The format version is missing: add ${ctx.q('bizflow: 1')} as the first line of the file.`,
-          zh: `缺少格式版本：请在文件第一行添加${ctx.q('bizflow: 1')}。`,
-        }),
+        message: ctx.t(
+          `The format version is missing: add ${v1} as the first line of the file.`,
+          `缺少格式版本：请在文件第一行添加${v1}。`,
+        ),
         data: { expected: 1 },
       });
       return;
@@ -67,27 +69,27 @@ export default defineRule({
     const keySpan = rangeSpan(pair.key, ctx.text) ?? documentStart(model);
     let message: string;
     if (v === null || v === undefined || (isScalar(v) && v.value === null)) {
-      message = ctx.t({
-        en: `${ctx.q('bizflow')} has no value: write ${ctx.q('bizflow: 1')}.`,
-        zh: `${ctx.q('bizflow')}没有值：请写成${ctx.q('bizflow: 1')}。`,
-      });
+      message = ctx.t(
+        `${key} has no value: write ${v1}.`,
+        `${key}没有值：请写成${v1}。`,
+      );
     } else if (isScalar(v) && typeof v.value === 'string' && v.value.trim() === '1') {
-      message = ctx.t({
-        en: `${ctx.q('bizflow')} must be the number 1, not the text "1": remove the quotes.`,
-        zh: `${ctx.q('bizflow')}必须是数字 1，而不是文本“1”：请去掉引号。`,
-      });
+      message = ctx.t(
+        `${key} must be the number 1, not the text "1": remove the quotes.`,
+        `${key}必须是数字 1，而不是文本“1”：请去掉引号。`,
+      );
     } else if (isScalar(v) && (typeof v.value === 'number' || typeof v.value === 'string')) {
       const shown = scalarText(v) ?? '';
-      message = ctx.t({
-        en: `Unsupported format version ${ctx.q(shown)}: this BizFlow reads version 1. Write ${ctx.q('bizflow: 1')}.`,
-        zh: `不支持的格式版本${ctx.q(shown)}：当前 BizFlow 只支持版本 1。请写成${ctx.q('bizflow: 1')}。`,
-      });
+      message = ctx.t(
+        `Unsupported format version ${ctx.q(shown)}: this BizFlow reads version 1. Write ${v1}.`,
+        `不支持的格式版本${ctx.q(shown)}：当前 BizFlow 只支持版本 1。请写成${v1}。`,
+      );
     } else {
-      const what = isMap(v) ? ctx.t({ en: 'a map', zh: '映射' }) : ctx.t({ en: 'a list or other value', zh: '列表或其他值' });
-      message = ctx.t({
-        en: `${ctx.q('bizflow')} must be the number 1, but it is ${what}. Write ${ctx.q('bizflow: 1')}.`,
-        zh: `${ctx.q('bizflow')}必须是数字 1，但这里是${what}。请写成${ctx.q('bizflow: 1')}。`,
-      });
+      const what = isMap(v) ? ctx.t('a map', '映射') : ctx.t('a list or other value', '列表或其他值');
+      message = ctx.t(
+        `${key} must be the number 1, but it is ${what}. Write ${v1}.`,
+        `${key}必须是数字 1，但这里是${what}。请写成${v1}。`,
+      );
     }
     ctx.report({ span: keySpan, message, data: { expected: 1 } });
   },

@@ -17,14 +17,14 @@ export default defineRule({
     for (const d of yamlTreeFacts(ctx.model).duplicates) {
       const where =
         d.parent === undefined
-          ? ctx.t({ en: 'at the top level', zh: '顶层' })
-          : ctx.t({ en: `in ${ctx.q(d.parent)}`, zh: `${ctx.q(d.parent)}中` });
+          ? ctx.t('at the top level', '顶层')
+          : ctx.t(`in ${ctx.q(d.parent)}`, `${ctx.q(d.parent)}中`);
       ctx.report({
         span: d.span,
-        message: ctx.t({
-          en: `Duplicate key ${ctx.q(d.key)} ${where}: it is already defined above, and only the first definition counts. Merge the two or rename this one.`,
-          zh: `${where}的键${ctx.q(d.key)}重复：上方已定义过，只有第一个定义有效。请合并两处定义，或重命名此处。`,
-        }),
+        message: ctx.t(
+          `Duplicate key ${ctx.q(d.key)} ${where}: it is already defined above, and only the first definition counts. Merge the two or rename this one.`,
+          `${where}的键${ctx.q(d.key)}重复：上方已定义过，只有第一个定义有效。请合并两处定义，或重命名此处。`,
+        ),
         related: [firstDefinition(d, ctx.locale)],
         data: { name: d.key },
       });

@@ -3,6 +3,8 @@ import type { Span } from '../types';
 import { defineRule } from '../rule';
 import { yamlTreeFacts } from '../schema';
 
+const ALIAS_PROPS: Texts = { en: 'an alias (*name) cannot have an anchor or a tag', zh: '别名（*名称）不能带锚点或标签' };
+
 /** Plain words for the yaml parser's error codes (and our own BIZFLOW_* ones). */
 const EXPLAIN: Record<string, Texts> = {
   BAD_INDENT: {
@@ -29,8 +31,8 @@ const EXPLAIN: Record<string, Texts> = {
     en: 'a key must fit on one line; a ":" is probably missing (or has no space after it) on this line or the line above',
     zh: '键必须写在一行内；此行或上一行可能缺少“:”（或“:”后面缺少空格）',
   },
-  BAD_ALIAS: { en: 'an alias (*name) cannot have an anchor or a tag', zh: '别名（*名称）不能带锚点或标签' },
-  ALIAS_PROPS: { en: 'an alias (*name) cannot have an anchor or a tag', zh: '别名（*名称）不能带锚点或标签' },
+  BAD_ALIAS: ALIAS_PROPS,
+  ALIAS_PROPS,
   MULTIPLE_DOCS: {
     en: 'the file contains more than one YAML document ("---"); a BizFlow file is a single document',
     zh: '文件包含多个 YAML 文档（“---”）；BizFlow 文件只能有一个文档',
@@ -104,10 +106,10 @@ export default defineRule({
       const plain = EXPLAIN[e.code] ?? { en: 'this is not valid YAML', zh: '此处不是有效的 YAML' };
       ctx.report({
         span: e.span,
-        message: ctx.t({
-          en: `YAML syntax error: ${plain.en}. (Parser: ${e.message})`,
-          zh: `YAML 语法错误：${plain.zh}。（解析器原文：${e.message}）`,
-        }),
+        message: ctx.t(
+          `YAML syntax error: ${plain.en}. (Parser: ${e.message})`,
+          `YAML 语法错误：${plain.zh}。（解析器原文：${e.message}）`,
+        ),
         data: { yamlCode: e.code },
       });
     }
@@ -115,10 +117,10 @@ export default defineRule({
     if (repeated) {
       ctx.report({
         span: repeated,
-        message: ctx.t({
-          en: `YAML syntax error: the ${ctx.q('%YAML')} directive may appear only once; remove this line.`,
-          zh: `YAML 语法错误：${ctx.q('%YAML')}指令只能出现一次；请删除此行。`,
-        }),
+        message: ctx.t(
+          `YAML syntax error: the ${ctx.q('%YAML')} directive may appear only once; remove this line.`,
+          `YAML 语法错误：${ctx.q('%YAML')}指令只能出现一次；请删除此行。`,
+        ),
         data: { yamlCode: 'BIZFLOW_REPEATED_YAML_DIRECTIVE' },
       });
     }
@@ -127,10 +129,10 @@ export default defineRule({
     for (const a of yamlTreeFacts(ctx.model).unresolvedAliases) {
       ctx.report({
         span: a.span,
-        message: ctx.t({
-          en: `YAML syntax error: the alias ${ctx.q('*' + a.name)} names no anchor; define ${ctx.q('&' + a.name)} before it, or write the value itself.`,
-          zh: `YAML 语法错误：别名${ctx.q('*' + a.name)}没有对应的锚点；请在它之前定义${ctx.q('&' + a.name)}，或直接写出值。`,
-        }),
+        message: ctx.t(
+          `YAML syntax error: the alias ${ctx.q('*' + a.name)} names no anchor; define ${ctx.q('&' + a.name)} before it, or write the value itself.`,
+          `YAML 语法错误：别名${ctx.q('*' + a.name)}没有对应的锚点；请在它之前定义${ctx.q('&' + a.name)}，或直接写出值。`,
+        ),
         data: { yamlCode: 'BIZFLOW_UNKNOWN_ALIAS', name: a.name },
       });
     }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { buildModel, parseText, type Item, type Model, type Span } from '../../core';
 import type { Analysis, AnalysisService } from '../analysis';
 import { TextPositions } from '../convert';
-import { BIZFLOW_GLOB } from '../diagnostics';
+import { findBizflowFiles, readText } from '../diagnostics';
 import { isBizflowDocument } from '../settings';
 
 type Group = 'roles' | 'data' | 'steps' | 'requirements';
@@ -146,7 +146,7 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
     const out: vscode.SymbolInformation[] = [];
     const open = new Map<string, vscode.TextDocument>();
     for (const d of vscode.workspace.textDocuments) if (isBizflowDocument(d) && !d.isClosed) open.set(d.uri.toString(), d);
-    const files = await vscode.workspace.findFiles(BIZFLOW_GLOB, '**/node_modules/**');
+    const files = await findBizflowFiles();
     const seen = new Set<string>();
     for (const uri of files) {
       if (token.isCancellationRequested) return out;
@@ -176,8 +176,7 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
       const stat = await vscode.workspace.fs.stat(uri);
       const hit = this.cache.get(key);
       if (hit && hit.mtime === stat.mtime && hit.size === stat.size) return hit.symbols;
-      const bytes = await vscode.workspace.fs.readFile(uri);
-      const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
+      const text = await readText(uri);
       const symbols = symbolsFor(uri, buildModel(parseText(text)), new TextPositions(text));
       this.cache.set(key, { mtime: stat.mtime, size: stat.size, symbols });
       return symbols;

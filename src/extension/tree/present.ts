@@ -104,6 +104,11 @@ export function firstSentence(message: string): string {
   return s.length ? s : message;
 }
 
+/** The display name, or the id when there is none. */
+function labelOf(name: string | undefined, id: string): string {
+  return name?.trim() ? name : id;
+}
+
 function reqLabel(r: RequirementSummary): string {
   return r.title !== undefined && r.title.trim() !== '' ? `${r.reqId} ${r.title}` : r.reqId;
 }
@@ -134,29 +139,39 @@ function md(): vscode.MarkdownString {
   return m;
 }
 
+/** Appends Markdown (a line break, an icon), then plain text. */
+function append(m: vscode.MarkdownString, markdown: string, text: string): void {
+  m.appendMarkdown(markdown);
+  m.appendText(text);
+}
+
 function code(m: vscode.MarkdownString, text: string): vscode.MarkdownString {
   // an inline code span that can hold any backticks
   const ticks = '`'.repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((x) => x[0].length + 1)));
   return m.appendMarkdown(`${ticks}${text.includes('`') ? ' ' + text + ' ' : text}${ticks}`);
 }
 
+/** A tooltip that starts with the display name in bold and the id as code. */
+function titled(name: string | undefined, id: string): vscode.MarkdownString {
+  const m = md();
+  append(m, '**', name ?? id);
+  m.appendMarkdown('** ');
+  code(m, id);
+  return m;
+}
+
 function requirementTooltip(r: RequirementSummary): vscode.MarkdownString {
   const m = md();
-  m.appendMarkdown('**');
-  m.appendText(r.reqId);
+  append(m, '**', r.reqId);
   m.appendMarkdown('** ');
   if (r.title) m.appendText(r.title);
-  m.appendMarkdown('\n\n');
-  m.appendText(`${vscode.l10n.t('Priority')}: ${r.priority ?? vscode.l10n.t('none')}`);
-  m.appendMarkdown('  \n');
-  m.appendText(`${vscode.l10n.t('Status')}: ${r.status}`);
-  m.appendMarkdown('  \n');
+  append(m, '\n\n', `${vscode.l10n.t('Priority')}: ${r.priority ?? vscode.l10n.t('none')}`);
+  append(m, '  \n', `${vscode.l10n.t('Status')}: ${r.status}`);
   const from = r.from === undefined ? vscode.l10n.t('none') : r.fromName ? `${r.fromName} (${r.from})` : r.from;
-  m.appendText(`${vscode.l10n.t('Asked by')}: ${from}`);
+  append(m, '  \n', `${vscode.l10n.t('Asked by')}: ${from}`);
   if (r.conflicts.length) {
     m.appendMarkdown('\n\n');
-    m.appendMarkdown(r.level === 'error' ? '$(error) ' : '$(warning) ');
-    m.appendText(conflictsText(r.conflicts.length));
+    append(m, r.level === 'error' ? '$(error) ' : '$(warning) ', conflictsText(r.conflicts.length));
   }
   return m;
 }
@@ -203,30 +218,22 @@ function build(node: TreeNode, grouping: RequirementGrouping): vscode.TreeItem {
 }
 
 function role(n: RoleNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(n.name?.trim() ? n.name : n.roleId, vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem(labelOf(n.name, n.roleId), vscode.TreeItemCollapsibleState.Collapsed);
   item.description = n.department ? `${n.roleId}${SEP}${n.department}` : n.roleId;
   item.iconPath = icon('person', levelColor(n.level));
   item.contextValue = 'bizflow.role';
-  const m = md();
-  m.appendMarkdown('**');
-  m.appendText(n.name ?? n.roleId);
-  m.appendMarkdown('** ');
-  code(m, n.roleId);
+  const m = titled(n.name, n.roleId);
   if (n.department) {
-    m.appendMarkdown('\n\n');
-    m.appendText(`${vscode.l10n.t('Department')}: ${n.department}`);
+    append(m, '\n\n', `${vscode.l10n.t('Department')}: ${n.department}`);
   }
   if (n.concerns.length) {
-    m.appendMarkdown('  \n');
-    m.appendText(`${vscode.l10n.t('Concerns')}: ${n.concerns.join(vscode.l10n.t(', '))}`);
+    append(m, '  \n', `${vscode.l10n.t('Concerns')}: ${n.concerns.join(vscode.l10n.t(', '))}`);
   }
   if (n.unagreed) {
-    m.appendMarkdown('\n\n$(warning) ');
-    m.appendText(vscode.l10n.t('{0} requirement(s) change its work without its sign-off', n.unagreed));
+    append(m, '\n\n$(warning) ', vscode.l10n.t('{0} requirement(s) change its work without its sign-off', n.unagreed));
   }
   if (n.missingData) {
-    m.appendMarkdown('\n\n$(warning) ');
-    m.appendText(vscode.l10n.t('{0} data item(s) it needs are produced by no step', n.missingData));
+    append(m, '\n\n$(warning) ', vscode.l10n.t('{0} data item(s) it needs are produced by no step', n.missingData));
   }
   item.tooltip = m;
   return item;
@@ -265,7 +272,7 @@ function section(n: RoleSectionNode): vscode.TreeItem {
 }
 
 function step(n: StepNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(n.name?.trim() ? n.name : n.stepId, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(labelOf(n.name, n.stepId), vscode.TreeItemCollapsibleState.None);
   const parts = [n.stepId];
   if (n.type !== 'task') parts.push(stepTypeLabel(n.type));
   if (n.conflictCount) parts.push(conflictsText(n.conflictCount));
@@ -273,16 +280,10 @@ function step(n: StepNode): vscode.TreeItem {
   const base = n.type === 'decision' ? 'git-compare' : n.type === 'start' ? 'debug-start' : n.type === 'end' ? 'debug-stop' : 'symbol-event';
   item.iconPath = icon(base, levelColor(n.level));
   item.contextValue = 'bizflow.step';
-  const m = md();
-  m.appendMarkdown('**');
-  m.appendText(n.name ?? n.stepId);
-  m.appendMarkdown('** ');
-  code(m, n.stepId);
-  m.appendMarkdown('  \n');
-  m.appendText(`${vscode.l10n.t('Type')}: ${n.type}`);
+  const m = titled(n.name, n.stepId);
+  append(m, '  \n', `${vscode.l10n.t('Type')}: ${n.type}`);
   if (n.conflictCount) {
-    m.appendMarkdown(n.level === 'error' ? '\n\n$(error) ' : '\n\n$(warning) ');
-    m.appendText(conflictsText(n.conflictCount));
+    append(m, n.level === 'error' ? '\n\n$(error) ' : '\n\n$(warning) ', conflictsText(n.conflictCount));
   }
   item.tooltip = m;
   return item;
@@ -325,8 +326,7 @@ function burden(n: BurdenNode): vscode.TreeItem {
   const m = requirementTooltip(r);
   m.appendMarkdown('\n\n');
   for (const c of n.changes) {
-    m.appendMarkdown('- ');
-    m.appendText(changeText(c));
+    append(m, '- ', changeText(c));
     m.appendMarkdown('\n');
   }
   m.appendMarkdown('\n');
@@ -341,7 +341,7 @@ function burden(n: BurdenNode): vscode.TreeItem {
 }
 
 function need(n: NeedNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(n.name?.trim() ? n.name : n.dataId, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(labelOf(n.name, n.dataId), vscode.TreeItemCollapsibleState.None);
   const parts: string[] = [];
   if (n.name?.trim()) parts.push(n.dataId);
   if (!n.declared) parts.push(vscode.l10n.t('not declared'));
@@ -354,14 +354,11 @@ function need(n: NeedNode): vscode.TreeItem {
       ? icon('warning', 'list.warningForeground')
       : icon('database');
   item.contextValue = n.missing ? 'bizflow.data.missing' : 'bizflow.data';
-  const m = md();
-  m.appendMarkdown('**');
-  m.appendText(n.name ?? n.dataId);
-  m.appendMarkdown('** ');
-  code(m, n.dataId);
+  const m = titled(n.name, n.dataId);
   if (n.missing || !n.declared) {
-    m.appendMarkdown('\n\n$(warning) ');
-    m.appendText(
+    append(
+      m,
+      '\n\n$(warning) ',
       !n.declared
         ? vscode.l10n.t('It is not declared under {0}.', 'data:')
         : vscode.l10n.t('No step produces it, so this role cannot get it.'),
@@ -371,23 +368,32 @@ function need(n: NeedNode): vscode.TreeItem {
   return item;
 }
 
+/** Codicons of the status and priority groups (`proposed` and "no priority" have their own). */
+const GROUP_ICONS: Readonly<Record<string, string>> = {
+  accepted: 'pass',
+  rejected: 'circle-slash',
+  done: 'check-all',
+  must: 'flame',
+  should: 'arrow-up',
+  could: 'arrow-down',
+  wont: 'circle-slash',
+};
+
 function group(n: RequirementGroupNode): vscode.TreeItem {
   let label: string;
   let ic: vscode.ThemeIcon;
   const parts: string[] = [];
   if (n.grouping === 'status') {
     label = statusLabel(n.key as Status);
-    ic = icon(
-      n.key === 'accepted' ? 'pass' : n.key === 'rejected' ? 'circle-slash' : n.key === 'done' ? 'check-all' : 'circle-large-outline',
-    );
+    ic = icon(GROUP_ICONS[n.key] ?? 'circle-large-outline');
   } else if (n.grouping === 'priority') {
     label = priorityLabel(n.key === '' ? undefined : (n.key as Priority));
-    ic = icon(n.key === 'must' ? 'flame' : n.key === 'should' ? 'arrow-up' : n.key === 'could' ? 'arrow-down' : n.key === 'wont' ? 'circle-slash' : 'question');
+    ic = icon(GROUP_ICONS[n.key] ?? 'question');
   } else if (n.key === '') {
     label = vscode.l10n.t('No requesting role');
     ic = icon('question');
   } else {
-    label = n.name?.trim() ? n.name : n.key;
+    label = labelOf(n.name, n.key);
     parts.push(n.known ? n.key : vscode.l10n.t('{0} (unknown role)', n.key));
     ic = icon('person', n.known ? undefined : 'list.errorForeground');
   }
@@ -427,8 +433,7 @@ function conflict(n: ConflictNode): vscode.TreeItem {
   const m = md();
   m.appendMarkdown(c.severity === 'error' ? '$(error) ' : '$(warning) ');
   code(m, c.code);
-  m.appendMarkdown('\n\n');
-  m.appendText(c.message);
+  append(m, '\n\n', c.message);
   item.tooltip = m;
   item.contextValue = 'bizflow.conflict';
   return item;

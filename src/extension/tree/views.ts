@@ -156,8 +156,8 @@ export class TreeViews implements vscode.Disposable {
       vscode.commands.registerCommand(COMMANDS.groupByPriority, () => this.setGrouping('priority')),
       vscode.commands.registerCommand(COMMANDS.groupByRole, () => this.setGrouping('role')),
     );
-    void vscode.commands.executeCommand('setContext', CONTEXT_GROUPING, this._grouping);
-    void vscode.commands.executeCommand('setContext', CONTEXT_HAS_DOCUMENT, false);
+    void setContext(CONTEXT_GROUPING, this._grouping);
+    void setContext(CONTEXT_HAS_DOCUMENT, false);
     void this.follow(vscode.window.activeTextEditor);
   }
 
@@ -193,7 +193,7 @@ export class TreeViews implements vscode.Disposable {
     if (!REQUIREMENT_GROUPINGS.includes(g)) return;
     this._grouping = g;
     await this.state.update(GROUPING_KEY, g);
-    await vscode.commands.executeCommand('setContext', CONTEXT_GROUPING, g);
+    await setContext(CONTEXT_GROUPING, g);
     if (this.current) this.show(this.current.analysis);
     else this.decorate();
   }
@@ -250,11 +250,7 @@ export class TreeViews implements vscode.Disposable {
   }
 
   private clear(): void {
-    this.current = undefined;
-    this.roles.refresh();
-    this.requirements.refresh();
-    this.decorate();
-    this.refreshed.fire(undefined);
+    this.update(undefined);
   }
 
   private show(analysis: Analysis): void {
@@ -262,24 +258,24 @@ export class TreeViews implements vscode.Disposable {
     const byId = new Map<string, TreeElement>();
     const roles = wrap(data.roles, analysis, byId);
     const requirements = wrap(data.requirements, analysis, byId);
-    this.current = { analysis, grouping: this._grouping, data, roles, requirements, byId };
+    this.update({ analysis, grouping: this._grouping, data, roles, requirements, byId });
+  }
+
+  /** Shows a new state in both trees (none: the welcome content). */
+  private update(current: Snapshot | undefined): void {
+    this.current = current;
     this.roles.refresh();
     this.requirements.refresh();
     this.decorate();
-    this.refreshed.fire(analysis);
+    this.refreshed.fire(current?.analysis);
   }
 
   /** Badge, descriptions, messages and context keys for the current state. */
   private decorate(): void {
     const s = this.current;
-    void vscode.commands.executeCommand('setContext', CONTEXT_HAS_DOCUMENT, !!s);
+    void setContext(CONTEXT_HAS_DOCUMENT, !!s);
     if (!s) {
-      this.rolesView.description = undefined;
-      this.requirementsView.description = undefined;
-      this.rolesView.message = undefined;
-      this.requirementsView.message = undefined;
-      this.requirementsView.badge = undefined;
-      this.rolesView.badge = undefined;
+      for (const v of [this.rolesView, this.requirementsView]) v.description = v.message = v.badge = undefined;
       return;
     }
     const file = s.analysis.uri.path.split('/').pop() ?? '';
@@ -328,6 +324,11 @@ export class TreeViews implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.current = undefined;
   }
+}
+
+/** Sets a context key for `when` clauses. */
+function setContext(key: string, value: unknown): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', key, value);
 }
 
 /** The documents that have a text tab open (modified side of diffs), by URI string. */
