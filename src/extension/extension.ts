@@ -30,10 +30,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   const diagnostics = new DiagnosticsController(analyses, getSettings);
   context.subscriptions.push(rc, analyses, diagnostics);
   context.subscriptions.push(registerLanguageFeatures(context, analyses));
-  const tree = new TreeViews(analyses, context.workspaceState);
-  context.subscriptions.push(tree);
+  // the previews listen to published analyses before the tree views: their render message leaves first
+  // (the webview's Mermaid layout is the long part of an update; the trees refresh meanwhile)
   const preview = new PreviewManager(context, analyses);
   context.subscriptions.push(preview);
+  const tree = new TreeViews(analyses, context.workspaceState);
+  context.subscriptions.push(tree);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -94,32 +94,77 @@ export interface LaneFallbackResult<R> {
 /**
  * Renders `text`; when Mermaid's layout fails (see `isLayoutError`), tries the
  * lanes in reverse order, then `withoutLanes` (the same flow drawn with no
- * lane). `render` throws on failure; `attempt` counts from 0. `startWith`
- * is a layout known to be needed for this structure (see `LayoutMemo`): the
- * attempts before it are left out (all are made when it does not apply). `stop` is asked after each failure
- * (e.g. "a newer diagram is waiting"): true rethrows at once. Errors that
- * are not layout errors (a parse error) are rethrown as they are.
+ * lane). `withoutLanes` may be a function that fetches the text: it is called
+ * at most once, on the first layout failure (so the text is on its way while
+ * the reversed lanes are tried), and awaited only when the attempt without
+ * lanes comes; when it gives nothing, that attempt is left out. `render`
+ * throws on failure; `attempt` counts the calls from 0. `startWith` is a
+ * layout known to be needed for this structure (see `LayoutMemo`): the
+ * attempts before it are left out (all are made when it does not apply, or
+ * when it is the lane-less one and there is no lane-less text after all).
+ * `stop` is asked after each failure (e.g. "a newer diagram is waiting"):
+ * true rethrows at once. Errors that are not layout errors (a parse error)
+ * are rethrown as they are. `onLayoutFailed` is told, after each layout
+ * failure, the layout to start with next time (for the memo: a render
+ * stopped half-way need not repeat the failed attempts).
  */
 export async function renderWithLaneFallback<R>(
-  input: { text: string; withoutLanes?: string; startWith?: LaneLayout },
+  input: {
+    text: string;
+    withoutLanes?: string | (() => Promise<string | undefined>);
+    startWith?: LaneLayout;
+    onLayoutFailed?: (next: LaneLayout) => void;
+  },
   render: (text: string, attempt: number) => Promise<R>,
   stop: () => boolean = () => false,
 ): Promise<LaneFallbackResult<R>> {
-  let attempts: Array<[LaneLayout, string]> = [['lanes', input.text]];
+  const source = input.withoutLanes;
+  let fetched: Promise<string | undefined> | undefined;
+  const laneless = (): Promise<string | undefined> =>
+    (fetched ??= typeof source === 'function' ? source().catch(() => undefined) : Promise.resolve(source));
+  let attempts: Array<[LaneLayout, string | undefined]> = [['lanes', input.text]];
   const reversed = withLanesReversed(input.text);
   if (reversed !== undefined) attempts.push(['reversedLanes', reversed]);
-  if (input.withoutLanes !== undefined && input.withoutLanes !== input.text) attempts.push(['noLanes', input.withoutLanes]);
+  // the lane-less text, when it is to be fetched, is known only when its turn comes
+  if (source !== undefined && source !== input.text) attempts.push(['noLanes', typeof source === 'string' ? source : undefined]);
+  let skipped: typeof attempts = [];
   const from = attempts.findIndex(([layout]) => layout === input.startWith);
-  if (from > 0) attempts = attempts.slice(from);
+  if (from > 0) {
+    skipped = attempts.slice(0, from);
+    attempts = attempts.slice(from);
+  }
   const failed: LaneFallbackResult<R>['failed'] = [];
-  for (let k = 0; ; k++) {
-    const [layout, text] = attempts[k];
+  let lastError: unknown;
+  let calls = 0;
+  for (let k = 0; k < attempts.length; k++) {
+    const [layout, given] = attempts[k];
+    let text = given;
+    if (text === undefined) {
+      text = await laneless();
+      if (text === undefined || text === input.text) {
+        if (calls === 0 && skipped.length) {
+          // the memo's layout does not apply after all: make the attempts it skipped
+          attempts = skipped;
+          skipped = [];
+          k = -1;
+          continue;
+        }
+        throw lastError;
+      }
+      if (calls > 0 && stop()) throw lastError;
+    }
     try {
-      return { result: await render(text, k), layout, failed };
+      return { result: await render(text, calls++), layout, failed };
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       failed.push({ layout, error });
-      if (k === attempts.length - 1 || !isLayoutError(error) || stop()) throw e;
+      lastError = e;
+      if (k === attempts.length - 1 || !isLayoutError(error)) throw e;
+      input.onLayoutFailed?.(attempts[k + 1][0]);
+      if (stop()) throw e;
+      // fetched while the next attempt renders
+      if (typeof source === 'function') void laneless();
     }
   }
+  throw lastError;
 }

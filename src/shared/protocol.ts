@@ -24,7 +24,11 @@ export interface DocStamp {
   version: number;
 }
 
-/** A diagnostic as the preview shows it when hovering a step. */
+/**
+ * A diagnostic as the preview shows it when hovering a step. Not part of the
+ * render message: the webview asks for a step's list when it is hovered
+ * (`StepDetailsRequest`), so each update carries only what the drawing needs.
+ */
 export interface PreviewDiagnostic {
   code: string;
   severity: DiagSeverity;
@@ -47,8 +51,11 @@ export interface PreviewStep {
   conflict?: ConflictLevel;
   /** Number of distinct conflicts that touch this step (the badge). */
   conflictCount: number;
-  /** Every diagnostic about this step (hover). */
-  diagnostics: PreviewDiagnostic[];
+  /**
+   * How many diagnostics are about this step (absent when none). Their texts
+   * are fetched when the step is hovered (`StepDetailsRequest`).
+   */
+  diagnosticCount?: number;
 }
 
 export interface PreviewLane {
@@ -93,7 +100,11 @@ export interface RenderModel {
   /**
    * The same flowchart without lanes (`toMermaid` with `lanes: false`: same
    * node ids, labels and classes, each step naming its lane), drawn when
-   * Mermaid's layout fails on the lanes. Absent when no lane is drawn.
+   * Mermaid's layout fails on the lanes. Sent only while the panel needs it:
+   * the webview asks for it (`WithoutLanesRequest`) when the lanes fail, and
+   * from then on every update of that panel carries it, until the lanes are
+   * drawn again or another role view / lane filter is chosen. Absent when no
+   * lane is drawn.
    */
   mermaidWithoutLanes?: string;
   /** Steps drawn (only those in `mermaid`). */
@@ -159,6 +170,8 @@ export interface RenderReport {
   renderMs: number;
   /** How the diagram on screen was laid out (absent when nothing is drawn): `noLanes` is the fallback without lanes. */
   layout?: 'lanes' | 'reversedLanes' | 'noLanes';
+  /** How many times mermaid.render was called for the drawing on screen (1: the first layout worked, or the memo's). */
+  layoutAttempts?: number;
   /** Where the time of this update went in the webview (for the benchmarks). */
   timings?: RenderTimings;
   error?: string;
@@ -296,7 +309,35 @@ export interface ProbeRequest extends DocStamp {
   stepId?: string;
 }
 
-export type ToWebview = RenderMessage | HighlightMessage | LockMessage | ExportRequest | ViewCommand | ProbeRequest;
+/** The answer to a `WithoutLanesRequest`. */
+export interface WithoutLanesMessage extends DocStamp {
+  type: 'withoutLanes';
+  requestId: number;
+  /** The render (`RenderMessage.seq`) the text belongs to. */
+  seq: number;
+  /** The lane-less flowchart of that render; absent when there is none (no lane drawn, or the render is no longer known). */
+  text?: string;
+}
+
+/** The answer to a `StepDetailsRequest`. */
+export interface StepDetailsMessage extends DocStamp {
+  type: 'stepDetails';
+  requestId: number;
+  seq: number;
+  stepId: string;
+  /** The step's diagnostics (empty when the render is no longer known). */
+  diagnostics: PreviewDiagnostic[];
+}
+
+export type ToWebview =
+  | RenderMessage
+  | HighlightMessage
+  | LockMessage
+  | ExportRequest
+  | ViewCommand
+  | ProbeRequest
+  | WithoutLanesMessage
+  | StepDetailsMessage;
 
 // ---------------------------------------------------------------------------
 // webview → extension
@@ -349,6 +390,26 @@ export interface ProbeResult extends DocStamp {
   report?: RenderReport;
 }
 
+/**
+ * Mermaid could not lay out the lanes of render `seq` (the stamp is that
+ * render's): the webview asks for the flowchart without lanes. The panel
+ * answers with a `WithoutLanesMessage` and keeps sending the text with its
+ * updates (see `RenderModel.mermaidWithoutLanes`).
+ */
+export interface WithoutLanesRequest extends DocStamp {
+  type: 'getWithoutLanes';
+  requestId: number;
+  seq: number;
+}
+
+/** A step of render `seq` is hovered: the webview asks for its diagnostics (answered by a `StepDetailsMessage`). */
+export interface StepDetailsRequest extends DocStamp {
+  type: 'getStepDetails';
+  requestId: number;
+  seq: number;
+  stepId: string;
+}
+
 export type FromWebview =
   | ReadyMessage
   | RenderedMessage
@@ -357,7 +418,9 @@ export type FromWebview =
   | SetOnlyConflictLanesMessage
   | ExportResult
   | RunCommandMessage
-  | ProbeResult;
+  | ProbeResult
+  | WithoutLanesRequest
+  | StepDetailsRequest;
 
 const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set([
   'ready',
@@ -368,6 +431,8 @@ const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set([
   'exported',
   'runCommand',
   'probeResult',
+  'getWithoutLanes',
+  'getStepDetails',
 ]);
 const RUN_COMMANDS: ReadonlySet<string> = new Set(['exportSvg', 'exportPng', 'copyMermaid', 'toggleLock', 'showProblems']);
 
@@ -405,12 +470,20 @@ export function isFromWebview(msg: unknown): msg is FromWebview {
       return typeof msg.command === 'string' && RUN_COMMANDS.has(msg.command);
     case 'probeResult':
       return typeof msg.requestId === 'number' && typeof msg.ok === 'boolean';
+    case 'getWithoutLanes':
+      return isCount(msg.requestId) && isCount(msg.seq);
+    case 'getStepDetails':
+      return isCount(msg.requestId) && isCount(msg.seq) && typeof msg.stepId === 'string' && msg.stepId.length > 0 && msg.stepId.length < 1000;
     default:
       return false;
   }
 }
 
-const TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['render', 'highlight', 'lock', 'export', 'view', 'probe']);
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+const TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['render', 'highlight', 'lock', 'export', 'view', 'probe', 'withoutLanes', 'stepDetails']);
 
 /** Validates a message that claims to come from the extension (the webview's guard). */
 export function isToWebview(msg: unknown): msg is ToWebview {
@@ -430,6 +503,10 @@ export function isToWebview(msg: unknown): msg is ToWebview {
       return msg.action === 'zoomIn' || msg.action === 'zoomOut' || msg.action === 'fit' || msg.action === 'reset';
     case 'probe':
       return typeof msg.requestId === 'number' && (msg.action === 'click' || msg.action === 'hover' || msg.action === 'report');
+    case 'withoutLanes':
+      return typeof msg.requestId === 'number' && typeof msg.seq === 'number' && (msg.text === undefined || typeof msg.text === 'string');
+    case 'stepDetails':
+      return typeof msg.requestId === 'number' && typeof msg.seq === 'number' && typeof msg.stepId === 'string' && Array.isArray(msg.diagnostics);
     default:
       return false;
   }

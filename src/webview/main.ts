@@ -10,6 +10,7 @@ import {
   type ExportRequest,
   type FromWebview,
   type HighlightMessage,
+  type PreviewDiagnostic,
   type PreviewState,
   type PreviewStep,
   type ProbeRequest,
@@ -17,9 +18,11 @@ import {
   type RenderModel,
   type RenderReport,
   type RenderTimings,
+  type StepDetailsMessage,
   type ThemeKind,
   type ViewTransform,
   type WebviewInit,
+  type WithoutLanesMessage,
 } from '../shared/protocol';
 import { LayoutMemo, renderWithLaneFallback, type LaneLayout } from '../shared/preview-mermaid';
 import { pngScale } from '../shared/preview-viewport';
@@ -57,6 +60,30 @@ vscode.setState(state);
 function post(msg: FromWebview): void {
   vscode.postMessage(msg);
 }
+
+/** Answers the extension owes to our requests, by request id. */
+const waiting = new Map<number, (answer: WithoutLanesMessage | StepDetailsMessage) => void>();
+let nextRequestId = 1;
+
+/** Asks the extension something; resolves with its answer, or undefined when none came in time. */
+function ask<T extends WithoutLanesMessage | StepDetailsMessage>(make: (requestId: number) => FromWebview, timeoutMs = 10_000): Promise<T | undefined> {
+  const requestId = nextRequestId++;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      waiting.delete(requestId);
+      resolve(undefined);
+    }, timeoutMs);
+    waiting.set(requestId, (answer) => {
+      clearTimeout(timer);
+      waiting.delete(requestId);
+      resolve(answer as T);
+    });
+    post(make(requestId));
+  });
+}
+
+/** The render message each model came with (what the requests about it name). */
+const stampOf = new WeakMap<RenderModel, { uri: string; version: number; seq: number }>();
 
 // ---------------------------------------------------------------- layout --
 
@@ -132,6 +159,8 @@ const current = {
   drawnTheme: '' as string,
   /** How the drawn diagram was laid out (`noLanes`: the fallback without lanes). */
   drawnLayout: 'lanes' as LaneLayout,
+  /** mermaid.render calls made for the drawing on screen. */
+  drawnAttempts: 0,
   svg: undefined as SVGSVGElement | undefined,
   status: 'empty' as RenderReport['status'],
   error: undefined as string | undefined,
@@ -181,23 +210,47 @@ async function pump(): Promise<void> {
   }
 }
 
-/** Attributes named `on…` (any case), under a node: one native XPath query instead of walking every element's attributes. */
-const HANDLER_XPATH = "descendant-or-self::*/@*[translate(substring(name(), 1, 2), 'ON', 'on') = 'on']";
+/**
+ * Event handler attributes: named `on…` in any case. (`| 32` lower-cases an
+ * ASCII letter and maps nothing else to 'o' or 'n'.)
+ */
+function isHandler(a: Attr): boolean {
+  const name = a.name;
+  return (name.charCodeAt(0) | 32) === 111 && (name.charCodeAt(1) | 32) === 110;
+}
 
-/** Event handlers (as above) and links to anything but a fragment of the same SVG (`href`, `src`, `action`). */
-const ACTIVE_ATTR_XPATH =
-  "descendant-or-self::*/@*[translate(substring(name(), 1, 2), 'ON', 'on') = 'on' or " +
-  "((local-name() = 'href' or local-name() = 'src' or local-name() = 'action') and not(starts-with(., '#')))]";
+/** Event handlers, and links to anything but a fragment of the same SVG (`href`, `src`, `action`, in any namespace). */
+function isActive(a: Attr): boolean {
+  if (isHandler(a)) return true;
+  const local = a.localName;
+  return (local === 'href' || local === 'src' || local === 'action') && !a.value.startsWith('#');
+}
+
+/**
+ * Calls `f` on every attribute of `root` and of the elements under it, last
+ * to first (so `f` may remove the one it is given). A plain indexed walk:
+ * several times faster than an XPath query over every attribute, or than
+ * iterating the attribute maps.
+ */
+function eachAttribute(root: Element, f: (a: Attr, el: Element) => void): void {
+  const visit = (el: Element) => {
+    const attrs = el.attributes;
+    for (let j = attrs.length - 1; j >= 0; j--) f(attrs[j], el);
+  };
+  visit(root);
+  const all = root.getElementsByTagName('*');
+  for (let i = 0; i < all.length; i++) visit(all[i]);
+}
 
 /** Active content (must stay empty): script elements added after start, inline event handlers in the preview. */
 function countHostile(): { scripts: number; handlers: number; foreign: number; details: string[] } {
   const details: string[] = [];
-  const found = document.evaluate(HANDLER_XPATH, host, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-  const handlers = found.snapshotLength;
-  for (let i = 0; i < handlers && details.length < 10; i++) {
-    const a = found.snapshotItem(i) as Attr;
-    details.push(`<${a.ownerElement?.tagName.toLowerCase() ?? '?'} ${a.name}>`);
-  }
+  let handlers = 0;
+  eachAttribute(host, (a, el) => {
+    if (!isHandler(a)) return;
+    handlers++;
+    if (details.length < 10) details.push(`<${el.tagName.toLowerCase()} ${a.name}>`);
+  });
   let scripts = 0;
   for (const sc of Array.from(document.querySelectorAll('script'))) {
     if (initialScripts.has(sc)) continue;
@@ -218,11 +271,9 @@ function toSafeSvg(text: string): SVGSVGElement {
   for (const el of Array.from(root.querySelectorAll('script, iframe, object, embed, link, meta, base, form, input, button, textarea, audio, video, img'))) {
     el.remove();
   }
-  const active = doc.evaluate(ACTIVE_ATTR_XPATH, root, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-  for (let i = 0; i < active.snapshotLength; i++) {
-    const a = active.snapshotItem(i) as Attr;
-    a.ownerElement?.removeAttributeNode(a);
-  }
+  eachAttribute(root, (a, el) => {
+    if (isActive(a)) el.removeAttributeNode(a);
+  });
   // moved, not cloned: the parsed document is thrown away
   return document.adoptNode(root) as SVGSVGElement;
 }
@@ -328,6 +379,7 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
   const t0 = performance.now();
   let svg: SVGSVGElement;
   let layout: LaneLayout;
+  let attempts: number;
   try {
     const configJson = JSON.stringify(config);
     if (configJson !== mermaidConfigured) {
@@ -337,8 +389,14 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
     }
     mark('renderStart');
     // Mermaid's layout (dagre) fails on the lanes of some big graphs: lanes reversed, then no lanes
+    // (the lane-less text comes with the model once this view needed it, else it is asked for on the first failure)
     const out = await renderWithLaneFallback(
-      { text, withoutLanes: model.mermaidWithoutLanes, startWith: layoutMemo.get(text) },
+      {
+        text,
+        withoutLanes: model.mermaidWithoutLanes ?? withoutLanesOf(model),
+        startWith: layoutMemo.get(text),
+        onLayoutFailed: (next) => layoutMemo.set(text, next),
+      },
       async (t, attempt) => {
         const id = `bizflow-svg-${seq}${attempt ? `-${attempt}` : ''}`;
         try {
@@ -354,6 +412,7 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
     );
     mark('renderEnd');
     layout = out.layout;
+    attempts = out.failed.length + 1;
     layoutMemo.set(text, layout);
     if (!stillWanted(job, kind)) return 'outdated'; // dropped: a newer render is on its way
     svg = toSafeSvg(out.result.svg);
@@ -381,6 +440,7 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
   current.drawnText = text;
   current.drawnTheme = theme;
   current.drawnLayout = layout;
+  current.drawnAttempts = attempts;
   current.status = 'ok';
   indexSteps(model);
   // Everything that only writes, while the SVG is detached (no style or layout work yet) ...
@@ -407,6 +467,28 @@ async function draw(job: Job, model: RenderModel, fit: boolean, uriChanged: bool
   noteLayout(model);
   mark('decorated');
   return 'ok';
+}
+
+/** The last lane-less text asked for, and the flowchart (with lanes) it belongs to: a render of the same text needs no other request. */
+let lastAsked: { mermaid: string; answer: Promise<string | undefined> } | undefined;
+
+/** Asks the extension for the lane-less text of `model` (kept with the model: a redraw of it needs no request). */
+function withoutLanesOf(model: RenderModel): (() => Promise<string | undefined>) | undefined {
+  const stamp = stampOf.get(model);
+  if (!stamp || model.lanes.length === 0) return undefined;
+  return async () => {
+    if (model.mermaidWithoutLanes !== undefined) return model.mermaidWithoutLanes;
+    let text = lastAsked && lastAsked.mermaid === model.mermaid ? await lastAsked.answer : undefined;
+    if (text === undefined) {
+      const answer = ask<WithoutLanesMessage>((requestId) => ({ type: 'getWithoutLanes', ...stamp, requestId })).then((a) =>
+        a?.seq === stamp.seq ? a.text : undefined,
+      );
+      lastAsked = { mermaid: model.mermaid, answer };
+      text = await answer;
+    }
+    if (text !== undefined) model.mermaidWithoutLanes = text;
+    return text;
+  };
 }
 
 /** The banner note of a diagram drawn without its lanes, with the role views as the way back to lanes. */
@@ -449,11 +531,29 @@ function nodeIdOf(svg: SVGSVGElement, el: Element): string | undefined {
   return id.slice(prefix.length).replace(/-\d+$/, '');
 }
 
+/** The node and lane groups of each drawing, found once (the decoration, the highlight and the report all need them). */
+const groupsOf = new WeakMap<SVGSVGElement, { nodes: Array<{ el: SVGGElement; nodeId: string }>; lanes: Array<{ el: SVGGElement; laneId: string }> }>();
+
+function groups(svg: SVGSVGElement): { nodes: Array<{ el: SVGGElement; nodeId: string }>; lanes: Array<{ el: SVGGElement; laneId: string }> } {
+  let g = groupsOf.get(svg);
+  if (!g) {
+    g = { nodes: [], lanes: [] };
+    for (const el of Array.from(svg.querySelectorAll<SVGGElement>('g.node'))) {
+      const nodeId = nodeIdOf(svg, el);
+      if (nodeId) g.nodes.push({ el, nodeId });
+    }
+    for (const el of Array.from(svg.querySelectorAll<SVGGElement>('g.cluster'))) {
+      g.lanes.push({ el, laneId: el.id.startsWith(`${svg.id}-`) ? el.id.slice(svg.id.length + 1) : el.id });
+    }
+    groupsOf.set(svg, g);
+  }
+  return g;
+}
+
 function stepNodes(svg: SVGSVGElement): Array<{ el: SVGGElement; step: PreviewStep }> {
   const out: Array<{ el: SVGGElement; step: PreviewStep }> = [];
-  for (const el of Array.from(svg.querySelectorAll<SVGGElement>('g.node'))) {
-    const nodeId = nodeIdOf(svg, el);
-    const step = nodeId ? current.stepsByNode.get(nodeId) : undefined;
+  for (const { el, nodeId } of groups(svg).nodes) {
+    const step = current.stepsByNode.get(nodeId);
     if (step) out.push({ el, step });
   }
   return out;
@@ -462,8 +562,7 @@ function stepNodes(svg: SVGSVGElement): Array<{ el: SVGGElement; step: PreviewSt
 function laneNodes(svg: SVGSVGElement, model: RenderModel): Array<{ el: SVGGElement; roleId: string; label: string }> {
   const byLane = new Map(model.lanes.map((l) => [l.laneId, l]));
   const out: Array<{ el: SVGGElement; roleId: string; label: string }> = [];
-  for (const el of Array.from(svg.querySelectorAll<SVGGElement>('g.cluster'))) {
-    const laneId = el.id.startsWith(`${svg.id}-`) ? el.id.slice(svg.id.length + 1) : el.id;
+  for (const { el, laneId } of groups(svg).lanes) {
     const lane = byLane.get(laneId);
     if (lane) out.push({ el, roleId: lane.roleId, label: lane.label });
   }
@@ -585,11 +684,48 @@ canvas.addEventListener('keydown', (e) => {
     post({ type: 'openStep', uri: current.uri, version: current.version, stepId: hit.step.id });
   }
 });
+/** The diagnostics of hovered steps of the drawn model (asked for on hover), by step id. */
+let details: { model: RenderModel | undefined; byStep: Map<string, Promise<PreviewDiagnostic[]>> } = { model: undefined, byStep: new Map() };
+/** The last hover's tooltip is complete (its diagnostics arrived): for the hover probe. */
+let tooltipDone: Promise<void> = Promise.resolve();
+let hoverSeq = 0;
+
+function stepDiagnostics(model: RenderModel, step: PreviewStep): Promise<PreviewDiagnostic[]> {
+  if (details.model !== model) details = { model, byStep: new Map() };
+  let list = details.byStep.get(step.id);
+  if (!list) {
+    const stamp = stampOf.get(model);
+    list = stamp
+      ? ask<StepDetailsMessage>((requestId) => ({ type: 'getStepDetails', ...stamp, requestId, stepId: step.id })).then((a) => a?.diagnostics ?? [])
+      : Promise.resolve([]);
+    details.byStep.set(step.id, list);
+    // not answered: ask again on the next hover
+    void list.then((l) => {
+      if (l.length === 0 && details.byStep.get(step.id) === list) details.byStep.delete(step.id);
+    });
+  }
+  return list;
+}
+
+function showTooltip(step: PreviewStep, x: number, y: number): Promise<void> {
+  const model = current.drawn;
+  const lane = model?.lanes.find((l) => l.roleId === step.role)?.label;
+  const hover = ++hoverSeq;
+  if (!model || !step.diagnosticCount) {
+    tooltip.show(step, lane, S.clickToOpen, x, y, []);
+    return Promise.resolve();
+  }
+  // title and hint at once, the diagnostics as soon as the extension sends them
+  tooltip.show(step, lane, S.clickToOpen, x, y, undefined);
+  return stepDiagnostics(model, step).then((list) => {
+    if (hover === hoverSeq && tooltip.visible && current.drawn === model) tooltip.show(step, lane, S.clickToOpen, x, y, list);
+  });
+}
+
 canvas.addEventListener('mouseover', (e) => {
   const hit = stepFromEvent(e);
   if (!hit) return;
-  const lane = current.drawn?.lanes.find((l) => l.roleId === hit.step.role)?.label;
-  tooltip.show(hit.step, lane, S.clickToOpen, (e as MouseEvent).clientX, (e as MouseEvent).clientY);
+  tooltipDone = showTooltip(hit.step, (e as MouseEvent).clientX, (e as MouseEvent).clientY);
 });
 canvas.addEventListener('mouseout', (e) => {
   const to = (e as MouseEvent).relatedTarget as Element | null;
@@ -680,7 +816,7 @@ function buildReport(): RenderReport {
       pwned: (window as unknown as Record<string, unknown>).__bizflowPwned !== undefined,
     },
     renderMs: Math.round(current.renderMs),
-    ...(svg && current.drawn ? { layout: current.drawnLayout } : {}),
+    ...(svg && current.drawn ? { layout: current.drawnLayout, layoutAttempts: current.drawnAttempts } : {}),
     ...(current.error ? { error: current.error } : {}),
   };
 }
@@ -772,7 +908,7 @@ async function onExport(msg: ExportRequest): Promise<void> {
 
 // ---------------------------------------------------------------- test probes --
 
-function onProbe(msg: ProbeRequest): void {
+async function onProbe(msg: ProbeRequest): Promise<void> {
   const base = { type: 'probeResult' as const, uri: current.uri, version: current.version, requestId: msg.requestId };
   if (msg.action === 'report') {
     post({ ...base, ok: true, report: { ...buildReport(), ...(current.timings ? { timings: current.timings } : {}) } });
@@ -792,6 +928,7 @@ function onProbe(msg: ProbeRequest): void {
     post({ ...base, ok: true });
   } else {
     target.dispatchEvent(new MouseEvent('mouseover', init));
+    await tooltipDone;
     post({ ...base, ok: true, tooltip: tooltip.text });
     // a synthetic hover never ends with a mouseout
     setTimeout(() => tooltip.hide(), 1500);
@@ -811,6 +948,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       // drop what is older than what we have for this document
       if (lastRender && msg.uri === lastRender.uri && (msg.version < lastRender.version || msg.seq < lastRender.seq)) return;
       lastRender = msg;
+      stampOf.set(msg.model, { uri: msg.uri, version: msg.version, seq: msg.seq });
       schedule({ msg, reason: 'update', at });
       break;
     case 'highlight':
@@ -833,7 +971,11 @@ window.addEventListener('message', (event: MessageEvent) => {
       else viewport.actualSize();
       break;
     case 'probe':
-      onProbe(msg);
+      void onProbe(msg);
+      break;
+    case 'withoutLanes':
+    case 'stepDetails':
+      waiting.get(msg.requestId)?.(msg);
       break;
   }
 });

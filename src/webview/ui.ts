@@ -1,5 +1,5 @@
 /** The preview's chrome: toolbar, banner, legend, tooltip. Built with DOM calls only (no HTML strings). */
-import type { PreviewRole, PreviewStep, WebviewStrings } from '../shared/protocol';
+import type { PreviewDiagnostic, PreviewRole, PreviewStep, WebviewStrings } from '../shared/protocol';
 import type { Palette } from './theme';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -234,15 +234,16 @@ export class Tooltip {
     this.element.hidden = true;
   }
 
-  show(step: PreviewStep, laneLabel: string | undefined, hint: string, x: number, y: number): void {
+  /** `diagnostics`: the step's (undefined while they are on their way). */
+  show(step: PreviewStep, laneLabel: string | undefined, hint: string, x: number, y: number, diagnostics: PreviewDiagnostic[] | undefined): void {
     const el = this.element;
     el.replaceChildren(h('div', { className: 'bf-tt-title', text: step.label }));
     const meta = [step.id, laneLabel].filter(Boolean).join(' · ');
     el.append(h('div', { className: 'bf-tt-meta', text: meta }));
-    if (step.diagnostics.length) {
+    if (diagnostics?.length) {
       const list = h('ul', { className: 'bf-tt-list' });
       const seen = new Set<string>();
-      for (const d of step.diagnostics) {
+      for (const d of diagnostics) {
         const key = `${d.code}\u0000${d.message}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -270,6 +271,10 @@ export class Tooltip {
 
   hide(): void {
     this.element.hidden = true;
+  }
+
+  get visible(): boolean {
+    return !this.element.hidden;
   }
 
   get text(): string {

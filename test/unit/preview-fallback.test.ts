@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/engine';
 import { toMermaid } from '../../src/core/mermaid';
 import { LineIndex } from '../../src/core/positions';
-import { buildRenderModel, PREVIEW_LIMITS } from '../../src/extension/preview/model';
+import { buildRenderModel, prepareRender, PREVIEW_LIMITS } from '../../src/extension/preview/model';
 import { LayoutMemo, layoutKey, renderWithLaneFallback, withLanesReversed, type LaneLayout } from '../../src/shared/preview-mermaid';
 import { yaml } from './helpers';
 
@@ -109,13 +109,105 @@ describe('preview: drawing without lanes when Mermaid cannot lay them out', () =
     assert.equal(memo.get('flowchart LR\n  n2["y"]\n'), 'noLanes');
   });
 
-  it('the render model carries the lane-less text when lanes are drawn', () => {
+  it('fetches a lane-less text given as a function on the first layout failure, once, and only then', async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      return withoutLanes;
+    };
+    // the lanes render: never asked for
+    const ok = fakeMermaid(new Map());
+    assert.equal((await renderWithLaneFallback({ text: withLanes, withoutLanes: fetch }, ok.render)).layout, 'lanes');
+    assert.equal(calls, 0);
+    // the reversed lanes render: asked for (on its way while they were tried), not drawn
+    const rev = fakeMermaid(new Map([[withLanes, ORDER_ERROR]]));
+    assert.equal((await renderWithLaneFallback({ text: withLanes, withoutLanes: fetch }, rev.render)).layout, 'reversedLanes');
+    assert.equal(calls, 1);
+    // both lane layouts fail: drawn without lanes, asked for once
+    calls = 0;
+    const m = fakeMermaid(new Map([[withLanes, ORDER_ERROR], [reversed, ORDER_ERROR]]));
+    const r = await renderWithLaneFallback({ text: withLanes, withoutLanes: fetch }, m.render);
+    assert.equal(r.layout, 'noLanes');
+    assert.equal(r.result, '<svg>2</svg>');
+    assert.deepEqual(m.asked, ['lanes', 'reversedLanes', 'noLanes']);
+    assert.equal(calls, 1);
+    // the request starts right after the first failure, before the reversed lanes are drawn
+    const order: string[] = [];
+    const timed = fakeMermaid(new Map([[withLanes, ORDER_ERROR], [reversed, ORDER_ERROR]]));
+    await renderWithLaneFallback(
+      { text: withLanes, withoutLanes: async () => (order.push('fetch'), withoutLanes) },
+      (t, a) => (order.push(`render ${a}`), timed.render(t, a)),
+    );
+    assert.deepEqual(order, ['render 0', 'fetch', 'render 1', 'render 2']);
+    // a parse error asks for nothing
+    calls = 0;
+    const parse = fakeMermaid(new Map([[withLanes, 'Parse error on line 3: ...']]));
+    await assert.rejects(renderWithLaneFallback({ text: withLanes, withoutLanes: fetch }, parse.render), /Parse error/);
+    assert.equal(calls, 0);
+  });
+
+  it('tells where to start next time after each layout failure, also when stopped half-way', async () => {
+    const memo = new LayoutMemo();
+    const m = fakeMermaid(new Map([[withLanes, ORDER_ERROR], [reversed, ORDER_ERROR]]));
+    // a newer diagram is waiting after the first failure: stopped, but the failure is remembered
+    await assert.rejects(
+      renderWithLaneFallback({ text: withLanes, withoutLanes, onLayoutFailed: (next) => memo.set(withLanes, next) }, m.render, () => true),
+      /setting 'order'/,
+    );
+    assert.equal(memo.get(withLanes), 'reversedLanes');
+    const again = fakeMermaid(new Map([[withLanes, ORDER_ERROR], [reversed, ORDER_ERROR]]));
+    const r = await renderWithLaneFallback(
+      { text: withLanes, withoutLanes, startWith: memo.get(withLanes), onLayoutFailed: (next) => memo.set(withLanes, next) },
+      again.render,
+    );
+    assert.equal(r.layout, 'noLanes');
+    assert.deepEqual(again.asked, ['reversedLanes', 'noLanes'], 'the lanes are not tried again');
+    assert.equal(memo.get(withLanes), 'noLanes');
+    // a parse error is no layout failure: nothing remembered
+    const parse = fakeMermaid(new Map([[withLanes, 'Parse error on line 3: ...']]));
+    const told: LaneLayout[] = [];
+    await assert.rejects(renderWithLaneFallback({ text: withLanes, withoutLanes, onLayoutFailed: (n) => told.push(n) }, parse.render));
+    assert.deepEqual(told, []);
+  });
+
+  it('gives the last layout error when the lane-less text does not come', async () => {
+    for (const fetch of [async () => undefined, async () => Promise.reject(new Error('timeout'))]) {
+      const m = fakeMermaid(new Map([[withLanes, ORDER_ERROR], [reversed, ORDER_ERROR]]));
+      await assert.rejects(renderWithLaneFallback({ text: withLanes, withoutLanes: fetch }, m.render), /setting 'order'/);
+      assert.deepEqual(m.asked, ['lanes', 'reversedLanes']);
+    }
+  });
+
+  it('with the memo at "no lanes", asks for the lane-less text first, and makes every attempt when there is none', async () => {
+    const memo = new LayoutMemo();
+    memo.set(withLanes, 'noLanes');
+    let calls = 0;
+    const m = fakeMermaid(new Map());
+    const r = await renderWithLaneFallback(
+      { text: withLanes, withoutLanes: async () => (calls++, withoutLanes), startWith: memo.get(withLanes) },
+      m.render,
+    );
+    assert.equal(r.layout, 'noLanes');
+    assert.equal(r.result, '<svg>0</svg>');
+    assert.deepEqual(m.asked, ['noLanes']);
+    assert.equal(calls, 1);
+    const none = fakeMermaid(new Map([[withLanes, ORDER_ERROR]]));
+    const again = await renderWithLaneFallback({ text: withLanes, withoutLanes: async () => undefined, startWith: 'noLanes' }, none.render);
+    assert.equal(again.layout, 'reversedLanes');
+    assert.deepEqual(none.asked, ['lanes', 'reversedLanes']);
+  });
+
+  it('the render model carries the lane-less text only when asked to; the parts give it on request', () => {
     const a = analyze(file);
     const model = buildRenderModel(a, new LineIndex(file), { fileName: 'x.bizflow.yaml' });
     assert.equal(model.mermaid, withLanes);
-    assert.equal(model.mermaidWithoutLanes, withoutLanes);
-    const view = buildRenderModel(a, new LineIndex(file), { fileName: 'x.bizflow.yaml', role: 'b' });
+    assert.equal(model.mermaidWithoutLanes, undefined, 'not sent unless the panel needs it');
+    const parts = prepareRender(a, new LineIndex(file), { fileName: 'x.bizflow.yaml' });
+    assert.equal(parts.withoutLanes(), withoutLanes);
+    assert.equal(buildRenderModel(a, new LineIndex(file), { fileName: 'x.bizflow.yaml', withoutLanes: true }).mermaidWithoutLanes, withoutLanes);
+    const view = buildRenderModel(a, new LineIndex(file), { fileName: 'x.bizflow.yaml', role: 'b', withoutLanes: true });
     assert.equal(view.mermaidWithoutLanes, toMermaid(a.model, a.diagnostics, { role: 'b', lanes: false }).text);
+    assert.equal(prepareRender(a, new LineIndex(file), { fileName: 'x.bizflow.yaml', role: 'b' }).withoutLanes(), view.mermaidWithoutLanes);
     // no lane (no role at all), or too large to draw: nothing to fall back to
     const laneless = yaml`
       bizflow: 1
@@ -123,8 +215,10 @@ describe('preview: drawing without lanes when Mermaid cannot lay them out', () =
         s: { type: start, next: e }
         e: { type: end }
     `;
-    assert.equal(buildRenderModel(analyze(laneless), new LineIndex(laneless), { fileName: 'y' }).mermaidWithoutLanes, undefined);
+    assert.equal(buildRenderModel(analyze(laneless), new LineIndex(laneless), { fileName: 'y', withoutLanes: true }).mermaidWithoutLanes, undefined);
+    assert.equal(prepareRender(analyze(laneless), new LineIndex(laneless), { fileName: 'y' }).withoutLanes(), undefined);
     const tiny = { ...PREVIEW_LIMITS, maxNodes: 1 };
-    assert.equal(buildRenderModel(a, new LineIndex(file), { fileName: 'x', limits: tiny }).mermaidWithoutLanes, undefined);
+    assert.equal(buildRenderModel(a, new LineIndex(file), { fileName: 'x', limits: tiny, withoutLanes: true }).mermaidWithoutLanes, undefined);
+    assert.equal(prepareRender(a, new LineIndex(file), { fileName: 'x', limits: tiny }).withoutLanes(), undefined);
   });
 });

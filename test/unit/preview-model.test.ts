@@ -7,6 +7,7 @@ import {
   buildRenderModel,
   exportFileName,
   highlightAt,
+  prepareRender,
   restrictToRoles,
   sameHighlight,
   summarize,
@@ -39,10 +40,22 @@ describe('preview model', () => {
     assert.equal(byId.get('credit-check')!.conflict, 'warning');
     assert.equal(byId.get('invoice')!.conflict, undefined);
     assert.deepEqual(model.conflictCounts, { error: 0, warning: 4 });
-    const codes = byId.get('pick')!.diagnostics.map((d) => d.code).sort();
+    // the hover's diagnostics are not in the model (asked for on hover): only how many there are
+    const parts = prepareRender(result, new LineIndex(ORDER), { fileName: 'x.bizflow.yaml' });
+    assert.deepEqual(parts.model, model);
+    const pick = parts.stepDiagnostics('pick')!;
+    assert.equal(byId.get('pick')!.diagnosticCount, pick.length);
+    const codes = pick.map((d) => d.code).sort();
     assert.deepEqual([...new Set(codes)], ['conflict/contradiction', 'conflict/unagreed-burden', 'handoff/no-data']);
-    const d = byId.get('pick')!.diagnostics.find((x) => x.code === 'conflict/contradiction')!;
+    const d = pick.find((x) => x.code === 'conflict/contradiction')!;
     assert.equal(d.line, 82);
+    assert.equal(d.severity, 'warning');
+    assert.ok(d.message.length > 0);
+    for (const s of model.steps) {
+      assert.equal(s.diagnosticCount ?? 0, parts.stepDiagnostics(s.id)!.length, s.id);
+      assert.ok(!('diagnostics' in s), 'no diagnostic texts in the render message');
+    }
+    assert.equal(parts.stepDiagnostics('no-such-step'), undefined);
     assert.match(model.mermaid, /^flowchart LR\n/);
     assert.deepEqual(model.problems, []);
     assert.equal(model.tooLarge, undefined);

@@ -16,6 +16,8 @@ describe('preview protocol', () => {
       { type: 'exported', ...stamp, requestId: 1, format: 'png', error: 'no canvas' },
       { type: 'runCommand', ...stamp, command: 'exportPng' },
       { type: 'probeResult', ...stamp, requestId: 2, ok: true },
+      { type: 'getWithoutLanes', ...stamp, requestId: 3, seq: 7 },
+      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7, stepId: 'pick' },
     ];
     for (const m of good) assert.ok(isFromWebview(m), JSON.stringify(m));
   });
@@ -38,6 +40,13 @@ describe('preview protocol', () => {
       { type: 'runCommand', ...stamp, command: 'workbench.action.terminal.new' },
       { type: 'rendered', ...stamp, report: null },
       { type: 'probeResult', ...stamp, requestId: '1', ok: true },
+      { type: 'getWithoutLanes', ...stamp, requestId: 3 },
+      { type: 'getWithoutLanes', ...stamp, requestId: 3, seq: -1 },
+      { type: 'getWithoutLanes', ...stamp, requestId: 3.5, seq: 1 },
+      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7 },
+      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7, stepId: '' },
+      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7, stepId: 'x'.repeat(2000) },
+      { type: 'getStepDetails', ...stamp, requestId: 4, seq: '7', stepId: 'pick' },
     ];
     for (const m of bad) assert.ok(!isFromWebview(m), JSON.stringify(m));
   });
@@ -49,6 +58,11 @@ describe('preview protocol', () => {
     assert.ok(isToWebview({ type: 'export', ...stamp, requestId: 1, format: 'png', scale: 2 }));
     assert.ok(isToWebview({ type: 'view', ...stamp, action: 'fit' }));
     assert.ok(isToWebview({ type: 'probe', ...stamp, requestId: 1, action: 'click', stepId: 'a' }));
+    assert.ok(isToWebview({ type: 'withoutLanes', ...stamp, requestId: 1, seq: 2, text: 'flowchart LR' }));
+    assert.ok(isToWebview({ type: 'withoutLanes', ...stamp, requestId: 1, seq: 2 }));
+    assert.ok(isToWebview({ type: 'stepDetails', ...stamp, requestId: 1, seq: 2, stepId: 'a', diagnostics: [] }));
+    assert.ok(!isToWebview({ type: 'withoutLanes', ...stamp, requestId: 1, seq: 2, text: 5 }));
+    assert.ok(!isToWebview({ type: 'stepDetails', ...stamp, requestId: 1, seq: 2, stepId: 'a' }));
     assert.ok(!isToWebview({ type: 'render', ...stamp, seq: 1 }));
     assert.ok(!isToWebview({ type: 'view', ...stamp, action: 'explode' }));
     assert.ok(!isToWebview({ type: 'eval', ...stamp }));

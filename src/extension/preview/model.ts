@@ -31,6 +31,12 @@ export const PREVIEW_LIMITS = {
 export interface RenderOptions {
   role?: string;
   onlyConflictLanes?: boolean;
+  /**
+   * Put the flowchart without lanes in the model (`mermaidWithoutLanes`).
+   * Off by default: the preview sends it only to a panel whose lanes Mermaid
+   * could not lay out (`RenderParts.withoutLanes` gives it on request).
+   */
+  withoutLanes?: boolean;
   /** Shown as the title when the process has no name. */
   fileName: string;
   limits?: typeof PREVIEW_LIMITS;
@@ -173,8 +179,25 @@ export function syntaxProblems(result: AnalysisResult, index: LineIndex): Previe
     });
 }
 
+/**
+ * A render model and what the webview may ask for later about it, computed
+ * only when asked (from the same analysis and view).
+ */
+export interface RenderParts {
+  model: RenderModel;
+  /** The diagnostics of a drawn step, for its hover tooltip (undefined for a step not drawn). */
+  stepDiagnostics(stepId: string): PreviewDiagnostic[] | undefined;
+  /** The flowchart without lanes (undefined when no lane is drawn or nothing is drawn). */
+  withoutLanes(): string | undefined;
+}
+
 /** Builds everything the webview needs to draw the diagram of an analysis. Never throws on any model. */
 export function buildRenderModel(result: AnalysisResult, index: LineIndex, options: RenderOptions): RenderModel {
+  return prepareRender(result, index, options).model;
+}
+
+/** `buildRenderModel`, plus the step details and lane-less text the webview may ask for afterwards. Never throws on any model. */
+export function prepareRender(result: AnalysisResult, index: LineIndex, options: RenderOptions): RenderParts {
   const limits = options.limits ?? PREVIEW_LIMITS;
   const full = result.model;
   const diagnostics = result.diagnostics;
@@ -201,20 +224,16 @@ export function buildRenderModel(result: AnalysisResult, index: LineIndex, optio
     const s = full.steps.byId.get(id);
     if (!s) continue;
     const c = summary.byStep.get(id);
-    const diags: PreviewDiagnostic[] = (c?.diagnostics ?? []).map((d) => {
-      const p = index.oneBased(d.span);
-      return { code: d.code, severity: d.severity, message: d.message, line: p.line, column: p.column };
-    });
     const step: PreviewStep = {
       id,
       label: labelOf(s.name, s.id),
       kind: s.type,
       nodeId,
       conflictCount: c?.count ?? 0,
-      diagnostics: diags,
     };
     if (s.role !== undefined) step.role = s.role.id;
     if (c?.level) step.conflict = c.level;
+    if (c?.diagnostics.length) step.diagnosticCount = c.diagnostics.length;
     steps.push(step);
   }
   const lanes: PreviewLane[] = [];
@@ -247,13 +266,27 @@ export function buildRenderModel(result: AnalysisResult, index: LineIndex, optio
     problems: syntaxProblems(result, index),
     notices,
   };
-  if (!tooLarge && m.laneIds.size > 0) {
-    // Mermaid's layout fails on the lanes of some big diagrams: the webview then draws this
-    model.mermaidWithoutLanes = toMermaid(drawn, diagnostics, { role, lanes: false }).text;
-  }
+  // Mermaid's layout fails on the lanes of some big diagrams: the webview then draws this
+  const fallback = !tooLarge && m.laneIds.size > 0;
+  let withoutLanes: string | undefined;
+  const lanelessText = () => {
+    if (fallback) withoutLanes ??= toMermaid(drawn, diagnostics, { role, lanes: false }).text;
+    return withoutLanes;
+  };
+  if (options.withoutLanes && fallback) model.mermaidWithoutLanes = lanelessText();
   if (role !== undefined) model.role = role;
   if (tooLarge) model.tooLarge = tooLarge;
-  return model;
+  return {
+    model,
+    withoutLanes: lanelessText,
+    stepDiagnostics(stepId) {
+      if (!m.nodeIds.has(stepId) || !full.steps.byId.has(stepId)) return undefined;
+      return (summary.byStep.get(stepId)?.diagnostics ?? []).map((d) => {
+        const p = index.oneBased(d.span);
+        return { code: d.code, severity: d.severity, message: d.message, line: p.line, column: p.column };
+      });
+    },
+  };
 }
 
 export interface HighlightTarget {

@@ -16,7 +16,7 @@ import {
   type ToWebview,
 } from '../../shared/protocol';
 import { localResourceRoots, previewHtml } from './html';
-import { buildRenderModel, highlightAt, sameHighlight, type HighlightTarget } from './model';
+import { buildRenderModel, highlightAt, prepareRender, sameHighlight, type HighlightTarget, type RenderParts } from './model';
 import { previewTitle, texts, webviewStrings } from './strings';
 
 export interface PreviewHost {
@@ -44,6 +44,15 @@ export interface UpdateTimes {
   reportAt?: number;
 }
 
+/** A render message sent to the webview, kept for what the webview may ask about it later. */
+interface SentRender {
+  uri: string;
+  parts: RenderParts;
+}
+
+/** How many sent renders are kept besides the one on screen (renders the webview may still be drawing). */
+const KEEP_SENT_RENDERS = 3;
+
 interface Waiter<T> {
   accept: (value: T) => boolean;
   resolve: (value: T) => void;
@@ -70,8 +79,21 @@ export class BizflowPreview implements vscode.Disposable {
   private lastHighlight: HighlightTarget | undefined;
   private lastModel: RenderModel | undefined;
   private lastVersion = -1;
+  /** The analysis and view the last render message was made from. */
+  private lastSent: { analysis: Analysis; role: string | undefined; onlyConflictLanes: boolean } | undefined;
   private lastReport: (RenderReport & { uri: string; version: number }) | undefined;
   private times: UpdateTimes | undefined;
+  /** The renders sent, by seq (the one on screen and the newer ones), for the webview's requests. */
+  private readonly sent = new Map<number, SentRender>();
+  /** The seq of the render on screen (its last report said `ok`). */
+  private drawnSeq = 0;
+  /** The first seq of the current view (document, role view, lane filter). */
+  private viewSeq = 1;
+  /**
+   * Mermaid could not lay out the lanes of this view: send the lane-less text
+   * with every update (until the lanes are drawn again or the view changes).
+   */
+  private sendWithoutLanes = false;
   private readonly reportWaiters = new Set<Waiter<RenderReport>>();
   private readonly requests = new Map<number, Waiter<FromWebview>>();
   private nextRequest = 1;
@@ -191,6 +213,7 @@ export class BizflowPreview implements vscode.Disposable {
     if (this.matches(uri)) return;
     this._resource = uri;
     this._role = undefined;
+    this.viewChanged();
     this.prepared = false;
     this.lastHighlight = undefined;
     this.lastVersion = -1;
@@ -199,13 +222,26 @@ export class BizflowPreview implements vscode.Disposable {
   }
 
   setRole(role: string | undefined): Promise<void> {
+    if (role !== this._role) this.viewChanged();
     this._role = role;
     return this.refresh({ fit: true });
   }
 
   setOnlyConflictLanes(value: boolean): Promise<void> {
+    if (value !== this._onlyConflictLanes) this.viewChanged();
     this._onlyConflictLanes = value;
     return this.refresh({ fit: true });
+  }
+
+  /** Another document, role view or lane filter: whether the lanes can be laid out is to be found out again. */
+  private viewChanged(): void {
+    this.sendWithoutLanes = false;
+    this.viewSeq = this.seq + 1;
+  }
+
+  /** Whether the lane-less text goes with each update (see `WithoutLanesRequest`). */
+  get sendsWithoutLanes(): boolean {
+    return this.sendWithoutLanes;
   }
 
   private async document(): Promise<vscode.TextDocument> {
@@ -252,13 +288,25 @@ export class BizflowPreview implements vscode.Disposable {
   }
 
   private render(a: Analysis, analysisAt?: number): void {
-    const model = buildRenderModel(a.result, new LineIndex(a.text), {
+    // the same analysis and view as sent last (a document opened: the preview's own render, then the
+    // diagnostics' publish of the same analysis): a second message would only restart the webview's drawing
+    const last = this.lastSent;
+    if (last && last.analysis === a && last.role === this._role && last.onlyConflictLanes === this._onlyConflictLanes && !this.dirty && !this.fitNext) {
+      return;
+    }
+    this.lastSent = { analysis: a, role: this._role, onlyConflictLanes: this._onlyConflictLanes };
+    const parts = prepareRender(a.result, new LineIndex(a.text), {
       role: this._role,
       onlyConflictLanes: this._onlyConflictLanes,
+      withoutLanes: this.sendWithoutLanes,
       fileName: fileNameOf(a.uri),
       texts: { noConflicts: texts.noConflicts(), unknownRole: texts.unknownRole },
     });
+    const model = parts.model;
     if (this._role !== undefined && model.role === undefined) this._role = undefined; // not in this file
+    const seq = ++this.seq;
+    this.sent.set(seq, { uri: a.uri.toString(), parts });
+    this.pruneSent();
     this.lastModel = model;
     this.lastVersion = a.version;
     this.dirty = false;
@@ -269,7 +317,7 @@ export class BizflowPreview implements vscode.Disposable {
       type: 'render',
       uri: a.uri.toString(),
       version: a.version,
-      seq: ++this.seq,
+      seq,
       model,
       fit,
       locked: this._locked,
@@ -294,8 +342,19 @@ export class BizflowPreview implements vscode.Disposable {
       notices: [],
     };
     this.lastModel = model;
+    this.lastSent = undefined;
     this.dirty = false;
     this.post({ type: 'render', uri: this._resource.toString(), version: -1, seq: ++this.seq, model, fit: true, locked: this._locked });
+  }
+
+  /** Forgets the sent renders that can no longer be asked about: older than the one on screen, beyond a few. */
+  private pruneSent(): void {
+    for (const seq of [...this.sent.keys()]) if (seq < this.drawnSeq) this.sent.delete(seq);
+    // beyond a few renders the webview has not drawn yet, the oldest go (never the one on screen)
+    for (const seq of [...this.sent.keys()]) {
+      if (this.sent.size <= KEEP_SENT_RENDERS + 1) break;
+      if (seq !== this.drawnSeq) this.sent.delete(seq);
+    }
   }
 
   /** Highlights what the cursor of `editor` is on (an analysis of the same version is needed). */
@@ -347,6 +406,12 @@ export class BizflowPreview implements vscode.Disposable {
       case 'rendered':
         if (msg.uri !== this._resource.toString()) return; // about a document this panel no longer shows
         if (this.times && msg.report.seq === this.times.seq) this.times.reportAt = performance.now();
+        if (msg.report.status === 'ok') {
+          this.drawnSeq = Math.max(this.drawnSeq, msg.report.seq);
+          // the lanes of this view were drawn: the lane-less text is no longer needed with each update
+          if ((msg.report.layout === 'lanes' || msg.report.layout === 'reversedLanes') && msg.report.seq >= this.viewSeq) this.sendWithoutLanes = false;
+          this.pruneSent();
+        }
         this.lastReport = { ...msg.report, uri: msg.uri, version: msg.version };
         for (const w of [...this.reportWaiters]) {
           if (w.accept(msg.report)) {
@@ -368,6 +433,20 @@ export class BizflowPreview implements vscode.Disposable {
       case 'runCommand':
         this.host.runCommand(this, msg.command);
         break;
+      case 'getWithoutLanes': {
+        const sent = this.sent.get(msg.seq);
+        const text = sent && sent.uri === msg.uri ? sent.parts.withoutLanes() : undefined;
+        // from now on each update of this view carries it (the webview's memo skips the lanes next time)
+        if (text !== undefined && msg.seq >= this.viewSeq && msg.uri === this._resource.toString()) this.sendWithoutLanes = true;
+        this.post({ type: 'withoutLanes', uri: msg.uri, version: msg.version, requestId: msg.requestId, seq: msg.seq, ...(text !== undefined ? { text } : {}) });
+        break;
+      }
+      case 'getStepDetails': {
+        const sent = this.sent.get(msg.seq);
+        const diagnostics = (sent && sent.uri === msg.uri ? sent.parts.stepDiagnostics(msg.stepId) : undefined) ?? [];
+        this.post({ type: 'stepDetails', uri: msg.uri, version: msg.version, requestId: msg.requestId, seq: msg.seq, stepId: msg.stepId, diagnostics });
+        break;
+      }
       case 'exported':
       case 'probeResult': {
         const w = this.requests.get(msg.requestId);

@@ -10,11 +10,24 @@ import * as vscode from 'vscode';
 import { generateFlow } from '../../../bench/generate';
 import type { BizflowApi } from '../../../src/extension/extension';
 import type { PreviewManager } from '../../../src/extension/preview/manager';
+import { prepareRender } from '../../../src/extension/preview/model';
+import { LineIndex } from '../../../src/core/positions';
 import type { RenderReport } from '../../../src/shared/protocol';
 import { screenshot } from '../util/screenshot';
 
 const EXTENSION_ID = 'bizflow.bizflow';
-const KNOWN_MESSAGES = new Set(['ready', 'rendered', 'openStep', 'setRole', 'setOnlyConflictLanes', 'exported', 'runCommand', 'probeResult']);
+const KNOWN_MESSAGES = new Set([
+  'ready',
+  'rendered',
+  'openStep',
+  'setRole',
+  'setOnlyConflictLanes',
+  'exported',
+  'runCommand',
+  'probeResult',
+  'getWithoutLanes',
+  'getStepDetails',
+]);
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -62,6 +75,14 @@ describe('BizFlow preview', function () {
     for (const p of manager.all) p.dispose();
   });
 
+  afterEach(async () => {
+    // VS Code for the Web saves edited documents after a second: when a test's edit was saved before it was
+    // undone, the file on disk differs from the (restored) text; save the restored text so that a later
+    // revert does not bring the edit back, and the fixture stays as it is in git
+    const doc = editor?.document;
+    if (doc && !doc.isClosed && doc.isDirty && doc.getText() === originalText) await doc.save();
+  });
+
   function previewOf(uri: vscode.Uri) {
     const p = manager.previewFor(uri);
     assert.ok(p, `no preview of ${uri.path}`);
@@ -92,6 +113,12 @@ describe('BizFlow preview', function () {
     const p = previewOf(order);
     assert.match(p.panel.title, /order-fulfilment\.bizflow\.yaml/);
     assert.strictEqual(p.panel.viewColumn, vscode.ViewColumn.Two);
+    // the lanes were laid out: the lane-less text was neither sent nor asked for, and no diagnostic text was sent
+    assert.strictEqual(r.layout, 'lanes');
+    assert.strictEqual(p.model?.mermaidWithoutLanes, undefined);
+    assert.ok(!p.received.includes('getWithoutLanes'));
+    assert.ok(p.model!.steps.every((s) => !('diagnostics' in s)));
+    assert.ok((p.model!.steps.find((s) => s.id === 'pick')?.diagnosticCount ?? 0) >= 3);
   });
 
   it('is theme-aware: dark and light screenshots', async () => {
@@ -119,11 +146,30 @@ describe('BizFlow preview', function () {
   });
 
   it('lists a step\'s diagnostics on hover', async () => {
+    const p = previewOf(order);
+    const asked = p.received.filter((t) => t === 'getStepDetails').length;
     const res = await manager.hoverStep(order, 'pick');
     assert.ok(res.ok);
     assert.match(res.tooltip ?? '', /拣货出库/);
-    assert.match(res.tooltip ?? '', /conflict\/contradiction/);
-    assert.match(res.tooltip ?? '', /conflict\/unagreed-burden/);
+    // the texts are asked for on hover: code, position and message of each, as the Problems view has them
+    assert.strictEqual(p.received.filter((t) => t === 'getStepDetails').length, asked + 1, 'asked for once');
+    assert.match(res.tooltip ?? '', /conflict\/contradiction \(82:\d+\)/);
+    assert.match(res.tooltip ?? '', /conflict\/unagreed-burden \(\d+:\d+\)/);
+    const doc = await vscode.workspace.openTextDocument(order);
+    const contradiction = vscode.languages.getDiagnostics(order).find((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'conflict/contradiction' && d.range.start.line === 81);
+    assert.ok(contradiction, `the diagnostic at 82 (${doc.uri.path})`);
+    assert.ok((res.tooltip ?? '').includes(contradiction.message), 'the full message');
+    // hovered again: from the webview's cache, not asked again
+    const again = await manager.hoverStep(order, 'pick');
+    assert.strictEqual(again.tooltip, res.tooltip);
+    assert.strictEqual(p.received.filter((t) => t === 'getStepDetails').length, asked + 1);
+    // a step without diagnostics: nothing to ask for
+    const quiet = p.model!.steps.find((s) => !s.diagnosticCount);
+    if (quiet) {
+      const q = await manager.hoverStep(order, quiet.id);
+      assert.ok(q.ok && (q.tooltip ?? '').includes(quiet.label));
+      assert.strictEqual(p.received.filter((t) => t === 'getStepDetails').length, asked + 1);
+    }
   });
 
   it('updates while typing, keeps zoom and pan, and turns a must/must contradiction red', async () => {
@@ -353,7 +399,26 @@ describe('BizFlow preview', function () {
       // the lane is part of each label
       const step = model.steps.list.find((s) => s.role && model.roles.byId.has(s.role.id))!;
       assert.strictEqual(r.nodeLabels[step.id], `${step.name}(${model.roles.byId.get(step.role!.id)!.name})`);
+      // the lane-less text was not in the render message: the webview asked for it once, on the layout failure
+      const withoutLanesAsked = () => p.received.filter((t) => t === 'getWithoutLanes').length;
+      assert.strictEqual(withoutLanesAsked(), 1, `asked once (${p.received.join(' ')})`);
+      // lanes, reversed lanes, no lanes (fewer when a render of the same text was stopped after failing: the memo remembers)
+      assert.ok(r.layoutAttempts! >= 1 && r.layoutAttempts! <= 3, `${r.layoutAttempts} attempts`);
+      assert.ok(p.sendsWithoutLanes, 'from now on the updates of this view carry it');
       await screenshot('preview-no-lanes', { settleMs: 500 });
+      // the tooltip of a step drawn without lanes still lists its diagnostics
+      const diagnosed = p.model!.steps.find((s) => (s.diagnosticCount ?? 0) > 0)!;
+      const hover = await manager.hoverStep(uri, diagnosed.id);
+      const a = api.analyses.forDocument(doc);
+      const expected = prepareRender(a.result, new LineIndex(a.text), { fileName: 'x' }).stepDiagnostics(diagnosed.id)!;
+      assert.ok(expected.length > 0);
+      const shown = new Set<string>();
+      for (const d of expected) {
+        // the tooltip lists each code and message once, at its first position
+        if (shown.has(`${d.code}\u0000${d.message}`)) continue;
+        shown.add(`${d.code}\u0000${d.message}`);
+        assert.ok((hover.tooltip ?? '').includes(`${d.code} (${d.line}:${d.column})${d.message}`), `${d.code} ${d.message} in ${hover.tooltip}`);
+      }
       // an edit that only renames keeps the fallback (without trying the lanes again)
       const before = r.seq;
       const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
@@ -363,7 +428,13 @@ describe('BizFlow preview', function () {
       const renamed = await manager.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.seq > before });
       assert.strictEqual(renamed.status, 'ok');
       assert.strictEqual(renamed.layout, 'noLanes');
+      assert.strictEqual(renamed.layoutAttempts, 1, 'the memo skips the lanes');
       assert.match(renamed.nodeLabels[step.id], /（改）/);
+      assert.ok(p.model?.mermaidWithoutLanes, 'sent with the update');
+      assert.strictEqual(withoutLanesAsked(), 1, 'not asked for again');
+      // a temporary file: keep the rename (VS Code for the Web would save it after a second anyway, maybe after
+      // the folder is gone)
+      await doc.save();
       // the way back to lanes: a role's view (what the banner's buttons show)
       const role = model.roles.list[0].id;
       await p.setRole(role);
@@ -372,7 +443,17 @@ describe('BizFlow preview', function () {
       assert.strictEqual(view.layout, 'lanes');
       assert.ok(view.svgLaneCount > 0);
       assert.strictEqual(view.banner, '');
+      assert.ok(!p.sendsWithoutLanes, 'another view: the lanes are tried again');
+      assert.strictEqual(p.model?.mermaidWithoutLanes, undefined);
+      // back to all roles: the webview remembers that this structure needs the fallback, asks for the text first
       await p.setRole(undefined);
+      const all = await manager.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.roleSelected === '' && x.status !== 'empty' });
+      assert.strictEqual(all.status, 'ok', all.banner || all.error);
+      assert.strictEqual(all.layout, 'noLanes');
+      assert.strictEqual(all.layoutAttempts, 1, 'no failed attempt');
+      assert.strictEqual(withoutLanesAsked(), 2);
+      assert.ok(p.sendsWithoutLanes);
+      assert.match(all.banner, /shown without lanes/);
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');

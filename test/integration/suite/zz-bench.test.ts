@@ -21,6 +21,7 @@ import { LineIndex } from '../../../src/core/positions';
 import type { RenderReport } from '../../../src/shared/protocol';
 
 const ENABLED = process.env.BIZFLOW_BENCH === '1';
+const KNOWN_TIMINGS = new Set(['receivedAt', 'started', 'renderStart', 'renderEnd', 'inserted', 'viewed', 'decorated', 'reported', 'painted']);
 const OUT = process.env.BIZFLOW_BENCH_OUT || path.join(os.tmpdir(), 'bizflow-bench-extension-host.json');
 const EXTENSION_ID = 'bizflow.bizflow';
 
@@ -326,6 +327,8 @@ function save(): void {
           stage('messaging: webview → host', host.reportAt !== undefined ? host.timeOrigin + host.reportAt - (w.receivedAt + w.reported) : undefined);
           stage('host: report → waitForRender resolved', host.reportAt !== undefined ? t1 - host.reportAt : undefined);
           stage('overhead: update − renderMs', t1 - tA - last.renderMs);
+          // marks a development build of the webview may add (not in RenderTimings): as they are
+          for (const [k, v] of Object.entries(w)) if (!KNOWN_TIMINGS.has(k) && typeof v === 'number') stage(`webview (extra mark): ${k}`, v);
         }
         if (last.layout) entry.layout = last.layout;
         // the browser's own drawing of the new SVG (style, layout, paint) follows the report; the webview
@@ -333,12 +336,22 @@ function save(): void {
         const probe = await api.preview.reportNow(uri);
         if (probe.timings?.painted !== undefined && w && probe.timings.receivedAt === w.receivedAt) stage('after the report: browser frame', probe.timings.painted - w.reported);
       }
+      // the floor of the messaging: a probe (small request, small report built by the webview) while nothing else happens
+      const probeRoundTrip: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await sleep(100);
+        const t = performance.now();
+        await api.preview.reportNow(uri);
+        probeRoundTrip.push(performance.now() - t);
+      }
       // the extension-host side of an update: the render model (Mermaid text and step data) for the webview
       const a = api.analyses.forDocument(doc);
+      // as the panel builds it: with the lane-less text while the panel sends it (after Mermaid failed on the lanes)
+      const withoutLanes = !!(api.preview.previewFor(uri) as { sendsWithoutLanes?: boolean } | undefined)?.sendsWithoutLanes;
       const hostModel: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t = performance.now();
-        buildRenderModel(a.result, new LineIndex(a.text), { fileName: path.basename(uri.fsPath) });
+        buildRenderModel(a.result, new LineIndex(a.text), { fileName: path.basename(uri.fsPath), withoutLanes });
         hostModel.push(performance.now() - t);
       }
       const sent = api.preview.previewFor(uri)?.model;
@@ -346,8 +359,13 @@ function save(): void {
         nodeCount: last.nodeCount,
         // size of the render message's model and of the report, as JSON
         renderModelBytes: sent ? JSON.stringify(sent).length : null,
+        // what the model is made of: the Mermaid texts and the steps (the rest: lanes, roles, counts, notices)
+        renderModelParts: sent
+          ? { mermaid: sent.mermaid.length, mermaidWithoutLanes: sent.mermaidWithoutLanes?.length ?? 0, steps: JSON.stringify(sent.steps).length }
+          : null,
         reportBytes: JSON.stringify(last).length,
         buildRenderModelMs: summary(hostModel),
+        idleProbeRoundTripMs: summary(probeRoundTrip),
         // from the analysis being published to the webview's report: model, message, Mermaid, SVG, decoration, report
         updateAfterAnalysisMs: summary(update),
         // from the edit (incl. the debounce) to the report
