@@ -72,14 +72,14 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
-  /** Lint every open BizFlow document and (when enabled) every file in the workspace. */
+  /**
+   * Analyse every open BizFlow document again (its listeners, tree and
+   * previews, follow) and, with the checks on, lint the workspace's files.
+   */
   async refreshAll(): Promise<void> {
     const run = ++this.workspaceRun;
     const s = this.settings();
-    if (!s.enable) {
-      this.collection.clear();
-      return;
-    }
+    if (!s.enable) this.collection.clear();
     const open = new Set<string>();
     for (const doc of vscode.workspace.textDocuments) {
       if (isBizflowDocument(doc)) {
@@ -88,6 +88,7 @@ export class DiagnosticsController implements vscode.Disposable {
         this.lintNow(doc);
       }
     }
+    if (!s.enable) return;
     // drop diagnostics of files that are neither open nor (with workspace lint) on disk
     if (!s.lintWorkspace) {
       this.collection.forEach((uri) => {
@@ -118,17 +119,18 @@ export class DiagnosticsController implements vscode.Disposable {
     );
   }
 
-  /** Analyse an open document now and publish its diagnostics. Never throws. */
+  /**
+   * Analyse an open document now, show its problems (unless the checks are
+   * off: `bizflow.enable`) and publish the analysis to the tree and previews,
+   * which follow the file either way. Never throws.
+   */
   lintNow(doc: vscode.TextDocument): void {
     if (!isBizflowDocument(doc)) return;
-    if (!this.settings().enable) {
-      this.collection.delete(doc.uri);
-      return;
-    }
     try {
       const a = this.analyses.forDocument(doc);
       if (doc.version !== a.version) return;
-      this.collection.set(doc.uri, toVscodeDiagnostics(a));
+      if (this.settings().enable) this.collection.set(doc.uri, toVscodeDiagnostics(a));
+      else this.collection.delete(doc.uri);
       this.analyses.publish(a);
     } catch (e) {
       this.reportCrash(doc.uri, e);

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { toMermaid } from '../../core/mermaid';
 import type { AnalysisService } from '../analysis';
-import { isBizflowDocument, readSettings } from '../settings';
+import { isBizflowDocument } from '../settings';
 import { isPreviewState, PREVIEW_VIEW_TYPE, type PreviewState, type ProbeResult, type RenderReport } from '../../shared/protocol';
 import { exportFileName } from './model';
 import { BizflowPreview, fileNameOf, type PreviewHost } from './panel';
@@ -39,8 +39,6 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
   /** The preview that was active last (for commands run from elsewhere). */
   private lastActive: BizflowPreview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Debounce timers of edited documents, while the diagnostics (which publish the analyses) are off. */
-  private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly extensionUri: vscode.Uri;
 
   constructor(
@@ -71,40 +69,6 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) for (const p of this.previews) if (p.matches(f.oldUri)) p.setResource(f.newUri);
       }),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.onEdit(e.document);
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        // with the diagnostics on, their refresh publishes fresh analyses; otherwise redraw here
-        // (after the extension's own listener has invalidated the cached analyses)
-        if (e.affectsConfiguration('bizflow') && !readSettings().enable) {
-          setTimeout(() => {
-            for (const p of this.previews) void p.refresh();
-          }, 0);
-        }
-      }),
-    );
-  }
-
-  /**
-   * The previews follow the analyses the diagnostics publish after each edit
-   * (debounced). With the diagnostics off (`bizflow.enable: false`) nothing is
-   * published, so the previews of the edited document refresh themselves,
-   * with the same debounce.
-   */
-  private onEdit(doc: vscode.TextDocument): void {
-    if (![...this.previews].some((p) => p.matches(doc.uri))) return;
-    const settings = readSettings();
-    if (settings.enable) return;
-    const key = doc.uri.toString();
-    clearTimeout(this.editTimers.get(key));
-    this.editTimers.set(
-      key,
-      setTimeout(() => {
-        this.editTimers.delete(key);
-        if (doc.isClosed) return;
-        for (const p of this.previews) if (p.matches(doc.uri)) void p.refresh();
-      }, settings.debounceMs),
     );
   }
 
@@ -327,8 +291,6 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
   }
 
   dispose(): void {
-    for (const t of this.editTimers.values()) clearTimeout(t);
-    this.editTimers.clear();
     for (const p of [...this.previews]) p.dispose();
     this.previews.clear();
     for (const d of this.disposables) d.dispose();
