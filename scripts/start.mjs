@@ -28,7 +28,7 @@ import { startCodeServer, remoteUri, runCleanups, shutdownSignal, setSignalExitC
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EXT_DEV_PATH = path.resolve(process.env.BIZFLOW_EXT_DEV_PATH || ROOT);
-const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'workspace');
+const EXAMPLES = path.join(ROOT, 'examples');
 const SCRATCH = path.join(ROOT, '.vscode-test', 'workspace');
 const DEFAULT_PORT = 3000;
 
@@ -57,7 +57,7 @@ function readExtensionManifest() {
   return pkg;
 }
 
-/** The folder to open: argv[2], else a scratch copy of the example processes (edits there don't touch the test fixtures). */
+/** The folder to open: argv[2], else a scratch copy of the example processes (edits there don't touch the repository's examples). */
 function workspaceFolder() {
   const arg = process.argv[2];
   if (arg) {
@@ -67,8 +67,8 @@ function workspaceFolder() {
   }
   if (!fs.existsSync(SCRATCH)) {
     fs.mkdirSync(SCRATCH, { recursive: true });
-    for (const f of fs.readdirSync(FIXTURES)) {
-      fs.copyFileSync(path.join(FIXTURES, f), path.join(SCRATCH, f));
+    for (const f of fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.bizflow.yaml'))) {
+      fs.copyFileSync(path.join(EXAMPLES, f), path.join(SCRATCH, f));
       fs.chmodSync(path.join(SCRATCH, f), 0o644);
     }
   }

@@ -2,7 +2,7 @@
  * Acceptance test on the shared example files: procure-to-pay is clean, and
  * order-fulfilment produces exactly the diagnostics listed in the examples'
  * README (codes and 1-based lines, nothing more). The examples live beside
- * the repository, in `../shared/examples` from the repository root.
+ * the repository, in `examples/` (the files `npm start` opens).
  */
 import { strict as assert } from 'assert';
 import { existsSync, readFileSync } from 'fs';
@@ -10,7 +10,7 @@ import * as path from 'path';
 import { analyze } from '../../src/core/engine';
 import { LineIndex } from '../../src/core/positions';
 
-const DIR = path.resolve(__dirname, '../../../shared/examples');
+const DIR = path.resolve(__dirname, '../../examples');
 
 function diagnosticsOf(name: string, locale: 'en' | 'zh-CN' = 'en'): string[] {
   const text = readFileSync(path.join(DIR, name), 'utf8');
@@ -32,7 +32,7 @@ function expectedTable(): string[] {
 const sorted = (xs: string[]) => [...xs].sort((a, b) => parseInt(a) - parseInt(b) || (a < b ? -1 : a > b ? 1 : 0));
 
 describe('example files', () => {
-  it('are found beside the repository', () => {
+  it('are in the repository', () => {
     assert.ok(existsSync(path.join(DIR, 'procure-to-pay.bizflow.yaml')), `missing examples in ${DIR}`);
     assert.ok(existsSync(path.join(DIR, 'order-fulfilment.bizflow.yaml')));
   });

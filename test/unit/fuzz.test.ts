@@ -20,7 +20,7 @@ import { buildSymbolIndex, type SymbolOccurrence } from '../../src/core/symbols'
 import type { Span } from '../../src/core/types';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const examplesDir = path.resolve(repoRoot, '../shared/examples');
+const examplesDir = path.resolve(repoRoot, 'examples');
 const FILES = ['order-fulfilment.bizflow.yaml', 'procure-to-pay.bizflow.yaml'].map((f) =>
   fs.readFileSync(path.join(examplesDir, f), 'utf8'),
 );

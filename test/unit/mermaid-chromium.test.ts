@@ -13,7 +13,7 @@ import { toMermaid } from '../../src/core/mermaid';
 import { ChromiumMissingError, MermaidRenderer, renderMermaid } from '../../src/node/mermaid-render';
 import { removeTree, run, tempTree } from '../fixtures/cli/harness';
 
-const EXAMPLES = path.resolve(__dirname, '../../../shared/examples');
+const EXAMPLES = path.resolve(__dirname, '../../examples');
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 
 const FILES = [

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../src/core/types';
 import { yaml } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
-const EXAMPLES = path.resolve(__dirname, '../../../shared/examples');
+const EXAMPLES = path.resolve(__dirname, '../../examples');
 
 function render(text: string, options?: Parameters<typeof toMermaid>[2], diagnostics?: Diagnostic[]): MermaidResult {
   const a = analyze(text);

@@ -9,7 +9,7 @@ import { buildSymbolIndex } from '../../src/core/symbols';
 import type { Locale } from '../../src/core/types';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const examples = path.resolve(repoRoot, '../shared/examples');
+const examples = path.resolve(repoRoot, 'examples');
 const ORDER = fs.readFileSync(path.join(examples, 'order-fulfilment.bizflow.yaml'), 'utf8');
 const P2P = fs.readFileSync(path.join(examples, 'procure-to-pay.bizflow.yaml'), 'utf8');
 

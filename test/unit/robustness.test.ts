@@ -13,8 +13,8 @@ import { buildSymbolIndex, type SymbolIndex } from '../../src/core/symbols';
 import type { Span } from '../../src/core/types';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const suiteDir = path.resolve(repoRoot, '../shared/corpus/yaml-test-suite');
-const examplesDir = path.resolve(repoRoot, '../shared/examples');
+const suiteDir = path.resolve(repoRoot, 'test/fixtures/yaml-test-suite');
+const examplesDir = path.resolve(repoRoot, 'examples');
 
 function assertSpan(text: string, span: Span, what: string): void {
   assert.ok(

@@ -26,8 +26,8 @@ import {
 import { BASE } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const EXAMPLES = path.resolve(ROOT, '..', 'shared', 'examples');
-const exampleFiles = fs.existsSync(EXAMPLES) ? fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.bizflow.yaml')) : [];
+const EXAMPLES = path.resolve(ROOT, 'examples');
+const exampleFiles = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.bizflow.yaml'));
 const MY_RULES = RULES.filter((r) => /^(yaml|schema)\//.test(r.code));
 
 describe('schema.ts: the format as data', () => {
@@ -213,7 +213,7 @@ describe('schema.ts: the shared walks', () => {
   });
 
   it('never throws and never makes a rule fail, on any YAML of the yaml-test-suite', function () {
-    const dir = path.resolve(ROOT, '..', 'shared', 'corpus', 'yaml-test-suite', 'cases');
+    const dir = path.resolve(ROOT, 'test', 'fixtures', 'yaml-test-suite', 'cases');
     assert.ok(fs.existsSync(dir), dir);
     for (const f of fs.readdirSync(dir)) {
       const text = fs.readFileSync(path.join(dir, f), 'utf8');

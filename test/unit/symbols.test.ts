@@ -6,7 +6,7 @@ import { parseText } from '../../src/core/parse';
 import { buildSymbolIndex, type SymbolIndex, type SymbolOccurrence } from '../../src/core/symbols';
 
 const repoRoot = path.resolve(__dirname, '../..');
-const examples = path.resolve(repoRoot, '../shared/examples');
+const examples = path.resolve(repoRoot, 'examples');
 const ORDER = fs.readFileSync(path.join(examples, 'order-fulfilment.bizflow.yaml'), 'utf8');
 const P2P = fs.readFileSync(path.join(examples, 'procure-to-pay.bizflow.yaml'), 'utf8');
 

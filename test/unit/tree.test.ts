@@ -19,7 +19,7 @@ import {
 } from '../../src/core/tree';
 import { BASE, yaml } from './helpers';
 
-const EXAMPLE = path.resolve(__dirname, '../../../shared/examples/order-fulfilment.bizflow.yaml');
+const EXAMPLE = path.resolve(__dirname, '../../examples/order-fulfilment.bizflow.yaml');
 const text = readFileSync(EXAMPLE, 'utf8');
 
 function tree(t: string, grouping: 'status' | 'priority' | 'role' = 'status') {

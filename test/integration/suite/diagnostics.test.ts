@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { screenshot } from '../util/screenshot';
 import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
 
-/** Expected diagnostics of the order-fulfilment example (shared/examples/README.md). */
+/** Expected diagnostics of the order-fulfilment example (examples/README.md). */
 const ORDER_EXPECTED = [
   '25 data/not-produced',
   '30 data/not-produced',
