@@ -1,0 +1,29 @@
+// Mutation testing (`npm run mutation`, not in CI: it takes long). Stryker
+// changes src/core and src/cli one mutant at a time and runs the unit tests
+// that cover the changed code; a mutant no test notices ("survived") is
+// behaviour no test guards. The report: reports/mutation/ (HTML, JSON), and
+// the score and survivors summarised in docs/mutation.md.
+//
+// Narrow a run: `npm run mutation -- --mutate "src/core/rules/**/*.ts"`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'mocha',
+  mochaOptions: {
+    spec: ['test/unit/**/*.test.ts'],
+    require: ['tsx/cjs'],
+    // Chromium-driven tests test src/node; the spawn tests run the built dist/cli.js (not mutated).
+    // guards.test.ts reads the sources, which Stryker's sandbox marks with @ts-nocheck.
+    ignore: ['test/unit/mermaid-chromium.test.ts', 'test/unit/cli/spawn.test.ts', 'test/unit/cli/package.test.ts', 'test/unit/guards.test.ts'],
+  },
+  mutate: ['src/core/**/*.ts', 'src/cli/**/*.ts', '!src/**/index.ts', '!src/cli/main.ts', '!src/**/*.d.ts'],
+  coverageAnalysis: 'perTest',
+  ignoreStatic: true,
+  concurrency: 2,
+  timeoutMS: 20000,
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 90, low: 80, break: null },
+};
