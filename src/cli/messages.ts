@@ -14,7 +14,8 @@ Usage:
   bizflow --version                  show the version
 
 lint options:
-  -f, --format text|json|sarif       output format (default: text); json is ESLint's shape
+  -f, --format FORMAT                text, json (ESLint's shape), sarif, junit (JUnit XML)
+                                     or gitlab (GitLab Code Quality); default: text
   -c, --config FILE                  use this .bizflowrc.json/.yaml instead of the nearest one
       --max-warnings N               exit with 1 when there are more than N warnings
       --locale en|zh-CN              language of messages (default: from LC_ALL/LC_MESSAGES/LANG/LANGUAGE)
@@ -37,7 +38,8 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
   bizflow --version                  显示版本号
 
 lint 选项：
-  -f, --format text|json|sarif       输出格式（默认 text）；json 与 ESLint 的格式相同
+  -f, --format 格式                  text、json（与 ESLint 的格式相同）、sarif、junit（JUnit XML）
+                                     或 gitlab（GitLab 代码质量报告）；默认 text
   -c, --config FILE                  使用指定的 .bizflowrc.json/.yaml，而不是最近的配置文件
       --max-warnings N               警告超过 N 个时以 1 退出
       --locale en|zh-CN              消息语言（默认取自 LC_ALL/LC_MESSAGES/LANG/LANGUAGE）
