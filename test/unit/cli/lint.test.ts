@@ -157,7 +157,7 @@ describe('cli lint: exit codes', () => {
   it('2 for bad arguments, with one line on stderr and nothing on stdout', async () => {
     const cases: [string[], RegExp][] = [
       [['lint'], /no PATH given/],
-      [['lint', '--format', 'xml', oneError], /invalid value "xml" for --format: use "text", "json" or "sarif"/],
+      [['lint', '--format', 'xml', oneError], /invalid value "xml" for --format: use "text", "json", "sarif", "junit" or "gitlab"/],
       [['lint', '--fromat', 'json', oneError], /unknown option "--fromat"\. Did you mean "--format"\?/],
       [['lint', '--max-warnings', 'many', oneError], /--max-warnings needs a whole number/],
       [['lint', '--max-warnings', '1.5', oneError], /--max-warnings needs a whole number/],
