@@ -134,8 +134,13 @@ export function messages(locale: Locale) {
     svgFailed: (detail: string) => t(`cannot render the SVG: ${detail}`, `无法生成 SVG：${detail}`),
     chromiumMissing: (detail: string) =>
       t(
-        `cannot render the SVG: Chromium was not found (${detail}). Install Chromium (e.g. "apt-get install chromium") or use --format mermaid.`,
-        `无法生成 SVG：找不到 Chromium（${detail}）。请安装 Chromium（例如 "apt-get install chromium"），或改用 --format mermaid。`,
+        `cannot render the SVG: Chromium was not found (${detail}). Install Chromium or Chrome (e.g. "apt-get install chromium", "brew install --cask chromium", or "npx playwright-core install chromium"), or set BIZFLOW_CHROMIUM to its path; --format mermaid needs no browser.`,
+        `无法生成 SVG：找不到 Chromium（${detail}）。请安装 Chromium 或 Chrome（例如 "apt-get install chromium"、"brew install --cask chromium" 或 "npx playwright-core install chromium"），或用 BIZFLOW_CHROMIUM 指定其路径；--format mermaid 不需要浏览器。`,
+      ),
+    playwrightMissing: (detail: string) =>
+      t(
+        `cannot render the SVG: the optional package playwright-core is not installed (${detail}). Install it where bizflow is installed ("npm install -g playwright-core" beside a global bizflow-cli, "npm install playwright-core" in a project), or use --format mermaid.`,
+        `无法生成 SVG：未安装可选依赖 playwright-core（${detail}）。请在 bizflow 所在的位置安装它（全局安装的 bizflow-cli 用 "npm install -g playwright-core"，项目中用 "npm install playwright-core"），或改用 --format mermaid。`,
       ),
     internal: (detail: string) =>
       t(`internal error: ${detail}. Please report this.`, `内部错误：${detail}。请反馈此问题。`),
