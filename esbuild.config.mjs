@@ -1,8 +1,9 @@
-// Bundles the extension, the webview and the CLI. `node esbuild.config.mjs [--watch] [--production]`
+// Bundles the extension, the webview, the CLI and the CLI package (packages/cli). `node esbuild.config.mjs [--watch] [--production]`
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { cliPackageBuild, copyCliPackageAssets } from './packages/cli/build.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -60,6 +61,10 @@ if (existsSync('src/webview/main.ts')) {
     minify: true,
   });
 }
+
+// The installable CLI package (packages/cli, published as bizflow-cli): the same CLI, built into that folder.
+builds.push(cliPackageBuild({ production }));
+copyCliPackageAssets();
 
 // `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js
 const require = createRequire(import.meta.url);

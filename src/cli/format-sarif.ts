@@ -3,15 +3,19 @@
  * catalogue is listed in `tool.driver.rules`; each result points at its rule
  * by id and index. Locations are relative to the working folder (with the
  * `SRCROOT` base), or `file:` URIs for files outside it.
+ *
+ * BizFlow has no public web home, so the log has no `informationUri` and the
+ * rules no `helpUri` (rather than links that lead nowhere); each rule carries
+ * its one-line description, and the full documentation ships as docs/rules.md
+ * with the extension.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ruleDocUrl, type Rule } from '../core/rule';
+import type { Rule } from '../core/rule';
 import type { Locale, Severity, Span } from '../core/types';
 import type { FileResult } from './results';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/bizflow/bizflow';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -82,11 +86,9 @@ export function toSarif(results: readonly FileResult[], opts: SarifOptions): obj
             name: 'BizFlow',
             version: opts.version,
             semanticVersion: opts.version,
-            informationUri: INFORMATION_URI,
             rules: opts.rules.map((rule) => ({
               id: rule.code,
               shortDescription: { text: rule.description.en },
-              helpUri: ruleDocUrl(rule.code),
               defaultConfiguration: { level: sarifLevel(rule.defaultSeverity) },
             })),
           },

@@ -1,17 +1,20 @@
-/** `bizflow lint [--format text|json|sarif] [--config FILE] [--max-warnings N] [--locale …] PATH...` */
+/** `bizflow lint [--format text|json|sarif|junit|gitlab] [--config FILE] [--max-warnings N] [--locale …] PATH...` */
+import * as path from 'node:path';
 import { analyze } from '../core/engine';
 import { LineIndex } from '../core/positions';
 import { RULES } from '../core/rules/index';
 import { ConfigResolver, type LoadedRc } from '../node/config-files';
 import { FileError, expandPaths, readTextFile } from '../node/find-files';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, VERSION, choice, parseCommandArgs, type CliContext } from './context';
+import { formatGitlab } from './format-gitlab';
 import { formatJson } from './format-json';
+import { formatJunit } from './format-junit';
 import { formatSarif } from './format-sarif';
 import { COLORS, PLAIN, displayPath, formatText } from './format-text';
 import { usage } from './messages';
 import { total, type FileResult } from './results';
 
-export const LINT_FORMATS = ['text', 'json', 'sarif'] as const;
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
 /** Colours only on a terminal, and never when NO_COLOR is set (FORCE_COLOR forces them). */
@@ -131,6 +134,12 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
       break;
     case 'sarif':
       ctx.io.stdout(formatSarif(results, { rules: RULES, version: VERSION, cwd: ctx.cwd, locale: ctx.locale }));
+      break;
+    case 'junit':
+      ctx.io.stdout(formatJunit(results, ctx.cwd));
+      break;
+    case 'gitlab':
+      ctx.io.stdout(formatGitlab(results, path.resolve(ctx.cwd, ctx.env.CI_PROJECT_DIR || '.')));
       break;
     default:
       ctx.io.stdout(formatText(results, m, useColour(ctx) ? COLORS : PLAIN, ctx.cwd));

@@ -14,7 +14,8 @@ Usage:
   bizflow --version                  show the version
 
 lint options:
-  -f, --format text|json|sarif       output format (default: text); json is ESLint's shape
+  -f, --format FORMAT                text, json (ESLint's shape), sarif, junit (JUnit XML)
+                                     or gitlab (GitLab Code Quality); default: text
   -c, --config FILE                  use this .bizflowrc.json/.yaml instead of the nearest one
       --max-warnings N               exit with 1 when there are more than N warnings
       --locale en|zh-CN              language of messages (default: from LC_ALL/LC_MESSAGES/LANG/LANGUAGE)
@@ -37,7 +38,8 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
   bizflow --version                  显示版本号
 
 lint 选项：
-  -f, --format text|json|sarif       输出格式（默认 text）；json 与 ESLint 的格式相同
+  -f, --format 格式                  text、json（与 ESLint 的格式相同）、sarif、junit（JUnit XML）
+                                     或 gitlab（GitLab 代码质量报告）；默认 text
   -c, --config FILE                  使用指定的 .bizflowrc.json/.yaml，而不是最近的配置文件
       --max-warnings N               警告超过 N 个时以 1 退出
       --locale en|zh-CN              消息语言（默认取自 LC_ALL/LC_MESSAGES/LANG/LANGUAGE）
@@ -132,8 +134,13 @@ export function messages(locale: Locale) {
     svgFailed: (detail: string) => t(`cannot render the SVG: ${detail}`, `无法生成 SVG：${detail}`),
     chromiumMissing: (detail: string) =>
       t(
-        `cannot render the SVG: Chromium was not found (${detail}). Install Chromium (e.g. "apt-get install chromium") or use --format mermaid.`,
-        `无法生成 SVG：找不到 Chromium（${detail}）。请安装 Chromium（例如 "apt-get install chromium"），或改用 --format mermaid。`,
+        `cannot render the SVG: Chromium was not found (${detail}). Install Chromium or Chrome (e.g. "apt-get install chromium", "brew install --cask chromium", or "npx playwright-core install chromium"), or set BIZFLOW_CHROMIUM to its path; --format mermaid needs no browser.`,
+        `无法生成 SVG：找不到 Chromium（${detail}）。请安装 Chromium 或 Chrome（例如 "apt-get install chromium"、"brew install --cask chromium" 或 "npx playwright-core install chromium"），或用 BIZFLOW_CHROMIUM 指定其路径；--format mermaid 不需要浏览器。`,
+      ),
+    playwrightMissing: (detail: string) =>
+      t(
+        `cannot render the SVG: the optional package playwright-core is not installed (${detail}). Install it where bizflow is installed ("npm install -g playwright-core" beside a global bizflow-cli, "npm install playwright-core" in a project), or use --format mermaid.`,
+        `无法生成 SVG：未安装可选依赖 playwright-core（${detail}）。请在 bizflow 所在的位置安装它（全局安装的 bizflow-cli 用 "npm install -g playwright-core"，项目中用 "npm install playwright-core"），或改用 --format mermaid。`,
       ),
     internal: (detail: string) =>
       t(`internal error: ${detail}. Please report this.`, `内部错误：${detail}。请反馈此问题。`),

@@ -86,8 +86,9 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
     const name = e instanceof Error ? e.name : '';
     const detail = oneLine(e instanceof Error ? e.message : String(e));
     if (name === 'ChromiumMissingError') {
-      const d = (e as { detail?: unknown }).detail;
-      return ctx.fail(m.chromiumMissing(typeof d === 'string' ? oneLine(d) : detail));
+      const { detail: d, missing } = e as { detail?: unknown; missing?: unknown };
+      const why = typeof d === 'string' ? oneLine(d) : detail;
+      return ctx.fail(missing === 'playwright' ? m.playwrightMissing(why) : m.chromiumMissing(why));
     }
     return ctx.fail(m.svgFailed(detail));
   }

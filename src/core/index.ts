@@ -7,7 +7,7 @@ export { parseText, type ParsedFile } from './parse';
 export * from './model';
 export { normalizeLocale } from './i18n';
 export { RULES, RULES_BY_CODE } from './rules/index';
-export { ruleDocUrl, type Rule } from './rule';
+export { ruleDocAnchor, ruleDocUrl, type Rule } from './rule';
 export * from './symbols';
 export * from './rename';
 export * from './edits';

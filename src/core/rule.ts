@@ -46,7 +46,17 @@ export function idWithName(ctx: RuleContext, id: string, name: string | undefine
   return ctx.t(`${ctx.q(id)} (${name})`, `${ctx.q(id)}（${name}）`);
 }
 
-/** Link to a rule's documentation (used by the editor and SARIF). */
-export function ruleDocUrl(code: string): string {
-  return `https://github.com/bizflow/bizflow/blob/main/docs/rules.md#${code.replace(/[^a-z0-9]+/g, '-')}`;
+/** Anchor of a rule's section in docs/rules.md: `ref/unknown-role` → `ref-unknown-role`. */
+export function ruleDocAnchor(code: string): string {
+  return code.replace(/[^a-z0-9]+/g, '-');
+}
+
+/**
+ * Link to a rule's section of the rules documentation at `rulesDoc`, the URI
+ * of a docs/rules.md. BizFlow has no public web home, so there is no default:
+ * the editor links to the copy shipped inside the extension, and SARIF omits
+ * `helpUri`.
+ */
+export function ruleDocUrl(code: string, rulesDoc: string): string {
+  return `${rulesDoc}#${ruleDocAnchor(code)}`;
 }

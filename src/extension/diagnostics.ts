@@ -25,11 +25,12 @@ export async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri)).replace(/^\uFEFF/, '');
 }
 
-export function toVscodeDiagnostics(a: Analysis): vscode.Diagnostic[] {
+/** `rulesDoc`: the docs/rules.md shipped inside the extension, which the diagnostic codes link to. */
+export function toVscodeDiagnostics(a: Analysis, rulesDoc: vscode.Uri): vscode.Diagnostic[] {
   return a.result.diagnostics.map((d) => {
     const diag = new vscode.Diagnostic(a.positions.range(d.span), d.message, SEVERITY[d.severity]);
     diag.source = 'bizflow';
-    diag.code = { value: d.code, target: vscode.Uri.parse(ruleDocUrl(d.code)) };
+    diag.code = { value: d.code, target: vscode.Uri.parse(ruleDocUrl(d.code, rulesDoc.toString())) };
     if (d.related?.length) {
       diag.relatedInformation = d.related.map(
         (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(a.uri, a.positions.range(r.span)), r.message),
@@ -49,6 +50,8 @@ export class DiagnosticsController implements vscode.Disposable {
   constructor(
     private readonly analyses: AnalysisService,
     private readonly settings: () => BizflowSettings,
+    /** docs/rules.md inside the extension (the diagnostic codes link to it). */
+    private readonly rulesDoc: vscode.Uri,
   ) {
     this.disposables.push(
       this.collection,
@@ -129,7 +132,7 @@ export class DiagnosticsController implements vscode.Disposable {
     try {
       const a = this.analyses.forDocument(doc);
       if (doc.version !== a.version) return;
-      if (this.settings().enable) this.collection.set(doc.uri, toVscodeDiagnostics(a));
+      if (this.settings().enable) this.collection.set(doc.uri, toVscodeDiagnostics(a, this.rulesDoc));
       else this.collection.delete(doc.uri);
       this.analyses.publish(a);
     } catch (e) {
@@ -144,7 +147,7 @@ export class DiagnosticsController implements vscode.Disposable {
     try {
       await this.analyses.prepare(uri);
       const a = this.analyses.forText(uri, await readText(uri), -1);
-      this.collection.set(uri, toVscodeDiagnostics(a));
+      this.collection.set(uri, toVscodeDiagnostics(a, this.rulesDoc));
     } catch {
       this.collection.delete(uri); // unreadable or gone
     }

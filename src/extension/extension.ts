@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
 
   const rc = new RcConfigService();
   const analyses = new AnalysisService(getSettings, rc);
-  const diagnostics = new DiagnosticsController(analyses, getSettings);
+  const diagnostics = new DiagnosticsController(analyses, getSettings, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   context.subscriptions.push(rc, analyses, diagnostics);
   context.subscriptions.push(registerLanguageFeatures(context, analyses));
   // the previews listen to published analyses before the tree views: their render message leaves first

@@ -8,8 +8,38 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 
-/** Where Chromium is looked for when `BIZFLOW_CHROMIUM` is not set. */
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/** Where Chromium (or Chrome, or Edge: any Chromium build) is looked for on a platform when `BIZFLOW_CHROMIUM` is not set. */
+export function chromiumCandidates(
+  platform: string = process.platform,
+  env: Record<string, string | undefined> = process.env,
+): string[] {
+  if (platform === 'darwin') {
+    return [
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    ];
+  }
+  if (platform === 'win32') {
+    const roots = [env.LOCALAPPDATA, env.PROGRAMFILES, env['PROGRAMFILES(X86)']].filter((r): r is string => !!r);
+    return roots.flatMap((r) => [
+      path.win32.join(r, 'Chromium', 'Application', 'chrome.exe'),
+      path.win32.join(r, 'Google', 'Chrome', 'Application', 'chrome.exe'),
+      path.win32.join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
+    ]);
+  }
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/microsoft-edge',
+  ];
+}
+
+/** Where Chromium is looked for on this machine when `BIZFLOW_CHROMIUM` is not set (then in playwright's own download folder). */
+export const CHROMIUM_CANDIDATES = chromiumCandidates();
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -20,10 +50,20 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Chromium (or playwright-core) is not available. `detail` says what was looked for; the message is one line. */
+/**
+ * Chromium (`missing: 'chromium'`) or the optional playwright-core package (`missing: 'playwright'`) is not
+ * available. `detail` says what was looked for; the message is one line.
+ */
 export class ChromiumMissingError extends Error {
-  constructor(readonly detail: string) {
-    super(`Chromium is not available: ${detail}. Install it (apt-get install -y chromium) or set BIZFLOW_CHROMIUM to its path.`);
+  constructor(
+    readonly detail: string,
+    readonly missing: 'chromium' | 'playwright' = 'chromium',
+  ) {
+    super(
+      missing === 'playwright'
+        ? `playwright-core is not available: ${detail}. Install it (npm install playwright-core).`
+        : `Chromium is not available: ${detail}. Install it (apt-get install -y chromium, or npx playwright-core install chromium) or set BIZFLOW_CHROMIUM to its path.`,
+    );
     this.name = 'ChromiumMissingError';
   }
 }
@@ -37,7 +77,20 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** The Chromium executable to use: `explicit`, else `$BIZFLOW_CHROMIUM`, else the first candidate found. Throws ChromiumMissingError. */
+/** The Chromium playwright-core downloaded (`npx playwright-core install chromium`), if playwright-core is there and it did. */
+function playwrightsChromium(): string | undefined {
+  try {
+    const file = loadPlaywright().chromium.executablePath();
+    return file && isExecutable(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The Chromium executable to use: `explicit`, else `$BIZFLOW_CHROMIUM`, else the first of the platform's usual
+ * places that exists, else the one playwright-core downloaded. Throws ChromiumMissingError.
+ */
 export function findChromium(explicit?: string): string {
   const wanted = explicit ?? process.env.BIZFLOW_CHROMIUM;
   if (wanted) {
@@ -45,6 +98,8 @@ export function findChromium(explicit?: string): string {
     throw new ChromiumMissingError(`no executable at ${wanted}`);
   }
   for (const c of CHROMIUM_CANDIDATES) if (isExecutable(c)) return c;
+  const downloaded = playwrightsChromium();
+  if (downloaded) return downloaded;
   throw new ChromiumMissingError(`none of ${CHROMIUM_CANDIDATES.join(', ')} exists`);
 }
 
@@ -53,7 +108,10 @@ function loadPlaywright(): typeof import('playwright-core') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('playwright-core') as typeof import('playwright-core');
   } catch (e) {
-    throw new ChromiumMissingError(`the playwright-core package cannot be loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    throw new ChromiumMissingError(
+      `the playwright-core package cannot be loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      'playwright',
+    );
   }
 }
 
@@ -69,8 +127,9 @@ export interface HeadlessChromium {
  * request of the context is aborted: pages must be self-contained.
  */
 export async function launchChromium(opts: { executablePath?: string; timeoutMs?: number } = {}): Promise<HeadlessChromium> {
-  const executablePath = findChromium(opts.executablePath);
+  // playwright-core first: without it no Chromium can be driven, whichever is found
   const { chromium } = loadPlaywright();
+  const executablePath = findChromium(opts.executablePath);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizflow-chromium-'));
   const removeProfile = () => {
     try {

@@ -1,0 +1,48 @@
+// Builds the installable CLI package (bizflow-cli) in this folder: dist/bizflow.js (the CLI bundled with its
+// dependencies, playwright-core left out: it is an optional dependency, loaded only by `render --format svg`),
+// dist/mermaid.min.js beside it, and a copy of the repository's LICENSE.
+// `node packages/cli/build.mjs [--production]`; also run by the root `npm run build` (esbuild.config.mjs)
+// and by `npm pack` here (prepack).
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+
+/** The esbuild options of the package's CLI bundle (paths absolute, so it builds from any working folder). */
+export function cliPackageBuild({ production = false } = {}) {
+  return {
+    entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
+    outfile: path.join(HERE, 'dist/bizflow.js'),
+    bundle: true,
+    // no source map: it would ship (or point at sources that do not)
+    sourcemap: false,
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+    charset: 'utf8',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['playwright-core'],
+    alias: { yaml: path.join(ROOT, 'node_modules/yaml/browser/index.js') },
+    absWorkingDir: ROOT,
+  };
+}
+
+/** Copies what ships beside the bundle: Mermaid (for `render --format svg`) and the licence. */
+export function copyCliPackageAssets() {
+  const require = createRequire(path.join(ROOT, 'package.json'));
+  mkdirSync(path.join(HERE, 'dist'), { recursive: true });
+  copyFileSync(path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js'), path.join(HERE, 'dist/mermaid.min.js'));
+  copyFileSync(path.join(ROOT, 'LICENSE'), path.join(HERE, 'LICENSE'));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  copyCliPackageAssets();
+  await esbuild.build(cliPackageBuild({ production: process.argv.includes('--production') }));
+}
