@@ -32,7 +32,8 @@ export function resolveSeverity(
   for (const layer of layers) {
     if (layer.extends === 'all' && sev === 'info') sev = 'warning';
     if (layer.extends === 'recommended') sev = reported;
-    const s = layer.rules?.[code];
+    const rules = layer.rules;
+    const s = rules && Object.hasOwn(rules, code) ? rules[code] : undefined;
     if (s !== undefined && isSeveritySetting(s)) sev = s;
   }
   return sev === 'off' ? undefined : sev;

@@ -15,7 +15,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): BizflowSettings
   const c = vscode.workspace.getConfiguration('bizflow', scope);
   const localeSetting = c.get<string>('locale', 'auto');
   const rulesRaw = c.get<Record<string, unknown>>('rules', {}) ?? {};
-  const rules: Record<string, SeveritySetting> = {};
+  const rules: Record<string, SeveritySetting> = Object.create(null);
   for (const [code, value] of Object.entries(rulesRaw)) {
     if (isSeveritySetting(value)) rules[code] = value;
   }

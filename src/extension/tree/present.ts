@@ -379,16 +379,18 @@ const GROUP_ICONS: Readonly<Record<string, string>> = {
   wont: 'circle-slash',
 };
 
+const groupIcon = (key: string): string | undefined => (Object.hasOwn(GROUP_ICONS, key) ? GROUP_ICONS[key] : undefined);
+
 function group(n: RequirementGroupNode): vscode.TreeItem {
   let label: string;
   let ic: vscode.ThemeIcon;
   const parts: string[] = [];
   if (n.grouping === 'status') {
     label = statusLabel(n.key as Status);
-    ic = icon(GROUP_ICONS[n.key] ?? 'circle-large-outline');
+    ic = icon(groupIcon(n.key) ?? 'circle-large-outline');
   } else if (n.grouping === 'priority') {
     label = priorityLabel(n.key === '' ? undefined : (n.key as Priority));
-    ic = icon(GROUP_ICONS[n.key] ?? 'question');
+    ic = icon(groupIcon(n.key) ?? 'question');
   } else if (n.key === '') {
     label = vscode.l10n.t('No requesting role');
     ic = icon('question');
