@@ -51,7 +51,8 @@ export function utf8Length(text: string): number {
 
 /** The one finding of a file over the size limit (`bytes`: its size). */
 export function tooLargeDiagnostic(bytes: number, limit: number, locale: Locale): Diagnostic {
-  const mb = (n: number) => `${Number((n / (1024 * 1024)).toFixed(1))} MB`;
+  const mb = (n: number) =>
+    n >= 1024 * 1024 ? `${Number((n / (1024 * 1024)).toFixed(1))} MB` : `${Number((n / 1024).toFixed(1))} KB`;
   return {
     code: TOO_LARGE,
     severity: 'warning',
