@@ -33,7 +33,8 @@ export function resolveSeverity(
     if (layer.extends === 'all' && sev === 'info') sev = 'warning';
     if (layer.extends === 'recommended') sev = reported;
     const rules = layer.rules;
-    const s = rules && Object.hasOwn(rules, code) ? rules[code] : undefined;
+    // own keys only (the webview compiles the core with ES2020 lib: no Object.hasOwn)
+    const s = rules && Object.prototype.hasOwnProperty.call(rules, code) ? rules[code] : undefined;
     if (s !== undefined && isSeveritySetting(s)) sev = s;
   }
   return sev === 'off' ? undefined : sev;
