@@ -50,6 +50,19 @@ if (existsSync('src/extension/extension.ts')) {
   });
 }
 
+// the analysis worker (worker_threads), started by the extension: dist/worker.js
+if (existsSync('src/worker/node.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/worker/node.ts'],
+    outfile: 'dist/worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    alias: yamlEsm,
+  });
+}
+
 if (existsSync('src/webview/main.ts')) {
   builds.push({
     ...common,

@@ -5,6 +5,7 @@
  * Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or
  * too many warnings, 2 usage or I/O problem.
  */
+import { showControls } from '../core/escape';
 import { normalizeLocale } from '../core/i18n';
 import { nearest } from '../core/suggest';
 import type { Locale } from '../core/types';
@@ -46,6 +47,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   let locale = envLocale(env);
   if (sniffed !== undefined && LOCALE_VALUE.test(sniffed)) locale = normalizeLocale(sniffed);
   const m = messages(locale);
+  // user text (paths, option values, rc file words) reaches the terminal escaped, on one line
+  const warn = (message: string) => io.stderr(m.prefix + showControls(message.replace(/\r\n|[\r\n]/g, ' ')) + '\n');
   const ctx: CliContext = {
     io,
     cwd,
@@ -53,9 +56,10 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     locale,
     m,
     fail(message: string) {
-      io.stderr(m.prefix + message + '\n');
+      warn(message);
       return EXIT_USAGE;
     },
+    warn,
   };
   try {
     if (sniffed !== undefined && !LOCALE_VALUE.test(sniffed)) {

@@ -26,6 +26,8 @@ export interface CliContext {
   m: Messages;
   /** Writes a one-line error to stderr and gives the exit code 2. */
   fail(message: string): number;
+  /** Writes a one-line message to stderr (`bizflow: …`, user text escaped). */
+  warn(message: string): void;
 }
 
 /** Exit codes. */

@@ -13,6 +13,8 @@ export interface EslintMessage {
   column: number;
   endLine: number;
   endColumn: number;
+  /** As ESLint marks a parse error: on `yaml/syntax` findings only. */
+  fatal?: true;
 }
 
 export interface EslintResult {
@@ -28,6 +30,9 @@ export interface EslintResult {
   usedDeprecatedRules: never[];
 }
 
+/** ESLint counts parse errors as fatal: here the YAML syntax errors. */
+const isFatal = (code: string) => code === 'yaml/syntax';
+
 export function toEslintResults(results: readonly FileResult[]): EslintResult[] {
   return results.map((r) => {
     const c = count(r.diagnostics);
@@ -38,10 +43,11 @@ export function toEslintResults(results: readonly FileResult[]): EslintResult[] 
         severity: d.severity === 'error' ? 2 : d.severity === 'warning' ? 1 : 0,
         message: d.message,
         ...r.lines.oneBased(d.span),
+        ...(isFatal(d.code) ? { fatal: true as const } : {}),
       })),
       suppressedMessages: [],
       errorCount: c.errors,
-      fatalErrorCount: 0,
+      fatalErrorCount: r.diagnostics.filter((d) => isFatal(d.code) && d.severity === 'error').length,
       warningCount: c.warnings,
       infoCount: c.infos,
       fixableErrorCount: 0,

@@ -4,6 +4,7 @@
  * below, then a summary line.
  */
 import * as path from 'node:path';
+import { showControls } from '../core/escape';
 import type { Severity } from '../core/types';
 import type { Messages } from './messages';
 import { oneLine, total, type FileResult } from './results';
@@ -37,22 +38,31 @@ export function displayPath(filePath: string, cwd: string): string {
   return rel && !path.isAbsolute(rel) ? rel : filePath;
 }
 
+/**
+ * User text (a message, a file name) for one line of a terminal: line breaks
+ * become spaces, control characters, ESC sequences, bidi and zero-width
+ * characters `\u{…}`, so the text can neither fake lines nor drive the terminal.
+ */
+export function terminalText(s: string): string {
+  return showControls(oneLine(s));
+}
+
 export function formatText(results: readonly FileResult[], m: Messages, style: Style, cwd: string): string {
   const width = Math.max(...(['error', 'warning', 'info'] as Severity[]).map((s) => [...m.severity(s)].length));
   const colour = (s: Severity) => (s === 'error' ? style.red : s === 'warning' ? style.yellow : style.cyan);
   const groups: string[] = [];
   for (const r of results) {
     if (!r.diagnostics.length) continue;
-    const shown = displayPath(r.filePath, cwd);
+    const shown = showControls(displayPath(r.filePath, cwd));
     const lines: string[] = [];
     for (const d of r.diagnostics) {
       const p = r.lines.oneBased(d.span);
       const word = m.severity(d.severity);
       const sev = colour(d.severity)(word + ' '.repeat(Math.max(0, width - [...word].length)));
-      lines.push(`${shown}:${p.line}:${p.column}  ${sev}  ${oneLine(d.message)}  ${style.dim(`[${d.code}]`)}`);
+      lines.push(`${shown}:${p.line}:${p.column}  ${sev}  ${terminalText(d.message)}  ${style.dim(`[${showControls(d.code)}]`)}`);
       for (const rel of d.related ?? []) {
         const rp = r.lines.oneBased(rel.span);
-        lines.push(style.dim(`    ↳ ${shown}:${rp.line}:${rp.column}  ${oneLine(rel.message)}`));
+        lines.push(style.dim(`    ↳ ${shown}:${rp.line}:${rp.column}  ${terminalText(rel.message)}`));
       }
     }
     groups.push(lines.join('\n'));

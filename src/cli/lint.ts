@@ -4,7 +4,8 @@ import { analyze } from '../core/engine';
 import { LineIndex } from '../core/positions';
 import { RULES } from '../core/rules/index';
 import { ConfigResolver, type LoadedRc } from '../node/config-files';
-import { FileError, expandPaths, readTextFile } from '../node/find-files';
+import { DEFAULT_MAX_FILE_SIZE, FileError, expandPaths, readTextFile } from '../node/find-files';
+import type { Diagnostic } from '../core/types';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, VERSION, choice, parseCommandArgs, type CliContext } from './context';
 import { formatGitlab } from './format-gitlab';
 import { formatJson } from './format-json';
@@ -53,11 +54,32 @@ export function configFor(
       const pos = lines.oneBased(p.span);
       const where = `${shown}:${pos.line}:${pos.column}`;
       if (rc.fatal) return ctx.fail(ctx.m.rcUnusable(where, p.message));
-      ctx.io.stderr(ctx.m.prefix + ctx.m.rcProblem(where, p.severity, p.message) + '\n');
+      ctx.warn(ctx.m.rcProblem(where, p.severity, p.message));
     }
   }
   if (rc.fatal) return EXIT_USAGE; // already reported for an earlier file
   return rc;
+}
+
+const SIZE_UNITS: ReadonlyMap<string, number> = new Map([
+  ['', 1],
+  ['b', 1],
+  ['k', 1024],
+  ['kb', 1024],
+  ['m', 1024 * 1024],
+  ['mb', 1024 * 1024],
+  ['g', 1024 * 1024 * 1024],
+  ['gb', 1024 * 1024 * 1024],
+]);
+
+/** `10MB`, `500kb`, `1.5 M`, `20000000` (bytes), `0` (no limit) → bytes; undefined when not a size. */
+export function parseSize(value: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(value);
+  if (!m) return undefined;
+  const unit = SIZE_UNITS.get(m[2].toLowerCase());
+  if (unit === undefined) return undefined;
+  const bytes = Math.floor(Number(m[1]) * unit);
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
 export async function lintCommand(argv: readonly string[], ctx: CliContext): Promise<number> {
@@ -69,6 +91,7 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
       { name: 'format', short: 'f', value: true },
       { name: 'config', short: 'c', value: true },
       { name: 'max-warnings', value: true },
+      { name: 'max-file-size', value: true },
     ],
     ctx,
   );
@@ -88,7 +111,16 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
     if (!Number.isSafeInteger(maxWarnings)) return ctx.fail(m.badMaxWarnings(mw));
   }
 
+  let maxFileSize = DEFAULT_MAX_FILE_SIZE;
+  const mfs = args.options.get('max-file-size');
+  if (typeof mfs === 'string') {
+    const parsed = parseSize(mfs);
+    if (parsed === undefined) return ctx.fail(m.badMaxFileSize(mfs));
+    maxFileSize = parsed;
+  }
+
   if (!args.positionals.length) return ctx.fail(m.noPaths());
+  if (args.positionals.some((p) => p === '')) return ctx.fail(m.emptyPath());
 
   const configOpt = args.options.get('config');
   const resolver = new ConfigResolver({
@@ -97,36 +129,45 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
     cwd: ctx.cwd,
   });
 
+  // Every file gets its own result: a path that cannot be found, searched or read is reported on
+  // stderr (and the exit code is 2), the others are still linted and reported.
   const { files, errors } = expandPaths(args.positionals, ctx.cwd);
-  if (errors.length) {
-    for (const e of errors) ctx.io.stderr(m.prefix + m.fileError(e) + '\n');
-    return EXIT_USAGE;
+  let ioFailed = errors.length > 0;
+  for (const e of errors) ctx.warn(m.fileError(e));
+  if (!files.length) {
+    if (ioFailed) return EXIT_USAGE;
+    return ctx.fail(m.noFilesFound(args.positionals));
   }
-  if (!files.length) return ctx.fail(m.noFilesFound(args.positionals));
-
-  // Read everything first: an unreadable file stops the run before any report is printed.
-  const texts: string[] = [];
-  let readFailed = false;
-  for (const f of files) {
-    try {
-      texts.push(readTextFile(f, displayPath(f, ctx.cwd)));
-    } catch (e) {
-      if (!(e instanceof FileError)) throw e;
-      ctx.io.stderr(m.prefix + m.fileError(e) + '\n');
-      readFailed = true;
-    }
-  }
-  if (readFailed) return EXIT_USAGE;
 
   const reported = new Set<string>();
   const results: FileResult[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const rc = configFor(files[i], resolver, reported, ctx);
+  for (const file of files) {
+    const shown = displayPath(file, ctx.cwd);
+    let text: string;
+    try {
+      text = readTextFile(file, shown, maxFileSize);
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      ctx.warn(m.fileError(e));
+      ioFailed = true;
+      continue;
+    }
+    const rc = configFor(file, resolver, reported, ctx);
     if (typeof rc === 'number') return rc;
-    const text = texts[i];
-    const { diagnostics } = analyze(text, { locale: ctx.locale, config: rc ? [rc.config] : [] });
-    results.push({ filePath: files[i], text, diagnostics, lines: new LineIndex(text) });
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = analyze(text, { locale: ctx.locale, config: rc ? [rc.config] : [] }).diagnostics;
+    } catch (e) {
+      // a bug (or an exhausted stack) in one file's analysis: that file's error, the run goes on
+      ctx.warn(m.lintFailed(shown, e instanceof Error ? e.message.split('\n')[0] : String(e)));
+      ioFailed = true;
+      continue;
+    }
+    results.push({ filePath: file, text, diagnostics, lines: new LineIndex(text) });
   }
+
+  // nothing could be linted: the errors above are the whole answer ("no problems" would mislead)
+  if (!results.length && ioFailed) return EXIT_USAGE;
 
   switch (format) {
     case 'json':
@@ -145,10 +186,11 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
       ctx.io.stdout(formatText(results, m, useColour(ctx) ? COLORS : PLAIN, ctx.cwd));
   }
 
+  if (ioFailed) return EXIT_USAGE;
   const c = total(results);
   if (c.errors > 0) return EXIT_PROBLEMS;
   if (maxWarnings >= 0 && c.warnings > maxWarnings) {
-    ctx.io.stderr(m.prefix + m.tooManyWarnings(c.warnings, maxWarnings) + '\n');
+    ctx.warn(m.tooManyWarnings(c.warnings, maxWarnings));
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;

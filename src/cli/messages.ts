@@ -18,6 +18,7 @@ lint options:
                                      or gitlab (GitLab Code Quality); default: text
   -c, --config FILE                  use this .bizflowrc.json/.yaml instead of the nearest one
       --max-warnings N               exit with 1 when there are more than N warnings
+      --max-file-size SIZE           skip larger files with an error (default: 10MB; 0: no limit)
       --locale en|zh-CN              language of messages (default: from LC_ALL/LC_MESSAGES/LANG/LANGUAGE)
 
 render options:
@@ -42,6 +43,7 @@ lint 选项：
                                      或 gitlab（GitLab 代码质量报告）；默认 text
   -c, --config FILE                  使用指定的 .bizflowrc.json/.yaml，而不是最近的配置文件
       --max-warnings N               警告超过 N 个时以 1 退出
+      --max-file-size SIZE           跳过更大的文件并报错（默认 10MB；0 表示不限）
       --locale en|zh-CN              消息语言（默认取自 LC_ALL/LC_MESSAGES/LANG/LANGUAGE）
 
 render 选项：
@@ -53,6 +55,13 @@ render 选项：
 退出码：0 没有错误（且警告数不超过 --max-warnings），1 有错误或警告过多，2 用法或读写问题。
 `,
   });
+}
+
+/** A size in bytes as people read it: 10 MB, 512 KB, 900 B (1 MB = 1024 KB). */
+export function mb(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
+  return `${bytes} B`;
 }
 
 /** Builds the CLI's messages for one locale. */
@@ -85,6 +94,14 @@ export function messages(locale: Locale) {
         `--max-warnings needs a whole number ≥ 0 (or -1 for no limit), not ${Q(value)}.`,
         `--max-warnings 需要一个 ≥ 0 的整数（-1 表示不限），而不是${Q(value)}。`,
       ),
+    emptyPath: () => t('an empty PATH ("") names no file or folder.', '空路径（""）不指向任何文件或文件夹。') + helpHint('lint'),
+    badMaxFileSize: (value: string) =>
+      t(
+        `--max-file-size needs a size such as 10MB, 500KB or 20000000 (bytes), or 0 for no limit, not ${Q(value)}.`,
+        `--max-file-size 需要一个大小，例如 10MB、500KB 或 20000000（字节），0 表示不限，而不是${Q(value)}。`,
+      ),
+    lintFailed: (file: string, detail: string) =>
+      t(`internal error while linting ${Q(file)}: ${detail}. Please report this.`, `检查${Q(file)}时发生内部错误：${detail}。请反馈此问题。`),
     noPaths: () => t('no PATH given: name files or folders to lint.', '没有指定路径：请给出要检查的文件或文件夹。') + helpHint('lint'),
     renderOneFile: (n: number) =>
       (n === 0
@@ -112,6 +129,19 @@ export function messages(locale: Locale) {
           return t(`${p} is encoded as UTF-16; save it as UTF-8.`, `${p}是 UTF-16 编码，请另存为 UTF-8。`);
         case 'not-utf8':
           return t(`${p} is not valid UTF-8 text; save it as UTF-8.`, `${p}不是有效的 UTF-8 文本，请另存为 UTF-8。`);
+        case 'too-large': {
+          const size = mb(Number(e.detail));
+          const limit = mb(e.limit ?? 0);
+          return t(
+            `${p} is not linted: it is ${size}, larger than the limit of ${limit} (raise it with --max-file-size).`,
+            `${p}未检查：文件大小为 ${size}，超过上限 ${limit}（可用 --max-file-size 调高）。`,
+          );
+        }
+        case 'bad-name':
+          return t(
+            `${p} is skipped: its name is not valid UTF-8; rename it.`,
+            `已跳过${p}：文件名不是有效的 UTF-8，请重命名。`,
+          );
         default:
           return t(`cannot read ${p}${e.detail ? ` (${e.detail})` : ''}.`, `无法读取${p}${e.detail ? `（${e.detail}）` : ''}。`);
       }

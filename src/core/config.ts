@@ -32,7 +32,9 @@ export function resolveSeverity(
   for (const layer of layers) {
     if (layer.extends === 'all' && sev === 'info') sev = 'warning';
     if (layer.extends === 'recommended') sev = reported;
-    const s = layer.rules?.[code];
+    const rules = layer.rules;
+    // own keys only (the webview compiles the core with ES2020 lib: no Object.hasOwn)
+    const s = rules && Object.prototype.hasOwnProperty.call(rules, code) ? rules[code] : undefined;
     if (s !== undefined && isSeveritySetting(s)) sev = s;
   }
   return sev === 'off' ? undefined : sev;

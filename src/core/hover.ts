@@ -9,6 +9,7 @@
  * diagnostics of the same analysis, so a card always agrees with the
  * squiggles.
  */
+import { mdCodeText, mdEscapeText } from './escape';
 import { pick, type Texts } from './i18n';
 import type { Model, Requirement, Step } from './model';
 import { RULES_BY_CODE } from './rules/index';
@@ -23,18 +24,13 @@ export interface HoverResult {
   span: Span;
 }
 
-/** Escapes Markdown (and HTML) in free text such as names and titles. */
+/** Escapes Markdown (and HTML) in free text such as names and titles (line breaks and controls included). */
 export function mdEscape(s: string): string {
-  return s
-    .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ');
+  return mdEscapeText(s);
 }
 
-/** An id in a code span. */
-const code = (id: string) => '`' + id.replace(/`/g, "'") + '`';
+/** An id in a code span (a line break or control character shown as `\u{…}`, so it cannot end the span). */
+const code = (id: string) => '`' + mdCodeText(id.replace(/`/g, "'")) + '`';
 
 /** "role", "data item", … for the first line of a card. */
 function kindName(kind: SymbolKind): Texts {

@@ -102,7 +102,10 @@ export function parseText(text: string): ParsedFile {
   }
   let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(text, {
+    // YAML 1.2 allows a lone CR as a line break, the yaml package does not: a CR not followed by LF
+    // becomes LF for the parser (same length, so every offset stays valid in `text`)
+    const source = text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+    doc = parseDocument(source, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: false,

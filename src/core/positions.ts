@@ -26,7 +26,9 @@ export class LineIndex {
 
   /** 0-based line and character of an offset (clamped into the text). */
   position(offset: number): { line: number; character: number } {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // between the CR and the LF of a CRLF: the end of the line, not one column past it
+    if (o > 0 && this.text.charCodeAt(o) === 10 && this.text.charCodeAt(o - 1) === 13) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -41,7 +43,12 @@ export class LineIndex {
   offset(line: number, character: number): number {
     if (line < 0) return 0;
     if (line >= this.starts.length) return this.text.length;
-    const lineEnd = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let lineEnd = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    // a character past the end of the line stops before its line break (CRLF, CR or LF)
+    if (line + 1 < this.starts.length) {
+      lineEnd--;
+      if (this.text.charCodeAt(lineEnd) === 10 && this.text.charCodeAt(lineEnd - 1) === 13 && lineEnd > this.starts[line]) lineEnd--;
+    }
     return Math.max(this.starts[line], Math.min(this.starts[line] + character, lineEnd));
   }
 

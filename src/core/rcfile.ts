@@ -175,6 +175,8 @@ function readRc(text: string, format: RcFormat | undefined, known: ReadonlySet<s
         findings.push({ code: 'rc/bad-rules', span: spanOf(text, rules) });
         continue;
       }
+      // only codes in `known` are stored (checked with Set.has, so `constructor` is an unknown rule), and
+      // `resolveSeverity` reads it with Object.hasOwn
       const out: Record<string, SeveritySetting> = {};
       for (const entry of rules.items) {
         if (!isPair(entry)) continue;
@@ -287,22 +289,22 @@ export function rcConfigOf(text: string, fileName: string): SeverityConfig {
   return readRc(text, rcFormatOf(fileName), new Set(RULES_BY_CODE.keys())).config;
 }
 
-const SEVERITY_ALIASES: Record<string, SeveritySetting> = {
-  warn: 'warning',
-  err: 'error',
-  information: 'info',
-  hint: 'info',
-  none: 'off',
-  ignore: 'off',
-  '0': 'off',
-  '1': 'warning',
-  '2': 'error',
-};
+const SEVERITY_ALIASES: ReadonlyMap<string, SeveritySetting> = new Map([
+  ['warn', 'warning'],
+  ['err', 'error'],
+  ['information', 'info'],
+  ['hint', 'info'],
+  ['none', 'off'],
+  ['ignore', 'off'],
+  ['0', 'off'],
+  ['1', 'warning'],
+  ['2', 'error'],
+]);
 
 function nearestSeverity(word: string): SeveritySetting | undefined {
   const w = word.toLowerCase();
   if (isSeveritySetting(w)) return w;
-  return SEVERITY_ALIASES[w] ?? (nearest(word, SEVERITY_SETTINGS) as SeveritySetting | undefined);
+  return SEVERITY_ALIASES.get(w) ?? (nearest(word, SEVERITY_SETTINGS) as SeveritySetting | undefined);
 }
 
 /** `parseRcFile` with the format taken from the file's name (`.json` is strict JSON). */

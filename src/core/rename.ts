@@ -38,17 +38,17 @@ export interface RenameResult {
 }
 
 /** Words the YAML 1.2 core schema reads as booleans or null although they match the id pattern. */
-const RESERVED: Record<string, 'bool' | 'null'> = {
-  true: 'bool',
-  True: 'bool',
-  TRUE: 'bool',
-  false: 'bool',
-  False: 'bool',
-  FALSE: 'bool',
-  null: 'null',
-  Null: 'null',
-  NULL: 'null',
-};
+const RESERVED: ReadonlyMap<string, 'bool' | 'null'> = new Map([
+  ['true', 'bool'],
+  ['True', 'bool'],
+  ['TRUE', 'bool'],
+  ['false', 'bool'],
+  ['False', 'bool'],
+  ['FALSE', 'bool'],
+  ['null', 'null'],
+  ['Null', 'null'],
+  ['NULL', 'null'],
+]);
 
 /** "role", "data item", … for messages. */
 function kindName(kind: SymbolKind): Texts {
@@ -162,7 +162,7 @@ function rename(model: Model, index: SymbolIndex, offset: number, newName: strin
       ),
     };
   }
-  const reserved = RESERVED[name];
+  const reserved = RESERVED.get(name);
   if (reserved) {
     return {
       error: t(

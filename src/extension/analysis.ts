@@ -2,9 +2,21 @@
  * One place that turns a document into an analysis, memoised by document
  * version and configuration generation, shared by diagnostics, the tree view,
  * the preview and the language features (so they always agree).
+ *
+ * Two ways in:
+ * * `analyzeInBackground` (diagnostics while typing, workspace lint): the
+ *   findings come from the analysis worker, off the extension host's thread;
+ *   a newer edit supersedes an outdated analysis (`undefined`). The model is
+ *   built on the host only when a consumer reads `result` (tree, preview,
+ *   language features), once per version.
+ * * `forText` / `forDocument` (language features on request): synchronous,
+ *   reusing the cached analysis of that version.
+ * A file larger than `bizflow.maxFileSize` is not analysed: one finding says why.
  */
 import * as vscode from 'vscode';
-import { analyze, buildSymbolIndex, type AnalysisResult, type Locale, type SymbolIndex } from '../core';
+import { analyze, buildSymbolIndex, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
+import { pick } from '../core/i18n';
+import type { AnalysisWorker } from './analysisWorker';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
 import type { BizflowSettings } from './settings';
@@ -15,10 +27,41 @@ export interface Analysis {
   version: number;
   text: string;
   locale: Locale;
-  result: AnalysisResult;
+  /** The findings (available without the model: from the worker). */
+  readonly diagnostics: Diagnostic[];
+  /** The parse, model and findings; built on first use when the findings came from the worker. */
+  readonly result: AnalysisResult;
   positions: TextPositions;
   /** Definitions and references, built on first use. */
   readonly symbols: SymbolIndex;
+}
+
+/** Code of the one finding on a file over the size limit. */
+export const TOO_LARGE = 'bizflow/too-large';
+
+/** UTF-8 size of a text in bytes (without encoding it). */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2; // a surrogate pair: 2 + 2 = 4
+  }
+  return n;
+}
+
+/** The one finding of a file over the size limit (`bytes`: its size). */
+export function tooLargeDiagnostic(bytes: number, limit: number, locale: Locale): Diagnostic {
+  const mb = (n: number) =>
+    n >= 1024 * 1024 ? `${Number((n / (1024 * 1024)).toFixed(1))} MB` : `${Number((n / 1024).toFixed(1))} KB`;
+  return {
+    code: TOO_LARGE,
+    severity: 'warning',
+    message: pick(locale, {
+      en: `This file is not analysed: it is ${mb(bytes)}, larger than the limit of ${mb(limit)} (setting bizflow.maxFileSize).`,
+      zh: `未分析此文件：文件大小为 ${mb(bytes)}，超过上限 ${mb(limit)}（设置 bizflow.maxFileSize）。`,
+    }),
+    span: { start: 0, end: 0 },
+  };
 }
 
 export class AnalysisService implements vscode.Disposable {
@@ -31,6 +74,8 @@ export class AnalysisService implements vscode.Disposable {
   constructor(
     private readonly settings: () => BizflowSettings,
     private readonly rc: RcConfigService,
+    /** Where findings are computed off the host's thread; without it, everything is synchronous. */
+    private readonly worker?: AnalysisWorker,
   ) {}
 
   /** Loads what analysing this URI needs (its rc file) before a synchronous `forText`. */
@@ -57,31 +102,97 @@ export class AnalysisService implements vscode.Disposable {
     return this.cache.get(uri.toString())?.analysis;
   }
 
-  forText(uri: vscode.Uri, text: string, version: number): Analysis {
-    const key = uri.toString();
+  private cached(key: string, text: string, version: number): Analysis | undefined {
     const hit = this.cache.get(key);
     if (hit && hit.generation === this.generation && hit.analysis.version === version && hit.analysis.text === text) {
       return hit.analysis;
     }
+    return undefined;
+  }
+
+  private layers() {
     const s = this.settings();
-    const layers = [];
-    const rcLayer = this.rc.layerFor(uri);
-    if (rcLayer) layers.push(rcLayer);
-    layers.push(s.severity);
-    const result = analyze(text, { locale: s.locale, config: layers });
+    return { s, layers: (uri: vscode.Uri) => [...(this.rc.layerFor(uri) ? [this.rc.layerFor(uri)!] : []), s.severity] };
+  }
+
+  /** An analysis whose model is built on first use (`diagnostics` given, or from that model). */
+  private make(uri: vscode.Uri, text: string, version: number, locale: Locale, build: () => AnalysisResult, diagnostics?: Diagnostic[]): Analysis {
+    let result: AnalysisResult | undefined;
     let symbols: SymbolIndex | undefined;
-    const analysis: Analysis = {
+    const getResult = () => {
+      if (!result) {
+        result = build();
+        if (diagnostics) result = { ...result, diagnostics };
+      }
+      return result;
+    };
+    return {
       uri,
       version,
       text,
-      locale: s.locale,
-      result,
+      locale,
+      get diagnostics() {
+        return diagnostics ?? getResult().diagnostics;
+      },
+      get result() {
+        return getResult();
+      },
       positions: new TextPositions(text),
       get symbols() {
-        return (symbols ??= buildSymbolIndex(result.model));
+        return (symbols ??= buildSymbolIndex(getResult().model));
       },
     };
+  }
+
+  /** The analysis of a file over the size limit: an empty model and one finding. */
+  private oversized(uri: vscode.Uri, text: string, version: number): Analysis | undefined {
+    const s = this.settings();
+    if (s.maxFileSize <= 0 || text.length <= s.maxFileSize / 3) return undefined; // ≤ 3 bytes per UTF-16 unit
+    const bytes = utf8Length(text);
+    if (bytes <= s.maxFileSize) return undefined;
+    const d = tooLargeDiagnostic(bytes, s.maxFileSize, s.locale);
+    return this.make(uri, text, version, s.locale, () => ({ ...analyze('', { locale: s.locale }), diagnostics: [d] }), [d]);
+  }
+
+  forText(uri: vscode.Uri, text: string, version: number): Analysis {
+    const key = uri.toString();
+    const hit = this.cached(key, text, version);
+    if (hit) return hit;
+    const { s, layers } = this.layers();
+    const config = layers(uri);
+    const analysis =
+      this.oversized(uri, text, version) ?? this.make(uri, text, version, s.locale, () => analyze(text, { locale: s.locale, config }));
+    void analysis.result; // synchronous callers want the model now
     this.cache.set(key, { analysis, generation: this.generation });
+    return analysis;
+  }
+
+  /**
+   * The findings of a text computed in the worker (synchronously without
+   * one). `undefined` when a newer call for the same URI superseded this
+   * one. Throws when the analysis failed (a bug, or the worker ran out of memory).
+   */
+  async analyzeInBackground(uri: vscode.Uri, text: string, version: number): Promise<Analysis | undefined> {
+    const key = uri.toString();
+    const hit = this.cached(key, text, version);
+    if (hit) return hit;
+    if (!this.worker) return this.forText(uri, text, version);
+    const generation = this.generation;
+    const { s, layers } = this.layers();
+    const big = this.oversized(uri, text, version);
+    if (big) {
+      this.cache.set(key, { analysis: big, generation });
+      return big;
+    }
+    const config = layers(uri);
+    const outcome = await this.worker.analyze(key, text, s.locale, config);
+    if (outcome.status === 'superseded') return undefined;
+    if (outcome.status === 'failed') throw new Error(outcome.message);
+    // a synchronous caller may have analysed this version meanwhile: keep one analysis per version
+    const again = this.cached(key, text, version);
+    if (again) return again;
+    const analysis = this.make(uri, text, version, s.locale, () => analyze(text, { locale: s.locale, config }), outcome.diagnostics);
+    if (generation === this.generation) this.cache.set(key, { analysis, generation });
     return analysis;
   }
 
@@ -93,5 +204,6 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
     this.cache.clear();
+    this.worker?.dispose();
   }
 }

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { ruleDocUrl, type Diagnostic as CoreDiagnostic } from '../core';
-import type { Analysis, AnalysisService } from './analysis';
+import { TOO_LARGE, tooLargeDiagnostic, type Analysis, type AnalysisService } from './analysis';
 import { isBizflowDocument, isBizflowUri, type BizflowSettings } from './settings';
 
 const SEVERITY: Record<CoreDiagnostic['severity'], vscode.DiagnosticSeverity> = {
@@ -27,10 +27,10 @@ export async function readText(uri: vscode.Uri): Promise<string> {
 
 /** `rulesDoc`: the docs/rules.md shipped inside the extension, which the diagnostic codes link to. */
 export function toVscodeDiagnostics(a: Analysis, rulesDoc: vscode.Uri): vscode.Diagnostic[] {
-  return a.result.diagnostics.map((d) => {
+  return a.diagnostics.map((d) => {
     const diag = new vscode.Diagnostic(a.positions.range(d.span), d.message, SEVERITY[d.severity]);
     diag.source = 'bizflow';
-    diag.code = { value: d.code, target: vscode.Uri.parse(ruleDocUrl(d.code, rulesDoc.toString())) };
+    diag.code = d.code === TOO_LARGE ? d.code : { value: d.code, target: vscode.Uri.parse(ruleDocUrl(d.code, rulesDoc.toString())) };
     if (d.related?.length) {
       diag.relatedInformation = d.related.map(
         (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(a.uri, a.positions.range(r.span)), r.message),
@@ -123,33 +123,57 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * Analyse an open document now, show its problems (unless the checks are
-   * off: `bizflow.enable`) and publish the analysis to the tree and previews,
-   * which follow the file either way. Never throws.
+   * Analyse an open document now (in the analysis worker), show its problems
+   * (unless the checks are off: `bizflow.enable`) and publish the analysis to
+   * the tree and previews, which follow the file either way. An analysis
+   * superseded by a newer edit is dropped. Never throws.
    */
   lintNow(doc: vscode.TextDocument): void {
     if (!isBizflowDocument(doc)) return;
-    try {
-      const a = this.analyses.forDocument(doc);
-      if (doc.version !== a.version) return;
-      if (this.settings().enable) this.collection.set(doc.uri, toVscodeDiagnostics(a, this.rulesDoc));
-      else this.collection.delete(doc.uri);
-      this.analyses.publish(a);
-    } catch (e) {
-      this.reportCrash(doc.uri, e);
-    }
+    const version = doc.version;
+    this.analyses.analyzeInBackground(doc.uri, doc.getText(), version).then(
+      (a) => {
+        if (!a || doc.isClosed || doc.version !== version || a.version !== version) return; // outdated
+        if (this.settings().enable) this.collection.set(doc.uri, toVscodeDiagnostics(a, this.rulesDoc));
+        else this.collection.delete(doc.uri);
+        this.analyses.publish(a);
+      },
+      (e) => {
+        if (!doc.isClosed && doc.version === version) this.reportCrash(doc.uri, e);
+      },
+    );
   }
 
   private async lintFromDisk(uri: vscode.Uri): Promise<void> {
     if (!isBizflowUri(uri) || !this.settings().enable || !this.settings().lintWorkspace) return;
     // an open editor's buffer is the truth for that file
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    let text: string;
     try {
       await this.analyses.prepare(uri);
-      const a = this.analyses.forText(uri, await readText(uri), -1);
-      this.collection.set(uri, toVscodeDiagnostics(a, this.rulesDoc));
+      // a file over the size limit is not even read
+      const limit = this.settings().maxFileSize;
+      const { size } = await vscode.workspace.fs.stat(uri);
+      if (limit > 0 && size > limit) {
+        const t = tooLargeDiagnostic(size, limit, this.settings().locale);
+        const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), t.message, SEVERITY[t.severity]);
+        d.source = 'bizflow';
+        d.code = t.code;
+        this.collection.set(uri, [d]);
+        return;
+      }
+      text = await readText(uri);
     } catch {
       this.collection.delete(uri); // unreadable or gone
+      return;
+    }
+    try {
+      const a = await this.analyses.analyzeInBackground(uri, text, -1);
+      if (!a) return; // a newer read of the file superseded this one
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // opened meanwhile
+      this.collection.set(uri, toVscodeDiagnostics(a, this.rulesDoc));
+    } catch (e) {
+      this.reportCrash(uri, e);
     }
   }
 

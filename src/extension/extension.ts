@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysis';
+import { AnalysisWorker } from './analysisWorker';
+import { nodeWorkerFactory } from './nodeWorker';
 import { DiagnosticsController } from './diagnostics';
 import { registerLanguageFeatures } from './language';
 import { RcConfigService } from './rcConfig';
@@ -26,7 +28,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   const getSettings = () => settings;
 
   const rc = new RcConfigService();
-  const analyses = new AnalysisService(getSettings, rc);
+  // findings are computed in a worker (dist/worker.js) so typing never waits for an analysis
+  const worker = new AnalysisWorker(nodeWorkerFactory(context.asAbsolutePath('dist/worker.js')));
+  const analyses = new AnalysisService(getSettings, rc, worker);
   const diagnostics = new DiagnosticsController(analyses, getSettings, vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules.md'));
   context.subscriptions.push(rc, analyses, diagnostics);
   context.subscriptions.push(registerLanguageFeatures(context, analyses));

@@ -6,16 +6,23 @@ export interface BizflowSettings {
   enable: boolean;
   lintWorkspace: boolean;
   debounceMs: number;
+  /** Larger files (in bytes, UTF-8) get one diagnostic and are not analysed; 0: no limit (`bizflow.maxFileSize`, in MB). */
+  maxFileSize: number;
   locale: Locale;
   /** Severity layer from the settings (between the workspace rc file and the file's own `rules:`). */
   severity: SeverityConfig;
+}
+
+/** The size limit setting in MB: a number ≥ 0, else the default 10. */
+function megabytes(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 10;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): BizflowSettings {
   const c = vscode.workspace.getConfiguration('bizflow', scope);
   const localeSetting = c.get<string>('locale', 'auto');
   const rulesRaw = c.get<Record<string, unknown>>('rules', {}) ?? {};
-  const rules: Record<string, SeveritySetting> = {};
+  const rules: Record<string, SeveritySetting> = Object.create(null);
   for (const [code, value] of Object.entries(rulesRaw)) {
     if (isSeveritySetting(value)) rules[code] = value;
   }
@@ -23,6 +30,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): BizflowSettings
     enable: c.get<boolean>('enable', true),
     lintWorkspace: c.get<boolean>('lintWorkspace', true),
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
+    maxFileSize: megabytes(c.get<unknown>('maxFileSize', 10)) * 1024 * 1024,
     locale: normalizeLocale(localeSetting === 'auto' || !localeSetting ? vscode.env.language : localeSetting),
     severity: { rules },
   };

@@ -1,7 +1,9 @@
 /**
  * Finding and loading `.bizflowrc.json` / `.bizflowrc.yaml` / `.bizflowrc.yml`
- * on disk. The nearest file walking up from a linted file's folder applies
- * (up to the filesystem root); `--config FILE` replaces discovery entirely.
+ * on disk. The nearest file walking up from a linted file's folder applies,
+ * up to the project root: the nearest folder with `.git` or `package.json`
+ * (like the editor, which stops at the workspace folder), else the
+ * filesystem root; `--config FILE` replaces discovery entirely.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,6 +24,13 @@ export function loadRcFile(file: string, locale: Locale = 'en'): LoadedRc {
   const text = readTextFile(abs);
   const parsed = parseRcFile(text, { format: rcFormatOf(abs), locale });
   return { ...parsed, path: abs, text };
+}
+
+/** What marks a project's root folder: the rc lookup does not go above it. */
+export const PROJECT_ROOT_MARKERS = ['.git', 'package.json'] as const;
+
+function isProjectRoot(dir: string): boolean {
+  return PROJECT_ROOT_MARKERS.some((m) => fs.existsSync(path.join(dir, m)));
 }
 
 /** The rc file that sits directly in `dir`, if any (first of RC_FILE_NAMES). */
@@ -99,7 +108,7 @@ export class ConfigResolver {
         break;
       }
       const parent = path.dirname(d);
-      if (parent === d) break; // filesystem root
+      if (parent === d || isProjectRoot(d)) break; // filesystem or project root
       d = parent;
     }
     for (const v of visited) this.dirCache.set(v, found);

@@ -17,15 +17,24 @@ export type FileErrorReason =
   | 'binary'
   | 'utf16'
   | 'not-utf8'
+  /** Larger than the size limit (`detail`: its size in bytes). */
+  | 'too-large'
+  /** A name that is not valid UTF-8 (it cannot be shown or opened by its decoded name). */
+  | 'bad-name'
   | 'io';
+
+/** Files larger than this are not read (`--max-file-size`, the editor's `bizflow.maxFileSize`): 10 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export class FileError extends Error {
   constructor(
     /** The path as the user gave it (or as found). */
     readonly path: string,
     readonly reason: FileErrorReason,
-    /** The system's own words, for `io`. */
+    /** The system's own words, for `io`; the size in bytes, for `too-large`. */
     readonly detail?: string,
+    /** The size limit in bytes, for `too-large`. */
+    readonly limit?: number,
   ) {
     super(`${path}: ${reason}${detail ? ` (${detail})` : ''}`);
     this.name = 'FileError';
@@ -63,8 +72,11 @@ export function decodeText(bytes: Uint8Array): { text?: string; reason?: FileErr
   }
 }
 
-/** Reads a file as UTF-8 text, without a BOM. Throws a `FileError`. */
-export function readTextFile(file: string, shownAs: string = file): string {
+/**
+ * Reads a file as UTF-8 text, without a BOM. Throws a `FileError`; a file
+ * larger than `maxBytes` (0: no limit) is not read (`too-large`).
+ */
+export function readTextFile(file: string, shownAs: string = file, maxBytes: number = DEFAULT_MAX_FILE_SIZE): string {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -73,21 +85,27 @@ export function readTextFile(file: string, shownAs: string = file): string {
   }
   if (st.isDirectory()) throw new FileError(shownAs, 'is-directory');
   if (!st.isFile()) throw new FileError(shownAs, 'not-a-file');
+  if (maxBytes > 0 && st.size > maxBytes) throw new FileError(shownAs, 'too-large', String(st.size), maxBytes);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (e) {
     throw fromErrno(shownAs, e);
   }
+  // it grew between stat and read
+  if (maxBytes > 0 && bytes.length > maxBytes) throw new FileError(shownAs, 'too-large', String(bytes.length), maxBytes);
   const { text, reason } = decodeText(bytes);
   if (reason) throw new FileError(shownAs, reason);
   return text!;
 }
 
 export interface ExpandedPaths {
-  /** Absolute paths, in argument order; each folder's files sorted; no duplicates. */
+  /** Absolute paths, in argument order; each folder's files sorted; no duplicates (by real path). */
   files: string[];
-  /** Arguments that do not exist or cannot be searched. */
+  /**
+   * Arguments that do not exist or cannot be searched, folders that cannot be
+   * read and files whose name is not UTF-8: each one path's problem, the rest is still found.
+   */
   errors: FileError[];
 }
 
@@ -96,18 +114,31 @@ function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The real path of a file or folder (itself when it cannot be resolved: the read reports why). */
+function realOf(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
 /**
  * Expands PATH arguments: a file is taken as given (whatever its name); a
  * folder is searched recursively for `*.bizflow.yaml` / `*.bizflow.yml`,
- * skipping `node_modules` and folders whose name starts with a dot.
+ * skipping `node_modules` and folders whose name starts with a dot. Folders
+ * are walked by real path, each once (symbolic-link loops and diamonds), and
+ * a file reached by several paths is listed once, under the first.
  */
 export function expandPaths(args: readonly string[], cwd: string = process.cwd()): ExpandedPaths {
   const files: string[] = [];
   const seen = new Set<string>();
   const errors: FileError[] = [];
+  const walked = new Set<string>();
   const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
+    const real = realOf(f);
+    if (!seen.has(real)) {
+      seen.add(real);
       files.push(f);
     }
   };
@@ -122,7 +153,7 @@ export function expandPaths(args: readonly string[], cwd: string = process.cwd()
     }
     if (st.isDirectory()) {
       const found: string[] = [];
-      walk(abs, arg, found, errors, new Set());
+      walk(abs, arg, found, errors, walked);
       found.sort(byCodeUnit).forEach(add);
     } else {
       add(abs);
@@ -131,7 +162,12 @@ export function expandPaths(args: readonly string[], cwd: string = process.cwd()
   return { files, errors };
 }
 
-function walk(dir: string, shown: string, out: string[], errors: FileError[], active: Set<string>): void {
+/** Whether a name read as bytes survives decoding as UTF-8 (otherwise the decoded name names another file). */
+function isUtf8Name(raw: Buffer): boolean {
+  return Buffer.from(raw.toString('utf8'), 'utf8').equals(raw);
+}
+
+function walk(dir: string, shown: string, out: string[], errors: FileError[], walked: Set<string>): void {
   let real: string;
   try {
     real = fs.realpathSync(dir);
@@ -139,19 +175,24 @@ function walk(dir: string, shown: string, out: string[], errors: FileError[], ac
     errors.push(fromErrno(shown, e));
     return;
   }
-  if (active.has(real)) return; // a symbolic link back up the tree
-  active.add(real);
-  let entries: fs.Dirent[];
+  if (walked.has(real)) return; // already searched: a symbolic link loop or diamond
+  walked.add(real);
+  let entries: fs.Dirent<Buffer>[];
   try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     errors.push(fromErrno(shown, e));
-    active.delete(real);
     return;
   }
-  entries.sort((a, b) => byCodeUnit(a.name, b.name));
-  for (const ent of entries) {
-    const full = path.join(dir, ent.name);
+  const named = entries.map((ent) => ({ ent, name: ent.name.toString('utf8') }));
+  named.sort((a, b) => byCodeUnit(a.name, b.name));
+  for (const { ent, name } of named) {
+    const full = path.join(dir, name);
+    if (!isUtf8Name(ent.name)) {
+      // the decoded name (with U+FFFD) is another path: say so for what would have been linted
+      if (BIZFLOW_FILE_PATTERN.test(name) || ent.isDirectory()) errors.push(new FileError(path.join(shown, name), 'bad-name'));
+      continue;
+    }
     let isDir = ent.isDirectory();
     let isFile = ent.isFile();
     if (ent.isSymbolicLink()) {
@@ -164,11 +205,10 @@ function walk(dir: string, shown: string, out: string[], errors: FileError[], ac
       }
     }
     if (isDir) {
-      if (ent.name === 'node_modules' || ent.name.startsWith('.')) continue;
-      walk(full, path.join(shown, ent.name), out, errors, active);
-    } else if (isFile && BIZFLOW_FILE_PATTERN.test(ent.name)) {
+      if (name === 'node_modules' || name.startsWith('.')) continue;
+      walk(full, path.join(shown, name), out, errors, walked);
+    } else if (isFile && BIZFLOW_FILE_PATTERN.test(name)) {
       out.push(full);
     }
   }
-  active.delete(real);
 }

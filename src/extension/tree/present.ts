@@ -3,6 +3,7 @@
  * descriptions, codicons, tooltips and context values, in the UI language
  * (`vscode.l10n.t`).
  */
+import { mdCode, showControls } from '../../core/escape';
 import * as vscode from 'vscode';
 import type { Priority, Status, StepType } from '../../core/model';
 import type {
@@ -142,13 +143,17 @@ function md(): vscode.MarkdownString {
 /** Appends Markdown (a line break, an icon), then plain text. */
 function append(m: vscode.MarkdownString, markdown: string, text: string): void {
   m.appendMarkdown(markdown);
-  m.appendText(text);
+  appendPlain(m, text);
+}
+
+/** User text as plain text on the current line: `appendText` escapes Markdown but keeps line breaks (a new paragraph). */
+function appendPlain(m: vscode.MarkdownString, text: string): vscode.MarkdownString {
+  return m.appendText(showControls(text.replace(/\r\n|[\r\n\u2028\u2029\t]/g, ' ')));
 }
 
 function code(m: vscode.MarkdownString, text: string): vscode.MarkdownString {
-  // an inline code span that can hold any backticks
-  const ticks = '`'.repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((x) => x[0].length + 1)));
-  return m.appendMarkdown(`${ticks}${text.includes('`') ? ' ' + text + ' ' : text}${ticks}`);
+  // an inline code span that can hold any backticks, and no line break
+  return m.appendMarkdown(mdCode(text));
 }
 
 /** A tooltip that starts with the display name in bold and the id as code. */
@@ -164,7 +169,7 @@ function requirementTooltip(r: RequirementSummary): vscode.MarkdownString {
   const m = md();
   append(m, '**', r.reqId);
   m.appendMarkdown('** ');
-  if (r.title) m.appendText(r.title);
+  if (r.title) appendPlain(m, r.title);
   append(m, '\n\n', `${vscode.l10n.t('Priority')}: ${r.priority ?? vscode.l10n.t('none')}`);
   append(m, '  \n', `${vscode.l10n.t('Status')}: ${r.status}`);
   const from = r.from === undefined ? vscode.l10n.t('none') : r.fromName ? `${r.fromName} (${r.from})` : r.from;
@@ -379,16 +384,18 @@ const GROUP_ICONS: Readonly<Record<string, string>> = {
   wont: 'circle-slash',
 };
 
+const groupIcon = (key: string): string | undefined => (Object.hasOwn(GROUP_ICONS, key) ? GROUP_ICONS[key] : undefined);
+
 function group(n: RequirementGroupNode): vscode.TreeItem {
   let label: string;
   let ic: vscode.ThemeIcon;
   const parts: string[] = [];
   if (n.grouping === 'status') {
     label = statusLabel(n.key as Status);
-    ic = icon(GROUP_ICONS[n.key] ?? 'circle-large-outline');
+    ic = icon(groupIcon(n.key) ?? 'circle-large-outline');
   } else if (n.grouping === 'priority') {
     label = priorityLabel(n.key === '' ? undefined : (n.key as Priority));
-    ic = icon(GROUP_ICONS[n.key] ?? 'question');
+    ic = icon(groupIcon(n.key) ?? 'question');
   } else if (n.key === '') {
     label = vscode.l10n.t('No requesting role');
     ic = icon('question');

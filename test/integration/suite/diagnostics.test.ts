@@ -166,6 +166,23 @@ describe('diagnostics in the real editor', () => {
     await waitForDiagnostics(uri, (d) => d.filter((x) => codeOf(x) === 'handoff/no-data').length === 3, 5000, 'handoff/no-data back');
   });
 
+  it('a file over bizflow.maxFileSize gets one diagnostic and nothing else, open or on disk; raising the limit analyses it', async () => {
+    const uri = fixtureUri('order-fulfilment.bizflow.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await waitForDiagnostics(uri, (d) => d.length === ORDER_EXPECTED.length, 5000, 'order example analysed');
+    const config = vscode.workspace.getConfiguration('bizflow');
+    await config.update('maxFileSize', 0.001, vscode.ConfigurationTarget.Global); // ~1 KB
+    try {
+      const ds = await waitForDiagnostics(uri, (d) => d.length === 1 && codeOf(d[0]) === 'bizflow/too-large', 8000, 'too large');
+      assert.match(ds[0].message, /not analysed: it is [\d.]+ (KB|MB), larger than the limit/);
+      const p2p = fixtureUri('procure-to-pay.bizflow.yaml'); // not open: linted from disk
+      await waitForDiagnostics(p2p, (d) => d.length === 1 && codeOf(d[0]) === 'bizflow/too-large', 8000, 'too large on disk');
+    } finally {
+      await config.update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitForDiagnostics(uri, (d) => d.length === ORDER_EXPECTED.length, 8000, 'analysed again');
+  });
+
   it('the workspace lint shows problems of files that are not open', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const name = 'closed.bizflow.yaml';

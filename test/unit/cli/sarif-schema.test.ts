@@ -55,7 +55,7 @@ describe('bizflow lint --format sarif', () => {
     const dir = tempTree({ 'multi.bizflow.yaml': MULTI_LINE });
     try {
       const log = await sarif(['multi.bizflow.yaml'], dir);
-      assert.ok(validate(log));
+      assert.equal(validate(log), true, JSON.stringify(validate.errors));
       const results = log.runs[0].results;
       assert.equal(results.length, 1);
       assert.equal(results[0].ruleId, 'schema/type');

@@ -1,0 +1,146 @@
+/**
+ * The extension host's longest stall while typing in a 10,000-step file,
+ * with the analysis on the host (as before the worker) and in the analysis
+ * worker (dist/worker.js, `npm run build` first), plus how often a newer
+ * edit cancelled an outdated analysis.
+ *
+ *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--json]
+ *
+ * `--no-cancel`: a superseded running analysis finishes (result dropped) instead of its worker being terminated.
+ *
+ * On the host the editor's default debounce (250 ms) applies, so one
+ * analysis runs after the last key; in the worker the debounce is 0, so every
+ * keystroke starts an analysis and each newer one cancels the one before
+ * (the worst case for cancellation).
+ *
+ * What runs on the "host" is what DiagnosticsController does per keystroke
+ * and per answer: the debounce timer, posting the text, and turning the
+ * findings into line/column ranges (LineIndex). A 1 ms probe timer measures
+ * the event loop's longest gap (the stall: typing, completion and other
+ * extensions wait that long). Not measured here: the tree and the preview,
+ * which still build the model on the host when they are visible.
+ */
+import * as path from 'node:path';
+import { analyze } from '../src/core/engine';
+import { LineIndex } from '../src/core/positions';
+import { AnalysisWorker } from '../src/extension/analysisWorker';
+import { nodeWorkerFactory } from '../src/extension/nodeWorker';
+import type { Diagnostic } from '../src/core/types';
+import { generateFlow } from './generate';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const STEPS = opt('steps', 10000);
+const KEYS = opt('keys', 30);
+const INTERVAL = opt('interval', 40);
+const HOST_DEBOUNCE = 250;
+const WORKER_DEBOUNCE = 0;
+
+/** Longest event-loop gap beyond the probe's 1 ms period while `body` runs. */
+async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number }> {
+  const gaps: number[] = [];
+  let last = performance.now();
+  const probe = setInterval(() => {
+    const now = performance.now();
+    gaps.push(Math.max(0, now - last - 1));
+    last = now;
+  }, 1);
+  await body();
+  clearInterval(probe);
+  gaps.sort((a, b) => a - b);
+  return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0 };
+}
+
+/** What the host does with an answer: ranges for every finding. */
+function toRanges(text: string, diagnostics: Diagnostic[]): number {
+  const idx = new LineIndex(text);
+  let n = 0;
+  for (const d of diagnostics) n += idx.position(d.span.start).line + idx.position(d.span.end).character;
+  return n;
+}
+
+/** Types KEYS characters, one every INTERVAL ms, into a comment at the end; `lint` is called DEBOUNCE ms after the last key. */
+async function typing(base: string, debounce: number, lint: (text: string, version: number) => Promise<void>): Promise<void> {
+  let text = base;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const running: Promise<void>[] = [];
+  for (let k = 1; k <= KEYS; k++) {
+    text += String.fromCharCode(97 + (k % 26));
+    const snapshot = text;
+    clearTimeout(timer);
+    timer = setTimeout(() => running.push(lint(snapshot, k)), debounce);
+    await new Promise((r) => setTimeout(r, INTERVAL));
+  }
+  await new Promise((r) => setTimeout(r, debounce + 5));
+  await Promise.all(running);
+}
+
+async function main() {
+  const base = generateFlow(STEPS).text + '\n# typing here: ';
+  const file = path.resolve(__dirname, '../dist/worker.js');
+
+  process.stderr.write(`[worker-stall] ${STEPS} steps, ${base.length} chars; typing on the host…\n`);
+  // on the host: every lint that fires runs the whole analysis on the event loop
+  let hostRuns = 0;
+  const onHost = argv.includes('--worker-only') ? { maxStallMs: NaN, p99StallMs: NaN } : await measureStall(() =>
+    typing(base, HOST_DEBOUNCE, async (text) => {
+      hostRuns++;
+      toRanges(text, analyze(text, { locale: 'en' }).diagnostics);
+    }),
+  );
+
+  process.stderr.write(`[worker-stall] host: ${JSON.stringify(onHost)}; typing with the worker…\n`);
+  // in the worker: the host posts the text and converts the answer; newer edits cancel older analyses
+  const worker = new AnalysisWorker(nodeWorkerFactory(file), { cancelRunning: !argv.includes('--no-cancel') });
+  await worker.analyze('warm-up', 'bizflow: 1\n', 'en', []);
+  let shown = 0;
+  let lastShown = 0;
+  const t0 = performance.now();
+  let firstAfterLastKey = 0;
+  let typedAt = 0;
+  const inWorker = await measureStall(() =>
+    typing(base, WORKER_DEBOUNCE, async (text, version) => {
+      const o = await worker.analyze('doc', text, 'en', []);
+      if (o.status !== 'done') return;
+      toRanges(text, o.diagnostics);
+      shown++;
+      lastShown = version;
+      firstAfterLastKey = performance.now() - t0;
+    }),
+  );
+  typedAt = KEYS * INTERVAL; // approximately: the keys are timers of INTERVAL ms
+  const stats = { ...worker.stats };
+  worker.dispose();
+
+  const result = {
+    steps: STEPS,
+    bytes: Buffer.byteLength(base),
+    keys: KEYS,
+    intervalMs: INTERVAL,
+    host: { ...round(onHost), debounceMs: HOST_DEBOUNCE, analyses: hostRuns },
+    worker: {
+      ...round(inWorker),
+      debounceMs: WORKER_DEBOUNCE,
+      cancelRunning: !argv.includes('--no-cancel'),
+      shown,
+      lastShownVersion: lastShown,
+      superseded: stats.superseded,
+      workersTerminated: stats.terminated,
+      workersStarted: stats.started,
+      typingEndToLastResultMs: Math.round(firstAfterLastKey - typedAt),
+    },
+    goalMaxStallMs: 50,
+  };
+  if (argv.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n');
+  else console.log(JSON.stringify(result, null, 2));
+  process.exit(0);
+}
+
+function round(x: { maxStallMs: number; p99StallMs: number }) {
+  return { maxStallMs: Math.round(x.maxStallMs * 10) / 10, p99StallMs: Math.round(x.p99StallMs * 10) / 10 };
+}
+
+void main();

@@ -1,0 +1,66 @@
+/**
+ * The analysis worker's messages, shared by the extension host
+ * (`src/extension/analysisWorker.ts`) and the worker (`src/worker/analysis.ts`).
+ * Plain data only (structured clone): the same protocol runs over Node's
+ * `worker_threads` today and a Web Worker in VS Code for the Web.
+ */
+import type { SeverityConfig as ConfigLayer } from '../core/config';
+import type { Diagnostic, Locale } from '../core/types';
+
+/** Host → worker: analyse a text. */
+export interface AnalyzeRequest {
+  type: 'analyze';
+  /** Request id, echoed in the answer. */
+  id: number;
+  text: string;
+  locale: Locale;
+  /** Severity layers below the file's own `rules:` (workspace rc, then settings). */
+  config: ConfigLayer[];
+}
+
+/** Worker → host: the findings of a request. */
+export interface AnalyzeAnswer {
+  type: 'analyzed';
+  id: number;
+  diagnostics: Diagnostic[];
+  /** Time spent in the worker (ms). */
+  ms: number;
+}
+
+/** Worker → host: the analysis threw (a bug); the worker is still usable. */
+export interface FailedAnswer {
+  type: 'failed';
+  id: number;
+  message: string;
+}
+
+export type HostToWorker = AnalyzeRequest;
+export type WorkerToHost = AnalyzeAnswer | FailedAnswer;
+
+/**
+ * One end of a worker, whatever runs it: `worker_threads.Worker` on the
+ * desktop, `Worker` in the browser, an in-process fake in tests.
+ */
+export interface WorkerEndpoint {
+  postMessage(message: HostToWorker): void;
+  onMessage(listener: (message: WorkerToHost) => void): void;
+  /** The worker died (an exception outside a request, out of memory, terminated by its runtime). */
+  onExit(listener: (reason: string) => void): void;
+  terminate(): void;
+}
+
+/** Starts a worker (called again after a cancelled or crashed one is terminated). */
+export type WorkerFactory = () => WorkerEndpoint;
+
+/** Whether a message from the other side is a well-formed answer (a worker is code we run, but check anyway). */
+export function isWorkerToHost(m: unknown): m is WorkerToHost {
+  if (typeof m !== 'object' || m === null) return false;
+  const x = m as { type?: unknown; id?: unknown };
+  return (x.type === 'analyzed' || x.type === 'failed') && typeof x.id === 'number';
+}
+
+export function isHostToWorker(m: unknown): m is HostToWorker {
+  if (typeof m !== 'object' || m === null) return false;
+  const x = m as Partial<AnalyzeRequest>;
+  return x.type === 'analyze' && typeof x.id === 'number' && typeof x.text === 'string' && Array.isArray(x.config);
+}
