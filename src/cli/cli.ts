@@ -13,10 +13,13 @@ import { EXIT_OK, EXIT_USAGE, VERSION, type CliContext, type CliIO } from './con
 import { lintCommand } from './lint';
 import { messages, usage } from './messages';
 import { renderCommand } from './render';
+import { diffCommand } from './diff';
+import { impactCommand } from './impact';
+import { signCommand } from './sign';
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, VERSION, type CliIO } from './context';
 
-export const COMMANDS = ['lint', 'render', 'help'] as const;
+export const COMMANDS = ['lint', 'render', 'impact', 'diff', 'sign', 'help'] as const;
 
 /** Locale from the environment, as POSIX programs read it. */
 export function envLocale(env: Record<string, string | undefined>): Locale {
@@ -92,13 +95,19 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await lintCommand(rest, ctx);
       case 'render':
         return await renderCommand(rest, ctx);
+      case 'impact':
+        return await impactCommand(rest, ctx);
+      case 'diff':
+        return await diffCommand(rest, ctx);
+      case 'sign':
+        return await signCommand(rest, ctx);
       case 'help': {
         const topic = rest[0];
         if (topic === undefined) {
           io.stdout(usage(locale, VERSION));
           return EXIT_OK;
         }
-        if (topic === 'lint' || topic === 'render') return main([topic, '--help', ...rest.slice(1)], io);
+        if (topic === 'lint' || topic === 'render' || topic === 'impact' || topic === 'diff' || topic === 'sign') return main([topic, '--help', ...rest.slice(1)], io);
         return ctx.fail(m.unknownCommand(topic, nearest(topic, COMMANDS)));
       }
       default:
