@@ -18,7 +18,14 @@ export interface AnalyzeOptions {
   /** Rules to run (defaults to the whole catalogue); used by tests and tools. */
   rules?: readonly Rule[];
   /** Called with each reported diagnostic and the message id and placeholder values it was formatted from (for tests). */
-  onReport?: (diagnostic: Diagnostic, message: { messageId: string; data: ReportData | undefined }) => void;
+  onReport?: (diagnostic: Diagnostic, message: ReportedMessage) => void;
+}
+
+/** The message id and placeholder values a diagnostic (and each of its related items) was formatted from. */
+export interface ReportedMessage {
+  messageId: string;
+  data: ReportData | undefined;
+  related: { messageId: string; data: ReportData | undefined }[];
 }
 
 export interface AnalysisResult {
@@ -75,7 +82,10 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
         const d: Diagnostic = { code: rule.code, severity, message: format(r.messageId, r.data), span: { start, end } };
         if (r.related && r.related.length) d.related = r.related.map((x) => ({ span: x.span, message: format(x.messageId, x.data) }));
         if (r.diagnosticData) d.data = r.diagnosticData;
-        options.onReport?.(d, { messageId: r.messageId, data: r.data });
+        if (options.onReport) {
+          const related = (r.related ?? []).map((x) => ({ messageId: x.messageId, data: x.data }));
+          options.onReport(d, { messageId: r.messageId, data: r.data, related });
+        }
         collected.push(d);
       },
     };
