@@ -63,7 +63,8 @@ describe('data/not-produced', () => {
     assert.deepEqual(only('data/not-produced', file({ data: dict(', external: true') })), []);
     const found = only('data/not-produced', file({ data: dict('') }));
     assert.equal(found.length, 2);
-    assert.match(found[0].message, /needs 信用报告 "report"/);
+    assert.equal(found[0].messageId, 'roleNeeds');
+    assert.equal(found[0].data?.data, '信用报告 "report"');
   });
 
   it('leaves undeclared data to ref/unknown-data when a dictionary is present', () => {
