@@ -40,8 +40,9 @@ describe('data/not-produced', () => {
     assert.equal(step.text, 'report');
     assert.equal(step.line, 18);
     assert.equal(step.column, 20);
-    assert.match(step.message, /^Step 审核 "check" needs "report", but no step produces it\./);
-    assert.match(step.message, /`external: true`/);
+    assert.equal(step.messageId, 'stepNeeds');
+    assert.equal(step.data?.owner, '审核 "check"');
+    assert.match(String(step.data?.fix), /`external: true`/);
     assert.deepEqual(step.d.data?.steps, ['check']);
   });
 
