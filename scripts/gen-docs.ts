@@ -1,57 +1,19 @@
 /**
  * Writes docs/rules.md and the rule table in README.md from the rule
- * catalogue itself (codes, default severities, descriptions), so the docs can
+ * catalogue itself (each rule's code and meta: default severity, where it is
+ * shown, description), so the docs can
  * never drift from the code. `npx tsx scripts/gen-docs.ts [--check]`
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Rule } from '../src/core/rule';
 import { RULES } from '../src/core/rules/index';
 
 const ROOT = path.resolve(__dirname, '..');
 
-/** Where each diagnostic is shown (the spec's "anchor" column). */
-const ANCHOR: Record<string, string> = {
-  'yaml/syntax': 'the error span',
-  'yaml/duplicate-key': 'the second key',
-  'schema/version': '`bizflow` key or document start',
-  'schema/required': 'the key of the map missing it',
-  'schema/type': 'the value',
-  'schema/enum': 'the value',
-  'schema/unknown-key': 'the key',
-  'schema/id': 'the key',
-  'ref/unknown-role': 'the reference',
-  'ref/unknown-step': 'the reference',
-  'ref/unknown-requirement': 'the reference',
-  'ref/unknown-data': 'the reference',
-  'flow/no-start': '`steps` key',
-  'flow/no-end': '`steps` key',
-  'flow/unreachable': "the step's key",
-  'flow/dead-end': "the step's key",
-  'flow/no-path-to-end': "the step's key",
-  'flow/decision-branches': "the step's key",
-  'flow/end-has-next': 'the `next` key',
-  'role/unused': "the role's key",
-  'data/not-produced': 'the reference',
-  'data/used-before-produced': 'the reference',
-  'data/unused': 'the reference in `produces`',
-  'handoff/no-data': 'the `next` entry',
-  'req/no-acceptance': "the requirement's key",
-  'req/untraced': "the requirement's key",
-  'req/depends-cycle': 'the `depends` entry',
-  'conflict/contradiction': 'the `sets` entry, in each of the two requirements',
-  'conflict/removed-step': 'the `removes` entry',
-  'conflict/unagreed-burden': 'the `adds` or `sets` entry',
-  'conflict/depends-rejected': 'the `depends` entry',
-  'conflict/priority-inversion': 'the `depends` entry',
-};
-
-const SEVERITY: Record<string, string> = {
-  'conflict/contradiction': 'error if both are `must`, else warning',
-  'conflict/removed-step': 'error if both are `must`, else warning',
-};
-
 const anchorId = (code: string) => code.replace(/[^a-z0-9]+/g, '-');
-const sev = (code: string, d: string) => SEVERITY[code] ?? d;
+/** The default severity as the docs say it: the rule's own wording when it depends on the case. */
+const sev = (r: Rule) => r.meta.docs.severity ?? r.meta.severity;
 
 function rulesMd(): string {
   const out: string[] = [
@@ -66,19 +28,19 @@ function rulesMd(): string {
     '| code | default | shown on |',
     '|---|---|---|',
   ];
-  for (const r of RULES) out.push(`| [\`${r.code}\`](#${anchorId(r.code)}) | ${sev(r.code, r.defaultSeverity)} | ${ANCHOR[r.code] ?? ''} |`);
+  for (const r of RULES) out.push(`| [\`${r.code}\`](#${anchorId(r.code)}) | ${sev(r)} | ${r.meta.shownOn} |`);
   out.push('');
   for (const r of RULES) {
     out.push(`## ${r.code}`, '', `<a id="${anchorId(r.code)}"></a>`, '');
-    out.push(`*Default severity:* ${sev(r.code, r.defaultSeverity)} · *shown on:* ${ANCHOR[r.code] ?? ''}`, '');
-    out.push(r.description.en, '', `> ${r.description.zh}`, '');
+    out.push(`*Default severity:* ${sev(r)} · *shown on:* ${r.meta.shownOn}`, '');
+    out.push(r.meta.docs.description.en, '', `> ${r.meta.docs.description.zh}`, '');
   }
   return out.join('\n');
 }
 
 function readmeTable(): string {
   const rows = ['| code | default | fires when |', '|---|---|---|'];
-  for (const r of RULES) rows.push(`| [\`${r.code}\`](docs/rules.md#${anchorId(r.code)}) | ${sev(r.code, r.defaultSeverity)} | ${r.description.en.replace(/\|/g, '\\|')} |`);
+  for (const r of RULES) rows.push(`| [\`${r.code}\`](docs/rules.md#${anchorId(r.code)}) | ${sev(r)} | ${r.meta.docs.description.en.replace(/\|/g, '\\|')} |`);
   return rows.join('\n');
 }
 

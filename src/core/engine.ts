@@ -7,7 +7,7 @@ import { buildGraph, type StepGraph } from './graph';
 import { pick, q, type Texts } from './i18n';
 import { buildModel, type Model } from './model';
 import { parseText, type ParsedFile } from './parse';
-import type { Report, Rule, RuleContext } from './rule';
+import { formatMessage, type ReportData, type Rule, type RuleContext } from './rule';
 import { RULES } from './rules/index';
 import type { Diagnostic, Locale, Severity } from './types';
 
@@ -17,6 +17,15 @@ export interface AnalyzeOptions {
   config?: readonly SeverityConfig[];
   /** Rules to run (defaults to the whole catalogue); used by tests and tools. */
   rules?: readonly Rule[];
+  /** Called with each reported diagnostic and the message id and placeholder values it was formatted from (for tests). */
+  onReport?: (diagnostic: Diagnostic, message: ReportedMessage) => void;
+}
+
+/** The message id and placeholder values a diagnostic (and each of its related items) was formatted from. */
+export interface ReportedMessage {
+  messageId: string;
+  data: ReportData | undefined;
+  related: { messageId: string; data: ReportData | undefined }[];
 }
 
 export interface AnalysisResult {
@@ -52,25 +61,31 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
     const collected: Diagnostic[] = [];
     // the configured severity for each severity the rule reports with, resolved once
     const severities: Partial<Record<Severity, Severity | null>> = {};
+    const format = (messageId: string, data: ReportData | undefined) => formatMessage(rule.meta, locale, messageId, data);
     const ctx: RuleContext = {
       model,
       text,
       locale,
       t,
       q: qq,
+      format: (m) => format(m.messageId, m.data),
       get graph() {
         return (graph ??= buildGraph(model));
       },
-      report(r: Report) {
+      report(r) {
         const reported = r.severity ?? rule.defaultSeverity;
         let severity = severities[reported];
         if (severity === undefined) severity = severities[reported] = resolveSeverity(rule.code, reported, layers) ?? null;
         if (!severity) return;
         const start = Math.max(0, Math.min(r.span.start, text.length));
         const end = Math.max(start, Math.min(r.span.end, text.length));
-        const d: Diagnostic = { code: rule.code, severity, message: r.message, span: { start, end } };
-        if (r.related && r.related.length) d.related = r.related;
-        if (r.data) d.data = r.data;
+        const d: Diagnostic = { code: rule.code, severity, message: format(r.messageId, r.data), span: { start, end } };
+        if (r.related && r.related.length) d.related = r.related.map((x) => ({ span: x.span, message: format(x.messageId, x.data) }));
+        if (r.diagnosticData) d.data = r.diagnosticData;
+        if (options.onReport) {
+          const related = (r.related ?? []).map((x) => ({ messageId: x.messageId, data: x.data }));
+          options.onReport(d, { messageId: r.messageId, data: r.data, related });
+        }
         collected.push(d);
       },
     };

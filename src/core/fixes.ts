@@ -23,10 +23,11 @@
 import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { normalizeEdits, type TextEdit } from './edits';
 import { pick, type Texts } from './i18n';
-import { ID_PATTERN, scalarText, type Item, type Model } from './model';
+import { ID_PATTERN, scalarText, type Item, type Model, type Requirement } from './model';
 import { deref } from './parse';
 import { buildSymbolIndex, type SymbolIndex } from './symbols';
-import type { Diagnostic, Locale, Span } from './types';
+import { isRuleCode, type RuleCode } from './rules/index';
+import type { Diagnostic, DiagnosticData, DiagnosticDataByCode, Locale, Span } from './types';
 
 export interface Fix {
   title: string;
@@ -315,160 +316,214 @@ export function fixesFor(model: Model, diagnostic: Diagnostic, locale: Locale = 
   }
 }
 
+/** What a fix provider gets: the document, the diagnostic with its typed data, and a way to offer fixes. */
+interface FixContext<C extends RuleCode> {
+  readonly d: Doc;
+  readonly model: Model;
+  readonly diag: Diagnostic;
+  /** The diagnostic's data as its rule writes it (read defensively: a client may hand back anything). */
+  readonly data: Partial<DiagnosticDataByCode[C]> & DiagnosticData;
+  readonly locale: Locale;
+  readonly index: SymbolIndex | undefined;
+  /** `data.suggestion` when it is a string. */
+  readonly suggestion: string | undefined;
+  /** `data.name` when it is a string. */
+  readonly name: string | undefined;
+  /** The requirement `data.requirements[0]` names, if any. */
+  readonly req: Requirement | undefined;
+  /** Offers a fix titled `en` / `zh`, when all its edits could be made. */
+  add(en: string, zh: string, edits: (TextEdit | undefined)[] | undefined, isPreferred?: boolean): void;
+  /** Replaces the diagnostic's text with the suggested word (a clear typo: the preferred fix). */
+  changeToSuggestion(): void;
+}
+
+type FixProvider<C extends RuleCode> = (f: FixContext<C>) => void;
+
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** `ref/unknown-*`: the suggested id, or a stub for the missing item. */
+function unknownRef<C extends 'ref/unknown-role' | 'ref/unknown-step' | 'ref/unknown-data' | 'ref/unknown-requirement'>(
+  stub?: (f: FixContext<C>, name: string) => void,
+): FixProvider<C> {
+  return (f) => {
+    if (f.suggestion) f.changeToSuggestion();
+    if (!stub || !f.name || !ID_PATTERN.test(f.name)) return;
+    stub(f, f.name);
+  };
+}
+
+/** `overrides` + `decidedBy` either way (contradiction, removed step). */
+const recordDecision: FixProvider<'conflict/contradiction' | 'conflict/removed-step'> = ({ d, model, data, req, add }) => {
+  const other = typeof data.other === 'string' ? model.requirements.byId.get(data.other) : undefined;
+  if (!req || !other || req === other) return;
+  const owner = model.process?.owner?.id;
+  const decider = owner && model.roles.byId.has(owner) ? owner : DECIDER_PLACEHOLDER;
+  for (const [win, lose] of [
+    [req, other],
+    [other, req],
+  ] as const) {
+    const edits = [appendToListEdit(d, win, 'overrides', lose.id)];
+    if (!win.decidedBy) edits.push(addKeyEdit(d, win, `decidedBy: ${decider}`));
+    add(
+      `Record the decision: ${win.id} wins over ${lose.id} (overrides, decided by ${win.decidedBy?.id ?? decider})`,
+      `记录决定：以 ${win.id} 为准，优先于 ${lose.id}（overrides，决定人 ${win.decidedBy?.id ?? decider}）`,
+      edits,
+    );
+  }
+};
+
+/**
+ * The fixes of each rule, by code: the compiler checks that every code of
+ * the catalogue is listed (undefined: no fix), and a test that this agrees
+ * with each rule's `meta.fixable`.
+ */
+export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefined } = {
+  'yaml/syntax': undefined,
+  'yaml/duplicate-key': undefined,
+  'schema/version': ({ d, model, diag, add }) => {
+    const pair = topPair(model, 'bizflow');
+    if (!pair) {
+      if (!model.root) return;
+      add("Add 'bizflow: 1'", '添加“bizflow: 1”', [insertAt(diag.span.start, 'bizflow: 1' + d.eol)], true);
+      return;
+    }
+    const v = deref(model.parsed.doc, pair.value);
+    let edit: TextEdit | undefined;
+    if (isNull(v)) {
+      const at = afterColon(d, pair);
+      if (at !== undefined) edit = insertAt(at, ' 1');
+    } else if (isScalar(v)) {
+      const r = d.range(v);
+      if (r) edit = { span: { start: r[0], end: r[1] }, newText: '1' };
+    }
+    add('Set the format version to 1', '把格式版本设为 1', [edit], true);
+  },
+  'schema/required': undefined,
+  'schema/type': ({ d, diag, data, add }) => {
+    if (data.expected !== 'list') return;
+    const src = d.text.slice(diag.span.start, diag.span.end);
+    if (!src || /[\r\n]/.test(src) || /^[[{|>]/.test(src.trim())) return;
+    add('Wrap the value in a list', '把值改为列表', [{ span: diag.span, newText: `[${src}]` }], true);
+  },
+  'schema/enum': ({ suggestion, changeToSuggestion }) => {
+    if (suggestion) changeToSuggestion();
+  },
+  'schema/unknown-key': ({ d, model, diag, suggestion, name, add, changeToSuggestion }) => {
+    if (suggestion) changeToSuggestion();
+    const found = pairAtKey(model, diag.span.start);
+    if (found) {
+      const span = removePairSpan(d, found.pair, found.map);
+      if (span) add(`Remove '${name ?? scalarText(found.pair.key)}'`, `删除“${name ?? scalarText(found.pair.key)}”`, [{ span, newText: '' }]);
+    }
+  },
+  'schema/id': ({ d, model, diag, index, suggestion, name, add }) => {
+    if (!suggestion || !name) return;
+    const idx = index ?? buildSymbolIndex(model);
+    const sym = idx.symbolAt(diag.span.start);
+    if (!sym || sym.id !== name) return;
+    if (idx.references(sym.kind, suggestion, { includeDeclaration: true }).length) return; // taken
+    const occ = idx.references(sym.kind, sym.id, { includeDeclaration: true });
+    if (occ.some((o) => d.text.slice(o.span.start, o.span.end) !== o.name)) return;
+    add(
+      `Change the id to '${suggestion}' (${occ.length} places)`,
+      `把 ID 改为“${suggestion}”（${occ.length} 处）`,
+      occ.map((o) => ({ span: o.span, newText: suggestion })),
+      true,
+    );
+  },
+  'ref/unknown-role': unknownRef(({ d, add }, name) => {
+    add(`Create role '${name}'`, `创建角色“${name}”`, [addItemEdit(d, 'roles', name, [`name: ${yamlScalar(name)}`])]);
+  }),
+  'ref/unknown-step': unknownRef(({ d, model, diag, index, add }, name) => {
+    const body = [`name: ${yamlScalar(name)}`];
+    const lane = laneFor(model, index ?? buildSymbolIndex(model), diag.span.start);
+    if (lane) body.push(`role: ${lane}`);
+    add(`Create step '${name}'`, `创建步骤“${name}”`, [addItemEdit(d, 'steps', name, body)]);
+  }),
+  'ref/unknown-requirement': unknownRef(),
+  'ref/unknown-data': unknownRef(({ d, model, add }, name) => {
+    if (model.data) add(`Declare data '${name}'`, `声明数据“${name}”`, [addItemEdit(d, 'data', name, [`name: ${yamlScalar(name)}`])]);
+  }),
+  'flow/no-start': undefined,
+  'flow/no-end': undefined,
+  'flow/unreachable': undefined,
+  'flow/dead-end': undefined,
+  'flow/no-path-to-end': undefined,
+  'flow/decision-branches': undefined,
+  'flow/end-has-next': undefined,
+  'role/unused': undefined,
+  'data/not-produced': undefined,
+  'data/used-before-produced': undefined,
+  'data/unused': undefined,
+  'handoff/no-data': undefined,
+  'req/no-acceptance': ({ d, model, locale, req, add }) => {
+    if (!req) return;
+    const placeholder = yamlScalar(pick(locale, ACCEPTANCE_PLACEHOLDER));
+    const pair = pairOf(req.node, 'acceptance', model);
+    let edit: TextEdit | undefined;
+    if (!pair) {
+      const node = deref(model.parsed.doc, req.node);
+      if (isMap(node) && (node as { flow?: boolean }).flow) edit = addKeyEdit(d, req, `acceptance: [${placeholder}]`);
+      else {
+        const col = isMap(node) ? blockMapEnd(d, node as YAMLMap)?.indent.length : d.column(req.keySpan.start) + 2;
+        edit = col === undefined ? undefined : addKeyEdit(d, req, `acceptance:${d.eol}${' '.repeat(col + 2)}- ${placeholder}`);
+      }
+    } else {
+      const v = deref(model.parsed.doc, pair.value);
+      if (isNull(v)) {
+        const at = afterColon(d, pair);
+        const k = d.range(pair.key);
+        if (at !== undefined && k) edit = insertAt(d.lineEnd(at), `${d.eol}${' '.repeat(d.column(k[0]) + 2)}- ${placeholder}`);
+      } else if (isSeq(v) && (v as YAMLSeq).items.length === 0) {
+        edit = appendToListEdit(d, req, 'acceptance', placeholder);
+      }
+    }
+    add(`Add acceptance criteria to ${req.id}`, `为 ${req.id} 添加验收标准`, [edit]);
+  },
+  'req/untraced': undefined,
+  'req/depends-cycle': undefined,
+  'conflict/contradiction': recordDecision,
+  'conflict/removed-step': recordDecision,
+  'conflict/unagreed-burden': ({ d, data, req, add }) => {
+    const role = text(data.role);
+    if (!req || !role || req.agreed.some((a) => a.id === role)) return;
+    add(
+      `Record that '${role}' agreed to ${req.id} (add it to 'agreed')`,
+      `记录“${role}”已同意 ${req.id}（加入 agreed）`,
+      [appendToListEdit(d, req, 'agreed', role)],
+    );
+  },
+  'conflict/depends-rejected': undefined,
+  'conflict/priority-inversion': undefined,
+};
+
 function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | undefined): Fix[] {
+  if (!isRuleCode(diag.code)) return [];
+  const provider = FIX_PROVIDERS[diag.code] as FixProvider<RuleCode> | undefined;
+  if (!provider) return [];
   const data = diag.data ?? {};
   const model = d.model;
   const out: Fix[] = [];
-  /** Offers a fix titled `en` / `zh`, when all its edits could be made. */
+  const suggestion = text(data.suggestion);
+  const reqId = Array.isArray(data.requirements) ? String(data.requirements[0]) : undefined;
   const add = (en: string, zh: string, edits: (TextEdit | undefined)[] | undefined, isPreferred = false) => {
     const m = edits ? merge(edits) : undefined;
     if (m && m.length) out.push({ title: pick(locale, en, zh), edits: m, isPreferred });
   };
-  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const suggestion = text(data.suggestion);
-  /** Replace the diagnostic's text with the suggested word (a clear typo: the preferred fix). */
-  const changeToSuggestion = () =>
-    add(`Change to '${suggestion}'`, `改为“${suggestion}”`, [{ span: diag.span, newText: suggestion! }], true);
-  const name = text(data.name);
-  const reqId = Array.isArray(data.requirements) ? String(data.requirements[0]) : undefined;
-  const req = reqId !== undefined ? model.requirements.byId.get(reqId) : undefined;
-
-  switch (diag.code) {
-    case 'ref/unknown-role':
-    case 'ref/unknown-step':
-    case 'ref/unknown-data':
-    case 'ref/unknown-requirement': {
-      if (suggestion) {
-        changeToSuggestion();
-      }
-      if (!name || !ID_PATTERN.test(name)) break;
-      if (diag.code === 'ref/unknown-role') {
-        add(`Create role '${name}'`, `创建角色“${name}”`, [addItemEdit(d, 'roles', name, [`name: ${yamlScalar(name)}`])]);
-      } else if (diag.code === 'ref/unknown-step') {
-        const body = [`name: ${yamlScalar(name)}`];
-        const lane = laneFor(model, index ?? buildSymbolIndex(model), diag.span.start);
-        if (lane) body.push(`role: ${lane}`);
-        add(`Create step '${name}'`, `创建步骤“${name}”`, [addItemEdit(d, 'steps', name, body)]);
-      } else if (diag.code === 'ref/unknown-data' && model.data) {
-        add(`Declare data '${name}'`, `声明数据“${name}”`, [addItemEdit(d, 'data', name, [`name: ${yamlScalar(name)}`])]);
-      }
-      break;
-    }
-    case 'conflict/unagreed-burden': {
-      const role = text(data.role);
-      if (!req || !role || req.agreed.some((a) => a.id === role)) break;
-      add(
-        `Record that '${role}' agreed to ${req.id} (add it to 'agreed')`,
-        `记录“${role}”已同意 ${req.id}（加入 agreed）`,
-        [appendToListEdit(d, req, 'agreed', role)],
-      );
-      break;
-    }
-    case 'req/no-acceptance': {
-      if (!req) break;
-      const placeholder = yamlScalar(pick(locale, ACCEPTANCE_PLACEHOLDER));
-      const pair = pairOf(req.node, 'acceptance', model);
-      let edit: TextEdit | undefined;
-      if (!pair) {
-        const node = deref(model.parsed.doc, req.node);
-        if (isMap(node) && (node as { flow?: boolean }).flow) edit = addKeyEdit(d, req, `acceptance: [${placeholder}]`);
-        else {
-          const col = isMap(node) ? blockMapEnd(d, node as YAMLMap)?.indent.length : d.column(req.keySpan.start) + 2;
-          edit = col === undefined ? undefined : addKeyEdit(d, req, `acceptance:${d.eol}${' '.repeat(col + 2)}- ${placeholder}`);
-        }
-      } else {
-        const v = deref(model.parsed.doc, pair.value);
-        if (isNull(v)) {
-          const at = afterColon(d, pair);
-          const k = d.range(pair.key);
-          if (at !== undefined && k) edit = insertAt(d.lineEnd(at), `${d.eol}${' '.repeat(d.column(k[0]) + 2)}- ${placeholder}`);
-        } else if (isSeq(v) && (v as YAMLSeq).items.length === 0) {
-          edit = appendToListEdit(d, req, 'acceptance', placeholder);
-        }
-      }
-      add(`Add acceptance criteria to ${req.id}`, `为 ${req.id} 添加验收标准`, [edit]);
-      break;
-    }
-    case 'conflict/contradiction':
-    case 'conflict/removed-step': {
-      const other = typeof data.other === 'string' ? model.requirements.byId.get(data.other) : undefined;
-      if (!req || !other || req === other) break;
-      const owner = model.process?.owner?.id;
-      const decider = owner && model.roles.byId.has(owner) ? owner : DECIDER_PLACEHOLDER;
-      for (const [win, lose] of [
-        [req, other],
-        [other, req],
-      ] as const) {
-        const edits = [appendToListEdit(d, win, 'overrides', lose.id)];
-        if (!win.decidedBy) edits.push(addKeyEdit(d, win, `decidedBy: ${decider}`));
-        add(
-          `Record the decision: ${win.id} wins over ${lose.id} (overrides, decided by ${win.decidedBy?.id ?? decider})`,
-          `记录决定：以 ${win.id} 为准，优先于 ${lose.id}（overrides，决定人 ${win.decidedBy?.id ?? decider}）`,
-          edits,
-        );
-      }
-      break;
-    }
-    case 'schema/unknown-key': {
-      if (suggestion) {
-        changeToSuggestion();
-      }
-      const found = pairAtKey(model, diag.span.start);
-      if (found) {
-        const span = removePairSpan(d, found.pair, found.map);
-        if (span) add(`Remove '${name ?? scalarText(found.pair.key)}'`, `删除“${name ?? scalarText(found.pair.key)}”`, [{ span, newText: '' }]);
-      }
-      break;
-    }
-    case 'schema/type': {
-      if (data.expected !== 'list') break;
-      const src = d.text.slice(diag.span.start, diag.span.end);
-      if (!src || /[\r\n]/.test(src) || /^[[{|>]/.test(src.trim())) break;
-      add('Wrap the value in a list', '把值改为列表', [{ span: diag.span, newText: `[${src}]` }], true);
-      break;
-    }
-    case 'schema/enum': {
-      if (suggestion) changeToSuggestion();
-      break;
-    }
-    case 'schema/id': {
-      if (!suggestion || !name) break;
-      const idx = index ?? buildSymbolIndex(model);
-      const sym = idx.symbolAt(diag.span.start);
-      if (!sym || sym.id !== name) break;
-      if (idx.references(sym.kind, suggestion, { includeDeclaration: true }).length) break; // taken
-      const occ = idx.references(sym.kind, sym.id, { includeDeclaration: true });
-      if (occ.some((o) => d.text.slice(o.span.start, o.span.end) !== o.name)) break;
-      add(
-        `Change the id to '${suggestion}' (${occ.length} places)`,
-        `把 ID 改为“${suggestion}”（${occ.length} 处）`,
-        occ.map((o) => ({ span: o.span, newText: suggestion })),
-        true,
-      );
-      break;
-    }
-    case 'schema/version': {
-      const pair = topPair(model, 'bizflow');
-      if (!pair) {
-        if (!model.root) break;
-        add("Add 'bizflow: 1'", '添加“bizflow: 1”', [insertAt(diag.span.start, 'bizflow: 1' + d.eol)], true);
-        break;
-      }
-      const v = deref(model.parsed.doc, pair.value);
-      let edit: TextEdit | undefined;
-      if (isNull(v)) {
-        const at = afterColon(d, pair);
-        if (at !== undefined) edit = insertAt(at, ' 1');
-      } else if (isScalar(v)) {
-        const r = d.range(v);
-        if (r) edit = { span: { start: r[0], end: r[1] }, newText: '1' };
-      }
-      add('Set the format version to 1', '把格式版本设为 1', [edit], true);
-      break;
-    }
-    default:
-      break;
-  }
+  provider({
+    d,
+    model,
+    diag,
+    data,
+    locale,
+    index,
+    suggestion,
+    name: text(data.name),
+    req: reqId !== undefined ? model.requirements.byId.get(reqId) : undefined,
+    add,
+    changeToSuggestion: () =>
+      add(`Change to '${suggestion}'`, `改为“${suggestion}”`, [{ span: diag.span, newText: suggestion! }], true),
+  });
   return out;
 }
 

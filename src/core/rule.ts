@@ -1,47 +1,130 @@
-/** The contract every rule implements, and the context it runs in. */
+/**
+ * The contract every rule implements, and the context it runs in.
+ *
+ * A rule declares everything about itself in one place, like eslint's
+ * `lib/rules/*` meta: its code, default severity, where its finding is shown,
+ * its documentation, whether quick fixes exist, and its messages, as
+ * templates with named placeholders (`'Unknown role "{{role}}".'`) in English
+ * and Chinese. The engine formats a message for the chosen locale; rules
+ * report a message id and the placeholder values.
+ */
 import type { StepGraph } from './graph';
-import type { Texts } from './i18n';
+import { pick, type Texts } from './i18n';
 import type { Model } from './model';
-import type { DiagnosticData, Locale, RelatedInfo, Severity, Span } from './types';
+import type { DiagnosticDataByCode, Locale, Severity, Span } from './types';
 
-export interface Report {
-  span: Span;
-  message: string;
-  /** Severity for this occurrence when the user has not configured one (for rules whose default depends on the case). */
-  severity?: Severity;
-  related?: RelatedInfo[];
-  data?: DiagnosticData;
+/** Messages of a rule: id to English and Chinese templates. */
+export type Messages = Record<string, Texts>;
+
+/** Placeholder values of a report: any strings or numbers the templates name. */
+export type ReportData = Record<string, string | number>;
+
+/** A message by id with its placeholder values (a test checks every placeholder is given, over a corpus). */
+export interface MessageRef<Ms extends Messages> {
+  messageId: keyof Ms & string;
+  data?: ReportData;
 }
 
-export interface RuleContext {
+export interface RuleMeta<Ms extends Messages = Messages> {
+  /** Default severity (the configured one wins). */
+  readonly severity: Severity;
+  /** Where the finding is anchored, in the words of the docs table ("the reference", "`steps` key"). */
+  readonly shownOn: string;
+  readonly docs: {
+    /** One line for documentation, SARIF rule metadata, completion and hovers. */
+    readonly description: Texts;
+    /** For rules whose default depends on the case: the docs' wording of it (e.g. "error if both are `must`, else warning"). */
+    readonly severity?: string;
+  };
+  /** Whether the editor / fixes offer a quick fix for some of its findings. */
+  readonly fixable: boolean;
+  readonly messages: Ms;
+}
+
+export type RelatedReport<Ms extends Messages> = MessageRef<Ms> & { span: Span };
+
+export type Report<C extends string = string, Ms extends Messages = Messages> = MessageRef<Ms> & {
+  span: Span;
+  /** Severity for this occurrence when the user has not configured one (for rules whose default depends on the case). */
+  severity?: Severity;
+  related?: RelatedReport<Ms>[];
+  /** Facts for clients (quick fixes, the preview, the tree): the diagnostic's `data`. */
+  diagnosticData?: C extends keyof DiagnosticDataByCode ? DiagnosticDataByCode[C] : never;
+};
+
+export interface RuleContext<C extends string = string, Ms extends Messages = Messages> {
   readonly model: Model;
   readonly text: string;
   readonly locale: Locale;
-  /** Picks the text of the current locale: `t(en, zh)`, or `t({ en, zh })`. */
+  /** Picks the text of the current locale: for the shared phrase helpers (conflicts.ts, …); a rule's own wording is in its `meta.messages`. */
   t(texts: Texts): string;
   t(en: string, zh: string): string;
-  /** Quotes an id or name in the current locale's style. */
+  /** Quotes an id or name in the current locale's style (for the shared phrase helpers; templates write their quotes). */
   q(s: string): string;
+  /** One of the rule's messages, formatted for the locale: for a phrase that goes into another message's placeholder. */
+  format(ref: MessageRef<Ms>): string;
   /** Shared facts, computed on first use and reused by every rule. */
   readonly graph: StepGraph;
-  report(r: Report): void;
+  report(r: Report<C, Ms>): void;
 }
 
-export interface Rule {
+/** A rule as the engine and the tools see it. */
+export interface Rule<C extends string = string> {
   /** Stable code, e.g. `ref/unknown-role`. */
-  readonly code: string;
+  readonly code: C;
+  readonly meta: RuleMeta;
+  /** Same as `meta.severity` (kept for readers of the catalogue). */
   readonly defaultSeverity: Severity;
-  /** One line for documentation, SARIF rule metadata and hovers. */
+  /** Same as `meta.docs.description`. */
   readonly description: Texts;
-  run(ctx: RuleContext): void;
+  run(ctx: RuleContext<C>): void;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
+export interface RuleDefinition<C extends string, Ms extends Messages> {
+  readonly code: C;
+  readonly meta: RuleMeta<Ms>;
+  run(ctx: RuleContext<C, Ms>): void;
+}
+
+export function defineRule<const C extends string, const Ms extends Messages>(def: RuleDefinition<C, Ms>): Rule<C> {
+  return {
+    code: def.code,
+    meta: def.meta,
+    defaultSeverity: def.meta.severity,
+    description: def.meta.docs.description,
+    run: def.run as Rule<C>['run'],
+  };
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+
+/** The placeholder names a template uses, in order of appearance. */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+/** Fills `{{name}}` placeholders from `data` in one pass (values are not scanned again); an unknown name stays as written. */
+export function formatTemplate(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}
+
+/** A rule's message `messageId`, formatted for `locale`. */
+export function formatMessage(
+  meta: RuleMeta,
+  locale: Locale,
+  messageId: string,
+  data: Readonly<Record<string, string | number>> | undefined,
+): string {
+  const texts = meta.messages[messageId];
+  if (!texts) throw new Error(`unknown message id ${messageId}`);
+  return formatTemplate(pick(locale, texts), data);
 }
 
 /** `"pick" (拣货)` / `“pick”（拣货）`: the quoted id, with the display name when it has a different one. */
-export function idWithName(ctx: RuleContext, id: string, name: string | undefined): string {
+export function idWithName(ctx: Pick<RuleContext, 't' | 'q'>, id: string, name: string | undefined): string {
   if (!name || name === id) return ctx.q(id);
   return ctx.t(`${ctx.q(id)} (${name})`, `${ctx.q(id)}（${name}）`);
 }

@@ -19,7 +19,11 @@ export interface RelatedInfo {
   span: Span;
 }
 
-/** Data a client (CLI, editor quick fixes) can use to act on a diagnostic. */
+/**
+ * Data a client (CLI, editor quick fixes, the preview, the tree) can use to
+ * act on a diagnostic, as readers see it on any diagnostic. What each rule
+ * writes is typed per code in `DiagnosticDataByCode`.
+ */
 export interface DiagnosticData {
   /** Nearest valid name for a typo (unknown reference or unknown key). */
   suggestion?: string;
@@ -31,8 +35,66 @@ export interface DiagnosticData {
   requirements?: string[];
   /** Roles this diagnostic is about. */
   roles?: string[];
-  /** Rule specific extra facts (e.g. the burdened role for unagreed-burden). */
+  /** Rule specific extra facts (see `DiagnosticDataByCode`). */
   [key: string]: unknown;
+}
+
+/** `ref/unknown-*`: the unknown id, the nearest defined one, and what kind of id it is. */
+export interface UnknownRefData {
+  name: string;
+  suggestion: string | undefined;
+  kind: 'role' | 'step' | 'data' | 'requirement';
+}
+
+/** What the schema walk attaches (see schema.ts): the key or value, the expected shape, the allowed words. */
+export interface SchemaData extends DiagnosticData {
+  expected?: string;
+  key?: string;
+  allowed?: string[];
+}
+
+/** A conflict between two requirements (`requirements[0]` is where it is shown, `other` the other side). */
+export interface RequirementPairData {
+  steps: string[];
+  requirements: string[];
+  other: string;
+}
+
+/** The `data` of each rule's diagnostics, by rule code (checked against the catalogue in rules/index.ts). */
+export interface DiagnosticDataByCode {
+  'yaml/syntax': { yamlCode: string; name?: string };
+  'yaml/duplicate-key': { name: string };
+  'schema/version': { expected: 1 };
+  'schema/required': SchemaData;
+  'schema/type': SchemaData;
+  'schema/enum': SchemaData;
+  'schema/unknown-key': SchemaData;
+  'schema/id': SchemaData;
+  'ref/unknown-role': UnknownRefData & { kind: 'role' };
+  'ref/unknown-step': UnknownRefData & { kind: 'step' };
+  'ref/unknown-requirement': UnknownRefData & { kind: 'requirement' };
+  'ref/unknown-data': UnknownRefData & { kind: 'data' };
+  'flow/no-start': never;
+  'flow/no-end': never;
+  'flow/unreachable': { steps: string[] };
+  'flow/dead-end': { steps: string[] };
+  'flow/no-path-to-end': { steps: string[] };
+  'flow/decision-branches': { steps: string[]; branches: number };
+  'flow/end-has-next': { steps: string[] };
+  'role/unused': { name: string; roles: string[] };
+  'data/not-produced': { name: string; steps: string[] } | { name: string; roles: string[] };
+  'data/used-before-produced': { name: string; steps: string[] };
+  'data/unused': { name: string; steps: string[] };
+  'handoff/no-data': { steps: string[]; roles: string[] };
+  'req/no-acceptance': { requirements: string[] };
+  'req/untraced': { requirements: string[] };
+  'req/depends-cycle': { requirements: string[] };
+  'conflict/contradiction': RequirementPairData;
+  'conflict/removed-step': RequirementPairData;
+  /** `role`: the burdened lane's role; `roles`: it and the asking role. */
+  'conflict/unagreed-burden': { steps: string[]; requirements: string[]; role: string; roles: string[] };
+  'conflict/depends-rejected': RequirementPairData;
+  'conflict/priority-inversion': RequirementPairData;
 }
 
 export interface Diagnostic {

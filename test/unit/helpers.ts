@@ -1,5 +1,5 @@
 /** Test helpers: analyse a snippet and read diagnostics back as text + code. */
-import { analyze, type AnalyzeOptions } from '../../src/core/engine';
+import { analyze, type AnalyzeOptions, type ReportedMessage } from '../../src/core/engine';
 import { LineIndex } from '../../src/core/positions';
 import type { Diagnostic } from '../../src/core/types';
 
@@ -13,11 +13,21 @@ export interface Found {
   /** 1-based column of the span start. */
   column: number;
   message: string;
+  /** The rule's message id and placeholder values (assert these; wording is checked once, in rules/messages.test.ts). */
+  messageId: string;
+  data: Record<string, string | number> | undefined;
   d: Diagnostic;
 }
 
 export function lint(text: string, options: AnalyzeOptions = {}): Found[] {
-  const { diagnostics } = analyze(text, options);
+  const messages = new Map<Diagnostic, ReportedMessage>();
+  const { diagnostics } = analyze(text, {
+    ...options,
+    onReport: (d, m) => {
+      messages.set(d, m);
+      options.onReport?.(d, m);
+    },
+  });
   const idx = new LineIndex(text);
   return diagnostics.map((d) => {
     const p = idx.oneBased(d.span);
@@ -28,6 +38,8 @@ export function lint(text: string, options: AnalyzeOptions = {}): Found[] {
       line: p.line,
       column: p.column,
       message: d.message,
+      messageId: messages.get(d)?.messageId ?? '',
+      data: messages.get(d)?.data,
       d,
     };
   });

@@ -9,10 +9,31 @@ interface Entry {
 
 export default defineRule({
   code: 'conflict/contradiction',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'Two live requirements set the same `step.attribute` to different values, and neither overrides the other.',
-    zh: '两条有效需求把同一个 `步骤.属性` 设为不同的值，且双方都没有用 `overrides` 记录决定。',
+  meta: {
+    severity: 'warning',
+    shownOn: 'the `sets` entry, in each of the two requirements',
+    docs: {
+      description: {
+        en: 'Two live requirements set the same `step.attribute` to different values, and neither overrides the other.',
+        zh: '两条有效需求把同一个 `步骤.属性` 设为不同的值，且双方都没有用 `overrides` 记录决定。',
+      },
+      severity: 'error if both are `must`, else warning',
+    },
+    fixable: true,
+    messages: {
+      contradiction: {
+        en: 'Contradiction on "{{key}}" (step {{step}}): {{a}} sets it to "{{aValue}}", but {{b}} sets it to "{{bValue}}".{{decision}}',
+        zh: '“{{key}}”存在矛盾（步骤{{step}}）：{{a}}把它设为“{{aValue}}”，而{{b}}把它设为“{{bValue}}”。{{decision}}',
+      },
+      contradictionToday: {
+        en: 'Contradiction on "{{key}}" (step {{step}}; today it is "{{today}}"): {{a}} sets it to "{{aValue}}", but {{b}} sets it to "{{bValue}}".{{decision}}',
+        zh: '“{{key}}”存在矛盾（步骤{{step}}；目前为“{{today}}”）：{{a}}把它设为“{{aValue}}”，而{{b}}把它设为“{{bValue}}”。{{decision}}',
+      },
+      otherSetsHere: {
+        en: '{{b}} sets "{{key}}" to "{{bValue}}" here.',
+        zh: '{{b}}在此把“{{key}}”设为“{{bValue}}”。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -59,30 +80,23 @@ export default defineRule({
       const stepId = a.set.step!.id;
       const step = model.steps.byId.get(stepId);
       const today = step?.attributes.find((x) => x.name === a.set.attribute);
-      const [k, aWho, bWho, aValue, bValue] = [ctx.q(key), reqWho(ctx, a.req), reqWho(ctx, b.req), ctx.q(a.set.value), ctx.q(b.set.value)];
-      const now = today
-        ? ctx.t(`; today it is ${ctx.q(today.value)}`, `；目前为${ctx.q(today.value)}`)
-        : '';
+      const data = {
+        key,
+        step: stepLabel(ctx, stepId),
+        a: reqWho(ctx, a.req),
+        aValue: a.set.value,
+        b: reqWho(ctx, b.req),
+        bValue: b.set.value,
+        decision: decisionHint(ctx, a.req, b.req),
+      };
       ctx.report({
         span: a.set.entrySpan,
         severity: pairSeverity(a.req, b.req),
-        message:
-          ctx.t(
-            `Contradiction on ${k} (step ${stepLabel(ctx, stepId)}${now}): ` +
-              `${aWho} sets it to ${aValue}, but ${bWho} sets it to ${bValue}.`,
-            `${k}存在矛盾（步骤${stepLabel(ctx, stepId)}${now}）：` +
-              `${aWho}把它设为${aValue}，而${bWho}把它设为${bValue}。`,
-          ) + decisionHint(ctx, a.req, b.req),
-        related: [
-          {
-            span: b.set.entrySpan,
-            message: ctx.t(
-              `${bWho} sets ${k} to ${bValue} here.`,
-              `${bWho}在此把${k}设为${bValue}。`,
-            ),
-          },
-        ],
-        data: { steps: [stepId], requirements: [a.req.id, b.req.id], other: b.req.id },
+        ...(today
+          ? { messageId: 'contradictionToday' as const, data: { ...data, today: today.value } }
+          : { messageId: 'contradiction' as const, data }),
+        related: [{ span: b.set.entrySpan, messageId: 'otherSetsHere', data: { b: data.b, key, bValue: b.set.value } }],
+        diagnosticData: { steps: [stepId], requirements: [a.req.id, b.req.id], other: b.req.id },
       });
     }
   },

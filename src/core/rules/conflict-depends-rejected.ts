@@ -3,10 +3,23 @@ import { rawField, reqWho, stepsNamed, unionIds } from '../conflicts';
 
 export default defineRule({
   code: 'conflict/depends-rejected',
-  defaultSeverity: 'error',
-  description: {
-    en: 'A live requirement depends on a rejected one.',
-    zh: '有效需求依赖一条已被拒绝的需求。',
+  meta: {
+    severity: 'error',
+    shownOn: 'the `depends` entry',
+    docs: {
+      description: {
+        en: 'A live requirement depends on a rejected one.',
+        zh: '有效需求依赖一条已被拒绝的需求。',
+      },
+    },
+    fixable: false,
+    messages: {
+      dependsOnRejected: {
+        en: '{{r}} depends on {{t}}, which was rejected, so "{{rId}}" cannot be delivered as written. Remove "{{tId}}" from `depends` and cover what it provided another way, reopen "{{tId}}", or reject "{{rId}}" as well.',
+        zh: '{{r}}依赖{{t}}，但后者已被拒绝，“{{rId}}”无法按现有写法交付。请把“{{tId}}”从 `depends` 中删除并以其他方式满足其所提供的内容，或重新启用“{{tId}}”，或一并拒绝“{{rId}}”。',
+      },
+      rejectedHere: { en: '"{{tId}}" was rejected here.', zh: '“{{tId}}”在此被标记为已拒绝。' },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -19,25 +32,12 @@ export default defineRule({
         const t = model.requirements.byId.get(d.id);
         if (!t || t.live) continue;
         const status = rawField(model, t, 'status');
-        const [rq, tq, rWho, tWho] = [ctx.q(r.id), ctx.q(t.id), reqWho(ctx, r), reqWho(ctx, t)];
         ctx.report({
           span: d.span,
-          message: ctx.t(
-            `${rWho} depends on ${tWho}, which was rejected, so ${rq} cannot be delivered as written. ` +
-              `Remove ${tq} from \`depends\` and cover what it provided another way, reopen ${tq}, or reject ${rq} as well.`,
-            `${rWho}依赖${tWho}，但后者已被拒绝，${rq}无法按现有写法交付。` +
-              `请把${tq}从 \`depends\` 中删除并以其他方式满足其所提供的内容，或重新启用${tq}，或一并拒绝${rq}。`,
-          ),
-          related: [
-            {
-              span: status.span ?? t.keySpan,
-              message: ctx.t(
-                `${tq} was rejected here.`,
-                `${tq}在此被标记为已拒绝。`,
-              ),
-            },
-          ],
-          data: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },
+          messageId: 'dependsOnRejected',
+          data: { r: reqWho(ctx, r), t: reqWho(ctx, t), rId: r.id, tId: t.id },
+          related: [{ span: status.span ?? t.keySpan, messageId: 'rejectedHere', data: { tId: t.id } }],
+          diagnosticData: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },
         });
       }
     }

@@ -3,10 +3,23 @@ import { rawField, reqWho, stepsNamed, unionIds } from '../conflicts';
 
 export default defineRule({
   code: 'conflict/priority-inversion',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'A live `must` requirement depends on a `could` or `wont` requirement.',
-    zh: '有效的 `must` 需求依赖一条 `could` 或 `wont` 需求。',
+  meta: {
+    severity: 'warning',
+    shownOn: 'the `depends` entry',
+    docs: {
+      description: {
+        en: 'A live `must` requirement depends on a `could` or `wont` requirement.',
+        zh: '有效的 `must` 需求依赖一条 `could` 或 `wont` 需求。',
+      },
+    },
+    fixable: false,
+    messages: {
+      inversion: {
+        en: 'Priority inversion: {{r}} is a must but depends on {{t}}, which is only a {{priority}}; if "{{tId}}" is postponed or dropped, "{{rId}}" cannot be delivered. Raise "{{tId}}" to must, lower "{{rId}}", or remove the dependency.',
+        zh: '优先级倒置：{{r}}是 must，却依赖仅为 {{priority}} 的{{t}}；一旦“{{tId}}”被推迟或放弃，“{{rId}}”就无法交付。请把“{{tId}}”提升为 must，或降低“{{rId}}”的优先级，或删除这项依赖。',
+      },
+      priorityHere: { en: '"{{tId}}" has priority {{priority}} here.', zh: '“{{tId}}”在此的优先级为 {{priority}}。' },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -20,27 +33,12 @@ export default defineRule({
         // a rejected one is conflict/depends-rejected's business
         if (!t || !t.live || (t.priority !== 'could' && t.priority !== 'wont')) continue;
         const prio = rawField(model, t, 'priority');
-        const [rq, tq, rWho, tWho] = [ctx.q(r.id), ctx.q(t.id), reqWho(ctx, r), reqWho(ctx, t)];
         ctx.report({
           span: d.span,
-          message: ctx.t(
-            `Priority inversion: ${rWho} is a must but depends on ${tWho}, which is only a ${t.priority}; ` +
-              `if ${tq} is postponed or dropped, ${rq} cannot be delivered. ` +
-              `Raise ${tq} to must, lower ${rq}, or remove the dependency.`,
-            `优先级倒置：${rWho}是 must，却依赖仅为 ${t.priority} 的${tWho}；` +
-              `一旦${tq}被推迟或放弃，${rq}就无法交付。` +
-              `请把${tq}提升为 must，或降低${rq}的优先级，或删除这项依赖。`,
-          ),
-          related: [
-            {
-              span: prio.span ?? t.keySpan,
-              message: ctx.t(
-                `${tq} has priority ${t.priority} here.`,
-                `${tq}在此的优先级为 ${t.priority}。`,
-              ),
-            },
-          ],
-          data: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },
+          messageId: 'inversion',
+          data: { r: reqWho(ctx, r), t: reqWho(ctx, t), rId: r.id, tId: t.id, priority: t.priority },
+          related: [{ span: prio.span ?? t.keySpan, messageId: 'priorityHere', data: { tId: t.id, priority: t.priority } }],
+          diagnosticData: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },
         });
       }
     }

@@ -14,10 +14,27 @@ interface Naming {
 
 export default defineRule({
   code: 'conflict/removed-step',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'A live requirement removes a step that another live requirement names, and neither overrides the other.',
-    zh: '一条有效需求要删除的步骤，被另一条有效需求引用，且双方都没有用 `overrides` 记录决定。',
+  meta: {
+    severity: 'warning',
+    shownOn: 'the `removes` entry',
+    docs: {
+      description: {
+        en: 'A live requirement removes a step that another live requirement names, and neither overrides the other.',
+        zh: '一条有效需求要删除的步骤，被另一条有效需求引用，且双方都没有用 `overrides` 记录决定。',
+      },
+      severity: 'error if both are `must`, else warning',
+    },
+    fixable: true,
+    messages: {
+      removed: {
+        en: '{{r}} removes step {{step}}, but {{other}} {{how}}.{{decision}}',
+        zh: '{{r}}要删除步骤{{step}}，但{{other}}{{how}}。{{decision}}',
+      },
+      howSteps: { en: 'is about it (`steps`)', zh: '涉及它（`steps`）' },
+      howSets: { en: 'changes how it works (`sets`)', zh: '要修改它的做法（`sets`）' },
+      howAdds: { en: 'adds it (`adds`)', zh: '要新增它（`adds`）' },
+      namedHere: { en: '{{other}} names step "{{stepId}}" here.', zh: '{{other}}在此引用了步骤“{{stepId}}”。' },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -48,11 +65,7 @@ export default defineRule({
       for (let k = 0; k < r.adds.length; k++) add(r.adds[k].id, r, r.adds[k].span, 'adds');
     }
 
-    const hows: Record<How, { en: string; zh: string }> = {
-      steps: { en: 'is about it (`steps`)', zh: '涉及它（`steps`）' },
-      sets: { en: 'changes how it works (`sets`)', zh: '要修改它的做法（`sets`）' },
-      adds: { en: 'adds it (`adds`)', zh: '要新增它（`adds`）' },
-    };
+    const hows = { steps: 'howSteps', sets: 'howSets', adds: 'howAdds' } as const satisfies Record<How, string>;
 
     for (let i = 0; i < live.length; i++) {
       const r = live[i];
@@ -71,24 +84,19 @@ export default defineRule({
         for (const [other, ns] of others) {
           if (decided(model, r, other)) continue;
           const kinds = [...new Set(ns.map((n) => n.how))];
-          const how = list(ctx.locale, kinds.map((k) => ctx.t(hows[k])));
-          const [rWho, otherWho, step] = [reqWho(ctx, r), reqWho(ctx, other), stepLabel(ctx, rm.id)];
+          const how = list(ctx.locale, kinds.map((k) => ctx.format({ messageId: hows[k] })));
+          const otherWho = reqWho(ctx, other);
           ctx.report({
             span: rm.span,
             severity: pairSeverity(r, other),
-            message:
-              ctx.t(
-                `${rWho} removes step ${step}, but ${otherWho} ${how}.`,
-                `${rWho}要删除步骤${step}，但${otherWho}${how}。`,
-              ) + decisionHint(ctx, r, other),
+            messageId: 'removed',
+            data: { r: reqWho(ctx, r), step: stepLabel(ctx, rm.id), other: otherWho, how, decision: decisionHint(ctx, r, other) },
             related: ns.slice(0, 5).map((n) => ({
               span: n.span,
-              message: ctx.t(
-                `${otherWho} names step ${ctx.q(rm.id)} here.`,
-                `${otherWho}在此引用了步骤${ctx.q(rm.id)}。`,
-              ),
+              messageId: 'namedHere' as const,
+              data: { other: otherWho, stepId: rm.id },
             })),
-            data: { steps: [rm.id], requirements: [r.id, other.id], other: other.id },
+            diagnosticData: { steps: [rm.id], requirements: [r.id, other.id], other: other.id },
           });
         }
       }

@@ -5,10 +5,31 @@ import { reqWho, roleLabel, stepLabel } from '../conflicts';
 
 export default defineRule({
   code: 'conflict/unagreed-burden',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'A live requirement adds a step to, or changes a step of, a role other than its `from`, and that role is not in `agreed`.',
-    zh: '有效需求给非提出方的角色新增或修改步骤，而该角色不在 `agreed` 中。',
+  meta: {
+    severity: 'warning',
+    shownOn: 'the `adds` or `sets` entry',
+    docs: {
+      description: {
+        en: 'A live requirement adds a step to, or changes a step of, a role other than its `from`, and that role is not in `agreed`.',
+        zh: '有效需求给非提出方的角色新增或修改步骤，而该角色不在 `agreed` 中。',
+      },
+    },
+    fixable: true,
+    messages: {
+      addsStep: {
+        en: '{{who}} adds step {{step}} to the lane of {{lane}}, but "{{role}}" is not in its `agreed` list: work is added to a team that has not signed off.{{fix}}',
+        zh: '{{who}}在{{lane}}的泳道中新增步骤{{step}}，但“{{role}}”不在它的 `agreed` 列表中：这是在未经同意的情况下给该团队增加工作。{{fix}}',
+      },
+      changesStep: {
+        en: '{{who}} changes "{{key}}" to "{{value}}" on step {{step}}, in the lane of {{lane}}, but "{{role}}" is not in its `agreed` list: the way that team works is changed without its sign-off.{{fix}}',
+        zh: '{{who}}把{{lane}}泳道中步骤{{step}}的“{{key}}”改为“{{value}}”，但“{{role}}”不在它的 `agreed` 列表中：这是在未经同意的情况下改变该团队的工作方式。{{fix}}',
+      },
+      askSignOff: {
+        en: ' Ask {{lane}} to sign off and add "{{role}}" to the `agreed` list of "{{req}}", or drop the change.',
+        zh: '请先征得{{lane}}的同意，并把“{{role}}”加入“{{req}}”的 `agreed` 列表，或放弃这项改动。',
+      },
+      inLane: { en: 'Step {{step}} is in the lane of {{lane}}.', zh: '步骤{{step}}属于{{lane}}的泳道。' },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -23,27 +44,24 @@ export default defineRule({
       return { step, role };
     };
 
-    const report = (r: Requirement, span: Span, step: Step, role: string, what: { en: string; zh: string }) => {
-      const [lane, roleId, reqId] = [roleLabel(ctx, role), ctx.q(role), ctx.q(r.id)];
-      const fix = ctx.t(
-        ` Ask ${lane} to sign off and add ${roleId} to the \`agreed\` list of ${reqId}, or drop the change.`,
-        `请先征得${lane}的同意，并把${roleId}加入${reqId}的 \`agreed\` 列表，或放弃这项改动。`,
-      );
+    const report = (
+      r: Requirement,
+      span: Span,
+      step: Step,
+      role: string,
+      messageId: 'addsStep' | 'changesStep',
+      data: Record<string, string>,
+    ) => {
+      const lane = roleLabel(ctx, role);
+      const fix = ctx.format({ messageId: 'askSignOff', data: { lane, role, req: r.id } });
       ctx.report({
         span,
-        message: ctx.t(what) + fix,
+        messageId,
+        data: { ...data, lane, role, fix },
         related: step.role
-          ? [
-              {
-                span: step.role.span,
-                message: ctx.t(
-                  `Step ${stepLabel(ctx, step.id)} is in the lane of ${lane}.`,
-                  `步骤${stepLabel(ctx, step.id)}属于${lane}的泳道。`,
-                ),
-              },
-            ]
+          ? [{ span: step.role.span, messageId: 'inLane', data: { step: stepLabel(ctx, step.id), lane } }]
           : undefined,
-        data: { steps: [step.id], requirements: [r.id], role, roles: [role, r.from!.id] },
+        diagnosticData: { steps: [step.id], requirements: [r.id], role, roles: [role, r.from!.id] },
       });
     };
 
@@ -57,32 +75,16 @@ export default defineRule({
         const a = r.adds[k];
         const b = burdened(r, a.id);
         if (!b) continue;
-        const [lane, role, step] = [roleLabel(ctx, b.role), ctx.q(b.role), stepLabel(ctx, a.id)];
         who ??= reqWho(ctx, r);
-        report(r, a.span, b.step, b.role, {
-          en:
-            `${who} adds step ${step} to the lane of ${lane}, ` +
-            `but ${role} is not in its \`agreed\` list: work is added to a team that has not signed off.`,
-          zh:
-            `${who}在${lane}的泳道中新增步骤${step}，` +
-            `但${role}不在它的 \`agreed\` 列表中：这是在未经同意的情况下给该团队增加工作。`,
-        });
+        report(r, a.span, b.step, b.role, 'addsStep', { who, step: stepLabel(ctx, a.id) });
       }
       for (let k = 0; k < r.sets.length; k++) {
         const s = r.sets[k];
         if (!s.step) continue;
         const b = burdened(r, s.step.id);
         if (!b) continue;
-        const [lane, role, step] = [roleLabel(ctx, b.role), ctx.q(b.role), stepLabel(ctx, s.step.id)];
         who ??= reqWho(ctx, r);
-        report(r, s.entrySpan, b.step, b.role, {
-          en:
-            `${who} changes ${ctx.q(s.key)} to ${ctx.q(s.value)} on step ${step}, in the lane of ${lane}, ` +
-            `but ${role} is not in its \`agreed\` list: the way that team works is changed without its sign-off.`,
-          zh:
-            `${who}把${lane}泳道中步骤${step}的${ctx.q(s.key)}改为${ctx.q(s.value)}，` +
-            `但${role}不在它的 \`agreed\` 列表中：这是在未经同意的情况下改变该团队的工作方式。`,
-        });
+        report(r, s.entrySpan, b.step, b.role, 'changesStep', { who, step: stepLabel(ctx, s.step.id), key: s.key, value: s.value });
       }
     }
   },

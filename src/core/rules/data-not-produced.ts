@@ -4,10 +4,34 @@ import { dataLabel, labelled } from '../conflicts';
 
 export default defineRule({
   code: 'data/not-produced',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'A step or role needs data that no step produces (and that is not `external`).',
-    zh: '步骤或角色需要的数据没有任何步骤产出（且未标记为 `external`）。',
+  meta: {
+    severity: 'warning',
+    shownOn: 'the reference',
+    docs: {
+      description: {
+        en: 'A step or role needs data that no step produces (and that is not `external`).',
+        zh: '步骤或角色需要的数据没有任何步骤产出（且未标记为 `external`）。',
+      },
+    },
+    fixable: false,
+    messages: {
+      stepNeeds: {
+        en: 'Step {{owner}} needs {{data}}, but no step produces it.{{fix}}',
+        zh: '步骤{{owner}}需要{{data}}，但没有任何步骤产出它。{{fix}}',
+      },
+      roleNeeds: {
+        en: 'Role {{owner}} needs {{data}}, but no step produces it.{{fix}}',
+        zh: '角色{{owner}}需要{{data}}，但没有任何步骤产出它。{{fix}}',
+      },
+      produceOrMarkExternal: {
+        en: ' Add "{{id}}" to the `produces` of the step that creates it, or mark it `external: true` under `data:` if it comes from outside the process.',
+        zh: '请在创建它的步骤的 `produces` 中加入“{{id}}”；若它来自流程之外，请在 `data:` 中将其标记为 `external: true`。',
+      },
+      produceOrDeclareExternal: {
+        en: ' Add "{{id}}" to the `produces` of the step that creates it, or declare it under `data:` with `external: true` if it comes from outside the process.',
+        zh: '请在创建它的步骤的 `produces` 中加入“{{id}}”；若它来自流程之外，请在 `data:` 中声明它并标记 `external: true`。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -32,31 +56,12 @@ export default defineRule({
     };
 
     const report = (ref: Ref, who: string, kind: 'step' | 'role', ownerId: string) => {
-      const d = dataLabel(ctx, ref.id);
-      const id = ctx.q(ref.id);
-      const fix = data
-        ? ctx.t(
-            ` Add ${id} to the \`produces\` of the step that creates it, or mark it \`external: true\` under \`data:\` if it comes from outside the process.`,
-            `请在创建它的步骤的 \`produces\` 中加入${id}；若它来自流程之外，请在 \`data:\` 中将其标记为 \`external: true\`。`,
-          )
-        : ctx.t(
-            ` Add ${id} to the \`produces\` of the step that creates it, or declare it under \`data:\` with \`external: true\` if it comes from outside the process.`,
-            `请在创建它的步骤的 \`produces\` 中加入${id}；若它来自流程之外，请在 \`data:\` 中声明它并标记 \`external: true\`。`,
-          );
-      const message =
-        kind === 'step'
-          ? ctx.t(
-              `Step ${who} needs ${d}, but no step produces it.`,
-              `步骤${who}需要${d}，但没有任何步骤产出它。`,
-            )
-          : ctx.t(
-              `Role ${who} needs ${d}, but no step produces it.`,
-              `角色${who}需要${d}，但没有任何步骤产出它。`,
-            );
+      const fix = ctx.format({ messageId: data ? 'produceOrMarkExternal' : 'produceOrDeclareExternal', data: { id: ref.id } });
       ctx.report({
         span: ref.span,
-        message: message + fix,
-        data: kind === 'step' ? { name: ref.id, steps: [ownerId] } : { name: ref.id, roles: [ownerId] },
+        messageId: kind === 'step' ? 'stepNeeds' : 'roleNeeds',
+        data: { owner: who, data: dataLabel(ctx, ref.id), fix },
+        diagnosticData: kind === 'step' ? { name: ref.id, steps: [ownerId] } : { name: ref.id, roles: [ownerId] },
       });
     };
 

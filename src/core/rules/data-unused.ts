@@ -3,10 +3,22 @@ import { dataLabel, labelled } from '../conflicts';
 
 export default defineRule({
   code: 'data/unused',
-  defaultSeverity: 'info',
-  description: {
-    en: 'Data is produced but no step or role needs it.',
-    zh: '数据被产出，但没有任何步骤或角色需要它。',
+  meta: {
+    severity: 'info',
+    shownOn: 'the reference in `produces`',
+    docs: {
+      description: {
+        en: 'Data is produced but no step or role needs it.',
+        zh: '数据被产出，但没有任何步骤或角色需要它。',
+      },
+    },
+    fixable: false,
+    messages: {
+      unused: {
+        en: 'Step {{step}} produces {{data}}, but no step or role needs it. Add it to the `needs` of the step or role that uses it, or remove it from `produces`.',
+        zh: '步骤{{step}}产出{{data}}，但没有任何步骤或角色需要它。请在使用它的步骤或角色的 `needs` 中加入它，或将其从 `produces` 中删除。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -33,13 +45,9 @@ export default defineRule({
         const who = labelled(ctx, s.id, s.name);
         ctx.report({
           span: p.span,
-          message: ctx.t(
-            `Step ${who} produces ${dataLabel(ctx, p.id)}, but no step or role needs it. ` +
-              `Add it to the \`needs\` of the step or role that uses it, or remove it from \`produces\`.`,
-            `步骤${who}产出${dataLabel(ctx, p.id)}，但没有任何步骤或角色需要它。` +
-              `请在使用它的步骤或角色的 \`needs\` 中加入它，或将其从 \`produces\` 中删除。`,
-          ),
-          data: { name: p.id, steps: [s.id] },
+          messageId: 'unused',
+          data: { step: who, data: dataLabel(ctx, p.id) },
+          diagnosticData: { name: p.id, steps: [s.id] },
         });
       }
     }

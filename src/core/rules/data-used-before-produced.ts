@@ -1,6 +1,5 @@
 import { defineRule } from '../rule';
 import type { Ref } from '../model';
-import type { RelatedInfo } from '../types';
 import { dataLabel, labelled, shortList, stepLabel } from '../conflicts';
 
 /**
@@ -14,10 +13,26 @@ import { dataLabel, labelled, shortList, stepLabel } from '../conflicts';
  */
 export default defineRule({
   code: 'data/used-before-produced',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'A reachable step needs data that is produced only by steps that do not come before it in the flow.',
-    zh: '可到达的步骤需要的数据，只由流程中不在它之前的步骤产出。',
+  meta: {
+    severity: 'warning',
+    shownOn: 'the reference',
+    docs: {
+      description: {
+        en: 'A reachable step needs data that is produced only by steps that do not come before it in the flow.',
+        zh: '可到达的步骤需要的数据，只由流程中不在它之前的步骤产出。',
+      },
+    },
+    fixable: false,
+    messages: {
+      usedBeforeProduced: {
+        en: 'Step {{step}} needs {{data}} before any step has produced it: it is produced only by {{producers}}, and no producing step reachable from a start comes before this one. Move the producing step earlier in the flow, or route the flow through it first.',
+        zh: '步骤{{step}}需要{{data}}时，还没有步骤产出它：它只由{{producers}}产出，而且没有一个能从开始步骤到达的产出步骤位于此步骤之前。请把产出步骤移到流程中更早的位置，或让流程先经过它。',
+      },
+      producedHere: {
+        en: '"{{data}}" is produced here, by step {{producer}}, which does not come before "{{step}}" in the flow.',
+        zh: '“{{data}}”在此由步骤{{producer}}产出，但该步骤在流程中不在“{{step}}”之前。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -198,25 +213,17 @@ export default defineRule({
       const prods = producers.get(d.id) ?? [];
       const names = prods.map((p) => stepLabel(ctx, steps[p.step].id));
       const who = labelled(ctx, stepId, stepName);
-      const related: RelatedInfo[] = prods.slice(0, 5).map((p) => ({
+      const related = prods.slice(0, 5).map((p) => ({
         span: p.ref.span,
-        message: ctx.t(
-          `${ctx.q(d.id)} is produced here, by step ${stepLabel(ctx, steps[p.step].id)}, which does not come before ${ctx.q(stepId)} in the flow.`,
-          `${ctx.q(d.id)}在此由步骤${stepLabel(ctx, steps[p.step].id)}产出，但该步骤在流程中不在${ctx.q(stepId)}之前。`,
-        ),
+        messageId: 'producedHere' as const,
+        data: { data: d.id, producer: stepLabel(ctx, steps[p.step].id), step: stepId },
       }));
       ctx.report({
         span: d.span,
-        message: ctx.t(
-          `Step ${who} needs ${dataLabel(ctx, d.id)} before any step has produced it: it is produced only by ${shortList(ctx, names)}, ` +
-            `and no producing step reachable from a start comes before this one. ` +
-            `Move the producing step earlier in the flow, or route the flow through it first.`,
-          `步骤${who}需要${dataLabel(ctx, d.id)}时，还没有步骤产出它：它只由${shortList(ctx, names)}产出，` +
-            `而且没有一个能从开始步骤到达的产出步骤位于此步骤之前。` +
-            `请把产出步骤移到流程中更早的位置，或让流程先经过它。`,
-        ),
+        messageId: 'usedBeforeProduced',
+        data: { step: who, data: dataLabel(ctx, d.id), producers: shortList(ctx, names) },
         related,
-        data: { name: d.id, steps: [stepId, ...prods.map((p) => steps[p.step].id).filter((id) => id !== stepId)] },
+        diagnosticData: { name: d.id, steps: [stepId, ...prods.map((p) => steps[p.step].id).filter((id) => id !== stepId)] },
       });
     }
   },

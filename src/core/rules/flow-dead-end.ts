@@ -28,10 +28,22 @@ export function hasNext(model: Model, step: Step): boolean {
 
 export default defineRule({
   code: 'flow/dead-end',
-  defaultSeverity: 'error',
-  description: {
-    en: 'A step that is not an `end` has no `next`.',
-    zh: '非结束步骤没有 `next`。',
+  meta: {
+    severity: 'error',
+    shownOn: "the step's key",
+    docs: {
+      description: {
+        en: 'A step that is not an `end` has no `next`.',
+        zh: '非结束步骤没有 `next`。',
+      },
+    },
+    fixable: false,
+    messages: {
+      deadEnd: {
+        en: 'Step {{step}} is a dead end: it has no `next`, so the process stops here without reaching an end. Add a `next` to the step that follows, or set `type: end` if the process finishes here.',
+        zh: '步骤{{step}}是死胡同：它没有 `next`，流程会停在这里而到不了结束步骤。请添加指向后续步骤的 `next`；如果流程在此完成，请设置 `type: end`。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -44,11 +56,9 @@ export default defineRule({
       if (hasNext(model, s)) continue;
       ctx.report({
         span: s.keySpan,
-        message: ctx.t(
-          `Step ${idWithName(ctx, s.id, s.name)} is a dead end: it has no \`next\`, so the process stops here without reaching an end. Add a \`next\` to the step that follows, or set \`type: end\` if the process finishes here.`,
-          `步骤${idWithName(ctx, s.id, s.name)}是死胡同：它没有 \`next\`，流程会停在这里而到不了结束步骤。请添加指向后续步骤的 \`next\`；如果流程在此完成，请设置 \`type: end\`。`,
-        ),
-        data: { steps: [s.id] },
+        messageId: 'deadEnd',
+        data: { step: idWithName(ctx, s.id, s.name) },
+        diagnosticData: { steps: [s.id] },
       });
     }
   },

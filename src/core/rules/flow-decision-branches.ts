@@ -26,10 +26,24 @@ export function branchCount(model: Model, step: Step): number {
 
 export default defineRule({
   code: 'flow/decision-branches',
-  defaultSeverity: 'error',
-  description: {
-    en: 'A `decision` step with fewer than two branches.',
-    zh: '判断步骤（`decision`）的分支少于两个。',
+  meta: {
+    severity: 'error',
+    shownOn: "the step's key",
+    docs: {
+      description: {
+        en: 'A `decision` step with fewer than two branches.',
+        zh: '判断步骤（`decision`）的分支少于两个。',
+      },
+    },
+    fixable: false,
+    messages: {
+      noBranch: { en: 'has no branch', zh: '没有分支' },
+      oneBranch: { en: 'has only one branch', zh: '只有一个分支' },
+      tooFewBranches: {
+        en: 'Decision {{step}} {{has}}: a decision needs at least two labelled branches under `next`, e.g. `next: { approved: ship, rejected: notify }`. Add the missing branch, or make it a `task` if there is no choice to make here.',
+        zh: '判断步骤{{step}}{{has}}：判断至少要在 `next` 下写两个带标签的分支，例如 `next: {通过: ship, 拒绝: notify}`。请补上缺少的分支；如果这里无需判断，请把类型改为 `task`。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -39,16 +53,12 @@ export default defineRule({
       if (s.type !== 'decision') continue;
       const count = branchCount(model, s);
       if (count >= 2) continue;
-      const has = count === 0
-        ? ctx.t('has no branch', '没有分支')
-        : ctx.t('has only one branch', '只有一个分支');
+      const has = ctx.format({ messageId: count === 0 ? 'noBranch' : 'oneBranch' });
       ctx.report({
         span: s.keySpan,
-        message: ctx.t(
-          `Decision ${idWithName(ctx, s.id, s.name)} ${has}: a decision needs at least two labelled branches under \`next\`, e.g. \`next: { approved: ship, rejected: notify }\`. Add the missing branch, or make it a \`task\` if there is no choice to make here.`,
-          `判断步骤${idWithName(ctx, s.id, s.name)}${has}：判断至少要在 \`next\` 下写两个带标签的分支，例如 \`next: {通过: ship, 拒绝: notify}\`。请补上缺少的分支；如果这里无需判断，请把类型改为 \`task\`。`,
-        ),
-        data: { steps: [s.id], branches: count },
+        messageId: 'tooFewBranches',
+        data: { step: idWithName(ctx, s.id, s.name), has },
+        diagnosticData: { steps: [s.id], branches: count },
       });
     }
   },

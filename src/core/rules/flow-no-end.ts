@@ -3,10 +3,22 @@ import { stepsReadable } from './flow-no-start';
 
 export default defineRule({
   code: 'flow/no-end',
-  defaultSeverity: 'error',
-  description: {
-    en: 'No step has `type: end`.',
-    zh: '没有任何步骤设置了 `type: end`。',
+  meta: {
+    severity: 'error',
+    shownOn: '`steps` key',
+    docs: {
+      description: {
+        en: 'No step has `type: end`.',
+        zh: '没有任何步骤设置了 `type: end`。',
+      },
+    },
+    fixable: false,
+    messages: {
+      noEnd: {
+        en: "The process has no end step: no step under `steps:` has `type: end`. Add a step with `type: end` where the process finishes, and point the last steps' `next` to it.",
+        zh: '流程没有结束步骤：`steps:` 下没有任何步骤设置 `type: end`。请在流程完成处添加一个 `type: end` 的步骤，并让最后的步骤通过 `next` 指向它。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -15,10 +27,7 @@ export default defineRule({
     if (model.steps.list.some((s) => s.type === 'end')) return;
     ctx.report({
       span: keySpan,
-      message: ctx.t(
-        'The process has no end step: no step under `steps:` has `type: end`. Add a step with `type: end` where the process finishes, and point the last steps\' `next` to it.',
-        '流程没有结束步骤：`steps:` 下没有任何步骤设置 `type: end`。请在流程完成处添加一个 `type: end` 的步骤，并让最后的步骤通过 `next` 指向它。',
-      ),
+      messageId: 'noEnd',
     });
   },
 });

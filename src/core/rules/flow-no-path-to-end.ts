@@ -16,10 +16,25 @@ const NAMED = 5;
  */
 export default defineRule({
   code: 'flow/no-path-to-end',
-  defaultSeverity: 'error',
-  description: {
-    en: 'A step on a loop from which neither an end step nor a dead end can be reached: a loop with no exit.',
-    zh: '步骤处在一个既到不了结束步骤、也没有出口的循环中。',
+  meta: {
+    severity: 'error',
+    shownOn: "the step's key",
+    docs: {
+      description: {
+        en: 'A step on a loop from which neither an end step nor a dead end can be reached: a loop with no exit.',
+        zh: '步骤处在一个既到不了结束步骤、也没有出口的循环中。',
+      },
+    },
+    fixable: false,
+    messages: {
+      selfLoop: { en: 'its `next` leads back to itself', zh: '它的 `next` 又指回它自己' },
+      loopWith: { en: 'it goes round with {{others}}', zh: '它与{{others}}构成循环' },
+      loopWithMore: { en: 'it goes round with {{others}} and {{rest}} more', zh: '它与{{others}}等 {{total}} 个步骤构成循环' },
+      noWayOut: {
+        en: 'Step {{step}} is on a loop with no way out: {{loop}}, and no end step can be reached from there. Give one step of the loop (usually a decision) a `next` branch that leaves the loop towards an end step.',
+        zh: '步骤{{step}}处在一个没有出口的循环中：{{loop}}，从这里到不了任何结束步骤。请让循环中的某个步骤（通常是判断）增加一条离开循环、通往结束步骤的 `next` 分支。',
+      },
+    },
   },
   run(ctx) {
     const g = ctx.graph;
@@ -63,18 +78,16 @@ export default defineRule({
       const rest = loop.length - 1 - others.length;
       const loopText =
         others.length === 0
-          ? ctx.t('its `next` leads back to itself', '它的 `next` 又指回它自己')
-          : ctx.t(
-              `it goes round with ${others.map((m) => ctx.q(m.id)).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`,
-              `它与${others.map((m) => ctx.q(m.id)).join('、')}${rest > 0 ? `等 ${loop.length - 1} 个步骤` : ''}构成循环`,
-            );
+          ? ctx.format({ messageId: 'selfLoop' })
+          : ctx.format({
+              messageId: rest > 0 ? 'loopWithMore' : 'loopWith',
+              data: { others: others.map((m) => ctx.q(m.id)).join(ctx.t(', ', '、')), rest, total: loop.length - 1 },
+            });
       ctx.report({
         span: s.keySpan,
-        message: ctx.t(
-          `Step ${idWithName(ctx, s.id, s.name)} is on a loop with no way out: ${loopText}, and no end step can be reached from there. Give one step of the loop (usually a decision) a \`next\` branch that leaves the loop towards an end step.`,
-          `步骤${idWithName(ctx, s.id, s.name)}处在一个没有出口的循环中：${loopText}，从这里到不了任何结束步骤。请让循环中的某个步骤（通常是判断）增加一条离开循环、通往结束步骤的 \`next\` 分支。`,
-        ),
-        data: { steps: ids.get(g.comp[i])! },
+        messageId: 'noWayOut',
+        data: { step: idWithName(ctx, s.id, s.name), loop: loopText },
+        diagnosticData: { steps: ids.get(g.comp[i])! },
       });
     }
   },

@@ -20,10 +20,22 @@ export function stepsReadable(model: Model): boolean {
 
 export default defineRule({
   code: 'flow/no-start',
-  defaultSeverity: 'error',
-  description: {
-    en: 'No step has `type: start`.',
-    zh: '没有任何步骤设置了 `type: start`。',
+  meta: {
+    severity: 'error',
+    shownOn: '`steps` key',
+    docs: {
+      description: {
+        en: 'No step has `type: start`.',
+        zh: '没有任何步骤设置了 `type: start`。',
+      },
+    },
+    fixable: false,
+    messages: {
+      noStart: {
+        en: 'The process has no start step: no step under `steps:` has `type: start`. Mark the step where the process begins with `type: start`.',
+        zh: '流程没有开始步骤：`steps:` 下没有任何步骤设置 `type: start`。请给流程开始的那个步骤加上 `type: start`。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -32,10 +44,7 @@ export default defineRule({
     if (model.steps.list.some((s) => s.type === 'start')) return;
     ctx.report({
       span: keySpan,
-      message: ctx.t(
-        'The process has no start step: no step under `steps:` has `type: start`. Mark the step where the process begins with `type: start`.',
-        '流程没有开始步骤：`steps:` 下没有任何步骤设置 `type: start`。请给流程开始的那个步骤加上 `type: start`。',
-      ),
+      messageId: 'noStart',
     });
   },
 });

@@ -4,17 +4,28 @@ import { hasContent, labelled, roleLabel } from '../conflicts';
 
 export default defineRule({
   code: 'handoff/no-data',
-  defaultSeverity: 'info',
-  description: {
-    en: "The flow passes from one role's lane to another's and the upstream step produces nothing.",
-    zh: '流程从一个角色的泳道交接到另一个角色，但上游步骤没有产出任何数据。',
+  meta: {
+    severity: 'info',
+    shownOn: 'the `next` entry',
+    docs: {
+      description: {
+        en: "The flow passes from one role's lane to another's and the upstream step produces nothing.",
+        zh: '流程从一个角色的泳道交接到另一个角色，但上游步骤没有产出任何数据。',
+      },
+    },
+    fixable: false,
+    messages: {
+      noData: {
+        en: 'Handoff without data: step {{up}} (lane {{fromLane}}) passes the work to step {{down}} (lane {{toLane}}), but "{{step}}" produces nothing, so it is unclear what "{{to}}" receives. List what is handed over in the `produces` of "{{step}}".',
+        zh: '交接无数据：步骤{{up}}（{{fromLane}}的泳道）把工作交给步骤{{down}}（{{toLane}}的泳道），但“{{step}}”没有产出任何数据，“{{to}}”收到什么并不清楚。请在“{{step}}”的 `produces` 中列出交接的数据。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
     const roles = model.roles.byId;
     const byId = model.steps.byId;
     const steps = model.steps.list;
-    const zh = ctx.locale === 'zh-CN';
     // a lane's label, built once per role
     const lanes = new Map<string, string>();
     const lane = (id: string): string => {
@@ -37,17 +48,11 @@ export default defineRule({
         const to = t.role.id;
         up ??= labelled(ctx, s.id, s.name);
         const down = labelled(ctx, t.id, t.name);
-        const [sq, toq] = [ctx.q(s.id), ctx.q(to)];
         ctx.report({
           span: e.entrySpan,
-          message: zh
-            ? `交接无数据：步骤${up}（${lane(from)}的泳道）把工作交给步骤${down}（${lane(to)}的泳道），` +
-              `但${sq}没有产出任何数据，${toq}收到什么并不清楚。` +
-              `请在${sq}的 \`produces\` 中列出交接的数据。`
-            : `Handoff without data: step ${up} (lane ${lane(from)}) passes the work to step ${down} (lane ${lane(to)}), ` +
-              `but ${sq} produces nothing, so it is unclear what ${toq} receives. ` +
-              `List what is handed over in the \`produces\` of ${sq}.`,
-          data: { steps: [s.id, t.id], roles: [from, to] },
+          messageId: 'noData',
+          data: { up, fromLane: lane(from), down, toLane: lane(to), step: s.id, to },
+          diagnosticData: { steps: [s.id, t.id], roles: [from, to] },
         });
       }
     }

@@ -1,5 +1,10 @@
-/** Every rule of the catalogue, in the order of the specification. */
+/**
+ * Every rule of the catalogue, in the order of the specification. `RuleCode`
+ * is derived from it, so the fixes dispatch, the per-code diagnostic data and
+ * the docs are checked by the compiler against this one list.
+ */
 import type { Rule } from '../rule';
+import type { DiagnosticDataByCode } from '../types';
 
 import yamlSyntax from './yaml-syntax';
 import yamlDuplicateKey from './yaml-duplicate-key';
@@ -34,7 +39,7 @@ import conflictUnagreedBurden from './conflict-unagreed-burden';
 import conflictDependsRejected from './conflict-depends-rejected';
 import conflictPriorityInversion from './conflict-priority-inversion';
 
-export const RULES: readonly Rule[] = [
+const CATALOGUE = [
   yamlSyntax,
   yamlDuplicateKey,
   schemaVersion,
@@ -67,6 +72,23 @@ export const RULES: readonly Rule[] = [
   conflictUnagreedBurden,
   conflictDependsRejected,
   conflictPriorityInversion,
-];
+] as const;
 
-export const RULES_BY_CODE: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.code, r]));
+/** The code of a rule of the catalogue: `'yaml/syntax' | 'yaml/duplicate-key' | …`. */
+export type RuleCode = (typeof CATALOGUE)[number]['code'];
+
+export const RULES: readonly Rule<RuleCode>[] = CATALOGUE;
+
+export const RULE_CODES: readonly RuleCode[] = RULES.map((r) => r.code);
+
+export const RULES_BY_CODE: ReadonlyMap<string, Rule<RuleCode>> = new Map(RULES.map((r) => [r.code, r]));
+
+/** Whether `code` is the code of a rule of the catalogue. */
+export function isRuleCode(code: string): code is RuleCode {
+  return RULES_BY_CODE.has(code);
+}
+
+// The per-code diagnostic data (types.ts) names exactly the codes of the catalogue.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type DataCoversCatalogue = Assert<Same<RuleCode, keyof DiagnosticDataByCode>>;

@@ -1,14 +1,38 @@
 import { defineRule, idWithName } from '../rule';
-import { didYouMean } from '../i18n';
 import type { Ref } from '../model';
 import { suggester } from '../suggest';
 
 export default defineRule({
   code: 'ref/unknown-data',
-  defaultSeverity: 'error',
-  description: {
-    en: '`data:` is present and a data id in `needs` / `produces` is not declared in it.',
-    zh: '已有 `data:` 数据字典，但 `needs` / `produces` 中的数据未在其中声明。',
+  meta: {
+    severity: 'error',
+    shownOn: 'the reference',
+    docs: {
+      description: {
+        en: '`data:` is present and a data id in `needs` / `produces` is not declared in it.',
+        zh: '已有 `data:` 数据字典，但 `needs` / `produces` 中的数据未在其中声明。',
+      },
+    },
+    fixable: true,
+    messages: {
+      roleNeeds: {
+        en: 'Role {{owner}} needs data "{{data}}", which is not declared under `data:`.{{hint}}',
+        zh: '角色{{owner}}需要的数据“{{data}}”未在 `data:` 中声明。{{hint}}',
+      },
+      stepNeeds: {
+        en: 'Step {{owner}} needs data "{{data}}", which is not declared under `data:`.{{hint}}',
+        zh: '步骤{{owner}}需要的数据“{{data}}”未在 `data:` 中声明。{{hint}}',
+      },
+      stepProduces: {
+        en: 'Step {{owner}} produces data "{{data}}", which is not declared under `data:`.{{hint}}',
+        zh: '步骤{{owner}}产出的数据“{{data}}”未在 `data:` 中声明。{{hint}}',
+      },
+      didYouMean: { en: ' Did you mean "{{suggestion}}"?', zh: '是否想写“{{suggestion}}”？' },
+      declareIt: {
+        en: ' Declare it under `data:` or use one of the declared data items.',
+        zh: '请在 `data:` 下声明它，或改用已声明的数据。',
+      },
+    },
   },
   run(ctx) {
     const data = ctx.model.data;
@@ -16,15 +40,15 @@ export default defineRule({
     const ids = data.byId;
     const suggest = suggester(ids);
     const unknown = (ref: Ref) => ref.id !== '' && !ids.has(ref.id);
-    const report = (ref: Ref, message: string) => {
+    const report = (ref: Ref, messageId: 'roleNeeds' | 'stepNeeds' | 'stepProduces', owner: string) => {
       const suggestion = suggest(ref.id);
-      const hint = suggestion
-        ? ctx.t(didYouMean(suggestion))
-        : ctx.t(
-            ' Declare it under `data:` or use one of the declared data items.',
-            '请在 `data:` 下声明它，或改用已声明的数据。',
-          );
-      ctx.report({ span: ref.span, message: message + hint, data: { name: ref.id, suggestion, kind: 'data' } });
+      const hint = ctx.format(suggestion ? { messageId: 'didYouMean', data: { suggestion } } : { messageId: 'declareIt' });
+      ctx.report({
+        span: ref.span,
+        messageId,
+        data: { owner, data: ref.id, hint },
+        diagnosticData: { name: ref.id, suggestion, kind: 'data' },
+      });
     };
     const roles = ctx.model.roles.list;
     for (let i = 0; i < roles.length; i++) {
@@ -32,13 +56,7 @@ export default defineRule({
       for (let k = 0; k < role.needs.length; k++) {
         const ref = role.needs[k];
         if (!unknown(ref)) continue;
-        report(
-          ref,
-          ctx.t(
-            `Role ${idWithName(ctx, role.id, role.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
-            `角色${idWithName(ctx, role.id, role.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
-          ),
-        );
+        report(ref, 'roleNeeds', idWithName(ctx, role.id, role.name));
       }
     }
     const steps = ctx.model.steps.list;
@@ -47,24 +65,12 @@ export default defineRule({
       for (let k = 0; k < step.needs.length; k++) {
         const ref = step.needs[k];
         if (!unknown(ref)) continue;
-        report(
-          ref,
-          ctx.t(
-            `Step ${idWithName(ctx, step.id, step.name)} needs data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
-            `步骤${idWithName(ctx, step.id, step.name)}需要的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
-          ),
-        );
+        report(ref, 'stepNeeds', idWithName(ctx, step.id, step.name));
       }
       for (let k = 0; k < step.produces.length; k++) {
         const ref = step.produces[k];
         if (!unknown(ref)) continue;
-        report(
-          ref,
-          ctx.t(
-            `Step ${idWithName(ctx, step.id, step.name)} produces data ${ctx.q(ref.id)}, which is not declared under \`data:\`.`,
-            `步骤${idWithName(ctx, step.id, step.name)}产出的数据${ctx.q(ref.id)}未在 \`data:\` 中声明。`,
-          ),
-        );
+        report(ref, 'stepProduces', idWithName(ctx, step.id, step.name));
       }
     }
   },

@@ -1,14 +1,27 @@
 import { defineRule } from '../rule';
-import { didYouMean } from '../i18n';
 import type { Ref } from '../model';
 import { nearest } from '../suggest';
 
 export default defineRule({
   code: 'ref/unknown-role',
-  defaultSeverity: 'error',
-  description: {
-    en: 'A role id that is not defined under `roles:`.',
-    zh: '引用了未在 `roles:` 中定义的角色。',
+  meta: {
+    severity: 'error',
+    shownOn: 'the reference',
+    docs: {
+      description: {
+        en: 'A role id that is not defined under `roles:`.',
+        zh: '引用了未在 `roles:` 中定义的角色。',
+      },
+    },
+    fixable: true,
+    messages: {
+      unknownRole: { en: 'Unknown role "{{role}}".{{hint}}', zh: '未知角色“{{role}}”。{{hint}}' },
+      didYouMean: { en: ' Did you mean "{{suggestion}}"?', zh: '是否想写“{{suggestion}}”？' },
+      defineIt: {
+        en: ' Define it under `roles:` or use one of the defined roles.',
+        zh: '请在 `roles:` 下定义它，或改用已定义的角色。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -16,16 +29,12 @@ export default defineRule({
     const check = (ref: Ref | undefined) => {
       if (!ref || roles.has(ref.id)) return;
       const suggestion = nearest(ref.id, roles.keys());
-      const hint = suggestion
-        ? ctx.t(didYouMean(suggestion))
-        : ctx.t(
-            ' Define it under `roles:` or use one of the defined roles.',
-            '请在 `roles:` 下定义它，或改用已定义的角色。',
-          );
+      const hint = ctx.format(suggestion ? { messageId: 'didYouMean', data: { suggestion } } : { messageId: 'defineIt' });
       ctx.report({
         span: ref.span,
-        message: ctx.t(`Unknown role ${ctx.q(ref.id)}.`, `未知角色${ctx.q(ref.id)}。`) + hint,
-        data: { name: ref.id, suggestion, kind: 'role' },
+        messageId: 'unknownRole',
+        data: { role: ref.id, hint },
+        diagnosticData: { name: ref.id, suggestion, kind: 'role' },
       });
     };
     check(model.process?.owner);

@@ -6,10 +6,34 @@ const MAX_PATH_MEMBERS = 12;
 
 export default defineRule({
   code: 'req/depends-cycle',
-  defaultSeverity: 'error',
-  description: {
-    en: 'A `depends` entry is an edge of a dependency cycle between requirements.',
-    zh: '`depends` 条目构成需求之间的循环依赖。',
+  meta: {
+    severity: 'error',
+    shownOn: 'the `depends` entry',
+    docs: {
+      description: {
+        en: 'A `depends` entry is an edge of a dependency cycle between requirements.',
+        zh: '`depends` 条目构成需求之间的循环依赖。',
+      },
+    },
+    fixable: false,
+    messages: {
+      dependsOnItself: {
+        en: 'Requirement "{{id}}" depends on itself. Remove "{{id}}" from its own `depends`.',
+        zh: '需求“{{id}}”依赖它自己。请把“{{id}}”从它自己的 `depends` 中删除。',
+      },
+      cycle: {
+        en: 'Dependency cycle: "{{id}}" depends on "{{target}}", which depends back on "{{id}}" ({{cycle}}), so neither can be delivered first. Remove one of the `depends` entries in the cycle.',
+        zh: '循环依赖：“{{id}}”依赖“{{target}}”，而“{{target}}”又反过来依赖“{{id}}”（{{cycle}}），哪一个都无法先交付。请删除循环中的某个 `depends` 条目。',
+      },
+      bigCycle: {
+        en: 'Dependency cycle: "{{id}}" depends on "{{target}}", which depends back on "{{id}}" through a cycle of {{members}} requirements, so neither can be delivered first. Remove one of the `depends` entries in the cycle.',
+        zh: '循环依赖：“{{id}}”依赖“{{target}}”，而“{{target}}”又反过来依赖“{{id}}”（经过 {{members}} 个需求构成的循环），哪一个都无法先交付。请删除循环中的某个 `depends` 条目。',
+      },
+      definedHere: {
+        en: '"{{target}}" is defined here; it depends, directly or not, on "{{id}}".',
+        zh: '“{{target}}”在此定义，它直接或间接地依赖“{{id}}”。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -62,15 +86,12 @@ export default defineRule({
         const d = r.depends[k];
         const t = byId.get(d.id);
         if (!t || comp[t.index] !== comp[r.index]) continue;
-        const [rq, tq] = [ctx.q(r.id), ctx.q(t.id)];
         if (t.index === r.index) {
           ctx.report({
             span: d.span,
-            message: ctx.t(
-              `Requirement ${rq} depends on itself. Remove ${rq} from its own \`depends\`.`,
-              `需求${rq}依赖它自己。请把${rq}从它自己的 \`depends\` 中删除。`,
-            ),
-            data: { requirements: [r.id] },
+            messageId: 'dependsOnItself',
+            data: { id: r.id },
+            diagnosticData: { requirements: [r.id] },
           });
           continue;
         }
@@ -81,24 +102,11 @@ export default defineRule({
         const members = size[comp[r.index]];
         ctx.report({
           span: d.span,
-          message: ctx.t(
-            `Dependency cycle: ${rq} depends on ${tq}, which depends back on ${rq}` +
-              (cycle ? ` (${cycle})` : ` through a cycle of ${members} requirements`) +
-              `, so neither can be delivered first. Remove one of the \`depends\` entries in the cycle.`,
-            `循环依赖：${rq}依赖${tq}，而${tq}又反过来依赖${rq}` +
-              (cycle ? `（${cycle}）` : `（经过 ${members} 个需求构成的循环）`) +
-              `，哪一个都无法先交付。请删除循环中的某个 \`depends\` 条目。`,
-          ),
-          related: [
-            {
-              span: t.keySpan,
-              message: ctx.t(
-                `${tq} is defined here; it depends, directly or not, on ${rq}.`,
-                `${tq}在此定义，它直接或间接地依赖${rq}。`,
-              ),
-            },
-          ],
-          data: { requirements: [r.id, t.id] },
+          ...(cycle
+            ? { messageId: 'cycle' as const, data: { id: r.id, target: t.id, cycle } }
+            : { messageId: 'bigCycle' as const, data: { id: r.id, target: t.id, members } }),
+          related: [{ span: t.keySpan, messageId: 'definedHere', data: { id: r.id, target: t.id } }],
+          diagnosticData: { requirements: [r.id, t.id] },
         });
       }
     }

@@ -4,10 +4,26 @@ import { hasContent, rawField, roleLabel } from '../conflicts';
 
 export default defineRule({
   code: 'req/no-acceptance',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'A live `must` or `should` requirement has no acceptance criteria.',
-    zh: '有效的 `must` 或 `should` 需求没有验收标准。',
+  meta: {
+    severity: 'warning',
+    shownOn: "the requirement's key",
+    docs: {
+      description: {
+        en: 'A live `must` or `should` requirement has no acceptance criteria.',
+        zh: '有效的 `must` 或 `should` 需求没有验收标准。',
+      },
+    },
+    fixable: true,
+    messages: {
+      noAcceptance: {
+        en: 'Requirement "{{id}}" is a {{priority}} but has no acceptance criteria, so nobody can tell when it is done. Add an `acceptance:` list of checkable criteria.',
+        zh: '需求“{{id}}”的优先级为 {{priority}}，却没有验收标准，无法判断何时算完成。请添加 `acceptance:` 列表，写明可检验的验收标准。',
+      },
+      noAcceptanceFrom: {
+        en: 'Requirement "{{id}}" is a {{priority}} but has no acceptance criteria, so nobody can tell when it is done or whether it is what {{who}} meant. Add an `acceptance:` list of checkable criteria.',
+        zh: '需求“{{id}}”的优先级为 {{priority}}，却没有验收标准，无法判断何时算完成，也无法确认是否符合{{who}}的本意。请添加 `acceptance:` 列表，写明可检验的验收标准。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -27,15 +43,10 @@ export default defineRule({
       const who = r.from ? roleLabel(ctx, r.from.id) : undefined;
       ctx.report({
         span: r.keySpan,
-        message: ctx.t(
-          `Requirement ${ctx.q(r.id)} is a ${r.priority} but has no acceptance criteria, so nobody can tell when it is done` +
-            (who ? ` or whether it is what ${who} meant` : '') +
-            `. Add an \`acceptance:\` list of checkable criteria.`,
-          `需求${ctx.q(r.id)}的优先级为 ${r.priority}，却没有验收标准，无法判断何时算完成` +
-            (who ? `，也无法确认是否符合${who}的本意` : '') +
-            `。请添加 \`acceptance:\` 列表，写明可检验的验收标准。`,
-        ),
-        data: { requirements: [r.id] },
+        ...(who
+          ? { messageId: 'noAcceptanceFrom' as const, data: { id: r.id, priority: r.priority, who } }
+          : { messageId: 'noAcceptance' as const, data: { id: r.id, priority: r.priority } }),
+        diagnosticData: { requirements: [r.id] },
       });
     }
   },

@@ -3,10 +3,22 @@ import type { Ref } from '../model';
 
 export default defineRule({
   code: 'role/unused',
-  defaultSeverity: 'warning',
-  description: {
-    en: 'A role that nothing uses: no step in its lane, and no `from`, `agreed`, `decidedBy`, `process.owner` or data `owner` names it.',
-    zh: '角色未被使用：没有步骤在它的泳道中，`from`、`agreed`、`decidedBy`、`process.owner` 和数据的 `owner` 也都没有引用它。',
+  meta: {
+    severity: 'warning',
+    shownOn: "the role's key",
+    docs: {
+      description: {
+        en: 'A role that nothing uses: no step in its lane, and no `from`, `agreed`, `decidedBy`, `process.owner` or data `owner` names it.',
+        zh: '角色未被使用：没有步骤在它的泳道中，`from`、`agreed`、`decidedBy`、`process.owner` 和数据的 `owner` 也都没有引用它。',
+      },
+    },
+    fixable: false,
+    messages: {
+      unused: {
+        en: 'Role {{role}} is not used: no step is in its lane, and no requirement, data item or the process owner names it. Give it its steps with `role: {{id}}`, or remove the role if it takes no part in this process.',
+        zh: '角色{{role}}未被使用：没有步骤在它的泳道中，也没有需求、数据或流程负责人引用它。请用 `role: {{id}}` 把它负责的步骤分配给它；如果它不参与此流程，请删除该角色。',
+      },
+    },
   },
   run(ctx) {
     const { model } = ctx;
@@ -35,11 +47,9 @@ export default defineRule({
       const label = idWithName(ctx, role.id, role.name);
       ctx.report({
         span: role.keySpan,
-        message: ctx.t(
-          `Role ${label} is not used: no step is in its lane, and no requirement, data item or the process owner names it. Give it its steps with \`role: ${role.id}\`, or remove the role if it takes no part in this process.`,
-          `角色${label}未被使用：没有步骤在它的泳道中，也没有需求、数据或流程负责人引用它。请用 \`role: ${role.id}\` 把它负责的步骤分配给它；如果它不参与此流程，请删除该角色。`,
-        ),
-        data: { name: role.id, roles: [role.id] },
+        messageId: 'unused',
+        data: { role: label, id: role.id },
+        diagnosticData: { name: role.id, roles: [role.id] },
       });
     }
   },

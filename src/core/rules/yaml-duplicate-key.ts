@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { firstDefinition, yamlTreeFacts } from '../schema';
+import { yamlTreeFacts } from '../schema';
 
 /**
  * A key repeated in one map. Only the first definition counts (that is what
@@ -8,25 +8,38 @@ import { firstDefinition, yamlTreeFacts } from '../schema';
  */
 export default defineRule({
   code: 'yaml/duplicate-key',
-  defaultSeverity: 'error',
-  description: {
-    en: 'A key repeats in one map (so an id is defined twice); only the first definition counts.',
-    zh: '同一映射中键重复（即同一 id 定义了两次）；只有第一个定义有效。',
+  meta: {
+    severity: 'error',
+    shownOn: 'the second key',
+    docs: {
+      description: {
+        en: 'A key repeats in one map (so an id is defined twice); only the first definition counts.',
+        zh: '同一映射中键重复（即同一 id 定义了两次）；只有第一个定义有效。',
+      },
+    },
+    fixable: false,
+    messages: {
+      topLevel: { en: 'at the top level', zh: '顶层' },
+      inParent: { en: 'in "{{parent}}"', zh: '“{{parent}}”中' },
+      duplicate: {
+        en: 'Duplicate key "{{key}}" {{where}}: it is already defined above, and only the first definition counts. Merge the two or rename this one.',
+        zh: '{{where}}的键“{{key}}”重复：上方已定义过，只有第一个定义有效。请合并两处定义，或重命名此处。',
+      },
+      firstDefinition: { en: '"{{key}}" is first defined here.', zh: '“{{key}}”首次定义于此。' },
+    },
   },
   run(ctx) {
     for (const d of yamlTreeFacts(ctx.model).duplicates) {
       const where =
         d.parent === undefined
-          ? ctx.t('at the top level', '顶层')
-          : ctx.t(`in ${ctx.q(d.parent)}`, `${ctx.q(d.parent)}中`);
+          ? ctx.format({ messageId: 'topLevel' })
+          : ctx.format({ messageId: 'inParent', data: { parent: d.parent } });
       ctx.report({
         span: d.span,
-        message: ctx.t(
-          `Duplicate key ${ctx.q(d.key)} ${where}: it is already defined above, and only the first definition counts. Merge the two or rename this one.`,
-          `${where}的键${ctx.q(d.key)}重复：上方已定义过，只有第一个定义有效。请合并两处定义，或重命名此处。`,
-        ),
-        related: [firstDefinition(d, ctx.locale)],
-        data: { name: d.key },
+        messageId: 'duplicate',
+        data: { key: d.key, where },
+        related: [{ span: d.first, messageId: 'firstDefinition', data: { key: d.key } }],
+        diagnosticData: { name: d.key },
       });
     }
   },

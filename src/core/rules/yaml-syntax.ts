@@ -95,10 +95,30 @@ export function repeatedYamlDirective(text: string): Span | undefined {
 
 export default defineRule({
   code: 'yaml/syntax',
-  defaultSeverity: 'error',
-  description: {
-    en: 'The text is not valid YAML (or uses an alias with no anchor).',
-    zh: '文本不是有效的 YAML（或使用了没有对应锚点的别名）。',
+  meta: {
+    severity: 'error',
+    shownOn: 'the error span',
+    docs: {
+      description: {
+        en: 'The text is not valid YAML (or uses an alias with no anchor).',
+        zh: '文本不是有效的 YAML（或使用了没有对应锚点的别名）。',
+      },
+    },
+    fixable: false,
+    messages: {
+      syntax: {
+        en: 'YAML syntax error: {{explanation}}. (Parser: {{parser}})',
+        zh: 'YAML 语法错误：{{explanation}}。（解析器原文：{{parser}}）',
+      },
+      repeatedDirective: {
+        en: 'YAML syntax error: the "%YAML" directive may appear only once; remove this line.',
+        zh: 'YAML 语法错误：“%YAML”指令只能出现一次；请删除此行。',
+      },
+      unknownAlias: {
+        en: 'YAML syntax error: the alias "*{{name}}" names no anchor; define "&{{name}}" before it, or write the value itself.',
+        zh: 'YAML 语法错误：别名“*{{name}}”没有对应的锚点；请在它之前定义“&{{name}}”，或直接写出值。',
+      },
+    },
   },
   run(ctx) {
     const { parsed } = ctx.model;
@@ -106,22 +126,17 @@ export default defineRule({
       const plain = EXPLAIN[e.code] ?? { en: 'this is not valid YAML', zh: '此处不是有效的 YAML' };
       ctx.report({
         span: e.span,
-        message: ctx.t(
-          `YAML syntax error: ${plain.en}. (Parser: ${e.message})`,
-          `YAML 语法错误：${plain.zh}。（解析器原文：${e.message}）`,
-        ),
-        data: { yamlCode: e.code },
+        messageId: 'syntax',
+        data: { explanation: ctx.t(plain), parser: e.message },
+        diagnosticData: { yamlCode: e.code },
       });
     }
     const repeated = repeatedYamlDirective(ctx.text);
     if (repeated) {
       ctx.report({
         span: repeated,
-        message: ctx.t(
-          `YAML syntax error: the ${ctx.q('%YAML')} directive may appear only once; remove this line.`,
-          `YAML 语法错误：${ctx.q('%YAML')}指令只能出现一次；请删除此行。`,
-        ),
-        data: { yamlCode: 'BIZFLOW_REPEATED_YAML_DIRECTIVE' },
+        messageId: 'repeatedDirective',
+        diagnosticData: { yamlCode: 'BIZFLOW_REPEATED_YAML_DIRECTIVE' },
       });
     }
     // The yaml package accepts an alias to an undefined anchor and only fails
@@ -129,11 +144,9 @@ export default defineRule({
     for (const a of yamlTreeFacts(ctx.model).unresolvedAliases) {
       ctx.report({
         span: a.span,
-        message: ctx.t(
-          `YAML syntax error: the alias ${ctx.q('*' + a.name)} names no anchor; define ${ctx.q('&' + a.name)} before it, or write the value itself.`,
-          `YAML 语法错误：别名${ctx.q('*' + a.name)}没有对应的锚点；请在它之前定义${ctx.q('&' + a.name)}，或直接写出值。`,
-        ),
-        data: { yamlCode: 'BIZFLOW_UNKNOWN_ALIAS', name: a.name },
+        messageId: 'unknownAlias',
+        data: { name: a.name },
+        diagnosticData: { yamlCode: 'BIZFLOW_UNKNOWN_ALIAS', name: a.name },
       });
     }
   },

@@ -139,7 +139,8 @@ describe('conflict/contradiction', () => {
     assert.equal(found.length, 6);
     const onThird = found.filter((f) => f.line === 45);
     assert.deepEqual(onThird.map((f) => f.d.data?.other), ['REQ-1', 'REQ-2']);
-    assert.match(onThird[0].message, /"REQ-3" \(could, no "from"\) sets it to "robot"/);
+    assert.equal(onThird[0].data?.a, '"REQ-3" (could, no "from")');
+    assert.equal(onThird[0].data?.aValue, 'robot');
   });
 
   it('never throws on odd shapes', () => {

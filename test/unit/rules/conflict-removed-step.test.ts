@@ -78,10 +78,12 @@ describe('conflict/removed-step', () => {
     const found = only(CODE, file({ p2: 'must', naming: '    adds: [pick]\n    sets:\n      pick.mode: scan' }));
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'error');
-    assert.match(found[0].message, /changes how it works \(`sets`\) and adds it \(`adds`\)\. Neither outranks the other \(both are must\)/);
+    assert.equal(found[0].messageId, 'removed');
+    assert.equal(found[0].data?.how, 'changes how it works (`sets`) and adds it (`adds`)');
+    assert.match(String(found[0].data?.decision), /^ Neither outranks the other \(both are must\)/);
     assert.equal(found[0].d.related?.length, 2);
     const sets = only(CODE, file({ naming: '    sets:\n      pick.mode: scan' }));
-    assert.match(sets[0].message, /changes how it works \(`sets`\)/);
+    assert.equal(sets[0].data?.how, 'changes how it works (`sets`)');
   });
 
   it('speaks Chinese', () => {

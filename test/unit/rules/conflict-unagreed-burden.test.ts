@@ -59,7 +59,9 @@ describe('conflict/unagreed-burden', () => {
       f.message,
       /^"REQ-1" \(must, asked by 运营总监 "director"\) adds step 拣货 "pick" to the lane of 仓库主管 "warehouse", but "warehouse" is not in its `agreed` list/,
     );
-    assert.match(f.message, /add "warehouse" to the `agreed` list of "REQ-1"/);
+    assert.equal(f.messageId, 'addsStep');
+    assert.equal(f.data?.role, 'warehouse');
+    assert.match(String(f.data?.fix), /add "warehouse" to the `agreed` list of "REQ-1"/);
     assert.deepEqual(f.d.data?.role, 'warehouse');
     assert.deepEqual(f.d.data?.steps, ['pick']);
     assert.deepEqual(f.d.data?.requirements, ['REQ-1']);
@@ -73,7 +75,11 @@ describe('conflict/unagreed-burden', () => {
     const text = file('sales', ['    sets:', '      pick.mode: automatic']);
     const found = only(CODE, text);
     assert.deepEqual(found.map((f) => [f.text, f.line, f.column]), [['pick.mode: automatic', 33, 7]]);
-    assert.match(found[0].message, /changes "pick\.mode" to "automatic" on step 拣货 "pick", in the lane of 仓库主管 "warehouse"/);
+    assert.equal(found[0].messageId, 'changesStep');
+    assert.deepEqual(
+      [found[0].data?.key, found[0].data?.value, found[0].data?.step, found[0].data?.lane],
+      ['pick.mode', 'automatic', '拣货 "pick"', '仓库主管 "warehouse"'],
+    );
     const [zh] = only(CODE, text, { locale: 'zh-CN' });
     assert.match(zh.message, /^“REQ-1”（must，由业务员“sales”提出）把仓库主管“warehouse”泳道中步骤拣货“pick”的“pick\.mode”改为“automatic”，但“warehouse”不在它的 `agreed` 列表中/);
   });

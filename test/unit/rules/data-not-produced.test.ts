@@ -40,8 +40,9 @@ describe('data/not-produced', () => {
     assert.equal(step.text, 'report');
     assert.equal(step.line, 18);
     assert.equal(step.column, 20);
-    assert.match(step.message, /^Step 审核 "check" needs "report", but no step produces it\./);
-    assert.match(step.message, /`external: true`/);
+    assert.equal(step.messageId, 'stepNeeds');
+    assert.equal(step.data?.owner, '审核 "check"');
+    assert.match(String(step.data?.fix), /`external: true`/);
     assert.deepEqual(step.d.data?.steps, ['check']);
   });
 
@@ -63,7 +64,8 @@ describe('data/not-produced', () => {
     assert.deepEqual(only('data/not-produced', file({ data: dict(', external: true') })), []);
     const found = only('data/not-produced', file({ data: dict('') }));
     assert.equal(found.length, 2);
-    assert.match(found[0].message, /needs 信用报告 "report"/);
+    assert.equal(found[0].messageId, 'roleNeeds');
+    assert.equal(found[0].data?.data, '信用报告 "report"');
   });
 
   it('leaves undeclared data to ref/unknown-data when a dictionary is present', () => {

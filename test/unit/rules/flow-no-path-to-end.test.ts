@@ -42,7 +42,8 @@ describe('flow/no-path-to-end', () => {
     `);
     const [f] = only('flow/no-path-to-end', text);
     assert.equal(f.text, 'spin');
-    assert.match(f.message, /its `next` leads back to itself/);
+    assert.equal(f.messageId, 'noWayOut');
+    assert.equal(f.data?.loop, 'its `next` leads back to itself');
   });
 
   it('names five other members of a long loop and counts the rest', () => {

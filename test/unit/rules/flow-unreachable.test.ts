@@ -43,7 +43,8 @@ describe('flow/unreachable', () => {
     `);
     const found = only('flow/unreachable', text);
     assert.deepEqual(found.map((f) => [f.text, f.line]), [['a', 9], ['b', 10]]);
-    assert.match(found[1].message, /it is only entered from "a", which cannot be reached either/);
+    assert.equal(found[1].messageId, 'unreachable');
+    assert.equal(found[1].data?.why, 'it is only entered from "a", which cannot be reached either');
   });
 
   it('stays quiet for steps reached through a decision branch, a list, and the `next` of an end step', () => {

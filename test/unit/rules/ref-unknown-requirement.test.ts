@@ -51,7 +51,8 @@ describe('ref/unknown-requirement', () => {
     assert.equal(f.line, 26);
     assert.equal(f.column, 27);
     assert.equal(f.d.data?.suggestion, undefined);
-    assert.match(f.message, /^Requirement "REQ-002" overrides unknown requirement "OLD-7"\. Define it under `requirements:`/);
+    assert.equal(f.messageId, 'overridesUnknown');
+    assert.deepEqual(f.data, { id: 'REQ-002', target: 'OLD-7', hint: ' Define it under `requirements:` or correct the id.' });
     const [z] = only('ref/unknown-requirement', text, { locale: 'zh-CN' });
     assert.equal(z.message, '需求“REQ-002”要覆盖的需求“OLD-7”不存在。请在 `requirements:` 下定义它，或改正编号。');
   });

@@ -104,10 +104,16 @@ describe('ref/unknown-step', () => {
         ['ghost-d', 25, 15],
       ],
     );
-    assert.equal(found[0].message, 'Requirement "R1" names unknown step "ghost-a" in `steps`. Define it under `steps:` or use one of the defined steps.');
-    assert.equal(found[1].message, 'Requirement "R1" sets "ghost-b.mode", but there is no step "ghost-b". Define it under `steps:` or use one of the defined steps.');
-    assert.equal(found[2].message, 'Requirement "R1" adds unknown step "ghost-c". A step that a requirement adds must still be defined under `steps:`.');
-    assert.equal(found[3].message, 'Requirement "R1" removes unknown step "ghost-d". Define it under `steps:` or use one of the defined steps.');
+    const defineIt = ' Define it under `steps:` or use one of the defined steps.';
+    assert.deepEqual(
+      found.map((f) => [f.messageId, f.data]),
+      [
+        ['stepsUnknown', { req: 'R1', target: 'ghost-a', hint: defineIt }],
+        ['setsUnknown', { req: 'R1', key: 'ghost-b.mode', target: 'ghost-b', hint: defineIt }],
+        ['addsUnknown', { req: 'R1', target: 'ghost-c', hint: ' A step that a requirement adds must still be defined under `steps:`.' }],
+        ['removesUnknown', { req: 'R1', target: 'ghost-d', hint: defineIt }],
+      ],
+    );
   });
 
   it('excludes the quotes of a quoted `sets` key from the range', () => {
