@@ -219,7 +219,7 @@ export class PreviewApp {
     this.theme = k;
     this.renderLegend();
     // a pending render will use the new theme anyway
-    if (this.lastRender && this.queue.idle) this.queue.schedule({ msg: { ...this.lastRender, fit: false }, at: performance.now() });
+    if (this.lastRender && !this.queue.outdated) this.queue.schedule({ msg: { ...this.lastRender, fit: false }, at: performance.now() });
   }
 
   /** Is a finished render still wanted? (A newer render message or theme change makes it out of date.) */

@@ -19,11 +19,6 @@ export class RenderQueue<J> {
     return this.pending !== undefined;
   }
 
-  /** Nothing runs and nothing waits. */
-  get idle(): boolean {
-    return !this.running && this.pending === undefined;
-  }
-
   private async pump(): Promise<void> {
     this.running = true;
     try {
