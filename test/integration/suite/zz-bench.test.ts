@@ -365,13 +365,15 @@ function save(): void {
       const sent = api.preview.previewFor(uri)?.model;
       Object.assign(entry, {
         nodeCount: last.nodeCount,
-        // size of the render message's model and of the report, as JSON
+        // size of the render message's model, of the outcome and of an inspection, as JSON
         renderModelBytes: sent ? JSON.stringify(sent).length : null,
         // what the model is made of: the Mermaid texts and the steps (the rest: lanes, roles, counts, notices)
         renderModelParts: sent
           ? { mermaid: sent.mermaid.length, mermaidWithoutLanes: sent.mermaidWithoutLanes?.length ?? 0, steps: JSON.stringify(sent.steps).length }
           : null,
-        reportBytes: JSON.stringify(last).length,
+        // the webview's message after each render (status, seq, layout), and the tests' inspection report (not sent unless asked)
+        outcomeBytes: JSON.stringify(api.preview.previewFor(uri)?.rendered ?? null).length,
+        inspectionBytes: JSON.stringify(last).length,
         buildRenderModelMs: summary(hostModel),
         idleProbeRoundTripMs: summary(probeRoundTrip),
         // from the analysis being published to the webview's report: model, message, Mermaid, SVG, decoration, report
