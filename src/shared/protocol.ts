@@ -197,8 +197,8 @@ export interface InspectionReport extends RenderOutcome {
 }
 
 /**
- * Milliseconds since the webview received the render message this report
- * answers (differences of the webview's `performance.now()`). Stages that did
+ * Milliseconds since the webview received the render message of its last
+ * update (differences of the webview's `performance.now()`). Stages that did
  * not run (e.g. no new drawing) are absent.
  */
 export interface RenderTimings {
@@ -215,12 +215,12 @@ export interface RenderTimings {
   viewed?: number;
   /** The conflict badges were placed: the update is done. */
   decorated?: number;
-  /** The report was built, just before it is posted. */
+  /** The outcome (`RenderedMessage`) was built, just before it is posted. */
   reported: number;
   /**
-   * The first task after the browser's next frame following the report (its
-   * style, layout and paint of the new drawing). Set after the report was
-   * posted, so only a later probe report shows it.
+   * The first task after the browser's next frame following the outcome (its
+   * style, layout and paint of the new drawing). Set after the outcome was
+   * posted, so only a later inspection shows it.
    */
   painted?: number;
 }

@@ -32,6 +32,9 @@ import { mermaidConfig, palette, themeKind } from './theme';
 import { Banner, fmt, h, Legend, roleButtons, Toolbar, Tooltip } from './ui';
 import { Viewport } from './viewport';
 
+/** How long to wait for the lane-less text (ms): see `withoutLanesOf`. */
+const WITHOUT_LANES_TIMEOUT_MS = 120_000;
+
 interface Job {
   msg: RenderMessage;
   /** performance.now() when the message arrived (or the theme changed). */
@@ -377,7 +380,9 @@ export class PreviewApp {
       const last = this.lastAsked;
       let text = last && last.mermaid === model.mermaid ? await last.answer : undefined;
       if (text === undefined) {
-        const answer = this.host.requests.request('getWithoutLanes', ref).then(
+        // a long wait: the webview's own thread is busy with Mermaid's next layout attempt meanwhile, and a
+        // timeout here would end in "could not be drawn"
+        const answer = this.host.requests.request('getWithoutLanes', ref, WITHOUT_LANES_TIMEOUT_MS).then(
           (a) => a.text,
           () => undefined,
         );
