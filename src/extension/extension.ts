@@ -19,7 +19,7 @@ export interface BizflowApi {
   diagnostics: DiagnosticsController;
   /** The Roles and Requirements tree views (providers, views, current document). */
   tree: TreeViews;
-  /** The live swimlane previews (commands, panels, export; test hooks such as `waitForRender`). */
+  /** The live swimlane previews (commands, panels, export; tests read them with test/integration/util/inspect.ts). */
   preview: PreviewManager;
 }
 

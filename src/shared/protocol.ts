@@ -4,9 +4,15 @@
  * string) and the document `version` it was computed from, so either side can
  * drop what is out of date.
  *
+ * Questions with an answer (the webview asking for a step's diagnostics, the
+ * extension asking for an export) are requests of `./rpc`: the tables
+ * `ExtensionRequests` and `WebviewRequests` list them with their parameters
+ * and results; the rest are one-way messages.
+ *
  * This module is shared by the extension (Node) and the webview (browser
- * bundle): types and pure functions only, no imports.
+ * bundle): types and pure functions only.
  */
+import { isRequestMessage, isResponseMessage, type Guards, type RequestOf, type ResponseMessage } from './rpc';
 
 /** The `viewType` of the preview panel (also used by the panel serializer). */
 export const PREVIEW_VIEW_TYPE = 'bizflow.preview';
@@ -27,7 +33,7 @@ export interface DocStamp {
 /**
  * A diagnostic as the preview shows it when hovering a step. Not part of the
  * render message: the webview asks for a step's list when it is hovered
- * (`StepDetailsRequest`), so each update carries only what the drawing needs.
+ * (the `getStepDetails` request), so each update carries only what the drawing needs.
  */
 export interface PreviewDiagnostic {
   code: string;
@@ -53,7 +59,7 @@ export interface PreviewStep {
   conflictCount: number;
   /**
    * How many diagnostics are about this step (absent when none). Their texts
-   * are fetched when the step is hovered (`StepDetailsRequest`).
+   * are fetched when the step is hovered (the `getStepDetails` request).
    */
   diagnosticCount?: number;
 }
@@ -101,7 +107,7 @@ export interface RenderModel {
    * The same flowchart without lanes (`toMermaid` with `lanes: false`: same
    * node ids, labels and classes, each step naming its lane), drawn when
    * Mermaid's layout fails on the lanes. Sent only while the panel needs it:
-   * the webview asks for it (`WithoutLanesRequest`) when the lanes fail, and
+   * the webview asks for it (the `getWithoutLanes` request) when the lanes fail, and
    * from then on every update of that panel carries it, until the lanes are
    * drawn again or another role view / lane filter is chosen. Absent when no
    * lane is drawn.
@@ -127,12 +133,28 @@ export interface RenderModel {
   tooLarge?: TooLarge;
 }
 
-/** What the webview reports after each render (used by the tests and for waiting). */
-export interface RenderReport {
+/**
+ * What the webview tells the extension after each render (`RenderedMessage`):
+ * enough to wait for a drawing (export) and to know which lane layout
+ * worked. What the SVG holds in detail is for the tests, which ask for it
+ * (`InspectionReport`, the `inspect` request).
+ */
+export interface RenderOutcome {
   /** ok: diagram shown; kept: syntax error, previous diagram kept; tooLarge / error: nothing drawn; empty: no steps. */
   status: 'ok' | 'kept' | 'tooLarge' | 'error' | 'empty';
-  /** The extension's render sequence number this report answers. */
+  /** The extension's render sequence number this answers. */
   seq: number;
+  /** How the diagram on screen was laid out (absent when nothing is drawn): `noLanes` is the fallback without lanes. */
+  layout?: 'lanes' | 'reversedLanes' | 'noLanes';
+  /** Why nothing is drawn (the Mermaid error, or the banner's text), for an export's error message. */
+  error?: string;
+}
+
+/**
+ * What the webview shows right now, read from its SVG and chrome: the answer
+ * to an `inspect` request, which only tests and benchmarks send.
+ */
+export interface InspectionReport extends RenderOutcome {
   svgLaneCount: number;
   /** Step nodes in the SVG (placeholders of empty lanes are not counted). */
   nodeCount: number;
@@ -168,18 +190,15 @@ export interface RenderReport {
   };
   /** The webview's time from starting to draw to the SVG being ready (mermaid.render, every attempt, and SVG clean-up). */
   renderMs: number;
-  /** How the diagram on screen was laid out (absent when nothing is drawn): `noLanes` is the fallback without lanes. */
-  layout?: 'lanes' | 'reversedLanes' | 'noLanes';
   /** How many times mermaid.render was called for the drawing on screen (1: the first layout worked, or the memo's). */
   layoutAttempts?: number;
-  /** Where the time of this update went in the webview (for the benchmarks). */
+  /** Where the time of the last update went in the webview (for the benchmarks). */
   timings?: RenderTimings;
-  error?: string;
 }
 
 /**
- * Milliseconds since the webview received the render message this report
- * answers (differences of the webview's `performance.now()`). Stages that did
+ * Milliseconds since the webview received the render message of its last
+ * update (differences of the webview's `performance.now()`). Stages that did
  * not run (e.g. no new drawing) are absent.
  */
 export interface RenderTimings {
@@ -196,12 +215,12 @@ export interface RenderTimings {
   viewed?: number;
   /** The conflict badges were placed: the update is done. */
   decorated?: number;
-  /** The report was built, just before it is posted. */
+  /** The outcome (`RenderedMessage`) was built, just before it is posted. */
   reported: number;
   /**
-   * The first task after the browser's next frame following the report (its
-   * style, layout and paint of the new drawing). Set after the report was
-   * posted, so only a later probe report shows it.
+   * The first task after the browser's next frame following the outcome (its
+   * style, layout and paint of the new drawing). Set after the outcome was
+   * posted, so only a later inspection shows it.
    */
   painted?: number;
 }
@@ -263,6 +282,40 @@ export interface WebviewInit {
 }
 
 // ---------------------------------------------------------------------------
+// requests (see ./rpc)
+
+/** Names one render message of the panel (`RenderMessage.seq`): what the webview's questions are about. */
+export interface RenderRef extends DocStamp {
+  seq: number;
+}
+
+/** What the webview asks the extension. */
+export type ExtensionRequests = {
+  /**
+   * Mermaid could not lay out the lanes of render `seq`: the flowchart
+   * without lanes (absent when there is none: no lane drawn, or the render is
+   * no longer known). From then on the panel sends the text with each update
+   * of that view (see `RenderModel.mermaidWithoutLanes`).
+   */
+  getWithoutLanes: { params: RenderRef; result: { text?: string } };
+  /** A step of render `seq` is hovered: its diagnostics (empty when the render is no longer known). */
+  getStepDetails: { params: RenderRef & { stepId: string }; result: { diagnostics: PreviewDiagnostic[] } };
+};
+
+/** What the extension asks the webview. */
+export type WebviewRequests = {
+  /** The diagram as SVG text or PNG bytes (base64); `scale` is the PNG pixel ratio. */
+  export: { params: { format: 'svg' | 'png'; scale: number }; result: { data: string } };
+  /** Tests and benchmarks only: what the webview shows right now. */
+  inspect: { params: Record<string, never>; result: InspectionReport };
+  /** Tests only: a click or hover on a step's node, as a user would make it (`tooltip`: the hover's text). */
+  simulate: { params: { gesture: 'click' | 'hover'; stepId: string }; result: { ok: boolean; tooltip?: string } };
+};
+
+export type ExtensionRequest = RequestOf<ExtensionRequests>;
+export type WebviewRequest = RequestOf<WebviewRequests>;
+
+// ---------------------------------------------------------------------------
 // extension → webview
 
 export interface RenderMessage extends DocStamp {
@@ -288,56 +341,12 @@ export interface LockMessage extends DocStamp {
   locked: boolean;
 }
 
-export interface ExportRequest extends DocStamp {
-  type: 'export';
-  requestId: number;
-  format: 'svg' | 'png';
-  /** PNG pixel ratio. */
-  scale: number;
-}
-
 export interface ViewCommand extends DocStamp {
   type: 'view';
   action: 'zoomIn' | 'zoomOut' | 'fit' | 'reset';
 }
 
-/** Test hooks: simulate a user gesture in the webview, or ask for a report. */
-export interface ProbeRequest extends DocStamp {
-  type: 'probe';
-  requestId: number;
-  action: 'click' | 'hover' | 'report';
-  stepId?: string;
-}
-
-/** The answer to a `WithoutLanesRequest`. */
-export interface WithoutLanesMessage extends DocStamp {
-  type: 'withoutLanes';
-  requestId: number;
-  /** The render (`RenderMessage.seq`) the text belongs to. */
-  seq: number;
-  /** The lane-less flowchart of that render; absent when there is none (no lane drawn, or the render is no longer known). */
-  text?: string;
-}
-
-/** The answer to a `StepDetailsRequest`. */
-export interface StepDetailsMessage extends DocStamp {
-  type: 'stepDetails';
-  requestId: number;
-  seq: number;
-  stepId: string;
-  /** The step's diagnostics (empty when the render is no longer known). */
-  diagnostics: PreviewDiagnostic[];
-}
-
-export type ToWebview =
-  | RenderMessage
-  | HighlightMessage
-  | LockMessage
-  | ExportRequest
-  | ViewCommand
-  | ProbeRequest
-  | WithoutLanesMessage
-  | StepDetailsMessage;
+export type ToWebview = RenderMessage | HighlightMessage | LockMessage | ViewCommand | WebviewRequest | ResponseMessage;
 
 // ---------------------------------------------------------------------------
 // webview → extension
@@ -348,7 +357,7 @@ export interface ReadyMessage extends DocStamp {
 
 export interface RenderedMessage extends DocStamp {
   type: 'rendered';
-  report: RenderReport;
+  outcome: RenderOutcome;
 }
 
 export interface OpenStepMessage extends DocStamp {
@@ -367,47 +376,9 @@ export interface SetOnlyConflictLanesMessage extends DocStamp {
   value: boolean;
 }
 
-export interface ExportResult extends DocStamp {
-  type: 'exported';
-  requestId: number;
-  format: 'svg' | 'png';
-  /** SVG text, or PNG bytes in base64. */
-  data?: string;
-  error?: string;
-}
-
 export interface RunCommandMessage extends DocStamp {
   type: 'runCommand';
   command: 'exportSvg' | 'exportPng' | 'copyMermaid' | 'toggleLock' | 'showProblems';
-}
-
-export interface ProbeResult extends DocStamp {
-  type: 'probeResult';
-  requestId: number;
-  ok: boolean;
-  /** Text of the hover tooltip after a hover. */
-  tooltip?: string;
-  report?: RenderReport;
-}
-
-/**
- * Mermaid could not lay out the lanes of render `seq` (the stamp is that
- * render's): the webview asks for the flowchart without lanes. The panel
- * answers with a `WithoutLanesMessage` and keeps sending the text with its
- * updates (see `RenderModel.mermaidWithoutLanes`).
- */
-export interface WithoutLanesRequest extends DocStamp {
-  type: 'getWithoutLanes';
-  requestId: number;
-  seq: number;
-}
-
-/** A step of render `seq` is hovered: the webview asks for its diagnostics (answered by a `StepDetailsMessage`). */
-export interface StepDetailsRequest extends DocStamp {
-  type: 'getStepDetails';
-  requestId: number;
-  seq: number;
-  stepId: string;
 }
 
 export type FromWebview =
@@ -416,28 +387,58 @@ export type FromWebview =
   | OpenStepMessage
   | SetRoleMessage
   | SetOnlyConflictLanesMessage
-  | ExportResult
   | RunCommandMessage
-  | ProbeResult
-  | WithoutLanesRequest
-  | StepDetailsRequest;
+  | ExtensionRequest
+  | ResponseMessage;
 
-const FROM_WEBVIEW_TYPES: ReadonlySet<string> = new Set([
-  'ready',
-  'rendered',
-  'openStep',
-  'setRole',
-  'setOnlyConflictLanes',
-  'exported',
-  'runCommand',
-  'probeResult',
-  'getWithoutLanes',
-  'getStepDetails',
-]);
 const RUN_COMMANDS: ReadonlySet<string> = new Set(['exportSvg', 'exportPng', 'copyMermaid', 'toggleLock', 'showProblems']);
+const RENDER_STATUSES: ReadonlySet<string> = new Set(['ok', 'kept', 'tooLarge', 'error', 'empty']);
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+function isStepId(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length < 1000;
+}
+
+function isStamp(v: Record<string, unknown>): boolean {
+  return typeof v.uri === 'string' && typeof v.version === 'number' && Number.isFinite(v.version);
+}
+
+function isRenderRef(v: unknown): v is RenderRef {
+  return isObj(v) && isStamp(v) && isCount(v.seq);
+}
+
+/** The parameters the extension accepts with each request of the webview (anything else is rejected). */
+export const EXTENSION_REQUEST_PARAMS: Required<Guards<ExtensionRequests, 'params'>> = {
+  getWithoutLanes: isRenderRef,
+  getStepDetails: (v): v is ExtensionRequests['getStepDetails']['params'] => isRenderRef(v) && isStepId((v as unknown as Record<string, unknown>).stepId),
+};
+
+/** The results the extension accepts from the webview. */
+export const WEBVIEW_REQUEST_RESULTS: Required<Guards<WebviewRequests, 'result'>> = {
+  export: (v): v is { data: string } => isObj(v) && typeof v.data === 'string',
+  inspect: (v): v is InspectionReport => isObj(v) && isCount(v.seq) && typeof v.status === 'string',
+  simulate: (v): v is { ok: boolean; tooltip?: string } => isObj(v) && typeof v.ok === 'boolean' && (v.tooltip === undefined || typeof v.tooltip === 'string'),
+};
+
+/** The parameters the webview accepts with each request of the extension. */
+export const WEBVIEW_REQUEST_PARAMS: Required<Guards<WebviewRequests, 'params'>> = {
+  export: (v): v is { format: 'svg' | 'png'; scale: number } =>
+    isObj(v) && (v.format === 'svg' || v.format === 'png') && typeof v.scale === 'number' && Number.isFinite(v.scale),
+  inspect: (v): v is Record<string, never> => isObj(v),
+  simulate: (v): v is { gesture: 'click' | 'hover'; stepId: string } => isObj(v) && (v.gesture === 'click' || v.gesture === 'hover') && isStepId(v.stepId),
+};
+
+function isKnownRequest(msg: unknown, guards: Record<string, (v: unknown) => boolean>): boolean {
+  if (!isRequestMessage(msg)) return false;
+  const guard = Object.prototype.hasOwnProperty.call(guards, msg.method) ? guards[msg.method] : undefined;
+  return !!guard && guard(msg.params);
 }
 
 /**
@@ -445,50 +446,39 @@ function isObj(v: unknown): v is Record<string, unknown> {
  * does not have the exact shape the extension relies on is rejected.
  */
 export function isFromWebview(msg: unknown): msg is FromWebview {
-  if (!isObj(msg)) return false;
-  if (typeof msg.type !== 'string' || !FROM_WEBVIEW_TYPES.has(msg.type)) return false;
-  if (typeof msg.uri !== 'string' || typeof msg.version !== 'number' || !Number.isFinite(msg.version)) return false;
+  if (!isObj(msg) || typeof msg.type !== 'string') return false;
+  if (msg.type === 'request') return isKnownRequest(msg, EXTENSION_REQUEST_PARAMS);
+  if (msg.type === 'response') return isResponseMessage(msg);
+  if (!isStamp(msg)) return false;
   switch (msg.type) {
     case 'ready':
       return true;
     case 'rendered':
-      return isObj(msg.report) && typeof msg.report.seq === 'number' && typeof msg.report.status === 'string';
+      return (
+        isObj(msg.outcome) &&
+        isCount(msg.outcome.seq) &&
+        typeof msg.outcome.status === 'string' &&
+        RENDER_STATUSES.has(msg.outcome.status) &&
+        (msg.outcome.error === undefined || typeof msg.outcome.error === 'string')
+      );
     case 'openStep':
-      return typeof msg.stepId === 'string' && msg.stepId.length > 0 && msg.stepId.length < 1000;
+      return isStepId(msg.stepId);
     case 'setRole':
       return msg.role === undefined || (typeof msg.role === 'string' && msg.role.length < 1000);
     case 'setOnlyConflictLanes':
       return typeof msg.value === 'boolean';
-    case 'exported':
-      return (
-        typeof msg.requestId === 'number' &&
-        (msg.format === 'svg' || msg.format === 'png') &&
-        (msg.data === undefined || typeof msg.data === 'string') &&
-        (msg.error === undefined || typeof msg.error === 'string')
-      );
     case 'runCommand':
       return typeof msg.command === 'string' && RUN_COMMANDS.has(msg.command);
-    case 'probeResult':
-      return typeof msg.requestId === 'number' && typeof msg.ok === 'boolean';
-    case 'getWithoutLanes':
-      return isCount(msg.requestId) && isCount(msg.seq);
-    case 'getStepDetails':
-      return isCount(msg.requestId) && isCount(msg.seq) && typeof msg.stepId === 'string' && msg.stepId.length > 0 && msg.stepId.length < 1000;
     default:
       return false;
   }
 }
 
-function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-}
-
-const TO_WEBVIEW_TYPES: ReadonlySet<string> = new Set(['render', 'highlight', 'lock', 'export', 'view', 'probe', 'withoutLanes', 'stepDetails']);
-
 /** Validates a message that claims to come from the extension (the webview's guard). */
 export function isToWebview(msg: unknown): msg is ToWebview {
-  if (!isObj(msg)) return false;
-  if (typeof msg.type !== 'string' || !TO_WEBVIEW_TYPES.has(msg.type)) return false;
+  if (!isObj(msg) || typeof msg.type !== 'string') return false;
+  if (msg.type === 'request') return isKnownRequest(msg, WEBVIEW_REQUEST_PARAMS);
+  if (msg.type === 'response') return isResponseMessage(msg);
   if (typeof msg.uri !== 'string' || typeof msg.version !== 'number') return false;
   switch (msg.type) {
     case 'render':
@@ -497,16 +487,8 @@ export function isToWebview(msg: unknown): msg is ToWebview {
       return Array.isArray(msg.steps) && Array.isArray(msg.lanes);
     case 'lock':
       return typeof msg.locked === 'boolean';
-    case 'export':
-      return typeof msg.requestId === 'number' && (msg.format === 'svg' || msg.format === 'png');
     case 'view':
       return msg.action === 'zoomIn' || msg.action === 'zoomOut' || msg.action === 'fit' || msg.action === 'reset';
-    case 'probe':
-      return typeof msg.requestId === 'number' && (msg.action === 'click' || msg.action === 'hover' || msg.action === 'report');
-    case 'withoutLanes':
-      return typeof msg.requestId === 'number' && typeof msg.seq === 'number' && (msg.text === undefined || typeof msg.text === 'string');
-    case 'stepDetails':
-      return typeof msg.requestId === 'number' && typeof msg.seq === 'number' && typeof msg.stepId === 'string' && Array.isArray(msg.diagnostics);
     default:
       return false;
   }

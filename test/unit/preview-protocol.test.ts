@@ -7,17 +7,17 @@ describe('preview protocol', () => {
   it('accepts every well-formed message from the webview', () => {
     const good = [
       { type: 'ready', ...stamp, version: -1 },
-      { type: 'rendered', ...stamp, report: { seq: 1, status: 'ok' } },
+      { type: 'rendered', ...stamp, outcome: { seq: 1, status: 'ok' } },
+      { type: 'rendered', ...stamp, outcome: { seq: 1, status: 'error', error: 'Parse error' } },
       { type: 'openStep', ...stamp, stepId: 'pick' },
       { type: 'setRole', ...stamp, role: 'sales' },
       { type: 'setRole', ...stamp },
       { type: 'setOnlyConflictLanes', ...stamp, value: true },
-      { type: 'exported', ...stamp, requestId: 1, format: 'svg', data: '<svg/>' },
-      { type: 'exported', ...stamp, requestId: 1, format: 'png', error: 'no canvas' },
       { type: 'runCommand', ...stamp, command: 'exportPng' },
-      { type: 'probeResult', ...stamp, requestId: 2, ok: true },
-      { type: 'getWithoutLanes', ...stamp, requestId: 3, seq: 7 },
-      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7, stepId: 'pick' },
+      { type: 'response', id: 1, result: { data: '<svg/>' } },
+      { type: 'response', id: 1, error: 'no canvas' },
+      { type: 'request', id: 3, method: 'getWithoutLanes', params: { ...stamp, seq: 7 } },
+      { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7, stepId: 'pick' } },
     ];
     for (const m of good) assert.ok(isFromWebview(m), JSON.stringify(m));
   });
@@ -36,17 +36,26 @@ describe('preview protocol', () => {
       { type: 'openStep', ...stamp, stepId: 'x'.repeat(2000) },
       { type: 'setRole', ...stamp, role: 5 },
       { type: 'setOnlyConflictLanes', ...stamp, value: 'yes' },
-      { type: 'exported', ...stamp, requestId: 1, format: 'gif', data: '' },
       { type: 'runCommand', ...stamp, command: 'workbench.action.terminal.new' },
-      { type: 'rendered', ...stamp, report: null },
-      { type: 'probeResult', ...stamp, requestId: '1', ok: true },
-      { type: 'getWithoutLanes', ...stamp, requestId: 3 },
-      { type: 'getWithoutLanes', ...stamp, requestId: 3, seq: -1 },
-      { type: 'getWithoutLanes', ...stamp, requestId: 3.5, seq: 1 },
-      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7 },
-      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7, stepId: '' },
-      { type: 'getStepDetails', ...stamp, requestId: 4, seq: 7, stepId: 'x'.repeat(2000) },
-      { type: 'getStepDetails', ...stamp, requestId: 4, seq: '7', stepId: 'pick' },
+      { type: 'rendered', ...stamp, report: { seq: 1, status: 'ok' } },
+      { type: 'rendered', ...stamp, outcome: null },
+      { type: 'rendered', ...stamp, outcome: { seq: 1, status: 'pwned' } },
+      { type: 'rendered', ...stamp, outcome: { seq: -1, status: 'ok' } },
+      { type: 'response', id: '1', result: {} },
+      { type: 'response', id: 1, error: 5 },
+      { type: 'request', id: 3, method: 'getWithoutLanes', params: stamp },
+      { type: 'request', id: 3, method: 'getWithoutLanes', params: { ...stamp, seq: -1 } },
+      { type: 'request', id: 3.5, method: 'getWithoutLanes', params: { ...stamp, seq: 1 } },
+      { type: 'request', id: 3, method: 'getWithoutLanes' },
+      { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7 } },
+      { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7, stepId: '' } },
+      { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7, stepId: 'x'.repeat(2000) } },
+      { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: '7', stepId: 'pick' } },
+      // requests the webview may not make: those of the extension, and anything else
+      { type: 'request', id: 5, method: 'export', params: { format: 'svg', scale: 1 } },
+      { type: 'request', id: 5, method: 'inspect', params: {} },
+      { type: 'request', id: 5, method: 'constructor', params: {} },
+      { type: 'request', id: 5, method: '__proto__', params: {} },
     ];
     for (const m of bad) assert.ok(!isFromWebview(m), JSON.stringify(m));
   });
@@ -55,14 +64,16 @@ describe('preview protocol', () => {
     assert.ok(isToWebview({ type: 'render', ...stamp, seq: 1, model: { mermaid: '', steps: [] }, fit: true, locked: false }));
     assert.ok(isToWebview({ type: 'highlight', ...stamp, steps: [], lanes: [] }));
     assert.ok(isToWebview({ type: 'lock', ...stamp, locked: true }));
-    assert.ok(isToWebview({ type: 'export', ...stamp, requestId: 1, format: 'png', scale: 2 }));
     assert.ok(isToWebview({ type: 'view', ...stamp, action: 'fit' }));
-    assert.ok(isToWebview({ type: 'probe', ...stamp, requestId: 1, action: 'click', stepId: 'a' }));
-    assert.ok(isToWebview({ type: 'withoutLanes', ...stamp, requestId: 1, seq: 2, text: 'flowchart LR' }));
-    assert.ok(isToWebview({ type: 'withoutLanes', ...stamp, requestId: 1, seq: 2 }));
-    assert.ok(isToWebview({ type: 'stepDetails', ...stamp, requestId: 1, seq: 2, stepId: 'a', diagnostics: [] }));
-    assert.ok(!isToWebview({ type: 'withoutLanes', ...stamp, requestId: 1, seq: 2, text: 5 }));
-    assert.ok(!isToWebview({ type: 'stepDetails', ...stamp, requestId: 1, seq: 2, stepId: 'a' }));
+    assert.ok(isToWebview({ type: 'request', id: 1, method: 'export', params: { format: 'png', scale: 2 } }));
+    assert.ok(isToWebview({ type: 'request', id: 1, method: 'inspect', params: {} }));
+    assert.ok(isToWebview({ type: 'request', id: 1, method: 'simulate', params: { gesture: 'click', stepId: 'a' } }));
+    assert.ok(isToWebview({ type: 'response', id: 1, result: { text: 'flowchart LR' } }));
+    assert.ok(isToWebview({ type: 'response', id: 1, result: { diagnostics: [] } }));
+    assert.ok(!isToWebview({ type: 'request', id: 1, method: 'export', params: { format: 'gif', scale: 2 } }));
+    assert.ok(!isToWebview({ type: 'request', id: 1, method: 'simulate', params: { gesture: 'drag', stepId: 'a' } }));
+    assert.ok(!isToWebview({ type: 'request', id: 1, method: 'getStepDetails', params: { ...stamp, seq: 1, stepId: 'a' } }));
+    assert.ok(!isToWebview({ type: 'export', ...stamp, requestId: 1, format: 'png', scale: 2 }));
     assert.ok(!isToWebview({ type: 'render', ...stamp, seq: 1 }));
     assert.ok(!isToWebview({ type: 'view', ...stamp, action: 'explode' }));
     assert.ok(!isToWebview({ type: 'eval', ...stamp }));

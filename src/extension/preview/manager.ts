@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { toMermaid } from '../../core/mermaid';
 import type { AnalysisService } from '../analysis';
 import { isBizflowDocument } from '../settings';
-import { isPreviewState, PREVIEW_VIEW_TYPE, type PreviewState, type ProbeResult, type RenderReport } from '../../shared/protocol';
+import { isPreviewState, PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/protocol';
 import { exportFileName } from './model';
 import { BizflowPreview, fileNameOf, type PreviewHost } from './panel';
 import { texts } from './strings';
@@ -38,8 +38,11 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
   private readonly previews = new Set<BizflowPreview>();
   /** The preview that was active last (for commands run from elsewhere). */
   private lastActive: BizflowPreview | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly created = new vscode.EventEmitter<BizflowPreview>();
+  private readonly disposables: vscode.Disposable[] = [this.created];
   readonly extensionUri: vscode.Uri;
+  /** A preview panel was opened or restored. */
+  readonly onDidCreatePreview = this.created.event;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -101,6 +104,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     this.previews.add(p);
     this.lastActive = p;
     this.updateContext();
+    this.created.fire(p);
     return p;
   }
 
@@ -256,38 +260,6 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(texts.copied(), 3000);
     return text;
-  }
-
-  // ------------------------------------------------------------ tests --
-
-  /** Resolves with the webview's report once the latest render of `uri`'s preview is done. */
-  waitForRender(uri: vscode.Uri, opts: { timeoutMs?: number; accept?: (r: RenderReport) => boolean } = {}): Promise<RenderReport> {
-    const p = this.previewFor(uri);
-    if (!p) return Promise.reject(new Error(`no preview of ${uri.toString()}`));
-    return p.waitForRender(opts);
-  }
-
-  /** Test hook: simulates a click on a step's node in the preview of `uri`. */
-  clickStep(uri: vscode.Uri, stepId: string): Promise<ProbeResult> {
-    const p = this.previewFor(uri);
-    if (!p) return Promise.reject(new Error(`no preview of ${uri.toString()}`));
-    return p.probe('click', stepId);
-  }
-
-  /** Test hook: what the webview shows right now. */
-  async reportNow(uri: vscode.Uri): Promise<RenderReport> {
-    const p = this.previewFor(uri);
-    if (!p) throw new Error(`no preview of ${uri.toString()}`);
-    const r = await p.probe('report');
-    if (!r.report) throw new Error('no report');
-    return r.report;
-  }
-
-  /** Test hook: hovers a step's node; the result holds the tooltip text. */
-  hoverStep(uri: vscode.Uri, stepId: string): Promise<ProbeResult> {
-    const p = this.previewFor(uri);
-    if (!p) return Promise.reject(new Error(`no preview of ${uri.toString()}`));
-    return p.probe('hover', stepId);
   }
 
   dispose(): void {

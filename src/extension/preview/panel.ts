@@ -7,14 +7,18 @@ import * as vscode from 'vscode';
 import { LineIndex } from '../../core/positions';
 import type { Analysis, AnalysisService } from '../analysis';
 import {
+  EXTENSION_REQUEST_PARAMS,
   isFromWebview,
+  WEBVIEW_REQUEST_RESULTS,
+  type ExtensionRequests,
   type FromWebview,
   type PreviewState,
-  type ProbeResult,
   type RenderModel,
-  type RenderReport,
+  type RenderOutcome,
   type ToWebview,
+  type WebviewRequests,
 } from '../../shared/protocol';
+import { createRequester, serveRequests, type Requester } from '../../shared/rpc';
 import { localResourceRoots, previewHtml } from './html';
 import { buildRenderModel, highlightAt, prepareRender, sameHighlight, type HighlightTarget, type RenderParts } from './model';
 import { previewTitle, texts, webviewStrings } from './strings';
@@ -30,19 +34,19 @@ export interface PreviewHost {
 }
 
 /**
- * When the extension host handled the last render request (its
- * `performance.now()`), for the benchmarks: the analysis arrived, the render
- * model was built, the message was posted, the webview's report came back.
+ * A render message was posted (`onDidSendRender`): when the extension host
+ * handled it (its `performance.now()`): the analysis arrived, the render
+ * model was built, the message was posted.
  */
-export interface UpdateTimes {
+export interface RenderSent {
   seq: number;
-  /** `performance.timeOrigin` of the extension host, to compare with the webview's wall-clock times. */
-  timeOrigin: number;
   analysisAt?: number;
   modelAt: number;
   postedAt: number;
-  reportAt?: number;
 }
+
+/** A message from the webview (`onDidReceiveMessage`): valid (and handled), or rejected by `isFromWebview`. */
+export type ReceivedMessage = { valid: true; message: FromWebview } | { valid: false };
 
 /** A render message sent to the webview, kept for what the webview may ask about it later. */
 interface SentRender {
@@ -59,6 +63,9 @@ interface Waiter<T> {
   reject: (err: Error) => void;
   timer: ReturnType<typeof setTimeout>;
 }
+
+/** The outcome of a render, with the document it was about. */
+export type Rendered = RenderOutcome & { uri: string; version: number };
 
 export function fileNameOf(uri: vscode.Uri): string {
   return path.posix.basename(uri.path) || uri.toString();
@@ -81,11 +88,10 @@ export class BizflowPreview implements vscode.Disposable {
   private lastVersion = -1;
   /** The analysis and view the last render message was made from. */
   private lastSent: { analysis: Analysis; role: string | undefined; onlyConflictLanes: boolean } | undefined;
-  private lastReport: (RenderReport & { uri: string; version: number }) | undefined;
-  private times: UpdateTimes | undefined;
+  private lastOutcome: Rendered | undefined;
   /** The renders sent, by seq (the one on screen and the newer ones), for the webview's requests. */
   private readonly sent = new Map<number, SentRender>();
-  /** The seq of the render on screen (its last report said `ok`). */
+  /** The seq of the render on screen (its last outcome said `ok`). */
   private drawnSeq = 0;
   /** The first seq of the current view (document, role view, lane filter). */
   private viewSeq = 1;
@@ -94,14 +100,18 @@ export class BizflowPreview implements vscode.Disposable {
    * with every update (until the lanes are drawn again or the view changes).
    */
   private sendWithoutLanes = false;
-  private readonly reportWaiters = new Set<Waiter<RenderReport>>();
-  private readonly requests = new Map<number, Waiter<FromWebview>>();
-  private nextRequest = 1;
+  private readonly renderWaiters = new Set<Waiter<RenderOutcome>>();
+  /** Valid messages from the webview (the requests and answers are picked out of them). */
+  private readonly messages = new vscode.EventEmitter<FromWebview>();
+  private readonly receivedMessage = new vscode.EventEmitter<ReceivedMessage>();
+  private readonly sentRender = new vscode.EventEmitter<RenderSent>();
+  /** Every message from the webview, valid or not (for tests: nothing unexpected arrives). */
+  readonly onDidReceiveMessage = this.receivedMessage.event;
+  /** A render message was posted (for benchmarks: where the extension host's time went). */
+  readonly onDidSendRender = this.sentRender.event;
+  /** Questions to the webview: an export, and what tests ask (`inspect`, `simulate`). */
+  readonly requests: Requester<WebviewRequests>;
   private readonly disposables: vscode.Disposable[] = [];
-  /** Every message type the webview sent (tests check that nothing unexpected arrived). */
-  readonly received: string[] = [];
-  /** Messages that failed validation. */
-  rejected = 0;
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
@@ -126,7 +136,34 @@ export class BizflowPreview implements vscode.Disposable {
     this.updateTitle();
     // set once: later updates are messages
     panel.webview.html = previewHtml(panel.webview, host.extensionUri, { state, strings: webviewStrings() });
+    this.requests = createRequester<WebviewRequests>({
+      post: (m) => this.post(m),
+      onMessage: (l) => this.messages.event(l),
+      timeoutMessage: () => texts.timeout(),
+      results: WEBVIEW_REQUEST_RESULTS,
+    });
     this.disposables.push(
+      this.messages,
+      this.receivedMessage,
+      this.sentRender,
+      serveRequests<ExtensionRequests>({
+        post: (m) => this.post(m),
+        onMessage: (l) => this.messages.event(l),
+        params: EXTENSION_REQUEST_PARAMS,
+        handlers: {
+          getWithoutLanes: ({ uri, seq }) => {
+            const sent = this.sent.get(seq);
+            const text = sent && sent.uri === uri ? sent.parts.withoutLanes() : undefined;
+            // from now on each update of this view carries it (the webview's memo skips the lanes next time)
+            if (text !== undefined && seq >= this.viewSeq && uri === this._resource.toString()) this.sendWithoutLanes = true;
+            return text !== undefined ? { text } : {};
+          },
+          getStepDetails: ({ uri, seq, stepId }) => {
+            const sent = this.sent.get(seq);
+            return { diagnostics: (sent && sent.uri === uri ? sent.parts.stepDiagnostics(stepId) : undefined) ?? [] };
+          },
+        },
+      }),
       panel.webview.onDidReceiveMessage((m) => this.onMessage(m)),
       panel.onDidChangeViewState(() => {
         if (panel.visible && this.dirty) void this.refresh();
@@ -183,14 +220,14 @@ export class BizflowPreview implements vscode.Disposable {
     return this.lastModel;
   }
 
-  /** The webview's last report. */
-  get report(): RenderReport | undefined {
-    return this.lastReport;
+  /** What the webview drew last. */
+  get rendered(): Rendered | undefined {
+    return this.lastOutcome;
   }
 
-  /** Host-side timestamps of the last render request (benchmarks). */
-  get updateTimes(): UpdateTimes | undefined {
-    return this.times;
+  /** The seq of the last render message posted. */
+  get renderSeq(): number {
+    return this.seq;
   }
 
   matches(uri: vscode.Uri): boolean {
@@ -322,7 +359,7 @@ export class BizflowPreview implements vscode.Disposable {
       fit,
       locked: this._locked,
     });
-    this.times = { seq: this.seq, timeOrigin: performance.timeOrigin, analysisAt, modelAt, postedAt: performance.now() };
+    this.sentRender.fire({ seq, analysisAt, modelAt, postedAt: performance.now() });
     // the highlight follows the cursor of the editor showing this document
     this.lastHighlight = undefined;
     const editor = vscode.window.activeTextEditor;
@@ -390,12 +427,13 @@ export class BizflowPreview implements vscode.Disposable {
 
   private onMessage(raw: unknown): void {
     if (!isFromWebview(raw)) {
-      this.rejected++;
+      this.receivedMessage.fire({ valid: false });
       return;
     }
     const msg = raw;
-    this.received.push(msg.type);
-    if (this.received.length > 500) this.received.splice(0, this.received.length - 500);
+    this.receivedMessage.fire({ valid: true, message: msg });
+    // requests and answers: see the requester and the server made in the constructor
+    this.messages.fire(msg);
     switch (msg.type) {
       case 'ready':
         this.ready = true;
@@ -403,24 +441,25 @@ export class BizflowPreview implements vscode.Disposable {
         this.lastHighlight = undefined;
         void this.refresh({ fit: this.fitNext });
         break;
-      case 'rendered':
+      case 'rendered': {
         if (msg.uri !== this._resource.toString()) return; // about a document this panel no longer shows
-        if (this.times && msg.report.seq === this.times.seq) this.times.reportAt = performance.now();
-        if (msg.report.status === 'ok') {
-          this.drawnSeq = Math.max(this.drawnSeq, msg.report.seq);
+        const outcome = msg.outcome;
+        if (outcome.status === 'ok') {
+          this.drawnSeq = Math.max(this.drawnSeq, outcome.seq);
           // the lanes of this view were drawn: the lane-less text is no longer needed with each update
-          if ((msg.report.layout === 'lanes' || msg.report.layout === 'reversedLanes') && msg.report.seq >= this.viewSeq) this.sendWithoutLanes = false;
+          if ((outcome.layout === 'lanes' || outcome.layout === 'reversedLanes') && outcome.seq >= this.viewSeq) this.sendWithoutLanes = false;
           this.pruneSent();
         }
-        this.lastReport = { ...msg.report, uri: msg.uri, version: msg.version };
-        for (const w of [...this.reportWaiters]) {
-          if (w.accept(msg.report)) {
+        this.lastOutcome = { ...outcome, uri: msg.uri, version: msg.version };
+        for (const w of [...this.renderWaiters]) {
+          if (w.accept(outcome)) {
             clearTimeout(w.timer);
-            this.reportWaiters.delete(w);
-            w.resolve(msg.report);
+            this.renderWaiters.delete(w);
+            w.resolve(outcome);
           }
         }
         break;
+      }
       case 'openStep':
         if (msg.uri === this._resource.toString()) void this.revealStep(msg.stepId);
         break;
@@ -433,95 +472,45 @@ export class BizflowPreview implements vscode.Disposable {
       case 'runCommand':
         this.host.runCommand(this, msg.command);
         break;
-      case 'getWithoutLanes': {
-        const sent = this.sent.get(msg.seq);
-        const text = sent && sent.uri === msg.uri ? sent.parts.withoutLanes() : undefined;
-        // from now on each update of this view carries it (the webview's memo skips the lanes next time)
-        if (text !== undefined && msg.seq >= this.viewSeq && msg.uri === this._resource.toString()) this.sendWithoutLanes = true;
-        this.post({ type: 'withoutLanes', uri: msg.uri, version: msg.version, requestId: msg.requestId, seq: msg.seq, ...(text !== undefined ? { text } : {}) });
-        break;
-      }
-      case 'getStepDetails': {
-        const sent = this.sent.get(msg.seq);
-        const diagnostics = (sent && sent.uri === msg.uri ? sent.parts.stepDiagnostics(msg.stepId) : undefined) ?? [];
-        this.post({ type: 'stepDetails', uri: msg.uri, version: msg.version, requestId: msg.requestId, seq: msg.seq, stepId: msg.stepId, diagnostics });
-        break;
-      }
-      case 'exported':
-      case 'probeResult': {
-        const w = this.requests.get(msg.requestId);
-        if (w && w.accept(msg)) {
-          clearTimeout(w.timer);
-          this.requests.delete(msg.requestId);
-          w.resolve(msg);
-        }
-        break;
-      }
     }
-  }
-
-  /** Sends a request to the webview and waits for its answer. */
-  private request<T extends FromWebview>(make: (requestId: number) => ToWebview, accept: (m: FromWebview) => boolean, timeoutMs: number): Promise<T> {
-    const requestId = this.nextRequest++;
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.requests.delete(requestId);
-        reject(new Error(texts.timeout()));
-      }, timeoutMs);
-      this.requests.set(requestId, { accept, resolve: resolve as (m: FromWebview) => void, reject, timer });
-      this.post(make(requestId));
-    });
   }
 
   /** The diagram as SVG text or PNG bytes (base64), drawn by the webview. */
   async exportImage(format: 'svg' | 'png', scale = 2, timeoutMs = 60_000): Promise<string> {
-    const report = await this.waitForRender({ timeoutMs });
-    if (report.status !== 'ok' && report.status !== 'kept') throw new Error(report.error ?? report.banner ?? report.status);
-    const res = await this.request<Extract<FromWebview, { type: 'exported' }>>(
-      (requestId) => ({ type: 'export', uri: this._resource.toString(), version: this.lastVersion, requestId, format, scale }),
-      (m) => m.type === 'exported',
-      timeoutMs,
-    );
-    if (res.error || !res.data) throw new Error(res.error ?? 'empty');
-    return res.data;
+    const outcome = await this.waitForRender({ timeoutMs });
+    if (outcome.status !== 'ok' && outcome.status !== 'kept') throw new Error(outcome.error ?? outcome.status);
+    const { data } = await this.requests.request('export', { format, scale }, timeoutMs);
+    if (!data) throw new Error('empty');
+    return data;
   }
 
-  /** Test hook: simulate a click or hover on a step's node, or ask for a report. */
-  probe(action: 'click' | 'hover' | 'report', stepId?: string, timeoutMs = 10_000): Promise<ProbeResult> {
-    return this.request<ProbeResult>(
-      (requestId) => ({ type: 'probe', uri: this._resource.toString(), version: this.lastVersion, requestId, action, stepId }),
-      (m) => m.type === 'probeResult',
-      timeoutMs,
-    );
-  }
-
-  /** Test hook / view command: zoom in, out, fit or 100 %. */
+  /** View command: zoom in, out, fit or 100 %. */
   view(action: 'zoomIn' | 'zoomOut' | 'fit' | 'reset'): void {
     this.post({ type: 'view', uri: this._resource.toString(), version: this.lastVersion, action });
   }
 
   /**
-   * Resolves with the webview's report of the latest render request (and
-   * `accept`, when given). Renders requested later are waited for too.
+   * Resolves with the outcome of the latest render request (and `accept`,
+   * when given). Renders requested later are waited for too.
    */
-  waitForRender(opts: { timeoutMs?: number; accept?: (r: RenderReport) => boolean } = {}): Promise<RenderReport> {
+  waitForRender(opts: { timeoutMs?: number; accept?: (r: RenderOutcome) => boolean } = {}): Promise<RenderOutcome> {
     const { timeoutMs = 30_000, accept = () => true } = opts;
-    const ok = (r: RenderReport) => r.seq >= this.seq && this.seq > 0 && accept(r);
-    const last = this.lastReport;
+    const ok = (r: RenderOutcome) => r.seq >= this.seq && this.seq > 0 && accept(r);
+    const last = this.lastOutcome;
     if (last && last.uri === this._resource.toString() && ok(last) && !this.dirty) return Promise.resolve(last);
     if (this.dirty && this.ready && this.panel.visible) void this.refresh();
-    return new Promise<RenderReport>((resolve, reject) => {
-      const w: Waiter<RenderReport> = {
+    return new Promise<RenderOutcome>((resolve, reject) => {
+      const w: Waiter<RenderOutcome> = {
         accept: ok,
         resolve,
         reject,
         timer: setTimeout(() => {
-          this.reportWaiters.delete(w);
-          const have = this.lastReport ? `${this.lastReport.status} seq ${this.lastReport.seq}/${this.seq}` : 'no report';
+          this.renderWaiters.delete(w);
+          const have = this.lastOutcome ? `${this.lastOutcome.status} seq ${this.lastOutcome.seq}/${this.seq}` : 'no outcome';
           reject(new Error(`the preview of ${fileNameOf(this._resource)} did not render within ${timeoutMs} ms (${have})`));
         }, timeoutMs),
       };
-      this.reportWaiters.add(w);
+      this.renderWaiters.add(w);
     });
   }
 
@@ -553,16 +542,12 @@ export class BizflowPreview implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const w of this.reportWaiters) {
+    for (const w of this.renderWaiters) {
       clearTimeout(w.timer);
       w.reject(new Error('the preview was closed'));
     }
-    this.reportWaiters.clear();
-    for (const w of this.requests.values()) {
-      clearTimeout(w.timer);
-      w.reject(new Error('the preview was closed'));
-    }
-    this.requests.clear();
+    this.renderWaiters.clear();
+    this.requests.dispose();
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
     this.host.onDidDispose(this);

@@ -1,6 +1,6 @@
 // The live swimlane preview, in the real VS Code (code-server + headless
 // Chromium): the webview draws with the bundled Mermaid and reports what its
-// SVG holds back to the extension (manager.waitForRender), so these tests
+// SVG holds when a test asks (an `inspect` request, ../util/inspect.ts), so these tests
 // assert on what the user sees. Screenshots: test/artifacts/preview-*.png.
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -12,7 +12,8 @@ import type { BizflowApi } from '../../../src/extension/extension';
 import type { PreviewManager } from '../../../src/extension/preview/manager';
 import { prepareRender } from '../../../src/extension/preview/model';
 import { LineIndex } from '../../../src/core/positions';
-import type { RenderReport } from '../../../src/shared/protocol';
+import type { InspectionReport } from '../../../src/shared/protocol';
+import { PreviewInspector } from '../util/inspect';
 import { screenshot } from '../util/screenshot';
 
 const EXTENSION_ID = 'bizflow.bizflow';
@@ -22,9 +23,9 @@ const KNOWN_MESSAGES = new Set([
   'openStep',
   'setRole',
   'setOnlyConflictLanes',
-  'exported',
   'runCommand',
-  'probeResult',
+  // the webview's answers (export, and the tests' inspect / simulate), and its requests by method
+  'response',
   'getWithoutLanes',
   'getStepDetails',
 ]);
@@ -50,6 +51,7 @@ describe('BizFlow preview', function () {
   this.timeout(120_000);
   let api: BizflowApi;
   let manager: PreviewManager;
+  let inspector: PreviewInspector;
   let root: vscode.Uri;
   let order: vscode.Uri;
   let editor: vscode.TextEditor;
@@ -61,6 +63,7 @@ describe('BizFlow preview', function () {
     api = await ext.activate();
     manager = api.preview;
     assert.ok(manager, 'the extension API has no preview manager');
+    inspector = new PreviewInspector(manager);
     root = vscode.workspace.workspaceFolders![0].uri;
     order = vscode.Uri.joinPath(root, 'order-fulfilment.bizflow.yaml');
   });
@@ -73,6 +76,7 @@ describe('BizFlow preview', function () {
       assert.strictEqual(editor.document.getText(), originalText);
     }
     for (const p of manager.all) p.dispose();
+    inspector.dispose();
   });
 
   afterEach(async () => {
@@ -94,7 +98,7 @@ describe('BizFlow preview', function () {
     originalText = doc.getText();
     editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await vscode.commands.executeCommand('bizflow.openPreviewToSide');
-    const r = await manager.waitForRender(order, { timeoutMs: 60_000 });
+    const r = await inspector.waitForRender(order, { timeoutMs: 60_000 });
     assert.strictEqual(r.status, 'ok', r.banner || r.error);
     const model = api.analyses.forDocument(doc).result.model;
     assert.strictEqual(r.svgLaneCount, model.roles.list.length, 'one lane per role');
@@ -116,9 +120,11 @@ describe('BizFlow preview', function () {
     // the lanes were laid out: the lane-less text was neither sent nor asked for, and no diagnostic text was sent
     assert.strictEqual(r.layout, 'lanes');
     assert.strictEqual(p.model?.mermaidWithoutLanes, undefined);
-    assert.ok(!p.received.includes('getWithoutLanes'));
+    assert.ok(!inspector.log(p).received.includes('getWithoutLanes'));
     assert.ok(p.model!.steps.every((s) => !('diagnostics' in s)));
     assert.ok((p.model!.steps.find((s) => s.id === 'pick')?.diagnosticCount ?? 0) >= 3);
+    // what the webview tells the extension after a render carries no test data (that is asked for: inspect)
+    assert.deepStrictEqual(Object.keys(p.rendered!).sort(), ['layout', 'seq', 'status', 'uri', 'version']);
   });
 
   it('is theme-aware: dark and light screenshots', async () => {
@@ -126,7 +132,7 @@ describe('BizFlow preview', function () {
     const original = config.inspect<string>('colorTheme')?.globalValue;
     const themed = (kind: string) =>
       until(`a ${kind} render`, async () => {
-        const r = await manager.reportNow(order);
+        const r = await inspector.reportNow(order);
         return r.theme === kind && r.mermaidTheme === `base/${kind}` ? r : undefined;
       });
     try {
@@ -147,12 +153,12 @@ describe('BizFlow preview', function () {
 
   it('lists a step\'s diagnostics on hover', async () => {
     const p = previewOf(order);
-    const asked = p.received.filter((t) => t === 'getStepDetails').length;
-    const res = await manager.hoverStep(order, 'pick');
+    const asked = inspector.log(p).received.filter((t) => t === 'getStepDetails').length;
+    const res = await inspector.hoverStep(order, 'pick');
     assert.ok(res.ok);
     assert.match(res.tooltip ?? '', /拣货出库/);
     // the texts are asked for on hover: code, position and message of each, as the Problems view has them
-    assert.strictEqual(p.received.filter((t) => t === 'getStepDetails').length, asked + 1, 'asked for once');
+    assert.strictEqual(inspector.log(p).received.filter((t) => t === 'getStepDetails').length, asked + 1, 'asked for once');
     assert.match(res.tooltip ?? '', /conflict\/contradiction \(82:\d+\)/);
     assert.match(res.tooltip ?? '', /conflict\/unagreed-burden \(\d+:\d+\)/);
     const doc = await vscode.workspace.openTextDocument(order);
@@ -160,15 +166,15 @@ describe('BizFlow preview', function () {
     assert.ok(contradiction, `the diagnostic at 82 (${doc.uri.path})`);
     assert.ok((res.tooltip ?? '').includes(contradiction.message), 'the full message');
     // hovered again: from the webview's cache, not asked again
-    const again = await manager.hoverStep(order, 'pick');
+    const again = await inspector.hoverStep(order, 'pick');
     assert.strictEqual(again.tooltip, res.tooltip);
-    assert.strictEqual(p.received.filter((t) => t === 'getStepDetails').length, asked + 1);
+    assert.strictEqual(inspector.log(p).received.filter((t) => t === 'getStepDetails').length, asked + 1);
     // a step without diagnostics: nothing to ask for
     const quiet = p.model!.steps.find((s) => !s.diagnosticCount);
     if (quiet) {
-      const q = await manager.hoverStep(order, quiet.id);
+      const q = await inspector.hoverStep(order, quiet.id);
       assert.ok(q.ok && (q.tooltip ?? '').includes(quiet.label));
-      assert.strictEqual(p.received.filter((t) => t === 'getStepDetails').length, asked + 1);
+      assert.strictEqual(inspector.log(p).received.filter((t) => t === 'getStepDetails').length, asked + 1);
     }
   });
 
@@ -176,17 +182,17 @@ describe('BizFlow preview', function () {
     const p = previewOf(order);
     p.view('zoomIn');
     const zoomed = await until('the zoom', async () => {
-      const r = await manager.reportNow(order);
+      const r = await inspector.reportNow(order);
       return r.view.scale > 0 ? r : undefined;
     });
-    const before = p.report!.seq;
+    const before = p.rendered!.seq;
     const doc = editor.document;
     const text = doc.getText();
     const at = text.indexOf('priority: should');
     assert.ok(at > 0);
     const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'priority: should'.length)), 'priority: must'));
-    const r = await manager.waitForRender(order, { timeoutMs: 30_000, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
+    const r = await inspector.waitForRender(order, { timeoutMs: 30_000, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
     assert.deepStrictEqual(r.conflictNodeIds.error, ['pick']);
     assert.strictEqual(r.view.scale, zoomed.view.scale, 'zoom kept across updates');
     assert.strictEqual(r.view.x, zoomed.view.x, 'pan kept across updates');
@@ -195,22 +201,22 @@ describe('BizFlow preview', function () {
     const at2 = doc.getText().indexOf('priority: must', at - 5);
     await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at2), doc.positionAt(at2 + 'priority: must'.length)), 'priority: should'));
     assert.strictEqual(doc.getText(), text);
-    await manager.waitForRender(order, { accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
+    await inspector.waitForRender(order, { accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
     p.view('fit');
   });
 
   it('keeps the last good diagram on a syntax error and says where it is', async () => {
     const doc = editor.document;
-    const before = previewOf(order).report!.seq;
+    const before = previewOf(order).rendered!.seq;
     const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     const end = doc.positionAt(doc.getText().length);
     await e.edit((b) => b.insert(end, 'broken: [unclosed\n'));
-    const r = await manager.waitForRender(order, { accept: (x) => x.seq > before && x.status === 'kept' });
+    const r = await inspector.waitForRender(order, { accept: (x) => x.seq > before && x.status === 'kept' });
     assert.match(r.banner, /\d+:\d+/, `banner: ${r.banner}`);
     assert.strictEqual(r.nodeCount, api.analyses.forDocument(doc).result.model.steps.list.length, 'the diagram is still there');
     await screenshot('preview-syntax-error', { settleMs: 500 });
     await vscode.commands.executeCommand('undo');
-    const back = await manager.waitForRender(order, { accept: (x) => x.status === 'ok' });
+    const back = await inspector.waitForRender(order, { accept: (x) => x.status === 'ok' });
     assert.strictEqual(back.banner, '');
   });
 
@@ -222,18 +228,18 @@ describe('BizFlow preview', function () {
     try {
       await config.update('enable', false, vscode.ConfigurationTarget.Global);
       await until('the diagnostics to be cleared', () => (vscode.languages.getDiagnostics(order).length === 0 ? true : undefined));
-      const before = (await manager.waitForRender(order)).seq;
+      const before = (await inspector.waitForRender(order)).seq;
       const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
       const at = text.indexOf('priority: should');
       assert.ok(at > 0, 'the fixture as on disk');
       await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'priority: should'.length)), 'priority: must'));
-      const r = await manager.waitForRender(order, { timeoutMs: 30_000, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
+      const r = await inspector.waitForRender(order, { timeoutMs: 30_000, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
       assert.strictEqual(r.status, 'ok');
       assert.deepStrictEqual(vscode.languages.getDiagnostics(order), [], 'the diagnostics stay off');
       const at2 = doc.getText().indexOf('priority: must', at - 5);
       await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at2), doc.positionAt(at2 + 'priority: must'.length)), 'priority: should'));
       assert.strictEqual(doc.getText(), text);
-      await manager.waitForRender(order, { accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
+      await inspector.waitForRender(order, { accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
     } finally {
       await config.update('enable', original, vscode.ConfigurationTarget.Global);
       if (doc.isDirty) {
@@ -247,7 +253,7 @@ describe('BizFlow preview', function () {
 
   it('moves the editor cursor to a step when its node is clicked', async () => {
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
-    const res = await manager.clickStep(order, 'invoice');
+    const res = await inspector.clickStep(order, 'invoice');
     assert.ok(res.ok);
     const sel = await until('the selection on invoice', () => {
       const ed = vscode.window.activeTextEditor;
@@ -267,17 +273,17 @@ describe('BizFlow preview', function () {
     };
     put('  notify-customer:\n', 4);
     await until('notify-customer highlighted', async () => {
-      const r = await manager.reportNow(order);
+      const r = await inspector.reportNow(order);
       return r.highlighted.primary === 'notify-customer' && r.highlighted.steps.length === 1 ? r : undefined;
     });
     put('next: double-check', 8);
     await until('the referenced step highlighted', async () => {
-      const r = await manager.reportNow(order);
+      const r = await inspector.reportNow(order);
       return r.highlighted.primary === 'double-check' ? r : undefined;
     });
     put('title: 每个环节写入追溯日志');
     const r = await until('REQ-003 steps highlighted', async () => {
-      const x = await manager.reportNow(order);
+      const x = await inspector.reportNow(order);
       return x.highlighted.steps.length === 4 ? x : undefined;
     });
     assert.deepStrictEqual([...r.highlighted.steps].sort(), ['double-check', 'invoice', 'pick', 'receive-order']);
@@ -287,16 +293,16 @@ describe('BizFlow preview', function () {
   it('shows one role\'s view and the lanes involved in conflicts', async () => {
     const p = previewOf(order);
     await p.setRole('sales');
-    const role = await manager.waitForRender(order, { accept: (x) => x.roleSelected === 'sales' });
+    const role = await inspector.waitForRender(order, { accept: (x) => x.roleSelected === 'sales' });
     assert.strictEqual(role.status, 'ok');
     assert.ok(role.nodeCount < api.analyses.forDocument(editor.document).result.model.steps.list.length);
     assert.ok(role.nodeLabels['notify-customer'] && role.nodeLabels['receive-order']);
     await p.setRole(undefined);
     await p.setOnlyConflictLanes(true);
-    const only = await manager.waitForRender(order, { accept: (x) => x.roleSelected === '' && x.svgLaneCount === 2 });
+    const only = await inspector.waitForRender(order, { accept: (x) => x.roleSelected === '' && x.svgLaneCount === 2 });
     assert.deepStrictEqual([...only.laneLabels].sort(), ['仓库主管', '财务专员'].sort());
     await p.setOnlyConflictLanes(false);
-    const all = await manager.waitForRender(order, { accept: (x) => x.svgLaneCount === 4 });
+    const all = await inspector.waitForRender(order, { accept: (x) => x.svgLaneCount === 4 });
     assert.strictEqual(all.status, 'ok');
   });
 
@@ -337,7 +343,7 @@ describe('BizFlow preview', function () {
     await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(p2p), vscode.ViewColumn.One);
     await until('the preview to follow', () => (p.matches(p2p) ? true : undefined));
-    const r = await manager.waitForRender(p2p, { accept: (x) => x.status === 'ok' });
+    const r = await inspector.waitForRender(p2p, { accept: (x) => x.status === 'ok' });
     assert.deepStrictEqual(r.conflictNodeIds, { error: [], warning: [] }, 'procure-to-pay has no conflict');
   });
 
@@ -345,7 +351,7 @@ describe('BizFlow preview', function () {
     const hostile = vscode.Uri.joinPath(root, 'hostile.bizflow.yaml');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hostile), vscode.ViewColumn.One);
     const p = await until('the preview to follow', () => (manager.previewFor(hostile) ? manager.previewFor(hostile) : undefined));
-    const r = await manager.waitForRender(hostile, { timeoutMs: 60_000, accept: (x) => x.status === 'ok' });
+    const r = await inspector.waitForRender(hostile, { timeoutMs: 60_000, accept: (x) => x.status === 'ok' });
     assert.strictEqual(r.nodeLabels['graph'], '<script>window.__bizflowPwned=2</script>');
     assert.strictEqual(r.nodeLabels['end'], `<img src=x onerror="window.__bizflowPwned=1;parent.postMessage({type:'pwned'},'*')">`);
     assert.ok(r.laneLabels.includes('%%{init: {"securityLevel":"loose","startOnLoad":true}}%%'), r.laneLabels.join(' | '));
@@ -355,13 +361,13 @@ describe('BizFlow preview', function () {
     assert.deepStrictEqual(r.conflictNodeIds.error, ['graph']);
     // give any injected handler (onerror, onload) time to fire, then look again
     await sleep(1000);
-    const now = await manager.reportNow(hostile);
+    const now = await inspector.reportNow(hostile);
     assert.strictEqual(now.security.pwned, false, 'no injected script ran');
     assert.strictEqual(now.security.scriptElements, 0, now.security.details.join(', '));
     assert.strictEqual(now.security.eventHandlerAttributes, 0, now.security.details.join(', '));
     assert.deepStrictEqual(now.security.cspViolations, []);
-    assert.strictEqual(p.rejected, 0, 'no unexpected message reached the extension');
-    assert.deepStrictEqual(p.received.filter((t) => !KNOWN_MESSAGES.has(t)), []);
+    assert.strictEqual(inspector.log(p).rejected, 0, 'no unexpected message reached the extension');
+    assert.deepStrictEqual(inspector.log(p).received.filter((t) => !KNOWN_MESSAGES.has(t)), []);
     await screenshot('preview-hostile', { settleMs: 500 });
   });
 
@@ -369,7 +375,7 @@ describe('BizFlow preview', function () {
     const big = vscode.Uri.file(path.resolve(root.fsPath, '..', 'big-300.bizflow.yaml'));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(big), vscode.ViewColumn.One);
     await until('the preview to follow', () => manager.previewFor(big));
-    const r: RenderReport = await manager.waitForRender(big, { timeoutMs: 110_000, accept: (x) => x.status !== 'empty' });
+    const r: InspectionReport = await inspector.waitForRender(big, { timeoutMs: 110_000, accept: (x) => x.status !== 'empty' });
     assert.strictEqual(r.status, 'ok', r.banner || r.error);
     assert.strictEqual(r.svgLaneCount, 20);
     assert.strictEqual(r.nodeCount, 300);
@@ -387,7 +393,7 @@ describe('BizFlow preview', function () {
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
       const p = await until('the preview to follow', () => manager.previewFor(uri));
-      const r = await manager.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.status !== 'empty' });
+      const r = await inspector.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.status !== 'empty' });
       assert.strictEqual(r.status, 'ok', r.banner || r.error);
       assert.strictEqual(r.layout, 'noLanes');
       const model = api.analyses.forDocument(doc).result.model;
@@ -400,15 +406,15 @@ describe('BizFlow preview', function () {
       const step = model.steps.list.find((s) => s.role && model.roles.byId.has(s.role.id))!;
       assert.strictEqual(r.nodeLabels[step.id], `${step.name}(${model.roles.byId.get(step.role!.id)!.name})`);
       // the lane-less text was not in the render message: the webview asked for it once, on the layout failure
-      const withoutLanesAsked = () => p.received.filter((t) => t === 'getWithoutLanes').length;
-      assert.strictEqual(withoutLanesAsked(), 1, `asked once (${p.received.join(' ')})`);
+      const withoutLanesAsked = () => inspector.log(p).received.filter((t) => t === 'getWithoutLanes').length;
+      assert.strictEqual(withoutLanesAsked(), 1, `asked once (${inspector.log(p).received.join(' ')})`);
       // lanes, reversed lanes, no lanes (fewer when a render of the same text was stopped after failing: the memo remembers)
       assert.ok(r.layoutAttempts! >= 1 && r.layoutAttempts! <= 3, `${r.layoutAttempts} attempts`);
       assert.ok(p.sendsWithoutLanes, 'from now on the updates of this view carry it');
       await screenshot('preview-no-lanes', { settleMs: 500 });
       // the tooltip of a step drawn without lanes still lists its diagnostics
       const diagnosed = p.model!.steps.find((s) => (s.diagnosticCount ?? 0) > 0)!;
-      const hover = await manager.hoverStep(uri, diagnosed.id);
+      const hover = await inspector.hoverStep(uri, diagnosed.id);
       const a = api.analyses.forDocument(doc);
       const expected = prepareRender(a.result, new LineIndex(a.text), { fileName: 'x' }).stepDiagnostics(diagnosed.id)!;
       assert.ok(expected.length > 0);
@@ -425,7 +431,7 @@ describe('BizFlow preview', function () {
       const nameAt = doc.getText().indexOf(`name: ${step.name}`, step.span.start) + `name: ${step.name}`.length;
       assert.ok(nameAt > step.span.start && nameAt < step.span.end, 'the step\'s name');
       await e.edit((b) => b.insert(doc.positionAt(nameAt), '（改）'));
-      const renamed = await manager.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.seq > before });
+      const renamed = await inspector.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.seq > before });
       assert.strictEqual(renamed.status, 'ok');
       assert.strictEqual(renamed.layout, 'noLanes');
       assert.strictEqual(renamed.layoutAttempts, 1, 'the memo skips the lanes');
@@ -438,7 +444,7 @@ describe('BizFlow preview', function () {
       // the way back to lanes: a role's view (what the banner's buttons show)
       const role = model.roles.list[0].id;
       await p.setRole(role);
-      const view = await manager.waitForRender(uri, { timeoutMs: 60_000, accept: (x) => x.roleSelected === role });
+      const view = await inspector.waitForRender(uri, { timeoutMs: 60_000, accept: (x) => x.roleSelected === role });
       assert.strictEqual(view.status, 'ok', view.banner || view.error);
       assert.strictEqual(view.layout, 'lanes');
       assert.ok(view.svgLaneCount > 0);
@@ -447,7 +453,7 @@ describe('BizFlow preview', function () {
       assert.strictEqual(p.model?.mermaidWithoutLanes, undefined);
       // back to all roles: the webview remembers that this structure needs the fallback, asks for the text first
       await p.setRole(undefined);
-      const all = await manager.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.roleSelected === '' && x.status !== 'empty' });
+      const all = await inspector.waitForRender(uri, { timeoutMs: 110_000, accept: (x) => x.roleSelected === '' && x.status !== 'empty' });
       assert.strictEqual(all.status, 'ok', all.banner || all.error);
       assert.strictEqual(all.layout, 'noLanes');
       assert.strictEqual(all.layoutAttempts, 1, 'no failed attempt');
@@ -468,7 +474,7 @@ describe('BizFlow preview', function () {
     });
     const p = manager.revive(panel, { uri: order.toString(), locked: true, role: 'warehouse', view: { scale: 0.8, x: 10, y: 20 } });
     assert.ok(p);
-    const r = await manager.waitForRender(order, { timeoutMs: 60_000 });
+    const r = await inspector.waitForRender(order, { timeoutMs: 60_000 });
     assert.strictEqual(r.status, 'ok');
     assert.strictEqual(r.roleSelected, 'warehouse');
     assert.strictEqual(r.view.scale, 0.8, 'zoom restored');

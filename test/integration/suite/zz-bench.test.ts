@@ -18,7 +18,8 @@ import type { Analysis } from '../../../src/extension/analysis';
 import type { BizflowApi } from '../../../src/extension/extension';
 import { buildRenderModel } from '../../../src/extension/preview/model';
 import { LineIndex } from '../../../src/core/positions';
-import type { RenderReport } from '../../../src/shared/protocol';
+import type { InspectionReport } from '../../../src/shared/protocol';
+import { PreviewInspector } from '../util/inspect';
 
 const ENABLED = process.env.BIZFLOW_BENCH === '1';
 const KNOWN_TIMINGS = new Set(['receivedAt', 'started', 'renderStart', 'renderEnd', 'inserted', 'viewed', 'decorated', 'reported', 'painted']);
@@ -44,6 +45,7 @@ function save(): void {
 (ENABLED ? describe : describe.skip)('bench: extension host measurements', function () {
   this.timeout(300_000);
   let api: BizflowApi;
+  let inspector: PreviewInspector;
   let dir: string;
   const files: string[] = [];
 
@@ -56,6 +58,7 @@ function save(): void {
     const ext = vscode.extensions.getExtension<BizflowApi>(EXTENSION_ID);
     assert.ok(ext, 'extension not loaded');
     api = await ext.activate();
+    inspector = new PreviewInspector(api.preview);
     // DiagnosticsController.lintNow sets the diagnostics, then calls analyses.publish(a): stamp that call
     const analyses = api.analyses;
     const original = analyses.publish;
@@ -76,6 +79,7 @@ function save(): void {
 
   after(async () => {
     restorePublish?.();
+    inspector?.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const p of api?.preview?.all ?? []) p.dispose();
     for (const f of files) fs.rmSync(f, { force: true });
@@ -268,7 +272,7 @@ function save(): void {
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
       await api.preview.openPreview(uri, { toSide: true });
-      let last: RenderReport = await api.preview.waitForRender(uri, { timeoutMs: 120_000 });
+      let last: InspectionReport = await inspector.waitForRender(uri, { timeoutMs: 120_000 });
       const entry: Record<string, unknown> = { steps: api.analyses.forDocument(doc).result.model.steps.list.length, firstStatus: last.status };
       if (last.status !== 'ok') {
         entry.error = last.error ?? last.banner;
@@ -297,18 +301,22 @@ function save(): void {
         const t0 = performance.now();
         await editor.edit((b) => b.insert(doc.lineAt(nameLine).range.end, 'x'));
         const tA = await analysed;
-        last = await api.preview.waitForRender(uri, { timeoutMs: 120_000, accept: (r) => r.seq > seq });
+        // the outcome message is the end of the update; what the webview shows is asked for after it (not timed)
+        const preview = api.preview.previewFor(uri)!;
+        const outcome = await preview.waitForRender({ timeoutMs: 120_000, accept: (r) => r.seq > seq });
         const t1 = performance.now();
-        if (last.status !== 'ok') {
-          entry.error = last.error ?? last.banner ?? last.status;
+        last = await inspector.reportNow(uri);
+        if (outcome.status !== 'ok') {
+          entry.error = outcome.error ?? last.banner ?? outcome.status;
           break;
         }
         update.push(t1 - tA);
         endToEnd.push(t1 - t0);
         renderMs.push(last.renderMs);
-        const host = api.preview.previewFor(uri)?.updateTimes;
+        const sent = inspector.log(preview).sent;
+        const host = sent && { ...sent, timeOrigin: performance.timeOrigin, reportAt: sent.renderedAt };
         const w = last.timings;
-        if (host && host.seq === last.seq && w) {
+        if (host && host.seq === outcome.seq && last.seq === outcome.seq && w) {
           stage('host: publish → preview listener', host.analysisAt !== undefined ? host.analysisAt - tA : undefined);
           stage('host: render model', host.analysisAt !== undefined ? host.modelAt - host.analysisAt : undefined);
           stage('host: postMessage call', host.postedAt - host.modelAt);
@@ -333,7 +341,7 @@ function save(): void {
         if (last.layout) entry.layout = last.layout;
         // the browser's own drawing of the new SVG (style, layout, paint) follows the report; the webview
         // notes when its next frame was done, which a probe report shows (outside the measured time)
-        const probe = await api.preview.reportNow(uri);
+        const probe = await inspector.reportNow(uri);
         if (probe.timings?.painted !== undefined && w && probe.timings.receivedAt === w.receivedAt) stage('after the report: browser frame', probe.timings.painted - w.reported);
       }
       // the floor of the messaging: a probe (small request, small report built by the webview) while nothing else happens
@@ -341,7 +349,7 @@ function save(): void {
       for (let i = 0; i < 5; i++) {
         await sleep(100);
         const t = performance.now();
-        await api.preview.reportNow(uri);
+        await inspector.reportNow(uri);
         probeRoundTrip.push(performance.now() - t);
       }
       // the extension-host side of an update: the render model (Mermaid text and step data) for the webview
@@ -357,13 +365,15 @@ function save(): void {
       const sent = api.preview.previewFor(uri)?.model;
       Object.assign(entry, {
         nodeCount: last.nodeCount,
-        // size of the render message's model and of the report, as JSON
+        // size of the render message's model, of the outcome and of an inspection, as JSON
         renderModelBytes: sent ? JSON.stringify(sent).length : null,
         // what the model is made of: the Mermaid texts and the steps (the rest: lanes, roles, counts, notices)
         renderModelParts: sent
           ? { mermaid: sent.mermaid.length, mermaidWithoutLanes: sent.mermaidWithoutLanes?.length ?? 0, steps: JSON.stringify(sent.steps).length }
           : null,
-        reportBytes: JSON.stringify(last).length,
+        // the webview's message after each render (status, seq, layout), and the tests' inspection report (not sent unless asked)
+        outcomeBytes: JSON.stringify(api.preview.previewFor(uri)?.rendered ?? null).length,
+        inspectionBytes: JSON.stringify(last).length,
         buildRenderModelMs: summary(hostModel),
         idleProbeRoundTripMs: summary(probeRoundTrip),
         // from the analysis being published to the webview's report: model, message, Mermaid, SVG, decoration, report

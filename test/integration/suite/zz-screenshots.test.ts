@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { BizflowApi } from '../../../src/extension/extension';
+import { PreviewInspector } from '../util/inspect';
 import { screenshot } from '../util/screenshot';
 import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
 
@@ -45,7 +46,12 @@ describe('screenshots of the editor as a user sees it', () => {
     editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('bizflow.openPreviewToSide');
-    await api.preview.waitForRender(uri, { timeoutMs: 60_000, accept: (r) => r.status === 'ok' });
+    const inspector = new PreviewInspector(api.preview);
+    try {
+      await inspector.waitForRender(uri, { timeoutMs: 60_000, accept: (r) => r.status === 'ok' });
+    } finally {
+      inspector.dispose();
+    }
     await screenshot('readme-preview', { settleMs: 800 });
   });
 });

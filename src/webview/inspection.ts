@@ -1,0 +1,140 @@
+/**
+ * What the tests and benchmarks read: the `inspect` request (what the SVG and
+ * the chrome show, security probes, timings) and the `simulate` request (a
+ * click or hover as a user makes it). Only these requests build anything;
+ * production messages carry none of it. The CSP violations and the scripts
+ * present at start are noted from the start, as they cannot be found later.
+ */
+import type { InspectionReport, RenderOutcome, RenderTimings, ThemeKind, ViewTransform, WebviewRequests } from '../shared/protocol';
+import type { Drawing } from './drawing';
+import { eachAttribute, isHandler } from './svg-safety';
+import type { Tooltip } from './ui';
+
+/** What the inspection reads from the rest of the webview. */
+export interface InspectionSource {
+  host: HTMLElement;
+  tooltip: Tooltip;
+  outcome(): RenderOutcome;
+  drawing(): Drawing | undefined;
+  renderMs(): number;
+  timings(): RenderTimings | undefined;
+  banner(): string;
+  conflictBadge(): string;
+  roleSelected(): string;
+  theme(): ThemeKind;
+  view(): ViewTransform;
+  /** Settles when the last hover's tooltip is complete. */
+  lastHover(): Promise<void>;
+}
+
+const MAX_VIOLATIONS = 50;
+
+export class Inspection {
+  private readonly cspViolations: string[] = [];
+  /** Scripts present when we start (ours and VS Code's own); any other script element would be injected. */
+  private readonly initialScripts = new Set(Array.from(document.scripts));
+
+  constructor(private readonly s: InspectionSource) {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      if (this.cspViolations.length < MAX_VIOLATIONS) this.cspViolations.push(`${e.violatedDirective} ${e.blockedURI || ''} ${e.sample || ''}`.trim());
+    });
+  }
+
+  /** Active content (must stay empty): script elements added after start, inline event handlers in the preview. */
+  private hostile(): InspectionReport['security'] {
+    const details: string[] = [];
+    let handlers = 0;
+    eachAttribute(this.s.host, (a, el) => {
+      if (!isHandler(a)) return;
+      handlers++;
+      if (details.length < 10) details.push(`<${el.tagName.toLowerCase()} ${a.name}>`);
+    });
+    let scripts = 0;
+    for (const sc of Array.from(document.querySelectorAll('script'))) {
+      if (this.initialScripts.has(sc)) continue;
+      scripts++;
+      if (details.length < 10) details.push(`<script src=${sc.getAttribute('src') ?? ''}> ${(sc.textContent ?? '').slice(0, 60)}`);
+    }
+    return {
+      scriptElements: scripts,
+      eventHandlerAttributes: handlers,
+      details,
+      foreignObjects: this.s.host.querySelectorAll('foreignObject').length,
+      cspViolations: [...this.cspViolations],
+      pwned: (window as unknown as Record<string, unknown>).__bizflowPwned !== undefined,
+    };
+  }
+
+  report(): InspectionReport {
+    const s = this.s;
+    const drawing = s.drawing();
+    const conflictNodeIds = { error: [] as string[], warning: [] as string[] };
+    const badges: Record<string, number> = {};
+    const nodeLabels: Record<string, string> = {};
+    const highlighted: InspectionReport['highlighted'] = { steps: [], lanes: [] };
+    let laneLabels: string[] = [];
+    let edgeCount = 0;
+    if (drawing) {
+      for (const { el, step } of drawing.steps()) {
+        if (el.classList.contains('conflictError')) conflictNodeIds.error.push(step.id);
+        else if (el.classList.contains('conflictWarning')) conflictNodeIds.warning.push(step.id);
+        const badge = el.querySelector('.bf-badge');
+        if (badge) badges[step.id] = Number(badge.getAttribute('data-count'));
+        if (el.classList.contains('bf-hl')) highlighted.steps.push(step.id);
+        if (el.classList.contains('bf-hl-primary')) highlighted.primary = step.id;
+        const label = el.querySelector('.label') ?? el;
+        nodeLabels[step.id] =
+          Array.from(label.querySelectorAll('tspan.text-inner-tspan'))
+            .map((t) => t.textContent ?? '')
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .trim() || (label.textContent ?? '').trim();
+      }
+      const lanes = drawing.lanesDrawn();
+      for (const { el, lane } of lanes) if (el.classList.contains('bf-lane-hl')) highlighted.lanes.push(lane.roleId);
+      laneLabels = lanes.map(({ el }) => (el.querySelector('.cluster-label')?.textContent ?? '').replace(/\s+/g, ' ').trim());
+      edgeCount = drawing.svg.querySelectorAll('[data-edge="true"]').length;
+    }
+    const timings = s.timings();
+    return {
+      ...s.outcome(),
+      svgLaneCount: drawing ? drawing.lanesDrawn().length : 0,
+      nodeCount: drawing ? drawing.steps().length : 0,
+      edgeCount,
+      laneLabels,
+      nodeLabels,
+      conflictNodeIds,
+      badges,
+      highlighted,
+      banner: s.banner(),
+      conflictBadge: s.conflictBadge(),
+      theme: s.theme(),
+      mermaidTheme: drawing?.theme ?? '',
+      view: { ...s.view() },
+      roleSelected: s.roleSelected(),
+      security: this.hostile(),
+      renderMs: Math.round(s.renderMs()),
+      ...(drawing ? { layoutAttempts: drawing.attempts } : {}),
+      ...(timings ? { timings: { ...timings } } : {}),
+    };
+  }
+
+  /** A click or hover on a step's node, dispatched as the browser would. */
+  async simulate(p: WebviewRequests['simulate']['params']): Promise<WebviewRequests['simulate']['result']> {
+    const el = this.s.drawing()?.step(p.stepId)?.el;
+    if (!el) return { ok: false };
+    const r = el.getBoundingClientRect();
+    const init: MouseEventInit = { bubbles: true, cancelable: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, view: window };
+    const target = el.querySelector('.label-container, rect, polygon, path') ?? el;
+    if (p.gesture === 'click') {
+      target.dispatchEvent(new MouseEvent('click', init));
+      return { ok: true };
+    }
+    target.dispatchEvent(new MouseEvent('mouseover', init));
+    await this.s.lastHover();
+    const tooltip = this.s.tooltip.text;
+    // a synthetic hover never ends with a mouseout
+    setTimeout(() => this.s.tooltip.hide(), 1500);
+    return { ok: true, tooltip };
+  }
+}
