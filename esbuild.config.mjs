@@ -61,6 +61,20 @@ if (existsSync('src/webview/main.ts')) {
   });
 }
 
+// BizFlow's swimlane renderer (src/shared/swimlane) for the page `bizflow render --format svg` draws in:
+// an IIFE with the global `BizflowSwimlane`, loaded from beside dist/cli.js (src/node/mermaid-render.ts)
+builds.push({
+  ...common,
+  entryPoints: ['src/shared/swimlane/browser.ts'],
+  outfile: 'dist/bizflow-swimlane.js',
+  platform: 'browser',
+  format: 'iife',
+  globalName: 'BizflowSwimlane',
+  target: 'es2020',
+  minify: true,
+  sourcemap: false,
+});
+
 // `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js
 const require = createRequire(import.meta.url);
 mkdirSync('dist', { recursive: true });
