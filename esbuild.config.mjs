@@ -31,7 +31,7 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['playwright-core'],
+    external: ['playwright-core', 'esbuild'],
     alias: yamlEsm,
   },
 ];

@@ -63,19 +63,20 @@ export function mermaidBundleCandidates(): string[] {
 /**
  * The source of BizFlow's swimlane renderer for the page: `bizflow-swimlane.js`
  * beside the running script (dist/, written by esbuild.config.mjs), else
- * bundled now from src/shared/swimlane/browser.ts with esbuild (development
- * and tests, so they never run a stale copy).
+ * bundled now with esbuild from src/shared/swimlane/browser.ts, looked for
+ * above this file (tests and scripts run from source under tsx, the bench from
+ * bench/.out/: never a stale copy).
  */
 export function swimlaneBundleSource(): string {
   const beside = path.join(__dirname, 'bizflow-swimlane.js');
-  const entry = path.join(__dirname, '..', 'shared', 'swimlane', 'browser.ts');
-  if (!fs.existsSync(entry)) {
-    try {
-      return fs.readFileSync(beside, 'utf8');
-    } catch {
-      throw new Error(`BizFlow's swimlane renderer (bizflow-swimlane.js) was not found beside ${__dirname}`);
+  if (fs.existsSync(beside)) return fs.readFileSync(beside, 'utf8');
+  let entry: string | undefined;
+  for (let dir = __dirname, k = 0; k < 4; k++, dir = path.dirname(dir)) {
+    for (const c of [path.join(dir, 'shared', 'swimlane', 'browser.ts'), path.join(dir, 'src', 'shared', 'swimlane', 'browser.ts')]) {
+      if (!entry && fs.existsSync(c)) entry = c;
     }
   }
+  if (!entry) throw new Error(`BizFlow's swimlane renderer (bizflow-swimlane.js) was not found beside ${__dirname}`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   const out = esbuild.buildSync({
