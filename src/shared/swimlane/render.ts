@@ -14,10 +14,10 @@ import { BIZFLOW_LAYOUT, render as renderLayout } from './mermaid-layout';
 
 export { BIZFLOW_LAYOUT } from './mermaid-layout';
 
-/** What this module needs of the `mermaid` object. */
-export interface MermaidApi {
+/** What this module needs of the `mermaid` object (Mermaid's default export satisfies it; `R` is its RenderResult). */
+export interface MermaidApi<R extends { svg: string } = { svg: string }> {
   registerLayoutLoaders(loaders: Array<{ name: string; loader: () => Promise<unknown> }>): void;
-  render(id: string, text: string, container?: unknown): Promise<{ svg: string; bindFunctions?: (element: unknown) => void }>;
+  render(id: string, text: string, container?: unknown): Promise<R>;
 }
 
 export interface SwimlaneRenderOptions {
@@ -32,7 +32,7 @@ export interface SwimlaneRenderOptions {
 const registered = new WeakSet<object>();
 
 /** Registers the `bizflow-swimlane` layout with this Mermaid (idempotent). */
-export function registerSwimlaneLayout(mermaid: MermaidApi): void {
+export function registerSwimlaneLayout(mermaid: MermaidApi<{ svg: string }>): void {
   if (registered.has(mermaid)) return;
   mermaid.registerLayoutLoaders([{ name: BIZFLOW_LAYOUT, loader: async () => ({ render: renderLayout }) }]);
   registered.add(mermaid);
@@ -46,7 +46,7 @@ export function withBizflowLayout(text: string): string {
 }
 
 /** Renders a swimlane diagram (toMermaid's text) to SVG. Rejects with Mermaid's error. */
-export async function renderSwimlane(mermaid: MermaidApi, text: string, options: SwimlaneRenderOptions): Promise<{ svg: string; bindFunctions?: (element: unknown) => void }> {
+export async function renderSwimlane<R extends { svg: string }>(mermaid: MermaidApi<R>, text: string, options: SwimlaneRenderOptions): Promise<R> {
   registerSwimlaneLayout(mermaid);
   const source = options.engine === 'mermaid' ? text : withBizflowLayout(text);
   return mermaid.render(options.id, source, options.container);
