@@ -32,7 +32,7 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['playwright-core'],
+    external: ['playwright-core', 'esbuild'],
     alias: yamlEsm,
   },
 ];
@@ -74,6 +74,20 @@ if (existsSync('src/webview/main.ts')) {
     minify: true,
   });
 }
+
+// BizFlow's swimlane renderer (src/shared/swimlane) for the page `bizflow render --format svg` draws in:
+// an IIFE with the global `BizflowSwimlane`, loaded from beside dist/cli.js (src/node/mermaid-render.ts)
+builds.push({
+  ...common,
+  entryPoints: ['src/shared/swimlane/browser.ts'],
+  outfile: 'dist/bizflow-swimlane.js',
+  platform: 'browser',
+  format: 'iife',
+  globalName: 'BizflowSwimlane',
+  target: 'es2020',
+  minify: true,
+  sourcemap: false,
+});
 
 // The installable CLI package (packages/cli, published as bizflow-cli): the same CLI, built into that folder.
 builds.push(cliPackageBuild({ production }));

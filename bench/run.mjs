@@ -119,10 +119,10 @@ async function bundleBench(extensionOptions) {
     target: 'node18',
     logLevel: 'warning',
     absWorkingDir: ROOT,
-    external: ['playwright-core', 'yaml-language-server', 'vscode-languageserver-textdocument'],
+    external: ['playwright-core', 'esbuild', 'yaml-language-server', 'vscode-languageserver-textdocument'],
   };
   await Promise.all(
-    ['measure', 'render', 'profile', 'generate'].map((name) =>
+    ['measure', 'render', 'swimlanes', 'profile', 'generate'].map((name) =>
       esbuild.build({ ...common, sourcemap: name === 'profile', entryPoints: [path.join(ROOT, 'bench', `${name}.ts`)], outfile: path.join(OUT, `${name}.js`) }),
     ),
   );
@@ -181,6 +181,24 @@ async function measureRender(flows) {
   fs.rmSync(file, { force: true });
   const r = await run(process.execPath, [path.join(OUT, 'render.js'), '--flows', list.join(','), '--out', file, '--reps', QUICK ? '2' : '5'], { timeoutMs: 300_000 });
   if (r.code !== 0 || !fs.existsSync(file)) return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') };
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+// -------------------------------------------------------------- swimlanes --
+// Issue 10: BizFlow's swimlane layout vs Mermaid's flowchart + subgraph boxes (dagre; without subgraphs when dagre
+// crashes) and vs swimlane-beta, on the generated 100/300/1,000 and big-300; share of nodes moved per edit kind.
+async function measureSwimlanes(flows) {
+  if (NO_RENDER) return { skipped: 'disabled (--no-render)' };
+  const fixture = path.join(ROOT, 'test', 'fixtures', 'big-300.bizflow.yaml');
+  const list = [flows[100].file, flows[300].file];
+  if (fs.existsSync(fixture)) list.push(fixture);
+  list.push(flows[1000].file);
+  log(`swimlanes (BizFlow layout vs Mermaid) in headless Chromium: ${list.map((f) => path.basename(f)).join(', ')}`);
+  const file = path.join(OUT, 'swimlanes.json');
+  fs.rmSync(file, { force: true });
+  const timeoutMs = QUICK ? 60_000 : 300_000;
+  const r = await run(process.execPath, [path.join(OUT, 'swimlanes.js'), '--flows', list.join(','), '--out', file, '--reps', QUICK ? '1' : '3', '--timeout-ms', String(timeoutMs)], { timeoutMs: 3_600_000 });
+  if (!fs.existsSync(file)) return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') };
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
@@ -496,6 +514,35 @@ function report(res) {
     );
   } else L.push(`Not measured: ${r?.skipped ?? r?.error}`);
   L.push('');
+  L.push('## Swimlanes: BizFlow layout vs Mermaid');
+  L.push('');
+  const sw = res.swimlanes;
+  if (sw?.results) {
+    L.push('`mermaid.render` timed in the page (median). `bizflow`: toMermaid text with BizFlow\'s swimlane layout (renderSwimlane); `subgraphs`: the same flowchart with subgraph boxes (dagre); `no subgraphs`: without lanes, only where dagre crashed on the subgraphs; `swimlane-beta`: Mermaid\'s own swimlane diagram, once. Budgets (issue 10): bizflow ≤ 1.0× the flowchart, ≤ 0.25× swimlane-beta. Moved: share of nodes whose position changed, mean over the edits (rename: every label; insert/remove: one step, ~40 positions; in brackets, among the nodes the edit does not reach).');
+    L.push('');
+    const t = (x) => (x?.ms ? ms(x.ms.median) : x?.error ? x.error.slice(0, 60) : '—');
+    const pc = (v) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+    L.push(
+      md(
+        ['flow', 'steps', 'lanes', 'bizflow', 'subgraphs', 'no subgraphs', 'swimlane-beta', 'bizflow / flowchart', 'bizflow / swimlane-beta', 'moved: rename', 'moved: insert', 'moved: remove'],
+        sw.results.map((x) => [
+          path.basename(x.file),
+          x.steps,
+          x.lanes,
+          t(x.bizflow),
+          t(x.subgraphs),
+          t(x.noSubgraphs),
+          t(x.swimlaneBeta),
+          x.ratioToFlowchart === undefined ? '—' : `${ratio(x.ratioToFlowchart)}${x.baseline === 'noSubgraphs' ? ' (vs no subgraphs)' : ''}`,
+          x.ratioToSwimlaneBeta === undefined ? (x.swimlaneBeta?.error ? 'swimlane-beta did not finish' : '—') : ratio(x.ratioToSwimlaneBeta),
+          pc(x.moved?.rename?.mean),
+          `${pc(x.moved?.['insert step']?.mean)} (${pc(x.moved?.['insert step']?.unreached)})`,
+          `${pc(x.moved?.['remove step']?.mean)} (${pc(x.moved?.['remove step']?.unreached)})`,
+        ]),
+      ),
+    );
+  } else L.push(`Not measured: ${sw?.skipped ?? sw?.error}`);
+  L.push('');
   L.push('## Memory (peak RSS)');
   L.push('');
   const mem = res.memory;
@@ -602,6 +649,8 @@ async function main() {
   res.core = await measureCore(res.flows);
   phase('render');
   res.render = await measureRender(res.flows);
+  phase('swimlanes');
+  res.swimlanes = await measureSwimlanes(res.flows);
   phase('memory');
   res.memory = await measureMemory(res.flows, [100, 1000, 10000]);
   res.bundle = await measureBundle(captures);

@@ -1,7 +1,6 @@
 /** `bizflow render [--role ROLE] [--format mermaid|svg] [--config FILE] [--locale …] FILE` */
 import * as path from 'node:path';
 import { analyze } from '../core/engine';
-import { pick } from '../core/i18n';
 import { toMermaid } from '../core/mermaid';
 import { nearest } from '../core/suggest';
 import { ConfigResolver } from '../node/config-files';
@@ -62,7 +61,7 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
     return ctx.fail(m.unknownRole(role, known, nearest(role, known)));
   }
 
-  const diagram = toMermaid(model, diagnostics, { role });
+  const diagram = toMermaid(model, diagnostics, { role, locale: ctx.locale });
   for (const w of diagram.warnings ?? []) ctx.io.stderr(m.prefix + w + '\n');
   const mermaidText = diagram.text.endsWith('\n') ? diagram.text : diagram.text + '\n';
   if (format === 'mermaid') {
@@ -76,11 +75,9 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
     // `require`, not `import()`: bundled by esbuild yet evaluated only here, and loadable under ts-node/tsx.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { renderFlow } = require('../node/mermaid-render') as typeof import('../node/mermaid-render');
-    // the same flow without lanes, for diagrams whose lanes Mermaid's layout cannot handle
-    const withoutLanes = diagram.laneIds.size > 0 ? toMermaid(model, diagnostics, { role, lanes: false }).text : undefined;
-    const result = await renderFlow({ text: diagram.text, withoutLanes });
+    // BizFlow's own swimlane layout (src/shared/swimlane): bands at every size, no lane-less fallback
+    const result = await renderFlow({ text: diagram.text });
     if (!result.svg) return ctx.fail(m.svgFailed(oneLine(result.error ?? 'no output')));
-    if (result.layout === 'noLanes') ctx.io.stderr(m.prefix + withoutLanesNote(ctx.locale, result.failed[0]?.error ?? '') + '\n');
     svg = result.svg;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
@@ -94,15 +91,6 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
   }
   ctx.io.stdout(svg.endsWith('\n') ? svg : svg + '\n');
   return EXIT_OK;
-}
-
-/** The stderr note of an SVG drawn without lanes (exit code stays 0: the diagram is complete). */
-export function withoutLanesNote(locale: CliContext['locale'], error: string): string {
-  const why = oneLine(error).slice(0, 200);
-  return pick(locale, {
-    en: `note: Mermaid could not lay out the swimlanes of this diagram (${why}), so the SVG shows it without lanes; each step names its role below its name. --role ROLE draws one role's view with lanes.`,
-    zh: `注意：Mermaid 无法为此图排布泳道（${why}），因此 SVG 以无泳道的方式显示，每个步骤在名称下方注明所属角色。使用 --role 角色 可绘制带泳道的单个角色视图。`,
-  });
 }
 
 function oneLine(s: string): string {

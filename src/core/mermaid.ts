@@ -4,28 +4,36 @@
  *
  * Layout of the text:
  *
+ *     ---
+ *     config:
+ *       layout: swimlane                   Mermaid >= 11.16 draws each subgraph as a full-length
+ *     ---                                  band; older Mermaid draws subgraph boxes
  *     flowchart LR
- *       subgraph lane0["<role name>"]      one per role, in declaration order
+ *       subgraph lane0["<role name> · <department>"]   one per role that has steps, in declaration order
  *         n0(["<start name>"])             start/end: stadium; task: box; decision: diamond
  *       end
- *       subgraph lane3["<role name>"]      a lane with no step holds an invisible
- *         empty3[" "]                      placeholder (class `emptyLane`): Mermaid draws
- *       end                                an empty subgraph as a plain node, not a lane
- *       n6(["<end name>"])                 steps with no role, or an unknown one, sit in no lane
+ *       subgraph unassigned["unassigned"]  steps with no role, or an unknown one (last band;
+ *         n6(["<end name>"])               "未分配" in Chinese)
+ *       end
  *       n0 --> n1
  *       n1 -->|"<branch label>"| n2         decision branches are labelled
  *       n2 -.-> n3                          edges touching a removed step are dotted
  *       classDef added …                    only the classes that are used
  *       class n3 added
  *
- * With `lanes: false` (the fallback for diagrams whose lanes Mermaid's layout
- * cannot draw) there is no `subgraph`: every step is written at the top level,
+ * A role with no step gets no band, except in its own role view, where its
+ * band holds an invisible placeholder (class `emptyLane`; Mermaid draws an
+ * empty subgraph as a plain node).
+ *
+ * With `lanes: false` (deprecated: the old preview's fallback for diagrams
+ * dagre could not draw; BizFlow's own swimlane layout draws every size) there
+ * is no front matter and no `subgraph`: every step is written at the top level,
  * in document order, with the same node id, shape and classes, and a step in a
  * lane shows its role under its name: `n1["<step name><br>#40;<role name>#41;"]`.
  *
  * Safety. Nothing from the file is ever used as Mermaid syntax:
  * - node ids are generated from the step's index (`n0`, `n1`, …) and lane ids
- *   from the role's index (`lane0`, …), so ids such as `end`, `graph`,
+ *   from the role's index (`lane0`, …, and `unassigned`), so ids such as `end`, `graph`,
  *   `subgraph`, `style`, `class`, `click` never reach the text;
  * - every label is written inside double quotes and every character that
  *   means something to Mermaid (or to its pre-processing, or to HTML) is
@@ -40,14 +48,17 @@
  * Rendering: Mermaid limits the text size (50,000) and edges (500) by default;
  * large processes need `maxTextSize` / `maxEdges` raised.
  */
+import { pick } from './i18n';
 import type { Model, Step } from './model';
-import type { Diagnostic } from './types';
+import type { Diagnostic, Locale } from './types';
 
 export interface MermaidOptions {
   /** Show one role's view: its lane in full and the directly neighbouring steps of other lanes. */
   role?: string;
   /** Flow direction; default `LR`. */
   direction?: 'LR' | 'TB';
+  /** Language of the texts BizFlow adds (the "unassigned" band); default `en`. */
+  locale?: Locale;
   /** Step ids to mark with the `highlight` class (e.g. the steps of the selected diagnostic). */
   highlight?: string[];
   /**
@@ -66,6 +77,8 @@ export interface MermaidResult {
   nodeIds: Map<string, string>;
   /** Role id → Mermaid subgraph id, for every lane drawn. */
   laneIds: Map<string, string>;
+  /** Id of the band of steps with no or an unknown role (`unassigned`), when drawn. */
+  unassignedLane?: string;
   /** Problems worth telling the user (e.g. an unknown `role`). */
   warnings?: string[];
 }
@@ -83,6 +96,12 @@ export const MERMAID_CLASS_DEFS: Record<MermaidClass, string> = {
   conflictError: 'fill:#ffe0e0,stroke:#cf222e',
   highlight: 'stroke:#0969da,stroke-width:4px',
 };
+
+/** Subgraph id of the band of steps with no role or an unknown one. */
+export const UNASSIGNED_LANE = 'unassigned';
+
+/** Front matter that asks Mermaid (>= 11.16) for its swimlane layout; older versions ignore it and draw subgraph boxes. */
+export const SWIMLANE_FRONT_MATTER = '---\nconfig:\n  layout: swimlane\n---\n';
 
 /** Class of the invisible placeholder node (`empty<k>`) that keeps an empty lane a lane. */
 export const EMPTY_LANE_CLASS = 'emptyLane';
@@ -164,6 +183,12 @@ function quoted(text: string): string {
   return '"' + (t === '' ? ' ' : t) + '"';
 }
 
+/** A lane's label: the role's name (or id), then its department where set. */
+function laneLabel(name: string | undefined, id: string, department: string | undefined): string {
+  const label = labelOf(name, id);
+  return department !== undefined && department.trim() !== '' ? label + ' · ' + department : label;
+}
+
 /** A two-line label: the step's name, then its lane's name in parentheses (both escaped; the `<br>` is ours). */
 function quotedWithLane(text: string, lane: string): string {
   const t = escapeMermaidLabel(text);
@@ -189,7 +214,7 @@ export function toMermaid(model: Model, diagnostics: readonly Diagnostic[] = [],
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return {
-      text: `flowchart ${options?.direction === 'TB' ? 'TB' : 'LR'}\n`,
+      text: `${options?.lanes === false ? '' : SWIMLANE_FRONT_MATTER}flowchart ${options?.direction === 'TB' ? 'TB' : 'LR'}\n`,
       nodeIds: new Map(),
       laneIds: new Map(),
       warnings: [`The diagram could not be drawn (${detail}).`],
@@ -284,12 +309,14 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
   }
 
   // --- text ---
-  const out: string[] = [`flowchart ${options.direction === 'TB' ? 'TB' : 'LR'}`];
+  const lanes = options.lanes !== false;
+  const out: string[] = [];
+  if (lanes) out.push(SWIMLANE_FRONT_MATTER.slice(0, -1));
+  out.push(`flowchart ${options.direction === 'TB' ? 'TB' : 'LR'}`);
   const nodeIds = new Map<string, string>();
   const laneIds = new Map<string, string>();
   const node = (i: number) => 'n' + i;
   for (let i = 0; i < n; i++) if (visible[i]) nodeIds.set(steps[i].id, node(i));
-  const lanes = options.lanes !== false;
   const nodeLine = (i: number, indent: string) => {
     const s = steps[i];
     const name = labelOf(s.name, s.id);
@@ -311,11 +338,12 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
     for (let i = 0; i < n; i++) if (visible[i]) nodeLine(i, '  ');
   }
   for (let r = 0; r < (lanes ? roles.length : 0); r++) {
-    if (focus >= 0 && r !== focus && members[r].length === 0) continue;
+    // a band per role that has steps (and the viewed role's own band, even empty)
+    if (r !== focus && members[r].length === 0) continue;
     const role = roles[r];
     const lane = 'lane' + r;
     laneIds.set(role.id, lane);
-    out.push(`  subgraph ${lane}[${quoted(labelOf(role.name, role.id))}]`);
+    out.push(`  subgraph ${lane}[${quoted(laneLabel(role.name, role.id, role.department))}]`);
     for (const i of members[r]) nodeLine(i, '    ');
     if (members[r].length === 0) {
       const placeholder = 'empty' + r;
@@ -324,7 +352,13 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
     }
     out.push('  end');
   }
-  if (lanes) for (const i of loose) nodeLine(i, '  ');
+  let unassignedLane: string | undefined;
+  if (lanes && loose.length) {
+    unassignedLane = UNASSIGNED_LANE;
+    out.push(`  subgraph ${UNASSIGNED_LANE}[${quoted(pick(options.locale ?? 'en', 'unassigned', '未分配'))}]`);
+    for (const i of loose) nodeLine(i, '    ');
+    out.push('  end');
+  }
 
   for (let i = 0; i < n; i++) {
     if (!visible[i]) continue;
@@ -368,6 +402,7 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
   if (empties.length) out.push(`  class ${empties.join(',')} ${EMPTY_LANE_CLASS}`);
 
   const result: MermaidResult = { text: out.join('\n') + '\n', nodeIds, laneIds };
+  if (unassignedLane) result.unassignedLane = unassignedLane;
   if (warnings.length) result.warnings = warnings;
   return result;
 }

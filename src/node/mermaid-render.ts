@@ -3,13 +3,15 @@
  * Used by `bizflow render --format svg`, the tests and the benchmarks.
  *
  * The page is blank (no network: the context is offline), the local Mermaid
- * IIFE bundle is injected from disk, and Mermaid runs with
- * `securityLevel: 'strict'`.
+ * IIFE bundle is injected from disk, then BizFlow's swimlane renderer
+ * (src/shared/swimlane, the same module the preview uses, as the bundle
+ * `bizflow-swimlane.js`); Mermaid runs with `securityLevel: 'strict'`.
+ * Every diagram is drawn by `renderSwimlane`: toMermaid's text with
+ * BizFlow's swimlane layout, any other text as Mermaid would draw it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { renderWithLaneFallback, type LaneLayout } from '../shared/preview-mermaid';
 import { launchChromium, type HeadlessChromium } from './chromium';
 
 export { ChromiumMissingError, findChromium } from './chromium';
@@ -28,19 +30,19 @@ export interface RenderResult {
   error?: string;
 }
 
-/** A swimlane diagram to draw: its text, and the same flow without lanes for when Mermaid cannot lay the lanes out. */
+/** A swimlane diagram to draw (toMermaid's text). */
 export interface FlowDiagram {
   text: string;
-  /** `toMermaid(…, { lanes: false })`. */
-  withoutLanes?: string;
 }
 
-export interface FlowRenderResult extends RenderResult {
-  /** How the SVG was laid out (absent on failure); `noLanes` means the lanes were left out. */
-  layout?: LaneLayout;
-  /** The layouts that failed before, with Mermaid's message. */
-  failed: Array<{ layout: LaneLayout; error: string }>;
-}
+export type FlowRenderResult = RenderResult;
+
+/**
+ * Which layout draws a swimlane text: `bizflow` (default) BizFlow's layered
+ * swimlane layout; `mermaid` the layout the text names (Mermaid's own
+ * `swimlane`, for the benchmarks).
+ */
+export type SwimlaneEngine = 'bizflow' | 'mermaid';
 
 /** Places the Mermaid bundle is looked for, best first. */
 export function mermaidBundleCandidates(): string[] {
@@ -56,6 +58,38 @@ export function mermaidBundleCandidates(): string[] {
     // not installed (or not resolvable from here)
   }
   return [...new Set(out)];
+}
+
+/**
+ * The source of BizFlow's swimlane renderer for the page: `bizflow-swimlane.js`
+ * beside the running script (dist/, written by esbuild.config.mjs), else
+ * bundled now with esbuild from src/shared/swimlane/browser.ts, looked for
+ * above this file (tests and scripts run from source under tsx, the bench from
+ * bench/.out/: never a stale copy).
+ */
+export function swimlaneBundleSource(): string {
+  const beside = path.join(__dirname, 'bizflow-swimlane.js');
+  if (fs.existsSync(beside)) return fs.readFileSync(beside, 'utf8');
+  let entry: string | undefined;
+  for (let dir = __dirname, k = 0; k < 4; k++, dir = path.dirname(dir)) {
+    for (const c of [path.join(dir, 'shared', 'swimlane', 'browser.ts'), path.join(dir, 'src', 'shared', 'swimlane', 'browser.ts')]) {
+      if (!entry && fs.existsSync(c)) entry = c;
+    }
+  }
+  if (!entry) throw new Error(`BizFlow's swimlane renderer (bizflow-swimlane.js) was not found beside ${__dirname}`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  const out = esbuild.buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    globalName: 'BizflowSwimlane',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0].text;
 }
 
 /** Path of the Mermaid IIFE bundle. Throws a one-line Error when it cannot be found. */
@@ -110,6 +144,7 @@ export class MermaidRenderer {
       page.setDefaultTimeout(timeoutMs);
       await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
       await page.addScriptTag({ path: bundle });
+      await page.addScriptTag({ content: swimlaneBundleSource() });
       const ok = await page.evaluate(
         ({ theme, maxTextSize, maxEdges }) => {
           const m = (globalThis as unknown as { mermaid?: { initialize(c: unknown): void } }).mermaid;
@@ -137,8 +172,12 @@ export class MermaidRenderer {
     }
   }
 
-  /** Renders each text; a text Mermaid rejects yields `{ error }` with Mermaid's message. */
-  async render(texts: readonly string[]): Promise<RenderResult[]> {
+  /**
+   * Renders each text (through `renderSwimlane`); a text Mermaid rejects
+   * yields `{ error }` with Mermaid's message.
+   */
+  async render(texts: readonly string[], opts: { engine?: SwimlaneEngine } = {}): Promise<RenderResult[]> {
+    const engine = opts.engine ?? 'bizflow';
     const results: RenderResult[] = [];
     for (const text of texts) {
       if (this.broken) {
@@ -150,10 +189,11 @@ export class MermaidRenderer {
         results.push(
           await withTimeout(
             this.page.evaluate(
-              async ({ id, text }) => {
-                const m = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+              async ({ id, text, engine }) => {
+                type Api = import('../shared/swimlane/render').MermaidApi;
+                const g = globalThis as unknown as { mermaid: Api; BizflowSwimlane: typeof import('../shared/swimlane/render') };
                 try {
-                  const { svg } = await m.render(id, text);
+                  const { svg } = await g.BizflowSwimlane.renderSwimlane(g.mermaid, text, { id, engine });
                   // The browser serialises HTML labels as HTML: U+00A0 as &nbsp;, which is not an XML
                   // entity, and line breaks as <br>, an unclosed tag. Make the SVG a well-formed XML file.
                   // (A label's own text cannot hold a tag: toMermaid writes < as an entity code.)
@@ -167,7 +207,7 @@ export class MermaidRenderer {
                   doc.getElementById(id)?.remove();
                 }
               },
-              { id, text },
+              { id, text, engine },
             ),
             this.timeoutMs,
             'Rendering the diagram',
@@ -182,23 +222,10 @@ export class MermaidRenderer {
     return results;
   }
 
-  /**
-   * Renders a swimlane diagram, falling back like the preview when Mermaid's
-   * layout fails on its lanes ("Cannot set properties of undefined (setting
-   * 'order')", a dagre bug with many subgraphs): the lanes in reverse order,
-   * then the flow without lanes.
-   */
+  /** Renders one swimlane diagram with BizFlow's layout: `{ svg }` or `{ error }`. */
   async renderFlow(diagram: FlowDiagram): Promise<FlowRenderResult> {
-    try {
-      const out = await renderWithLaneFallback(diagram, async (text) => {
-        const [r] = await this.render([text]);
-        if (r.svg === undefined) throw new Error(r.error ?? 'no output');
-        return r.svg;
-      }, () => this.broken !== undefined);
-      return { svg: out.result, layout: out.layout, failed: out.failed };
-    } catch (e) {
-      return { error: oneLine(e), failed: [] };
-    }
+    const [r] = await this.render([diagram.text]);
+    return r;
   }
 
   async close(): Promise<void> {

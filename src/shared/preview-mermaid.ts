@@ -1,6 +1,13 @@
 /**
  * Text-level helpers for the Mermaid source the preview draws (pure; used by
  * the webview, unit-tested).
+ *
+ * @deprecated The lane-less fallback and the reversed-lane retry are no longer
+ * needed: BizFlow's own swimlane layout (src/shared/swimlane, `renderSwimlane`)
+ * draws the lanes of every flow. The CLI and src/node no longer use them; only
+ * src/webview/main.ts still does (`renderWithLaneFallback`, `LayoutMemo`,
+ * `LaneLayout`), so this file goes when the preview draws with
+ * `renderSwimlane` (then delete test/unit/preview-fallback.test.ts too).
  */
 
 /**
@@ -108,6 +115,7 @@ export interface LaneFallbackResult<R> {
  * failure, the layout to start with next time (for the memo: a render
  * stopped half-way need not repeat the failed attempts).
  */
+/** @deprecated draw with `renderSwimlane` (src/shared/swimlane/render.ts): no fallback needed. */
 export async function renderWithLaneFallback<R>(
   input: {
     text: string;

@@ -15,6 +15,9 @@ function render(text: string, options?: Parameters<typeof toMermaid>[2], diagnos
   return toMermaid(a.model, diagnostics ?? a.diagnostics, options);
 }
 
+/** The front matter every diagram with lanes starts with (Mermaid >= 11.16 draws bands). */
+const FM = ['---', 'config:', '  layout: swimlane', '---'];
+
 function lines(r: MermaidResult): string[] {
   return r.text.split('\n').filter((l) => l !== '');
 }
@@ -42,8 +45,11 @@ function nodesOf(r: MermaidResult, stepIds: string[]): string[] {
  * quoted strings. Anything else means a name leaked into the syntax.
  */
 const LINE_SHAPES = [
+  /^---$/,
+  /^config:$/,
+  /^ {2}layout: swimlane$/,
   /^flowchart (LR|TB)$/,
-  /^ {2}subgraph lane\d+\["[^"]*"\]$/,
+  /^ {2}subgraph (lane\d+|unassigned)\["[^"]*"\]$/,
   /^ {2}end$/,
   /^ {2,4}n\d+(\(\["[^"]*"\]\)|\["[^"]*"\]|\{"[^"]*"\})$/,
   /^ {4}empty\d+\[" "\]$/,
@@ -104,11 +110,12 @@ describe('toMermaid', () => {
         type: end
   `;
 
-  it('writes the exact flowchart of a tiny model: lanes in declaration order, shapes, branch labels, loose end step', () => {
+  it('writes the exact flowchart of a tiny model: swimlane front matter, a band per role with steps in declaration order, shapes, branch labels, the unassigned band last', () => {
     const r = render(tiny);
     assert.equal(
       r.text,
       [
+        ...FM,
         'flowchart LR',
         '  subgraph lane0["财务"]',
         '    n1{"Check credit"}',
@@ -117,22 +124,53 @@ describe('toMermaid', () => {
         '    n0(["Start"])',
         '    n2["Ship"]',
         '  end',
-        '  subgraph lane2["Idle"]',
-        '    empty2[" "]',
+        '  subgraph unassigned["unassigned"]',
+        '    n3(["Done"])',
         '  end',
-        '  n3(["Done"])',
         '  n0 --> n1',
         '  n1 -->|"ok"| n2',
         '  n1 -->|"reject"| n3',
         '  n2 --> n3',
-        '  classDef emptyLane fill:none,stroke:none,color:transparent',
-        '  class empty2 emptyLane',
         '',
       ].join('\n'),
     );
     assert.deepEqual([...r.nodeIds], [['s1', 'n0'], ['check', 'n1'], ['ship', 'n2'], ['e1', 'n3']]);
-    assert.deepEqual([...r.laneIds], [['finance', 'lane0'], ['sales', 'lane1'], ['idle', 'lane2']]);
+    // the role without steps (idle) gets no band
+    assert.deepEqual([...r.laneIds], [['finance', 'lane0'], ['sales', 'lane1']]);
+    assert.equal(r.unassignedLane, 'unassigned');
     assert.equal(r.warnings, undefined);
+  });
+
+  it('labels a band with the role and its department, the unassigned band in Chinese on request, and has none when every step has a role', () => {
+    const r = render(
+      yaml`
+        bizflow: 1
+        roles:
+          sales: { name: 销售员, department: "销售部 <A>" }
+        steps:
+          a: { name: A, type: start, role: sales, next: b }
+          b: { name: B, type: end, role: ghost }
+      `,
+      { locale: 'zh-CN' },
+    );
+    assert.deepEqual(lines(r).slice(4, 11), [
+      'flowchart LR',
+      '  subgraph lane0["销售员 · 销售部 #lt;A#gt;"]',
+      '    n0(["A"])',
+      '  end',
+      '  subgraph unassigned["未分配"]',
+      '    n1(["B"])',
+      '  end',
+    ]);
+    const all = render(yaml`
+      bizflow: 1
+      roles:
+        sales: {}
+      steps:
+        a: { type: start, role: sales }
+    `);
+    assert.doesNotMatch(all.text, /unassigned/);
+    assert.equal(all.unassignedLane, undefined);
   });
 
   describe('without lanes (the layout fallback)', () => {
@@ -245,10 +283,11 @@ describe('toMermaid', () => {
   });
 
   it('draws top to bottom on request', () => {
-    assert.ok(render(tiny, { direction: 'TB' }).text.startsWith('flowchart TB\n'));
+    assert.ok(render(tiny, { direction: 'TB' }).text.startsWith(FM.join('\n') + '\nflowchart TB\n'));
+    assert.equal(render(tiny, { direction: 'TB' }).text.replace('flowchart TB', 'flowchart LR'), render(tiny).text, 'only the direction changes');
   });
 
-  it('labels with the id when the name is missing or blank, and puts steps of unknown roles in no lane', () => {
+  it('labels with the id when the name is missing or blank, and puts steps of unknown roles in the unassigned band', () => {
     const r = render(yaml`
       bizflow: 1
       roles:
@@ -267,12 +306,15 @@ describe('toMermaid', () => {
           type: end
     `);
     assert.deepEqual(lines(r), [
+      ...FM,
       'flowchart LR',
       '  subgraph lane0["sales"]',
       '    n0(["a"])',
       '  end',
-      '  n1["b"]',
-      '  n2(["C"])',
+      '  subgraph unassigned["unassigned"]',
+      '    n1["b"]',
+      '    n2(["C"])',
+      '  end',
       '  n0 --> n1',
       '  n1 --> n2',
     ]);
@@ -385,7 +427,7 @@ describe('toMermaid', () => {
       const r = toMermaid(analyze(tiny).model, [], { highlight: ['ship', 'nope'] });
       const c = classes(r);
       assert.deepEqual(c.get('highlight'), nodesOf(r, ['ship']));
-      assert.deepEqual([...c.keys()].sort(), ['emptyLane', 'highlight']);
+      assert.deepEqual([...c.keys()].sort(), ['highlight']);
     });
   });
 
@@ -434,6 +476,7 @@ describe('toMermaid', () => {
     it('shows the lane in full, its direct neighbours in their own lanes, and only edges that touch the lane', () => {
       const r = render(file, { role: 'b' });
       assert.deepEqual(lines(r), [
+        ...FM,
         'flowchart LR',
         '  subgraph lane0["A"]',
         '    n0(["S"])',
@@ -458,6 +501,7 @@ describe('toMermaid', () => {
     it('keeps node ids stable across views and leaves out edges between two neighbours', () => {
       const r = render(file, { role: 'c' });
       assert.deepEqual(lines(r), [
+        ...FM,
         'flowchart LR',
         '  subgraph lane1["B"]',
         '    n2{"B2"}',
@@ -466,7 +510,9 @@ describe('toMermaid', () => {
         '    n3["C1"]',
         '    n4["C2"]',
         '  end',
-        '  n6(["E"])',
+        '  subgraph unassigned["unassigned"]',
+        '    n6(["E"])',
+        '  end',
         '  n2 -->|"yes"| n3',
         '  n3 --> n4',
         '  n4 --> n6',
@@ -476,6 +522,7 @@ describe('toMermaid', () => {
     it('draws the lane of a role with no step (with its placeholder)', () => {
       const r = render(file, { role: 'd' });
       assert.deepEqual(lines(r), [
+        ...FM,
         'flowchart LR',
         '  subgraph lane3["D"]',
         '    empty3[" "]',
@@ -578,9 +625,14 @@ describe('toMermaid', () => {
           for (const v of r.laneIds.values()) assert.match(v, /^lane\d+$/);
           if (role === undefined) {
             assert.equal(r.nodeIds.size, a.model.steps.list.length);
-            assert.equal(r.laneIds.size, a.model.roles.list.length);
-            assert.equal(lines(r).filter((l) => l.startsWith('  subgraph ')).length, a.model.roles.list.length);
+            const withSteps = a.model.roles.list.filter((x) => a.model.steps.list.some((s) => s.role?.id === x.id));
+            assert.deepEqual([...r.laneIds.keys()], withSteps.map((x) => x.id), 'a band per role with steps, in declaration order');
+            const loose = a.model.steps.list.some((s) => !withSteps.some((x) => x.id === s.role?.id));
+            assert.equal(r.unassignedLane, loose ? 'unassigned' : undefined);
+            assert.equal(lines(r).filter((l) => l.startsWith('  subgraph ')).length, withSteps.length + (loose ? 1 : 0));
           }
+          // every drawn step sits in a band: no node line at the top level
+          assert.deepEqual(lines(r).filter((l) => /^ {2}n\d+[[({]/.test(l)), []);
         }
       });
     }
@@ -593,8 +645,8 @@ describe('toMermaid', () => {
         assert.ok(!new RegExp(`\\b${kw}\\b`).test(outside), `${kw} appears outside a label`);
       }
       // `subgraph`, `end`, `class`, `classDef` only as the statements toMermaid writes
-      assert.equal((outside.match(/\bsubgraph\b/g) ?? []).length, a.model.roles.list.length);
-      assert.equal((outside.match(/\bend\b/g) ?? []).length, a.model.roles.list.length);
+      assert.equal((outside.match(/\bsubgraph\b/g) ?? []).length, r.laneIds.size + (r.unassignedLane ? 1 : 0));
+      assert.equal((outside.match(/\bend\b/g) ?? []).length, r.laneIds.size + (r.unassignedLane ? 1 : 0));
 
       const h = analyze(fs.readFileSync(path.join(FIXTURES, 'hostile.bizflow.yaml'), 'utf8'));
       const hr = toMermaid(h.model, h.diagnostics);
@@ -618,7 +670,7 @@ describe('toMermaid', () => {
         const a = analyze(d);
         for (const diags of [a.diagnostics, [null as unknown as Diagnostic, {} as Diagnostic]]) {
           const r = toMermaid(a.model, diags, { role: 'a', highlight: [undefined as unknown as string] });
-          assert.ok(r.text.startsWith('flowchart LR\n'), JSON.stringify(d));
+          assert.ok(r.text.startsWith(FM.join('\n') + '\nflowchart LR\n'), JSON.stringify(d));
           assertWellFormed(r);
         }
       }

@@ -15,8 +15,9 @@ describe('cli render', () => {
     assert.equal(r.err, '');
     const { model, diagnostics } = analyze(orderText());
     assert.equal(r.out, toMermaid(model, diagnostics).text.replace(/\n?$/, '\n'));
-    assert.match(r.out, /^flowchart /);
-    for (const lane of ['业务员', '仓库主管', '财务专员', '运营总监']) assert.match(r.out, new RegExp(`subgraph \\w+\\["${lane}"\\]`));
+    assert.match(r.out, /^---\nconfig:\n {2}layout: swimlane\n---\nflowchart /);
+    // a band per role with steps, named with its department
+    for (const lane of ['业务员 · 业务部', '仓库主管 · 物流部', '财务专员 · 财务部']) assert.match(r.out, new RegExp(`subgraph \\w+\\["${lane}"\\]`));
     assert.match(r.out, /\n\s*class [\w,]+ conflict\n/, 'the conflicting steps are styled');
   });
 
@@ -93,5 +94,6 @@ describe('cli render', () => {
     assert.match(r.out, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.match(r.out, /<\/svg>\n$/);
     assert.match(r.out, /仓库主管/);
+    assert.match(r.out, /<g class="cluster swimlane[" ]/, 'drawn as bands');
   });
 });
