@@ -55,11 +55,11 @@ describe('manifest: what VS Code words from package.json', () => {
     assert.deepEqual(Object.keys(zh).filter((k) => !(k in en)), [], 'keys only in package.nls.zh-cn.json');
   });
 
-  it('every vscode.l10n.t text in src/extension has its Chinese entry, with the same placeholders', () => {
+  it('every vscode.l10n.t / w.t (tree words) text in src/extension has its Chinese entry, with the same placeholders', () => {
     const bundle = json('l10n/bundle.l10n.zh-cn.json') as Record<string, string>;
     const used: string[] = [];
     for (const f of files('src/extension').filter((f) => f.endsWith('.ts'))) {
-      for (const m of read(f).matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+      for (const m of read(f).matchAll(/\b(?:l10n|w)\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
         used.push((m[1] ?? m[2]).replace(/\\(['"\\])/g, '$1'));
       }
     }
