@@ -4,6 +4,7 @@
  * below, then a summary line.
  */
 import * as path from 'node:path';
+import { countConflicts } from '../core/conflict-count';
 import { showControls } from '../core/escape';
 import type { Severity } from '../core/types';
 import type { Messages } from './messages';
@@ -68,7 +69,8 @@ export function formatText(results: readonly FileResult[], m: Messages, style: S
     groups.push(lines.join('\n'));
   }
   const c = total(results);
-  const summary = m.summary(c.errors, c.warnings, c.infos);
+  const conflicts = results.reduce((n, r) => n + countConflicts(r.diagnostics).total, 0);
+  const summary = m.summary(c.errors, c.warnings, c.infos, conflicts);
   const summaryStyled = c.errors ? style.bold(style.red(summary)) : c.warnings ? style.bold(style.yellow(summary)) : c.infos ? style.bold(style.cyan(summary)) : style.green(summary);
   return (groups.length ? groups.join('\n\n') + '\n\n' : '') + summaryStyled + '\n';
 }

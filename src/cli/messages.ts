@@ -176,13 +176,15 @@ export function messages(locale: Locale) {
       t(`internal error: ${detail}. Please report this.`, `内部错误：${detail}。请反馈此问题。`),
     severity: (s: 'error' | 'warning' | 'info') =>
       s === 'error' ? t('error', '错误') : s === 'warning' ? t('warning', '警告') : t('info', '提示'),
-    summary: (errors: number, warnings: number, infos: number) => {
+    /** `conflicts`: distinct conflicts (core `countConflicts`, the same count as the editor's badge). */
+    summary: (errors: number, warnings: number, infos: number, conflicts = 0) => {
       const total = errors + warnings + infos;
       if (total === 0) return t('✔ no problems', '✔ 没有发现问题');
       const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
       return t(
-        `✖ ${n(total, 'problem', 'problems')} (${n(errors, 'error', 'errors')}, ${n(warnings, 'warning', 'warnings')}, ${infos} info)`,
-        `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）`,
+        `✖ ${n(total, 'problem', 'problems')} (${n(errors, 'error', 'errors')}, ${n(warnings, 'warning', 'warnings')}, ${infos} info)` +
+          (conflicts ? ` · ${n(conflicts, 'conflict', 'conflicts')}` : ''),
+        `✖ ${total} 个问题（${errors} 个错误，${warnings} 个警告，${infos} 个提示）` + (conflicts ? ` · ${conflicts} 个冲突` : ''),
       );
     },
   };

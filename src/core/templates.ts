@@ -108,9 +108,67 @@ requirements:
       - 上午提交的申请当天给出审批结果
 `;
 
-/** The content of a new BizFlow file, in the user's language. */
-export function newFileTemplate(locale: Locale = 'en'): string {
-  return locale === 'zh-CN' ? ZH : EN;
+/**
+ * The content of a new BizFlow file, in the user's language. With a process
+ * name (what the user typed in "New File"), the starter's `process.name` is
+ * that name and its `process.id` an id made from it (`new-process` when the
+ * name has no Latin letters, e.g. a Chinese name).
+ */
+export function newFileTemplate(locale: Locale = 'en', processName?: string): string {
+  const base = locale === 'zh-CN' ? ZH : EN;
+  const name = (processName ?? '').replace(/\s+/g, ' ').trim();
+  if (!name) return base;
+  const id = processIdFor(name);
+  return base
+    .replace(/^  id: new-process$/m, `  id: ${id}`)
+    .replace(/^  name: (New process|新流程)$/m, () => `  name: ${yamlScalar(name)}`);
+}
+
+/** A process id from a name: its Latin letters and digits in lower case, joined by `-` (`new-process` when none). */
+export function processIdFor(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const id = words.join('-').replace(/^[^a-z]+/, '').slice(0, 60).replace(/-+$/, '');
+  return id || 'new-process';
+}
+
+/** A one-line text as a YAML scalar: plain when that reads back as the same string, double-quoted otherwise. */
+export function yamlScalar(text: string): string {
+  const plainSafe =
+    /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(text) &&
+    !/(: |:$| #|[\u0000-\u001f\u007f])/.test(text) &&
+    !/\s$/.test(text) &&
+    !/^(true|false|null|~|yes|no|on|off|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan)$/i.test(text);
+  return plainSafe ? text : JSON.stringify(text);
+}
+
+const RESERVED_WINDOWS = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A safe file name for a process name: `<name>.bizflow.yaml`. Chinese and
+ * other letters are kept; path separators, characters reserved on Windows,
+ * macOS or Linux, control characters `#`, `%` and runs of spaces become `-`; leading
+ * dots and trailing dots or spaces are dropped; names reserved by Windows get
+ * `-process` added; at most 80 characters before the extension. An empty or
+ * unusable name gives `new-process.bizflow.yaml`.
+ */
+export function safeFileName(processName: string): string {
+  let base = processName
+    .normalize('NFC')
+    .trim()
+    .replace(/\.bizflow\.ya?ml$/i, '')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*#%\s]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[.\-]+/, '')
+    .replace(/[.\- ]+$/, '');
+  base = Array.from(base).slice(0, 80).join('').replace(/[.\- ]+$/, '');
+  if (!base) base = 'new-process';
+  if (RESERVED_WINDOWS.test(base)) base += '-process';
+  return `${base}.bizflow.yaml`;
 }
 
 export interface SnippetSpec {
@@ -170,3 +228,13 @@ export const SNIPPETS: Readonly<Record<string, SnippetSpec>> = {
     ],
   },
 };
+
+/**
+ * The default texts of the snippets' placeholders (`role-id`, `next-step`, …).
+ * When one of them is still in the file, completion offers the ids in its
+ * place: the editor filters suggestions by the word at the cursor, which is
+ * the placeholder itself, so the adapter adds it to what the ids match on.
+ */
+export const SNIPPET_PLACEHOLDERS: ReadonlySet<string> = new Set(
+  Object.values(SNIPPETS).flatMap((s) => [...s.body.join('\n').matchAll(/\$\{\d+:([a-z]+-[a-z]+)\}/g)].map((m) => m[1])),
+);

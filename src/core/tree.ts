@@ -10,9 +10,10 @@
  */
 import type { Model, Priority, Requirement, Status, StepType } from './model';
 import { PRIORITIES, STATUSES } from './model';
+import { conflictKey, conflictLevel as levelOf, countConflicts, isConflictDiagnostic, type ConflictCounts, type ConflictLevel } from './conflict-count';
 import type { Diagnostic, Severity, Span } from './types';
 
-export type ConflictLevel = 'error' | 'warning';
+export type { ConflictLevel } from './conflict-count';
 export type RequirementGrouping = 'status' | 'priority' | 'role';
 export const REQUIREMENT_GROUPINGS: readonly RequirementGrouping[] = ['status', 'priority', 'role'];
 
@@ -28,6 +29,20 @@ export interface ConflictInfo {
   steps: string[];
   /** The burdened role (`conflict/unagreed-burden`). */
   role?: string;
+}
+
+/**
+ * A recorded decision: `winner` overrides `loser` where the two clash. It was
+ * decided by the winner's `decidedBy`, else by the process `owner` (the spec's
+ * reading rule); `decidedByName` is that role's display name when defined.
+ */
+export interface Decision {
+  winner: string;
+  loser: string;
+  decidedBy?: string;
+  decidedByName?: string;
+  /** The role came from the process owner (no `decidedBy` on the winner). */
+  byOwner?: boolean;
 }
 
 /** What the tree shows of a requirement, wherever it appears. */
@@ -47,6 +62,10 @@ export interface RequirementSummary {
   span: Span;
   /** Conflicts this requirement takes part in, one per distinct conflict (its own side first). */
   conflicts: ConflictInfo[];
+  /** Recorded decisions against it: live requirements that list it under `overrides`. */
+  overriddenBy: Decision[];
+  /** Recorded decisions for it: the requirements it `overrides`. */
+  overrides: Decision[];
   /** Highest severity of those conflicts. */
   level?: ConflictLevel;
 }
@@ -160,8 +179,14 @@ export interface RequirementGroupNode {
   /** Role grouping: the role's display name, and whether it is defined (true for the "no role" group). */
   name?: string;
   known: boolean;
-  /** Distinct conflicts among the group's requirements. */
+  /**
+   * Distinct conflicts of the group's requirements not already counted in an
+   * earlier group: a conflict between requirements of two groups counts once,
+   * in the first, so the groups' counts add up to the badge.
+   */
   conflictCount: number;
+  /** Distinct conflicts of the group's requirements, including those counted in an earlier group. */
+  conflictsInvolved: number;
   level?: ConflictLevel;
   children: RequirementNode[];
 }
@@ -187,9 +212,7 @@ export type TreeNode = RoleNode | RoleSectionNode | RoleChildNode | RequirementG
 // ---------------------------------------------------------------------------
 // conflicts
 
-export function isConflictDiagnostic(d: Diagnostic): boolean {
-  return typeof d.code === 'string' && d.code.startsWith('conflict/');
-}
+export { conflictKey, isConflictDiagnostic } from './conflict-count';
 
 function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
@@ -197,17 +220,6 @@ function strings(v: unknown): string[] {
 
 function contains(outer: Span, inner: Span): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
-}
-
-/**
- * Identity of a conflict (the same as the preview's): a clash between two or
- * more requirements is one conflict however many sides report it.
- */
-export function conflictKey(d: Diagnostic): string {
-  const reqs = strings(d.data?.requirements);
-  const steps = strings(d.data?.steps);
-  if (reqs.length >= 2) return `${d.code}|${[...reqs].sort().join(',')}|${[...steps].sort().join(',')}`;
-  return `${d.code}@${d.span.start}-${d.span.end}`;
 }
 
 export interface ConflictIndex {
@@ -218,12 +230,11 @@ export interface ConflictIndex {
   byStep: Map<string, { keys: Set<string>; level: ConflictLevel }>;
   /** Per role id: highest level of conflicts naming the role (`data.role`/`data.roles`) or touching its lane. */
   byRole: Map<string, ConflictLevel>;
-  /** Distinct conflicts of the file by level. */
-  counts: { error: number; warning: number; total: number };
+  /** Distinct conflicts of the file by level (core `countConflicts`: the badge, the CLI summary). */
+  counts: ConflictCounts;
 }
 
 const higher = (a: ConflictLevel | undefined, b: ConflictLevel): ConflictLevel => (a === 'error' || b === 'error' ? 'error' : 'warning');
-const levelOf = (s: Severity): ConflictLevel => (s === 'error' ? 'error' : 'warning');
 
 export function indexConflicts(model: Model, diagnostics: readonly Diagnostic[]): ConflictIndex {
   const all: ConflictInfo[] = [];
@@ -273,10 +284,8 @@ export function indexConflicts(model: Model, diagnostics: readonly Diagnostic[])
 
   const byStep = new Map<string, { keys: Set<string>; level: ConflictLevel }>();
   const byRole = new Map<string, ConflictLevel>();
-  const distinct = new Map<string, ConflictLevel>();
   for (const c of all) {
     const level = levelOf(c.severity);
-    distinct.set(c.key, higher(distinct.get(c.key), level));
     for (const s of c.steps) {
       const e = byStep.get(s);
       if (e) {
@@ -287,12 +296,7 @@ export function indexConflicts(model: Model, diagnostics: readonly Diagnostic[])
       if (lane !== undefined && model.roles.byId.has(lane)) byRole.set(lane, higher(byRole.get(lane), level));
     }
   }
-  const counts = { error: 0, warning: 0, total: 0 };
-  for (const level of distinct.values()) {
-    counts[level]++;
-    counts.total++;
-  }
-  return { all, byRequirement, byStep, byRole, counts };
+  return { all, byRequirement, byStep, byRole, counts: countConflicts(diagnostics) };
 }
 
 // ---------------------------------------------------------------------------
@@ -301,6 +305,18 @@ export function indexConflicts(model: Model, diagnostics: readonly Diagnostic[])
 /** Node ids are paths of `/`-separated, escaped segments. */
 function nid(...parts: string[]): string {
   return parts.map((p) => encodeURIComponent(p)).join('/');
+}
+
+function decision(model: Model, winner: Requirement, loser: string): Decision {
+  const d: Decision = { winner: winner.id, loser };
+  const by = winner.decidedBy?.id ?? model.process?.owner?.id;
+  if (by !== undefined) {
+    d.decidedBy = by;
+    const name = model.roles.byId.get(by)?.name;
+    if (name !== undefined) d.decidedByName = name;
+    if (winner.decidedBy === undefined) d.byOwner = true;
+  }
+  return d;
 }
 
 function summarize(model: Model, r: Requirement, conflicts: ConflictIndex): RequirementSummary {
@@ -316,6 +332,10 @@ function summarize(model: Model, r: Requirement, conflicts: ConflictIndex): Requ
     fromKnown: !!role,
     span: r.keySpan,
     conflicts: list,
+    overriddenBy: model.requirements.list
+      .filter((w) => w.live && w.id !== r.id && w.overrides.some((o) => o.id === r.id))
+      .map((w) => decision(model, w, r.id)),
+    overrides: [...new Set(r.overrides.map((o) => o.id))].filter((id) => id !== r.id && model.requirements.byId.has(id)).map((id) => decision(model, r, id)),
   };
   if (r.title !== undefined) s.title = r.title;
   if (r.priority !== undefined) s.priority = r.priority;
@@ -497,6 +517,7 @@ export function buildRequirementTree(
   }
 
   const out: RequirementGroupNode[] = [];
+  const counted = new Set<string>();
   for (const key of order) {
     const children = groups.get(key);
     if (!children?.length) continue;
@@ -511,11 +532,13 @@ export function buildRequirementTree(
       grouping,
       key,
       known: grouping !== 'role' || key === '' || !!role,
-      conflictCount: keys.size,
+      conflictCount: [...keys.keys()].filter((k) => !counted.has(k)).length,
+      conflictsInvolved: keys.size,
       children,
     };
     if (role?.name !== undefined) node.name = role.name;
     if (level) node.level = level;
+    for (const k of keys.keys()) counted.add(k);
     out.push(node);
   }
   return out;

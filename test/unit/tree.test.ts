@@ -211,13 +211,26 @@ describe('tree data (core/tree.ts)', () => {
     it('groups by status', () => {
       const t = tree(text, 'status');
       assert.deepEqual(groups(t.requirements), { proposed: ['REQ-002', 'REQ-003', 'REQ-004'], accepted: ['REQ-001'] });
+      // the contradiction REQ-001 (accepted) ⟷ REQ-002 (proposed) counts once, in the first group:
+      // the groups add up to the badge (4), never "3 + 2"
       assert.deepEqual(
-        t.requirements.map((g) => [g.id, g.conflictCount, g.level]),
+        t.requirements.map((g) => [g.id, g.conflictCount, g.conflictsInvolved, g.level]),
         [
-          ['group/status/proposed', 3, 'warning'],
-          ['group/status/accepted', 2, 'warning'],
+          ['group/status/proposed', 3, 3, 'warning'],
+          ['group/status/accepted', 1, 2, 'warning'],
         ],
       );
+    });
+
+    it('in every grouping, the groups\' conflict counts add up to the badge', () => {
+      for (const g of ['status', 'priority', 'role'] as const) {
+        const t = tree(text, g);
+        assert.equal(
+          t.requirements.reduce((n, x) => n + x.conflictCount, 0),
+          t.conflicts.counts.total,
+          g,
+        );
+      }
     });
 
     it('groups by priority', () => {
@@ -325,6 +338,19 @@ describe('tree data (core/tree.ts)', () => {
       const decided = tree(src('overrides: [A]'));
       assert.equal(decided.conflicts.counts.total, 0);
       assert.equal((findNode(decided.requirements, 'req/A') as { children: unknown[] }).children.length, 0);
+      // the decision shows on both sides; decided by the process owner when there is no decidedBy
+      const a2 = findNode(decided.requirements, 'req/A');
+      const b2 = findNode(decided.requirements, 'req/B');
+      assert.ok(a2?.kind === 'requirement' && b2?.kind === 'requirement');
+      assert.deepEqual(a2.req.overriddenBy.map((d) => [d.winner, d.loser]), [['B', 'A']]);
+      assert.deepEqual(b2.req.overrides.map((d) => [d.winner, d.loser]), [['B', 'A']]);
+      assert.deepEqual(a2.req.overrides, []);
+      const withBy = src('overrides: [A]').replace(/^( *)overrides: \[A\]$/m, '$1overrides: [A]\n$1decidedBy: sales');
+      assert.notEqual(withBy, src('overrides: [A]'));
+      const a3 = findNode(tree(withBy).requirements, 'req/A');
+      assert.ok(a3?.kind === 'requirement');
+      assert.deepEqual(a3.req.overriddenBy, [{ winner: 'B', loser: 'A', decidedBy: 'sales', decidedByName: a3.req.overriddenBy[0]?.decidedByName }]);
+      assert.equal((a3.req.overriddenBy[0] as { byOwner?: boolean }).byOwner, undefined);
     });
 
     it('a burden the role agreed to is listed but not marked; a rejected requirement burdens nobody; removes count', () => {
@@ -426,18 +452,21 @@ describe('tree data (core/tree.ts)', () => {
   });
 
   describe('localisation of the tree view', () => {
-    it('every vscode.l10n.t text of src/extension/tree has a 简体中文 translation', () => {
+    it('every text of src/extension/tree (w.t, vscode.l10n.t) has a 简体中文 translation', () => {
       const root = path.resolve(__dirname, '../..');
       const bundle = JSON.parse(readFileSync(path.join(root, 'l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
       const dir = path.join(root, 'src/extension/tree');
       const missing: string[] = [];
+      let found = 0;
       for (const f of require('fs').readdirSync(dir) as string[]) {
         const src = readFileSync(path.join(dir, f), 'utf8');
-        for (const m of src.matchAll(/l10n\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+        for (const m of src.matchAll(/\b(?:l10n|w)\.t\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g)) {
+          found++;
           const key = (m[1] ?? m[2]).replace(/\\(.)/g, '$1');
           if (!(key in bundle)) missing.push(key);
         }
       }
+      assert.ok(found > 40, `found ${found}`);
       assert.deepEqual(missing, []);
     });
   });

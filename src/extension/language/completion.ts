@@ -1,6 +1,7 @@
 /** Completion adapter: core `complete()` entries as VS Code completion items. */
 import * as vscode from 'vscode';
 import { complete, type CompletionKind } from '../../core/completion';
+import { SNIPPET_PLACEHOLDERS } from '../../core/templates';
 import type { AnalysisService } from '../analysis';
 import { at } from './shared';
 
@@ -20,6 +21,8 @@ const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   snippet: vscode.CompletionItemKind.Snippet,
 };
 
+const ID_KINDS: ReadonlySet<CompletionKind> = new Set(['role', 'step', 'data', 'requirement']);
+
 export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
@@ -27,6 +30,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     const { a, offset, index } = at(this.analyses, doc, pos);
     const entries = complete(a.result.model, offset, a.locale, index);
     return entries.map((e) => {
+      const word = doc.getText(a.positions.range(e.replaceSpan));
       const item = new vscode.CompletionItem(
         { label: e.label, detail: e.name ? ` — ${e.name}` : undefined, description: e.detail },
         KINDS[e.kind],
@@ -38,6 +42,8 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);
       item.sortText = e.sortText;
       if (e.filterText) item.filterText = e.filterText;
+      // at a snippet placeholder (`role: role-id` selected), the editor filters by the placeholder's text
+      if (ID_KINDS.has(e.kind) && SNIPPET_PLACEHOLDERS.has(word)) item.filterText = `${word} ${e.filterText ?? e.label}`;
       if (e.preselect) item.preselect = true;
       // the core computed the indentation of every line already
       item.keepWhitespace = true;

@@ -1,7 +1,7 @@
 /**
  * The language features of BizFlow files: completion, hover, go to
  * definition, references, highlights, rename, outline, workspace symbols,
- * quick fixes and the "New File" command. The logic lives in the core
+ * quick fixes, typing aids (format on type) and the "New File" command. The logic lives in the core
  * (`completion.ts`, `hover.ts`, `fixes.ts`, `rename.ts`, `symbols.ts`); these
  * adapters only convert offsets and shapes.
  */
@@ -14,6 +14,7 @@ import { NavigationProvider } from './navigation';
 import { NEW_FILE_COMMAND, newFile } from './newFile';
 import { SELECTOR } from './shared';
 import { OutlineProvider, WorkspaceSymbols } from './symbols';
+import { TYPING_FIRST_TRIGGER, TYPING_MORE_TRIGGERS, TypingFixProvider } from './typing';
 
 export function registerLanguageFeatures(_context: vscode.ExtensionContext, analyses: AnalysisService): vscode.Disposable {
   const nav = new NavigationProvider(analyses);
@@ -27,6 +28,7 @@ export function registerLanguageFeatures(_context: vscode.ExtensionContext, anal
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, new OutlineProvider(analyses), { label: 'BizFlow' }),
     vscode.languages.registerWorkspaceSymbolProvider(new WorkspaceSymbols(analyses)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new QuickFixProvider(analyses), QuickFixProvider.metadata),
+    vscode.languages.registerOnTypeFormattingEditProvider(SELECTOR, new TypingFixProvider(), TYPING_FIRST_TRIGGER, ...TYPING_MORE_TRIGGERS),
     vscode.commands.registerCommand(NEW_FILE_COMMAND, newFile),
   );
 }

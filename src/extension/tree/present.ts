@@ -1,7 +1,7 @@
 /**
  * How the nodes of the roles and requirements trees look: labels,
  * descriptions, codicons, tooltips and context values, in the UI language
- * (`vscode.l10n.t`).
+ * (`bizflow.locale`, through `words.ts`).
  */
 import { mdCode, showControls } from '../../core/escape';
 import * as vscode from 'vscode';
@@ -10,6 +10,7 @@ import type {
   AskedNode,
   BurdenChange,
   BurdenNode,
+  Decision,
   ConflictLevel,
   ConflictNode,
   NeedNode,
@@ -22,6 +23,7 @@ import type {
   StepNode,
   TreeNode,
 } from '../../core/tree';
+import { wordsFor, type Words } from './words';
 
 /** Context value fragment of items that can be revealed in the editor / shown in the preview. */
 export const REVEALABLE = 'revealable';
@@ -42,59 +44,82 @@ function levelIcon(level: ConflictLevel): vscode.ThemeIcon {
   return icon(level === 'error' ? 'error' : 'warning', levelColor(level));
 }
 
-export function conflictsText(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 conflict') : vscode.l10n.t('{0} conflicts', n);
+export function conflictsText(w: Words, n: number): string {
+  return n === 1 ? w.t('1 conflict') : w.t('{0} conflicts', n);
 }
 
-export function statusLabel(s: Status): string {
+/** "overridden by REQ-001, decided by 总监" (the requirement lost a recorded decision). */
+export function overriddenText(w: Words, d: Decision): string {
+  const by = d.decidedByName ?? d.decidedBy;
+  return by === undefined ? w.t('overridden by {0}', d.winner) : w.t('overridden by {0}, decided by {1}', d.winner, by);
+}
+
+/** "overrides REQ-002, decided by 总监" (the requirement won a recorded decision). */
+export function overridesText(w: Words, d: Decision): string {
+  const by = d.decidedByName ?? d.decidedBy;
+  return by === undefined ? w.t('overrides {0}', d.loser) : w.t('overrides {0}, decided by {1}', d.loser, by);
+}
+
+/** Decisions in a tooltip, one line each, with the deciding role's id. */
+function appendDecisions(w: Words, m: vscode.MarkdownString, r: RequirementSummary): void {
+  const line = (d: Decision, text: string) => {
+    const who = d.decidedBy !== undefined && d.decidedByName !== undefined ? ` (${d.decidedBy})` : '';
+    const owner = d.byOwner ? ` — ${w.t('the process owner')}` : '';
+    append(m, '\n\n$(law) ', `${text}${who}${owner}`);
+  };
+  for (const d of r.overriddenBy) line(d, overriddenText(w, d));
+  for (const d of r.overrides) line(d, overridesText(w, d));
+}
+
+export function statusLabel(w: Words, s: Status): string {
   switch (s) {
     case 'proposed':
-      return vscode.l10n.t('Proposed');
+      return w.t('Proposed');
     case 'accepted':
-      return vscode.l10n.t('Accepted');
+      return w.t('Accepted');
     case 'rejected':
-      return vscode.l10n.t('Rejected');
+      return w.t('Rejected');
     case 'done':
-      return vscode.l10n.t('Done');
+      return w.t('Done');
   }
 }
 
-export function priorityLabel(p: Priority | undefined): string {
+export function priorityLabel(w: Words, p: Priority | undefined): string {
   switch (p) {
     case 'must':
-      return vscode.l10n.t('Must have');
+      return w.t('Must have');
     case 'should':
-      return vscode.l10n.t('Should have');
+      return w.t('Should have');
     case 'could':
-      return vscode.l10n.t('Could have');
+      return w.t('Could have');
     case 'wont':
-      return vscode.l10n.t("Won't have");
+      return w.t("Won't have");
     default:
-      return vscode.l10n.t('No priority');
+      return w.t('No priority');
   }
 }
 
-export function groupingLabel(g: RequirementGrouping): string {
+export function groupingLabel(w: Words, g: RequirementGrouping): string {
   switch (g) {
     case 'status':
-      return vscode.l10n.t('by status');
+      return w.t('by status');
     case 'priority':
-      return vscode.l10n.t('by priority');
+      return w.t('by priority');
     case 'role':
-      return vscode.l10n.t('by requesting role');
+      return w.t('by requesting role');
   }
 }
 
-function stepTypeLabel(t: StepType): string {
+function stepTypeLabel(w: Words, t: StepType): string {
   switch (t) {
     case 'start':
-      return vscode.l10n.t('start');
+      return w.t('start');
     case 'end':
-      return vscode.l10n.t('end');
+      return w.t('end');
     case 'decision':
-      return vscode.l10n.t('decision');
+      return w.t('decision');
     default:
-      return vscode.l10n.t('task');
+      return w.t('task');
   }
 }
 
@@ -121,6 +146,8 @@ function fromLabel(r: RequirementSummary): string | undefined {
 
 function requirementIcon(r: RequirementSummary): vscode.ThemeIcon {
   if (r.level) return levelIcon(r.level);
+  // lost a recorded decision: settled, out of the way
+  if (r.overriddenBy.length) return icon('law', 'disabledForeground');
   switch (r.status) {
     case 'rejected':
       return icon('git-pull-request-closed', 'disabledForeground');
@@ -165,105 +192,118 @@ function titled(name: string | undefined, id: string): vscode.MarkdownString {
   return m;
 }
 
-function requirementTooltip(r: RequirementSummary): vscode.MarkdownString {
+function requirementTooltip(w: Words, r: RequirementSummary): vscode.MarkdownString {
   const m = md();
   append(m, '**', r.reqId);
   m.appendMarkdown('** ');
   if (r.title) appendPlain(m, r.title);
-  append(m, '\n\n', `${vscode.l10n.t('Priority')}: ${r.priority ?? vscode.l10n.t('none')}`);
-  append(m, '  \n', `${vscode.l10n.t('Status')}: ${r.status}`);
-  const from = r.from === undefined ? vscode.l10n.t('none') : r.fromName ? `${r.fromName} (${r.from})` : r.from;
-  append(m, '  \n', `${vscode.l10n.t('Asked by')}: ${from}`);
+  append(m, '\n\n', `${w.t('Priority')}: ${r.priority ?? w.t('none')}`);
+  append(m, '  \n', `${w.t('Status')}: ${r.status}`);
+  const from = r.from === undefined ? w.t('none') : r.fromName ? `${r.fromName} (${r.from})` : r.from;
+  append(m, '  \n', `${w.t('Asked by')}: ${from}`);
   if (r.conflicts.length) {
     m.appendMarkdown('\n\n');
-    append(m, r.level === 'error' ? '$(error) ' : '$(warning) ', conflictsText(r.conflicts.length));
+    append(m, r.level === 'error' ? '$(error) ' : '$(warning) ', conflictsText(w, r.conflicts.length));
   }
+  appendDecisions(w, m, r);
   return m;
 }
 
-function revealCommand(args: unknown[]): vscode.Command {
-  return { command: 'bizflow.tree.reveal', title: vscode.l10n.t('Reveal in Editor'), arguments: args };
+function revealCommand(w: Words, args: unknown[]): vscode.Command {
+  return { command: 'bizflow.tree.reveal', title: w.t('Reveal in Editor'), arguments: args };
 }
 
 /**
  * Builds the tree item of a node. `element` is what the tree holds (passed
  * back to the reveal command when the item is clicked).
  */
-export function treeItem(node: TreeNode, element: unknown, grouping: RequirementGrouping): vscode.TreeItem {
-  const item = build(node, grouping);
+export function treeItem(node: TreeNode, element: unknown, grouping: RequirementGrouping, w: Words = wordsFor('en')): vscode.TreeItem {
+  const item = build(w, node, grouping);
   item.id = node.id;
   if ('span' in node && node.span) {
-    item.command = revealCommand([element, { preserveFocus: true }]);
+    item.command = revealCommand(w, [element, { preserveFocus: true }]);
     item.contextValue = `${item.contextValue ?? ''} ${REVEALABLE}`.trim();
   }
   return item;
 }
 
-function build(node: TreeNode, grouping: RequirementGrouping): vscode.TreeItem {
+function build(w: Words, node: TreeNode, grouping: RequirementGrouping): vscode.TreeItem {
   switch (node.kind) {
     case 'role':
-      return role(node);
+      return role(w, node);
     case 'section':
-      return section(node);
+      return section(w, node);
     case 'step':
-      return step(node);
+      return step(w, node);
     case 'asked':
-      return asked(node);
+      return asked(w, node);
     case 'burden':
-      return burden(node);
+      return burden(w, node);
     case 'need':
-      return need(node);
+      return need(w, node);
     case 'group':
-      return group(node);
+      return group(w, node);
     case 'requirement':
-      return requirement(node, grouping);
+      return requirement(w, node, grouping);
     case 'conflict':
-      return conflict(node);
+      return conflict(w, node);
   }
 }
 
-function role(n: RoleNode): vscode.TreeItem {
+function role(w: Words, n: RoleNode): vscode.TreeItem {
   const item = new vscode.TreeItem(labelOf(n.name, n.roleId), vscode.TreeItemCollapsibleState.Collapsed);
   item.description = n.department ? `${n.roleId}${SEP}${n.department}` : n.roleId;
   item.iconPath = icon('person', levelColor(n.level));
   item.contextValue = 'bizflow.role';
   const m = titled(n.name, n.roleId);
   if (n.department) {
-    append(m, '\n\n', `${vscode.l10n.t('Department')}: ${n.department}`);
+    append(m, '\n\n', `${w.t('Department')}: ${n.department}`);
   }
   if (n.concerns.length) {
-    append(m, '  \n', `${vscode.l10n.t('Concerns')}: ${n.concerns.join(vscode.l10n.t(', '))}`);
+    append(m, '  \n', `${w.t('Concerns')}: ${n.concerns.join(w.t(', '))}`);
   }
   if (n.unagreed) {
-    append(m, '\n\n$(warning) ', vscode.l10n.t('{0} requirement(s) change its work without its sign-off', n.unagreed));
+    append(
+      m,
+      '\n\n$(warning) ',
+      n.unagreed === 1
+        ? w.t('1 requirement changes its work without its sign-off')
+        : w.t('{0} requirements change its work without its sign-off', n.unagreed),
+    );
   }
   if (n.missingData) {
-    append(m, '\n\n$(warning) ', vscode.l10n.t('{0} data item(s) it needs are produced by no step', n.missingData));
+    append(
+      m,
+      '\n\n$(warning) ',
+      n.missingData === 1
+        ? w.t('1 data item it needs is produced by no step')
+        : w.t('{0} data items it needs are produced by no step', n.missingData),
+    );
   }
   item.tooltip = m;
   return item;
 }
 
-function section(n: RoleSectionNode): vscode.TreeItem {
+function section(w: Words, n: RoleSectionNode): vscode.TreeItem {
   let label: string;
   let ic: vscode.ThemeIcon;
   switch (n.section) {
     case 'steps':
-      label = vscode.l10n.t('Steps in its lane');
+      label = w.t('Steps in its lane');
       ic = icon('symbol-event');
       break;
     case 'asked':
-      label = vscode.l10n.t('Requirements it asked for');
+      label = w.t('Requirements it asked for');
       ic = icon('git-pull-request');
       break;
     case 'burden': {
-      label = vscode.l10n.t('Requirements that change its work');
+      label = w.t('Requirements that change its work');
       const unagreed = n.children.some((c) => c.kind === 'burden' && !c.agreed);
       ic = unagreed ? icon('warning', 'list.warningForeground') : icon('git-compare');
       break;
     }
     case 'needs': {
-      label = vscode.l10n.t('Data it needs');
+      label = w.t('Data it needs');
       const missing = n.children.some((c) => c.kind === 'need' && c.missing);
       ic = missing ? icon('database', 'list.warningForeground') : icon('database');
       break;
@@ -276,82 +316,83 @@ function section(n: RoleSectionNode): vscode.TreeItem {
   return item;
 }
 
-function step(n: StepNode): vscode.TreeItem {
+function step(w: Words, n: StepNode): vscode.TreeItem {
   const item = new vscode.TreeItem(labelOf(n.name, n.stepId), vscode.TreeItemCollapsibleState.None);
   const parts = [n.stepId];
-  if (n.type !== 'task') parts.push(stepTypeLabel(n.type));
-  if (n.conflictCount) parts.push(conflictsText(n.conflictCount));
+  if (n.type !== 'task') parts.push(stepTypeLabel(w, n.type));
+  if (n.conflictCount) parts.push(conflictsText(w, n.conflictCount));
   item.description = parts.join(SEP);
   const base = n.type === 'decision' ? 'git-compare' : n.type === 'start' ? 'debug-start' : n.type === 'end' ? 'debug-stop' : 'symbol-event';
   item.iconPath = icon(base, levelColor(n.level));
   item.contextValue = 'bizflow.step';
   const m = titled(n.name, n.stepId);
-  append(m, '  \n', `${vscode.l10n.t('Type')}: ${n.type}`);
+  append(m, '  \n', `${w.t('Type')}: ${n.type}`);
   if (n.conflictCount) {
-    append(m, n.level === 'error' ? '\n\n$(error) ' : '\n\n$(warning) ', conflictsText(n.conflictCount));
+    append(m, n.level === 'error' ? '\n\n$(error) ' : '\n\n$(warning) ', conflictsText(w, n.conflictCount));
   }
   item.tooltip = m;
   return item;
 }
 
-function asked(n: AskedNode): vscode.TreeItem {
+function asked(w: Words, n: AskedNode): vscode.TreeItem {
   const r = n.req;
   const item = new vscode.TreeItem(reqLabel(r), vscode.TreeItemCollapsibleState.None);
-  const parts = [r.priority ?? vscode.l10n.t('no priority'), r.status];
-  if (r.conflicts.length) parts.push(conflictsText(r.conflicts.length));
+  const parts = [r.priority ?? w.t('no priority'), r.status];
+  if (r.conflicts.length) parts.push(conflictsText(w, r.conflicts.length));
+  for (const d of r.overriddenBy) parts.push(overriddenText(w, d));
   item.description = parts.join(SEP);
   item.iconPath = requirementIcon(r);
-  item.tooltip = requirementTooltip(r);
+  item.tooltip = requirementTooltip(w, r);
   item.contextValue = 'bizflow.requirement';
   return item;
 }
 
-function changeText(c: BurdenChange): string {
+function changeText(w: Words, c: BurdenChange): string {
   switch (c.how) {
     case 'adds':
-      return vscode.l10n.t('adds {0}', c.stepId);
+      return w.t('adds {0}', c.stepId);
     case 'removes':
-      return vscode.l10n.t('removes {0}', c.stepId);
+      return w.t('removes {0}', c.stepId);
     case 'sets':
-      return vscode.l10n.t('sets {0} = {1}', c.key ?? c.stepId, c.value ?? '');
+      return w.t('sets {0} = {1}', c.key ?? c.stepId, c.value ?? '');
   }
 }
 
-function burden(n: BurdenNode): vscode.TreeItem {
+function burden(w: Words, n: BurdenNode): vscode.TreeItem {
   const r = n.req;
   const item = new vscode.TreeItem(reqLabel(r), vscode.TreeItemCollapsibleState.None);
   const parts: string[] = [];
   const from = fromLabel(r);
-  if (from) parts.push(vscode.l10n.t('from {0}', from));
-  parts.push(n.changes.map(changeText).join(vscode.l10n.t(', ')));
-  parts.push(n.agreed ? vscode.l10n.t('agreed') : vscode.l10n.t('not agreed'));
+  if (from) parts.push(w.t('from {0}', from));
+  parts.push(n.changes.map((c) => changeText(w, c)).join(w.t(', ')));
+  parts.push(n.agreed ? w.t('agreed') : w.t('not agreed'));
   item.description = parts.join(SEP);
   item.iconPath = n.agreed ? icon('check', 'testing.iconPassed') : icon('warning', 'list.warningForeground');
   item.contextValue = n.agreed ? 'bizflow.burden' : 'bizflow.burden.unagreed';
-  const m = requirementTooltip(r);
+  const m = requirementTooltip(w, r);
   m.appendMarkdown('\n\n');
   for (const c of n.changes) {
-    append(m, '- ', changeText(c));
+    append(m, '- ', changeText(w, c));
     m.appendMarkdown('\n');
   }
   m.appendMarkdown('\n');
   if (!n.agreed) m.appendMarkdown('$(warning) ');
   m.appendText(
     n.agreed
-      ? vscode.l10n.t('This role has signed off ({0}).', 'agreed')
-      : vscode.l10n.t('This role is not in the requirement\'s {0} list: its work changes without its sign-off.', 'agreed'),
+      ? w.t('This role has signed off ({0}).', 'agreed')
+      : w.t('This role is not in the requirement\'s {0} list: its work changes without its sign-off.', 'agreed'),
   );
   item.tooltip = m;
   return item;
 }
 
-function need(n: NeedNode): vscode.TreeItem {
+function need(w: Words, n: NeedNode): vscode.TreeItem {
   const item = new vscode.TreeItem(labelOf(n.name, n.dataId), vscode.TreeItemCollapsibleState.None);
   const parts: string[] = [];
   if (n.name?.trim()) parts.push(n.dataId);
-  if (!n.declared) parts.push(vscode.l10n.t('not declared'));
-  else if (n.external) parts.push(vscode.l10n.t('external'));
-  else if (n.missing) parts.push(vscode.l10n.t('produced by no step'));
+  if (!n.declared) parts.push(w.t('not declared'));
+  else if (n.external) parts.push(w.t('external'));
+  else if (n.missing) parts.push(w.t('produced by no step'));
   item.description = parts.join(SEP);
   item.iconPath = !n.declared
     ? icon('error', 'list.errorForeground')
@@ -365,8 +406,8 @@ function need(n: NeedNode): vscode.TreeItem {
       m,
       '\n\n$(warning) ',
       !n.declared
-        ? vscode.l10n.t('It is not declared under {0}.', 'data:')
-        : vscode.l10n.t('No step produces it, so this role cannot get it.'),
+        ? w.t('It is not declared under {0}.', 'data:')
+        : w.t('No step produces it, so this role cannot get it.'),
     );
   }
   item.tooltip = m;
@@ -386,53 +427,64 @@ const GROUP_ICONS: Readonly<Record<string, string>> = {
 
 const groupIcon = (key: string): string | undefined => (Object.hasOwn(GROUP_ICONS, key) ? GROUP_ICONS[key] : undefined);
 
-function group(n: RequirementGroupNode): vscode.TreeItem {
+function group(w: Words, n: RequirementGroupNode): vscode.TreeItem {
   let label: string;
   let ic: vscode.ThemeIcon;
   const parts: string[] = [];
   if (n.grouping === 'status') {
-    label = statusLabel(n.key as Status);
+    label = statusLabel(w, n.key as Status);
     ic = icon(groupIcon(n.key) ?? 'circle-large-outline');
   } else if (n.grouping === 'priority') {
-    label = priorityLabel(n.key === '' ? undefined : (n.key as Priority));
+    label = priorityLabel(w, n.key === '' ? undefined : (n.key as Priority));
     ic = icon(groupIcon(n.key) ?? 'question');
   } else if (n.key === '') {
-    label = vscode.l10n.t('No requesting role');
+    label = w.t('No requesting role');
     ic = icon('question');
   } else {
     label = labelOf(n.name, n.key);
-    parts.push(n.known ? n.key : vscode.l10n.t('{0} (unknown role)', n.key));
+    parts.push(n.known ? n.key : w.t('{0} (unknown role)', n.key));
     ic = icon('person', n.known ? undefined : 'list.errorForeground');
   }
   parts.push(String(n.children.length));
-  if (n.conflictCount) parts.push(conflictsText(n.conflictCount));
+  if (n.conflictCount) parts.push(conflictsText(w, n.conflictCount));
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
   item.description = parts.join(SEP);
   item.iconPath = ic;
   item.contextValue = `bizflow.group.${n.grouping}`;
-  item.tooltip = `${label} (${n.key || '-'})`;
+  const shared = n.conflictsInvolved - n.conflictCount;
+  item.tooltip =
+    `${label} (${n.key || '-'})` +
+    (shared > 0
+      ? '\n' +
+        (shared === 1
+          ? w.t('1 more conflict with a requirement of a group above is counted there.')
+          : w.t('{0} more conflicts with requirements of the groups above are counted there.', shared))
+      : '');
   return item;
 }
 
-function requirement(n: RequirementNode, grouping: RequirementGrouping): vscode.TreeItem {
+function requirement(w: Words, n: RequirementNode, grouping: RequirementGrouping): vscode.TreeItem {
   const r = n.req;
   const item = new vscode.TreeItem(
     reqLabel(r),
     n.children.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
-  const parts: string[] = [r.priority ?? vscode.l10n.t('no priority')];
+  const parts: string[] = [r.priority ?? w.t('no priority')];
   const from = fromLabel(r);
-  parts.push(from ?? vscode.l10n.t('no requesting role'));
+  parts.push(from ?? w.t('no requesting role'));
   if (grouping !== 'status' && r.status !== 'proposed') parts.push(r.status);
-  if (r.conflicts.length) parts.push(conflictsText(r.conflicts.length));
+  if (r.conflicts.length) parts.push(conflictsText(w, r.conflicts.length));
+  // a recorded decision shows as decided, on both sides
+  for (const d of r.overriddenBy) parts.push(overriddenText(w, d));
+  for (const d of r.overrides) parts.push(overridesText(w, d));
   item.description = parts.join(SEP);
   item.iconPath = requirementIcon(r);
-  item.tooltip = requirementTooltip(r);
-  item.contextValue = r.conflicts.length ? 'bizflow.requirement.conflicted' : 'bizflow.requirement';
+  item.tooltip = requirementTooltip(w, r);
+  item.contextValue = r.conflicts.length ? 'bizflow.requirement.conflicted' : r.overriddenBy.length ? 'bizflow.requirement.overridden' : 'bizflow.requirement';
   return item;
 }
 
-function conflict(n: ConflictNode): vscode.TreeItem {
+function conflict(w: Words, n: ConflictNode): vscode.TreeItem {
   const c = n.conflict;
   const item = new vscode.TreeItem(firstSentence(c.message), vscode.TreeItemCollapsibleState.None);
   item.description = c.code;

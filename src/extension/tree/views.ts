@@ -20,6 +20,7 @@ import type { Span } from '../../core/types';
 import type { Analysis, AnalysisService } from '../analysis';
 import { isBizflowDocument, isBizflowUri } from '../settings';
 import { conflictsText, groupingLabel, treeItem } from './present';
+import { wordsFor } from './words';
 
 export const ROLES_VIEW = 'bizflow.roles';
 export const REQUIREMENTS_VIEW = 'bizflow.requirements';
@@ -84,7 +85,7 @@ abstract class BizflowTreeProvider implements vscode.TreeDataProvider<TreeElemen
   }
 
   getTreeItem(element: TreeElement): vscode.TreeItem {
-    return treeItem(element.node, element, this.views.grouping);
+    return treeItem(element.node, element, this.views.grouping, wordsFor(element.analysis.locale));
   }
 
   getParent(element: TreeElement): TreeElement | undefined {
@@ -278,14 +279,16 @@ export class TreeViews implements vscode.Disposable {
       for (const v of [this.rolesView, this.requirementsView]) v.description = v.message = v.badge = undefined;
       return;
     }
+    const w = wordsFor(s.analysis.locale);
     const file = s.analysis.uri.path.split('/').pop() ?? '';
     this.rolesView.description = file;
-    this.requirementsView.description = `${file}${' · '}${groupingLabel(this._grouping)}`;
-    this.rolesView.message = s.roles.length ? undefined : vscode.l10n.t('{0} defines no roles yet.', file);
-    this.requirementsView.message = s.requirements.length ? undefined : vscode.l10n.t('{0} has no requirements yet.', file);
+    this.requirementsView.description = `${file}${' · '}${groupingLabel(w, this._grouping)}`;
+    this.rolesView.message = s.roles.length ? undefined : w.t('{0} defines no roles yet.', file);
+    this.requirementsView.message = s.requirements.length ? undefined : w.t('{0} has no requirements yet.', file);
+    // one definition of "a conflict" (core conflict-count.ts), as in the tree's groups and the CLI summary
     const n = s.data.conflicts.counts.total;
     // one badge for the container: on the requirements view, where the conflicts are listed
-    this.requirementsView.badge = n ? { value: n, tooltip: conflictsText(n) } : undefined;
+    this.requirementsView.badge = n ? { value: n, tooltip: conflictsText(w, n) } : undefined;
   }
 
   /** Opens the document and selects what the element stands for (its key, or the reference). */
@@ -314,7 +317,8 @@ export class TreeViews implements vscode.Disposable {
     if (!uri) return;
     const commands = await vscode.commands.getCommands(true);
     if (!commands.includes(PREVIEW_COMMAND)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The BizFlow preview is not available.'));
+      const w = wordsFor(el?.analysis.locale ?? this.current?.analysis.locale ?? 'en');
+      void vscode.window.showInformationMessage(w.t('The BizFlow preview is not available.'));
       return;
     }
     await vscode.commands.executeCommand(PREVIEW_COMMAND, uri);

@@ -319,12 +319,13 @@ describe('language features in the real editor', () => {
   describe('new file', () => {
     const name = 'new-file-scratch.bizflow.yaml';
 
-    it('"BizFlow: New File" opens an untitled starter that lints clean', async () => {
-      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('bizflow.newFile');
+    it('"BizFlow: New BizFlow File" opens an untitled starter named after the process that lints clean', async () => {
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('bizflow.newFile', { processName: 'New process' });
       assert.ok(doc);
       assert.equal(doc.isUntitled, true);
       assert.equal(doc.languageId, 'bizflow');
-      assert.equal(doc.getText(), newFileTemplate('en'));
+      assert.ok(doc.uri.path.endsWith('/New-process.bizflow.yaml'), doc.uri.toString());
+      assert.equal(doc.getText(), newFileTemplate('en', 'New process'));
       assert.deepEqual(api.analyses.forDocument(doc).result.diagnostics, []);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
