@@ -6,7 +6,7 @@
  * Where the cursor is comes from the cursor scanner (`cursor.ts`: the YAML
  * path of the cursor and whether a key or a value is being typed, also when
  * the current line does not parse). What fits there comes from the format
- * (`schema.ts`) and, for ids, from the symbol index, so completion offers
+ * (`schema/format.ts`) and, for ids, from the symbol index, so completion offers
  * exactly the ids that the reference rules accept.
  *
  * Pure TypeScript; the editor adapter turns entries into its own items.

@@ -1,4 +1,5 @@
 /** The contract every rule implements, and the context it runs in. */
+import type { AnalysisFacts } from './facts';
 import type { StepGraph } from './graph';
 import type { Texts } from './i18n';
 import type { Model } from './model';
@@ -24,6 +25,8 @@ export interface RuleContext {
   q(s: string): string;
   /** Shared facts, computed on first use and reused by every rule. */
   readonly graph: StepGraph;
+  /** The facts of this analysis (schema walk, YAML tree, indexes …), computed on first use and shared by every rule. */
+  readonly facts: AnalysisFacts;
   report(r: Report): void;
 }
 

@@ -69,7 +69,7 @@ export default defineRule({
           else others.set(n.req, [n]);
         }
         for (const [other, ns] of others) {
-          if (decided(model, r, other)) continue;
+          if (decided(ctx.facts, r, other)) continue;
           const kinds = [...new Set(ns.map((n) => n.how))];
           const how = list(ctx.locale, kinds.map((k) => ctx.t(hows[k])));
           const [rWho, otherWho, step] = [reqWho(ctx, r), reqWho(ctx, other), stepLabel(ctx, rm.id)];

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { firstDefinition, yamlTreeFacts } from '../schema';
+import { firstDefinition } from '../schema';
 
 /**
  * A key repeated in one map. Only the first definition counts (that is what
@@ -14,7 +14,7 @@ export default defineRule({
     zh: '同一映射中键重复（即同一 id 定义了两次）；只有第一个定义有效。',
   },
   run(ctx) {
-    for (const d of yamlTreeFacts(ctx.model).duplicates) {
+    for (const d of ctx.facts.yamlTree.duplicates) {
       const where =
         d.parent === undefined
           ? ctx.t('at the top level', '顶层')
