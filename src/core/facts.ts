@@ -59,9 +59,12 @@ export class AnalysisFacts {
    * For a step that got no data id from its `produces` (`step.produces` is
    * empty): the value of its `produces` key (following one alias), `undefined`
    * when it has none. It tells "produces nothing" from "produces something in
-   * a shape the model cannot read". Reads only that step's map.
+   * a shape the model cannot read". Recorded by the model build; read from
+   * the step's map for a model whose steps were replaced after the build.
    */
   unreadProduces(step: Step): unknown {
+    const recorded = this.model.unreadProduces;
+    if (recorded && recorded.steps === this.model.steps) return recorded.values.get(step);
     const parsed = this.model.parsed;
     const pairs = mapPairs(step.node, parsed);
     for (let i = 0; i < pairs.length; i++) {

@@ -153,6 +153,12 @@ export interface Model {
   steps: Section<Step>;
   requirements: Section<Requirement>;
   rules: RuleSetting[];
+  /**
+   * Recorded by the build: the `produces` value of each step of `steps` that
+   * has one but got no data id from it (read through `AnalysisFacts.unreadProduces`,
+   * which reads the step's map itself for a model whose `steps` were replaced).
+   */
+  unreadProduces?: { readonly steps: Section<Step>; readonly values: ReadonlyMap<Step, unknown> };
 }
 
 // ---------------------------------------------------------------------------
@@ -309,6 +315,13 @@ class ModelBuilder {
    * needs (most lists of a model have one to three entries).
    */
   private readonly scratch: unknown[] = [];
+
+  /**
+   * Steps whose `produces` gave no data id → its value. Recorded while each
+   * step's map is read, so that `handoff/no-data` need not read every step's
+   * map again (bench/notes.md, finding 1: scaling at 10,000 steps).
+   */
+  private readonly unreadProduces = new Map<Step, unknown>();
 
   /** The first `m` entries of `scratch`, as a new array; the scratch keeps nothing. */
   private copyOut<T>(m: number): T[] {
@@ -507,6 +520,7 @@ class ModelBuilder {
       next: this.nextEdges(nextP, parsed),
       nextKeySpan: nextP ? rangeSpan(nextP.key, text) : undefined,
     };
+    if (producesP && !step.produces.length) this.unreadProduces.set(step, follow(parsed, producesP.value));
     return step;
   };
 
@@ -717,6 +731,7 @@ class ModelBuilder {
       model.roles = this.section(top.get('roles'), parsed, this.makeRole);
       if (top.has('data')) model.data = this.section(top.get('data'), parsed, this.makeData);
       model.steps = this.section(top.get('steps'), parsed, this.makeStep);
+      model.unreadProduces = { steps: model.steps, values: this.unreadProduces };
       model.requirements = this.section(top.get('requirements'), parsed, this.makeRequirement);
     }
 

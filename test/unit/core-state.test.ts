@@ -146,6 +146,22 @@ describe('core: analyses running at once', () => {
     assert.deepEqual(one.yamlTree, two.yamlTree);
   });
 
+  it('produces the model could not read: recorded by the build, read again for a model whose steps were replaced', () => {
+    const text =
+      'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps:\n' +
+      '  a: {name: A, role: r, produces: {x: 1}, next: b}\n  b: {name: B, role: r, produces: [], next: c}\n  c: {name: C, role: r}\n';
+    const model = buildModel(parseText(text));
+    const [a, b, c] = model.steps.list;
+    for (const m of [model, { ...model, steps: { ...model.steps } }]) {
+      const facts = createFacts(m);
+      const unread = facts.unreadProduces(a) as { items?: unknown[] };
+      assert.equal(unread?.items?.length, 1, 'the map under produces');
+      const empty = facts.unreadProduces(b) as { items?: unknown[] };
+      assert.equal(empty?.items?.length, 0, 'the empty list under produces');
+      assert.equal(facts.unreadProduces(c), undefined, 'no produces key');
+    }
+  });
+
   it('many analyses under Promise.all, stepping in turns, give the results of sequential runs', async function () {
     this.timeout(120000);
     const many = [...files, ...files, ...files];
