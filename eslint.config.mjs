@@ -56,17 +56,18 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     rules: {
       // No module-level mutable state in the core: a top-level `let`, or a
-      // top-level Map/WeakMap/Set (mutable by nature), is refused.
+      // top-level Map/WeakMap/Set, is refused, unless it is a table built once
+      // and typed ReadonlyMap / ReadonlySet (so the compiler refuses writes).
       'no-restricted-syntax': [
         'error',
         { selector: 'Program > VariableDeclaration[kind="let"]', message: 'No module-level mutable state in src/core (top-level let).' },
         { selector: 'Program > ExportNamedDeclaration > VariableDeclaration[kind="let"]', message: 'No module-level mutable state in src/core (top-level let).' },
         {
-          selector: 'Program > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|WeakMap|Set|WeakSet)$/]',
+          selector: 'Program > VariableDeclaration > VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Map|Set)$/]) > NewExpression[callee.name=/^(Map|WeakMap|Set|WeakSet)$/]',
           message: 'No module-level mutable state in src/core: build the table inside a function or an object the caller owns.',
         },
         {
-          selector: 'Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression[callee.name=/^(Map|WeakMap|Set|WeakSet)$/]',
+          selector: 'Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator:not([id.typeAnnotation.typeAnnotation.typeName.name=/^Readonly(Map|Set)$/]) > NewExpression[callee.name=/^(Map|WeakMap|Set|WeakSet)$/]',
           message: 'No module-level mutable state in src/core: build the table inside a function or an object the caller owns.',
         },
       ],

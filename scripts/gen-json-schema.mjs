@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes the JSON Schema (draft-07) of the BizFlow format, generated from
-// src/core/schema.ts, for Red Hat's YAML extension / yaml-language-server.
+// src/core/schema/json-schema.ts, for Red Hat's YAML extension / yaml-language-server.
 //
 //   npx tsx scripts/gen-json-schema.mjs           write schemas/bizflow.schema.json
 //   npx tsx scripts/gen-json-schema.mjs --check   exit 1 if the file is out of date
@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as schema from '../src/core/schema.ts';
+import * as schema from '../src/core/schema/json-schema.ts';
 
 const { jsonSchemaText } = schema.default ?? schema;
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas', 'bizflow.schema.json');

@@ -5,6 +5,7 @@
  * wrong (the schema rules report those; the rules here only skip them).
  */
 import { isMap, isScalar, isSeq } from 'yaml';
+import type { AnalysisFacts } from './facts';
 import { list } from './i18n';
 import { mapPairs, rangeSpan, scalarText, type Item, type Model, type Priority, type Requirement } from './model';
 import { deref } from './parse';
@@ -69,28 +70,9 @@ export function pairSeverity(a: Requirement, b: Requirement): Severity {
   return a.priority === 'must' && b.priority === 'must' ? 'error' : 'warning';
 }
 
-interface RequirementIndex {
-  overrides: Map<string, Set<string>>;
-}
-
-const indexes = new WeakMap<Model, RequirementIndex>();
-
-function requirementIndex(model: Model): RequirementIndex {
-  let idx = indexes.get(model);
-  if (!idx) {
-    const overrides = new Map<string, Set<string>>();
-    for (const r of model.requirements.list) {
-      if (r.overrides.length) overrides.set(r.id, new Set(r.overrides.map((o) => o.id)));
-    }
-    idx = { overrides };
-    indexes.set(model, idx);
-  }
-  return idx;
-}
-
 /** A decision is recorded between the two: one lists the other in `overrides`. */
-export function decided(model: Model, a: Requirement, b: Requirement): boolean {
-  const o = requirementIndex(model).overrides;
+export function decided(facts: Pick<AnalysisFacts, 'overrides'>, a: Requirement, b: Requirement): boolean {
+  const o = facts.overrides;
   return !!(o.get(a.id)?.has(b.id) || o.get(b.id)?.has(a.id));
 }
 
@@ -146,7 +128,7 @@ export function decisionHint(ctx: RuleContext, a: Requirement, b: Requirement): 
 export function rawField(model: Model, item: Item, key: string): { present: boolean; node: unknown; span?: Span } {
   for (const p of mapPairs(item.node, model.parsed)) {
     if (scalarText(p.key) === key) {
-      const node = deref(model.parsed.doc, p.value);
+      const node = deref(model.parsed, p.value);
       return { present: true, node, span: rangeSpan(node, model.parsed.text) };
     }
   }

@@ -3,7 +3,7 @@
  * try/catch, so one broken rule never hides the others.
  */
 import { resolveSeverity, type SeverityConfig } from './config';
-import { buildGraph, type StepGraph } from './graph';
+import { AnalysisFacts } from './facts';
 import { pick, q, type Texts } from './i18n';
 import { buildModel, type Model } from './model';
 import { parseText, type ParsedFile } from './parse';
@@ -48,15 +48,40 @@ export function fileSeverityLayer(model: Model): SeverityConfig {
   return { rules };
 }
 
+/**
+ * The facts object of one analysis of `model` (see `facts.ts`). `analyzeModel`
+ * creates one per call; code that reads the same facts outside a rule creates
+ * its own.
+ */
+export function createFacts(model: Model): AnalysisFacts {
+  return new AnalysisFacts(
+    model,
+    RULES.map((r) => r.code),
+  );
+}
+
 export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagnostic[] {
+  const steps = analysisSteps(model, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `analyzeModel` one rule at a time: yields the code of each rule after it
+ * ran and returns the diagnostics. Lets a caller interleave analyses (the
+ * tests check that interleaved analyses give the same results as sequential
+ * ones: no state is shared between analyses).
+ */
+export function* analysisSteps(model: Model, options: AnalyzeOptions = {}): Generator<string, Diagnostic[], void> {
   const locale = options.locale ?? 'en';
   const layers = [...(options.config ?? []), fileSeverityLayer(model)];
   const text = model.parsed.text;
   const out: Diagnostic[] = [];
-  let graph: StepGraph | undefined;
+  const facts = createFacts(model);
   // shared by every rule's context
   const t = (texts: Texts | string, zh?: string) => (typeof texts === 'string' ? pick(locale, texts, zh!) : pick(locale, texts));
-  const qq = (s: string) => q(locale, s);
+  const quote = (s: string) => q(locale, s);
   for (const rule of options.rules ?? RULES) {
     const collected: Diagnostic[] = [];
     // the configured severity for each severity the rule reports with, resolved once
@@ -67,10 +92,11 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
       text,
       locale,
       t,
-      q: qq,
+      q: quote,
       format: (m) => format(m.messageId, m.data),
+      facts,
       get graph() {
-        return (graph ??= buildGraph(model));
+        return facts.graph;
       },
       report(r) {
         const reported = r.severity ?? rule.defaultSeverity;
@@ -105,6 +131,7 @@ export function analyzeModel(model: Model, options: AnalyzeOptions = {}): Diagno
         span: { start: 0, end: Math.min(text.length, 1) },
       });
     }
+    yield rule.code;
   }
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return out;

@@ -84,7 +84,7 @@ class Doc {
 }
 
 function pairsOf(node: unknown, model: Model): Pair[] {
-  const n = deref(model.parsed.doc, node);
+  const n = deref(model.parsed, node);
   return isMap(n) ? ((n as YAMLMap).items as Pair[]).filter((p) => isPair(p)) : [];
 }
 
@@ -118,7 +118,7 @@ function blockMapEnd(d: Doc, map: YAMLMap): { at: number; indent: string } | und
 
 /** An edit that adds `key: value` (one line, flow style) as the last key of an item's map. */
 function addKeyEdit(d: Doc, item: Item, line: string): TextEdit | undefined {
-  const node = deref(d.model.parsed.doc, item.node);
+  const node = deref(d.model.parsed, item.node);
   if (isNull(node)) {
     // `REQ-9:` with nothing after it
     const col = d.column(item.keySpan.start);
@@ -143,7 +143,7 @@ function addKeyEdit(d: Doc, item: Item, line: string): TextEdit | undefined {
 function appendToListEdit(d: Doc, item: Item, key: string, value: string): TextEdit | undefined {
   const pair = pairOf(item.node, key, d.model);
   if (!pair) return addKeyEdit(d, item, `${key}: [${value}]`);
-  const v = deref(d.model.parsed.doc, pair.value);
+  const v = deref(d.model.parsed, pair.value);
   if (isNull(v)) {
     const at = afterColon(d, pair);
     return at === undefined ? undefined : insertAt(at, ` [${value}]`);
@@ -208,7 +208,7 @@ function addItemEdit(d: Doc, section: Section, id: string, body: string[]): Text
     const lead = end === 0 || text.endsWith('\n') ? '' : d.eol;
     return { span: { start: end, end }, newText: lead + lines.join(d.eol) + d.eol };
   }
-  const v = deref(d.model.parsed.doc, pair.value);
+  const v = deref(d.model.parsed, pair.value);
   if (isNull(v)) {
     const k = d.range(pair.key);
     if (!k) return undefined;
@@ -223,7 +223,7 @@ function addItemEdit(d: Doc, section: Section, id: string, body: string[]): Text
   // child indentation: as in the first item that is a block map
   let step = 2;
   for (const p of (v as YAMLMap).items as Pair[]) {
-    const inner = deref(d.model.parsed.doc, p.value);
+    const inner = deref(d.model.parsed, p.value);
     const firstKey = isMap(inner) && !(inner as { flow?: boolean }).flow ? ((inner as YAMLMap).items[0] as Pair | undefined) : undefined;
     const kr = firstKey ? d.range(firstKey.key) : undefined;
     const ir = d.range(p.key);
@@ -387,7 +387,7 @@ export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefin
       add("Add 'bizflow: 1'", '添加“bizflow: 1”', [insertAt(diag.span.start, 'bizflow: 1' + d.eol)], true);
       return;
     }
-    const v = deref(model.parsed.doc, pair.value);
+    const v = deref(model.parsed, pair.value);
     let edit: TextEdit | undefined;
     if (isNull(v)) {
       const at = afterColon(d, pair);
@@ -462,14 +462,14 @@ export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefin
     const pair = pairOf(req.node, 'acceptance', model);
     let edit: TextEdit | undefined;
     if (!pair) {
-      const node = deref(model.parsed.doc, req.node);
+      const node = deref(model.parsed, req.node);
       if (isMap(node) && (node as { flow?: boolean }).flow) edit = addKeyEdit(d, req, `acceptance: [${placeholder}]`);
       else {
         const col = isMap(node) ? blockMapEnd(d, node as YAMLMap)?.indent.length : d.column(req.keySpan.start) + 2;
         edit = col === undefined ? undefined : addKeyEdit(d, req, `acceptance:${d.eol}${' '.repeat(col + 2)}- ${placeholder}`);
       }
     } else {
-      const v = deref(model.parsed.doc, pair.value);
+      const v = deref(model.parsed, pair.value);
       if (isNull(v)) {
         const at = afterColon(d, pair);
         const k = d.range(pair.key);

@@ -153,6 +153,12 @@ export interface Model {
   steps: Section<Step>;
   requirements: Section<Requirement>;
   rules: RuleSetting[];
+  /**
+   * Recorded by the build: the `produces` value of each step of `steps` that
+   * has one but got no data id from it (read through `AnalysisFacts.unreadProduces`,
+   * which reads the step's map itself for a model whose `steps` were replaced).
+   */
+  unreadProduces?: { readonly steps: Section<Step>; readonly values: ReadonlyMap<Step, unknown> };
 }
 
 // ---------------------------------------------------------------------------
@@ -221,70 +227,7 @@ function keyText(pair: Pair): string | undefined {
 
 /** `deref` for a node that is usually not an alias (the common case costs one check). */
 function follow(parsed: ParsedFile, node: unknown): unknown {
-  return isAlias(node) ? deref(parsed.doc, node) : node;
-}
-
-/**
- * While `buildModel` runs: one string per distinct id of the file. Every
- * occurrence of an id in the text is a string of its own; sharing one makes
- * the rules' lookups by id compare pointers and touch a few strings instead
- * of one per occurrence (on a large file, mostly outside the caches).
- */
-let ids: Map<string, string> | undefined;
-
-function shared(id: string): string {
-  if (!ids) return id;
-  const s = ids.get(id);
-  if (s !== undefined) return s;
-  ids.set(id, id);
-  return id;
-}
-
-/** A reference from a scalar node that holds a string or number. */
-export function refOf(node: unknown, text: string): Ref | undefined {
-  if (!isScalar(node)) return undefined;
-  const id = scalarText(node);
-  if (id === undefined || typeof node.value === 'boolean') return undefined;
-  return { id: shared(id), span: innerSpan(node, text) };
-}
-
-/** References from a sequence of scalars (non-scalar items are skipped). */
-export function refList(node: unknown, parsed: ParsedFile): Ref[] {
-  const n = follow(parsed, node);
-  if (!isSeq(n)) return [];
-  const items = n.items;
-  let m = 0;
-  for (let i = 0; i < items.length; i++) {
-    const r = refOf(follow(parsed, items[i]), parsed.text);
-    if (r) scratch[m++] = r;
-  }
-  return copyOut(m);
-}
-
-/**
- * Scratch space for the model's small lists: a list pushed from empty gets
- * room for 17 entries, while a copy of the scratch has just the room it
- * needs (most lists of a model have one to three entries).
- */
-const scratch: unknown[] = [];
-
-/** The first `m` entries of `scratch`, as a new array; the scratch keeps nothing. */
-function copyOut<T>(m: number): T[] {
-  const out = scratch.slice(0, m) as T[];
-  for (let i = 0; i < m; i++) scratch[i] = undefined;
-  return out;
-}
-
-function stringList(node: unknown, parsed: ParsedFile): string[] {
-  const n = follow(parsed, node);
-  if (!isSeq(n)) return [];
-  const items = n.items;
-  let m = 0;
-  for (let i = 0; i < items.length; i++) {
-    const t = scalarText(follow(parsed, items[i]));
-    if (t !== undefined) scratch[m++] = t;
-  }
-  return copyOut(m);
+  return isAlias(node) ? deref(parsed, node) : node;
 }
 
 function textValue(node: unknown, parsed: ParsedFile): string | undefined {
@@ -311,192 +254,515 @@ function fields(node: unknown, parsed: ParsedFile): Map<string, Pair> {
 /** Builds one item of a section from its id, spans and (dereferenced) value node. */
 type Make<T extends Item> = (parsed: ParsedFile, id: string, keySpan: Span, span: Span, node: unknown, index: number) => T;
 
-function section<T extends Item>(pair: Pair | undefined, parsed: ParsedFile, make: Make<T>): Section<T> {
-  const s: Section<T> = { byId: new Map(), list: [] };
-  if (!pair) return s;
-  const text = parsed.text;
-  s.keySpan = rangeSpan(pair.key, text);
-  const byId = s.byId;
-  const list = s.list;
-  const pairs = mapPairs(pair.value, parsed);
-  for (let i = 0; i < pairs.length; i++) {
-    const p = pairs[i];
-    const key = p.key;
-    if (!isScalar(key)) continue;
-    const written = scalarText(key);
-    if (written === undefined) continue;
-    const id = shared(written);
-    if (byId.has(id)) continue;
-    const item = make(parsed, id, innerSpan(key, text), pairSpan(p, text), follow(parsed, p.value), list.length);
-    byId.set(id, item);
-    list.push(item);
-  }
-  return s;
-}
-
 function get(f: Map<string, Pair>, key: string): unknown {
   return f.get(key)?.value;
 }
 
-function ref(f: Map<string, Pair>, key: string, parsed: ParsedFile): Ref | undefined {
-  return refOf(follow(parsed, get(f, key)), parsed.text);
+function oneOf<T extends string>(words: readonly T[], v: string | undefined): T | undefined {
+  return v !== undefined && (words as readonly string[]).includes(v) ? (v as T) : undefined;
 }
 
-/*
- * The item factories read an item's map in one pass, keeping the first pair
- * of each key they know (a repeated key is a yaml/duplicate-key; the first
- * one counts), with no per-item Map and no intermediate objects. Each returns
- * one object literal, so every item of a kind has the same shape.
+/** A reference from a scalar node that holds a string or number (outside a model build: the id is not interned). */
+export function refOf(node: unknown, text: string): Ref | undefined {
+  if (!isScalar(node)) return undefined;
+  const id = scalarText(node);
+  if (id === undefined || typeof node.value === 'boolean') return undefined;
+  return { id, span: innerSpan(node, text) };
+}
+
+/**
+ * Builds one model: owns the interning of ids and the scratch space of the
+ * small lists while it reads the document. One builder per build (`buildModel`),
+ * so builds never share state. The item factories and list readers are
+ * written as index loops over a reused scratch array: they run for every node
+ * of the file (bench/: `npm run bench`, the model build of the large
+ * generated files).
  */
+class ModelBuilder {
+  constructor(private readonly parsed: ParsedFile) {}
 
-const makeRole: Make<Role> = (parsed, id, keySpan, span, node) => {
-  let nameP: Pair | undefined;
-  let departmentP: Pair | undefined;
-  let concernsP: Pair | undefined;
-  let needsP: Pair | undefined;
-  if (isMap(node)) {
-    const pairs = node.items as Pair[];
-    for (let i = 0; i < pairs.length; i++) {
-      const p = pairs[i];
-      switch (scalarText(p.key)) {
-        case 'name':
-          nameP ??= p;
-          break;
-        case 'department':
-          departmentP ??= p;
-          break;
-        case 'concerns':
-          concernsP ??= p;
-          break;
-        case 'needs':
-          needsP ??= p;
-          break;
-      }
-    }
-  }
-  return {
-    id,
-    keySpan,
-    span,
-    node,
-    name: textValue(nameP?.value, parsed),
-    department: textValue(departmentP?.value, parsed),
-    concerns: stringList(concernsP?.value, parsed),
-    needs: refList(needsP?.value, parsed),
-  };
-};
+  /**
+   * One string per distinct id of the file. Every occurrence of an id in the
+   * text is a string of its own; sharing one makes the rules' lookups by id
+   * compare pointers and touch a few strings instead of one per occurrence
+   * (on a large file, mostly outside the caches).
+   */
+  private readonly ids = new Map<string, string>();
 
-const makeData: Make<DataItem> = (parsed, id, keySpan, span, node) => {
-  let nameP: Pair | undefined;
-  let ownerP: Pair | undefined;
-  let externalP: Pair | undefined;
-  if (isMap(node)) {
-    const pairs = node.items as Pair[];
-    for (let i = 0; i < pairs.length; i++) {
-      const p = pairs[i];
-      switch (scalarText(p.key)) {
-        case 'name':
-          nameP ??= p;
-          break;
-        case 'owner':
-          ownerP ??= p;
-          break;
-        case 'external':
-          externalP ??= p;
-          break;
-      }
-    }
+  private shared(id: string): string {
+    const s = this.ids.get(id);
+    if (s !== undefined) return s;
+    this.ids.set(id, id);
+    return id;
   }
-  const ext = follow(parsed, externalP?.value);
-  return {
-    id,
-    keySpan,
-    span,
-    node,
-    name: textValue(nameP?.value, parsed),
-    owner: refOf(follow(parsed, ownerP?.value), parsed.text),
-    external: isScalar(ext) && ext.value === true,
-  };
-};
 
-/** Steps maker; records in `unread` the `produces` value of each step that has one but got no data id from it. */
-const stepMaker = (unread: Map<Step, unknown>): Make<Step> => (parsed, id, keySpan, span, node, index) => {
-  const text = parsed.text;
-  let nameP: Pair | undefined;
-  let typeP: Pair | undefined;
-  let roleP: Pair | undefined;
-  let needsP: Pair | undefined;
-  let producesP: Pair | undefined;
-  let attributesP: Pair | undefined;
-  let nextP: Pair | undefined;
-  if (isMap(node)) {
-    const pairs = node.items as Pair[];
-    for (let i = 0; i < pairs.length; i++) {
-      const p = pairs[i];
-      switch (scalarText(p.key)) {
-        case 'name':
-          nameP ??= p;
-          break;
-        case 'type':
-          typeP ??= p;
-          break;
-        case 'role':
-          roleP ??= p;
-          break;
-        case 'needs':
-          needsP ??= p;
-          break;
-        case 'produces':
-          producesP ??= p;
-          break;
-        case 'attributes':
-          attributesP ??= p;
-          break;
-        case 'next':
-          nextP ??= p;
-          break;
-      }
-    }
+  /** A reference from a scalar node that holds a string or number. */
+  private refOf(node: unknown, text: string): Ref | undefined {
+    if (!isScalar(node)) return undefined;
+    const id = scalarText(node);
+    if (id === undefined || typeof node.value === 'boolean') return undefined;
+    return { id: this.shared(id), span: innerSpan(node, text) };
   }
-  let attributes: Attribute[] = [];
-  if (attributesP) {
-    const pairs = mapPairs(attributesP.value, parsed);
+
+  /** References from a sequence of scalars (non-scalar items are skipped). */
+  private refList(node: unknown, parsed: ParsedFile): Ref[] {
+    const n = follow(parsed, node);
+    if (!isSeq(n)) return [];
+    const items = n.items;
     let m = 0;
+    for (let i = 0; i < items.length; i++) {
+      const r = this.refOf(follow(parsed, items[i]), parsed.text);
+      if (r) this.scratch[m++] = r;
+    }
+    return this.copyOut(m);
+  }
+
+  /**
+   * Scratch space for the model's small lists: a list pushed from empty gets
+   * room for 17 entries, while a copy of the scratch has just the room it
+   * needs (most lists of a model have one to three entries).
+   */
+  private readonly scratch: unknown[] = [];
+
+  /**
+   * Steps whose `produces` gave no data id → its value. Recorded while each
+   * step's map is read, so that `handoff/no-data` need not read every step's
+   * map again (bench/notes.md, finding 1: scaling at 10,000 steps).
+   */
+  private readonly unreadProduces = new Map<Step, unknown>();
+
+  /** The first `m` entries of `scratch`, as a new array; the scratch keeps nothing. */
+  private copyOut<T>(m: number): T[] {
+    const out = this.scratch.slice(0, m) as T[];
+    for (let i = 0; i < m; i++) this.scratch[i] = undefined;
+    return out;
+  }
+
+  private stringList(node: unknown, parsed: ParsedFile): string[] {
+    const n = follow(parsed, node);
+    if (!isSeq(n)) return [];
+    const items = n.items;
+    let m = 0;
+    for (let i = 0; i < items.length; i++) {
+      const t = scalarText(follow(parsed, items[i]));
+      if (t !== undefined) this.scratch[m++] = t;
+    }
+    return this.copyOut(m);
+  }
+
+  private section<T extends Item>(pair: Pair | undefined, parsed: ParsedFile, make: Make<T>): Section<T> {
+    const s: Section<T> = { byId: new Map(), list: [] };
+    if (!pair) return s;
+    const text = parsed.text;
+    s.keySpan = rangeSpan(pair.key, text);
+    const byId = s.byId;
+    const list = s.list;
+    const pairs = mapPairs(pair.value, parsed);
     for (let i = 0; i < pairs.length; i++) {
       const p = pairs[i];
       const key = p.key;
       if (!isScalar(key)) continue;
-      const name = scalarText(key);
-      if (name === undefined) continue;
-      const v = follow(parsed, p.value);
-      const ks = innerSpan(key, text);
-      scratch[m++] = {
-        name,
-        value: scalarText(v) ?? '',
-        keySpan: ks,
-        valueSpan: rangeSpan(v, text) ?? ks,
+      const written = scalarText(key);
+      if (written === undefined) continue;
+      const id = this.shared(written);
+      if (byId.has(id)) continue;
+      const item = make(parsed, id, innerSpan(key, text), pairSpan(p, text), follow(parsed, p.value), list.length);
+      byId.set(id, item);
+      list.push(item);
+    }
+    return s;
+  }
+
+  private ref(f: Map<string, Pair>, key: string, parsed: ParsedFile): Ref | undefined {
+    return this.refOf(follow(parsed, get(f, key)), parsed.text);
+  }
+
+  /*
+   * The item factories read an item's map in one pass, keeping the first pair
+   * of each key they know (a repeated key is a yaml/duplicate-key; the first
+   * one counts), with no per-item Map and no intermediate objects. Each returns
+   * one object literal, so every item of a kind has the same shape.
+   */
+
+  readonly makeRole: Make<Role> = (parsed, id, keySpan, span, node) => {
+    let nameP: Pair | undefined;
+    let departmentP: Pair | undefined;
+    let concernsP: Pair | undefined;
+    let needsP: Pair | undefined;
+    if (isMap(node)) {
+      const pairs = node.items as Pair[];
+      for (let i = 0; i < pairs.length; i++) {
+        const p = pairs[i];
+        switch (scalarText(p.key)) {
+          case 'name':
+            nameP ??= p;
+            break;
+          case 'department':
+            departmentP ??= p;
+            break;
+          case 'concerns':
+            concernsP ??= p;
+            break;
+          case 'needs':
+            needsP ??= p;
+            break;
+        }
+      }
+    }
+    return {
+      id,
+      keySpan,
+      span,
+      node,
+      name: textValue(nameP?.value, parsed),
+      department: textValue(departmentP?.value, parsed),
+      concerns: this.stringList(concernsP?.value, parsed),
+      needs: this.refList(needsP?.value, parsed),
+    };
+  };
+
+  readonly makeData: Make<DataItem> = (parsed, id, keySpan, span, node) => {
+    let nameP: Pair | undefined;
+    let ownerP: Pair | undefined;
+    let externalP: Pair | undefined;
+    if (isMap(node)) {
+      const pairs = node.items as Pair[];
+      for (let i = 0; i < pairs.length; i++) {
+        const p = pairs[i];
+        switch (scalarText(p.key)) {
+          case 'name':
+            nameP ??= p;
+            break;
+          case 'owner':
+            ownerP ??= p;
+            break;
+          case 'external':
+            externalP ??= p;
+            break;
+        }
+      }
+    }
+    const ext = follow(parsed, externalP?.value);
+    return {
+      id,
+      keySpan,
+      span,
+      node,
+      name: textValue(nameP?.value, parsed),
+      owner: this.refOf(follow(parsed, ownerP?.value), parsed.text),
+      external: isScalar(ext) && ext.value === true,
+    };
+  };
+
+  readonly makeStep: Make<Step> = (parsed, id, keySpan, span, node, index) => {
+    const text = parsed.text;
+    let nameP: Pair | undefined;
+    let typeP: Pair | undefined;
+    let roleP: Pair | undefined;
+    let needsP: Pair | undefined;
+    let producesP: Pair | undefined;
+    let attributesP: Pair | undefined;
+    let nextP: Pair | undefined;
+    if (isMap(node)) {
+      const pairs = node.items as Pair[];
+      for (let i = 0; i < pairs.length; i++) {
+        const p = pairs[i];
+        switch (scalarText(p.key)) {
+          case 'name':
+            nameP ??= p;
+            break;
+          case 'type':
+            typeP ??= p;
+            break;
+          case 'role':
+            roleP ??= p;
+            break;
+          case 'needs':
+            needsP ??= p;
+            break;
+          case 'produces':
+            producesP ??= p;
+            break;
+          case 'attributes':
+            attributesP ??= p;
+            break;
+          case 'next':
+            nextP ??= p;
+            break;
+        }
+      }
+    }
+    let attributes: Attribute[] = [];
+    if (attributesP) {
+      const pairs = mapPairs(attributesP.value, parsed);
+      let m = 0;
+      for (let i = 0; i < pairs.length; i++) {
+        const p = pairs[i];
+        const key = p.key;
+        if (!isScalar(key)) continue;
+        const name = scalarText(key);
+        if (name === undefined) continue;
+        const v = follow(parsed, p.value);
+        const ks = innerSpan(key, text);
+        this.scratch[m++] = {
+          name,
+          value: scalarText(v) ?? '',
+          keySpan: ks,
+          valueSpan: rangeSpan(v, text) ?? ks,
+        };
+      }
+      attributes = this.copyOut(m);
+    }
+    const step: Step = {
+      id,
+      keySpan,
+      span,
+      node,
+      index,
+      name: textValue(nameP?.value, parsed),
+      type: oneOf(STEP_TYPES, textValue(typeP?.value, parsed)) ?? 'task',
+      role: this.refOf(follow(parsed, roleP?.value), text),
+      needs: this.refList(needsP?.value, parsed),
+      produces: this.refList(producesP?.value, parsed),
+      attributes,
+      next: this.nextEdges(nextP, parsed),
+      nextKeySpan: nextP ? rangeSpan(nextP.key, text) : undefined,
+    };
+    if (producesP && !step.produces.length) this.unreadProduces.set(step, follow(parsed, producesP.value));
+    return step;
+  };
+
+  readonly makeRequirement: Make<Requirement> = (parsed, id, keySpan, span, node, index) => {
+    const text = parsed.text;
+    let titleP: Pair | undefined;
+    let fromP: Pair | undefined;
+    let priorityP: Pair | undefined;
+    let statusP: Pair | undefined;
+    let stepsP: Pair | undefined;
+    let setsP: Pair | undefined;
+    let addsP: Pair | undefined;
+    let removesP: Pair | undefined;
+    let agreedP: Pair | undefined;
+    let dependsP: Pair | undefined;
+    let overridesP: Pair | undefined;
+    let decidedByP: Pair | undefined;
+    let rationaleP: Pair | undefined;
+    let acceptanceP: Pair | undefined;
+    const map = isMap(node);
+    if (map) {
+      const pairs = (node as YAMLMap).items as Pair[];
+      for (let i = 0; i < pairs.length; i++) {
+        const p = pairs[i];
+        switch (scalarText(p.key)) {
+          case 'title':
+            titleP ??= p;
+            break;
+          case 'from':
+            fromP ??= p;
+            break;
+          case 'priority':
+            priorityP ??= p;
+            break;
+          case 'status':
+            statusP ??= p;
+            break;
+          case 'steps':
+            stepsP ??= p;
+            break;
+          case 'sets':
+            setsP ??= p;
+            break;
+          case 'adds':
+            addsP ??= p;
+            break;
+          case 'removes':
+            removesP ??= p;
+            break;
+          case 'agreed':
+            agreedP ??= p;
+            break;
+          case 'depends':
+            dependsP ??= p;
+            break;
+          case 'overrides':
+            overridesP ??= p;
+            break;
+          case 'decidedBy':
+            decidedByP ??= p;
+            break;
+          case 'rationale':
+            rationaleP ??= p;
+            break;
+          case 'acceptance':
+            acceptanceP ??= p;
+            break;
+        }
+      }
+    }
+    const status = oneOf(STATUSES, textValue(statusP?.value, parsed)) ?? 'proposed';
+    return {
+      id,
+      keySpan,
+      span,
+      node,
+      index,
+      isMap: map,
+      title: textValue(titleP?.value, parsed),
+      from: this.refOf(follow(parsed, fromP?.value), text),
+      priority: oneOf(PRIORITIES, textValue(priorityP?.value, parsed)),
+      status,
+      live: status !== 'rejected',
+      steps: this.refList(stepsP?.value, parsed),
+      sets: this.setEntries(setsP?.value, parsed),
+      adds: this.refList(addsP?.value, parsed),
+      removes: this.refList(removesP?.value, parsed),
+      agreed: this.refList(agreedP?.value, parsed),
+      depends: this.refList(dependsP?.value, parsed),
+      overrides: this.refList(overridesP?.value, parsed),
+      decidedBy: this.refOf(follow(parsed, decidedByP?.value), text),
+      rationale: textValue(rationaleP?.value, parsed),
+      acceptance: this.stringList(acceptanceP?.value, parsed),
+    };
+  };
+
+  private nextEdges(pair: Pair | undefined, parsed: ParsedFile): NextEdge[] {
+    if (!pair) return [];
+    const text = parsed.text;
+    const v = follow(parsed, pair.value);
+    let m = 0;
+    if (isScalar(v)) {
+      const r = this.refOf(v, text);
+      if (r) this.scratch[m++] = { target: r, entrySpan: rangeSpan(v, text) ?? r.span };
+    } else if (isSeq(v)) {
+      const items = v.items;
+      for (let i = 0; i < items.length; i++) {
+        const it = follow(parsed, items[i]);
+        const r = this.refOf(it, text);
+        if (r) this.scratch[m++] = { target: r, entrySpan: rangeSpan(it, text) ?? r.span };
+      }
+    } else if (isMap(v)) {
+      const items = v.items as Pair[];
+      for (let i = 0; i < items.length; i++) {
+        const p = items[i];
+        if (!isPair(p)) continue;
+        const r = this.refOf(follow(parsed, p.value), text);
+        if (r) this.scratch[m++] = { target: r, label: scalarText(p.key) ?? '', entrySpan: pairSpan(p, text) };
+      }
+    }
+    return this.copyOut(m);
+  }
+
+  private setEntries(node: unknown, parsed: ParsedFile): SetEntry[] {
+    const text = parsed.text;
+    const out: SetEntry[] = [];
+    const pairs = mapPairs(node, parsed);
+    for (let i = 0; i < pairs.length; i++) {
+      const p = pairs[i];
+      if (!isScalar(p.key)) continue;
+      const key = scalarText(p.key);
+      if (key === undefined) continue;
+      const valueNode = follow(parsed, p.value);
+      if (!isScalar(valueNode)) continue;
+      const value = scalarText(valueNode) ?? '';
+      const keySpan = innerSpan(p.key, text);
+      const dot = key.indexOf('.');
+      // the key's text in the source maps 1:1 to the id when it is plain or has no escapes
+      const literal = keySpan.end - keySpan.start === key.length && text.startsWith(key, keySpan.start);
+      let step: Ref | undefined;
+      let attributeSpan = keySpan;
+      if (dot >= 0) {
+        const stepId = this.shared(key.slice(0, dot));
+        step = {
+          id: stepId,
+          span: literal ? { start: keySpan.start, end: keySpan.start + dot } : keySpan,
+        };
+        attributeSpan = literal ? { start: keySpan.start + dot + 1, end: keySpan.end } : keySpan;
+      }
+      out.push({
+        key,
+        step,
+        attribute: dot >= 0 ? key.slice(dot + 1) : '',
+        attributeSpan,
+        value,
+        valueSpan: rangeSpan(valueNode, text) ?? keySpan,
+        keySpan,
+        entrySpan: pairSpan(p, text),
+      });
+    }
+    return out;
+  }
+
+  /** Builds the model. Never throws on any document shape. */
+  build(): Model {
+    const parsed = this.parsed;
+    const text = parsed.text;
+    const model: Model = {
+      parsed,
+      roles: { byId: new Map(), list: [] },
+      steps: { byId: new Map(), list: [] },
+      requirements: { byId: new Map(), list: [] },
+      rules: [],
+    };
+    const root = parsed.doc ? follow(parsed, parsed.doc.contents) : undefined;
+    if (!isMap(root)) return model;
+    model.root = root;
+    const top = new Map<string, Pair>();
+    for (const p of root.items as Pair[]) {
+      const k = keyText(p);
+      if (k !== undefined && !top.has(k)) top.set(k, p);
+    }
+
+    const version = top.get('bizflow');
+    if (version) {
+      const v = follow(parsed, version.value);
+      const keySpan = rangeSpan(version.key, text)!;
+      model.version = {
+        value: isScalar(v) ? v.value : v,
+        keySpan,
+        valueSpan: rangeSpan(v, text) ?? keySpan,
       };
     }
-    attributes = copyOut(m);
+
+    {
+      const proc = top.get('process');
+      if (proc) {
+        const f = fields(proc.value, parsed);
+        model.process = {
+          keySpan: rangeSpan(proc.key, text)!,
+          name: textValue(get(f, 'name'), parsed),
+          id: textValue(get(f, 'id'), parsed),
+          owner: this.ref(f, 'owner', parsed),
+          description: textValue(get(f, 'description'), parsed),
+        };
+      }
+
+      model.roles = this.section(top.get('roles'), parsed, this.makeRole);
+      if (top.has('data')) model.data = this.section(top.get('data'), parsed, this.makeData);
+      model.steps = this.section(top.get('steps'), parsed, this.makeStep);
+      model.unreadProduces = { steps: model.steps, values: this.unreadProduces };
+      model.requirements = this.section(top.get('requirements'), parsed, this.makeRequirement);
+    }
+
+    for (const p of mapPairs(top.get('rules')?.value, parsed)) {
+      const code = scalarText(p.key);
+      const v = follow(parsed, p.value);
+      const setting = scalarText(v);
+      if (code === undefined || setting === undefined) continue;
+      model.rules.push({
+        code,
+        setting,
+        keySpan: rangeSpan(p.key, text)!,
+        valueSpan: rangeSpan(v, text)!,
+      });
+    }
+    return model;
   }
-  const step: Step = {
-    id,
-    keySpan,
-    span,
-    node,
-    index,
-    name: textValue(nameP?.value, parsed),
-    type: oneOf(STEP_TYPES, textValue(typeP?.value, parsed)) ?? 'task',
-    role: refOf(follow(parsed, roleP?.value), text),
-    needs: refList(needsP?.value, parsed),
-    produces: refList(producesP?.value, parsed),
-    attributes,
-    next: nextEdges(nextP, parsed),
-    nextKeySpan: nextP ? rangeSpan(nextP.key, text) : undefined,
-  };
-  if (producesP && !step.produces.length) unread.set(step, follow(parsed, producesP.value));
-  return step;
-};
+}
+
+/** Builds the model from a parsed file. Never throws on any document shape. */
+export function buildModel(parsed: ParsedFile): Model {
+  return new ModelBuilder(parsed).build();
+}
 
 /**
  * An item read from its (dereferenced) value node the way `buildModel` reads
@@ -510,260 +776,9 @@ export function readItem(kind: 'requirement', node: unknown, parsed: ParsedFile)
 export function readItem(kind: 'role' | 'data' | 'step' | 'requirement', node: unknown, parsed: ParsedFile): Item;
 export function readItem(kind: 'role' | 'data' | 'step' | 'requirement', node: unknown, parsed: ParsedFile): Item {
   const none = { start: 0, end: 0 };
-  const make: Make<Item> = kind === 'role' ? makeRole : kind === 'data' ? makeData : kind === 'step' ? stepMaker(new Map()) : makeRequirement;
+  const builder = new ModelBuilder(parsed);
+  const make: Make<Item> =
+    kind === 'role' ? builder.makeRole : kind === 'data' ? builder.makeData : kind === 'step' ? builder.makeStep : builder.makeRequirement;
   return make(parsed, '', none, none, node, 0);
 }
 
-/** Per model built by `buildModel`: see `unreadProduces`. */
-const unreadByModel = new WeakMap<Model, Map<Step, unknown>>();
-
-/**
- * For a step that got no data id from its `produces` (`step.produces` is
- * empty): the value of its `produces` key (following one alias), `undefined`
- * when it has none. It tells "produces nothing" from "produces something in a
- * shape the model cannot read"; recorded while the model is built, so that
- * rules need not read every step's map again.
- */
-export function unreadProduces(model: Model, step: Step): unknown {
-  const unread = unreadByModel.get(model);
-  if (unread) return unread.get(step);
-  // a model not made by buildModel (e.g. a copy restricted to some lanes): read the step's map
-  const pairs = mapPairs(step.node, model.parsed);
-  for (let i = 0; i < pairs.length; i++) {
-    if (scalarText(pairs[i].key) === 'produces') return follow(model.parsed, pairs[i].value);
-  }
-  return undefined;
-}
-
-const makeRequirement: Make<Requirement> = (parsed, id, keySpan, span, node, index) => {
-  const text = parsed.text;
-  let titleP: Pair | undefined;
-  let fromP: Pair | undefined;
-  let priorityP: Pair | undefined;
-  let statusP: Pair | undefined;
-  let stepsP: Pair | undefined;
-  let setsP: Pair | undefined;
-  let addsP: Pair | undefined;
-  let removesP: Pair | undefined;
-  let agreedP: Pair | undefined;
-  let dependsP: Pair | undefined;
-  let overridesP: Pair | undefined;
-  let decidedByP: Pair | undefined;
-  let rationaleP: Pair | undefined;
-  let acceptanceP: Pair | undefined;
-  const map = isMap(node);
-  if (map) {
-    const pairs = (node as YAMLMap).items as Pair[];
-    for (let i = 0; i < pairs.length; i++) {
-      const p = pairs[i];
-      switch (scalarText(p.key)) {
-        case 'title':
-          titleP ??= p;
-          break;
-        case 'from':
-          fromP ??= p;
-          break;
-        case 'priority':
-          priorityP ??= p;
-          break;
-        case 'status':
-          statusP ??= p;
-          break;
-        case 'steps':
-          stepsP ??= p;
-          break;
-        case 'sets':
-          setsP ??= p;
-          break;
-        case 'adds':
-          addsP ??= p;
-          break;
-        case 'removes':
-          removesP ??= p;
-          break;
-        case 'agreed':
-          agreedP ??= p;
-          break;
-        case 'depends':
-          dependsP ??= p;
-          break;
-        case 'overrides':
-          overridesP ??= p;
-          break;
-        case 'decidedBy':
-          decidedByP ??= p;
-          break;
-        case 'rationale':
-          rationaleP ??= p;
-          break;
-        case 'acceptance':
-          acceptanceP ??= p;
-          break;
-      }
-    }
-  }
-  const status = oneOf(STATUSES, textValue(statusP?.value, parsed)) ?? 'proposed';
-  return {
-    id,
-    keySpan,
-    span,
-    node,
-    index,
-    isMap: map,
-    title: textValue(titleP?.value, parsed),
-    from: refOf(follow(parsed, fromP?.value), text),
-    priority: oneOf(PRIORITIES, textValue(priorityP?.value, parsed)),
-    status,
-    live: status !== 'rejected',
-    steps: refList(stepsP?.value, parsed),
-    sets: setEntries(setsP?.value, parsed),
-    adds: refList(addsP?.value, parsed),
-    removes: refList(removesP?.value, parsed),
-    agreed: refList(agreedP?.value, parsed),
-    depends: refList(dependsP?.value, parsed),
-    overrides: refList(overridesP?.value, parsed),
-    decidedBy: refOf(follow(parsed, decidedByP?.value), text),
-    rationale: textValue(rationaleP?.value, parsed),
-    acceptance: stringList(acceptanceP?.value, parsed),
-  };
-};
-
-function nextEdges(pair: Pair | undefined, parsed: ParsedFile): NextEdge[] {
-  if (!pair) return [];
-  const text = parsed.text;
-  const v = follow(parsed, pair.value);
-  let m = 0;
-  if (isScalar(v)) {
-    const r = refOf(v, text);
-    if (r) scratch[m++] = { target: r, entrySpan: rangeSpan(v, text) ?? r.span };
-  } else if (isSeq(v)) {
-    const items = v.items;
-    for (let i = 0; i < items.length; i++) {
-      const it = follow(parsed, items[i]);
-      const r = refOf(it, text);
-      if (r) scratch[m++] = { target: r, entrySpan: rangeSpan(it, text) ?? r.span };
-    }
-  } else if (isMap(v)) {
-    const items = v.items as Pair[];
-    for (let i = 0; i < items.length; i++) {
-      const p = items[i];
-      if (!isPair(p)) continue;
-      const r = refOf(follow(parsed, p.value), text);
-      if (r) scratch[m++] = { target: r, label: scalarText(p.key) ?? '', entrySpan: pairSpan(p, text) };
-    }
-  }
-  return copyOut(m);
-}
-
-function setEntries(node: unknown, parsed: ParsedFile): SetEntry[] {
-  const text = parsed.text;
-  const out: SetEntry[] = [];
-  const pairs = mapPairs(node, parsed);
-  for (let i = 0; i < pairs.length; i++) {
-    const p = pairs[i];
-    if (!isScalar(p.key)) continue;
-    const key = scalarText(p.key);
-    if (key === undefined) continue;
-    const valueNode = follow(parsed, p.value);
-    if (!isScalar(valueNode)) continue;
-    const value = scalarText(valueNode) ?? '';
-    const keySpan = innerSpan(p.key, text);
-    const dot = key.indexOf('.');
-    // the key's text in the source maps 1:1 to the id when it is plain or has no escapes
-    const literal = keySpan.end - keySpan.start === key.length && text.startsWith(key, keySpan.start);
-    let step: Ref | undefined;
-    let attributeSpan = keySpan;
-    if (dot >= 0) {
-      const stepId = shared(key.slice(0, dot));
-      step = {
-        id: stepId,
-        span: literal ? { start: keySpan.start, end: keySpan.start + dot } : keySpan,
-      };
-      attributeSpan = literal ? { start: keySpan.start + dot + 1, end: keySpan.end } : keySpan;
-    }
-    out.push({
-      key,
-      step,
-      attribute: dot >= 0 ? key.slice(dot + 1) : '',
-      attributeSpan,
-      value,
-      valueSpan: rangeSpan(valueNode, text) ?? keySpan,
-      keySpan,
-      entrySpan: pairSpan(p, text),
-    });
-  }
-  return out;
-}
-
-function oneOf<T extends string>(words: readonly T[], v: string | undefined): T | undefined {
-  return v !== undefined && (words as readonly string[]).includes(v) ? (v as T) : undefined;
-}
-
-/** Builds the model from a parsed file. Never throws on any document shape. */
-export function buildModel(parsed: ParsedFile): Model {
-  const text = parsed.text;
-  const model: Model = {
-    parsed,
-    roles: { byId: new Map(), list: [] },
-    steps: { byId: new Map(), list: [] },
-    requirements: { byId: new Map(), list: [] },
-    rules: [],
-  };
-  const root = parsed.doc ? follow(parsed, parsed.doc.contents) : undefined;
-  if (!isMap(root)) return model;
-  model.root = root;
-  const top = new Map<string, Pair>();
-  for (const p of root.items as Pair[]) {
-    const k = keyText(p);
-    if (k !== undefined && !top.has(k)) top.set(k, p);
-  }
-
-  const version = top.get('bizflow');
-  if (version) {
-    const v = follow(parsed, version.value);
-    const keySpan = rangeSpan(version.key, text)!;
-    model.version = {
-      value: isScalar(v) ? v.value : v,
-      keySpan,
-      valueSpan: rangeSpan(v, text) ?? keySpan,
-    };
-  }
-
-  ids = new Map();
-  try {
-    const proc = top.get('process');
-    if (proc) {
-      const f = fields(proc.value, parsed);
-      model.process = {
-        keySpan: rangeSpan(proc.key, text)!,
-        name: textValue(get(f, 'name'), parsed),
-        id: textValue(get(f, 'id'), parsed),
-        owner: ref(f, 'owner', parsed),
-        description: textValue(get(f, 'description'), parsed),
-      };
-    }
-
-    model.roles = section(top.get('roles'), parsed, makeRole);
-    if (top.has('data')) model.data = section(top.get('data'), parsed, makeData);
-    const unread = new Map<Step, unknown>();
-    model.steps = section(top.get('steps'), parsed, stepMaker(unread));
-    unreadByModel.set(model, unread);
-    model.requirements = section(top.get('requirements'), parsed, makeRequirement);
-  } finally {
-    ids = undefined;
-  }
-
-  for (const p of mapPairs(top.get('rules')?.value, parsed)) {
-    const code = scalarText(p.key);
-    const v = follow(parsed, p.value);
-    const setting = scalarText(v);
-    if (code === undefined || setting === undefined) continue;
-    model.rules.push({
-      code,
-      setting,
-      keySpan: rangeSpan(p.key, text)!,
-      valueSpan: rangeSpan(v, text)!,
-    });
-  }
-  return model;
-}

@@ -18,6 +18,8 @@ export interface ParsedFile {
   doc: Document.Parsed | undefined;
   lineCounter: LineCounter;
   errors: SyntaxProblem[];
+  /** What each alias of the document names (see `deref`), built on first use: part of the parse, never shared. */
+  readonly aliases: AliasTable;
 }
 
 /** Nesting deeper than this is rejected before parsing (it would only be an attack or a mistake). */
@@ -98,7 +100,7 @@ export function parseText(text: string): ParsedFile {
       message: `the document nests deeper than ${MAX_NESTING} levels`,
       span: clampSpan(text, nest.at, nest.at + 1),
     });
-    return { text, doc: undefined, lineCounter, errors };
+    return { text, doc: undefined, lineCounter, errors, aliases: new AliasTable(undefined) };
   }
   let doc: Document.Parsed | undefined;
   try {
@@ -118,7 +120,7 @@ export function parseText(text: string): ParsedFile {
       message: e instanceof Error ? e.message : String(e),
       span: clampSpan(text, 0, Math.min(text.length, 1)),
     });
-    return { text, doc: undefined, lineCounter, errors };
+    return { text, doc: undefined, lineCounter, errors, aliases: new AliasTable(undefined) };
   }
   for (const err of doc.errors) {
     const [s, e] = err.pos ?? [0, 0];
@@ -129,29 +131,37 @@ export function parseText(text: string): ParsedFile {
     }
     errors.push({ code: err.code, message: err.message.replace(/\s+/g, ' ').trim(), span });
   }
-  return { text, doc, lineCounter, errors };
+  return { text, doc, lineCounter, errors, aliases: new AliasTable(doc) };
 }
 
 /**
- * Alias → the node it names, for every alias of a document, built by one
+ * Alias → the node it names, for every alias of one document, built by one
  * linear walk on first use. (yaml's own `Alias.resolve` walks the whole
  * document on every call, which is quadratic in the number of aliases.)
+ * One table per parse (`ParsedFile.aliases`).
  */
-const aliasTables = new WeakMap<Document.Parsed, Map<Alias, unknown>>();
+export class AliasTable {
+  private targets: Map<Alias, unknown> | undefined;
 
-function aliasTable(doc: Document.Parsed): Map<Alias, unknown> {
-  let table = aliasTables.get(doc);
-  if (table) return table;
-  table = new Map();
+  constructor(private readonly doc: Document.Parsed | undefined) {}
+
+  /** The node `alias` names: the last node with its anchor before it; `undefined` when there is none. */
+  target(alias: Alias): unknown {
+    return (this.targets ??= aliasTargets(this.doc)).get(alias);
+  }
+}
+
+function aliasTargets(doc: Document.Parsed | undefined): Map<Alias, unknown> {
+  const table = new Map<Alias, unknown>();
+  if (!doc) return table;
   const last = new Map<string, unknown>();
-  const t = table;
   // iterative walk in document order (no recursion, no dependency on yaml's visitor)
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
     if (isAlias(node)) {
       // the last node with this anchor before the alias, as YAML defines it
-      if (last.has(node.source)) t.set(node, last.get(node.source));
+      if (last.has(node.source)) table.set(node, last.get(node.source));
       continue;
     }
     if (isPair(node)) {
@@ -161,13 +171,12 @@ function aliasTable(doc: Document.Parsed): Map<Alias, unknown> {
     if ((isScalar(node) || isCollection(node)) && node.anchor) last.set(node.anchor, node);
     if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
   }
-  aliasTables.set(doc, table);
   return table;
 }
 
-/** Follows an alias one step to what it names (never expands recursively). */
-export function deref(doc: Document.Parsed | undefined, node: unknown): unknown {
-  if (doc && isAlias(node)) return aliasTable(doc).get(node);
+/** Follows an alias one step to what it names (never expands recursively); any other node is returned as is. */
+export function deref(parsed: ParsedFile, node: unknown): unknown {
+  if (isAlias(node)) return parsed.aliases.target(node);
   return node;
 }
 

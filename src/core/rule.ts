@@ -8,6 +8,7 @@
  * and Chinese. The engine formats a message for the chosen locale; rules
  * report a message id and the placeholder values.
  */
+import type { AnalysisFacts } from './facts';
 import type { StepGraph } from './graph';
 import { pick, type Texts } from './i18n';
 import type { Model } from './model';
@@ -65,6 +66,8 @@ export interface RuleContext<C extends string = string, Ms extends Messages = Me
   format(ref: MessageRef<Ms>): string;
   /** Shared facts, computed on first use and reused by every rule. */
   readonly graph: StepGraph;
+  /** The facts of this analysis (schema walk, YAML tree, indexes …), computed on first use and shared by every rule. */
+  readonly facts: AnalysisFacts;
   report(r: Report<C, Ms>): void;
 }
 

@@ -326,7 +326,7 @@ function collect(model: Model, out: SymbolOccurrence[]): void {
       if (id === undefined) continue;
       const first = !repeatedSection && !seen.has(id);
       seen.add(id);
-      const node = deref(parsed.doc, p.value);
+      const node = deref(parsed, p.value);
       // the model's item for this key, when it is the one the model kept
       const modelItem = first ? (model[sectionKey] as Section<Item> | undefined)?.byId.get(id) : undefined;
       const item: Item = modelItem ?? {

@@ -105,7 +105,6 @@ export function findChromium(explicit?: string): string {
 
 function loadPlaywright(): typeof import('playwright-core') {
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require('playwright-core') as typeof import('playwright-core');
   } catch (e) {
     throw new ChromiumMissingError(

@@ -77,7 +77,6 @@ export function swimlaneBundleSource(): string {
     }
   }
   if (!entry) throw new Error(`BizFlow's swimlane renderer (bizflow-swimlane.js) was not found beside ${__dirname}`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   const out = esbuild.buildSync({
     entryPoints: [entry],

@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { complete, locate, type CompletionEntry } from '../../src/core/completion';
+import { complete, type CompletionEntry } from '../../src/core/completion';
+import { locate } from '../../src/core/cursor';
 import { buildModel } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import type { Locale } from '../../src/core/types';

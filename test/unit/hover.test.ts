@@ -2,7 +2,8 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../../src/core/engine';
-import { hoverAt, mdEscape } from '../../src/core/hover';
+import { mdEscape } from '../../src/core/cards';
+import { hoverAt } from '../../src/core/hover';
 import type { Locale } from '../../src/core/types';
 
 const ORDER = fs.readFileSync(path.resolve(__dirname, '../fixtures/workspace/order-fulfilment.bizflow.yaml'), 'utf8');

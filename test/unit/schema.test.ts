@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
 import { parse as parseYaml } from 'yaml';
-import { analyze } from '../../src/core/engine';
+import { analyze, createFacts } from '../../src/core/engine';
 import { buildModel } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { RULES } from '../../src/core/rules/index';
@@ -12,17 +12,13 @@ import {
   contextOf,
   describeKey,
   isRequired,
-  jsonSchemaText,
   keySpec,
   keysFor,
-  ruleCodes,
-  schemaFindings,
   suggestId,
   suggestWord,
-  toJsonSchema,
-  yamlTreeFacts,
   type Context,
 } from '../../src/core/schema';
+import { jsonSchemaText, ruleCodes, toJsonSchema } from '../../src/core/schema/json-schema';
 import { BASE } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -30,7 +26,7 @@ const EXAMPLES = path.resolve(ROOT, 'examples');
 const exampleFiles = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.bizflow.yaml'));
 const MY_RULES = RULES.filter((r) => /^(yaml|schema)\//.test(r.code));
 
-describe('schema.ts: the format as data', () => {
+describe('schema/: the format as data', () => {
   it('lists exactly the keys of the specification, in its order', () => {
     const expected: Record<Context, string[]> = {
       top: ['bizflow', 'process', 'roles', 'data', 'steps', 'requirements', 'rules'],
@@ -119,7 +115,7 @@ describe('schema.ts: the format as data', () => {
   });
 });
 
-describe('schema.ts: JSON Schema', () => {
+describe('schema/: JSON Schema', () => {
   it('the committed schemas/bizflow.schema.json is the generated output (run: npx tsx scripts/gen-json-schema.mjs)', () => {
     const file = path.join(ROOT, 'schemas', 'bizflow.schema.json');
     assert.ok(fs.existsSync(file), 'schemas/bizflow.schema.json is missing');
@@ -196,7 +192,7 @@ describe('schema.ts: JSON Schema', () => {
   });
 });
 
-describe('schema.ts: the shared walks', () => {
+describe('schema/: the shared walks', () => {
   it('finds nothing in the example files', function () {
     assert.ok(exampleFiles.length, 'the shared examples are beside the repo');
     for (const f of exampleFiles) {
@@ -205,11 +201,15 @@ describe('schema.ts: the shared walks', () => {
     }
   });
 
-  it('is computed once per model', () => {
+  it('is computed once per analysis (facts object), and afresh for another', () => {
     const model = buildModel(parseText(BASE + 'x: 1\n'));
-    assert.equal(schemaFindings(model), schemaFindings(model));
-    assert.equal(yamlTreeFacts(model), yamlTreeFacts(model));
-    assert.equal(schemaFindings(model)['schema/unknown-key'].length, 1);
+    const facts = createFacts(model);
+    assert.equal(facts.schema, facts.schema);
+    assert.equal(facts.yamlTree, facts.yamlTree);
+    assert.equal(facts.schema['schema/unknown-key'].length, 1);
+    const other = createFacts(model);
+    assert.notEqual(other.schema, facts.schema);
+    assert.deepEqual(other.schema, facts.schema);
   });
 
   it('never throws and never makes a rule fail, on any YAML of the yaml-test-suite', function () {
@@ -239,8 +239,9 @@ describe('schema.ts: the shared walks', () => {
     let big = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r: &r\n    name: R\nsteps:\n';
     for (let i = 0; i < 10000; i++) big += `  s${i}:\n    name: S\n    role: ${i % 2 ? '*r' : 'r'}\n    needs: [a, b]\n    attributes: { mode: manual }\n    next: s${i + 1}\n`;
     const model = buildModel(parseText(big));
-    const f = schemaFindings(model);
-    yamlTreeFacts(model);
+    const facts = createFacts(model);
+    const f = facts.schema;
+    facts.yamlTree;
     // 5000 aliases to the role map are ref type errors (a map is not a role id), each reported once
     assert.equal(f['schema/type'].length, 5000);
   });

@@ -49,7 +49,7 @@ interface Budget {
 
 function canonNode(model: Model, node: unknown, depth: number, budget: Budget): Canon {
   if (depth > MAX_DEPTH || ++budget.nodes > MAX_NODES) return null;
-  const n = isAlias(node) ? deref(model.parsed.doc, node) : node;
+  const n = isAlias(node) ? deref(model.parsed, node) : node;
   if (isScalar(n)) {
     const v = n.value;
     if (v === null || v === undefined) return null;
@@ -60,7 +60,7 @@ function canonNode(model: Model, node: unknown, depth: number, budget: Budget): 
     const out: { [key: string]: Canon } = Object.create(null);
     for (const p of n.items) {
       if (!isPair(p)) continue;
-      const key = isAlias(p.key) ? deref(model.parsed.doc, p.key) : p.key;
+      const key = isAlias(p.key) ? deref(model.parsed, p.key) : p.key;
       const k = isScalar(key) ? scalarText(key) : undefined;
       if (k === undefined || Object.prototype.hasOwnProperty.call(out, k)) continue;
       out[k] = canonNode(model, p.value, depth + 1, budget);

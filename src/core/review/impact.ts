@@ -18,6 +18,7 @@
  *   `manual` (`manual`, `manual-review`) or 人工 / 手工 / 手动.
  */
 import { decided, stepsNamed } from '../conflicts';
+import { createFacts } from '../engine';
 import type { Model, Priority, Requirement, Status, Step } from '../model';
 import type { Diagnostic, Span } from '../types';
 import { agreements, type AgreementState } from './read';
@@ -206,6 +207,7 @@ function fates(model: Model): { steps: Map<string, StepState & { change?: StepCh
     }
   }
 
+  const facts = createFacts(model);
   const steps = new Map<string, StepState & { change?: StepChange }>();
   const attributes: AttributeChange[] = [];
   for (const s of model.steps.list) {
@@ -216,7 +218,7 @@ function fates(model: Model): { steps: Map<string, StepState & { change?: StepCh
     let change: StepChange | undefined;
     if (removing.length) {
       const undecided = keeping.filter((k) =>
-        removing.some((r) => !decided(model, model.requirements.byId.get(r.requirement)!, model.requirements.byId.get(k.requirement)!)),
+        removing.some((r) => !decided(facts, model.requirements.byId.get(r.requirement)!, model.requirements.byId.get(k.requirement)!)),
       );
       const removerWins = !keeping.length || !!winner(model, removing, keeping);
       const keeperWins = keeping.length > 0 && removing.every((r) => keeping.some((k) => model.requirements.byId.get(k.requirement)!.overrides.some((o) => o.id === r.requirement)));

@@ -41,13 +41,13 @@ export interface SourceInfo {
 /** The value node of a key of the requirement's map (following one alias). */
 export function fieldNode(model: Model, req: Requirement, key: string): { pair: Pair; node: unknown } | undefined {
   for (const p of mapPairs(req.node, model.parsed)) {
-    if (scalarText(p.key) === key) return { pair: p, node: deref(model.parsed.doc, p.value) };
+    if (scalarText(p.key) === key) return { pair: p, node: deref(model.parsed, p.value) };
   }
   return undefined;
 }
 
 function text(model: Model, node: unknown): string | undefined {
-  const n = deref(model.parsed.doc, node);
+  const n = deref(model.parsed, node);
   return isScalar(n) ? scalarText(n) : undefined;
 }
 
@@ -61,7 +61,7 @@ export function readReviews(model: Model, req: Requirement): ReviewEntry[] {
   const t = model.parsed.text;
   const out: ReviewEntry[] = [];
   f.node.items.forEach((raw, index) => {
-    const item = deref(model.parsed.doc, raw);
+    const item = deref(model.parsed, raw);
     if (!isMap(item)) return;
     const e: ReviewEntry = { index, span: rangeSpan(item, t) ?? { start: 0, end: 0 } };
     const seen = new Set<string>();
@@ -69,7 +69,7 @@ export function readReviews(model: Model, req: Requirement): ReviewEntry[] {
       const k = scalarText(p.key);
       if (k === undefined || seen.has(k)) continue;
       seen.add(k);
-      const v = deref(model.parsed.doc, p.value);
+      const v = deref(model.parsed, p.value);
       switch (k) {
         case 'role':
           e.role = refOf(v, t);

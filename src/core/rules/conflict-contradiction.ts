@@ -68,7 +68,7 @@ export default defineRule({
           for (const theirs of classes) {
             if (theirs === mine) continue;
             for (const b of theirs) {
-              if (b.req === a.req || decided(model, a.req, b.req)) continue;
+              if (b.req === a.req || decided(ctx.facts, a.req, b.req)) continue;
               report(key, a, b);
             }
           }

@@ -82,7 +82,7 @@ export default defineRule({
           else others.set(n.req, [n]);
         }
         for (const [other, ns] of others) {
-          if (decided(model, r, other)) continue;
+          if (decided(ctx.facts, r, other)) continue;
           const kinds = [...new Set(ns.map((n) => n.how))];
           const how = list(ctx.locale, kinds.map((k) => ctx.format({ messageId: hows[k] })));
           const otherWho = reqWho(ctx, other);

@@ -17,7 +17,7 @@ export function hasNext(model: Model, step: Step): boolean {
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i];
     if (scalarText(p.key) !== 'next') continue;
-    const v = deref(model.parsed.doc, p.value);
+    const v = deref(model.parsed, p.value);
     if (v === null || v === undefined) return false;
     if (isScalar(v)) return !(v.value === null || v.value === '');
     if (isSeq(v) || isMap(v)) return v.items.length > 0;

@@ -16,7 +16,7 @@ export function branchCount(model: Model, step: Step): number {
   for (let i = 0; i < pairs.length; i++) {
     const p = pairs[i];
     if (scalarText(p.key) !== 'next') continue;
-    const v = deref(model.parsed.doc, p.value);
+    const v = deref(model.parsed, p.value);
     if (isMap(v) || isSeq(v)) return v.items.length;
     if (isScalar(v)) return v.value === null || v.value === '' ? 0 : 1;
     return 0;

@@ -12,7 +12,7 @@ export function stepsReadable(model: Model): boolean {
   if (!model.steps.keySpan || !model.root) return false;
   for (const p of model.root.items as Pair[]) {
     if (scalarText(p.key) !== 'steps') continue;
-    const v = deref(model.parsed.doc, p.value);
+    const v = deref(model.parsed, p.value);
     return v === null || v === undefined || isMap(v) || (isScalar(v) && (v.value === null || v.value === ''));
   }
   return false;

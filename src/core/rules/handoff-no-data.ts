@@ -1,5 +1,4 @@
 import { defineRule } from '../rule';
-import { unreadProduces } from '../model';
 import { hasContent, labelled, roleLabel } from '../conflicts';
 
 export default defineRule({
@@ -37,7 +36,7 @@ export default defineRule({
       const s = steps[i];
       if (!s.next.length || !s.role || !roles.has(s.role.id) || s.produces.length) continue;
       // `produces` written in a shape we cannot read: schema/type reports it
-      if (hasContent(unreadProduces(model, s))) continue;
+      if (hasContent(ctx.facts.unreadProduces(s))) continue;
       const from = s.role.id;
       const next = s.next;
       let up: string | undefined;

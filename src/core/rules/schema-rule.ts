@@ -1,7 +1,7 @@
 import type { Texts } from '../i18n';
 import { defineRule, type Report, type Rule } from '../rule';
 import type { Severity } from '../types';
-import { schemaFindings, type SchemaCode } from '../schema';
+import type { SchemaCode } from '../schema';
 
 export interface SchemaRuleMeta<C extends SchemaCode> {
   code: C;
@@ -12,8 +12,8 @@ export interface SchemaRuleMeta<C extends SchemaCode> {
 }
 
 /**
- * A rule that reports what the shared schema walk (`schemaFindings` in
- * ../schema.ts) found for its code. The walk words its findings itself (from
+ * A rule that reports what the shared schema walk (`ctx.facts.schema`,
+ * ../schema/walk.ts) found for its code. The walk words its findings itself (from
  * the format table: the key, the expected type, the allowed words), so the
  * rule's one message is that sentence.
  */
@@ -30,7 +30,7 @@ export function schemaRule<const C extends SchemaCode>(m: SchemaRuleMeta<C>): Ru
       },
     },
     run(ctx) {
-      for (const f of schemaFindings(ctx.model)[m.code]) {
+      for (const f of ctx.facts.schema[m.code]) {
         ctx.report({
           span: f.span,
           messageId: 'finding',

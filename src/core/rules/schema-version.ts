@@ -61,7 +61,7 @@ export default defineRule({
     if (!doc) return; // the parser gave up: yaml/syntax says why
     const root = model.root;
     if (!root) {
-      const contents = deref(doc, doc.contents);
+      const contents = deref(model.parsed, doc.contents);
       const empty = contents === null || contents === undefined || (isScalar(contents) && contents.value === null);
       ctx.report({
         span: documentStart(model),
@@ -85,7 +85,7 @@ export default defineRule({
       });
       return;
     }
-    const v = deref(doc, pair.value);
+    const v = deref(model.parsed, pair.value);
     if (isScalar(v) && v.value === 1) {
       const src = rangeSpan(v, ctx.text);
       const written = src ? ctx.text.slice(src.start, src.end) : '1';

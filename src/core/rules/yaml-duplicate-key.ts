@@ -1,5 +1,4 @@
 import { defineRule } from '../rule';
-import { yamlTreeFacts } from '../schema';
 
 /**
  * A key repeated in one map. Only the first definition counts (that is what
@@ -29,7 +28,7 @@ export default defineRule({
     },
   },
   run(ctx) {
-    for (const d of yamlTreeFacts(ctx.model).duplicates) {
+    for (const d of ctx.facts.yamlTree.duplicates) {
       const where =
         d.parent === undefined
           ? ctx.format({ messageId: 'topLevel' })

@@ -1,7 +1,6 @@
 import type { Texts } from '../i18n';
 import type { Span } from '../types';
 import { defineRule } from '../rule';
-import { yamlTreeFacts } from '../schema';
 
 const ALIAS_PROPS: Texts = { en: 'an alias (*name) cannot have an anchor or a tag', zh: '别名（*名称）不能带锚点或标签' };
 
@@ -141,7 +140,7 @@ export default defineRule({
     }
     // The yaml package accepts an alias to an undefined anchor and only fails
     // when converting to plain data; BizFlow reads it as nothing, so say so.
-    for (const a of yamlTreeFacts(ctx.model).unresolvedAliases) {
+    for (const a of ctx.facts.yamlTree.unresolvedAliases) {
       ctx.report({
         span: a.span,
         messageId: 'unknownAlias',

@@ -27,7 +27,6 @@ export const BIZFLOW_LAYOUT = 'bizflow-swimlane';
 export const REQUIRED_HELPERS = ['getConfig', 'insertCluster', 'insertEdge', 'insertEdgeLabel', 'insertMarkers', 'insertNode', 'positionEdgeLabel'] as const;
 
 /* Minimal structural types of what Mermaid hands over (d3 selections, layout data). */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Selection = any;
 
 interface LayoutNode {
