@@ -3,7 +3,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { cliPackageBuild, copyCliPackageAssets } from './packages/cli/build.mjs';
+import { cliPackageBuild, copyCliPackageAssets, swimlanePackageBuild } from './packages/cli/build.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -90,7 +90,7 @@ builds.push({
 });
 
 // The installable CLI package (packages/cli, published as bizflow-cli): the same CLI, built into that folder.
-builds.push(cliPackageBuild({ production }));
+builds.push(cliPackageBuild({ production }), swimlanePackageBuild());
 copyCliPackageAssets();
 
 // `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js

@@ -1,6 +1,6 @@
 // Builds the installable CLI package (bizflow-cli) in this folder: dist/bizflow.js (the CLI bundled with its
 // dependencies, playwright-core left out: it is an optional dependency, loaded only by `render --format svg`),
-// dist/mermaid.min.js beside it, and a copy of the repository's LICENSE.
+// dist/mermaid.min.js and dist/bizflow-swimlane.js (BizFlow's swimlane layout for Mermaid) beside it, and a copy of the repository's LICENSE.
 // `node packages/cli/build.mjs [--production]`; also run by the root `npm run build` (esbuild.config.mjs)
 // and by `npm pack` here (prepack).
 import * as esbuild from 'esbuild';
@@ -34,6 +34,25 @@ export function cliPackageBuild({ production = false } = {}) {
   };
 }
 
+/** BizFlow's swimlane renderer for the page `render --format svg` draws in (loaded from beside the CLI bundle). */
+export function swimlanePackageBuild() {
+  return {
+    entryPoints: [path.join(ROOT, 'src/shared/swimlane/browser.ts')],
+    outfile: path.join(HERE, 'dist/bizflow-swimlane.js'),
+    bundle: true,
+    sourcemap: false,
+    minify: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+    charset: 'utf8',
+    platform: 'browser',
+    format: 'iife',
+    globalName: 'BizflowSwimlane',
+    target: 'es2020',
+    absWorkingDir: ROOT,
+  };
+}
+
 /** Copies what ships beside the bundle: Mermaid (for `render --format svg`) and the licence. */
 export function copyCliPackageAssets() {
   const require = createRequire(path.join(ROOT, 'package.json'));
@@ -44,5 +63,6 @@ export function copyCliPackageAssets() {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   copyCliPackageAssets();
-  await esbuild.build(cliPackageBuild({ production: process.argv.includes('--production') }));
+  const production = process.argv.includes('--production');
+  await Promise.all([esbuild.build(cliPackageBuild({ production })), esbuild.build(swimlanePackageBuild())]);
 }

@@ -111,7 +111,7 @@ describe('extension package: vsce ls (what the .vsix holds)', function () {
       /^dist\/mermaid\.min\.js$/, /^\.git/, /^package-lock\.json$/, /^\.pre-commit-hooks\.yaml$/,
     ];
     for (const f of files) for (const re of banned) assert.doesNotMatch(f, re, `${f} must not ship`);
-    assert.ok(files.length < 40, `${files.length} files`);
+    assert.ok(files.length < 60, `${files.length} files`); // the patterns above are the real check; this catches a folder shipped whole
   });
 
   it('links in the shipped Markdown lead to shipped files (README: except the repository-only bench results and examples)', () => {
