@@ -359,7 +359,7 @@ describe('BizFlow preview', function () {
       });
     assert.deepStrictEqual(only.laneLabels.filter((l) => l !== 'unassigned').sort(), ['仓库主管 · 物流部', '财务专员 · 财务部'].sort());
     await p.setOnlyConflictLanes(false);
-    const all = await inspector.waitForRender(order, { accept: (x) => roleLanes(x) === 4 });
+    const all = await inspector.waitForRender(order, { accept: (x) => roleLanes(x) === 3 });
     assert.strictEqual(all.status, 'ok');
   });
 
