@@ -22,8 +22,10 @@ export { ChromiumMissingError, findChromium } from './chromium';
 
 export interface RenderOptions {
   /**
-   * Mermaid theme (`default`, `dark`, `neutral`, `forest`, `base`); default:
-   * BizFlow's light colours, as the preview's exports (src/shared/preview-theme.ts).
+   * Mermaid theme (`default`, `dark`, `neutral`, `forest`, `base`), or
+   * `bizflow`: BizFlow's light colours, as the preview's exports
+   * (src/shared/preview-theme.ts; `renderFlow` of a diagram with a title
+   * uses it). Default `default`.
    */
   theme?: string;
   /** Upper bound for launching the browser and for rendering each text; default 30 s. */
@@ -163,7 +165,8 @@ export class MermaidRenderer {
       await page.addScriptTag({ path: bundle });
       await page.addScriptTag({ content: swimlaneBundleSource() });
       // BizFlow's light colours unless a Mermaid theme is asked for: the same configuration as the preview's exports
-      const base: Record<string, unknown> = opts.theme === undefined ? mermaidConfigFor(PALETTES.light, false, FONT) : { startOnLoad: false, securityLevel: 'strict', theme: opts.theme };
+      const base: Record<string, unknown> =
+        opts.theme === 'bizflow' ? mermaidConfigFor(PALETTES.light, false, FONT) : { startOnLoad: false, securityLevel: 'strict', theme: opts.theme ?? 'default' };
       const ok = await page.evaluate(
         ({ config }) => {
           const m = (globalThis as unknown as { mermaid?: { initialize(c: unknown): void } }).mermaid;
@@ -264,7 +267,8 @@ export class MermaidRenderer {
 
 /** `MermaidRenderer.renderFlow` in a headless Chromium of its own, which is always closed afterwards. Throws like `renderMermaid`. */
 export async function renderFlow(diagram: FlowDiagram, opts: RenderOptions = {}): Promise<FlowRenderResult> {
-  const renderer = await MermaidRenderer.launch(opts);
+  // a framed picture (title, legend) in the preview's export colours
+  const renderer = await MermaidRenderer.launch({ ...opts, theme: opts.theme ?? (diagram.title !== undefined ? 'bizflow' : undefined) });
   try {
     return await renderer.renderFlow(diagram);
   } finally {
