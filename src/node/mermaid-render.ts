@@ -13,11 +13,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type HeadlessChromium } from './chromium';
+import { CJK_FONTS, frameSvg, LEGEND_WORDS, legendItems, mermaidConfigFor, PALETTES } from '../shared/preview-theme';
+
+/** The font of the pictures drawn here (no editor font to follow). */
+const FONT = `"Segoe UI", Helvetica, Arial, ${CJK_FONTS}`;
 
 export { ChromiumMissingError, findChromium } from './chromium';
 
 export interface RenderOptions {
-  /** Mermaid theme (`default`, `dark`, `neutral`, `forest`, `base`). */
+  /**
+   * Mermaid theme (`default`, `dark`, `neutral`, `forest`, `base`), or
+   * `bizflow`: BizFlow's light colours, as the preview's exports
+   * (src/shared/preview-theme.ts; `renderFlow` of a diagram with a title
+   * uses it). Default `default`.
+   */
   theme?: string;
   /** Upper bound for launching the browser and for rendering each text; default 30 s. */
   timeoutMs?: number;
@@ -33,6 +42,16 @@ export interface RenderResult {
 /** A swimlane diagram to draw (toMermaid's text). */
 export interface FlowDiagram {
   text: string;
+  /**
+   * Frame the picture as the preview's exports are (`frameSvg`): this title
+   * (the process name) above it, the legend below, a light background.
+   * Without it, Mermaid's SVG as it is.
+   */
+  title?: string;
+  /** A second title line (e.g. the role view). */
+  subtitle?: string;
+  /** Language of the legend; default `en`. */
+  locale?: 'en' | 'zh-CN';
 }
 
 export type FlowRenderResult = RenderResult;
@@ -144,24 +163,28 @@ export class MermaidRenderer {
       await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
       await page.addScriptTag({ path: bundle });
       await page.addScriptTag({ content: swimlaneBundleSource() });
+      // BizFlow's light colours unless a Mermaid theme is asked for: the same configuration as the preview's exports
+      const base: Record<string, unknown> =
+        opts.theme === 'bizflow' ? mermaidConfigFor(PALETTES.light, false, FONT) : { startOnLoad: false, securityLevel: 'strict', theme: opts.theme ?? 'default' };
       const ok = await page.evaluate(
-        ({ theme, maxTextSize, maxEdges }) => {
+        ({ config }) => {
           const m = (globalThis as unknown as { mermaid?: { initialize(c: unknown): void } }).mermaid;
           if (!m) return false;
-          // HTML labels (Mermaid's default, made explicit): only they decode the entity codes
-          // toMermaid escapes names with; SVG text labels would show "#quot;" as "&quot;".
-          m.initialize({
-            startOnLoad: false,
-            securityLevel: 'strict',
-            theme,
-            maxTextSize,
-            maxEdges,
-            htmlLabels: true,
-            flowchart: { htmlLabels: true },
-          });
+          m.initialize(config);
           return true;
         },
-        { theme: opts.theme ?? 'default', maxTextSize: MAX_TEXT_SIZE, maxEdges: MAX_EDGES },
+        {
+          // HTML labels (Mermaid's default, made explicit): only they decode the entity codes
+          // toMermaid escapes names with; SVG text labels would show "#quot;" as "&quot;".
+          config: {
+            ...base,
+            securityLevel: 'strict',
+            maxTextSize: MAX_TEXT_SIZE,
+            maxEdges: MAX_EDGES,
+            htmlLabels: true,
+            flowchart: { ...((base.flowchart as object | undefined) ?? {}), htmlLabels: true },
+          },
+        },
       );
       if (!ok) throw new Error(`${bundle} did not define the mermaid global`);
       return new MermaidRenderer(browser, page, timeoutMs);
@@ -224,7 +247,16 @@ export class MermaidRenderer {
   /** Renders one swimlane diagram with BizFlow's layout: `{ svg }` or `{ error }`. */
   async renderFlow(diagram: FlowDiagram): Promise<FlowRenderResult> {
     const [r] = await this.render([diagram.text]);
-    return r;
+    if (!r.svg || diagram.title === undefined) return r;
+    const p = PALETTES.light;
+    const framed = frameSvg(r.svg, {
+      title: diagram.title,
+      ...(diagram.subtitle !== undefined ? { subtitle: diagram.subtitle } : {}),
+      legend: legendItems(LEGEND_WORDS[diagram.locale ?? 'en'], p),
+      palette: p,
+      fontFamily: FONT,
+    });
+    return { svg: framed.svg };
   }
 
   async close(): Promise<void> {
@@ -234,7 +266,8 @@ export class MermaidRenderer {
 
 /** `MermaidRenderer.renderFlow` in a headless Chromium of its own, which is always closed afterwards. Throws like `renderMermaid`. */
 export async function renderFlow(diagram: FlowDiagram, opts: RenderOptions = {}): Promise<FlowRenderResult> {
-  const renderer = await MermaidRenderer.launch(opts);
+  // a framed picture (title, legend) in the preview's export colours
+  const renderer = await MermaidRenderer.launch({ ...opts, theme: opts.theme ?? (diagram.title !== undefined ? 'bizflow' : undefined) });
   try {
     return await renderer.renderFlow(diagram);
   } finally {

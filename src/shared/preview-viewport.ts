@@ -38,12 +38,19 @@ export function fitView(w: number, h: number, vw: number, vh: number, pad = 16, 
   return { scale, x: (vw - w * scale) / 2, y: (vh - h * scale) / 2 };
 }
 
+/** The smallest zoom at which step labels stay legible (≥ 10 px on screen), for labels of `fontPx`. */
+export function legibleScale(fontPx: number, minPx = 10): number {
+  return fontPx > 0 ? minPx / fontPx : 1;
+}
+
 /**
- * The first view of a diagram: fit to view, unless that makes it smaller than
- * `minScale` (a big process would be unreadable); then `minScale`, with the
- * `anchor` (diagram coordinates of where the flow starts: the left edge and
- * vertical centre of the start step) near the left edge, vertically centred;
- * without an anchor, the top left corner.
+ * The first view of a diagram: fit to width (never enlarging beyond
+ * `maxScale`), centred, from the top when it is taller than the view, unless
+ * that makes it smaller than `minScale` (labels would not be legible); then
+ * `minScale`, from the top left corner (where the band titles are), or,
+ * when the `anchor` (diagram coordinates of where the flow starts: the left
+ * edge and vertical centre of the start step) would be out of sight from
+ * there, around it.
  */
 export function initialView(
   w: number,
@@ -53,14 +60,23 @@ export function initialView(
   pad = 16,
   minScale = 0.3,
   anchor?: { x: number; y: number },
+  maxScale = 1.5,
 ): ViewTransform {
-  const fit = fitView(w, h, vw, vh, pad);
-  if (fit.scale >= minScale) return fit;
+  if (!(w > 0) || !(h > 0) || !(vw > 0) || !(vh > 0)) return { scale: 1, x: pad, y: pad };
+  const aw = Math.max(1, vw - 2 * pad);
+  const width = clampScale(Math.min(aw / w, maxScale));
+  if (width >= minScale) {
+    const y = h * width <= vh - 2 * pad ? (vh - h * width) / 2 : pad;
+    return { scale: width, x: (vw - w * width) / 2, y };
+  }
   const scale = minScale;
   const fitsX = w * scale <= vw - 2 * pad;
   const fitsY = h * scale <= vh - 2 * pad;
-  const x = fitsX ? (vw - w * scale) / 2 : anchor ? 2 * pad - anchor.x * scale : pad;
-  const y = fitsY ? (vh - h * scale) / 2 : anchor ? vh / 2 - anchor.y * scale : pad;
+  // from the top left corner (the band titles), unless the start step would be out of sight: then around it
+  const startX = anchor && anchor.x * scale + pad > vw - 4 * pad ? 2 * pad - anchor.x * scale : pad;
+  const startY = anchor && anchor.y * scale + pad > vh - 4 * pad ? vh / 2 - anchor.y * scale : pad;
+  const x = fitsX ? (vw - w * scale) / 2 : startX;
+  const y = fitsY ? (vh - h * scale) / 2 : startY;
   return { scale, x, y };
 }
 

@@ -62,6 +62,17 @@ export interface PreviewStep {
    * are fetched when the step is hovered (the `getStepDetails` request).
    */
   diagnosticCount?: number;
+  /**
+   * Problems drawn on this step (a step with an unknown role, a dead end, an
+   * unreachable step, …: `PROBLEM_CODES` of src/shared/preview-overlays.ts):
+   * the highest level and how many (absent when none).
+   */
+  problem?: { level: ConflictLevel; count: number };
+  /**
+   * Conflicts on this step that are decided (`overrides` + `decidedBy`):
+   * drawn as decided, not as open conflicts (absent when none).
+   */
+  decided?: number;
 }
 
 export interface PreviewLane {
@@ -71,6 +82,8 @@ export interface PreviewLane {
   label: string;
   /** True when a step of this lane is in a conflict. */
   conflict: boolean;
+  /** The band of the steps with no role or an unknown one (`roleId` is then ''). */
+  unassigned?: boolean;
 }
 
 export interface PreviewRole {
@@ -101,18 +114,8 @@ export interface TooLarge {
 export interface RenderModel {
   /** Process name (or file name), for the header. */
   title: string;
-  /** Mermaid flowchart text; empty when `tooLarge` is set. */
+  /** Mermaid flowchart text (toMermaid: one band per role); empty when `tooLarge` is set. */
   mermaid: string;
-  /**
-   * The same flowchart without lanes (`toMermaid` with `lanes: false`: same
-   * node ids, labels and classes, each step naming its lane), drawn when
-   * Mermaid's layout fails on the lanes. Sent only while the panel needs it:
-   * the webview asks for it (the `getWithoutLanes` request) when the lanes fail, and
-   * from then on every update of that panel carries it, until the lanes are
-   * drawn again or another role view / lane filter is chosen. Absent when no
-   * lane is drawn.
-   */
-  mermaidWithoutLanes?: string;
   /** Steps drawn (only those in `mermaid`). */
   steps: PreviewStep[];
   /** Lanes drawn. */
@@ -123,8 +126,10 @@ export interface RenderModel {
   role?: string;
   /** The "only lanes involved in conflicts" filter is on. */
   onlyConflictLanes: boolean;
-  /** Distinct conflicts of the whole file by level (the toolbar badge). */
+  /** Distinct conflicts of the whole file by level (the toolbar badge; src/core/conflict-count.ts). */
   conflictCounts: { error: number; warning: number };
+  /** Decided conflicts of the whole file (pairs of live requirements where one `overrides` the other). */
+  decidedCount?: number;
   /** YAML syntax errors: when present the webview keeps its last good diagram and shows them. */
   problems: PreviewProblem[];
   /** Short notes for the banner (e.g. "no conflicts: showing all lanes"). */
@@ -135,8 +140,7 @@ export interface RenderModel {
 
 /**
  * What the webview tells the extension after each render (`RenderedMessage`):
- * enough to wait for a drawing (export) and to know which lane layout
- * worked. What the SVG holds in detail is for the tests, which ask for it
+ * enough to wait for a drawing (export). What the SVG holds in detail is for the tests, which ask for it
  * (`InspectionReport`, the `inspect` request).
  */
 export interface RenderOutcome {
@@ -144,8 +148,6 @@ export interface RenderOutcome {
   status: 'ok' | 'kept' | 'tooLarge' | 'error' | 'empty';
   /** The extension's render sequence number this answers. */
   seq: number;
-  /** How the diagram on screen was laid out (absent when nothing is drawn): `noLanes` is the fallback without lanes. */
-  layout?: 'lanes' | 'reversedLanes' | 'noLanes';
   /** Why nothing is drawn (the Mermaid error, or the banner's text), for an export's error message. */
   error?: string;
 }
@@ -190,8 +192,19 @@ export interface InspectionReport extends RenderOutcome {
   };
   /** The webview's time from starting to draw to the SVG being ready (mermaid.render, every attempt, and SVG clean-up). */
   renderMs: number;
-  /** How many times mermaid.render was called for the drawing on screen (1: the first layout worked, or the memo's). */
-  layoutAttempts?: number;
+  /** Step id → the overlay classes on its node (conflict, decided, problem, highlight). */
+  stepClasses: Record<string, string[]>;
+  /** Step id → the problem badge's level ('error' | 'warning'). */
+  problemBadges: Record<string, string>;
+  /** The drawing is the last good one, shown out of date (the YAML does not parse). */
+  stale: boolean;
+  /** Where things are, in diagram units (SVG user space): the bands and the steps' boxes. */
+  geometry: {
+    lanes: Array<{ laneId: string; roleId?: string; label: string; x: number; y: number; width: number; height: number }>;
+    steps: Array<{ id: string; role?: string; x: number; y: number; width: number; height: number }>;
+  };
+  /** The size on screen (CSS px) of the step labels' text at the current zoom. */
+  labelPx: number;
   /** Where the time of the last update went in the webview (for the benchmarks). */
   timings?: RenderTimings;
 }
@@ -240,7 +253,7 @@ export interface PreviewState {
   view?: ViewTransform;
 }
 
-/** Localised texts for the webview (filled by the extension with `vscode.l10n.t`). */
+/** Localised texts for the webview (filled by the extension in `bizflow.locale`, see src/extension/preview/strings.ts). */
 export interface WebviewStrings {
   allRoles: string;
   role: string;
@@ -260,14 +273,22 @@ export interface WebviewStrings {
   legendRemoved: string;
   legendConflictError: string;
   legendConflictWarning: string;
+  legendDecided: string;
+  legendProblemError: string;
+  legendProblemWarning: string;
+  conflictError: string;
   conflictErrors: string;
+  conflictWarning: string;
   conflictWarnings: string;
+  decidedConflict: string;
+  decidedConflicts: string;
   noConflicts: string;
+  conflictsOutOfDate: string;
   syntaxError: string;
   keptDiagram: string;
+  outOfDate: string;
   tooLarge: string;
   renderFailed: string;
-  withoutLanes: string;
   showRoleView: string;
   rendering: string;
   empty: string;
@@ -291,21 +312,18 @@ export interface RenderRef extends DocStamp {
 
 /** What the webview asks the extension. */
 export type ExtensionRequests = {
-  /**
-   * Mermaid could not lay out the lanes of render `seq`: the flowchart
-   * without lanes (absent when there is none: no lane drawn, or the render is
-   * no longer known). From then on the panel sends the text with each update
-   * of that view (see `RenderModel.mermaidWithoutLanes`).
-   */
-  getWithoutLanes: { params: RenderRef; result: { text?: string } };
   /** A step of render `seq` is hovered: its diagnostics (empty when the render is no longer known). */
   getStepDetails: { params: RenderRef & { stepId: string }; result: { diagnostics: PreviewDiagnostic[] } };
 };
 
 /** What the extension asks the webview. */
 export type WebviewRequests = {
-  /** The diagram as SVG text or PNG bytes (base64); `scale` is the PNG pixel ratio. */
-  export: { params: { format: 'svg' | 'png'; scale: number }; result: { data: string } };
+  /**
+   * The diagram as SVG text or PNG bytes (base64); `scale` is the PNG pixel
+   * ratio. With the process name as a title and a legend, on a light
+   * background unless `keepThemeColors` (`bizflow.export.keepThemeColors`).
+   */
+  export: { params: { format: 'svg' | 'png'; scale: number; keepThemeColors?: boolean }; result: { data: string } };
   /** Tests and benchmarks only: what the webview shows right now. */
   inspect: { params: Record<string, never>; result: InspectionReport };
   /** Tests only: a click or hover on a step's node, as a user would make it (`tooltip`: the hover's text). */
@@ -416,7 +434,6 @@ function isRenderRef(v: unknown): v is RenderRef {
 
 /** The parameters the extension accepts with each request of the webview (anything else is rejected). */
 export const EXTENSION_REQUEST_PARAMS: Required<Guards<ExtensionRequests, 'params'>> = {
-  getWithoutLanes: isRenderRef,
   getStepDetails: (v): v is ExtensionRequests['getStepDetails']['params'] => isRenderRef(v) && isStepId((v as unknown as Record<string, unknown>).stepId),
 };
 
@@ -429,8 +446,12 @@ export const WEBVIEW_REQUEST_RESULTS: Required<Guards<WebviewRequests, 'result'>
 
 /** The parameters the webview accepts with each request of the extension. */
 export const WEBVIEW_REQUEST_PARAMS: Required<Guards<WebviewRequests, 'params'>> = {
-  export: (v): v is { format: 'svg' | 'png'; scale: number } =>
-    isObj(v) && (v.format === 'svg' || v.format === 'png') && typeof v.scale === 'number' && Number.isFinite(v.scale),
+  export: (v): v is { format: 'svg' | 'png'; scale: number; keepThemeColors?: boolean } =>
+    isObj(v) &&
+    (v.format === 'svg' || v.format === 'png') &&
+    typeof v.scale === 'number' &&
+    Number.isFinite(v.scale) &&
+    (v.keepThemeColors === undefined || typeof v.keepThemeColors === 'boolean'),
   inspect: (v): v is Record<string, never> => isObj(v),
   simulate: (v): v is { gesture: 'click' | 'hover'; stepId: string } => isObj(v) && (v.gesture === 'click' || v.gesture === 'hover') && isStepId(v.stepId),
 };

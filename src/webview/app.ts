@@ -28,12 +28,10 @@ import { Inspection } from './inspection';
 import { Interaction } from './interaction';
 import { RenderQueue } from './render-queue';
 import { MermaidRenderer } from './renderer';
-import { mermaidConfig, palette, themeKind } from './theme';
+import { fontFamily, mermaidConfig, palette, themeKind } from './theme';
+import { legendItems } from '../shared/preview-theme';
 import { Banner, fmt, h, Legend, roleButtons, Toolbar, Tooltip } from './ui';
 import { Viewport } from './viewport';
-
-/** How long to wait for the lane-less text (ms): see `withoutLanesOf`. */
-const WITHOUT_LANES_TIMEOUT_MS = 120_000;
 
 interface Job {
   msg: RenderMessage;
@@ -93,8 +91,10 @@ export class PreviewApp {
   private firstRender = true;
   private theme: ThemeKind = themeKind();
   private legendColours = '';
-  /** The last lane-less text asked for, and the flowchart (with lanes) it belongs to: a render of the same text needs no other request. */
-  private lastAsked: { mermaid: string; answer: Promise<string | undefined> } | undefined;
+  /** The stage (drawing, status, legend): `bf-stale` while the drawing is the last good one. */
+  private readonly stage: HTMLElement;
+  private readonly staleTag: HTMLElement;
+  private stale = false;
 
   constructor(
     private readonly host: Host,
@@ -120,7 +120,10 @@ export class PreviewApp {
     this.legend = new Legend(S);
     this.status.hidden = true;
     const viewEl = h('main', { className: 'bf-viewport', attrs: { tabindex: '0' } }, this.canvas);
-    root.append(this.toolbar.element, this.banner.element, h('div', { className: 'bf-stage' }, viewEl, this.status, this.legend.element), this.tooltip.element);
+    this.staleTag = h('div', { className: 'bf-stale-tag', text: S.outOfDate, attrs: { role: 'status' } });
+    this.staleTag.hidden = true;
+    this.stage = h('div', { className: 'bf-stage' }, viewEl, this.status, this.staleTag, this.legend.element);
+    root.append(this.toolbar.element, this.banner.element, this.stage, this.tooltip.element);
     this.toolbar.setLocked(host.state.locked);
 
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -159,16 +162,12 @@ export class PreviewApp {
       theme: () => themeKind(),
       view: () => this.viewport.view,
       lastHover: () => interaction.lastHover,
+      stale: () => this.stale,
     });
 
     host.onMessage((msg, at) => this.onMessage(msg, at));
     host.serve({
-      export: async ({ format, scale }) => {
-        const drawing = this.drawing;
-        if (!drawing) throw new Error('nothing is drawn');
-        const p = palette(themeKind());
-        return { data: format === 'svg' ? exportSvg(drawing, p).text : await exportPng(drawing, p, scale) };
-      },
+      export: ({ format, scale, keepThemeColors }) => this.exportImage(format, scale, !!keepThemeColors),
       inspect: () => inspection.report(),
       simulate: (params) => inspection.simulate(params),
     });
@@ -245,10 +244,12 @@ export class PreviewApp {
     toolbar.setTitle(model.title);
     toolbar.setRoles(model.roles, model.role);
     toolbar.setOnlyConflicts(model.onlyConflictLanes, model.role === undefined);
-    toolbar.setConflicts(model.conflictCounts.error, model.conflictCounts.warning);
+    const hasSyntax = model.problems.length > 0;
+    // while the YAML does not parse, the counts are not known: never "no conflicts"
+    toolbar.setConflicts(model.conflictCounts.error, model.conflictCounts.warning, model.decidedCount ?? 0, hasSyntax);
+    this.setStale(false);
     banner.clear();
 
-    const hasSyntax = model.problems.length > 0;
     if (hasSyntax) {
       const p = model.problems[0];
       const more = model.problems.length > 1 ? ` (+${model.problems.length - 1})` : '';
@@ -262,10 +263,9 @@ export class PreviewApp {
       if (mermaidConfig(themeKind()).theme !== kept.theme) {
         // the theme changed meanwhile: redraw the kept diagram in the new colours
         if ((await this.draw(job, kept.model, false, false)) === 'outdated') return;
-      } else {
-        this.noteLayout();
       }
-      banner.add('info', S.keptDiagram);
+      banner.add('warning', S.keptDiagram);
+      this.setStale(true);
       this.outcome = { ...this.outcome, status: 'kept', seq: msg.seq };
       this.showStatus(undefined);
       this.report();
@@ -296,10 +296,9 @@ export class PreviewApp {
     if (old && model.mermaid === old.text && theme === old.theme) {
       // same drawing: only the overlays (badges, hover data, highlight) change
       old.setModel(model);
-      this.outcome = { status: 'ok', seq: this.doc.seq, layout: old.layout };
+      this.outcome = { status: 'ok', seq: this.doc.seq };
       this.applyOverlays();
       if (fit) this.viewport.fit(false);
-      this.noteLayout();
       this.clock.mark('decorated');
       return 'ok';
     }
@@ -310,8 +309,6 @@ export class PreviewApp {
     try {
       out = await this.renderer.render({
         text: model.mermaid,
-        // the lane-less text comes with the model once this view needed it, else it is asked for on the first failure
-        withoutLanes: model.mermaidWithoutLanes ?? this.withoutLanesOf(model),
         config,
         cancelled: () => !this.stillWanted(job, kind),
         onStart: () => this.clock.mark('renderStart'),
@@ -329,11 +326,11 @@ export class PreviewApp {
     this.renderMs = performance.now() - t0;
     this.showStatus(undefined);
 
-    const drawing = new Drawing(out.svg, model, theme, out.width, out.height, out.layout, out.attempts);
+    const drawing = new Drawing(out.svg, model, theme, out.width, out.height);
     this.drawing = drawing;
     this.drawnUri = this.doc.uri;
     this.decorations = new Decorations(drawing);
-    this.outcome = { status: 'ok', seq: this.doc.seq, layout: out.layout };
+    this.outcome = { status: 'ok', seq: this.doc.seq };
     // Everything that only writes, while the SVG is detached (no style or layout work yet) ...
     this.applyOverlays();
     this.tooltip.hide();
@@ -356,7 +353,6 @@ export class PreviewApp {
     this.clock.mark('viewed');
     // ... and the badges, whose positions are read from that layout
     this.decorations.placeBadges();
-    this.noteLayout();
     this.clock.mark('decorated');
     return 'ok';
   }
@@ -371,33 +367,44 @@ export class PreviewApp {
     this.renderLegend();
   }
 
-  /** Asks the extension for the lane-less text of `model` (kept with the model: a redraw of it needs no request). */
-  private withoutLanesOf(model: RenderModel): (() => Promise<string | undefined>) | undefined {
-    const ref = this.refs.get(model);
-    if (!ref || model.lanes.length === 0) return undefined;
-    return async () => {
-      if (model.mermaidWithoutLanes !== undefined) return model.mermaidWithoutLanes;
-      const last = this.lastAsked;
-      let text = last && last.mermaid === model.mermaid ? await last.answer : undefined;
-      if (text === undefined) {
-        // a long wait: the webview's own thread is busy with Mermaid's next layout attempt meanwhile, and a
-        // timeout here would end in "could not be drawn"
-        const answer = this.host.requests.request('getWithoutLanes', ref, WITHOUT_LANES_TIMEOUT_MS).then(
-          (a) => a.text,
-          () => undefined,
-        );
-        this.lastAsked = { mermaid: model.mermaid, answer };
-        text = await answer;
-      }
-      if (text !== undefined) model.mermaidWithoutLanes = text;
-      return text;
-    };
+  /** Marks the drawing on screen as the last good one, out of date (or not). */
+  private setStale(stale: boolean): void {
+    this.stale = stale;
+    this.stage.classList.toggle('bf-stale', stale);
+    this.staleTag.hidden = !stale;
   }
 
-  /** The banner note of a diagram drawn without its lanes, with the role views as the way back to lanes. */
-  private noteLayout(): void {
-    const d = this.drawing;
-    if (d?.layout === 'noLanes') this.banner.add('warning', this.S.withoutLanes, roleButtons(this.S, d.model.roles, (r) => this.chooseRole(r)));
+  /**
+   * The drawing as an SVG or PNG file: the process name as a title, the
+   * legend, on a light background (drawn again in the light colours when the
+   * editor's theme is another), or in the theme's colours with `keepThemeColors`.
+   */
+  private async exportImage(format: 'svg' | 'png', scale: number, keepThemeColors: boolean): Promise<{ data: string }> {
+    const shown = this.drawing;
+    if (!shown) throw new Error('nothing is drawn');
+    const model = shown.model;
+    const kind = keepThemeColors ? themeKind() : 'light';
+    const p = palette(kind, keepThemeColors);
+    let drawing = shown;
+    let scratch: HTMLElement | undefined;
+    try {
+      if (!keepThemeColors) {
+        const { config, theme } = mermaidConfig('light', false);
+        const out = await this.renderer.render({ text: model.mermaid, config, cancelled: () => false });
+        if (!out) throw new Error('nothing is drawn');
+        scratch = h('div', { className: 'bf-offscreen', attrs: { 'aria-hidden': 'true' } });
+        scratch.append(out.svg);
+        document.body.append(scratch);
+        drawing = new Drawing(out.svg, model, theme, out.width, out.height);
+        // the overlays of the model, without the editor's highlight
+        new Decorations(drawing).apply(overlaysOf(model, undefined), p);
+      }
+      const role = model.role !== undefined ? model.roles.find((r) => r.id === model.role)?.label ?? model.role : undefined;
+      const frame = { title: model.title, ...(role !== undefined ? { subtitle: `${this.S.role}: ${role}` } : {}), legend: legendItems(this.S, p), palette: p, fontFamily: fontFamily() };
+      return { data: format === 'svg' ? exportSvg(drawing, frame).text : await exportPng(drawing, frame, scale) };
+    } finally {
+      scratch?.remove();
+    }
   }
 
   private clearDiagram(why: RenderOutcome['status'], error?: string): void {

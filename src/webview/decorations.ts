@@ -17,9 +17,10 @@ export class Decorations {
   private readonly added = new Map<Element, Set<string>>();
   /** The state colours written on each step's shapes (state class and palette), to skip rewriting them. */
   private readonly coloured = new Map<Element, string>();
-  /** Badges drawn, by step id, with what they show. */
+  /** Badges drawn, by step id and slot, with what they show. */
   private readonly badges = new Map<string, { g: SVGGElement; key: string }>();
-  private wanted = new Map<string, Badge>();
+  /** Badges wanted, by `<step id>\u0000<slot>`. */
+  private wanted = new Map<string, { stepId: string; badge: Badge }>();
   private palette: Palette | undefined;
   private paletteKey = '';
 
@@ -49,7 +50,7 @@ export class Decorations {
       const el = elementOf(key);
       if (!el) continue;
       wantedClasses.set(el, m.classes);
-      if (m.badge && m.target.kind === 'step') this.wanted.set(m.target.id, m.badge);
+      if (m.target.kind === 'step') for (const b of m.badges.values()) this.wanted.set(`${m.target.id}\u0000${b.slot}`, { stepId: m.target.id, badge: b });
     }
     for (const el of new Set([...this.added.keys(), ...wantedClasses.keys()])) this.setClasses(el, wantedClasses.get(el) ?? new Set());
     for (const { el } of d.steps()) this.recolour(el);
@@ -108,26 +109,27 @@ export class Decorations {
   placeBadges(): void {
     const p = this.palette;
     if (!p) return;
-    for (const [id, b] of [...this.badges]) {
-      const want = this.wanted.get(id);
-      if (!want || this.badgeKey(want) !== b.key || !b.g.isConnected) {
+    for (const [key, b] of [...this.badges]) {
+      const want = this.wanted.get(key);
+      if (!want || this.badgeKey(want.badge) !== b.key || !b.g.isConnected) {
         b.g.remove();
-        this.badges.delete(id);
+        this.badges.delete(key);
       }
     }
-    const todo: Array<{ el: SVGGElement; kind: string; id: string; badge: Badge }> = [];
-    for (const [id, badge] of this.wanted) {
-      if (this.badges.has(id)) continue;
-      const node = this.drawing.step(id);
-      if (node) todo.push({ el: node.el, kind: node.step.kind, id, badge });
+    const todo: Array<{ el: SVGGElement; kind: string; key: string; badge: Badge }> = [];
+    for (const [key, { stepId, badge }] of this.wanted) {
+      if (this.badges.has(key)) continue;
+      const node = this.drawing.step(stepId);
+      if (node) todo.push({ el: node.el, kind: node.step.kind, key, badge });
     }
     const boxes = todo.map(({ el }) => el.getBBox());
-    todo.forEach(({ el, kind, id, badge }, i) => {
+    todo.forEach(({ el, kind, key, badge }, i) => {
       const box = boxes[i];
-      const cx = kind === 'decision' ? box.x + box.width * 0.75 : box.x + box.width - 2;
+      const left = badge.slot === 'problem';
+      const cx = kind === 'decision' ? box.x + box.width * (left ? 0.25 : 0.75) : left ? box.x + 2 : box.x + box.width - 2;
       const cy = kind === 'decision' ? box.y + box.height * 0.25 : box.y + 2;
       const color = badge.kind === 'error' ? p.error : p.warning;
-      const g = svgEl('g', { class: `bf-badge ${badge.kind}`, 'data-count': badge.count });
+      const g = svgEl('g', { class: `bf-badge bf-badge-${badge.slot} ${badge.kind}`, ...(badge.slot === 'conflict' ? { 'data-count': badge.text } : {}) });
       g.append(
         svgEl('circle', { cx, cy, r: 9, fill: color, stroke: p.background, 'stroke-width': 1.5 }),
         Object.assign(
@@ -140,15 +142,15 @@ export class Decorations {
             'font-weight': 700,
             fill: p.badgeText,
           }),
-          { textContent: String(badge.count) },
+          { textContent: badge.text },
         ),
       );
       el.append(g);
-      this.badges.set(id, { g, key: this.badgeKey(badge) });
+      this.badges.set(key, { g, key: this.badgeKey(badge) });
     });
   }
 
   private badgeKey(b: Badge): string {
-    return `${b.kind}\u0000${b.count}\u0000${this.paletteKey}`;
+    return `${b.kind}\u0000${b.slot}\u0000${b.text}\u0000${this.paletteKey}`;
   }
 }

@@ -39,9 +39,6 @@ export class Drawing {
     readonly theme: string,
     readonly width: number,
     readonly height: number,
-    /** How it was laid out, and in how many mermaid.render calls. */
-    readonly layout: 'lanes' | 'reversedLanes' | 'noLanes',
-    readonly attempts: number,
   ) {
     for (const el of Array.from(svg.querySelectorAll<SVGGElement>('g.node'))) {
       const nodeId = nodeIdOf(svg, el);

@@ -7,6 +7,7 @@
  */
 import type { InspectionReport, RenderOutcome, RenderTimings, ThemeKind, ViewTransform, WebviewRequests } from '../shared/protocol';
 import type { Drawing } from './drawing';
+import { LABEL_FONT_PX } from '../shared/preview-theme';
 import { eachAttribute, isHandler } from './svg-safety';
 import type { Tooltip } from './ui';
 
@@ -25,6 +26,37 @@ export interface InspectionSource {
   view(): ViewTransform;
   /** Settles when the last hover's tooltip is complete. */
   lastHover(): Promise<void>;
+  /** The drawing is the last good one, out of date. */
+  stale(): boolean;
+}
+
+/** Classes of the overlays (src/shared/preview-overlays.ts) a test may look for on a step. */
+const OVERLAY_CLASS = /^(conflictError|conflictWarning|bf-decided|bf-problem-(error|warning)|bf-hl|bf-hl-primary|bf-dim)$/;
+
+/** The box of `el` (its own bounding box) in the user space of `svg`. */
+function boxIn(svg: SVGSVGElement, el: SVGGraphicsElement): { x: number; y: number; width: number; height: number } {
+  const b = el.getBBox();
+  const m = svg.getScreenCTM()?.inverse().multiply(el.getScreenCTM() ?? svg.createSVGMatrix());
+  if (!m) return { x: b.x, y: b.y, width: b.width, height: b.height };
+  const pts = [
+    [b.x, b.y],
+    [b.x + b.width, b.y],
+    [b.x, b.y + b.height],
+    [b.x + b.width, b.y + b.height],
+  ].map(([x, y]) => ({ x: m.a * x + m.c * y + m.e, y: m.b * x + m.d * y + m.f }));
+  const xs = pts.map((p) => p.x);
+  const ys = pts.map((p) => p.y);
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return { x: r(Math.min(...xs)), y: r(Math.min(...ys)), width: r(Math.max(...xs) - Math.min(...xs)), height: r(Math.max(...ys) - Math.min(...ys)) };
+}
+
+/** A node's shape (not its label, not our badges). */
+function shapeOf(el: SVGGElement): SVGGraphicsElement {
+  for (const c of Array.from(el.children)) {
+    if (c.classList.contains('label') || c.classList.contains('bf-badge')) continue;
+    if (c instanceof SVGGraphicsElement) return c;
+  }
+  return el;
 }
 
 const MAX_VIOLATIONS = 50;
@@ -73,13 +105,20 @@ export class Inspection {
     const nodeLabels: Record<string, string> = {};
     const highlighted: InspectionReport['highlighted'] = { steps: [], lanes: [] };
     let laneLabels: string[] = [];
+    const problemBadges: Record<string, string> = {};
+    const stepClasses: Record<string, string[]> = {};
+    const geometry: InspectionReport['geometry'] = { lanes: [], steps: [] };
     let edgeCount = 0;
     if (drawing) {
       for (const { el, step } of drawing.steps()) {
         if (el.classList.contains('conflictError')) conflictNodeIds.error.push(step.id);
         else if (el.classList.contains('conflictWarning')) conflictNodeIds.warning.push(step.id);
-        const badge = el.querySelector('.bf-badge');
+        const badge = el.querySelector('.bf-badge-conflict');
         if (badge) badges[step.id] = Number(badge.getAttribute('data-count'));
+        const problem = el.querySelector('.bf-badge-problem');
+        if (problem) problemBadges[step.id] = problem.classList.contains('error') ? 'error' : 'warning';
+        stepClasses[step.id] = Array.from(el.classList).filter((c) => OVERLAY_CLASS.test(c));
+        geometry.steps.push({ id: step.id, ...(step.role !== undefined ? { role: step.role } : {}), ...boxIn(drawing.svg, shapeOf(el)) });
         if (el.classList.contains('bf-hl')) highlighted.steps.push(step.id);
         if (el.classList.contains('bf-hl-primary')) highlighted.primary = step.id;
         const label = el.querySelector('.label') ?? el;
@@ -93,6 +132,9 @@ export class Inspection {
       const lanes = drawing.lanesDrawn();
       for (const { el, lane } of lanes) if (el.classList.contains('bf-lane-hl')) highlighted.lanes.push(lane.roleId);
       laneLabels = lanes.map(({ el }) => (el.querySelector('.cluster-label')?.textContent ?? '').replace(/\s+/g, ' ').trim());
+      lanes.forEach(({ el, lane }, i) =>
+        geometry.lanes.push({ laneId: lane.laneId, ...(lane.unassigned ? {} : { roleId: lane.roleId }), label: laneLabels[i], ...boxIn(drawing.svg, el) }),
+      );
       edgeCount = drawing.svg.querySelectorAll('[data-edge="true"]').length;
     }
     const timings = s.timings();
@@ -114,7 +156,11 @@ export class Inspection {
       roleSelected: s.roleSelected(),
       security: this.hostile(),
       renderMs: Math.round(s.renderMs()),
-      ...(drawing ? { layoutAttempts: drawing.attempts } : {}),
+      stepClasses,
+      problemBadges,
+      stale: s.stale(),
+      geometry,
+      labelPx: Math.round(LABEL_FONT_PX * s.view().scale * 10) / 10,
       ...(timings ? { timings: { ...timings } } : {}),
     };
   }

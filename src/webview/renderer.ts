@@ -1,21 +1,21 @@
 /**
- * The one place that calls Mermaid: Mermaid text in, a safe SVG element out.
- * Everything else in the webview works on the returned SVG, so another
- * layout (e.g. BizFlow's own swimlane layout) is swapped in here.
+ * The one place in the webview that calls Mermaid: Mermaid text in, a safe
+ * SVG element out. Every diagram is drawn by `renderSwimlane`
+ * (src/shared/swimlane/render.ts), the module `bizflow render --format svg`
+ * draws with too: toMermaid's text with BizFlow's own swimlane layout (one
+ * full-length band per role, at every size).
  */
 import mermaid, { type MermaidConfig } from 'mermaid';
-import { LayoutMemo, renderWithLaneFallback, type LaneLayout } from '../shared/preview-mermaid';
+import { renderSwimlane } from '../shared/swimlane/render';
 import { toSafeSvg } from './svg-safety';
 
 export interface RenderInput {
-  /** The flowchart with lanes. */
+  /** toMermaid's text (flowchart + `layout: swimlane` front matter). */
   text: string;
-  /** The same flowchart without lanes, or how to ask for it (on the first layout failure). */
-  withoutLanes?: string | (() => Promise<string | undefined>);
   config: MermaidConfig;
-  /** Asked after each failed layout: true gives up (a newer diagram is waiting). */
+  /** Asked once drawn: true drops the result (a newer diagram is waiting). */
   cancelled: () => boolean;
-  /** Called just before the first `mermaid.render` and after the last (for the timings). */
+  /** Called just before `renderSwimlane` and after it (for the timings). */
   onStart?: () => void;
   onEnd?: () => void;
 }
@@ -25,23 +25,14 @@ export interface RenderOutput {
   /** Its size in diagram units. */
   width: number;
   height: number;
-  layout: LaneLayout;
-  /** mermaid.render calls made (1: the first layout worked). */
-  attempts: number;
 }
 
 export class MermaidRenderer {
   /** The configuration last passed to mermaid.initialize (as JSON): initialise again only when it changes. */
   private configured = '';
   private seq = 0;
-  /** Diagram structures that Mermaid could lay out only without (or with reversed) lanes. */
-  private readonly memo = new LayoutMemo();
 
-  /**
-   * Draws `input.text`; when Mermaid's layout (dagre) fails on the lanes of a
-   * big graph, with the lanes reversed, then without lanes. Throws Mermaid's
-   * error when nothing could be drawn; undefined when `cancelled` once drawn.
-   */
+  /** Draws `input.text`. Throws Mermaid's error; undefined when `cancelled` once drawn. */
   async render(input: RenderInput): Promise<RenderOutput | undefined> {
     const configJson = JSON.stringify(input.config);
     if (configJson !== this.configured) {
@@ -49,39 +40,27 @@ export class MermaidRenderer {
       mermaid.initialize(input.config);
       this.configured = configJson;
     }
-    const seq = ++this.seq;
-    const { text } = input;
+    const id = `bizflow-svg-${++this.seq}`;
     input.onStart?.();
-    const out = await renderWithLaneFallback(
-      {
-        text,
-        withoutLanes: input.withoutLanes,
-        startWith: this.memo.get(text),
-        onLayoutFailed: (next) => this.memo.set(text, next),
-      },
-      async (t, attempt) => {
-        const id = `bizflow-svg-${seq}${attempt ? `-${attempt}` : ''}`;
-        try {
-          return await mermaid.render(id, t);
-        } catch (e) {
-          // Mermaid leaves its scratch element behind on some errors
-          document.getElementById(`d${id}`)?.remove();
-          document.getElementById(id)?.remove();
-          throw e;
-        }
-      },
-      input.cancelled,
-    );
-    input.onEnd?.();
-    this.memo.set(text, out.layout);
+    let result: { svg: string };
+    try {
+      result = await renderSwimlane(mermaid, input.text, { id });
+    } catch (e) {
+      // Mermaid leaves its scratch element behind on some errors
+      document.getElementById(`d${id}`)?.remove();
+      document.getElementById(id)?.remove();
+      throw e;
+    } finally {
+      input.onEnd?.();
+    }
     if (input.cancelled()) return undefined;
-    const svg = toSafeSvg(out.result.svg);
+    const svg = toSafeSvg(result.svg);
     const vb = svg.viewBox.baseVal;
     const width = vb && vb.width ? vb.width : Number(svg.getAttribute('width')) || 0;
     const height = vb && vb.height ? vb.height : Number(svg.getAttribute('height')) || 0;
     svg.setAttribute('width', String(width));
     svg.setAttribute('height', String(height));
     svg.style.removeProperty('max-width');
-    return { svg, width, height, layout: out.layout, attempts: out.failed.length + 1 };
+    return { svg, width, height };
   }
 }

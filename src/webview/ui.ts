@@ -1,6 +1,7 @@
 /** The preview's chrome: toolbar, banner, legend, tooltip. Built with DOM calls only (no HTML strings). */
 import type { PreviewDiagnostic, PreviewRole, PreviewStep, WebviewStrings } from '../shared/protocol';
 import type { Palette } from './theme';
+import { legendItems, swatchElements } from '../shared/preview-theme';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -140,21 +141,34 @@ export class Toolbar {
     this.zoomLabel.textContent = `${Math.round(scale * 100)}%`;
   }
 
-  setConflicts(error: number, warning: number): void {
+  /**
+   * The conflict badge: open conflicts by level (src/core/conflict-count.ts),
+   * decided ones; while the file does not parse (`stale`), that the counts are
+   * out of date (never "no conflicts").
+   */
+  setConflicts(error: number, warning: number, decided = 0, stale = false): void {
     const b = this.conflictBadge;
+    const s = this.s;
     b.replaceChildren();
-    b.classList.toggle('none', error + warning === 0);
-    if (error + warning === 0) {
-      b.append(h('span', { text: this.s.noConflicts }));
+    b.classList.toggle('none', !stale && error + warning === 0);
+    b.classList.toggle('stale', stale);
+    if (stale) {
+      b.append(h('span', { className: 'bf-dot stale' }), h('span', { text: s.conflictsOutOfDate }));
+    } else if (error + warning === 0) {
+      b.append(h('span', { text: s.noConflicts }));
     } else {
-      if (error) b.append(h('span', { className: 'bf-dot error' }), h('span', { text: fmt(this.s.conflictErrors, error) }));
-      if (warning) b.append(h('span', { className: 'bf-dot warning' }), h('span', { text: fmt(this.s.conflictWarnings, warning) }));
+      if (error) b.append(h('span', { className: 'bf-dot error' }), h('span', { text: error === 1 ? s.conflictError : fmt(s.conflictErrors, error) }));
+      if (warning) b.append(h('span', { className: 'bf-dot warning' }), h('span', { text: warning === 1 ? s.conflictWarning : fmt(s.conflictWarnings, warning) }));
     }
-    b.title = b.textContent ?? '';
+    if (!stale && decided > 0) b.append(h('span', { className: 'bf-dot decided' }), h('span', { text: decided === 1 ? s.decidedConflict : fmt(s.decidedConflicts, decided) }));
+    b.title = Array.from(b.children)
+      .map((c) => c.textContent ?? '')
+      .filter(Boolean)
+      .join(' · ');
   }
 
   get conflictText(): string {
-    return this.conflictBadge.textContent ?? '';
+    return this.conflictBadge.title;
   }
 
   setLocked(locked: boolean): void {
@@ -207,22 +221,18 @@ export class Legend {
     this.element.append(head, this.body);
   }
 
+  /** The legend's entries (src/shared/preview-theme.ts: the same as an export's) in the colours of `p`. */
   render(p: Palette): void {
-    const item = (swatch: SVGElement, label: string) => {
-      const svg = svgEl('svg', { width: 30, height: 18, viewBox: '0 0 30 18', 'aria-hidden': 'true' });
-      svg.append(swatch);
-      return h('div', { className: 'bf-legend-item' }, svg, h('span', { text: label }));
-    };
-    const rect = (fill: string, stroke: string, extra: Record<string, string | number> = {}) =>
-      svgEl('rect', { x: 2, y: 3, width: 26, height: 12, fill, stroke, 'stroke-width': 1.5, ...extra });
     this.body.replaceChildren(
-      item(rect(p.node, p.nodeBorder, { rx: 6, ry: 6 }), this.s.legendStartEnd),
-      item(rect(p.node, p.nodeBorder), this.s.legendTask),
-      item(svgEl('polygon', { points: '15,1 28,9 15,17 2,9', fill: p.node, stroke: p.nodeBorder, 'stroke-width': 1.5 }), this.s.legendDecision),
-      item(rect(p.addedFill, p.added, { 'stroke-width': 2 }), this.s.legendAdded),
-      item(rect(p.removedFill, p.removed, { 'stroke-width': 2, 'stroke-dasharray': '4 3' }), this.s.legendRemoved),
-      item(rect(p.errorFill, p.error, { 'stroke-width': 2.5 }), this.s.legendConflictError),
-      item(rect(p.warningFill, p.warning, { 'stroke-width': 2.5 }), this.s.legendConflictWarning),
+      ...legendItems(this.s, p).map((it) => {
+        const svg = svgEl('svg', { width: 30, height: 18, viewBox: '0 0 30 18', 'aria-hidden': 'true' });
+        for (const e of swatchElements(it.swatch)) {
+          const el = svgEl(e.tag, e.attrs);
+          if (e.text !== undefined) el.textContent = e.text;
+          svg.append(el);
+        }
+        return h('div', { className: 'bf-legend-item', attrs: { 'data-key': it.key } }, svg, h('span', { text: it.label }));
+      }),
     );
   }
 }

@@ -1,6 +1,7 @@
 /** Zoom and pan of the diagram: buttons, ctrl/⌘ + wheel and trackpad pinch to zoom, wheel / drag to pan. */
 import type { ViewTransform } from '../shared/protocol';
-import { fitView, initialView, keepVisible, panBy, wheelPixels, wheelZoomFactor, zoomAt, ZOOM_STEP } from '../shared/preview-viewport';
+import { LABEL_FONT_PX } from '../shared/preview-theme';
+import { fitView, initialView, legibleScale, keepVisible, panBy, wheelPixels, wheelZoomFactor, zoomAt, ZOOM_STEP } from '../shared/preview-viewport';
 
 export class Viewport {
   view: ViewTransform = { scale: 1, x: 0, y: 0 };
@@ -54,7 +55,7 @@ export class Viewport {
     const inset = Math.min(this.bottomInset(), vh / 3);
     const view = byUser
       ? fitView(this.content.w, this.content.h, vw, vh - inset)
-      : initialView(this.content.w, this.content.h, vw, vh - inset, 16, 0.6, this.anchor());
+      : initialView(this.content.w, this.content.h, vw, vh - inset, 16, legibleScale(LABEL_FONT_PX), this.anchor());
     this.apply(view, false);
     this.autoFit = true;
     if (byUser) this.onChange(this.view, true);

@@ -29,8 +29,9 @@ describe('preview model', () => {
     assert.equal(model.steps.length, result.model.steps.list.length);
     assert.deepEqual(
       model.lanes.map((l) => l.roleId),
-      ['sales', 'warehouse', 'finance'], // a band per role that has steps (the director has none)
+      ['sales', 'warehouse', 'finance', ''], // a band per role that has steps (the director has none), then the unassigned band
     );
+    assert.deepEqual(model.lanes[3], { roleId: '', laneId: 'unassigned', label: 'unassigned', conflict: false, unassigned: true });
     assert.deepEqual(model.roles.map((r) => r.label), ['业务员', '仓库主管', '财务专员', '运营总监']);
     const byId = new Map(model.steps.map((s) => [s.id, s]));
     // REQ-001 (must) vs REQ-002 (should): a warning; the contradiction is reported in both requirements but counted once
@@ -82,8 +83,8 @@ describe('preview model', () => {
 
   it('keeps only the lanes involved in conflicts (and the lane-less steps next to them)', () => {
     const { model } = render(ORDER, { onlyConflictLanes: true });
-    assert.deepEqual(model.lanes.map((l) => l.roleId).sort(), ['finance', 'warehouse']);
-    assert.ok(model.lanes.every((l) => l.conflict));
+    assert.deepEqual(model.lanes.map((l) => l.roleId).sort(), ['', 'finance', 'warehouse']);
+    assert.ok(model.lanes.every((l) => l.conflict || l.unassigned));
     const ids = model.steps.map((s) => s.id).sort();
     assert.deepEqual(ids, ['credit-check', 'done', 'double-check', 'invoice', 'pick']);
     // node ids come from the restricted model, and the text names them
@@ -93,7 +94,7 @@ describe('preview model', () => {
       { onlyConflictLanes: true, texts: { noConflicts: 'none' } },
     ).model;
     assert.deepEqual(none.notices, ['none']);
-    assert.equal(none.lanes.length, 1);
+    assert.equal(none.lanes.length, 2, "the role's band and the unassigned band of the end step");
   });
 
   it('restrictToRoles re-indexes the steps it keeps', () => {
@@ -107,7 +108,8 @@ describe('preview model', () => {
     assert.equal(result.model.steps.list.length, 7, 'the original model is untouched');
   });
 
-  it('refuses to draw beyond the limits', () => {
+  it('refuses to draw beyond the limits', function () {
+    this.timeout(20_000);
     const { model } = render(ORDER, { limits: { maxTextLength: 100, maxEdges: 3000, maxNodes: 1500 } });
     assert.ok(model.tooLarge);
     assert.equal(model.mermaid, '');

@@ -16,7 +16,6 @@ describe('preview protocol', () => {
       { type: 'runCommand', ...stamp, command: 'exportPng' },
       { type: 'response', id: 1, result: { data: '<svg/>' } },
       { type: 'response', id: 1, error: 'no canvas' },
-      { type: 'request', id: 3, method: 'getWithoutLanes', params: { ...stamp, seq: 7 } },
       { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7, stepId: 'pick' } },
     ];
     for (const m of good) assert.ok(isFromWebview(m), JSON.stringify(m));
@@ -43,10 +42,10 @@ describe('preview protocol', () => {
       { type: 'rendered', ...stamp, outcome: { seq: -1, status: 'ok' } },
       { type: 'response', id: '1', result: {} },
       { type: 'response', id: 1, error: 5 },
-      { type: 'request', id: 3, method: 'getWithoutLanes', params: stamp },
-      { type: 'request', id: 3, method: 'getWithoutLanes', params: { ...stamp, seq: -1 } },
-      { type: 'request', id: 3.5, method: 'getWithoutLanes', params: { ...stamp, seq: 1 } },
-      { type: 'request', id: 3, method: 'getWithoutLanes' },
+      { type: 'request', id: 3, method: 'getWithoutLanes', params: { ...stamp, seq: 7 } },
+      { type: 'request', id: 3, method: 'getStepDetails', params: { ...stamp, seq: -1, stepId: 'pick' } },
+      { type: 'request', id: 3.5, method: 'getStepDetails', params: { ...stamp, seq: 1, stepId: 'pick' } },
+      { type: 'request', id: 3, method: 'getStepDetails' },
       { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7 } },
       { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7, stepId: '' } },
       { type: 'request', id: 4, method: 'getStepDetails', params: { ...stamp, seq: 7, stepId: 'x'.repeat(2000) } },

@@ -1,9 +1,9 @@
 import { strict as assert } from 'assert';
-import { withLanesReversed, isLayoutError } from '../../src/shared/preview-mermaid';
 import {
   clampScale,
   fitView,
   initialView,
+  legibleScale,
   keepVisible,
   MAX_SCALE,
   MIN_SCALE,
@@ -47,10 +47,25 @@ describe('preview viewport', () => {
   it('initialView keeps big diagrams readable, starting at the anchor', () => {
     const small = initialView(400, 300, 800, 600);
     assert.deepEqual(small, fitView(400, 300, 800, 600));
+    // fit to width, from the top, when the diagram is taller than the view and the text stays legible
+    const tall = initialView(1000, 2000, 800, 600, 16, legibleScale(14));
+    close(tall.scale, 768 / 1000);
+    assert.equal(tall.y, 16);
+    assert.ok(tall.scale * 14 >= 10);
+    close(legibleScale(14), 10 / 14);
+    // too wide for legible text at fit-to-width: the legible scale, starting at the start step
+    const wide = initialView(4000, 300, 800, 600, 16, legibleScale(14), { x: 10, y: 150 });
+    close(wide.scale, 10 / 14);
+    close(wide.x, 16);
     const big = initialView(20000, 3000, 800, 600, 16, 0.5, { x: 100, y: 1500 });
     assert.equal(big.scale, 0.5);
-    close(big.x, 32 - 50);
+    // the start step is in sight from the left edge: the band titles stay in view
+    close(big.x, 16);
+    // the start step far down: centred on it
     close(big.y, 300 - 750);
+    const far = initialView(20000, 3000, 800, 600, 16, 0.5, { x: 5000, y: 100 });
+    close(far.x, 32 - 2500);
+    close(far.y, 16);
     const noAnchor = initialView(20000, 3000, 800, 600, 16, 0.5);
     assert.deepEqual(noAnchor, { scale: 0.5, x: 16, y: 16 });
   });
@@ -77,53 +92,5 @@ describe('preview viewport', () => {
     assert.ok(20000 * s <= 16384 + 1e-6);
     const a = pngScale(16000, 16000, 2);
     assert.ok(16000 * a * 16000 * a <= (16384 * 16384) / 2 + 1);
-  });
-});
-
-describe('preview mermaid helpers', () => {
-  const text = [
-    'flowchart LR',
-    '  subgraph lane0["A"]',
-    '    n0(["s"])',
-    '  end',
-    '  subgraph lane1["B"]',
-    '    n1["t"]',
-    '  end',
-    '  n2(["e"])',
-    '  n0 --> n1',
-    '  n1 --> n2',
-    '',
-  ].join('\n');
-
-  it('withLanesReversed swaps the lane blocks and nothing else', () => {
-    const r = withLanesReversed(text)!;
-    assert.equal(
-      r,
-      [
-        'flowchart LR',
-        '  subgraph lane1["B"]',
-        '    n1["t"]',
-        '  end',
-        '  subgraph lane0["A"]',
-        '    n0(["s"])',
-        '  end',
-        '  n2(["e"])',
-        '  n0 --> n1',
-        '  n1 --> n2',
-        '',
-      ].join('\n'),
-    );
-    assert.equal(r.split('\n').sort().join('\n'), text.split('\n').sort().join('\n'));
-  });
-
-  it('withLanesReversed leaves one-lane and unbalanced texts alone', () => {
-    assert.equal(withLanesReversed('flowchart LR\n  subgraph lane0["A"]\n    n0["a"]\n  end\n'), undefined);
-    assert.equal(withLanesReversed('flowchart LR\n  subgraph lane0["A"]\n    n0["a"]\n'), undefined);
-  });
-
-  it('isLayoutError', () => {
-    assert.ok(isLayoutError("Cannot set properties of undefined (setting 'order')"));
-    assert.ok(!isLayoutError('Parse error on line 3: ...'));
-    assert.ok(!isLayoutError('Maximum text size in diagram exceeded'));
   });
 });

@@ -69,6 +69,9 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       vscode.window.onDidChangeTextEditorSelection((e) => {
         for (const p of this.previews) if (p.matches(e.textEditor.document.uri)) p.highlightFrom(e.textEditor);
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('bizflow.locale') || e.affectsConfiguration('bizflow.preview.direction')) for (const p of this.previews) p.settingsChanged();
+      }),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) for (const p of this.previews) if (p.matches(f.oldUri)) p.setResource(f.newUri);
       }),

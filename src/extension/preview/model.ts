@@ -5,9 +5,12 @@
  */
 import { LineIndex } from '../../core/positions';
 import { toMermaid } from '../../core/mermaid';
+import { conflictKey, conflictLevel, countConflicts, isConflictDiagnostic } from '../../core/conflict-count';
+import { stepsNamed } from '../../core/conflicts';
 import type { AnalysisResult } from '../../core/engine';
 import type { Model, Step, Role, Section } from '../../core/model';
-import type { Diagnostic, Span } from '../../core/types';
+import type { Diagnostic, Locale, Span } from '../../core/types';
+import { isProblemCode } from '../../shared/preview-overlays';
 import type {
   ConflictLevel,
   PreviewDiagnostic,
@@ -31,12 +34,10 @@ export const PREVIEW_LIMITS = {
 export interface RenderOptions {
   role?: string;
   onlyConflictLanes?: boolean;
-  /**
-   * Put the flowchart without lanes in the model (`mermaidWithoutLanes`).
-   * Off by default: the preview sends it only to a panel whose lanes Mermaid
-   * could not lay out (`RenderParts.withoutLanes` gives it on request).
-   */
-  withoutLanes?: boolean;
+  /** Flow direction (`bizflow.preview.direction`); default `LR`. */
+  direction?: 'LR' | 'TB';
+  /** Language of the words BizFlow adds to the diagram (the "unassigned" band); default `en`. */
+  locale?: Locale;
   /** Shown as the title when the process has no name. */
   fileName: string;
   limits?: typeof PREVIEW_LIMITS;
@@ -47,9 +48,7 @@ export interface RenderOptions {
   };
 }
 
-export function isConflict(d: Diagnostic): boolean {
-  return typeof d.code === 'string' && d.code.startsWith('conflict/');
-}
+export const isConflict = isConflictDiagnostic;
 
 function within(offset: number, span: Span): boolean {
   return offset >= span.start && offset <= span.end;
@@ -71,37 +70,55 @@ export function stepsOfDiagnostic(model: Model, d: Diagnostic): string[] {
   return [];
 }
 
-/**
- * Identity of a conflict: the two sides of a contradiction are reported once
- * in each requirement, but they are one conflict (one count in the badge).
- */
-export function conflictKey(d: Diagnostic, steps: string[]): string {
-  const reqs = Array.isArray(d.data?.requirements)
-    ? (d.data!.requirements as unknown[]).filter((r): r is string => typeof r === 'string')
-    : [];
-  if (reqs.length >= 2) return `${d.code}|${[...reqs].sort().join(',')}|${[...steps].sort().join(',')}`;
-  return `${d.code}@${d.span.start}-${d.span.end}`;
-}
-
 export interface StepConflicts {
   level?: ConflictLevel;
   count: number;
   diagnostics: Diagnostic[];
+  /** Problems drawn on the step (`isProblemCode`): highest level and how many. */
+  problem?: { level: ConflictLevel; count: number };
+  /** Decided conflicts on the step. */
+  decided?: number;
 }
 
 export interface ConflictSummary {
   byStep: Map<string, StepConflicts>;
-  /** Distinct conflicts of the file, by level. */
+  /** Distinct conflicts of the file, by level (src/core/conflict-count.ts: the one definition of "a conflict"). */
   counts: { error: number; warning: number };
+  /** Decided conflicts of the file: pairs of live requirements where one `overrides` the other. */
+  decided: number;
   /** Roles of the steps in a conflict. */
   roles: Set<string>;
 }
 
-/** Diagnostics and conflicts by step. */
+/**
+ * The recorded decisions of a model: each pair of live requirements where
+ * one lists the other under `overrides`, with the steps both name (where
+ * they clash). A decided pair raises no conflict diagnostic; the preview
+ * draws it as decided.
+ */
+export function decisionsOf(model: Model): Array<{ winner: string; loser: string; steps: string[] }> {
+  const out: Array<{ winner: string; loser: string; steps: string[] }> = [];
+  const seen = new Set<string>();
+  for (const w of model.requirements.list) {
+    if (!w.live) continue;
+    for (const o of w.overrides) {
+      const l = model.requirements.byId.get(o.id);
+      if (!l || l === w || !l.live) continue;
+      const key = [w.id, l.id].sort().join('\u0000');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const theirs = new Set(stepsNamed(l));
+      const steps = stepsNamed(w).filter((id) => theirs.has(id) && model.steps.byId.has(id));
+      out.push({ winner: w.id, loser: l.id, steps });
+    }
+  }
+  return out;
+}
+
+/** Diagnostics, conflicts, problems and decisions by step. */
 export function summarize(model: Model, diagnostics: readonly Diagnostic[]): ConflictSummary {
   const byStep = new Map<string, StepConflicts>();
   const keysByStep = new Map<string, Set<string>>();
-  const distinct = new Map<string, ConflictLevel>();
   const roles = new Set<string>();
   const entry = (id: string) => {
     let e = byStep.get(id);
@@ -111,11 +128,16 @@ export function summarize(model: Model, diagnostics: readonly Diagnostic[]): Con
   for (const d of diagnostics) {
     const steps = stepsOfDiagnostic(model, d);
     for (const id of steps) entry(id).diagnostics.push(d);
+    if (isProblemCode(d.code) && (d.severity === 'error' || d.severity === 'warning')) {
+      for (const id of steps) {
+        const e = entry(id);
+        const level = conflictLevel(d.severity);
+        e.problem = { level: e.problem?.level === 'error' ? 'error' : level, count: (e.problem?.count ?? 0) + 1 };
+      }
+    }
     if (!isConflict(d)) continue;
-    const level: ConflictLevel = d.severity === 'error' ? 'error' : 'warning';
-    const key = conflictKey(d, steps);
-    const prev = distinct.get(key);
-    if (prev !== 'error') distinct.set(key, level);
+    const level = conflictLevel(d.severity);
+    const key = conflictKey(d);
     for (const id of steps) {
       const e = entry(id);
       if (e.level !== 'error') e.level = level;
@@ -127,9 +149,10 @@ export function summarize(model: Model, diagnostics: readonly Diagnostic[]): Con
       if (role !== undefined && model.roles.byId.has(role)) roles.add(role);
     }
   }
-  const counts = { error: 0, warning: 0 };
-  for (const level of distinct.values()) counts[level]++;
-  return { byStep, counts, roles };
+  const { error, warning } = countConflicts(diagnostics);
+  const decisions = decisionsOf(model);
+  for (const d of decisions) for (const id of d.steps) entry(id).decided = (entry(id).decided ?? 0) + 1;
+  return { byStep, counts: { error, warning }, decided: decisions.length, roles };
 }
 
 /**
@@ -187,8 +210,6 @@ export interface RenderParts {
   model: RenderModel;
   /** The diagnostics of a drawn step, for its hover tooltip (undefined for a step not drawn). */
   stepDiagnostics(stepId: string): PreviewDiagnostic[] | undefined;
-  /** The flowchart without lanes (undefined when no lane is drawn or nothing is drawn). */
-  withoutLanes(): string | undefined;
 }
 
 /** Builds everything the webview needs to draw the diagram of an analysis. Never throws on any model. */
@@ -196,7 +217,7 @@ export function buildRenderModel(result: AnalysisResult, index: LineIndex, optio
   return prepareRender(result, index, options).model;
 }
 
-/** `buildRenderModel`, plus the step details and lane-less text the webview may ask for afterwards. Never throws on any model. */
+/** `buildRenderModel`, plus the step details the webview may ask for afterwards. Never throws on any model. */
 export function prepareRender(result: AnalysisResult, index: LineIndex, options: RenderOptions): RenderParts {
   const limits = options.limits ?? PREVIEW_LIMITS;
   const full = result.model;
@@ -216,7 +237,7 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     else notices.push(options.texts?.noConflicts ?? 'No step is in a conflict: showing all lanes.');
   }
 
-  const m = toMermaid(drawn, diagnostics, { role });
+  const m = toMermaid(drawn, diagnostics, { role, direction: options.direction === 'TB' ? 'TB' : 'LR', locale: options.locale ?? 'en' });
   if (m.warnings) notices.push(...m.warnings);
 
   const steps: PreviewStep[] = [];
@@ -234,12 +255,18 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     if (s.role !== undefined) step.role = s.role.id;
     if (c?.level) step.conflict = c.level;
     if (c?.diagnostics.length) step.diagnosticCount = c.diagnostics.length;
+    if (c?.problem) step.problem = c.problem;
+    if (c?.decided) step.decided = c.decided;
     steps.push(step);
   }
   const lanes: PreviewLane[] = [];
   for (const [roleId, laneId] of m.laneIds) {
     const r = full.roles.byId.get(roleId);
     lanes.push({ roleId, laneId, label: labelOf(r?.name, roleId), conflict: summary.roles.has(roleId) });
+  }
+  if (m.unassignedLane) {
+    // steps with no role or an unknown one: their own labelled band (toMermaid writes it last)
+    lanes.push({ roleId: '', laneId: m.unassignedLane, label: options.locale === 'zh-CN' ? '未分配' : 'unassigned', conflict: false, unassigned: true });
   }
 
   const edges = countEdges(m.text);
@@ -263,22 +290,14 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     roles: full.roles.list.map((r) => ({ id: r.id, label: labelOf(r.name, r.id) })),
     onlyConflictLanes,
     conflictCounts: summary.counts,
+    decidedCount: summary.decided,
     problems: syntaxProblems(result, index),
     notices,
   };
-  // Mermaid's layout fails on the lanes of some big diagrams: the webview then draws this
-  const fallback = !tooLarge && m.laneIds.size > 0;
-  let withoutLanes: string | undefined;
-  const lanelessText = () => {
-    if (fallback) withoutLanes ??= toMermaid(drawn, diagnostics, { role, lanes: false }).text;
-    return withoutLanes;
-  };
-  if (options.withoutLanes && fallback) model.mermaidWithoutLanes = lanelessText();
   if (role !== undefined) model.role = role;
   if (tooLarge) model.tooLarge = tooLarge;
   return {
     model,
-    withoutLanes: lanelessText,
     stepDiagnostics(stepId) {
       if (!m.nodeIds.has(stepId) || !full.steps.byId.has(stepId)) return undefined;
       return (summary.byStep.get(stepId)?.diagnostics ?? []).map((d) => {

@@ -22,6 +22,13 @@ import { createRequester, serveRequests, type Requester } from '../../shared/rpc
 import { localResourceRoots, previewHtml } from './html';
 import { buildRenderModel, highlightAt, prepareRender, sameHighlight, type HighlightTarget, type RenderParts } from './model';
 import { previewTitle, texts, webviewStrings } from './strings';
+import { readSettings } from '../settings';
+import type { Locale } from '../../core/types';
+
+/** `bizflow.preview.direction`: `LR` (default) or `TB`. */
+export function previewDirection(scope?: vscode.Uri): 'LR' | 'TB' {
+  return vscode.workspace.getConfiguration('bizflow', scope).get<string>('preview.direction', 'LR') === 'TB' ? 'TB' : 'LR';
+}
 
 export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
@@ -83,6 +90,8 @@ export class BizflowPreview implements vscode.Disposable {
   private fitNext = true;
   private seq = 0;
   private prepared = false;
+  /** The language of the preview's words (`bizflow.locale`), as its HTML was made with. */
+  private locale: Locale;
   private lastHighlight: HighlightTarget | undefined;
   private lastModel: RenderModel | undefined;
   private lastVersion = -1;
@@ -93,13 +102,6 @@ export class BizflowPreview implements vscode.Disposable {
   private readonly sent = new Map<number, SentRender>();
   /** The seq of the render on screen (its last outcome said `ok`). */
   private drawnSeq = 0;
-  /** The first seq of the current view (document, role view, lane filter). */
-  private viewSeq = 1;
-  /**
-   * Mermaid could not lay out the lanes of this view: send the lane-less text
-   * with every update (until the lanes are drawn again or the view changes).
-   */
-  private sendWithoutLanes = false;
   private readonly renderWaiters = new Set<Waiter<RenderOutcome>>();
   /** Valid messages from the webview (the requests and answers are picked out of them). */
   private readonly messages = new vscode.EventEmitter<FromWebview>();
@@ -135,7 +137,8 @@ export class BizflowPreview implements vscode.Disposable {
     };
     this.updateTitle();
     // set once: later updates are messages
-    panel.webview.html = previewHtml(panel.webview, host.extensionUri, { state, strings: webviewStrings() });
+    this.locale = readSettings(this._resource).locale;
+    panel.webview.html = previewHtml(panel.webview, host.extensionUri, { state, strings: webviewStrings(this.locale) });
     this.requests = createRequester<WebviewRequests>({
       post: (m) => this.post(m),
       onMessage: (l) => this.messages.event(l),
@@ -151,13 +154,6 @@ export class BizflowPreview implements vscode.Disposable {
         onMessage: (l) => this.messages.event(l),
         params: EXTENSION_REQUEST_PARAMS,
         handlers: {
-          getWithoutLanes: ({ uri, seq }) => {
-            const sent = this.sent.get(seq);
-            const text = sent && sent.uri === uri ? sent.parts.withoutLanes() : undefined;
-            // from now on each update of this view carries it (the webview's memo skips the lanes next time)
-            if (text !== undefined && seq >= this.viewSeq && uri === this._resource.toString()) this.sendWithoutLanes = true;
-            return text !== undefined ? { text } : {};
-          },
           getStepDetails: ({ uri, seq, stepId }) => {
             const sent = this.sent.get(seq);
             return { diagnostics: (sent && sent.uri === uri ? sent.parts.stepDiagnostics(stepId) : undefined) ?? [] };
@@ -250,7 +246,6 @@ export class BizflowPreview implements vscode.Disposable {
     if (this.matches(uri)) return;
     this._resource = uri;
     this._role = undefined;
-    this.viewChanged();
     this.prepared = false;
     this.lastHighlight = undefined;
     this.lastVersion = -1;
@@ -259,26 +254,33 @@ export class BizflowPreview implements vscode.Disposable {
   }
 
   setRole(role: string | undefined): Promise<void> {
-    if (role !== this._role) this.viewChanged();
     this._role = role;
     return this.refresh({ fit: true });
   }
 
   setOnlyConflictLanes(value: boolean): Promise<void> {
-    if (value !== this._onlyConflictLanes) this.viewChanged();
     this._onlyConflictLanes = value;
     return this.refresh({ fit: true });
   }
 
-  /** Another document, role view or lane filter: whether the lanes can be laid out is to be found out again. */
-  private viewChanged(): void {
-    this.sendWithoutLanes = false;
-    this.viewSeq = this.seq + 1;
-  }
-
-  /** Whether the lane-less text goes with each update (see `WithoutLanesRequest`). */
-  get sendsWithoutLanes(): boolean {
-    return this.sendWithoutLanes;
+  /**
+   * The preview's settings changed (`bizflow.locale`, `bizflow.preview.direction`):
+   * a new language reloads the webview with its words; a new direction redraws.
+   */
+  settingsChanged(): void {
+    const locale = readSettings(this._resource).locale;
+    if (locale !== this.locale) {
+      this.locale = locale;
+      this.ready = false;
+      this.dirty = true;
+      this.lastSent = undefined;
+      const state: PreviewState = { uri: this._resource.toString(), locked: this._locked, ...(this._role !== undefined ? { role: this._role } : {}), onlyConflictLanes: this._onlyConflictLanes };
+      this.panel.webview.html = previewHtml(this.panel.webview, this.host.extensionUri, { state, strings: webviewStrings(locale) });
+      this.updateTitle();
+      return;
+    }
+    this.lastSent = undefined;
+    void this.refresh();
   }
 
   private async document(): Promise<vscode.TextDocument> {
@@ -335,9 +337,10 @@ export class BizflowPreview implements vscode.Disposable {
     const parts = prepareRender(a.result, new LineIndex(a.text), {
       role: this._role,
       onlyConflictLanes: this._onlyConflictLanes,
-      withoutLanes: this.sendWithoutLanes,
       fileName: fileNameOf(a.uri),
-      texts: { noConflicts: texts.noConflicts(), unknownRole: texts.unknownRole },
+      direction: previewDirection(this._resource),
+      locale: this.locale,
+      texts: { noConflicts: texts.noConflicts(this.locale), unknownRole: (r) => texts.unknownRole(r, this.locale) },
     });
     const model = parts.model;
     if (this._role !== undefined && model.role === undefined) this._role = undefined; // not in this file
@@ -414,6 +417,8 @@ export class BizflowPreview implements vscode.Disposable {
       role: this._role,
       onlyConflictLanes: this._onlyConflictLanes,
       fileName: fileNameOf(a.uri),
+      direction: previewDirection(this._resource),
+      locale: this.locale,
       limits: infinite,
     }).mermaid;
   }
@@ -446,8 +451,6 @@ export class BizflowPreview implements vscode.Disposable {
         const outcome = msg.outcome;
         if (outcome.status === 'ok') {
           this.drawnSeq = Math.max(this.drawnSeq, outcome.seq);
-          // the lanes of this view were drawn: the lane-less text is no longer needed with each update
-          if ((outcome.layout === 'lanes' || outcome.layout === 'reversedLanes') && outcome.seq >= this.viewSeq) this.sendWithoutLanes = false;
           this.pruneSent();
         }
         this.lastOutcome = { ...outcome, uri: msg.uri, version: msg.version };
@@ -479,7 +482,8 @@ export class BizflowPreview implements vscode.Disposable {
   async exportImage(format: 'svg' | 'png', scale = 2, timeoutMs = 60_000): Promise<string> {
     const outcome = await this.waitForRender({ timeoutMs });
     if (outcome.status !== 'ok' && outcome.status !== 'kept') throw new Error(outcome.error ?? outcome.status);
-    const { data } = await this.requests.request('export', { format, scale }, timeoutMs);
+    const keepThemeColors = vscode.workspace.getConfiguration('bizflow', this._resource).get<boolean>('export.keepThemeColors', false) === true;
+    const { data } = await this.requests.request('export', { format, scale, keepThemeColors }, timeoutMs);
     if (!data) throw new Error('empty');
     return data;
   }

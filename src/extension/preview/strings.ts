@@ -1,9 +1,16 @@
-/** Localised texts of the preview (webview and extension side). */
-import * as vscode from 'vscode';
+/**
+ * Localised texts of the preview (webview and extension side), in BizFlow's
+ * language (`bizflow.locale`, `auto` = VS Code's display language), looked up
+ * in the l10n bundle (English texts are its keys; see src/extension/tree/words.ts).
+ */
+import type { Locale } from '../../core/types';
 import type { WebviewStrings } from '../../shared/protocol';
+import { readSettings } from '../settings';
+import { wordsFor } from '../tree/words';
 
-export function webviewStrings(): WebviewStrings {
-  const t = vscode.l10n.t;
+/** The preview's words in `locale` (default: the `bizflow.locale` setting). */
+export function webviewStrings(locale: Locale = readSettings().locale): WebviewStrings {
+  const t = wordsFor(locale).t;
   return {
     allRoles: t('All roles'),
     role: t('Role view'),
@@ -23,14 +30,22 @@ export function webviewStrings(): WebviewStrings {
     legendRemoved: t('Removed by a requirement'),
     legendConflictError: t('Conflict (error)'),
     legendConflictWarning: t('Conflict (warning)'),
+    legendDecided: t('Conflict decided'),
+    legendProblemError: t('Problem (error)'),
+    legendProblemWarning: t('Problem (warning)'),
+    conflictError: t('1 conflict error'),
     conflictErrors: t('{0} conflict errors'),
+    conflictWarning: t('1 conflict warning'),
     conflictWarnings: t('{0} conflict warnings'),
+    decidedConflict: t('1 decided'),
+    decidedConflicts: t('{0} decided'),
     noConflicts: t('No conflicts'),
+    conflictsOutOfDate: t('Conflicts: out of date'),
     syntaxError: t('Syntax error at {0}:{1}: {2}'),
-    keptDiagram: t('The diagram shows the last version without syntax errors.'),
+    keptDiagram: t('The YAML does not parse: the diagram below is the last version that did, and is out of date.'),
+    outOfDate: t('Out of date'),
     tooLarge: t('This process is too large to draw as one diagram ({0} steps, {1} arrows, {2} characters of Mermaid). Choose a role to see its view:'),
     renderFailed: t('The diagram could not be drawn: {0}. Choose a role to see a smaller view:'),
-    withoutLanes: t('Mermaid could not lay out the swimlanes of this diagram, so it is shown without lanes (each step names its role below its name). Choose a role to see its view with lanes:'),
     showRoleView: t('Show the view of'),
     rendering: t('Drawing…'),
     empty: t('This file has no steps to draw yet.'),
@@ -39,21 +54,23 @@ export function webviewStrings(): WebviewStrings {
   };
 }
 
-export const previewTitle = (fileName: string, locked: boolean): string =>
-  locked ? vscode.l10n.t('[Locked] Preview {0}', fileName) : vscode.l10n.t('Preview {0}', fileName);
+const w = (locale?: Locale) => wordsFor(locale ?? readSettings().locale);
+
+export const previewTitle = (fileName: string, locked: boolean, locale?: Locale): string =>
+  locked ? w(locale).t('[Locked] Preview {0}', fileName) : w(locale).t('Preview {0}', fileName);
 
 export const texts = {
-  noConflicts: () => vscode.l10n.t('No step is in a conflict: showing all lanes.'),
-  unknownRole: (role: string) => vscode.l10n.t('Role "{0}" is not defined in this file: showing all roles.', role),
-  noEditor: () => vscode.l10n.t('Open a BizFlow file (*.bizflow.yaml) to preview it.'),
-  noPreview: () => vscode.l10n.t('Open a BizFlow preview first.'),
-  exported: (path: string) => vscode.l10n.t('Diagram exported to {0}', path),
-  exportFailed: (why: string) => vscode.l10n.t('Could not export the diagram: {0}', why),
-  copied: () => vscode.l10n.t('Mermaid source copied to the clipboard.'),
-  openFailed: (why: string) => vscode.l10n.t('Could not open the BizFlow preview: {0}', why),
-  stepGone: (id: string) => vscode.l10n.t('Step "{0}" is no longer in the file.', id),
-  saveLabel: () => vscode.l10n.t('Export'),
-  svgFilter: () => vscode.l10n.t('SVG image'),
-  pngFilter: () => vscode.l10n.t('PNG image'),
-  timeout: () => vscode.l10n.t('the preview did not answer in time'),
+  noConflicts: (locale?: Locale) => w(locale).t('No step is in a conflict: showing all lanes.'),
+  unknownRole: (role: string, locale?: Locale) => w(locale).t('Role "{0}" is not defined in this file: showing all roles.', role),
+  noEditor: () => w().t('Open a BizFlow file (*.bizflow.yaml) to preview it.'),
+  noPreview: () => w().t('Open a BizFlow preview first.'),
+  exported: (path: string) => w().t('Diagram exported to {0}', path),
+  exportFailed: (why: string) => w().t('Could not export the diagram: {0}', why),
+  copied: () => w().t('Mermaid source copied to the clipboard.'),
+  openFailed: (why: string) => w().t('Could not open the BizFlow preview: {0}', why),
+  stepGone: (id: string) => w().t('Step "{0}" is no longer in the file.', id),
+  saveLabel: () => w().t('Export'),
+  svgFilter: () => w().t('SVG image'),
+  pngFilter: () => w().t('PNG image'),
+  timeout: () => w().t('the preview did not answer in time'),
 };

@@ -338,7 +338,6 @@ function save(): void {
           // marks a development build of the webview may add (not in RenderTimings): as they are
           for (const [k, v] of Object.entries(w)) if (!KNOWN_TIMINGS.has(k) && typeof v === 'number') stage(`webview (extra mark): ${k}`, v);
         }
-        if (last.layout) entry.layout = last.layout;
         // the browser's own drawing of the new SVG (style, layout, paint) follows the report; the webview
         // notes when its next frame was done, which a probe report shows (outside the measured time)
         const probe = await inspector.reportNow(uri);
@@ -354,12 +353,10 @@ function save(): void {
       }
       // the extension-host side of an update: the render model (Mermaid text and step data) for the webview
       const a = api.analyses.forDocument(doc);
-      // as the panel builds it: with the lane-less text while the panel sends it (after Mermaid failed on the lanes)
-      const withoutLanes = !!(api.preview.previewFor(uri) as { sendsWithoutLanes?: boolean } | undefined)?.sendsWithoutLanes;
       const hostModel: number[] = [];
       for (let i = 0; i < 5; i++) {
         const t = performance.now();
-        buildRenderModel(a.result, new LineIndex(a.text), { fileName: path.basename(uri.fsPath), withoutLanes });
+        buildRenderModel(a.result, new LineIndex(a.text), { fileName: path.basename(uri.fsPath) });
         hostModel.push(performance.now() - t);
       }
       const sent = api.preview.previewFor(uri)?.model;
@@ -367,11 +364,9 @@ function save(): void {
         nodeCount: last.nodeCount,
         // size of the render message's model, of the outcome and of an inspection, as JSON
         renderModelBytes: sent ? JSON.stringify(sent).length : null,
-        // what the model is made of: the Mermaid texts and the steps (the rest: lanes, roles, counts, notices)
-        renderModelParts: sent
-          ? { mermaid: sent.mermaid.length, mermaidWithoutLanes: sent.mermaidWithoutLanes?.length ?? 0, steps: JSON.stringify(sent.steps).length }
-          : null,
-        // the webview's message after each render (status, seq, layout), and the tests' inspection report (not sent unless asked)
+        // what the model is made of: the Mermaid text and the steps (the rest: lanes, roles, counts, notices)
+        renderModelParts: sent ? { mermaid: sent.mermaid.length, steps: JSON.stringify(sent.steps).length } : null,
+        // the webview's message after each render (status, seq), and the tests' inspection report (not sent unless asked)
         outcomeBytes: JSON.stringify(api.preview.previewFor(uri)?.rendered ?? null).length,
         inspectionBytes: JSON.stringify(last).length,
         buildRenderModelMs: summary(hostModel),
