@@ -74,8 +74,15 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
   try {
     // `require`, not `import()`: bundled by esbuild yet evaluated only here, and loadable under ts-node/tsx.
     const { renderFlow } = require('../node/mermaid-render') as typeof import('../node/mermaid-render');
-    // BizFlow's own swimlane layout (src/shared/swimlane): bands at every size, no lane-less fallback
-    const result = await renderFlow({ text: diagram.text });
+    // BizFlow's own swimlane layout (src/shared/swimlane): bands at every size, no lane-less fallback;
+    // framed like the preview's exports: the process name as a title, the legend, a light background
+    const roleName = role === undefined ? undefined : (model.roles.byId.get(role)?.name ?? role);
+    const result = await renderFlow({
+      text: diagram.text,
+      title: model.process?.name || path.basename(file).replace(/\.bizflow\.ya?ml$/i, ''),
+      subtitle: roleName,
+      locale: ctx.locale,
+    });
     if (!result.svg) return ctx.fail(m.svgFailed(oneLine(result.error ?? 'no output')));
     svg = result.svg;
   } catch (e) {
