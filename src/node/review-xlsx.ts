@@ -11,6 +11,8 @@
  *   F on record · G verdict (list: agree, object, question) · H note · I date
  * Row 1 is the header; a row whose verdict is blank is skipped on import.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type * as ExcelJSTypes from 'exceljs';
 import type { SignOffInput } from '../core/review/import';
 import { named, packWords } from '../core/review/pack-words';
@@ -18,7 +20,18 @@ import type { ReviewPack } from '../core/review/pack';
 
 type ExcelJS = typeof ExcelJSTypes;
 
+/**
+ * exceljs: the bundle built beside the running script (dist/exceljs.js beside dist/cli.js or the CLI
+ * package's dist/bizflow.js), else the installed package. Never loaded before a workbook is made or read.
+ */
 async function loadExcel(): Promise<ExcelJS> {
+  const beside = path.join(__dirname, 'exceljs.js');
+  if (fs.existsSync(beside)) {
+    // a computed path: bundlers leave it to Node at run time
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(beside) as ExcelJS & { default?: ExcelJS };
+    return mod.default ?? mod;
+  }
   const mod = (await import('exceljs')) as ExcelJS & { default?: ExcelJS };
   return mod.default ?? mod;
 }
