@@ -89,7 +89,8 @@ export async function buildReviewPack(text: string, options: ReviewPackOptions):
   const pack = buildPack(result, { role: options.role, locale });
   if (options.format === 'md') return { pack, md: renderPackMarkdown(pack, { file: options.file, generatedOn: options.generatedOn }) };
   if (options.format === 'xlsx') {
-    const { packWorkbook } = await import('./review-xlsx');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { packWorkbook } = require('./review-xlsx') as typeof import('./review-xlsx');
     return { pack, xlsxBuffer: await packWorkbook(pack, { file: options.file }) };
   }
   let pictures: PackPictures = {};
