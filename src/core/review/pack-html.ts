@@ -70,6 +70,7 @@ td ul { margin: 0; padding-left: 16px; }
 .stale, .object, .question { color: var(--err); border-color: var(--err); }
 .none { color: var(--muted); }
 .flag { color: var(--err); font-weight: 600; }
+.glance { background: var(--head); border: 1px solid var(--line); padding: 6px 10px; font-weight: 600; }
 .summary { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 8px 0; }
 .summary dt { color: var(--muted); }
 .summary dd { margin: 0; }
@@ -137,7 +138,20 @@ function askWho(pack: ReviewPack, w: PackWords, reqs: string[]): string {
     .join(', ');
 }
 
+/** Whether the requirements change nothing in this role's work. */
+export function unchanged(r: RoleImpact): boolean {
+  return (
+    !r.stepsAdded.length &&
+    !r.stepsRemoved.length &&
+    !r.stepsChanged.length &&
+    !r.provides.length &&
+    !r.needs.length &&
+    ![...r.handoffsIn, ...r.handoffsOut].some((h) => h.change !== 'unchanged')
+  );
+}
+
 function impactHtml(pack: ReviewPack, w: PackWords, r: RoleImpact): string {
+  if (unchanged(r)) return `<p class="muted">${esc(w.nothing)}</p>`;
   const parts: string[] = [];
   const add = (h: string, items: string[]) => items.length && parts.push(`<h4>${esc(h)}</h4>${list(items)}`);
   add(
@@ -238,7 +252,9 @@ function roleHtml(pack: ReviewPack, w: PackWords, r: RolePack): string {
       '</table>'
     : `<p class="muted">${esc(w.noAsks)}</p>`;
   const conflicts = r.conflicts.length ? r.conflicts.map((c) => conflictHtml(pack, w, c)).join('\n') : `<p class="muted">${esc(w.noConflicts)}</p>`;
-  return `${head}<h3>${esc(w.lane)}</h3>${lane}<h3>${esc(w.impact)}</h3>${impactHtml(pack, w, r.impact)}<h3>${esc(w.asks)}</h3>${asks}<h3>${esc(w.conflicts)}</h3>${conflicts}</section>`;
+  const waiting = r.asks.filter((a) => a.state !== 'agreed').length;
+  const glance = `<p class="glance">${esc(w.glance(waiting, r.conflicts.length, r.impact.stepsAdded.length, r.impact.stepsRemoved.length, r.impact.stepsChanged.length))}</p>`;
+  return `${head}${glance}<h3>${esc(w.lane)}</h3>${lane}<h3>${esc(w.impact)}</h3>${impactHtml(pack, w, r.impact)}<h3>${esc(w.asks)}</h3>${asks}<h3>${esc(w.conflicts)}</h3>${conflicts}</section>`;
 }
 
 function requirementsHtml(pack: ReviewPack, w: PackWords): string {
@@ -252,7 +268,9 @@ function requirementsHtml(pack: ReviewPack, w: PackWords): string {
     const source = r.source
       ? `<blockquote>${r.source.said ? `<q>${esc(r.source.said)}</q><br>` : ''}${esc([r.source.who, r.source.channel, r.source.on].filter(Boolean).join(' · '))}</blockquote>`
       : '';
-    const acceptance = r.acceptance.length ? list(r.acceptance.map(esc)) : `<span class="flag">${esc(w.noAcceptance)}</span>`;
+    const acceptance = r.acceptance.length
+      ? list(r.acceptance.map(esc))
+      : `<span class="${r.priority === 'must' && r.live ? 'flag' : 'muted'}">${esc(r.priority === 'must' && r.live ? w.noAcceptance : w.none)}</span>`;
     const titleCell =
       `${esc(r.title ?? '')}` +
       (r.description ? `<br><span class="muted">${esc(r.description)}</span>` : '') +

@@ -4,6 +4,7 @@
  * many wikis draw them), tables with every user text escaped.
  */
 import type { RoleImpact } from './impact';
+import { unchanged } from './pack-html';
 import { named, packWords, type PackWords } from './pack-words';
 import type { PackConflict, ReviewPack, RolePack } from './pack';
 
@@ -27,6 +28,7 @@ function cell(items: string[]): string {
 }
 
 function impactMd(pack: ReviewPack, w: PackWords, r: RoleImpact): string {
+  if (unchanged(r)) return `${md(w.nothing)}\n`;
   const N = (id: string) => md(named(pack.stepNames, id));
   const R = (id: string | undefined) => md(named(pack.roleNames, id));
   const who = (ids: string[]) =>
@@ -79,6 +81,8 @@ function roleMd(pack: ReviewPack, w: PackWords, r: RolePack): string {
   const out: string[] = [`## ${md(w.roleSection(r.name))} (\`${r.id}\`)\n`];
   if (r.department) out.push(`${md(w.department)}: ${md(r.department)}  `);
   if (r.concerns.length) out.push(`${md(w.concerns)}: ${md(r.concerns.join(w.t(', ', '、')))}\n`);
+  const waiting = r.asks.filter((a) => a.state !== 'agreed').length;
+  out.push(`**${md(w.glance(waiting, r.conflicts.length, r.impact.stepsAdded.length, r.impact.stepsRemoved.length, r.impact.stepsChanged.length))}**\n`);
   out.push(`### ${md(w.lane)}\n`);
   if (r.lane.length) {
     out.push(`| ${md(w.step)} | ${md(w.type)} | ${md(w.change)} | ${md(w.attributes)} |\n|---|---|---|---|`);

@@ -47,6 +47,11 @@ export function packWords(locale: Locale) {
     noSteps: t('No step in this lane.', '该泳道没有步骤。'),
     impact: t('What changes for you', '对您的影响'),
     nothing: t('Nothing changes for this role.', '该角色没有变化。'),
+    glance: (waiting: number, conflicts: number, added: number, removed: number, changed: number) =>
+      t(
+        `At a glance: ${waiting} requirement(s) wait for your agreement · ${conflicts} open conflict(s) · in your lane ${added} step(s) added, ${removed} removed, ${changed} change(s) in how steps work`,
+        `概览：${waiting} 项需求等待您确认 · ${conflicts} 个未决冲突 · 您的泳道中新增 ${added} 个步骤，去掉 ${removed} 个，${changed} 处工作方式改变`,
+      ),
     stepsAdded: t('Steps added to your lane', '泳道中新增的步骤'),
     stepsRemoved: t('Steps removed from your lane', '泳道中去掉的步骤'),
     stepsChanged: t('Steps that work differently', '工作方式改变的步骤'),

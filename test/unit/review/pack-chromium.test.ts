@@ -24,6 +24,24 @@ const ARTIFACTS = path.join(repoRoot, 'test/artifacts');
 const ORDER = fs.readFileSync(orderExample, 'utf8');
 const P2P = fs.readFileSync(p2pExample, 'utf8');
 
+/** What a reader of the page sees (plain JavaScript source: the tests are compiled without the DOM library). */
+const FACTS = `({
+  text: document.body.innerText,
+  svgs: Array.from(document.querySelectorAll('figure > svg')).map((s) => s.textContent || ''),
+  scripts: document.querySelectorAll('script').length,
+  external: Array.from(document.querySelectorAll('[src], link[href], [href]:not(a[href^="#"])')).map((e) => e.outerHTML.slice(0, 80)),
+  roleSections: Array.from(document.querySelectorAll('section.role-section')).map((s) => s.id),
+})`;
+
+/** Font sizes (px) and page breaks under print media. */
+const PRINT_STYLE = `({
+  body: parseFloat(getComputedStyle(document.body).fontSize),
+  smallest: Math.min(...Array.from(document.querySelectorAll('p, li, td, th, dd, dt'))
+    .filter((e) => (e.textContent || '').trim() !== '')
+    .map((e) => parseFloat(getComputedStyle(e).fontSize))),
+  breaks: Array.from(document.querySelectorAll('section.role-section')).map((s) => getComputedStyle(s).breakBefore),
+})`;
+
 /** Counts the pages of a PDF (its /Type /Page objects). */
 function pdfPages(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
@@ -87,13 +105,7 @@ describe('review pack in Chromium', function () {
       assert.notEqual(noCsp, result.html);
       await (await open(noCsp, requests)).context().close();
       const page = await open(result.html!, requests);
-      const facts = await page.evaluate(() => ({
-        text: document.body.innerText,
-        svgs: Array.from(document.querySelectorAll('figure > svg')).map((s) => s.textContent ?? ''),
-        scripts: document.querySelectorAll('script').length,
-        external: Array.from(document.querySelectorAll('[src], link[href], [href]:not(a[href^="#"])')).map((e) => e.outerHTML.slice(0, 80)),
-        roleSections: Array.from(document.querySelectorAll('section.role-section')).map((s) => s.id),
-      }));
+      const facts = (await page.evaluate(FACTS)) as { text: string; svgs: string[]; scripts: number; external: string[]; roleSections: string[] };
       assert.deepEqual(requests, []);
       assert.equal(facts.scripts, 0);
       assert.deepEqual(facts.external, []);
@@ -124,15 +136,7 @@ describe('review pack in Chromium', function () {
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: path.join(ARTIFACTS, `review-pack-${name}.png`), fullPage: true });
       await page.emulateMedia({ media: 'print' });
-      const style = await page.evaluate(() => ({
-        body: parseFloat(getComputedStyle(document.body).fontSize),
-        smallest: Math.min(
-          ...Array.from(document.querySelectorAll('p, li, td, th, dd, dt'))
-            .filter((e) => (e.textContent ?? '').trim() !== '')
-            .map((e) => parseFloat(getComputedStyle(e).fontSize)),
-        ),
-        breaks: Array.from(document.querySelectorAll('section.role-section')).map((s) => getComputedStyle(s).breakBefore),
-      }));
+      const style = (await page.evaluate(PRINT_STYLE)) as { body: number; smallest: number; breaks: string[] };
       assert.ok(style.body >= 12, `body ${style.body}px`);
       assert.ok(style.smallest >= 12, `smallest text ${style.smallest}px (9 pt = 12 px)`);
       assert.ok(style.breaks.every((b) => b === 'page'), style.breaks.join());
