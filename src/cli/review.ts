@@ -165,7 +165,7 @@ async function importCommand(returned: string, arg: string, on: string, ctx: Cli
     const code = (e as NodeJS.ErrnoException).code;
     return ctx.fail(code === 'ENOENT' ? t(`cannot find ${q(locale, returned)}.`, `找不到${q(locale, returned)}。`) : t(`cannot read ${q(locale, returned)} (${code ?? String(e)}).`, `无法读取${q(locale, returned)}（${code ?? String(e)}）。`));
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { readSignOff, SIGN_OFF_SHEET_NAMES } = require('../node/review-xlsx') as typeof import('../node/review-xlsx');
   const sheet = await readSignOff(data);
   if (!sheet.ok) {

@@ -53,7 +53,7 @@ export async function drawPictures(texts: { today: string; after: string }, opts
   let renderer: import('./mermaid-render').MermaidRenderer | undefined;
   try {
     // loaded here only: lint and the other formats never load playwright
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { MermaidRenderer } = require('./mermaid-render') as typeof import('./mermaid-render');
     renderer = await MermaidRenderer.launch({ executablePath: opts.executablePath, timeoutMs: opts.timeoutMs });
     const out: PackPictures = {};
@@ -89,7 +89,7 @@ export async function buildReviewPack(text: string, options: ReviewPackOptions):
   const pack = buildPack(result, { role: options.role, locale });
   if (options.format === 'md') return { pack, md: renderPackMarkdown(pack, { file: options.file, generatedOn: options.generatedOn }) };
   if (options.format === 'xlsx') {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const { packWorkbook } = require('./review-xlsx') as typeof import('./review-xlsx');
     return { pack, xlsxBuffer: await packWorkbook(pack, { file: options.file }) };
   }

@@ -28,7 +28,7 @@ async function loadExcel(): Promise<ExcelJS> {
   const beside = path.join(__dirname, 'exceljs.js');
   if (fs.existsSync(beside)) {
     // a computed path: bundlers leave it to Node at run time
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const mod = require(beside) as ExcelJS & { default?: ExcelJS };
     return mod.default ?? mod;
   }
