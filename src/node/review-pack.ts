@@ -7,7 +7,7 @@
  * (exceljs, loaded only when xlsx is asked for).
  */
 import { analyze, type AnalyzeOptions } from '../core/engine';
-import { buildPack, type ReviewPack } from '../core/review/pack';
+import { buildPack, type PackDiagrams, type ReviewPack } from '../core/review/pack';
 import { renderPackHtml, type PackPictures } from '../core/review/pack-html';
 import { renderPackMarkdown } from '../core/review/pack-md';
 import type { Locale } from '../core/types';
@@ -29,7 +29,7 @@ export interface ReviewPackOptions {
   /** HTML: draw the pictures (default true); false leaves the note and the Mermaid text. */
   pictures?: boolean;
   /** HTML: how the pictures are drawn (tests, the extension); default: Mermaid in headless Chromium. */
-  draw?: (texts: { today: string; after: string }) => Promise<PackPictures>;
+  draw?: (texts: PackDiagrams) => Promise<PackPictures>;
   /** Chromium to use for the pictures. */
   executablePath?: string;
   timeoutMs?: number;
@@ -48,8 +48,8 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
 }
 
-/** Draws today's and the after picture with the project's Mermaid renderer; never throws (the reason comes back in `error`). */
-export async function drawPictures(texts: { today: string; after: string }, opts: { executablePath?: string; timeoutMs?: number } = {}): Promise<PackPictures> {
+/** Draws today's and the after picture (and each role's view) with the project's Mermaid renderer; never throws (the reason comes back in `error`). */
+export async function drawPictures(texts: PackDiagrams, opts: { executablePath?: string; timeoutMs?: number } = {}): Promise<PackPictures> {
   let renderer: import('./mermaid-render').MermaidRenderer | undefined;
   try {
     // loaded here only: lint and the other formats never load playwright
@@ -63,6 +63,10 @@ export async function drawPictures(texts: { today: string; after: string }, opts
       const r = await renderer.renderFlow(diagram);
       if (r.svg) out[k] = r.svg;
       else errors.push(r.error ?? 'no output');
+    }
+    for (const r of texts.roles ?? []) {
+      const res = await renderer.renderFlow({ text: r.text });
+      if (res.svg) (out.roles ??= {})[r.role] = res.svg;
     }
     if (errors.length) out.error = errors[0];
     return out;

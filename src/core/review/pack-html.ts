@@ -14,6 +14,8 @@ import type { PackConflict, ReviewPack, RolePack } from './pack';
 export interface PackPictures {
   today?: string;
   after?: string;
+  /** Role id → its view of the after picture. */
+  roles?: Record<string, string>;
   /** Why the pictures are missing (e.g. Chromium not found). */
   error?: string;
 }
@@ -78,6 +80,7 @@ td ul { margin: 0; padding-left: 16px; }
 figure { margin: 10px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 figure svg { max-width: 100%; height: auto; display: block; }
+figure.role-view svg { max-height: 110mm; }
 .nopic { border: 1px dashed var(--warn); background: var(--warnbg); padding: 8px 10px; }
 .nopic pre { white-space: pre-wrap; font-size: 9pt; margin: 6px 0 0; }
 .legend span { margin-right: 12px; }
@@ -178,7 +181,7 @@ function impactHtml(pack: ReviewPack, w: PackWords, r: RoleImpact): string {
         const after = c.after;
         return `${stepName(pack, c.step)} <code>${esc(c.attribute)}</code>: ${esc(today)} → <b>${esc(after.value)}</b> — ${esc(w.askedBy(''))}${askWho(pack, w, [after.requirement])}`;
       }
-      const sides = c.asks.map((a) => `<b>${esc(a.value)}</b> ← ${askWho(pack, w, [a.requirement])}`).join(' <i>vs</i> ');
+      const sides = c.asks.map((a) => `<b>${esc(a.value)}</b> ← ${askWho(pack, w, [a.requirement])}`).join(` <i>${esc(w.t('vs', '对'))}</i> `);
       return `${stepName(pack, c.step)} <code>${esc(c.attribute)}</code>: ${esc(today)} → ${tag('contested', w.contested)} ${sides}`;
     }),
   );
@@ -222,7 +225,7 @@ function conflictHtml(pack: ReviewPack, w: PackWords, c: PackConflict): string {
   );
 }
 
-function roleHtml(pack: ReviewPack, w: PackWords, r: RolePack): string {
+function roleHtml(pack: ReviewPack, w: PackWords, r: RolePack, svg: string | undefined): string {
   const head =
     `<section class="role-section" id="role-${esc(r.id)}"><h2>${esc(w.roleSection(r.name))} <span class="id">${esc(r.id)}</span></h2>` +
     `<dl class="summary">${r.department ? `<dt>${esc(w.department)}</dt><dd>${esc(r.department)}</dd>` : ''}${r.concerns.length ? `<dt>${esc(w.concerns)}</dt><dd>${esc(r.concerns.join(w.t(', ', '、')))}</dd>` : ''}</dl>`;
@@ -254,7 +257,9 @@ function roleHtml(pack: ReviewPack, w: PackWords, r: RolePack): string {
   const conflicts = r.conflicts.length ? r.conflicts.map((c) => conflictHtml(pack, w, c)).join('\n') : `<p class="muted">${esc(w.noConflicts)}</p>`;
   const waiting = r.asks.filter((a) => a.state !== 'agreed').length;
   const glance = `<p class="glance">${esc(w.glance(waiting, r.conflicts.length, r.impact.stepsAdded.length, r.impact.stepsRemoved.length, r.impact.stepsChanged.length))}</p>`;
-  return `${head}${glance}<h3>${esc(w.lane)}</h3>${lane}<h3>${esc(w.impact)}</h3>${impactHtml(pack, w, r.impact)}<h3>${esc(w.asks)}</h3>${asks}<h3>${esc(w.conflicts)}</h3>${conflicts}</section>`;
+  const safe = safeSvg(svg);
+  const pic = safe ? `<figure class="role-view"><figcaption>${esc(w.roleView)}</figcaption>${safe}</figure>` : '';
+  return `${head}${glance}<h3>${esc(w.lane)}</h3>${pic}${lane}<h3>${esc(w.impact)}</h3>${impactHtml(pack, w, r.impact)}<h3>${esc(w.asks)}</h3>${asks}<h3>${esc(w.conflicts)}</h3>${conflicts}</section>`;
 }
 
 function requirementsHtml(pack: ReviewPack, w: PackWords): string {
@@ -346,12 +351,12 @@ export function renderPackHtml(pack: ReviewPack, options: HtmlOptions = {}): str
     `<!DOCTYPE html>\n<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(w.title(p.name))}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
-    `<header><h1>${esc(w.title(p.name))}</h1><p class="meta">${esc(w.generated(options.file ?? '', options.generatedOn))}</p></header>\n` +
+    `<header><h1>${esc(w.title(p.name))}</h1>${options.file !== undefined ? `<p class="meta">${esc(w.generated(options.file, options.generatedOn))}</p>` : ''}</header>\n` +
     summary +
     '\n' +
     diagrams +
     '\n' +
-    pack.roles.map((r) => roleHtml(pack, w, r)).join('\n') +
+    pack.roles.map((r) => roleHtml(pack, w, r, pics.roles?.[r.id])).join('\n') +
     '\n' +
     requirementsHtml(pack, w) +
     '\n' +

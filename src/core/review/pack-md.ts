@@ -47,7 +47,7 @@ function impactMd(pack: ReviewPack, w: PackWords, r: RoleImpact): string {
     r.stepsChanged.map((c) => {
       const today = md(c.today ?? w.notSet);
       if (c.after.kind === 'value') return `${N(c.step)} \`${c.attribute}\`: ${today} → **${md(c.after.value)}** — ${md(w.askedBy(''))}${who([c.after.requirement])}`;
-      return `${N(c.step)} \`${c.attribute}\`: ${today} → ⚠ ${md(w.contested)}: ${c.asks.map((a) => `**${md(a.value)}** ← ${who([a.requirement])}`).join(' vs ')}`;
+      return `${N(c.step)} \`${c.attribute}\`: ${today} → ⚠ ${md(w.contested)}: ${c.asks.map((a) => `**${md(a.value)}** ← ${who([a.requirement])}`).join(w.t(' vs ', ' 对 '))}`;
     }),
   );
   add(w.provides, r.provides.map((d) => `\`${d.data}\` — ${md(d.to ? w.forStep(named(pack.stepNames, d.to.step)) : named(pack.stepNames, d.step))} (${md(d.requirements.join(', '))})`));
@@ -74,7 +74,7 @@ function conflictMd(pack: ReviewPack, w: PackWords, c: PackConflict): string {
     c.decider === undefined
       ? md(w.nobodyDecides)
       : `${R(c.decider)} ${md(c.deciderFrom === 'owner' ? w.viaOwner : w.viaDecidedBy)}${c.deciderIsParty ? ` — **${md(w.partyDecides)}**` : ''}`;
-  return `- **${md(w.conflictKind(c))}** (\`${c.code}\`, ${c.severity}): ${md(c.message)}\n  - ${md(w.sides)}:\n${sides.map((s) => '  ' + s).join('\n')}\n  - ${md(w.decides)}: ${decider}`;
+  return `- **${md(w.conflictKind(c))}** (\`${c.code}\`, ${md(w.severity(c.severity))}): ${md(c.message)}\n  - ${md(w.sides)}:\n${sides.map((s) => '  ' + s).join('\n')}\n  - ${md(w.decides)}: ${decider}`;
 }
 
 function roleMd(pack: ReviewPack, w: PackWords, r: RolePack): string {

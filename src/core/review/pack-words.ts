@@ -40,6 +40,7 @@ export function packWords(locale: Locale) {
     department: t('Department', '部门'),
     concerns: t('Concerns', '关注点'),
     lane: t('Your lane: today → after', '您的泳道：现状 → 实施后'),
+    roleView: t('Your lane after the requirements, with the steps before and after it', '需求实施后您的泳道，以及前后相邻的步骤'),
     step: t('Step', '步骤'),
     type: t('Type', '类型'),
     change: t('Change', '变化'),

@@ -188,9 +188,16 @@ export interface ReviewPack {
   requirements: RequirementRow[];
   decisions: DecisionEntry[];
   signOff: SignOffRow[];
-  diagrams: { today: string; after: string };
+  diagrams: PackDiagrams;
   /** Whether the file had YAML errors (the pack is then partial). */
   syntaxErrors: boolean;
+}
+
+export interface PackDiagrams {
+  today: string;
+  after: string;
+  /** The after picture in each role's view (its lane and the neighbouring steps), for the role sections that have steps. */
+  roles: { role: string; text: string }[];
 }
 
 export interface PackInput {
@@ -422,7 +429,7 @@ export function buildPack(input: PackInput, options: PackOptions = {}): ReviewPa
     requirements,
     decisions,
     signOff,
-    diagrams: packDiagrams(model, diagnostics, all.steps, all.roles),
+    diagrams: packDiagrams(model, diagnostics, all.steps, all.roles, wanted),
     syntaxErrors: model.parsed.errors.length > 0,
   };
 }
@@ -475,7 +482,7 @@ function viewOf(model: Model, keep: (s: Step) => boolean, requirements: Requirem
   };
 }
 
-function packDiagrams(model: Model, diagnostics: readonly Diagnostic[], states: StepState[], roles: RoleImpact[]): { today: string; after: string } {
+function packDiagrams(model: Model, diagnostics: readonly Diagnostic[], states: StepState[], roles: RoleImpact[], wanted: string[]): PackDiagrams {
   const st = new Map(states.map((s) => [s.step, s]));
   const today = toMermaid(viewOf(model, (s) => st.get(s.id)?.today !== false, []), []).text;
   // after: one synthetic live requirement adds the added steps and removes the removed ones (contested: neither)
@@ -494,6 +501,8 @@ function packDiagrams(model: Model, diagnostics: readonly Diagnostic[], states: 
   }
   // open conflicts raised as errors stay red
   for (const d of diagnostics) if (d.code.startsWith('conflict/') && d.severity === 'error') marks.push(d);
-  const after = toMermaid(viewOf(model, () => true, synthetic as Requirement[]), marks).text;
-  return { today, after };
+  const afterView = viewOf(model, () => true, synthetic as Requirement[]);
+  const after = toMermaid(afterView, marks).text;
+  const laned = wanted.filter((r) => model.steps.list.some((s) => s.role?.id === r));
+  return { today, after, roles: laned.map((role) => ({ role, text: toMermaid(afterView, marks, { role }).text })) };
 }

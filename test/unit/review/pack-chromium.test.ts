@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { analyze } from '../../../src/core/engine';
 import { fingerprintOf } from '../../../src/core/review/fingerprint';
+import type { PackDiagrams } from '../../../src/core/review/pack';
 import { readReviews } from '../../../src/core/review/read';
 import { CHROMIUM_ARGS, findChromium } from '../../../src/node/chromium';
 import { MermaidRenderer } from '../../../src/node/mermaid-render';
@@ -27,7 +28,8 @@ const P2P = fs.readFileSync(p2pExample, 'utf8');
 /** What a reader of the page sees (plain JavaScript source: the tests are compiled without the DOM library). */
 const FACTS = `({
   text: document.body.innerText,
-  svgs: Array.from(document.querySelectorAll('figure > svg')).map((s) => s.textContent || ''),
+  svgs: Array.from(document.querySelectorAll('#diagrams figure > svg')).map((s) => s.textContent || ''),
+  roleViews: Array.from(document.querySelectorAll('section.role-section')).map((s) => [s.id, Array.from(s.querySelectorAll('figure.role-view > svg')).map((v) => v.textContent || '')]),
   scripts: document.querySelectorAll('script').length,
   external: Array.from(document.querySelectorAll('[src], link[href], [href]:not(a[href^="#"])')).map((e) => e.outerHTML.slice(0, 80)),
   roleSections: Array.from(document.querySelectorAll('section.role-section')).map((s) => s.id),
@@ -55,9 +57,11 @@ describe('review pack in Chromium', function () {
 
   before(async () => {
     renderer = await MermaidRenderer.launch();
-    const draw = async (texts: { today: string; after: string }) => {
+    const draw = async (texts: PackDiagrams) => {
       const [today, after] = [await renderer.renderFlow({ text: texts.today }), await renderer.renderFlow({ text: texts.after })];
-      return { today: today.svg, after: after.svg, error: today.error ?? after.error };
+      const roles: Record<string, string> = {};
+      for (const r of texts.roles) roles[r.role] = (await renderer.renderFlow({ text: r.text })).svg!;
+      return { today: today.svg, after: after.svg, roles, error: today.error ?? after.error };
     };
     for (const [name, text, locale] of [
       ['order-fulfilment', ORDER, 'zh-CN'],
@@ -105,7 +109,7 @@ describe('review pack in Chromium', function () {
       assert.notEqual(noCsp, result.html);
       await (await open(noCsp, requests)).context().close();
       const page = await open(result.html!, requests);
-      const facts = (await page.evaluate(FACTS)) as { text: string; svgs: string[]; scripts: number; external: string[]; roleSections: string[] };
+      const facts = (await page.evaluate(FACTS)) as { text: string; svgs: string[]; roleViews: [string, string[]][]; scripts: number; external: string[]; roleSections: string[] };
       assert.deepEqual(requests, []);
       assert.equal(facts.scripts, 0);
       assert.deepEqual(facts.external, []);
@@ -123,6 +127,12 @@ describe('review pack in Chromium', function () {
       assert.equal(facts.svgs.length, 2, 'today and after');
       const laned = model.roles.list.filter((r) => model.steps.list.some((s) => s.role?.id === r.id));
       for (const svg of facts.svgs) for (const r of laned) assert.ok(svg.includes(r.name!), `lane ${r.name} drawn`);
+      // each role with steps has its view of the after picture, its own lane drawn
+      assert.deepEqual(
+        facts.roleViews.map(([id, v]) => [id, v.length]),
+        model.roles.list.map((r) => [`role-${r.id}`, laned.includes(r) ? 1 : 0]),
+      );
+      for (const [id, v] of facts.roleViews) if (v.length) assert.ok(v[0].includes(model.roles.byId.get(id.slice(5))!.name!), id);
       if (name === 'order-fulfilment') {
         assert.ok(!facts.svgs[0].includes('出库复核'), 'today: no added step');
         assert.ok(facts.svgs[1].includes('出库复核'), 'after: the added step');
@@ -153,6 +163,7 @@ describe('review pack in Chromium', function () {
     const ok = await buildReviewPack(P2P, { format: 'html' });
     assert.equal(ok.pictureError, undefined);
     assert.equal((ok.html!.match(/<figure><figcaption>[^<]*<\/figcaption><svg/g) ?? []).length, 2);
+    assert.equal((ok.html!.match(/<figure class="role-view"><figcaption>[^<]*<\/figcaption><svg/g) ?? []).length, 4, 'requester, buyer, approver, ap (cfo has no step)');
     const missing = await buildReviewPack(P2P, { format: 'html', executablePath: '/nonexistent/chromium' });
     assert.match(missing.pictureError!, /^Chromium was not found \(no executable at \/nonexistent\/chromium\)/);
     assert.equal((missing.html!.match(/class="nopic"/g) ?? []).length, 2);

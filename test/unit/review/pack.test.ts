@@ -175,6 +175,13 @@ describe('review pack: today and after pictures', () => {
     assert.match(diagrams.after, /\n {2}class n3 added\n/);
     assert.match(diagrams.after, /\n {2}class n2 conflictWarning\n/, 'pick.mode is contested');
     assert.doesNotMatch(diagrams.after, /removed/);
+    // a view per role that has steps (not the director's), drawn from the after picture
+    assert.deepEqual(diagrams.roles.map((r) => r.role), ['sales', 'warehouse', 'finance']);
+    const warehouse = diagrams.roles[1].text;
+    assert.match(warehouse, /n3\["出库复核"\]/);
+    assert.match(warehouse, /\n {2}class n3 added\n/);
+    assert.doesNotMatch(warehouse, /接收客户订单/, 'not a neighbour of the warehouse lane');
+    assert.deepEqual(pack(ORDER, 'finance').diagrams.roles.map((r) => r.role), ['finance']);
   });
 
   it('a removal: drawn dashed after; contested by another live requirement, not drawn removed but contested', () => {
