@@ -3,7 +3,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { cliPackageBuild, copyCliPackageAssets, swimlanePackageBuild } from './packages/cli/build.mjs';
+import { cliPackageBuild, copyCliPackageAssets, excelBuild, swimlanePackageBuild } from './packages/cli/build.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -32,9 +32,11 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['playwright-core', 'esbuild'],
+    external: ['playwright-core', 'esbuild', 'exceljs'],
     alias: yamlEsm,
   },
+  // exceljs for the review pack's xlsx, loaded from beside dist/cli.js only when an xlsx is made or read
+  excelBuild('dist/exceljs.js'),
 ];
 
 if (existsSync('src/extension/extension.ts')) {
@@ -90,7 +92,7 @@ builds.push({
 });
 
 // The installable CLI package (packages/cli, published as bizflow-cli): the same CLI, built into that folder.
-builds.push(cliPackageBuild({ production }), swimlanePackageBuild());
+builds.push(cliPackageBuild({ production }), swimlanePackageBuild(), excelBuild('packages/cli/dist/exceljs.js'));
 copyCliPackageAssets();
 
 // `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js

@@ -1,6 +1,8 @@
 // Builds the installable CLI package (bizflow-cli) in this folder: dist/bizflow.js (the CLI bundled with its
 // dependencies, playwright-core left out: it is an optional dependency, loaded only by `render --format svg`),
-// dist/mermaid.min.js and dist/bizflow-swimlane.js (BizFlow's swimlane layout for Mermaid) beside it, and a copy of the repository's LICENSE.
+// dist/mermaid.min.js and dist/bizflow-swimlane.js (BizFlow's swimlane layout for Mermaid) beside it,
+// dist/exceljs.js (exceljs bundled on its own, loaded only by `review` for xlsx, so other commands do not
+// parse it), and a copy of the repository's LICENSE.
 // `node packages/cli/build.mjs [--production]`; also run by the root `npm run build` (esbuild.config.mjs)
 // and by `npm pack` here (prepack).
 import * as esbuild from 'esbuild';
@@ -28,7 +30,7 @@ export function cliPackageBuild({ production = false } = {}) {
     format: 'cjs',
     target: 'node18',
     banner: { js: '#!/usr/bin/env node' },
-    external: ['playwright-core'],
+    external: ['playwright-core', 'exceljs'],
     alias: { yaml: path.join(ROOT, 'node_modules/yaml/browser/index.js') },
     absWorkingDir: ROOT,
   };
@@ -53,6 +55,23 @@ export function swimlanePackageBuild() {
   };
 }
 
+/** esbuild options of exceljs bundled on its own (`outfile` relative to the repository, or absolute), minified. */
+export function excelBuild(outfile) {
+  return {
+    entryPoints: [path.join(ROOT, 'node_modules/exceljs/excel.js')],
+    outfile: path.resolve(ROOT, outfile),
+    bundle: true,
+    minify: true,
+    sourcemap: false,
+    logLevel: 'warning',
+    legalComments: 'none',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    absWorkingDir: ROOT,
+  };
+}
+
 /** Copies what ships beside the bundle: Mermaid (for `render --format svg`) and the licence. */
 export function copyCliPackageAssets() {
   const require = createRequire(path.join(ROOT, 'package.json'));
@@ -64,5 +83,9 @@ export function copyCliPackageAssets() {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   copyCliPackageAssets();
   const production = process.argv.includes('--production');
-  await Promise.all([esbuild.build(cliPackageBuild({ production })), esbuild.build(swimlanePackageBuild())]);
+  await Promise.all([
+    esbuild.build(cliPackageBuild({ production })),
+    esbuild.build(swimlanePackageBuild()),
+    esbuild.build(excelBuild(path.join(HERE, 'dist/exceljs.js'))),
+  ]);
 }

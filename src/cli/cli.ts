@@ -15,11 +15,12 @@ import { messages, usage } from './messages';
 import { renderCommand } from './render';
 import { diffCommand } from './diff';
 import { impactCommand } from './impact';
+import { reviewCommand } from './review';
 import { signCommand } from './sign';
 
 export { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, VERSION, type CliIO } from './context';
 
-export const COMMANDS = ['lint', 'render', 'impact', 'diff', 'sign', 'help'] as const;
+export const COMMANDS = ['lint', 'render', 'impact', 'diff', 'sign', 'review', 'help'] as const;
 
 /** Locale from the environment, as POSIX programs read it. */
 export function envLocale(env: Record<string, string | undefined>): Locale {
@@ -101,13 +102,15 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await diffCommand(rest, ctx);
       case 'sign':
         return await signCommand(rest, ctx);
+      case 'review':
+        return await reviewCommand(rest, ctx);
       case 'help': {
         const topic = rest[0];
         if (topic === undefined) {
           io.stdout(usage(locale, VERSION));
           return EXIT_OK;
         }
-        if (topic === 'lint' || topic === 'render' || topic === 'impact' || topic === 'diff' || topic === 'sign') return main([topic, '--help', ...rest.slice(1)], io);
+        if (topic === 'lint' || topic === 'render' || topic === 'impact' || topic === 'diff' || topic === 'sign' || topic === 'review') return main([topic, '--help', ...rest.slice(1)], io);
         return ctx.fail(m.unknownCommand(topic, nearest(topic, COMMANDS)));
       }
       default:

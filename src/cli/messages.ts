@@ -10,6 +10,13 @@ export function usage(locale: Locale, version: string): string {
 Usage:
   bizflow lint [options] PATH...     check files, or folders searched for *.bizflow.yaml|yml
   bizflow render [options] FILE      print the Mermaid swimlane diagram of a file
+  bizflow impact [options] FILE      what the requirements change for each role
+  bizflow diff [options] OLD NEW     what changed for each role between two versions (files or REV:PATH)
+  bizflow sign FILE --requirement ID --role ROLE [options]
+                                     record a role's verdict (agree, object, question) with a fingerprint
+  bizflow review [options] FILE      the review pack for stakeholders: html (prints on A4), md or xlsx
+  bizflow review --import RETURNED.xlsx FILE
+                                     write a returned sign-off sheet back as reviews
   bizflow --help                     show this help (also: bizflow help COMMAND)
   bizflow --version                  show the version
 
@@ -27,6 +34,8 @@ render options:
   -c, --config FILE                  use this configuration file instead of the nearest one
       --locale en|zh-CN              language of messages
 
+impact, diff, sign and review: run "bizflow help COMMAND" for their options.
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 usage or I/O problem.
 `,
@@ -35,6 +44,13 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 用法：
   bizflow lint [选项] 路径...        检查文件，或在文件夹中查找 *.bizflow.yaml|yml 并检查
   bizflow render [选项] 文件         输出文件的 Mermaid 泳道图
+  bizflow impact [选项] 文件         需求对各角色带来的变化
+  bizflow diff [选项] 旧 新          两个版本之间各角色的变化（文件或 REV:PATH）
+  bizflow sign 文件 --requirement ID --role ROLE [选项]
+                                     记录角色的意见（同意、反对、疑问）及指纹
+  bizflow review [选项] 文件         为相关方生成评审材料：html（可按 A4 打印）、md 或 xlsx
+  bizflow review --import 返回的.xlsx 文件
+                                     把返回的签字确认表写回为 reviews
   bizflow --help                     显示本帮助（也可用：bizflow help 命令）
   bizflow --version                  显示版本号
 
@@ -51,6 +67,8 @@ render 选项：
   -f, --format mermaid|svg           输出格式（默认 mermaid）；svg 需要 Chromium
   -c, --config FILE                  使用指定的配置文件，而不是最近的配置文件
       --locale en|zh-CN              消息语言
+
+impact、diff、sign 和 review：运行 "bizflow help 命令" 查看其选项。
 
 退出码：0 没有错误（且警告数不超过 --max-warnings），1 有错误或警告过多，2 用法或读写问题。
 `,

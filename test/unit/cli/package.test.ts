@@ -61,10 +61,10 @@ describe('CLI package (bizflow-cli): npm pack, install from the tarball, run', f
     if (tmp) removeTree(tmp);
   });
 
-  it('ships only the bundle, Mermaid, the README, the licence and the manifest', () => {
+  it('ships only the bundle, Mermaid, exceljs (for review --format xlsx), the README, the licence and the manifest', () => {
     const r = npm(['pack', '--dry-run', '--ignore-scripts', '--json'], PKG_DIR);
     const files = JSON.parse(r.out)[0].files.map((f: { path: string }) => f.path).sort();
-    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/bizflow-swimlane.js', 'dist/bizflow.js', 'dist/mermaid.min.js', 'package.json']);
+    assert.deepEqual(files, ['LICENSE', 'README.md', 'dist/bizflow-swimlane.js', 'dist/bizflow.js', 'dist/exceljs.js', 'dist/mermaid.min.js', 'package.json']);
   });
 
   it('its manifest: same version as the extension, bin bizflow, nothing to install but the optional playwright-core', () => {
