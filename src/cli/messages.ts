@@ -10,6 +10,7 @@ export function usage(locale: Locale, version: string): string {
 Usage:
   bizflow lint [options] PATH...     check files, or folders searched for *.bizflow.yaml|yml
   bizflow render [options] FILE      print the Mermaid swimlane diagram of a file
+                                     (FILE.md: of each of its \`\`\`bizflow blocks)
   bizflow --help                     show this help (also: bizflow help COMMAND)
   bizflow --version                  show the version
 
@@ -25,6 +26,7 @@ render options:
   -r, --role ROLE                    show one role's view: its lane and the neighbouring steps
   -f, --format mermaid|svg           output format (default: mermaid); svg needs Chromium
   -c, --config FILE                  use this configuration file instead of the nearest one
+  -o, --out DIR                      Markdown FILE: write DIR/NAME-1.svg (.mmd), … one per block
       --locale en|zh-CN              language of messages
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
@@ -35,6 +37,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 用法：
   bizflow lint [选项] 路径...        检查文件，或在文件夹中查找 *.bizflow.yaml|yml 并检查
   bizflow render [选项] 文件         输出文件的 Mermaid 泳道图
+                                     （Markdown 文件：其中每个 \`\`\`bizflow 代码块的图）
   bizflow --help                     显示本帮助（也可用：bizflow help 命令）
   bizflow --version                  显示版本号
 
@@ -50,6 +53,7 @@ render 选项：
   -r, --role ROLE                    只看一个角色：它的泳道和相邻的步骤
   -f, --format mermaid|svg           输出格式（默认 mermaid）；svg 需要 Chromium
   -c, --config FILE                  使用指定的配置文件，而不是最近的配置文件
+  -o, --out DIR                      Markdown 文件：每个代码块写入 DIR/NAME-1.svg（.mmd）……
       --locale en|zh-CN              消息语言
 
 退出码：0 没有错误（且警告数不超过 --max-warnings），1 有错误或警告过多，2 用法或读写问题。

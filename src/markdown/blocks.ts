@@ -86,6 +86,8 @@ export interface BlockOptions {
   readFile?: (path: string) => FileRead;
   /** Most problems listed per block; default 50. */
   maxProblems?: number;
+  /** A role view for every block (instead of a `file:` block's own `role:`), e.g. `bizflow render --role`. */
+  role?: string;
 }
 
 export interface BlockProblem {
@@ -206,7 +208,7 @@ export function analyzeBlock(content: string, options: BlockOptions): BlockResul
       in: where,
       message: d.message,
     }));
-    let role = request.kind === 'file' ? request.role : undefined;
+    let role = options.role ?? (request.kind === 'file' ? request.role : undefined);
     if (role !== undefined && !model.roles.byId.has(role)) {
       all.push({ severity: 'warning', line: request.kind === 'file' ? request.line : undefined, in: 'block', message: T.unknownRole(role, [...model.roles.byId.keys()]) });
       role = undefined;
