@@ -99,7 +99,6 @@ export async function renderMarkdown(o: MarkdownRenderOptions, ctx: CliContext):
     outputs = [];
     if (drawable.length) {
       // loaded only here, like the YAML file's SVG (render.ts)
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { MermaidRenderer } = require('../node/mermaid-render') as typeof import('../node/mermaid-render');
       const renderer = await MermaidRenderer.launch();
       try {

@@ -89,7 +89,6 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
   let svg: string | undefined;
   try {
     // `require`, not `import()`: bundled by esbuild yet evaluated only here, and loadable under ts-node/tsx.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { renderFlow } = require('../node/mermaid-render') as typeof import('../node/mermaid-render');
     // BizFlow's own swimlane layout (src/shared/swimlane): bands at every size, no lane-less fallback
     const result = await renderFlow({ text: diagram.text });
