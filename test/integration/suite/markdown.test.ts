@@ -59,4 +59,37 @@ describe('Markdown preview: bizflow blocks', () => {
     assert.equal(f.injected.count, 0, 'no markup injected through names');
     assert.equal(f.yamlCode.count, 1);
   });
+
+  it('an unsaved edit of the referenced file redraws the block (the open document\'s text wins over the disk)', async function () {
+    if (!framesQueryEnabled()) this.skip();
+    this.timeout(180_000);
+    const target = fixtureUri('order-fulfilment.bizflow.yaml');
+    const onDisk = await vscode.workspace.fs.readFile(target);
+    const doc = await vscode.workspace.openTextDocument(target);
+    const at = doc.getText().indexOf('仓库主管');
+    assert.ok(at > 0);
+    // an editor edit, not a WorkspaceEdit: those save files not open in an editor (files.refactoring.autoSave)
+    const editor = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+    assert.ok(await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + '仓库主管'.length)), 'Warehouse lead')));
+    try {
+      // the diagram text carries the new name, and the preview script drew it; the problems name it too
+      const frames = await waitForFrames(
+        {
+          redrawn: '.bizflow-md-diagram[data-bizflow-state="drawn"][data-bizflow-mermaid*="Warehouse lead"] > svg',
+          problems: '.bizflow-md-block .bizflow-md-problems',
+        },
+        (f) => f.some((x) => x.found.redrawn.count >= 1),
+        120_000,
+      );
+      const found = frames.find((x) => x.found.redrawn.count >= 1)!.found;
+      assert.match(found.problems.text ?? '', /Warehouse lead/);
+    } finally {
+      // back to the text on disk (and the disk as it was, whatever happened)
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const now = await vscode.workspace.fs.readFile(target);
+      if (Buffer.compare(Buffer.from(now), Buffer.from(onDisk)) !== 0) await vscode.workspace.fs.writeFile(target, onDisk);
+    }
+  });
 });
