@@ -77,6 +77,20 @@ if (existsSync('src/webview/main.ts')) {
   });
 }
 
+// ```bizflow blocks in VS Code's Markdown preview (markdown.previewScripts): Mermaid and BizFlow's swimlane renderer
+// bundled (no CDN), loaded by the preview with its nonce: dist/markdown-preview.js
+if (existsSync('src/markdown/preview/main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/markdown/preview/main.ts'],
+    outfile: 'dist/markdown-preview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+  });
+}
+
 // BizFlow's swimlane renderer (src/shared/swimlane) for the page `bizflow render --format svg` draws in:
 // an IIFE with the global `BizflowSwimlane`, loaded from beside dist/cli.js (src/node/mermaid-render.ts)
 builds.push({

@@ -3,7 +3,7 @@
 // installed on demand into .vscode-test/) with BizFlow installed, on
 // http://127.0.0.1:PORT. Open the printed URL in a browser. Ctrl-C stops it.
 //
-//   npm start                      opens a scratch copy of the example processes
+//   npm start                      opens a scratch copy of the example processes (and PRDs, examples/*.md)
 //   npm start -- /some/folder      opens that folder instead
 //
 // Env:
@@ -67,7 +67,8 @@ function workspaceFolder() {
   }
   if (!fs.existsSync(SCRATCH)) {
     fs.mkdirSync(SCRATCH, { recursive: true });
-    for (const f of fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.bizflow.yaml'))) {
+    // the example processes and the Markdown PRDs that draw them (not the folder's README)
+    for (const f of fs.readdirSync(EXAMPLES).filter((name) => name.endsWith('.bizflow.yaml') || (name.endsWith('.md') && name !== 'README.md'))) {
       fs.copyFileSync(path.join(EXAMPLES, f), path.join(SCRATCH, f));
       fs.chmodSync(path.join(SCRATCH, f), 0o644);
     }

@@ -10,6 +10,7 @@ export function usage(locale: Locale, version: string): string {
 Usage:
   bizflow lint [options] PATH...     check files, or folders searched for *.bizflow.yaml|yml
   bizflow render [options] FILE      print the Mermaid swimlane diagram of a file
+                                     (FILE.md: of each of its \`\`\`bizflow blocks)
   bizflow impact [options] FILE      what the requirements change for each role
   bizflow diff [options] OLD NEW     what changed for each role between two versions (files or REV:PATH)
   bizflow sign FILE --requirement ID --role ROLE [options]
@@ -32,6 +33,7 @@ render options:
   -r, --role ROLE                    show one role's view: its lane and the neighbouring steps
   -f, --format mermaid|svg           output format (default: mermaid); svg needs Chromium
   -c, --config FILE                  use this configuration file instead of the nearest one
+  -o, --out DIR                      Markdown FILE: write DIR/NAME-1.svg (.mmd), … one per block
       --locale en|zh-CN              language of messages
 
 impact, diff, sign and review: run "bizflow help COMMAND" for their options.
@@ -44,6 +46,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 用法：
   bizflow lint [选项] 路径...        检查文件，或在文件夹中查找 *.bizflow.yaml|yml 并检查
   bizflow render [选项] 文件         输出文件的 Mermaid 泳道图
+                                     （Markdown 文件：其中每个 \`\`\`bizflow 代码块的图）
   bizflow impact [选项] 文件         需求对各角色带来的变化
   bizflow diff [选项] 旧 新          两个版本之间各角色的变化（文件或 REV:PATH）
   bizflow sign 文件 --requirement ID --role ROLE [选项]
@@ -66,6 +69,7 @@ render 选项：
   -r, --role ROLE                    只看一个角色：它的泳道和相邻的步骤
   -f, --format mermaid|svg           输出格式（默认 mermaid）；svg 需要 Chromium
   -c, --config FILE                  使用指定的配置文件，而不是最近的配置文件
+  -o, --out DIR                      Markdown 文件：每个代码块写入 DIR/NAME-1.svg（.mmd）……
       --locale en|zh-CN              消息语言
 
 impact、diff、sign 和 review：运行 "bizflow help 命令" 查看其选项。

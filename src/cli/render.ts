@@ -1,4 +1,4 @@
-/** `bizflow render [--role ROLE] [--format mermaid|svg] [--config FILE] [--locale …] FILE` */
+/** `bizflow render [--role ROLE] [--format mermaid|svg] [--config FILE] [--locale …] [-o DIR] FILE` (FILE.md: src/cli/render-markdown.ts) */
 import * as path from 'node:path';
 import { analyze } from '../core/engine';
 import { toMermaid } from '../core/mermaid';
@@ -8,6 +8,7 @@ import { FileError, readTextFile } from '../node/find-files';
 import { EXIT_OK, VERSION, choice, parseCommandArgs, type CliContext } from './context';
 import { configFor } from './lint';
 import { usage } from './messages';
+import { isMarkdownFile, renderMarkdown } from './render-markdown';
 
 export const RENDER_FORMATS = ['mermaid', 'svg'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
@@ -21,6 +22,7 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
       { name: 'role', short: 'r', value: true },
       { name: 'format', short: 'f', value: true },
       { name: 'config', short: 'c', value: true },
+      { name: 'out', short: 'o', value: true },
     ],
     ctx,
   );
@@ -52,10 +54,24 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
   const rc = configFor(file, resolver, new Set(), ctx);
   if (typeof rc === 'number') return rc;
 
-  const { model, diagnostics } = analyze(text, { locale: ctx.locale, config: rc ? [rc.config] : [] });
-
+  const outOpt = args.options.get('out');
   const roleOpt = args.options.get('role');
   const role = typeof roleOpt === 'string' ? roleOpt : undefined;
+  // a Markdown file: its ```bizflow blocks (src/cli/render-markdown.ts)
+  if (isMarkdownFile(file)) {
+    try {
+      return await renderMarkdown(
+        { file, shownAs: arg, text, format, role, outDir: typeof outOpt === 'string' ? path.resolve(ctx.cwd, outOpt) : undefined, config: rc ? [rc.config] : [] },
+        ctx,
+      );
+    } catch (e) {
+      return svgFailure(e, ctx);
+    }
+  }
+  if (outOpt !== undefined) return ctx.fail(outOnlyForMarkdown(ctx));
+
+  const { model, diagnostics } = analyze(text, { locale: ctx.locale, config: rc ? [rc.config] : [] });
+
   if (role !== undefined && !model.roles.byId.has(role)) {
     const known = [...model.roles.byId.keys()];
     return ctx.fail(m.unknownRole(role, known, nearest(role, known)));
@@ -86,17 +102,29 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
     if (!result.svg) return ctx.fail(m.svgFailed(oneLine(result.error ?? 'no output')));
     svg = result.svg;
   } catch (e) {
-    const name = e instanceof Error ? e.name : '';
-    const detail = oneLine(e instanceof Error ? e.message : String(e));
-    if (name === 'ChromiumMissingError') {
-      const { detail: d, missing } = e as { detail?: unknown; missing?: unknown };
-      const why = typeof d === 'string' ? oneLine(d) : detail;
-      return ctx.fail(missing === 'playwright' ? m.playwrightMissing(why) : m.chromiumMissing(why));
-    }
-    return ctx.fail(m.svgFailed(detail));
+    return svgFailure(e, ctx);
   }
   ctx.io.stdout(svg.endsWith('\n') ? svg : svg + '\n');
   return EXIT_OK;
+}
+
+/** The one-line error for a failed SVG rendering (Chromium or playwright-core missing, Mermaid failed). */
+function svgFailure(e: unknown, ctx: CliContext): number {
+  const { m } = ctx;
+  const name = e instanceof Error ? e.name : '';
+  const detail = oneLine(e instanceof Error ? e.message : String(e));
+  if (name === 'ChromiumMissingError') {
+    const { detail: d, missing } = e as { detail?: unknown; missing?: unknown };
+    const why = typeof d === 'string' ? oneLine(d) : detail;
+    return ctx.fail(missing === 'playwright' ? m.playwrightMissing(why) : m.chromiumMissing(why));
+  }
+  return ctx.fail(m.svgFailed(detail));
+}
+
+function outOnlyForMarkdown(ctx: CliContext): string {
+  return ctx.locale === 'zh-CN'
+    ? '-o/--out 只用于 Markdown 文件（每个 ```bizflow 代码块一个文件）；BizFlow 文件的图输出到标准输出。'
+    : '-o/--out applies to Markdown files (one file per ```bizflow block); a BizFlow file\'s diagram goes to stdout.';
 }
 
 function oneLine(s: string): string {

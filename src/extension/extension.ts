@@ -12,6 +12,7 @@ import { RcConfigService } from './rcConfig';
 import { readSettings, type BizflowSettings } from './settings';
 import { PreviewManager } from './preview/manager';
 import { TreeViews } from './tree/views';
+import { MarkdownBlocks } from './markdown';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface BizflowApi {
@@ -21,6 +22,8 @@ export interface BizflowApi {
   tree: TreeViews;
   /** The live swimlane previews (commands, panels, export; tests read them with test/integration/util/inspect.ts). */
   preview: PreviewManager;
+  /** ```bizflow blocks in VS Code's Markdown preview (`markdown.markdownItPlugins`). */
+  extendMarkdownIt: MarkdownBlocks['extendMarkdownIt'];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BizflowApi> {
@@ -56,7 +59,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
 
   void diagnostics.refreshAll();
 
-  return { analyses, diagnostics, tree, preview };
+  const markdown = new MarkdownBlocks(getSettings);
+  context.subscriptions.push(markdown);
+  return { analyses, diagnostics, tree, preview, extendMarkdownIt: (md) => markdown.extendMarkdownIt(md) };
 }
 
 export function deactivate(): void {

@@ -31,6 +31,7 @@ const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 const TIMEOUT_MS = Number(process.env.BIZFLOW_TEST_TIMEOUT_MS) || 15 * 60_000;
 const SCREENSHOT_MARKER = '[bizflow:screenshot]'; // see test/integration/util/screenshot.ts
+const FRAMES_MARKER = '[bizflow:frames]'; // see test/integration/util/frames.ts
 
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -88,6 +89,34 @@ async function takeScreenshot(name) {
     info(`screenshot ${name} failed: ${err.message}`);
     fs.rmSync(tmp, { force: true });
   }
+}
+
+/**
+ * Answers a frames query (test/integration/util/frames.ts): in every frame of the page (webviews are nested
+ * iframes the extension host cannot reach), the number of elements matching each CSS selector and the text
+ * of the first one; written as JSON to <artifacts>/<name>.json (temp file + rename). A fixed query, no code.
+ */
+async function answerFramesQuery(name, selectors) {
+  const file = path.join(ARTIFACTS, `${name}.json`);
+  const tmp = `${file}.${process.pid}.tmp`;
+  const frames = [];
+  for (const frame of page ? page.frames() : []) {
+    try {
+      const found = await frame.evaluate((sels) => {
+        const out = {};
+        for (const [key, sel] of Object.entries(sels)) {
+          const all = document.querySelectorAll(sel);
+          out[key] = { count: all.length, text: all.length ? String(all[0].textContent).slice(0, 4000) : undefined };
+        }
+        return out;
+      }, selectors);
+      if (Object.values(found).some((f) => f.count > 0)) frames.push({ url: frame.url().slice(0, 200), found });
+    } catch {
+      // a frame that went away or is not ready
+    }
+  }
+  fs.writeFileSync(tmp, JSON.stringify({ frames }));
+  fs.renameSync(tmp, file);
 }
 
 async function main() {
@@ -148,6 +177,21 @@ async function main() {
         p.finally(() => pendingShots.delete(p));
       } catch (err) {
         info(`bad screenshot request (${err.message}): ${text}`);
+      }
+      return;
+    }
+    const f = text.indexOf(FRAMES_MARKER);
+    if (f >= 0) {
+      try {
+        const json = text.slice(f + FRAMES_MARKER.length).trim();
+        const { name, selectors } = JSON.parse(json.slice(0, json.lastIndexOf('}') + 1));
+        const safe = String(name).replace(/[^A-Za-z0-9._-]+/g, '-');
+        const sels = Object.fromEntries(Object.entries(selectors ?? {}).filter(([, v]) => typeof v === 'string'));
+        const p = answerFramesQuery(safe, sels).catch((err) => info(`frames query ${safe} failed: ${err.message}`));
+        pendingShots.add(p);
+        p.finally(() => pendingShots.delete(p));
+      } catch (err) {
+        info(`bad frames query (${err.message}): ${text}`);
       }
       return;
     }

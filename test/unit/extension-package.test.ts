@@ -95,11 +95,11 @@ describe('extension package: vsce ls (what the .vsix holds)', function () {
       'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'README.md', 'CHANGELOG.md', 'LICENSE',
       'language-configuration.json', 'syntaxes/bizflow.tmLanguage.json', 'schemas/bizflow.schema.json',
       'l10n/bundle.l10n.zh-cn.json', 'media/icon.png', 'media/bizflow-activitybar.svg', 'media/preview.css',
-      'media/preview-light.svg', 'media/preview-dark.svg', 'docs/rules.md',
+      'media/preview-light.svg', 'media/preview-dark.svg', 'media/markdown-preview.css', 'docs/rules.md',
     ];
     for (const f of want) assert.ok(files.includes(f), `${f} ships`);
     // dist/ is listed only when built (npm run build)
-    for (const f of ['dist/extension.js', 'dist/webview.js']) {
+    for (const f of ['dist/extension.js', 'dist/webview.js', 'dist/markdown-preview.js']) {
       if (fs.existsSync(path.join(ROOT, f))) assert.ok(files.includes(f), `${f} ships`);
     }
   });
