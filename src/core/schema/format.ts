@@ -252,13 +252,13 @@ const REQUIREMENT = keys('requirement', [
     'reviews',
     { kind: 'objectList', context: 'review' },
     "Each role's verdict: a list of { role, verdict: agree | object | question, on: YYYY-MM-DD, fingerprint, note }. A role's last entry counts; an agree whose fingerprint no longer matches is stale.",
-    '各角色的意见：列表，每项为 { role, verdict: agree | object | question, on: YYYY-MM-DD, fingerprint, note }。以该角色最后一项为准；指纹不再匹配的同意即失效。',
+    '各角色的意见：列表，每项包含 role、verdict（agree、object 或 question）、on（YYYY-MM-DD）、fingerprint 和 note。以该角色最后一项为准；指纹不再匹配的同意即失效。',
   ),
   key(
     'source',
     { kind: 'object', context: 'source' },
     'Where the ask came from: { who, said, channel, on } — who asked, their own words, where, when.',
-    '需求来源：{ who, said, channel, on }——提出人、原话、渠道、日期。',
+    '需求来源：who（提出人）、said（原话）、channel（渠道）和 on（日期）。',
   ),
 ]);
 
@@ -287,7 +287,7 @@ const REVIEW = keys('review', [
 const SOURCE = keys('source', [
   key('who', TEXT, 'Who asked (a person or customer, in words).', '提出人（个人或客户）。'),
   key('said', TEXT, 'Their own words, as said or written.', '提出人的原话。'),
-  key('channel', TEXT, 'Where it was said: meeting, e-mail, ticket, call …', '提出渠道：会议、邮件、工单、电话等。'),
+  key('channel', TEXT, 'Where it was said: a meeting, an e-mail, a ticket, a call.', '提出渠道：会议、邮件、工单、电话等。'),
   key('on', { kind: 'string', format: 'date' }, 'When it was said: YYYY-MM-DD.', '提出日期：YYYY-MM-DD。'),
 ]);
 
