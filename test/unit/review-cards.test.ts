@@ -4,6 +4,7 @@ import * as path from 'path';
 import { complete } from '../../src/core/completion';
 import { analyze } from '../../src/core/engine';
 import { hoverAt } from '../../src/core/hover';
+import { buildRoleTree } from '../../src/core/tree';
 import { contextOf, describeKey } from '../../src/core/schema';
 import type { Locale } from '../../src/core/types';
 
@@ -80,5 +81,24 @@ describe('review keys in hover and completion', () => {
     const e = complete(model, text.indexOf('    rev\n') + 7).find((x) => x.label === 'reviews');
     assert.ok(e);
     assert.equal(e.insertText, 'reviews:\n      - role: $0');
+  });
+});
+
+describe('Roles tree: what changes and agreement states', () => {
+  it('a stale agreement or an objection stays pending (with its state); a current one is no longer pending and the burden counts as agreed', () => {
+
+    const r = analyze(REVIEWED);
+    const finance = buildRoleTree(r.model, r.diagnostics).find((x) => x.roleId === 'warehouse')!;
+    const changes = finance.children.find((s) => s.section === 'changes')!.children;
+    assert.deepEqual(
+      changes.filter((c) => c.kind === 'change' && c.change === 'pending').map((c) => c.kind === 'change' && c.change === 'pending' && [c.requirement, c.state]),
+      [['REQ-001', 'object'], ['REQ-003', 'none']],
+    );
+    const agreedText = ORDER.replace('  REQ-001:\n', '  REQ-001:\n    reviews: [{ role: warehouse, verdict: agree }]\n');
+    const a = analyze(agreedText);
+    const w = buildRoleTree(a.model, a.diagnostics).find((x) => x.roleId === 'warehouse')!;
+    const burden = w.children.find((s) => s.section === 'burden')!.children;
+    assert.deepEqual(burden.map((b) => b.kind === 'burden' && [b.req.reqId, b.agreed]), [['REQ-001', true], ['REQ-003', false]]);
+    assert.equal(w.unagreed, 1);
   });
 });
