@@ -12,6 +12,7 @@ import { RcConfigService } from './rcConfig';
 import { readSettings, type BizflowSettings } from './settings';
 import { PreviewManager } from './preview/manager';
 import { TreeViews } from './tree/views';
+import { registerReviewCommands, type CompareDocuments } from './commands/review';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface BizflowApi {
@@ -21,6 +22,8 @@ export interface BizflowApi {
   tree: TreeViews;
   /** The live swimlane previews (commands, panels, export; tests read them with test/integration/util/inspect.ts). */
   preview: PreviewManager;
+  /** The documents "BizFlow: Compare with…" opens. */
+  compare: CompareDocuments;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BizflowApi> {
@@ -40,6 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   context.subscriptions.push(preview);
   const tree = new TreeViews(analyses, context.workspaceState);
   context.subscriptions.push(tree);
+  const review = registerReviewCommands(analyses);
+  context.subscriptions.push(review);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -56,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
 
   void diagnostics.refreshAll();
 
-  return { analyses, diagnostics, tree, preview };
+  return { analyses, diagnostics, tree, preview, compare: review.documents };
 }
 
 export function deactivate(): void {
