@@ -47,7 +47,9 @@ if (existsSync('src/extension/extension.ts')) {
     platform: 'node',
     format: 'cjs',
     target: 'node18',
-    external: ['vscode'],
+    // the review pack's pictures (headless Chromium) and xlsx are loaded only when asked, and do not ship in the
+    // .vsix: without them "Export Review Pack" writes the Mermaid text in place of each picture, and no xlsx
+    external: ['vscode', 'playwright-core', 'exceljs'],
     alias: yamlEsm,
   });
 }

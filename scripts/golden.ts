@@ -30,6 +30,8 @@ import { buildTree } from '../src/core/tree';
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'test', 'golden', 'manifest.json');
 const MUTANTS = 2000;
+/** The date a quick fix records a verdict on (fixed, so the outputs do not change with the day). */
+const GOLDEN_TODAY = '2026-01-01';
 
 interface Input {
   id: string;
@@ -139,7 +141,7 @@ function coreOutputs(input: Input, large: boolean): Record<string, string> {
     const { model, diagnostics } = analyze(input.text, { locale });
     out[`diagnostics.${locale}`] = JSON.stringify(diagnostics);
     const index = buildSymbolIndex(model);
-    const fixes = diagnostics.map((d) => fixesFor(model, d, locale, index));
+    const fixes = diagnostics.map((d) => fixesFor(model, d, locale, index, { today: GOLDEN_TODAY }));
     out[`fixes.${locale}`] = JSON.stringify(fixes);
     const offsets = sampleOffsets(input.text, large ? 10 : 30);
     out[`hovers.${locale}`] = JSON.stringify(offsets.map((o) => hoverAt(model, o, locale, diagnostics, index) ?? null));

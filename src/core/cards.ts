@@ -13,6 +13,8 @@
 import { mdCodeText, mdEscapeText } from './escape';
 import { pick, type Texts } from './i18n';
 import type { Model, Requirement, Step } from './model';
+import { computeImpact } from './review/impact';
+import { agreements, readDescription, readSource, type AgreementState } from './review/read';
 import { ITEMS } from './schema';
 import type { SymbolIndex, SymbolKind } from './symbols';
 import type { Diagnostic, Locale } from './types';
@@ -110,6 +112,7 @@ class Card {
 }
 
 const sep = (locale: Locale) => (locale === 'zh-CN' ? '、' : ', ');
+const colon = (locale: Locale) => (locale === 'zh-CN' ? '：' : ': ');
 
 /** `业务员 `sales`` — the display name (escaped) beside the id. */
 /** The first line of a card: the display name in bold with the id, or just the id. */
@@ -159,7 +162,16 @@ function firstSentence(m: string): string {
   return i >= 0 ? m.slice(0, i + 1) : m;
 }
 
-function conflictLines(ds: readonly Diagnostic[] | undefined, touches: (d: Diagnostic) => boolean): string[] {
+/** Who decides a conflict between these requirements: a `decidedBy` of theirs, else the process owner. */
+export function deciderOf(model: Model, requirements: readonly string[]): string | undefined {
+  for (const id of requirements) {
+    const d = model.requirements.byId.get(id)?.decidedBy?.id;
+    if (d !== undefined) return d;
+  }
+  return model.process?.owner?.id;
+}
+
+function conflictLines(ds: readonly Diagnostic[] | undefined, touches: (d: Diagnostic) => boolean, model?: Model, locale: Locale = 'en'): string[] {
   if (!ds) return [];
   const seen = new Set<string>();
   const out: string[] = [];
@@ -172,7 +184,14 @@ function conflictLines(ds: readonly Diagnostic[] | undefined, touches: (d: Diagn
     if (seen.has(k)) continue;
     seen.add(k);
     // messages mark ids and keys with backticks themselves: keep those as code
-    out.push(`${severityMark(d)} ${code(d.code)} ${mdEscape(firstSentence(d.message)).replace(/\\`/g, '`')}`);
+    let line = `${severityMark(d)} ${code(d.code)} ${mdEscape(firstSentence(d.message)).replace(/\\`/g, '`')}`;
+    if (model && reqs.length > 1) {
+      const who = deciderOf(model, reqs);
+      line += who
+        ? pick(locale, ` — decides: ${roleLabel(model, who)}`, ` —— 决定人：${roleLabel(model, who)}`)
+        : pick(locale, ' — decides: nobody yet (no `decidedBy`, no process `owner`)', ' —— 决定人：尚无（未写 `decidedBy`，流程也没有 `owner`）');
+    }
+    out.push(line);
   }
   return out;
 }
@@ -215,8 +234,14 @@ export function symbolCard(
       const asked = new Set(model.requirements.list.filter((q) => q.from?.id === id).map((q) => q.id));
       c.section(
         CONFLICTS,
-        conflictLines(diagnostics, (d) => has(d.data?.roles, id) || (Array.isArray(d.data?.requirements) && (d.data!.requirements as string[]).some((q) => asked.has(q)))),
+        conflictLines(
+          diagnostics,
+          (d) => has(d.data?.roles, id) || (Array.isArray(d.data?.requirements) && (d.data!.requirements as string[]).some((q) => asked.has(q))),
+          model,
+          locale,
+        ),
       );
+      c.section({ en: 'What changes for this role', zh: '对该角色的变化' }, roleImpactLines(model, id, locale, diagnostics));
       break;
     }
     case 'step': {
@@ -228,7 +253,7 @@ export function symbolCard(
       }
       stepFacts(c, model, s);
       c.section({ en: 'Requirements', zh: '相关需求' }, stepRequirements(model, s.id, locale));
-      c.section(CONFLICTS, conflictLines(diagnostics, (d) => has(d.data?.steps, id)));
+      c.section(CONFLICTS, conflictLines(diagnostics, (d) => has(d.data?.steps, id), model, locale));
       break;
     }
     case 'data': {
@@ -253,6 +278,9 @@ export function symbolCard(
         break;
       }
       if (r.from) c.field({ en: 'Asked by', zh: '提出方' }, roleWithDepartment(model, r.from.id));
+      c.field({ en: 'Source', zh: '来源' }, sourceLine(model, r, locale));
+      const description = readDescription(model, r);
+      if (description) c.line(mdEscape(description));
       c.field(
         { en: 'Priority', zh: '优先级' },
         `${r.priority ?? t('none', '未定')} · ${t('status', '状态')} ${r.status}${r.live ? '' : t(' (not live)', '（不生效）')}`,
@@ -280,7 +308,8 @@ export function symbolCard(
           ? t(`${r.acceptance.length} ${r.acceptance.length === 1 ? 'criterion' : 'criteria'}`, `${r.acceptance.length} 条`)
           : t('none yet', '尚未填写'),
       );
-      c.section(CONFLICTS, conflictLines(diagnostics, (d) => has(d.data?.requirements, id)));
+      c.section({ en: 'Reviews', zh: '各角色意见' }, reviewLines(model, r, locale));
+      c.section(CONFLICTS, conflictLines(diagnostics, (d) => has(d.data?.requirements, id), model, locale));
       break;
     }
     case 'attribute': {
@@ -304,6 +333,70 @@ export function symbolCard(
     }
   }
   return c.toString();
+}
+
+/** `张总 (customer meeting, 2026-11-01): "原话"` — where a requirement came from. */
+function sourceLine(model: Model, r: Requirement, locale: Locale): string | undefined {
+  const src = readSource(model, r);
+  if (!src) return undefined;
+  const zh = locale === 'zh-CN';
+  const facts = [src.channel, src.on].filter((x): x is string => !!x).map(mdEscape);
+  let out = src.who ? mdEscape(src.who) : '';
+  if (facts.length) out += zh ? `（${facts.join('，')}）` : `${out ? ' ' : ''}(${facts.join(', ')})`;
+  if (src.said) out += (out ? (zh ? '：' : ': ') : '') + (zh ? `“${mdEscape(src.said)}”` : `"${mdEscape(src.said)}"`);
+  return out || undefined;
+}
+
+const STATE_WORDS: Readonly<Record<AgreementState, Texts>> = {
+  agreed: { en: 'agrees', zh: '同意' },
+  stale: { en: 'agreed to an earlier version (stale)', zh: '同意的是旧版本（已失效）' },
+  object: { en: 'objects', zh: '反对' },
+  question: { en: 'has a question', zh: '有疑问' },
+  none: { en: 'no word yet', zh: '尚无意见' },
+};
+
+/** Each role's standing on a requirement (its last review, or the `agreed` shorthand). */
+function reviewLines(model: Model, r: Requirement, locale: Locale): string[] {
+  const out: string[] = [];
+  for (const a of agreements(model, r).values()) {
+    let line = `${roleLabel(model, a.role)}${colon(locale)}${pick(locale, STATE_WORDS[a.state])}`;
+    const on = a.review?.on;
+    if (on) line += ` · ${mdEscape(on)}`;
+    if (a.state === 'stale') line += pick(locale, ` (signed ${code(a.recorded ?? '')}, today ${code(a.current ?? '')})`, `（签署时 ${code(a.recorded ?? '')}，当前 ${code(a.current ?? '')}）`);
+    const note = a.review?.note;
+    if (note) line += locale === 'zh-CN' ? `：“${mdEscape(note)}”` : `: "${mdEscape(note)}"`;
+    out.push(line);
+  }
+  return out;
+}
+
+/** A role's impact in a few lines: steps added, removed and changed in its lane, data asked of it, agreements pending. */
+export function roleImpactLines(model: Model, role: string, locale: Locale, diagnostics: readonly Diagnostic[] = []): string[] {
+  const [impact] = computeImpact({ model, diagnostics }, { role }).roles;
+  if (!impact) return [];
+  const t = (en: string, zh: string) => pick(locale, en, zh) + colon(locale);
+  const steps = (ids: string[]) => ids.map((s) => stepLabel(model, s)).join(sep(locale));
+  const out: string[] = [];
+  if (impact.stepsAdded.length) out.push(`${t('Steps added', '新增步骤')}${steps(impact.stepsAdded.map((c) => c.step))}`);
+  if (impact.stepsRemoved.length) out.push(`${t('Steps removed', '删除步骤')}${steps(impact.stepsRemoved.map((c) => c.step))}`);
+  for (const c of impact.stepsChanged) {
+    const after =
+      c.after.kind === 'value'
+        ? mdEscape(c.after.value)
+        : pick(locale, `contested (${c.after.values.map(mdEscape).join(' / ')})`, `有争议（${c.after.values.map(mdEscape).join(' / ')}）`);
+    out.push(`${t('Changed', '改变')}${stepLabel(model, c.step)} ${code(c.attribute)} ${c.today !== undefined ? mdEscape(c.today) : pick(locale, '(not set)', '（未设置）')} → ${after}`);
+  }
+  const data = [...new Set(impact.provides.map((d) => d.data))];
+  if (data.length) out.push(`${t('Data asked of it', '需提供的数据')}${data.map((d) => dataLabel(model, d)).join(sep(locale))}`);
+  const pending = impact.agreements.filter((a) => a.state !== 'agreed');
+  if (pending.length) {
+    out.push(
+      `${t('Waiting for its agreement', '待其同意')}${pending
+        .map((a) => (a.state === 'none' ? code(a.requirement) : `${code(a.requirement)} (${pick(locale, STATE_WORDS[a.state])})`))
+        .join(sep(locale))}`,
+    );
+  }
+  return out;
 }
 
 function laneOf(model: Model, stepId: string): string {

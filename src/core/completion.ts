@@ -218,6 +218,9 @@ function keyInsert(spec: KeySpec, column: number): { text: string; snippet: bool
       return { text: `${key}: [$1]`, snippet: true, retrigger: true };
     case 'stringList':
       return { text: `${key}:\n${ind}- $0`, snippet: true, retrigger: false };
+    case 'objectList':
+      // the first key of an entry (a review's `role`) follows: open the list of its values
+      return { text: `${key}:\n${ind}- ${keysFor(type.context)[0]?.key ?? ''}: $0`, snippet: true, retrigger: true };
     case 'object':
     case 'items':
     case 'scalarMap':

@@ -9,7 +9,8 @@
  * | code | fixes |
  * |---|---|
  * | `ref/unknown-*` | replace with the suggested id; create the missing role / step / data item as a stub |
- * | `conflict/unagreed-burden` | add the burdened role to `agreed` |
+ * | `conflict/unagreed-burden` | add the burdened role to `agreed`; or record its agreement in `reviews`, with today's fingerprint |
+ * | `review/stale-agreement` | re-sign: today's fingerprint and date in the stale `reviews` entry |
  * | `req/no-acceptance` | add an `acceptance` list with a placeholder |
  * | `conflict/contradiction`, `conflict/removed-step` | record the decision either way: `overrides` + `decidedBy` |
  * | `schema/unknown-key` | fix the spelling; remove the key |
@@ -25,6 +26,8 @@ import { normalizeEdits, type TextEdit } from './edits';
 import { pick, type Texts } from './i18n';
 import { ID_PATTERN, scalarText, type Item, type Model, type Requirement } from './model';
 import { deref } from './parse';
+import { agreements } from './review/read';
+import { scalarOut, signText } from './review/sign';
 import { buildSymbolIndex, type SymbolIndex } from './symbols';
 import { isRuleCode, type RuleCode } from './rules/index';
 import type { Diagnostic, DiagnosticData, DiagnosticDataByCode, Locale, Span } from './types';
@@ -308,12 +311,23 @@ function pairAtKey(model: Model, offset: number): { pair: Pair; map: YAMLMap } |
  * The fixes for one diagnostic of `model` (computed by the same analysis).
  * Never throws; an empty list when there is no safe fix.
  */
-export function fixesFor(model: Model, diagnostic: Diagnostic, locale: Locale = 'en', index?: SymbolIndex): Fix[] {
+export function fixesFor(model: Model, diagnostic: Diagnostic, locale: Locale = 'en', index?: SymbolIndex, options: FixOptions = {}): Fix[] {
   try {
-    return compute(new Doc(model), diagnostic, locale, index);
+    return compute(new Doc(model), diagnostic, locale, index, options.today ?? localToday());
   } catch {
     return [];
   }
+}
+
+export interface FixOptions {
+  /** The date a recorded verdict carries, YYYY-MM-DD (default: today, local time). */
+  today?: string;
+}
+
+/** Today's date, YYYY-MM-DD, in local time. */
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** What a fix provider gets: the document, the diagnostic with its typed data, and a way to offer fixes. */
@@ -325,6 +339,8 @@ interface FixContext<C extends RuleCode> {
   readonly data: Partial<DiagnosticDataByCode[C]> & DiagnosticData;
   readonly locale: Locale;
   readonly index: SymbolIndex | undefined;
+  /** YYYY-MM-DD: the date a recorded verdict carries. */
+  readonly today: string;
   /** `data.suggestion` when it is a string. */
   readonly suggestion: string | undefined;
   /** `data.name` when it is a string. */
@@ -484,20 +500,74 @@ export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefin
   'req/depends-cycle': undefined,
   'conflict/contradiction': recordDecision,
   'conflict/removed-step': recordDecision,
-  'conflict/unagreed-burden': ({ d, data, req, add }) => {
+  'conflict/unagreed-burden': ({ d, data, req, today, add }) => {
     const role = text(data.role);
-    if (!req || !role || req.agreed.some((a) => a.id === role)) return;
-    add(
-      `Record that '${role}' agreed to ${req.id} (add it to 'agreed')`,
-      `记录“${role}”已同意 ${req.id}（加入 agreed）`,
-      [appendToListEdit(d, req, 'agreed', role)],
-    );
+    if (!req || !role) return;
+    if (!req.agreed.some((a) => a.id === role)) {
+      add(
+        `Record that '${role}' agreed to ${req.id} (add it to 'agreed')`,
+        `记录“${role}”已同意 ${req.id}（加入 agreed）`,
+        [appendToListEdit(d, req, 'agreed', role)],
+      );
+    }
+    const signed = signText(d.text, { requirement: req.id, role, verdict: 'agree', on: today });
+    if (signed.ok) {
+      add(
+        `Record that '${role}' agreed to ${req.id} (reviews, with fingerprint ${signed.fingerprint})`,
+        `记录“${role}”已同意 ${req.id}（写入 reviews，附指纹 ${signed.fingerprint}）`,
+        [signed.edit],
+      );
+    }
   },
   'conflict/depends-rejected': undefined,
   'conflict/priority-inversion': undefined,
+  'review/stale-agreement': ({ d, model, data, req, today, add }) => {
+    const role = text(data.role);
+    if (!req || !role) return;
+    const a = agreements(model, req).get(role);
+    if (a?.state !== 'stale' || !a.review || !a.current) return;
+    add(
+      `Re-sign with today's fingerprint (${a.current}, ${today})`,
+      `以当前指纹重新签署（${a.current}，${today}）`,
+      resignEdits(d, req, a.review.index, a.current, today),
+    );
+  },
+  'review/objection': undefined,
 };
 
-function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | undefined): Fix[] {
+/** The stale `reviews` entry `index` of `req` with today's fingerprint and date (its other fields as they are). */
+function resignEdits(d: Doc, req: Requirement, index: number, fingerprint: string, today: string): (TextEdit | undefined)[] | undefined {
+  const list = pairOf(req.node, 'reviews', d.model);
+  const seq = list && deref(d.model.parsed, list.value);
+  if (!isSeq(seq)) return undefined;
+  const entry = deref(d.model.parsed, (seq as YAMLSeq).items[index]);
+  if (!isMap(entry)) return undefined;
+  const pairs = (entry as YAMLMap).items.filter((p): p is Pair => isPair(p));
+  const find = (k: string) => pairs.find((p) => scalarText(p.key) === k);
+  const fp = find('fingerprint');
+  const fpRange = fp && d.range(fp.value);
+  if (!fp || !fpRange || !isScalar(fp.value)) return undefined;
+  const edits: TextEdit[] = [{ span: { start: fpRange[0], end: fpRange[1] }, newText: scalarOut(fingerprint) }];
+  const on = find('on');
+  if (on) {
+    const r = isScalar(on.value) ? d.range(on.value) : undefined;
+    if (r && r[1] > r[0]) edits.push({ span: { start: r[0], end: r[1] }, newText: today });
+    else {
+      const at = afterColon(d, on);
+      if (at === undefined) return undefined;
+      edits.push(insertAt(at, ' ' + today));
+    }
+  } else if ((entry as { flow?: boolean }).flow) {
+    edits.push(insertAt(fpRange[1], `, on: ${today}`));
+  } else {
+    const k = d.range(fp.key);
+    if (!k) return undefined;
+    edits.push(insertAt(d.lineEnd(fpRange[1]), `${d.eol}${' '.repeat(d.column(k[0]))}on: ${today}`));
+  }
+  return edits;
+}
+
+function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | undefined, today: string): Fix[] {
   if (!isRuleCode(diag.code)) return [];
   const provider = FIX_PROVIDERS[diag.code] as FixProvider<RuleCode> | undefined;
   if (!provider) return [];
@@ -517,6 +587,7 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
     data,
     locale,
     index,
+    today,
     suggestion,
     name: text(data.name),
     req: reqId !== undefined ? model.requirements.byId.get(reqId) : undefined,

@@ -12,6 +12,8 @@ import type { Model, Priority, Requirement, Status, StepType } from './model';
 import { PRIORITIES, STATUSES } from './model';
 import { conflictKey, conflictLevel as levelOf, countConflicts, isConflictDiagnostic, type ConflictCounts, type ConflictLevel } from './conflict-count';
 import type { Diagnostic, Severity, Span } from './types';
+import { computeImpact, type RoleImpact } from './review/impact';
+import { agreements, type AgreementState } from './review/read';
 
 export type { ConflictLevel } from './conflict-count';
 export type RequirementGrouping = 'status' | 'priority' | 'role';
@@ -73,8 +75,8 @@ export interface RequirementSummary {
 // ---------------------------------------------------------------------------
 // roles view
 
-export type RoleSection = 'steps' | 'asked' | 'burden' | 'needs';
-export const ROLE_SECTIONS: readonly RoleSection[] = ['steps', 'asked', 'burden', 'needs'];
+export type RoleSection = 'steps' | 'asked' | 'burden' | 'changes' | 'needs';
+export const ROLE_SECTIONS: readonly RoleSection[] = ['steps', 'asked', 'burden', 'changes', 'needs'];
 
 export interface RoleNode {
   kind: 'role';
@@ -102,7 +104,26 @@ export interface RoleSectionNode {
   children: RoleChildNode[];
 }
 
-export type RoleChildNode = StepNode | AskedNode | BurdenNode | NeedNode;
+export type RoleChildNode = StepNode | AskedNode | BurdenNode | ChangeNode | NeedNode;
+
+/**
+ * One line of "What changes" for a role (its impact, review/impact.ts): a step
+ * added to or removed from its lane, an attribute of a step of its lane
+ * changed (today → after, `contested` when requirements disagree), data asked
+ * of it, or a requirement waiting for its agreement.
+ */
+export type ChangeNode = {
+  kind: 'change';
+  id: string;
+  roleId: string;
+  /** Where the change is asked (the requirement's entry), or the requirement's key. */
+  span: Span;
+} & (
+  | { change: 'added' | 'removed'; stepId: string; stepName?: string; requirements: string[]; contested: boolean }
+  | { change: 'changed'; stepId: string; stepName?: string; attribute: string; today?: string; after: string[]; contested: boolean; requirements: string[] }
+  | { change: 'data'; dataId: string; stepId: string; requirements: string[] }
+  | { change: 'pending'; requirement: string; title?: string; state: AgreementState }
+);
 
 export interface StepNode {
   kind: 'step';
@@ -361,6 +382,76 @@ export function buildTree(model: Model, diagnostics: readonly Diagnostic[], grou
   };
 }
 
+/** The "What changes" lines of a role, from its impact. */
+function changeNodes(model: Model, base: string, impact: RoleImpact | undefined): ChangeNode[] {
+  if (!impact) return [];
+  const out: ChangeNode[] = [];
+  const role = impact.role;
+  const name = (id: string) => model.steps.byId.get(id)?.name;
+  const withName = (n: ChangeNode, id: string): ChangeNode => {
+    const nm = name(id);
+    if (nm !== undefined) (n as { stepName?: string }).stepName = nm;
+    return n;
+  };
+  const spanOf = (asks: { span: Span }[], stepId: string) => asks[0]?.span ?? model.steps.byId.get(stepId)?.keySpan ?? { start: 0, end: 0 };
+  for (const [change, list] of [
+    ['added', impact.stepsAdded],
+    ['removed', impact.stepsRemoved],
+  ] as const) {
+    for (const c of list) {
+      out.push(
+        withName(
+          { kind: 'change', id: `${base}/changes/${change}/${nid(c.step)}`, roleId: role, span: spanOf(c.by, c.step), change, stepId: c.step, requirements: c.by.map((a) => a.requirement), contested: c.contested },
+          c.step,
+        ),
+      );
+    }
+  }
+  for (const c of impact.stepsChanged) {
+    const n: ChangeNode = withName(
+      {
+        kind: 'change',
+        id: `${base}/changes/changed/${nid(c.step)}/${nid(c.attribute)}`,
+        roleId: role,
+        span: spanOf(c.asks, c.step),
+        change: 'changed',
+        stepId: c.step,
+        attribute: c.attribute,
+        after: c.after.kind === 'value' ? [c.after.value] : c.after.values,
+        contested: c.after.kind === 'contested',
+        requirements: c.asks.map((a) => a.requirement),
+      },
+      c.step,
+    );
+    if (c.today !== undefined) (n as { today?: string }).today = c.today;
+    out.push(n);
+  }
+  const seenData = new Set<string>();
+  for (const d of impact.provides) {
+    if (seenData.has(d.data)) continue;
+    seenData.add(d.data);
+    const req = d.requirements[0] !== undefined ? model.requirements.byId.get(d.requirements[0]) : undefined;
+    out.push({
+      kind: 'change',
+      id: `${base}/changes/data/${nid(d.data)}`,
+      roleId: role,
+      span: req?.keySpan ?? model.steps.byId.get(d.step)?.keySpan ?? { start: 0, end: 0 },
+      change: 'data',
+      dataId: d.data,
+      stepId: d.step,
+      requirements: d.requirements,
+    });
+  }
+  for (const a of impact.agreements) {
+    if (a.state === 'agreed') continue;
+    const n: ChangeNode = { kind: 'change', id: `${base}/changes/pending/${nid(a.requirement)}`, roleId: role, span: a.span, change: 'pending', requirement: a.requirement, state: a.state };
+    const title = model.requirements.byId.get(a.requirement)?.title;
+    if (title !== undefined) n.title = title;
+    out.push(n);
+  }
+  return out;
+}
+
 /** The "Roles" tree: one node per role in document order. */
 export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], conflicts = indexConflicts(model, diagnostics)): RoleNode[] {
   const produced = new Set<string>();
@@ -372,6 +463,7 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
     return s;
   };
   const laneOf = (stepId: string) => model.steps.byId.get(stepId)?.role?.id;
+  const impactOf = new Map(computeImpact({ model, diagnostics }).roles.map((r) => [r.role, r]));
 
   return model.roles.list.map((role) => {
     const base = nid('role', role.id);
@@ -417,7 +509,8 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
         roleId: role.id,
         req: summary(r),
         changes,
-        agreed: r.agreed.some((a) => a.id === role.id),
+        // only a live agreement counts (a stale one, an objection or a question does not)
+        agreed: agreements(model, r).get(role.id)?.state === 'agreed',
         span: r.keySpan,
       });
     }
@@ -447,7 +540,9 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
       needs.push(n);
     }
 
-    const sections: Record<RoleSection, RoleChildNode[]> = { steps, asked, burden, needs };
+    const changes = changeNodes(model, base, impactOf.get(role.id));
+
+    const sections: Record<RoleSection, RoleChildNode[]> = { steps, asked, burden, changes, needs };
     const children: RoleSectionNode[] = [];
     for (const section of ROLE_SECTIONS) {
       const list = sections[section];

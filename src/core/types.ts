@@ -95,6 +95,10 @@ export interface DiagnosticDataByCode {
   'conflict/unagreed-burden': { steps: string[]; requirements: string[]; role: string; roles: string[] };
   'conflict/depends-rejected': RequirementPairData;
   'conflict/priority-inversion': RequirementPairData;
+  /** `role`: the role whose agreement is stale; `recorded` / `current`: the fingerprint it signed and today's. */
+  'review/stale-agreement': { steps: string[]; requirements: string[]; role: string; roles: string[]; recorded: string; current: string };
+  /** `role`: the role that objects or asks; `verdict`: which. */
+  'review/objection': { steps: string[]; requirements: string[]; role: string; roles: string[]; verdict: 'object' | 'question' };
 }
 
 export interface Diagnostic {

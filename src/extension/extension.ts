@@ -13,6 +13,7 @@ import { readSettings, type BizflowSettings } from './settings';
 import { PreviewManager } from './preview/manager';
 import { TreeViews } from './tree/views';
 import { MarkdownBlocks } from './markdown';
+import { registerReviewCommands, type CompareDocuments } from './commands/review';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */
 export interface BizflowApi {
@@ -24,6 +25,8 @@ export interface BizflowApi {
   preview: PreviewManager;
   /** ```bizflow blocks in VS Code's Markdown preview (`markdown.markdownItPlugins`). */
   extendMarkdownIt: MarkdownBlocks['extendMarkdownIt'];
+  /** The documents "BizFlow: Compare with…" opens. */
+  compare: CompareDocuments;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<BizflowApi> {
@@ -43,6 +46,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   context.subscriptions.push(preview);
   const tree = new TreeViews(analyses, context.workspaceState);
   context.subscriptions.push(tree);
+  const review = registerReviewCommands(analyses);
+  context.subscriptions.push(review);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -61,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
 
   const markdown = new MarkdownBlocks(getSettings);
   context.subscriptions.push(markdown);
-  return { analyses, diagnostics, tree, preview, extendMarkdownIt: (md) => markdown.extendMarkdownIt(md) };
+  return { analyses, diagnostics, tree, preview, compare: review.documents, extendMarkdownIt: (md) => markdown.extendMarkdownIt(md) };
 }
 
 export function deactivate(): void {

@@ -45,7 +45,7 @@ describe('hover', () => {
         '- `REQ-003` (must, proposed, from 运营总监 `director`): 每个环节写入追溯日志，三端数据拉通 — about it',
         '',
         '**Conflicts**',
-        '- ⚠️ `conflict/contradiction` Contradiction on "pick.mode" (step 拣货出库 "pick"; today it is "manual"): "REQ-001" (must, asked by 业务员 "sales") sets it to "automatic", but "REQ-002" (should, asked by 仓库主管 "warehouse") sets it to "manual-review".',
+        '- ⚠️ `conflict/contradiction` Contradiction on "pick.mode" (step 拣货出库 "pick"; today it is "manual"): "REQ-001" (must, asked by 业务员 "sales") sets it to "automatic", but "REQ-002" (should, asked by 仓库主管 "warehouse") sets it to "manual-review". — decides: 运营总监 `director`',
         '- ⚠️ `conflict/unagreed-burden` "REQ-001" (must, asked by 业务员 "sales") changes "pick.mode" to "automatic" on step 拣货出库 "pick", in the lane of 仓库主管 "warehouse", but "warehouse" is not in its `agreed` list: the way that team works is changed without its sign-off.',
       ].join('\n'),
     );
@@ -65,11 +65,17 @@ describe('hover', () => {
     assert.ok(lines.includes('**关注点：** 出库效率、少返工'));
     assert.ok(lines.includes('**泳道步骤：** 拣货出库 `pick`、出库复核 `double-check`'));
     assert.ok(lines.includes('- `REQ-002`（should，proposed，由仓库主管 `warehouse`提出）：高价值订单出库前人工复核'));
-    const conflicts = lines.slice(lines.indexOf('**冲突**') + 1);
+    const conflicts = lines.slice(lines.indexOf('**冲突**') + 1, lines.indexOf('**对该角色的变化**') - 1);
     assert.equal(conflicts.length, 3, conflicts.join('\n'));
     assert.ok(conflicts.every((l) => l.startsWith('- ⚠️ `conflict/')));
-    // the contradiction is reported in both requirements but shown once
-    assert.equal(conflicts.filter((l) => l.includes('conflict/contradiction')).length, 1);
+    // the contradiction is reported in both requirements but shown once, with who decides (the process owner)
+    assert.deepEqual(conflicts.filter((l) => l.includes('conflict/contradiction')).map((l) => l.endsWith(' —— 决定人：运营总监 `director`')), [true]);
+    // what changes for the warehouse: the step REQ-003 adds, the contested mode, the agreements it has not given
+    assert.deepEqual(lines.slice(lines.indexOf('**对该角色的变化**') + 1), [
+      '- 新增步骤：出库复核 `double-check`',
+      '- 改变：拣货出库 `pick` `mode` manual → 有争议（automatic / manual-review）',
+      '- 待其同意：`REQ-001`、`REQ-003`',
+    ]);
   });
 
   it('shows a requirement card: who asked (with department), priority, status, steps, dependencies, acceptance, conflicts', () => {

@@ -34,7 +34,9 @@ describe('schema/: the format as data', () => {
       role: ['name', 'department', 'concerns', 'needs'],
       data: ['name', 'owner', 'external'],
       step: ['name', 'type', 'role', 'needs', 'produces', 'attributes', 'next'],
-      requirement: ['title', 'from', 'priority', 'status', 'steps', 'sets', 'adds', 'removes', 'agreed', 'depends', 'overrides', 'decidedBy', 'rationale', 'acceptance'],
+      requirement: ['title', 'from', 'priority', 'status', 'steps', 'sets', 'adds', 'removes', 'agreed', 'depends', 'overrides', 'decidedBy', 'rationale', 'acceptance', 'description', 'reviews', 'source'],
+      source: ['who', 'said', 'channel', 'on'],
+      review: ['role', 'verdict', 'on', 'fingerprint', 'note'],
     };
     for (const c of Object.keys(expected) as Context[]) {
       assert.deepEqual(keysFor(c).map((k) => k.key), expected[c], c);

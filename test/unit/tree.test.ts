@@ -46,6 +46,8 @@ function sections(r: RoleNode): Record<string, string[]> {
           return c.req.reqId;
         case 'need':
           return c.dataId;
+        case 'change':
+          return `${c.change} ${c.change === 'pending' ? `${c.requirement} ${c.state}` : c.change === 'data' ? c.dataId : c.change === 'changed' ? `${c.stepId}.${c.attribute} ${c.today ?? ''}→${c.after.join('/')}` : c.stepId}`;
       }
     });
   }
@@ -89,17 +91,21 @@ describe('tree data (core/tree.ts)', () => {
       assert.deepEqual(sections(role(t.roles, 'sales')), {
         steps: ['receive-order', 'notify-customer'],
         asked: ['REQ-001'],
+        // the step REQ-003 adds to the warehouse's lane needs the order, which only sales produces today
+        changes: ['data order'],
         needs: ['order', 'delivery-status'],
       });
       assert.deepEqual(sections(role(t.roles, 'warehouse')), {
         steps: ['pick', 'double-check'],
         asked: ['REQ-002'],
         burden: ['REQ-001', 'REQ-003'],
+        changes: ['added double-check', 'changed pick.mode manual→automatic/manual-review', 'pending REQ-001 none', 'pending REQ-003 none'],
         needs: ['order'],
       });
       assert.deepEqual(sections(role(t.roles, 'finance')), {
         steps: ['credit-check', 'invoice'],
         burden: ['REQ-004'],
+        changes: ['changed credit-check.approver finance-lead→director', 'pending REQ-004 none'],
         needs: ['credit-report', 'invoice'],
       });
       // the director has no lane: no steps section, and nobody burdens it
@@ -109,10 +115,10 @@ describe('tree data (core/tree.ts)', () => {
       });
     });
 
-    it('sections come in a fixed order: steps, asked, burden, needs', () => {
+    it('sections come in a fixed order: steps, asked, burden, changes, needs', () => {
       assert.deepEqual(
         role(t.roles, 'warehouse').children.map((s) => s.id),
-        ['role/warehouse/steps', 'role/warehouse/asked', 'role/warehouse/burden', 'role/warehouse/needs'],
+        ['role/warehouse/steps', 'role/warehouse/asked', 'role/warehouse/burden', 'role/warehouse/changes', 'role/warehouse/needs'],
       );
     });
 

@@ -2,6 +2,7 @@ import { defineRule } from '../rule';
 import type { Requirement, Step } from '../model';
 import type { Span } from '../types';
 import { reqWho, roleLabel, stepLabel } from '../conflicts';
+import { agreements, type RoleAgreement } from '../review/read';
 
 export default defineRule({
   code: 'conflict/unagreed-burden',
@@ -10,8 +11,8 @@ export default defineRule({
     shownOn: 'the `adds` or `sets` entry',
     docs: {
       description: {
-        en: 'A live requirement adds a step to, or changes a step of, a role other than its `from`, and that role is not in `agreed`.',
-        zh: '有效需求给非提出方的角色新增或修改步骤，而该角色不在 `agreed` 中。',
+        en: 'A live requirement adds a step to, or changes a step of, a role other than its `from`, and that role has not agreed (`agreed`, or an `agree` in `reviews`; a stale agreement is reported by `review/stale-agreement` instead).',
+        zh: '有效需求给非提出方的角色新增或修改步骤，而该角色尚未同意（`agreed`，或 `reviews` 中的 agree；失效的同意由 `review/stale-agreement` 报告）。',
       },
     },
     fixable: true,
@@ -34,13 +35,17 @@ export default defineRule({
   run(ctx) {
     const { model } = ctx;
     const roles = model.roles.byId;
+    /** Where each role stands on the requirement being checked (read on first need). */
+    let standing: Map<string, RoleAgreement> | undefined;
 
     /** The lane's role when the step is in another role's lane that has not agreed. */
     const burdened = (r: Requirement, stepId: string): { step: Step; role: string } | undefined => {
       const step = model.steps.byId.get(stepId);
       const role = step?.role?.id;
       if (!step || !role || !roles.has(role) || role === r.from!.id) return undefined;
-      if (r.agreed.some((a) => a.id === role)) return undefined;
+      // only a live agreement counts; a stale one is review/stale-agreement's finding
+      const state = (standing ??= agreements(model, r)).get(role)?.state;
+      if (state === 'agreed' || state === 'stale') return undefined;
       return { step, role };
     };
 
@@ -71,6 +76,7 @@ export default defineRule({
       // without a known `from` nobody can tell whose lane is someone else's (ref/unknown-role reports a typo)
       if (!r.live || !r.from || !roles.has(r.from.id)) continue;
       let who: string | undefined;
+      standing = undefined;
       for (let k = 0; k < r.adds.length; k++) {
         const a = r.adds[k];
         const b = burdened(r, a.id);

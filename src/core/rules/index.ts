@@ -38,6 +38,8 @@ import conflictRemovedStep from './conflict-removed-step';
 import conflictUnagreedBurden from './conflict-unagreed-burden';
 import conflictDependsRejected from './conflict-depends-rejected';
 import conflictPriorityInversion from './conflict-priority-inversion';
+import reviewStaleAgreement from './review-stale-agreement';
+import reviewObjection from './review-objection';
 
 const CATALOGUE = [
   yamlSyntax,
@@ -72,6 +74,8 @@ const CATALOGUE = [
   conflictUnagreedBurden,
   conflictDependsRejected,
   conflictPriorityInversion,
+  reviewStaleAgreement,
+  reviewObjection,
 ] as const;
 
 /** The code of a rule of the catalogue: `'yaml/syntax' | 'yaml/duplicate-key' | …`. */

@@ -1,3 +1,4 @@
+import { readReviews } from '../review/read';
 import { defineRule } from '../rule';
 import type { Ref } from '../model';
 import { nearest } from '../suggest';
@@ -48,6 +49,8 @@ export default defineRule({
       check(r.from);
       for (let k = 0; k < r.agreed.length; k++) check(r.agreed[k]);
       check(r.decidedBy);
+      const reviews = readReviews(model, r);
+      for (let k = 0; k < reviews.length; k++) check(reviews[k].role);
     }
   },
 });

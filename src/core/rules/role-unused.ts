@@ -1,3 +1,4 @@
+import { readReviews } from '../review/read';
 import { defineRule, idWithName } from '../rule';
 import type { Ref } from '../model';
 
@@ -8,8 +9,8 @@ export default defineRule({
     shownOn: "the role's key",
     docs: {
       description: {
-        en: 'A role that nothing uses: no step in its lane, and no `from`, `agreed`, `decidedBy`, `process.owner` or data `owner` names it.',
-        zh: '角色未被使用：没有步骤在它的泳道中，`from`、`agreed`、`decidedBy`、`process.owner` 和数据的 `owner` 也都没有引用它。',
+        en: 'A role that nothing uses: no step in its lane, and no `from`, `agreed`, `reviews` role, `decidedBy`, `process.owner` or data `owner` names it.',
+        zh: '角色未被使用：没有步骤在它的泳道中，`from`、`agreed`、`reviews` 的 role、`decidedBy`、`process.owner` 和数据的 `owner` 也都没有引用它。',
       },
     },
     fixable: false,
@@ -39,6 +40,8 @@ export default defineRule({
       use(r.from);
       for (let k = 0; k < r.agreed.length; k++) use(r.agreed[k]);
       use(r.decidedBy);
+      const reviews = readReviews(model, r);
+      for (let k = 0; k < reviews.length; k++) use(reviews[k].role);
     }
     const roles = model.roles.list;
     for (let i = 0; i < roles.length; i++) {

@@ -13,13 +13,13 @@ import { ID_PATTERN, PRIORITIES, SEVERITY_WORDS, STATUSES, STEP_TYPES, type Step
 // The format
 
 /** A map whose keys are fixed by the format. */
-export type Context = 'top' | 'process' | 'role' | 'data' | 'step' | 'requirement';
+export type Context = 'top' | 'process' | 'role' | 'data' | 'step' | 'requirement' | 'source' | 'review';
 /** The kinds of things that have ids (the keys of the four id maps). */
 export type ItemKind = 'role' | 'data' | 'step' | 'requirement';
 
 export type ValueType =
-  /** Text (a number is accepted too: `name: 2024`). */
-  | { kind: 'string' }
+  /** Text (a number is accepted too: `name: 2024`); `format`: a date YYYY-MM-DD, or 8 hex digits (a fingerprint). */
+  | { kind: 'string'; format?: TextFormat }
   | { kind: 'integer'; const?: number }
   /** `true` / `false` (YAML 1.2: `yes`/`no`/`on`/`off` are text). */
   | { kind: 'boolean' }
@@ -28,8 +28,10 @@ export type ValueType =
   | { kind: 'ref'; to: ItemKind }
   | { kind: 'refList'; to: ItemKind }
   | { kind: 'stringList' }
-  /** A map with its own fixed keys (`process`). */
+  /** A map with its own fixed keys (`process`, a requirement's `source`). */
   | { kind: 'object'; context: Context }
+  /** A list of maps with their own fixed keys (a requirement's `reviews`). */
+  | { kind: 'objectList'; context: Context }
   /** A map id → item (`roles`, `data`, `steps`, `requirements`). */
   | { kind: 'items'; item: ItemKind }
   /** A map attribute name → scalar (`attributes`). */
@@ -40,6 +42,15 @@ export type ValueType =
   | { kind: 'next' }
   /** A map rule code → `off` | `info` | `warning` | `error` (`rules`). */
   | { kind: 'ruleMap' };
+
+/** Shapes a text value may be required to have. */
+export type TextFormat = 'date' | 'hex8';
+
+/** The pattern of each text format (JSON Schema source text is `.source`). */
+export const TEXT_FORMATS: Readonly<Record<TextFormat, RegExp>> = {
+  date: /^\d{4}-\d{2}-\d{2}$/,
+  hex8: /^[0-9a-fA-F]{8}$/,
+};
 
 export interface KeySpec {
   readonly key: string;
@@ -231,6 +242,53 @@ const REQUIREMENT = keys('requirement', [
   key('decidedBy', ROLE_ID, 'Who made the overrides decision (a role id).', '做出 overrides 决定的角色（角色 id）。'),
   key('rationale', TEXT, 'Why (the reason for the requirement or the decision).', '理由（需求或决定的原因）。'),
   key('acceptance', TEXTS, 'Acceptance criteria, one per list entry.', '验收标准，每条一项。'),
+  key(
+    'description',
+    TEXT,
+    'What the requirement means in more words (signed like the title: changing it makes agreements stale).',
+    '需求的详细说明（与标题一样计入签署指纹：修改后已有的同意失效）。',
+  ),
+  key(
+    'reviews',
+    { kind: 'objectList', context: 'review' },
+    "Each role's verdict: a list of { role, verdict: agree | object | question, on: YYYY-MM-DD, fingerprint, note }. A role's last entry counts; an agree whose fingerprint no longer matches is stale.",
+    '各角色的意见：列表，每项包含 role、verdict（agree、object 或 question）、on（YYYY-MM-DD）、fingerprint 和 note。以该角色最后一项为准；指纹不再匹配的同意即失效。',
+  ),
+  key(
+    'source',
+    { kind: 'object', context: 'source' },
+    'Where the ask came from: { who, said, channel, on } — who asked, their own words, where, when.',
+    '需求来源：who（提出人）、said（原话）、channel（渠道）和 on（日期）。',
+  ),
+]);
+
+/** The verdicts a review may give. */
+export const VERDICT_WORDS = ['agree', 'object', 'question'] as const;
+
+const REVIEW = keys('review', [
+  key('role', ROLE_ID, 'The role giving its verdict (a role id).', '给出意见的角色（角色 id）。', REQUIRED),
+  key(
+    'verdict',
+    { kind: 'enum', values: VERDICT_WORDS },
+    'agree, object or question: the role agrees, objects, or has an open question.',
+    'agree、object 或 question：该角色同意、反对或还有疑问。',
+    REQUIRED,
+  ),
+  key('on', { kind: 'string', format: 'date' }, 'When the verdict was given: YYYY-MM-DD.', '给出意见的日期：YYYY-MM-DD。'),
+  key(
+    'fingerprint',
+    { kind: 'string', format: 'hex8' },
+    'The fingerprint of what the role agreed to (8 hex digits, as `bizflow sign` and the quick fix write it); when it no longer matches, the agreement is stale.',
+    '该角色所同意内容的指纹（8 位十六进制数，由 `bizflow sign` 或快速修复写入）；不再匹配时，同意即失效。',
+  ),
+  key('note', TEXT, "The role's comment: its reason, question or condition.", '该角色的说明：理由、疑问或条件。'),
+]);
+
+const SOURCE = keys('source', [
+  key('who', TEXT, 'Who asked (a person or customer, in words).', '提出人（个人或客户）。'),
+  key('said', TEXT, 'Their own words, as said or written.', '提出人的原话。'),
+  key('channel', TEXT, 'Where it was said: a meeting, an e-mail, a ticket, a call.', '提出渠道：会议、邮件、工单、电话等。'),
+  key('on', { kind: 'string', format: 'date' }, 'When it was said: YYYY-MM-DD.', '提出日期：YYYY-MM-DD。'),
 ]);
 
 /** The whole format: the fixed keys of every kind of map. */
@@ -260,6 +318,16 @@ export const FORMAT: Readonly<Record<Context, ContextSpec>> = Object.freeze({
     context: 'requirement',
     description: { en: "A stakeholder's requirement.", zh: '某个干系人提出的需求。' },
     keys: REQUIREMENT,
+  },
+  source: {
+    context: 'source',
+    description: { en: "Where a requirement came from: who asked, their own words, where and when.", zh: '需求的来源：提出人、原话、渠道和日期。' },
+    keys: SOURCE,
+  },
+  review: {
+    context: 'review',
+    description: { en: "One role's verdict on a requirement.", zh: '某个角色对需求的意见。' },
+    keys: REVIEW,
   },
 });
 
@@ -295,7 +363,12 @@ export function contextOf(path: readonly (string | number)[]): Context | undefin
   const top = keySpec('top', String(path[0]));
   if (!top) return undefined;
   if (top.type.kind === 'object') return path.length === 1 ? top.type.context : undefined;
-  if (top.type.kind === 'items') return path.length === 2 ? top.type.item : undefined;
+  if (top.type.kind !== 'items') return undefined;
+  if (path.length === 2) return top.type.item;
+  // a map inside an item (a requirement's `source`, an entry of its `reviews`)
+  const inner = keySpec(top.type.item, String(path[2]));
+  if (inner?.type.kind === 'object') return path.length === 3 ? inner.type.context : undefined;
+  if (inner?.type.kind === 'objectList') return path.length === 4 && typeof path[3] === 'number' ? inner.type.context : undefined;
   return undefined;
 }
 

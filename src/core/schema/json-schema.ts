@@ -8,7 +8,7 @@ import { pick } from '../i18n';
 import { SEVERITY_WORDS } from '../model';
 import { RULES } from '../rules/index';
 import type { Locale } from '../types';
-import { FORMAT, ID_PATTERN_SOURCE, SETS_KEY_PATTERN, keySpec, type Context, type ValueType } from './format';
+import { FORMAT, ID_PATTERN_SOURCE, SETS_KEY_PATTERN, TEXT_FORMATS, keySpec, type Context, type ValueType } from './format';
 
 /** Rule codes a `rules:` map accepts. */
 export function ruleCodes(): string[] {
@@ -25,7 +25,7 @@ const SCALAR_TYPES = ['string', 'number', 'boolean', 'null'];
 function jsonForType(type: ValueType, locale: Locale): JsonSchema {
   switch (type.kind) {
     case 'string':
-      return { type: ['string', 'number'] };
+      return type.format ? { type: ['string', 'number'], pattern: TEXT_FORMATS[type.format].source } : { type: ['string', 'number'] };
     case 'integer':
       return type.const !== undefined ? { type: 'integer', const: type.const } : { type: 'integer' };
     case 'boolean':
@@ -40,6 +40,8 @@ function jsonForType(type: ValueType, locale: Locale): JsonSchema {
       return { type: ['array', 'null'], items: { type: ['string', 'number', 'boolean'] } };
     case 'object':
       return { $ref: `#/definitions/${type.context}` };
+    case 'objectList':
+      return { type: ['array', 'null'], items: { $ref: `#/definitions/${type.context}` } };
     case 'items':
       return {
         type: ['object', 'null'],
@@ -114,7 +116,7 @@ function jsonForContext(context: Context, locale: Locale): JsonSchema {
 export function toJsonSchema(locale: Locale = 'en'): JsonSchema {
   const top = jsonForContext('top', locale);
   const definitions: Record<string, JsonSchema> = {};
-  for (const c of ['process', 'role', 'data', 'step', 'requirement'] as const) definitions[c] = jsonForContext(c, locale);
+  for (const c of ['process', 'role', 'data', 'step', 'requirement', 'source', 'review'] as const) definitions[c] = jsonForContext(c, locale);
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'BizFlow',

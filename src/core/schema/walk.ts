@@ -13,7 +13,7 @@ import { didYouMean, type Texts } from '../i18n';
 import { ID_PATTERN, SEVERITY_WORDS, STEP_TYPES, innerSpan, rangeSpan, scalarText, type Model, type StepType } from '../model';
 import { deref } from '../parse';
 import type { DiagnosticData, Span } from '../types';
-import { FORMAT, ITEMS, KEY_POSITION, SETS_KEY_PATTERN, isRequired, keysFor, type Context, type ItemKind, type KeySpec, type ValueType } from './format';
+import { FORMAT, ITEMS, KEY_POSITION, SETS_KEY_PATTERN, TEXT_FORMATS, isRequired, keysFor, type Context, type ItemKind, type KeySpec, type ValueType } from './format';
 import {
   actualLabel,
   bilingual,
@@ -318,7 +318,7 @@ class SchemaWalk {
       );
     }
     const data: DiagnosticData = { key: k };
-    if (where.kind === 'item') data.name = where.id;
+    if (where.kind === 'item' || where.kind === 'nested') data.name = where.id;
     this.add('schema/required', anchor, message, data);
   }
 
@@ -359,7 +359,12 @@ class SchemaWalk {
     switch (type.kind) {
       case 'string':
       case 'ref':
-        if (isTextScalar(node)) return;
+        if (isTextScalar(node)) {
+          if (type.kind === 'string' && type.format && !TEXT_FORMATS[type.format].test(scalarText(node) ?? '')) {
+            return this.typeErrorOf(spec, p, anchor, where, type.format);
+          }
+          return;
+        }
         if (isNullNode(node)) return this.noValueOf(spec, p, anchor, where);
         return this.typeErrorOf(
           spec,
@@ -401,10 +406,14 @@ class SchemaWalk {
       case 'refList':
       case 'stringList':
         return this.list(spec, node, p, anchor, where);
-      case 'object':
-        if (isNullNode(node)) return this.fields(undefined, type.context, { kind: 'process' }, this.pairKeySpan(p, anchor), undefined);
+      case 'object': {
+        const inner: Where = where.kind === 'item' ? { kind: 'nested', name: keyAt(where, spec.key), id: where.id } : { kind: 'process' };
+        if (isNullNode(node)) return this.fields(undefined, type.context, inner, this.pairKeySpan(p, anchor), undefined);
         if (!isMap(node)) return this.typeErrorOf(spec, p, anchor, where, 'map');
-        return this.fields(node, type.context, { kind: 'process' }, this.pairKeySpan(p, anchor), undefined);
+        return this.fields(node, type.context, inner, this.pairKeySpan(p, anchor), undefined);
+      }
+      case 'objectList':
+        return this.objectList(spec, type.context, node, p, anchor, where);
       case 'next':
         return this.next(node, p, anchor, spec, where, stepType);
       default:
@@ -464,6 +473,29 @@ class SchemaWalk {
       if (item === undefined && isAlias(raw)) continue;
       const ok = refs ? isTextScalar(item) : isScalar(item) && !isNullNode(item);
       if (!ok) this.badEntry(spec, raw, item, i, this.pairKeySpan(p, anchor), keyAt(where, spec.key));
+    }
+  }
+
+  /** A list of maps with fixed keys (a requirement's `reviews`): each entry is checked as a map of `context`. */
+  private objectList(spec: KeySpec, context: Context, node: unknown, p: Pair, anchor: Anchor, where: Where): void {
+    if (isNullNode(node)) return; // `reviews:` with nothing after it: an empty list
+    const what = keyAt(where, spec.key);
+    if (!isSeq(node)) return this.typeError(p.value, this.pairKeySpan(p, anchor), what, typeLabel(spec.type), 'list');
+    if (this.shared && !this.once(node, 'objectList:' + context)) return;
+    const id = where.kind === 'item' || where.kind === 'nested' ? where.id : '';
+    const items = node.items;
+    for (let i = 0; i < items.length; i++) {
+      const raw = items[i];
+      const item = isAlias(raw) ? deref(this.parsed, raw) : raw;
+      if (item === undefined && isAlias(raw)) continue;
+      const entry = entryOf(what, i);
+      const at = this.span(raw, this.pairKeySpan(p, anchor));
+      if (isMap(item)) this.fields(item, context, { kind: 'nested', name: entry, id }, at, undefined);
+      else if (isNullNode(item)) this.fields(undefined, context, { kind: 'nested', name: entry, id }, at, undefined);
+      else {
+        const keys = keysFor(context).map((k) => k.key);
+        this.typeError(raw, at, entry, { en: `a map of its keys (${keys.join(', ')})`, zh: `由其各个键（${keys.join('、')}）组成的映射` }, 'map', undefined, keys[0]);
+      }
     }
   }
 

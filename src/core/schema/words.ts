@@ -39,6 +39,12 @@ const TYPE_WORDS: Partial<Record<ValueType['kind'], Texts>> = {
 /** What a value of this type is, in words: "a list of data ids". */
 export function typeLabel(type: ValueType): Texts {
   switch (type.kind) {
+    case 'string':
+      if (type.format === 'date') return { en: 'a date written YYYY-MM-DD', zh: 'YYYY-MM-DD 格式的日期' };
+      if (type.format === 'hex8') return { en: '8 hex digits (0-9, a-f)', zh: '8 位十六进制数（0-9、a-f）' };
+      return TYPE_WORDS.string!;
+    case 'objectList':
+      return { en: 'a list of maps', zh: '映射列表' };
     case 'enum':
       return { en: `one of ${type.values.join(', ')}`, zh: `以下之一：${type.values.join('、')}` };
     case 'ref': {
@@ -83,10 +89,17 @@ export function actualLabel(node: unknown): Texts {
 }
 
 /** Where a key sits, for messages. */
-export type Where = { kind: 'top' } | { kind: 'process' } | { kind: 'item'; item: ItemKind; id: string } | { kind: 'rules' };
+export type Where =
+  | { kind: 'top' }
+  | { kind: 'process' }
+  | { kind: 'item'; item: ItemKind; id: string }
+  | { kind: 'rules' }
+  /** A map inside an item (a requirement's `source`, an entry of its `reviews`), named in words; `id`: the item's id. */
+  | { kind: 'nested'; name: Texts; id: string };
 
 /** `"process"` / `step "pick"`: the map a key is in (below the top level), for messages. */
 export function whereName(where: Exclude<Where, { kind: 'top' }>): Texts {
+  if (where.kind === 'nested') return where.name;
   if (where.kind !== 'item') return bilingual((quote) => quote(where.kind), (quote) => quote(where.kind));
   const l = ITEMS[where.item].label;
   return bilingual((quote) => `${l.en} ${quote(where.id)}`, (quote) => `${l.zh}${quote(where.id)}`);
@@ -160,6 +173,7 @@ const TOKENS: Partial<Record<ValueType['kind'], string>> = {
   ref: 'id',
   refList: 'list',
   stringList: 'list',
+  objectList: 'list',
   next: 'next',
 };
 

@@ -6,10 +6,12 @@
 import { mdCode, showControls } from '../../core/escape';
 import * as vscode from 'vscode';
 import type { Priority, Status, StepType } from '../../core/model';
+import type { AgreementState } from '../../core/review/read';
 import type {
   AskedNode,
   BurdenChange,
   BurdenNode,
+  ChangeNode,
   Decision,
   ConflictLevel,
   ConflictNode,
@@ -239,6 +241,8 @@ function build(w: Words, node: TreeNode, grouping: RequirementGrouping): vscode.
       return asked(w, node);
     case 'burden':
       return burden(w, node);
+    case 'change':
+      return change(w, node);
     case 'need':
       return need(w, node);
     case 'group':
@@ -300,6 +304,12 @@ function section(w: Words, n: RoleSectionNode): vscode.TreeItem {
       label = w.t('Requirements that change its work');
       const unagreed = n.children.some((c) => c.kind === 'burden' && !c.agreed);
       ic = unagreed ? icon('warning', 'list.warningForeground') : icon('git-compare');
+      break;
+    }
+    case 'changes': {
+      label = w.t('What changes');
+      const open = n.children.some((c) => c.kind === 'change' && (c.change === 'pending' || ('contested' in c && c.contested)));
+      ic = open ? icon('diff', 'list.warningForeground') : icon('diff');
       break;
     }
     case 'needs': {
@@ -382,6 +392,61 @@ function burden(w: Words, n: BurdenNode): vscode.TreeItem {
       ? w.t('This role has signed off ({0}).', 'agreed')
       : w.t('This role is not in the requirement\'s {0} list: its work changes without its sign-off.', 'agreed'),
   );
+  item.tooltip = m;
+  return item;
+}
+
+/** The words of an agreement state, for "What changes". */
+function stateText(w: Words, s: AgreementState): string {
+  switch (s) {
+    case 'agreed':
+      return w.t('agreed');
+    case 'stale':
+      return w.t('agreement stale');
+    case 'object':
+      return w.t('objects');
+    case 'question':
+      return w.t('open question');
+    case 'none':
+      return w.t('not agreed');
+  }
+}
+
+function change(w: Words, n: ChangeNode): vscode.TreeItem {
+  let label: string;
+  const parts: string[] = [];
+  let ic: vscode.ThemeIcon;
+  const m = md();
+  switch (n.change) {
+    case 'added':
+    case 'removed':
+      label = `${n.change === 'added' ? w.t('Added') : w.t('Removed')}: ${labelOf(n.stepName, n.stepId)}`;
+      ic = n.change === 'added' ? icon('diff-added', 'gitDecoration.addedResourceForeground') : icon('diff-removed', 'gitDecoration.deletedResourceForeground');
+      if (n.requirements.length) parts.push(w.t('by {0}', n.requirements.join(w.t(', '))));
+      if (n.contested) parts.push(w.t('contested'));
+      break;
+    case 'changed':
+      label = `${w.t('Changed')}: ${labelOf(n.stepName, n.stepId)} · ${n.attribute}`;
+      ic = icon('diff-modified', n.contested ? 'list.warningForeground' : 'gitDecoration.modifiedResourceForeground');
+      parts.push(`${n.today ?? w.t('(not set)')} → ${n.contested ? w.t('contested: {0}', n.after.join(' / ')) : (n.after[0] ?? '')}`);
+      if (n.requirements.length) parts.push(w.t('by {0}', n.requirements.join(w.t(', '))));
+      break;
+    case 'data':
+      label = `${w.t('Data asked of it')}: ${n.dataId}`;
+      ic = icon('database');
+      if (n.requirements.length) parts.push(w.t('by {0}', n.requirements.join(w.t(', '))));
+      break;
+    case 'pending':
+      label = `${w.t('Waiting for its agreement')}: ${n.title ? `${n.title} (${n.requirement})` : n.requirement}`;
+      ic = n.state === 'object' || n.state === 'stale' ? icon('warning', 'list.warningForeground') : icon('question');
+      parts.push(stateText(w, n.state));
+      break;
+  }
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.description = parts.join(SEP);
+  item.iconPath = ic;
+  item.contextValue = `bizflow.change.${n.change}`;
+  appendPlain(m, [label, ...parts].join(' — '));
   item.tooltip = m;
   return item;
 }

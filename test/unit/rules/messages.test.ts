@@ -17,6 +17,37 @@ import type { Diagnostic, Locale } from '../../../src/core/types';
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
 
+/** Reviews: a stale agreement, an objection with a note (owner decides / nobody), an open question. */
+const REVIEWS = `bizflow: 1
+process:
+  name: P
+  owner: director
+roles:
+  sales: { name: 业务员 }
+  warehouse: { name: 仓库主管 }
+  director: { name: 运营总监 }
+steps:
+  s1: { name: 接单, type: start, role: sales, next: pick }
+  pick: { name: 拣货, role: warehouse, attributes: { mode: manual }, next: e1 }
+  e1: { name: End, type: end }
+requirements:
+  REQ-1:
+    title: 自动拣货
+    from: sales
+    priority: must
+    sets: { pick.mode: automatic }
+    reviews:
+      - { role: warehouse, verdict: agree, on: 2026-11-01, fingerprint: 0badf00d }
+      - { role: director, verdict: object, note: 成本太高 }
+  REQ-2:
+    title: 夜班拣货
+    from: sales
+    priority: should
+    steps: [pick]
+    reviews:
+      - { role: warehouse, verdict: question }
+`;
+
 /** Deterministic variations of the examples: each line removed, doubled, or cut, and ids misspelt. */
 function corpus(): string[] {
   const files = [
@@ -25,7 +56,7 @@ function corpus(): string[] {
     'test/fixtures/hostile.bizflow.yaml',
     'test/fixtures/hostile-keywords.bizflow.yaml',
   ].map(read);
-  const out = [...files, CONFLICTS, CONFLICTS.replace('decidedBy: boss', ''), '', 'x', '[]', 'bizflow: "1"', 'bizflow:', 'bizflow: 2', 'bizflow: {}', 'bizflow: 1\nsteps: []', '%YAML 1.2\n%YAML 1.2\n---\na: 1', 'a: *nope'];
+  const out = [...files, CONFLICTS, CONFLICTS.replace('decidedBy: boss', ''), REVIEWS, REVIEWS.replace('  owner: director\n', ''), '', 'x', '[]', 'bizflow: "1"', 'bizflow:', 'bizflow: 2', 'bizflow: {}', 'bizflow: 1\nsteps: []', '%YAML 1.2\n%YAML 1.2\n---\na: 1', 'a: *nope'];
   for (const text of files.slice(0, 2)) {
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {

@@ -1,0 +1,137 @@
+/**
+ * Issue 14 in the real editor: "BizFlow: Compare with…" (another file), the
+ * "BizFlow: Export Review Pack" command (through its adapter, with a stand-in
+ * builder), and the Roles tree's "What changes" section.
+ */
+import { strict as assert } from 'assert';
+import * as vscode from 'vscode';
+import type { BizflowApi } from '../../../src/extension/extension';
+import type { TreeElement } from '../../../src/extension/tree/views';
+import { activateExtension, fixtureUri } from '../util/wait';
+
+const created: vscode.Uri[] = [];
+let counter = 0;
+
+async function write(name: string, text: string): Promise<vscode.Uri> {
+  const uri = fixtureUri(`review-${Date.now()}-${++counter}-${name}`);
+  created.push(uri);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function until<T>(what: string, get: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await get();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
+
+const OLD = `bizflow: 1
+process:
+  name: 订单履约
+  owner: director
+roles:
+  sales: { name: 业务员 }
+  warehouse: { name: 仓库主管 }
+  director: { name: 运营总监 }
+steps:
+  s1: { name: 接单, type: start, role: sales, next: pick, produces: [order] }
+  pick: { name: 拣货, role: warehouse, attributes: { mode: manual }, needs: [order], next: e1 }
+  e1: { name: 完成, type: end }
+`;
+
+const NEW =
+  OLD.replace('next: e1 }', 'next: check }\n  check: { name: 复核, role: warehouse, needs: [order], next: e1 }') +
+  `requirements:
+  REQ-1:
+    title: 出库前复核
+    from: director
+    priority: must
+    adds: [check]
+    acceptance: [每单复核]
+`;
+
+describe('review commands (issue 14): compare, export, what changes', function () {
+  this.timeout(60_000);
+  let api: BizflowApi;
+
+  before(async () => {
+    api = await activateExtension<BizflowApi>();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('Compare with another file shows the changes by role as Markdown', async () => {
+    const oldUri = await write('old.bizflow.yaml', OLD);
+    const newUri = await write('new.bizflow.yaml', NEW);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(newUri));
+    const target = (await vscode.commands.executeCommand('bizflow.compareWith', newUri, { other: oldUri })) as vscode.Uri | undefined;
+    assert.ok(target, 'the command returns the comparison document');
+    assert.equal(target.scheme, 'bizflow-compare');
+    const text = (await vscode.workspace.openTextDocument(target)).getText();
+    assert.match(text, /^# /);
+    // the warehouse gets a new step and a requirement; sales sees no change
+    const warehouse = text.slice(text.indexOf('## 仓库主管'));
+    assert.ok(text.includes('## 仓库主管'), text);
+    assert.ok(/check/.test(warehouse.split('\n## ')[0]), warehouse);
+    assert.ok(/REQ-1/.test(warehouse.split('\n## ')[0]), warehouse);
+    assert.ok(text.includes('## 业务员'), text);
+  });
+
+  it('Compare with a git revision says so when the file is not in a repository', async () => {
+    const uri = await write('nogit.bizflow.yaml', OLD);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const git = vscode.extensions.getExtension('vscode.git');
+    const target = await vscode.commands.executeCommand('bizflow.compareWith', uri, { revision: 'HEAD' });
+    // without a repository (the test workspace is none) nothing is opened; with one, HEAD has no such new file either
+    assert.equal(target, undefined, `git extension present: ${!!git}`);
+  });
+
+  it('Export Review Pack writes what the review pack builder returns, in the chosen format', async () => {
+    const uri = await write('pack.bizflow.yaml', NEW);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const target = fixtureUri(`review-${Date.now()}-pack.md`);
+    created.push(target);
+    const asked: unknown[] = [];
+    const builder = async (text: string, request: unknown) => {
+      asked.push({ text, request });
+      return { md: '# Review pack\n' };
+    };
+    const out = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'md', role: 'warehouse', target, builder });
+    assert.equal((out as vscode.Uri | undefined)?.toString(), target.toString());
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)), '# Review pack\n');
+    assert.equal(asked.length, 1);
+    const req = (asked[0] as { request: { format: string; role: string; locale: string; generatedOn: string } }).request;
+    assert.deepEqual([req.format, req.role, req.locale], ['md', 'warehouse', 'en']);
+    assert.match(req.generatedOn, /^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('the Roles tree has a "What changes" section for the role whose lane gets a step', async () => {
+    const uri = await write('tree.bizflow.yaml', NEW);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const tree = api.tree;
+    const roles = await until('the roles of the file', async () => {
+      if (tree.analysis?.uri.toString() !== uri.toString()) return undefined;
+      const els = (await tree.roles.getChildren()) as TreeElement[];
+      return els.length === 3 ? els : undefined;
+    });
+    const warehouse = roles.find((el) => el.node.kind === 'role' && el.node.roleId === 'warehouse')!;
+    const sections = (await tree.roles.getChildren(warehouse)) as TreeElement[];
+    const changes = sections.find((s) => label(tree.roles.getTreeItem(s) as vscode.TreeItem) === 'What changes');
+    assert.ok(changes, sections.map((s) => label(tree.roles.getTreeItem(s) as vscode.TreeItem)).join(', '));
+    const lines = ((await tree.roles.getChildren(changes)) as TreeElement[]).map((el) => {
+      const item = tree.roles.getTreeItem(el) as vscode.TreeItem;
+      return `${label(item)} | ${String(item.description ?? '')}`;
+    });
+    assert.deepEqual(lines, ['Added: 复核 | by REQ-1', 'Waiting for its agreement: 出库前复核 (REQ-1) | not agreed']);
+  });
+});
