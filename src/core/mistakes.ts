@@ -49,7 +49,7 @@ export interface Mistake {
 
 /** Lines checked for a full-width colon with the typing aid's bounded look-around. */
 const MAX_COLON_CHECKS = 200;
-const TOP_KEYS = new Set(['bizflow', 'process', 'roles', 'steps', 'requirements', 'data', 'rules']);
+const TOP_KEYS: ReadonlySet<string> = new Set(['bizflow', 'process', 'roles', 'steps', 'requirements', 'data', 'rules']);
 
 interface Line {
   start: number;
