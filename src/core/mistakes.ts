@@ -106,6 +106,11 @@ function shapeOf(s: string): Shape | undefined {
   return { indent, key: m[1].replace(/^["']|["']$/g, ''), keyIndent: i, item, value: strip(rest.slice(m[0].length)) };
 }
 
+/** Nothing after the key but an anchor or a tag (`r: &r`): what follows on the next lines is the value. */
+function isOpen(value: string): boolean {
+  return value === '' || /^([&!][^\s]*\s*)+$/.test(value);
+}
+
 /** The value opens a block scalar (`|`, `>-`, …). */
 const BLOCK_SCALAR = /^[|>][-+0-9]*$/;
 
@@ -362,15 +367,15 @@ function place(stack: Open[], shape: Shape): void {
     stack.push({ indent: i, path: top.pending, seq: false });
     top = stack[stack.length - 1];
   }
-  top.pending = shape.key !== undefined && shape.value === '' && top.path ? [...top.path, shape.key] : undefined;
+  top.pending = shape.key !== undefined && isOpen(shape.value) && top.path ? [...top.path, shape.key] : undefined;
 }
 
 /** The indentation a line with a broken indentation (a tab) most likely has: from its neighbours and the format. */
 function expectIndent(lines: Line[], n: number, rest: string, prev: Shape | undefined, stack: Open[]): number {
   if (!prev) return 0;
   const shape = shapeOf(rest) ?? { indent: 0, keyIndent: 0, item: false, value: '' };
-  const openedBy = prev.key !== undefined && prev.value === '';
-  const lineOpens = shape.key !== undefined && shape.value === '';
+  const openedBy = prev.key !== undefined && isOpen(prev.value);
+  const lineOpens = shape.key !== undefined && isOpen(shape.value);
   if (openedBy) {
     const child = childLevel(lines, n, prev.keyIndent, lineOpens);
     if (shape.item) {
@@ -454,7 +459,7 @@ function structural(lines: Line[], n: number, shape: Shape, prev: Shape | undefi
   });
 
   // where the line sits as YAML reads it
-  const prevScalar = prev.value !== '' && !BLOCK_SCALAR.test(prev.value) && !opens(prev.value);
+  const prevScalar = !isOpen(prev.value) && !BLOCK_SCALAR.test(prev.value) && !opens(prev.value);
   // deeper than a line with a value: YAML reads it as more text of that value (or fails)
   if (prevScalar && (shape.key !== undefined || shape.item) && i > (prev.item && !prev.key ? prev.indent : prev.keyIndent)) {
     const expected = prev.item && !prev.key ? prev.indent : prev.keyIndent;
@@ -464,7 +469,7 @@ function structural(lines: Line[], n: number, shape: Shape, prev: Shape | undefi
     return make('indent', expected, path);
   }
   // the first child of a key, deeper than its siblings below it
-  if (prev.key !== undefined && prev.value === '' && i > prev.keyIndent && (shape.key !== undefined || shape.item)) {
+  if (prev.key !== undefined && isOpen(prev.value) && i > prev.keyIndent && (shape.key !== undefined || shape.item)) {
     const sib = firstChildTooDeep(lines, n, i, prev.keyIndent, shape.item);
     if (sib !== undefined) {
       const pp = siblingPath(stack, prev);
@@ -496,8 +501,8 @@ function structural(lines: Line[], n: number, shape: Shape, prev: Shape | undefi
   if (here !== 'no' && !fieldAtIdLevel && !fieldInFreeMap && !topKeyAsId) return undefined;
   // the nearest deeper level where the key fits
   const cands: { indent: number; path: string[] | undefined }[] = [];
-  if (prev.key !== undefined && prev.value === '' && i <= prev.keyIndent) {
-    const child = childLevel(lines, n, prev.keyIndent, shape.value === '');
+  if (prev.key !== undefined && isOpen(prev.value) && i <= prev.keyIndent) {
+    const child = childLevel(lines, n, prev.keyIndent, isOpen(shape.value));
     const pp = siblingPath(stack, prev);
     cands.push({ indent: child, path: pp ? [...pp, prev.key] : undefined });
   }
@@ -523,7 +528,7 @@ function structural(lines: Line[], n: number, shape: Shape, prev: Shape | undefi
   for (const c of shallower) {
     if (contextOf(c.path!)) {
       if (keySpec(contextOf(c.path!)!, key)) return make('indent', c.indent, c.path);
-    } else if (describeKey(c.path!)?.type.kind === 'items' && shape.value === '' && ID_PATTERN.test(key)) {
+    } else if (describeKey(c.path!)?.type.kind === 'items' && isOpen(shape.value) && ID_PATTERN.test(key)) {
       const child = nextShape(lines, n);
       const itemCtx = contextOf([...c.path!, key]);
       if (child && child.indent >= i && child.key !== undefined && itemCtx && keySpec(itemCtx, child.key)) return make('indent', c.indent, c.path);
@@ -550,7 +555,7 @@ function siblingPath(stack: Open[], prev: Shape): string[] | undefined {
 
 /** The key path of the map a key line at column `i` lands in (null: inside a list or not known). */
 function landingPath(stack: Open[], prev: Shape, i: number): string[] | null {
-  if (prev.key !== undefined && prev.value === '' && i > prev.keyIndent) {
+  if (prev.key !== undefined && isOpen(prev.value) && i > prev.keyIndent) {
     const pp = siblingPath(stack, prev);
     return pp ? [...pp, prev.key] : null;
   }
