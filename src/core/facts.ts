@@ -47,7 +47,9 @@ export class AnalysisFacts {
 
   /** Typing mistakes of form in the text (tabs, full-width punctuation, indentation), found before the parser (`mistakes.ts`). */
   get mistakes(): readonly Mistake[] {
-    return (this.typingMistakes ??= findMistakes(this.model.parsed.text));
+    // a text rejected as nesting too deep is no file a typing mistake explains (and may be huge): not scanned
+    const parsed = this.model.parsed;
+    return (this.typingMistakes ??= parsed.errors.some((e) => e.code === 'BIZFLOW_TOO_DEEP') ? [] : findMistakes(parsed.text));
   }
 
   /** Requirement id → the ids it lists in `overrides` (only requirements that list some). */

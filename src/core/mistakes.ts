@@ -321,6 +321,8 @@ function scan(text: string, out: Mistake[]): void {
       }
     }
     place(stack, shape);
+    // deeper than any BizFlow file nests: not a file these checks can help with (and bounded work per line)
+    if (stack.length > 64) simple = false;
     prev = shape;
     if (BLOCK_SCALAR.test(shape.value)) blockOwner = shape.indent;
     else if (opens(shape.value)) openValue = true;
