@@ -28,6 +28,8 @@ export interface EslintResult {
   fixableErrorCount: number;
   fixableWarningCount: number;
   usedDeprecatedRules: never[];
+  /** With `--fix-dry-run`: the fixed text, when fixes changed it (as ESLint). */
+  output?: string;
 }
 
 /** ESLint counts parse errors as fatal: here the YAML syntax errors. */
@@ -53,6 +55,7 @@ export function toEslintResults(results: readonly FileResult[]): EslintResult[] 
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
+      ...(r.output !== undefined ? { output: r.output } : {}),
     };
   });
 }

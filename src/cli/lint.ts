@@ -1,5 +1,7 @@
 /** `bizflow lint [--format text|json|sarif|junit|gitlab] [--config FILE] [--max-warnings N] [--locale …] PATH...` */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { applyPreferredFixes } from '../core/autofix';
 import { analyze } from '../core/engine';
 import { LineIndex } from '../core/positions';
 import { RULES } from '../core/rules/index';
@@ -13,7 +15,7 @@ import { formatJunit } from './format-junit';
 import { formatSarif } from './format-sarif';
 import { COLORS, PLAIN, displayPath, formatText } from './format-text';
 import { usage } from './messages';
-import { total, type FileResult } from './results';
+import { count, total, type FileResult } from './results';
 
 export const LINT_FORMATS = ['text', 'json', 'sarif', 'junit', 'gitlab'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -92,6 +94,8 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
       { name: 'config', short: 'c', value: true },
       { name: 'max-warnings', value: true },
       { name: 'max-file-size', value: true },
+      { name: 'fix', value: false },
+      { name: 'fix-dry-run', value: false },
     ],
     ctx,
   );
@@ -118,6 +122,11 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
     if (parsed === undefined) return ctx.fail(m.badMaxFileSize(mfs));
     maxFileSize = parsed;
   }
+
+  // --fix writes the fixed files; --fix-dry-run shows the fixed text instead (ESLint's options)
+  const fix = args.options.has('fix');
+  const dryRun = args.options.has('fix-dry-run');
+  if (fix && dryRun) return ctx.fail(m.fixAndDryRun());
 
   if (!args.positionals.length) return ctx.fail(m.noPaths());
   if (args.positionals.some((p) => p === '')) return ctx.fail(m.emptyPath());
@@ -155,15 +164,37 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
     const rc = configFor(file, resolver, reported, ctx);
     if (typeof rc === 'number') return rc;
     let diagnostics: Diagnostic[];
+    let output: string | undefined;
     try {
-      diagnostics = analyze(text, { locale: ctx.locale, config: rc ? [rc.config] : [] }).diagnostics;
+      if (fix || dryRun) {
+        const fixed = applyPreferredFixes(text, { locale: ctx.locale, config: rc ? [rc.config] : [] }).output;
+        if (fixed !== text) output = fixed;
+      }
+      if (output !== undefined && fix) {
+        if (!writeFixed(file, output)) {
+          ctx.warn(m.fixNotWritten(shown));
+          ioFailed = true;
+        } else text = output;
+      }
+      diagnostics = analyze(output ?? text, { locale: ctx.locale, config: rc ? [rc.config] : [] }).diagnostics;
     } catch (e) {
       // a bug (or an exhausted stack) in one file's analysis: that file's error, the run goes on
       ctx.warn(m.lintFailed(shown, e instanceof Error ? e.message.split('\n')[0] : String(e)));
       ioFailed = true;
       continue;
     }
-    results.push({ filePath: file, text, diagnostics, lines: new LineIndex(text) });
+    if (dryRun) {
+      const shownText = output ?? text;
+      results.push({ filePath: file, text: shownText, diagnostics, lines: new LineIndex(shownText), ...(output !== undefined ? { output } : {}) });
+    } else results.push({ filePath: file, text, diagnostics, lines: new LineIndex(text) });
+  }
+
+  // --fix-dry-run in text: the fixed text of the one file on stdout (the problems left go to stderr)
+  if (dryRun && format === 'text') {
+    if (results.length !== 1) return ctx.fail(m.dryRunOneFile());
+    ctx.io.stdout(results[0].output ?? results[0].text);
+    if (results[0].diagnostics.length) ctx.io.stderr(formatText(results, m, PLAIN, ctx.cwd));
+    return ioFailed ? EXIT_USAGE : count(results[0].diagnostics).errors > 0 ? EXIT_PROBLEMS : EXIT_OK;
   }
 
   // nothing could be linted: the errors above are the whole answer ("no problems" would mislead)
@@ -194,4 +225,22 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/** Writes the fixed text, with the file's UTF-8 byte order mark kept; false when it cannot be written. */
+function writeFixed(file: string, text: string): boolean {
+  try {
+    const head = Buffer.alloc(3);
+    const fd = fs.openSync(file, 'r');
+    let bom = false;
+    try {
+      bom = fs.readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.writeFileSync(file, (bom ? '\ufeff' : '') + text, 'utf8');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -27,6 +27,10 @@ lint options:
   -c, --config FILE                  use this .bizflowrc.json/.yaml instead of the nearest one
       --max-warnings N               exit with 1 when there are more than N warnings
       --max-file-size SIZE           skip larger files with an error (default: 10MB; 0: no limit)
+      --fix                          apply the safe fixes (tabs, full-width punctuation, indentation,
+                                     clear misspellings …), write the files, report what is left
+      --fix-dry-run                  show the fixed text instead of writing it (one file; or the
+                                     "output" field with --format json)
       --locale en|zh-CN              language of messages (default: from LC_ALL/LC_MESSAGES/LANG/LANGUAGE)
 
 render options:
@@ -63,6 +67,10 @@ lint 选项：
   -c, --config FILE                  使用指定的 .bizflowrc.json/.yaml，而不是最近的配置文件
       --max-warnings N               警告超过 N 个时以 1 退出
       --max-file-size SIZE           跳过更大的文件并报错（默认 10MB；0 表示不限）
+      --fix                          应用安全的修复（制表符、全角标点、缩进、明确的拼写错误等），
+                                     写回文件，并报告剩下的问题
+      --fix-dry-run                  只显示修复后的文本，不写回文件（一个文件；或用 --format json
+                                     查看“output”字段）
       --locale en|zh-CN              消息语言（默认取自 LC_ALL/LC_MESSAGES/LANG/LANGUAGE）
 
 render 选项：
@@ -124,6 +132,13 @@ export function messages(locale: Locale) {
       ),
     lintFailed: (file: string, detail: string) =>
       t(`internal error while linting ${Q(file)}: ${detail}. Please report this.`, `检查${Q(file)}时发生内部错误：${detail}。请反馈此问题。`),
+    fixAndDryRun: () => t('use either --fix or --fix-dry-run, not both.', '--fix 和 --fix-dry-run 只能选一个。') + helpHint('lint'),
+    dryRunOneFile: () =>
+      t(
+        '--fix-dry-run prints the fixed text of one file; name one file, or use --format json for several.',
+        '--fix-dry-run 只输出一个文件修复后的文本；请只指定一个文件，或用 --format json 查看多个文件。',
+      ) + helpHint('lint'),
+    fixNotWritten: (file: string) => t(`the fixed text of ${Q(file)} could not be written.`, `无法写入${Q(file)}修复后的文本。`),
     noPaths: () => t('no PATH given: name files or folders to lint.', '没有指定路径：请给出要检查的文件或文件夹。') + helpHint('lint'),
     renderOneFile: (n: number) =>
       (n === 0

@@ -9,6 +9,8 @@ export interface FileResult {
   text: string;
   diagnostics: Diagnostic[];
   lines: LineIndex;
+  /** `--fix-dry-run`: the text with the fixes applied, when it differs (ESLint's `output`). */
+  output?: string;
 }
 
 export interface Counts {

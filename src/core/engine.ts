@@ -5,6 +5,7 @@
 import { resolveSeverity, type SeverityConfig } from './config';
 import { AnalysisFacts } from './facts';
 import { pick, q, type Texts } from './i18n';
+import { applyEdits, editsOverlap, normalizeEdits } from './edits';
 import { buildModel, type Model } from './model';
 import { parseText, type ParsedFile } from './parse';
 import { formatMessage, type ReportData, type Rule, type RuleContext } from './rule';
@@ -17,6 +18,11 @@ export interface AnalyzeOptions {
   config?: readonly SeverityConfig[];
   /** Rules to run (defaults to the whole catalogue); used by tests and tools. */
   rules?: readonly Rule[];
+  /**
+   * Keep the findings that a typing mistake of form causes (see
+   * `suppressFollowOn`); tools that study the raw output set it.
+   */
+  keepFollowOn?: boolean;
   /** Called with each reported diagnostic and the message id and placeholder values it was formatted from (for tests). */
   onReport?: (diagnostic: Diagnostic, message: ReportedMessage) => void;
 }
@@ -134,7 +140,42 @@ export function* analysisSteps(model: Model, options: AnalyzeOptions = {}): Gene
     yield rule.code;
   }
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return out;
+  return options.keepFollowOn ? out : suppressFollowOn(out, facts, options);
+}
+
+/** The rules that report typing mistakes of form (`mistakes.ts`). */
+export const MISTAKE_CODES: ReadonlySet<string> = new Set(['yaml/tab', 'yaml/full-width', 'yaml/indentation', 'schema/misplaced-key']);
+
+/**
+ * While a typing mistake of form stands (a tab, a full-width colon, a line
+ * indented one step off …), the findings it causes are not shown: a finding
+ * is kept only when the text with the mistakes' own fixes applied gives the
+ * same finding (same code, message and place). So one keystroke gives one
+ * finding that names its cause, not twenty that describe its effects; the
+ * findings that do not depend on the mistake stay. Costs a second analysis,
+ * only while a mistake is reported.
+ */
+function suppressFollowOn(out: Diagnostic[], facts: AnalysisFacts, options: AnalyzeOptions): Diagnostic[] {
+  const reported = out.filter((d) => MISTAKE_CODES.has(d.code));
+  if (!reported.length) return out;
+  const at = new Set(reported.map((d) => `${d.span.start}:${d.span.end}`));
+  const edits = normalizeEdits(facts.mistakes.filter((m) => at.has(`${m.span.start}:${m.span.end}`)).flatMap((m) => m.fix));
+  if (!edits.length || editsOverlap(edits)) return out;
+  const mended = applyEdits(facts.model.parsed.text, edits);
+  const again = analyzeModel(buildModel(parseText(mended)), { ...options, onReport: undefined, keepFollowOn: true });
+  // an offset of the text → the same place in the mended text
+  const map = (o: number) => {
+    let delta = 0;
+    for (const e of edits) {
+      if (e.span.end <= o && !(e.span.start === e.span.end && e.span.start === o)) delta += e.newText.length - (e.span.end - e.span.start);
+      else if (e.span.start < o) return e.span.start + delta;
+      else break;
+    }
+    return o + delta;
+  };
+  const keyOf = (d: Diagnostic, s: number, e: number) => `${d.code}\0${s}\0${e}\0${d.message}`;
+  const stands = new Set(again.map((d) => keyOf(d, d.span.start, d.span.end)));
+  return out.filter((d) => MISTAKE_CODES.has(d.code) || stands.has(keyOf(d, map(d.span.start), map(d.span.end))));
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {

@@ -11,6 +11,7 @@
  */
 import { buildGraph, type StepGraph } from './graph';
 import { mapPairs, scalarText, type Model, type Step } from './model';
+import { findMistakes, type Mistake } from './mistakes';
 import { deref } from './parse';
 import { walkDocument, type DocumentWalks, type SchemaFindings, type YamlTreeFacts } from './schema/index';
 
@@ -18,6 +19,7 @@ export class AnalysisFacts {
   private stepGraph: StepGraph | undefined;
   private walks: DocumentWalks | undefined;
   private overridesIndex: ReadonlyMap<string, ReadonlySet<string>> | undefined;
+  private typingMistakes: Mistake[] | undefined;
 
   /**
    * `ruleCodes`: the codes a `rules:` map accepts, in catalogue order (given
@@ -41,6 +43,13 @@ export class AnalysisFacts {
   /** Repeated keys and unresolved aliases (yaml/* rules), from the same walk. */
   get yamlTree(): YamlTreeFacts {
     return this.documentWalks().tree;
+  }
+
+  /** Typing mistakes of form in the text (tabs, full-width punctuation, indentation), found before the parser (`mistakes.ts`). */
+  get mistakes(): readonly Mistake[] {
+    // a text rejected as nesting too deep is no file a typing mistake explains (and may be huge): not scanned
+    const parsed = this.model.parsed;
+    return (this.typingMistakes ??= parsed.errors.some((e) => e.code === 'BIZFLOW_TOO_DEEP') ? [] : findMistakes(parsed.text));
   }
 
   /** Requirement id → the ids it lists in `overrides` (only requirements that list some). */

@@ -13,7 +13,8 @@
  * | `review/stale-agreement` | re-sign: today's fingerprint and date in the stale `reviews` entry |
  * | `req/no-acceptance` | add an `acceptance` list with a placeholder |
  * | `conflict/contradiction`, `conflict/removed-step` | record the decision either way: `overrides` + `decidedBy` |
- * | `schema/unknown-key` | fix the spelling; remove the key |
+ * | `yaml/tab`, `yaml/full-width`, `yaml/indentation`, `schema/misplaced-key` | the mistake's own fix: spaces for the tab, the ASCII character, the right indentation (preferred) |
+ * | `schema/unknown-key` | fix the spelling; the fix of a mistake of form on its line; remove the key (never preferred, and not offered for a key with full-width punctuation or blanks in it when nothing else is) |
  * | `schema/type` (expected a list) | wrap the value in a list |
  * | `schema/enum` | replace with the suggested word |
  * | `schema/id` | replace the id everywhere with the suggested one |
@@ -24,6 +25,7 @@
 import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { normalizeEdits, type TextEdit } from './edits';
 import { pick, type Texts } from './i18n';
+import { findMistakes, type Mistake } from './mistakes';
 import { ID_PATTERN, scalarText, type Item, type Model, type Requirement } from './model';
 import { deref } from './parse';
 import { agreements } from './review/read';
@@ -368,6 +370,29 @@ function unknownRef<C extends 'ref/unknown-role' | 'ref/unknown-step' | 'ref/unk
   };
 }
 
+/** The titles of the fix of each kind of typing mistake. */
+function addMistakeFix(m: Mistake, add: FixContext<RuleCode>['add']): void {
+  const n = m.expected ?? 0;
+  const key = m.key ?? '';
+  const titles: Record<Mistake['kind'], [string, string]> = {
+    tab: [`Replace the tab with ${n} spaces`, `把制表符换成 ${n} 个空格`],
+    fullWidthSpace: [`Replace the full-width space with ASCII spaces (${n})`, `把全角空格换成半角空格（${n} 个）`],
+    fullWidthColon: ['Use the ASCII colon ":"', '改用半角冒号“:”'],
+    fullWidthComma: ['Use the ASCII comma ","', '改用半角逗号“,”'],
+    fullWidthDash: ['Use the ASCII list dash "-"', '改用半角列表符号“-”'],
+    indent: [`Re-indent the line to ${n} spaces`, `把这一行改为缩进 ${n} 个空格`],
+    misplacedKey: [`Move '${key}' to the top level`, `把“${key}”移到顶层`],
+  };
+  const [en, zh] = titles[m.kind];
+  add(en, zh, m.fix, true);
+}
+
+/** The fix of a typing mistake (`mistakes.ts`): found again on the text, at the diagnostic's place. */
+const mistakeFix: FixProvider<'yaml/tab' | 'yaml/full-width' | 'yaml/indentation' | 'schema/misplaced-key'> = ({ d, diag, add }) => {
+  const m = findMistakes(d.text).find((x) => x.span.start === diag.span.start && x.span.end === diag.span.end);
+  if (m) addMistakeFix(m, add as FixContext<RuleCode>['add']);
+};
+
 /** `overrides` + `decidedBy` either way (contradiction, removed step). */
 const recordDecision: FixProvider<'conflict/contradiction' | 'conflict/removed-step'> = ({ d, model, data, req, add }) => {
   const other = typeof data.other === 'string' ? model.requirements.byId.get(data.other) : undefined;
@@ -396,6 +421,9 @@ const recordDecision: FixProvider<'conflict/contradiction' | 'conflict/removed-s
 export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefined } = {
   'yaml/syntax': undefined,
   'yaml/duplicate-key': undefined,
+  'yaml/tab': mistakeFix,
+  'yaml/full-width': mistakeFix,
+  'yaml/indentation': mistakeFix,
   'schema/version': ({ d, model, diag, add }) => {
     const pair = topPair(model, 'bizflow');
     if (!pair) {
@@ -426,12 +454,21 @@ export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefin
   },
   'schema/unknown-key': ({ d, model, diag, suggestion, name, add, changeToSuggestion }) => {
     if (suggestion) changeToSuggestion();
+    // a mistake of form on the key's line (indentation, full-width punctuation): its fix comes first
+    const line = { start: d.lineStart(diag.span.start), end: d.lineEnd(diag.span.start) };
+    const form = findMistakes(d.text).find((m) => m.span.start >= line.start && m.span.start <= line.end);
+    if (form) addMistakeFix(form, add);
+    // removing the key deletes what the user wrote: never the only fix when the key looks mistyped
+    // (full-width punctuation or blanks inside it: a missing ":" or a line break)
+    const key = name ?? d.text.slice(diag.span.start, diag.span.end);
+    if (!suggestion && !form && /[：，－\u3000\s]/.test(key)) return;
     const found = pairAtKey(model, diag.span.start);
     if (found) {
       const span = removePairSpan(d, found.pair, found.map);
       if (span) add(`Remove '${name ?? scalarText(found.pair.key)}'`, `删除“${name ?? scalarText(found.pair.key)}”`, [{ span, newText: '' }]);
     }
   },
+  'schema/misplaced-key': mistakeFix,
   'schema/id': ({ d, model, diag, index, suggestion, name, add }) => {
     if (!suggestion || !name) return;
     const idx = index ?? buildSymbolIndex(model);

@@ -60,15 +60,27 @@ export interface RequirementPairData {
   other: string;
 }
 
+/** A typing mistake of form (`mistakes.ts`): its kind, and the indentation the line has and should have. */
+export interface MistakeData {
+  mistake: string;
+  actual?: number;
+  expected?: number;
+  key?: string;
+}
+
 /** The `data` of each rule's diagnostics, by rule code (checked against the catalogue in rules/index.ts). */
 export interface DiagnosticDataByCode {
   'yaml/syntax': { yamlCode: string; name?: string };
   'yaml/duplicate-key': { name: string };
+  'yaml/tab': MistakeData;
+  'yaml/full-width': MistakeData;
+  'yaml/indentation': MistakeData;
   'schema/version': { expected: 1 };
   'schema/required': SchemaData;
   'schema/type': SchemaData;
   'schema/enum': SchemaData;
   'schema/unknown-key': SchemaData;
+  'schema/misplaced-key': MistakeData & { name?: string };
   'schema/id': SchemaData;
   'ref/unknown-role': UnknownRefData & { kind: 'role' };
   'ref/unknown-step': UnknownRefData & { kind: 'step' };

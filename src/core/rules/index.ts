@@ -8,11 +8,15 @@ import type { DiagnosticDataByCode } from '../types';
 
 import yamlSyntax from './yaml-syntax';
 import yamlDuplicateKey from './yaml-duplicate-key';
+import yamlTab from './yaml-tab';
+import yamlFullWidth from './yaml-full-width';
+import yamlIndentation from './yaml-indentation';
 import schemaVersion from './schema-version';
 import schemaRequired from './schema-required';
 import schemaType from './schema-type';
 import schemaEnum from './schema-enum';
 import schemaUnknownKey from './schema-unknown-key';
+import schemaMisplacedKey from './schema-misplaced-key';
 import schemaId from './schema-id';
 import refUnknownRole from './ref-unknown-role';
 import refUnknownStep from './ref-unknown-step';
@@ -44,11 +48,15 @@ import reviewObjection from './review-objection';
 const CATALOGUE = [
   yamlSyntax,
   yamlDuplicateKey,
+  yamlTab,
+  yamlFullWidth,
+  yamlIndentation,
   schemaVersion,
   schemaRequired,
   schemaType,
   schemaEnum,
   schemaUnknownKey,
+  schemaMisplacedKey,
   schemaId,
   refUnknownRole,
   refUnknownStep,

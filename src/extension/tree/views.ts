@@ -17,6 +17,7 @@ import {
   type TreeNode,
 } from '../../core/tree';
 import type { Span } from '../../core/types';
+import { MISTAKE_CODES } from '../../core/engine';
 import type { Analysis, AnalysisService } from '../analysis';
 import { isBizflowDocument, isBizflowUri } from '../settings';
 import { conflictsText, groupingLabel, treeItem } from './present';
@@ -58,6 +59,14 @@ interface Snapshot {
   roles: TreeElement[];
   requirements: TreeElement[];
   byId: Map<string, TreeElement>;
+  /** The document does not read (a YAML error or a typing mistake of form): its line (1-based), and whether the trees show the last good build. */
+  broken?: { line: number; stale: boolean };
+}
+
+/** The first finding that means the file does not read as written: a YAML error or a typing mistake of form. */
+function firstBreak(analysis: Analysis): { line: number } | undefined {
+  const d = analysis.result.diagnostics.find((x) => x.code === 'yaml/syntax' || MISTAKE_CODES.has(x.code));
+  return d ? { line: analysis.positions.range(d.span).start.line + 1 } : undefined;
 }
 
 function wrap(nodes: readonly TreeNode[], analysis: Analysis, byId: Map<string, TreeElement>, parent?: TreeElement): TreeElement[] {
@@ -255,11 +264,18 @@ export class TreeViews implements vscode.Disposable {
   }
 
   private show(analysis: Analysis): void {
+    const broken = firstBreak(analysis);
+    const last = this.current;
+    if (broken && last && last.analysis.uri.toString() === analysis.uri.toString() && (!last.broken || last.broken.stale)) {
+      // keep the last good picture, marked out of date, until the file reads again
+      this.update({ ...last, grouping: this._grouping, broken: { line: broken.line, stale: true } });
+      return;
+    }
     const data = buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
     const byId = new Map<string, TreeElement>();
     const roles = wrap(data.roles, analysis, byId);
     const requirements = wrap(data.requirements, analysis, byId);
-    this.update({ analysis, grouping: this._grouping, data, roles, requirements, byId });
+    this.update({ analysis, grouping: this._grouping, data, roles, requirements, byId, ...(broken ? { broken: { line: broken.line, stale: false } } : {}) });
   }
 
   /** Shows a new state in both trees (none: the welcome content). */
@@ -285,6 +301,18 @@ export class TreeViews implements vscode.Disposable {
     this.requirementsView.description = `${file}${' · '}${groupingLabel(w, this._grouping)}`;
     this.rolesView.message = s.roles.length ? undefined : w.t('{0} defines no roles yet.', file);
     this.requirementsView.message = s.requirements.length ? undefined : w.t('{0} has no requirements yet.', file);
+    if (s.broken) {
+      // the file does not read: say so, never "no roles" / "no requirements" / "no conflicts"
+      const why = s.broken.stale
+        ? w.t('{0} has a YAML error on line {1}: fix it to see the roles and requirements as they are now. Shown: the last version that could be read (out of date).', file, s.broken.line)
+        : w.t('{0} has a YAML error on line {1}: fix it to see the roles and requirements.', file, s.broken.line);
+      this.rolesView.message = why;
+      this.requirementsView.message = why;
+      if (s.broken.stale) {
+        this.rolesView.description = `${file} · ${w.t('out of date')}`;
+        this.requirementsView.description = `${this.requirementsView.description} · ${w.t('out of date')}`;
+      }
+    }
     // one definition of "a conflict" (core conflict-count.ts), as in the tree's groups and the CLI summary
     const n = s.data.conflicts.counts.total;
     // one badge for the container: on the requirements view, where the conflicts are listed

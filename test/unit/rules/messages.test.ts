@@ -64,6 +64,10 @@ function corpus(): string[] {
       out.push([...lines.slice(0, i + 1), lines[i], ...lines.slice(i + 1)].join('\n'));
       if (i % 3 === 0) out.push([...lines.slice(0, i), lines[i].replace(/: (\w+)/, ': $1x'), ...lines.slice(i + 1)].join('\n'));
       if (i % 5 === 0) out.push([...lines.slice(0, i), lines[i].replace(/(\w)(\w)/, '$2$1'), ...lines.slice(i + 1)].join('\n'));
+      // typing mistakes of form (issue 11): a tab, full-width punctuation, one indentation step off
+      if (i % 7 === 0) out.push([...lines.slice(0, i), lines[i].replace(/^ +/, '\t').replace(/: /, '：').replace(/^(\s*)- /, '$1－ '), ...lines.slice(i + 1)].join('\n'));
+      if (i % 7 === 3) out.push([...lines.slice(0, i), lines[i].replace(/^  /, '\u3000').replace(/, /, '，'), ...lines.slice(i + 1)].join('\n'));
+      if (i % 4 === 1) out.push([...lines.slice(0, i), lines[i].replace(/^  /, ''), ...lines.slice(i + 1)].join('\n'));
     }
   }
   return out;
@@ -106,7 +110,8 @@ describe('rule messages', () => {
         const { en, zh } = rule.meta.messages[id];
         assert.ok(en.trim().length > 0, `${id} en`);
         assert.ok(zh.trim().length > 0, `${id} zh`);
-        assert.doesNotMatch(en, /[\u4e00-\u9fff“”（），。：；]/, `${id}: Chinese in the English text`);
+        // (a message about full-width punctuation shows the character it is about, in quotes)
+        assert.doesNotMatch(en.replace(/"[：，－]"/g, ''), /[\u4e00-\u9fff“”（），。：；]/, `${id}: Chinese in the English text`);
         // placeholders are {{word}} only: no stray braces that the formatter would leave
         assert.equal(en.replace(/\{\{\w+\}\}/g, '').includes('{{'), false, `${id} en`);
         assert.equal(zh.replace(/\{\{\w+\}\}/g, '').includes('{{'), false, `${id} zh`);
