@@ -58,6 +58,8 @@ export interface RequirementPairData {
   steps: string[];
   requirements: string[];
   other: string;
+  /** Conflict findings shown once per entry, with more than one other side: those listed there (the first `MAX_OTHER_SIDES`), `other` first. */
+  others?: string[];
 }
 
 /** The `data` of each rule's diagnostics, by rule code (checked against the catalogue in rules/index.ts). */

@@ -8,6 +8,7 @@ import { toMermaid } from '../../core/mermaid';
 import type { AnalysisResult } from '../../core/engine';
 import type { Model, Step, Role, Section } from '../../core/model';
 import type { Diagnostic, Span } from '../../core/types';
+import { conflictKeys } from '../../core/conflict-count';
 import type {
   ConflictLevel,
   PreviewDiagnostic,
@@ -72,15 +73,11 @@ export function stepsOfDiagnostic(model: Model, d: Diagnostic): string[] {
 }
 
 /**
- * Identity of a conflict: the two sides of a contradiction are reported once
- * in each requirement, but they are one conflict (one count in the badge).
+ * Identities of the conflicts a diagnostic stands for (core `conflictKeys`:
+ * one per pair of requirements on the point), here on the steps it touches.
  */
-export function conflictKey(d: Diagnostic, steps: string[]): string {
-  const reqs = Array.isArray(d.data?.requirements)
-    ? (d.data!.requirements as unknown[]).filter((r): r is string => typeof r === 'string')
-    : [];
-  if (reqs.length >= 2) return `${d.code}|${[...reqs].sort().join(',')}|${[...steps].sort().join(',')}`;
-  return `${d.code}@${d.span.start}-${d.span.end}`;
+export function conflictKeysOn(d: Diagnostic, steps: string[]): string[] {
+  return conflictKeys({ ...d, data: { ...d.data, steps } });
 }
 
 export interface StepConflicts {
@@ -113,16 +110,15 @@ export function summarize(model: Model, diagnostics: readonly Diagnostic[]): Con
     for (const id of steps) entry(id).diagnostics.push(d);
     if (!isConflict(d)) continue;
     const level: ConflictLevel = d.severity === 'error' ? 'error' : 'warning';
-    const key = conflictKey(d, steps);
-    const prev = distinct.get(key);
-    if (prev !== 'error') distinct.set(key, level);
+    const keys = conflictKeysOn(d, steps);
+    for (const key of keys) if (distinct.get(key) !== 'error') distinct.set(key, level);
     for (const id of steps) {
       const e = entry(id);
       if (e.level !== 'error') e.level = level;
-      let keys = keysByStep.get(id);
-      if (!keys) keysByStep.set(id, (keys = new Set()));
-      keys.add(key);
-      e.count = keys.size;
+      let stepKeys = keysByStep.get(id);
+      if (!stepKeys) keysByStep.set(id, (stepKeys = new Set()));
+      for (const key of keys) stepKeys.add(key);
+      e.count = stepKeys.size;
       const role = model.steps.byId.get(id)?.role?.id;
       if (role !== undefined && model.roles.byId.has(role)) roles.add(role);
     }
