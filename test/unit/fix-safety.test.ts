@@ -6,6 +6,8 @@
 import { strict as assert } from 'assert';
 import { analyze } from '../../src/core/engine';
 import { fixesFor } from '../../src/core/fixes';
+import { renameSymbol } from '../../src/core/rename';
+import { buildSymbolIndex } from '../../src/core/symbols';
 
 const HEAD = 'bizflow: 1\nprocess: { name: P }\nroles:\n  sales: { name: S }\n  ops: { name: O }\n';
 
@@ -48,5 +50,16 @@ describe('fixes leave anchors, aliases and block scalars alone', () => {
     assert.ok(!titles.includes("Change to 'name'"), titles.join());
     assert.ok(titles.some((t) => t.startsWith('Remove')));
     assert.ok(fixTitles(text.replace('    name: A\n', ''), 'schema/unknown-key').includes("Change to 'name'"));
+  });
+
+  it('renaming step `start` is refused when `next: *s` reaches it through `type: &s start`; an anchor on an id still renames', () => {
+    const text = HEAD + 'steps:\n  start:\n    name: A\n    type: &s start\n    role: sales\n    next: b\n  b: { name: B, role: ops, next: *s }\n';
+    const r = analyze(text);
+    const out = renameSymbol(r.model, buildSymbolIndex(r.model), text.indexOf('start:'), 'begin');
+    assert.ok('error' in out && /alias/.test(out.error), JSON.stringify(out));
+    const ok = HEAD + 'steps:\n  a: { name: A, type: start, role: &r sales, next: b }\n  b: { name: B, type: end, role: *r }\n';
+    const r2 = analyze(ok);
+    const out2 = renameSymbol(r2.model, buildSymbolIndex(r2.model), ok.indexOf('sales:'), 'biz');
+    assert.ok(!('error' in out2), JSON.stringify(out2));
   });
 });
