@@ -25,6 +25,11 @@ function rulesMd(): string {
     'Change severities per file (`rules:`), per workspace (`.bizflowrc.json` / `.bizflowrc.yaml`),',
     'in the editor settings (`bizflow.rules`) or with the CLI\'s `--config`; see [format.md](format.md#severity-configuration).',
     '',
+    'Work and output are proportional to the text: a node reached again through a YAML alias is reported once per rule;',
+    'conflict rules report once per entry (`sets`, `removes`, `adds`), naming the first other side and ending "…and N more";',
+    'a file shows at most 1,000 findings (the first in the order of this table), then one `bizflow/too-many-findings`',
+    'finding that says how many more there are and from which rules (with the highest severity among them).',
+    '',
     '| code | default | shown on |',
     '|---|---|---|',
   ];

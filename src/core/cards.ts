@@ -20,6 +20,11 @@ import type { SymbolIndex, SymbolKind } from './symbols';
 import type { Diagnostic, Locale } from './types';
 
 /** What each allowed word means (for completion and hover). */
+/** The text of an enum word (`must`, `start` …), own keys only: `word` is user text (`constructor` is no enum word). */
+export function enumText(word: string): Texts | undefined {
+  return Object.prototype.hasOwnProperty.call(ENUM_TEXTS, word) ? ENUM_TEXTS[word] : undefined;
+}
+
 export const ENUM_TEXTS: Readonly<Record<string, Texts>> = {
   start: { en: 'Where the process begins.', zh: '流程的起点。' },
   task: { en: 'A piece of work in a lane (the default).', zh: '泳道中的一项工作（默认）。' },

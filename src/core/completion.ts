@@ -11,7 +11,7 @@
  *
  * Pure TypeScript; the editor adapter turns entries into its own items.
  */
-import { ENUM_TEXTS, idFacts, knownIds, symbolCard } from './cards';
+import { enumText, idFacts, knownIds, symbolCard } from './cards';
 import { locate, matchPath, type CursorContext, type PathPattern, type Seg } from './cursor';
 import { pick, type Texts } from './i18n';
 import {
@@ -277,7 +277,7 @@ function enumEntries(x: Ctx, values: readonly string[], preselect?: string): Com
   return values.map((v, i) => ({
     label: v,
     kind: 'enum' as const,
-    documentation: ENUM_TEXTS[v] ? t(x, ENUM_TEXTS[v]) : undefined,
+    documentation: enumText(v) ? t(x, enumText(v)!) : undefined,
     insertText: (c.needsSpace ? ' ' : '') + v,
     replaceSpan: { ...c.word },
     sortText: pad(i),

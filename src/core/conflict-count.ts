@@ -25,10 +25,22 @@ function strings(v: unknown): string[] {
 
 /** Identity of a conflict: both sides of a clash between requirements share it. */
 export function conflictKey(d: Diagnostic): string {
+  return conflictKeys(d)[0];
+}
+
+/**
+ * Identities of the conflicts one diagnostic stands for. A conflict finding is
+ * shown once per entry and names every other side it clashes with there
+ * (`data.others`, up to a bound): one conflict per pair of requirements on the
+ * point, so a three-way contradiction is three conflicts however it is shown.
+ */
+export function conflictKeys(d: Diagnostic): string[] {
   const reqs = strings(d.data?.requirements);
-  const steps = strings(d.data?.steps);
-  if (reqs.length >= 2) return `${d.code}|${[...new Set(reqs)].sort().join(',')}|${[...new Set(steps)].sort().join(',')}`;
-  return `${d.code}@${d.span.start}-${d.span.end}`;
+  const steps = [...new Set(strings(d.data?.steps))].sort().join(',');
+  if (reqs.length < 2) return [`${d.code}@${d.span.start}-${d.span.end}`];
+  const others = strings(d.data?.others);
+  const pairs = others.length ? others.map((o) => [reqs[0], o]) : [reqs];
+  return pairs.map((p) => `${d.code}|${[...new Set(p)].sort().join(',')}|${steps}`);
 }
 
 export const conflictLevel = (s: Severity): ConflictLevel => (s === 'error' ? 'error' : 'warning');
@@ -44,8 +56,7 @@ export function countConflicts(diagnostics: readonly Diagnostic[]): ConflictCoun
   const distinct = new Map<string, ConflictLevel>();
   for (const d of diagnostics) {
     if (!isConflictDiagnostic(d)) continue;
-    const k = conflictKey(d);
-    if (distinct.get(k) !== 'error') distinct.set(k, conflictLevel(d.severity));
+    for (const k of conflictKeys(d)) if (distinct.get(k) !== 'error') distinct.set(k, conflictLevel(d.severity));
   }
   const counts: ConflictCounts = { error: 0, warning: 0, total: 0 };
   for (const level of distinct.values()) {

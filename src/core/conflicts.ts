@@ -149,3 +149,53 @@ export function hasContent(node: unknown): boolean {
 export function isEmptyItem(item: Item): boolean {
   return item.node === null || item.node === undefined || (isScalar(item.node) && item.node.value === null);
 }
+
+// ---------------------------------------------------------------------------
+// one finding per entry
+
+/**
+ * How many other sides a conflict finding lists in its related information
+ * and its `data.requirements` (the message counts them all: "…and N more").
+ * Bounded so that one entry clashing with thousands of others costs the same
+ * as one clashing with a few (issue 12, bench "hostile families").
+ */
+export const MAX_OTHER_SIDES = 20;
+
+/** Requirement id → the ids it is decided with, in either direction of `overrides`. */
+export function decidedIndex(facts: Pick<AnalysisFacts, 'overrides'>): ReadonlyMap<string, ReadonlySet<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (a: string, b: string) => {
+    let s = out.get(a);
+    if (!s) out.set(a, (s = new Set()));
+    s.add(b);
+  };
+  for (const [a, bs] of facts.overrides) {
+    for (const b of bs) {
+      add(a, b);
+      add(b, a);
+    }
+  }
+  return out;
+}
+
+/**
+ * Remembers the text spans a rule has already reported on: an entry reached
+ * again through a YAML alias (`Q1: *q`) is the same text, so it is reported
+ * once per rule however many requirements name it.
+ */
+export class SeenSpans {
+  private readonly seen = new Set<string>();
+  /** True the first time `span` is seen. */
+  first(span: Span): boolean {
+    const k = `${span.start}:${span.end}`;
+    if (this.seen.has(k)) return false;
+    this.seen.add(k);
+    return true;
+  }
+}
+
+/** ` …and 3 more.` / `……另有 3 条。` placeholder text, or '' when there are none. */
+export function andMore(ctx: RuleContext, count: number): string {
+  if (count <= 0) return '';
+  return ctx.t(` …and ${count} more.`, `……另有 ${count} 条。`);
+}

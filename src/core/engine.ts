@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   keepFollowOn?: boolean;
   /** Called with each reported diagnostic and the message id and placeholder values it was formatted from (for tests). */
   onReport?: (diagnostic: Diagnostic, message: ReportedMessage) => void;
+  /** Findings kept before the summary finding (`MAX_FINDINGS` by default; for tests). */
+  maxFindings?: number;
 }
 
 /** The message id and placeholder values a diagnostic (and each of its related items) was formatted from. */
@@ -43,9 +45,20 @@ export interface AnalysisResult {
 /** Code of the diagnostic emitted when a rule itself fails. */
 export const INTERNAL_ERROR = 'bizflow/internal-error';
 
-/** The severity layer defined inside the file (`rules:`), with only valid entries. */
+/** Code of the one summary finding that stands for the findings over `MAX_FINDINGS`. */
+export const TOO_MANY_FINDINGS = 'bizflow/too-many-findings';
+
+/**
+ * Findings kept per file: the first ones in the catalogue's order (syntax and
+ * schema first, conflicts last); the rest are only counted, per rule, in one
+ * summary finding. Keeps the output, and the work of formatting it, bounded
+ * whatever the file (issue 12).
+ */
+export const MAX_FINDINGS = 1000;
+
+/** The severity layer defined inside the file (`rules:`), with only valid entries (keyed by user text: no prototype). */
 export function fileSeverityLayer(model: Model): SeverityConfig {
-  const rules: Record<string, Severity | 'off'> = {};
+  const rules: Record<string, Severity | 'off'> = Object.create(null) as Record<string, Severity | 'off'>;
   for (const r of model.rules) {
     if (r.setting === 'off' || r.setting === 'info' || r.setting === 'warning' || r.setting === 'error') {
       rules[r.code] = r.setting;
@@ -88,8 +101,14 @@ export function* analysisSteps(model: Model, options: AnalyzeOptions = {}): Gene
   // shared by every rule's context
   const t = (texts: Texts | string, zh?: string) => (typeof texts === 'string' ? pick(locale, texts, zh!) : pick(locale, texts));
   const quote = (s: string) => q(locale, s);
+  const cap = options.maxFindings ?? MAX_FINDINGS;
+  /** Findings over the cap, by rule code, and the highest severity among them. */
+  const dropped = new Map<string, number>();
+  let droppedSeverity: Severity = 'info';
   for (const rule of options.rules ?? RULES) {
     const collected: Diagnostic[] = [];
+    /** Spans this rule reported on: a node reached again through an alias is one finding, not one per alias. */
+    const reportedAt = new Set<string>();
     // the configured severity for each severity the rule reports with, resolved once
     const severities: Partial<Record<Severity, Severity | null>> = {};
     const format = (messageId: string, data: ReportData | undefined) => formatMessage(rule.meta, locale, messageId, data);
@@ -111,6 +130,14 @@ export function* analysisSteps(model: Model, options: AnalyzeOptions = {}): Gene
         if (!severity) return;
         const start = Math.max(0, Math.min(r.span.start, text.length));
         const end = Math.max(start, Math.min(r.span.end, text.length));
+        const at = `${start}:${end}`;
+        if (reportedAt.has(at)) return;
+        reportedAt.add(at);
+        if (out.length + collected.length >= cap) {
+          dropped.set(rule.code, (dropped.get(rule.code) ?? 0) + 1);
+          if (severity === 'error' || (severity === 'warning' && droppedSeverity === 'info')) droppedSeverity = severity;
+          return;
+        }
         const d: Diagnostic = { code: rule.code, severity, message: format(r.messageId, r.data), span: { start, end } };
         if (r.related && r.related.length) d.related = r.related.map((x) => ({ span: x.span, message: format(x.messageId, x.data) }));
         if (r.diagnosticData) d.data = r.diagnosticData;
@@ -139,6 +166,7 @@ export function* analysisSteps(model: Model, options: AnalyzeOptions = {}): Gene
     }
     yield rule.code;
   }
+  if (dropped.size) out.push(tooManyFindings(locale, dropped, droppedSeverity, text));
   out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return options.keepFollowOn ? out : suppressFollowOn(out, facts, options);
 }
@@ -176,6 +204,25 @@ function suppressFollowOn(out: Diagnostic[], facts: AnalysisFacts, options: Anal
   const keyOf = (d: Diagnostic, s: number, e: number) => `${d.code}\0${s}\0${e}\0${d.message}`;
   const stands = new Set(again.map((d) => keyOf(d, d.span.start, d.span.end)));
   return out.filter((d) => MISTAKE_CODES.has(d.code) || stands.has(keyOf(d, map(d.span.start), map(d.span.end))));
+}
+
+/** The summary finding for the findings over the cap: how many, from which rules, with the highest severity among them. */
+function tooManyFindings(locale: Locale, dropped: ReadonlyMap<string, number>, severity: Severity, text: string): Diagnostic {
+  let total = 0;
+  for (const n of dropped.values()) total += n;
+  const by = [...dropped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([code, n]) => `${code} ${n}`);
+  return {
+    code: TOO_MANY_FINDINGS,
+    // the highest severity it stands for, so an error over the cap still fails the lint
+    severity,
+    message: pick(
+      locale,
+      `This file has too many problems to show: ${total} more ${total === 1 ? 'finding is' : 'findings are'} not shown (${by.join(', ')}). Fix the ones shown first.`,
+      `此文件的问题过多：另有 ${total} 条未显示（${by.join('，')}）。请先修正已显示的问题。`,
+    ),
+    span: { start: 0, end: Math.min(text.length, 1) },
+    data: { dropped: Object.fromEntries(dropped) },
+  };
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {

@@ -22,7 +22,7 @@
  *
  * Pure TypeScript; titles in the requested language.
  */
-import { isMap, isPair, isScalar, isSeq, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, visit, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { normalizeEdits, type TextEdit } from './edits';
 import { pick, type Texts } from './i18n';
 import { findMistakes, type Mistake } from './mistakes';
@@ -85,6 +85,35 @@ class Doc {
   range(node: unknown): [number, number] | undefined {
     const r = (node as { range?: [number, number, number] } | null)?.range;
     return r ? [r[0], r[1]] : undefined;
+  }
+  private guarded: [number, number][] | undefined;
+  /**
+   * Text an edit must not touch: anchored nodes (an edit there changes every
+   * alias of it too, and removing one strands its aliases) and block scalars
+   * (`role: |` + a line: replacing one swallows its line break). Built once.
+   */
+  get guards(): readonly [number, number][] {
+    if (!this.guarded) {
+      const out: [number, number][] = [];
+      const doc = this.model.parsed.doc;
+      if (doc) {
+        visit(doc, (_key, node) => {
+          const n = node as { anchor?: string; type?: string; range?: [number, number, number] };
+          if (!n || !n.range) return;
+          if (n.anchor || (isScalar(node) && (n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED'))) out.push([n.range[0], n.range[1]]);
+        });
+      }
+      this.guarded = out;
+    }
+    return this.guarded;
+  }
+  /** The edit leaves anchored nodes and block scalars alone (an insertion at their edge is fine). */
+  safe(e: TextEdit): boolean {
+    const { start, end } = e.span;
+    for (const [a, b] of this.guards) {
+      if (start === end ? start > a && start < b : start < b && end > a) return false;
+    }
+    return true;
   }
 }
 
@@ -453,7 +482,6 @@ export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefin
     if (suggestion) changeToSuggestion();
   },
   'schema/unknown-key': ({ d, model, diag, suggestion, name, add, changeToSuggestion }) => {
-    if (suggestion) changeToSuggestion();
     // a mistake of form on the key's line (indentation, full-width punctuation): its fix comes first
     const line = { start: d.lineStart(diag.span.start), end: d.lineEnd(diag.span.start) };
     const form = findMistakes(d.text).find((m) => m.span.start >= line.start && m.span.start <= line.end);
@@ -463,6 +491,9 @@ export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefin
     const key = name ?? d.text.slice(diag.span.start, diag.span.end);
     if (!suggestion && !form && /[：，－\u3000\s]/.test(key)) return;
     const found = pairAtKey(model, diag.span.start);
+    // not when the map already has the suggested key: the change would write a duplicate key
+    const taken = !!found && (found.map.items as Pair[]).some((p) => isPair(p) && scalarText(p.key) === suggestion);
+    if (suggestion && !taken) changeToSuggestion();
     if (found) {
       const span = removePairSpan(d, found.pair, found.map);
       if (span) add(`Remove '${name ?? scalarText(found.pair.key)}'`, `删除“${name ?? scalarText(found.pair.key)}”`, [{ span, newText: '' }]);
@@ -615,7 +646,8 @@ function compute(d: Doc, diag: Diagnostic, locale: Locale, index: SymbolIndex | 
   const reqId = Array.isArray(data.requirements) ? String(data.requirements[0]) : undefined;
   const add = (en: string, zh: string, edits: (TextEdit | undefined)[] | undefined, isPreferred = false) => {
     const m = edits ? merge(edits) : undefined;
-    if (m && m.length) out.push({ title: pick(locale, en, zh), edits: m, isPreferred });
+    // an edit that would change what aliases share, or break a block scalar, is not offered
+    if (m && m.length && m.every((e) => d.safe(e))) out.push({ title: pick(locale, en, zh), edits: m, isPreferred });
   };
   provider({
     d,

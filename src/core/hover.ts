@@ -9,7 +9,7 @@
  * diagnostics of the same analysis, so a card always agrees with the
  * squiggles.
  */
-import { ENUM_TEXTS, code, symbolCard } from './cards';
+import { code, enumText, symbolCard } from './cards';
 import { locate, matchPath, type Seg } from './cursor';
 import { pick } from './i18n';
 import type { Model } from './model';
@@ -68,6 +68,7 @@ function keyHover(model: Model, offset: number, locale: Locale): HoverResult | u
   // an allowed word: `type: decision`, `priority: must`, a severity under `rules:`
   const spec = describeKey(c.path);
   const isWord = (spec?.type.kind === 'enum' && spec.type.values.includes(word)) || matchPath(['rules', '*'], c.path) !== undefined;
-  if (isWord && ENUM_TEXTS[word]) return { markdown: `${code(word)} — ${pick(locale, ENUM_TEXTS[word])}`, span: c.word };
+  const wordText = isWord ? enumText(word) : undefined;
+  if (wordText) return { markdown: `${code(word)} — ${pick(locale, wordText)}`, span: c.word };
   return undefined;
 }

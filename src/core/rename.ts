@@ -13,6 +13,7 @@
  *   scalar folded across lines, a block scalar): editing it would corrupt it;
  * * an occurrence's text is shared, through a YAML alias, with another symbol.
  */
+import { isAlias, isScalar, visit } from 'yaml';
 import { normalizeEdits, type TextEdit } from './edits';
 import { pick, type Texts } from './i18n';
 import { ID_PATTERN, type Model } from './model';
@@ -108,7 +109,63 @@ function target(model: Model, index: SymbolIndex, offset: number, locale: Locale
       };
     }
   }
+  const stranded = anchoredElsewhere(model, index, spans);
+  if (stranded !== undefined) {
+    const line = lineOf(text, stranded);
+    return {
+      error: t(
+        `Cannot rename ${kind.en} "${symbol.id}": on line ${line} it is reached through a YAML alias of a value that is not an id (an anchor such as \`type: &s start\`), which would change too. Replace the alias with a plain id first.`,
+        `无法重命名${kind.zh}“${symbol.id}”：第 ${line} 行通过 YAML 别名引用了一个并非 ID 的值（如 \`type: &s start\` 上的锚点），重命名会一并改掉它。请先把别名改写为普通的 ID。`,
+      ),
+    };
+  }
   return { symbol, occurrences };
+}
+
+/**
+ * The offset of an anchored node among `spans` whose own place holds no id
+ * (`type: &s start` read as a step through `next: *s`): every occurrence at its
+ * span comes through an alias, so renaming would rewrite the anchored value.
+ */
+function anchoredElsewhere(model: Model, index: SymbolIndex, spans: ReadonlySet<string>): number | undefined {
+  const doc = model.parsed.doc;
+  if (!doc || !model.parsed.text.includes('&')) return undefined;
+  const anchored = new Map<unknown, string>();
+  const aliasesOf = new Map<unknown, number>();
+  visit(doc, (_key, node) => {
+    const n = node as { anchor?: string; range?: [number, number, number] } | null;
+    if (n?.anchor && n.range && isScalar(node)) {
+      const k = scalarSpanKey(model.parsed.text, node);
+      if (k && spans.has(k)) anchored.set(node, k);
+    }
+    if (isAlias(node)) {
+      const target = model.parsed.aliases.target(node);
+      aliasesOf.set(target, (aliasesOf.get(target) ?? 0) + 1);
+    }
+  });
+  if (!anchored.size) return undefined;
+  const atSpan = new Map<string, number>();
+  for (const o of index.all()) {
+    const k = o.span.start + ':' + o.span.end;
+    if (spans.has(k)) atSpan.set(k, (atSpan.get(k) ?? 0) + 1);
+  }
+  for (const [node, k] of anchored) {
+    if ((atSpan.get(k) ?? 0) <= (aliasesOf.get(node) ?? 0)) return Number(k.split(':')[0]);
+  }
+  return undefined;
+}
+
+/** `start:end` of a scalar's text without quotes (as symbol spans are written). */
+function scalarSpanKey(text: string, node: { range?: readonly number[] | null }): string | undefined {
+  const r = node.range;
+  if (!r) return undefined;
+  let [a, b] = [r[0], r[1]];
+  const c = text[a];
+  if ((c === '"' || c === "'") && b - a >= 2 && text[b - 1] === c) {
+    a++;
+    b--;
+  }
+  return a + ':' + b;
 }
 
 /** Whether a rename can start at `offset`, and what to show in the rename box. */

@@ -58,6 +58,8 @@ export interface RequirementPairData {
   steps: string[];
   requirements: string[];
   other: string;
+  /** Conflict findings shown once per entry, with more than one other side: those listed there (the first `MAX_OTHER_SIDES`), `other` first. */
+  others?: string[];
 }
 
 /** A typing mistake of form (`mistakes.ts`): its kind, and the indentation the line has and should have. */

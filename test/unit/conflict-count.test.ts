@@ -27,6 +27,17 @@ const diag = (code: string, data: Record<string, unknown>, start = 0, severity: 
   ({ code, severity, message: 'm', span: { start, end: start + 1 }, data }) as Diagnostic;
 
 describe('one definition of a conflict: badge, tree and CLI summary agree', () => {
+  it('a finding shown once per entry stands for one conflict per pair it lists (`others`): a three-way contradiction is three', () => {
+    const text = readFileSync(path.join(ROOT, 'examples/procure-to-pay.bizflow.yaml'), 'utf8');
+    const three = text.replace(/\nrequirements:\n[\s\S]*$/, '\n') +
+      'requirements:\n' +
+      ['a', 'b', 'c'].map((v, i) => `  T${i}: { title: T, from: buyer, priority: could, acceptance: [ok], agreed: [buyer], sets: { source.quotes: ${v} } }\n`).join('');
+    const found = analyze(three).diagnostics.filter((d) => d.code === 'conflict/contradiction');
+    assert.equal(found.length, 3);
+    assert.deepEqual(found.map((d) => d.data?.others), [['T1', 'T2'], ['T0', 'T2'], ['T0', 'T1']]);
+    assert.deepEqual(countConflicts(found), { error: 0, warning: 3, total: 3 });
+  });
+
   it('the two sides of a clash between requirements are one conflict; a burden is one per entry', () => {
     const a = diag('conflict/contradiction', { requirements: ['R1', 'R2'], steps: ['pick'] }, 10);
     const b = diag('conflict/contradiction', { requirements: ['R2', 'R1'], steps: ['pick'] }, 90, 'error');

@@ -7,7 +7,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { resolveSeverity } from '../../src/core/config';
 import { applyEdits } from '../../src/core/edits';
-import { analyze } from '../../src/core/engine';
+import { analyze, fileSeverityLayer } from '../../src/core/engine';
+import { enumText } from '../../src/core/cards';
+import { hoverAt } from '../../src/core/hover';
 import { buildModel } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { parseRcFile } from '../../src/core/rcfile';
@@ -34,6 +36,19 @@ function rename(text: string, offset: number, name: string): string {
 }
 
 describe('Object.prototype names are plain names', () => {
+  it("the file's own `rules:` layer keeps every key as written (`__proto__` too); enum texts are own keys only", () => {
+    const model = buildModel(parseText('bizflow: 1\nrules:\n  __proto__: off\n  constructor: error\n  role/unused: info\n'));
+    const layer = fileSeverityLayer(model).rules!;
+    assert.equal(Object.getPrototypeOf(layer), null);
+    assert.deepEqual(Object.keys(layer).sort(), ['__proto__', 'constructor', 'role/unused']);
+    assert.equal(layer['__proto__'], 'off');
+    for (const n of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) assert.equal(enumText(n), undefined, n);
+    assert.ok(enumText('must'));
+    const text = 'bizflow: 1\nrules:\n  role/unused: constructor\n';
+    assert.equal(hoverAt(analyze(text).model, text.indexOf('constructor') + 2, 'en'), undefined);
+  });
+
+
   it('has the names this test is about', () => {
     for (const n of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) assert.ok(ID_NAMES.includes(n));
     assert.ok(PROTO.includes('__proto__'));

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { Requirement } from '../model';
 import type { Span } from '../types';
 import { list } from '../i18n';
-import { decided, decisionHint, pairSeverity, reqWho, stepLabel } from '../conflicts';
+import { andMore, decidedIndex, decisionHint, MAX_OTHER_SIDES, reqWho, SeenSpans, stepLabel } from '../conflicts';
 
 type How = 'steps' | 'sets' | 'adds';
 
@@ -16,19 +16,19 @@ export default defineRule({
   code: 'conflict/removed-step',
   meta: {
     severity: 'warning',
-    shownOn: 'the `removes` entry',
+    shownOn: 'the `removes` entry (one finding per entry)',
     docs: {
       description: {
-        en: 'A live requirement removes a step that another live requirement names, and neither overrides the other.',
-        zh: '一条有效需求要删除的步骤，被另一条有效需求引用，且双方都没有用 `overrides` 记录决定。',
+        en: 'A live requirement removes a step that another live requirement names, and neither overrides the other. One finding per `removes` entry, not per pair: it names the first other requirement and ends "…and N more"; the others (up to 20) are in the related information.',
+        zh: '一条有效需求要删除的步骤，被另一条有效需求引用，且双方都没有用 `overrides` 记录决定。每个 `removes` 条目只报告一次（而非每对需求一次）：指出第一条引用它的需求，并以“……另有 N 条”结尾；其余各方（最多 20 条）列在相关信息中。',
       },
       severity: 'error if both are `must`, else warning',
     },
     fixable: true,
     messages: {
       removed: {
-        en: '{{r}} removes step {{step}}, but {{other}} {{how}}.{{decision}}',
-        zh: '{{r}}要删除步骤{{step}}，但{{other}}{{how}}。{{decision}}',
+        en: '{{r}} removes step {{step}}, but {{other}} {{how}}.{{decision}}{{more}}',
+        zh: '{{r}}要删除步骤{{step}}，但{{other}}{{how}}。{{decision}}{{more}}',
       },
       howSteps: { en: 'is about it (`steps`)', zh: '涉及它（`steps`）' },
       howSets: { en: 'changes how it works (`sets`)', zh: '要修改它的做法（`sets`）' },
@@ -66,39 +66,74 @@ export default defineRule({
     }
 
     const hows = { steps: 'howSteps', sets: 'howSets', adds: 'howAdds' } as const satisfies Record<How, string>;
+    const howOf = (ns: Naming[]) =>
+      list(ctx.locale, [...new Set(ns.map((n) => n.how))].map((k) => ctx.format({ messageId: hows[k] })));
+
+    // per removed step: the requirements naming it, each with all the ways it does (document order), and how many are `must`
+    const byStep = new Map<string, { reqs: Map<Requirement, Naming[]>; must: number }>();
+    for (const [id, l] of namings) {
+      const reqs = new Map<Requirement, Naming[]>();
+      let must = 0;
+      for (const n of l) {
+        const m = reqs.get(n.req);
+        if (m) m.push(n);
+        else {
+          reqs.set(n.req, [n]);
+          if (n.req.priority === 'must') must++;
+        }
+      }
+      byStep.set(id, { reqs, must });
+    }
+    const decidedWith = decidedIndex(ctx.facts);
+    const byId = new Map<string, Requirement>();
+    for (const r of live) byId.set(r.id, r);
+    const seen = new SeenSpans();
 
     for (let i = 0; i < live.length; i++) {
       const r = live[i];
       for (let k = 0; k < r.removes.length; k++) {
         const rm = r.removes[k];
-        const l = namings.get(rm.id);
-        if (!l) continue;
-        // the other requirements naming the step, each with all the ways it does
-        const others = new Map<Requirement, Naming[]>();
-        for (const n of l) {
-          if (n.req === r) continue;
-          const m = others.get(n.req);
-          if (m) m.push(n);
-          else others.set(n.req, [n]);
+        const named = byStep.get(rm.id);
+        if (!named || !seen.first(rm.span)) continue; // an entry reached again through an alias is reported once
+        // every other requirement naming the step, but not those decided with this one
+        const excluded = new Set<Requirement>([r]);
+        for (const id of decidedWith.get(r.id) ?? []) {
+          const o = byId.get(id);
+          if (o) excluded.add(o);
         }
-        for (const [other, ns] of others) {
-          if (decided(ctx.facts, r, other)) continue;
-          const kinds = [...new Set(ns.map((n) => n.how))];
-          const how = list(ctx.locale, kinds.map((k) => ctx.format({ messageId: hows[k] })));
-          const otherWho = reqWho(ctx, other);
-          ctx.report({
-            span: rm.span,
-            severity: pairSeverity(r, other),
-            messageId: 'removed',
-            data: { r: reqWho(ctx, r), step: stepLabel(ctx, rm.id), other: otherWho, how, decision: decisionHint(ctx, r, other) },
-            related: ns.slice(0, 5).map((n) => ({
-              span: n.span,
-              messageId: 'namedHere' as const,
-              data: { other: otherWho, stepId: rm.id },
-            })),
-            diagnosticData: { steps: [rm.id], requirements: [r.id, other.id], other: other.id },
-          });
+        let count = named.reqs.size;
+        let must = named.must;
+        for (const x of excluded) {
+          if (!named.reqs.has(x)) continue;
+          count--;
+          if (x.priority === 'must') must--;
         }
+        if (count <= 0) continue;
+        const others: [Requirement, Naming[]][] = [];
+        for (const entry of named.reqs) {
+          if (others.length >= MAX_OTHER_SIDES) break;
+          if (!excluded.has(entry[0])) others.push(entry);
+        }
+        const [other, ns] = others[0];
+        ctx.report({
+          span: rm.span,
+          severity: r.priority === 'must' && must > 0 ? 'error' : 'warning',
+          messageId: 'removed',
+          data: {
+            r: reqWho(ctx, r),
+            step: stepLabel(ctx, rm.id),
+            other: reqWho(ctx, other),
+            how: howOf(ns),
+            decision: decisionHint(ctx, r, other),
+            more: andMore(ctx, count - 1),
+          },
+          related: others.flatMap(([o, l], j) => {
+            const who = reqWho(ctx, o);
+            // every place of the first other side (up to 5), the first place of each further one
+            return l.slice(0, j === 0 ? 5 : 1).map((n) => ({ span: n.span, messageId: 'namedHere' as const, data: { other: who, stepId: rm.id } }));
+          }),
+          diagnosticData: { steps: [rm.id], requirements: [r.id, other.id], other: other.id, ...(others.length > 1 ? { others: others.map((o) => o[0].id) } : {}) },
+        });
       }
     }
   },

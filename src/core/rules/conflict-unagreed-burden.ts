@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { Requirement, Step } from '../model';
 import type { Span } from '../types';
-import { reqWho, roleLabel, stepLabel } from '../conflicts';
+import { reqWho, roleLabel, SeenSpans, stepLabel } from '../conflicts';
 import { agreements, type RoleAgreement } from '../review/read';
 
 export default defineRule({
@@ -70,6 +70,8 @@ export default defineRule({
       });
     };
 
+    // an entry reached again through a YAML alias is the same text: reported once
+    const seen = new SeenSpans();
     const reqs = model.requirements.list;
     for (let i = 0; i < reqs.length; i++) {
       const r = reqs[i];
@@ -80,7 +82,7 @@ export default defineRule({
       for (let k = 0; k < r.adds.length; k++) {
         const a = r.adds[k];
         const b = burdened(r, a.id);
-        if (!b) continue;
+        if (!b || !seen.first(a.span)) continue;
         who ??= reqWho(ctx, r);
         report(r, a.span, b.step, b.role, 'addsStep', { who, step: stepLabel(ctx, a.id) });
       }
@@ -88,7 +90,7 @@ export default defineRule({
         const s = r.sets[k];
         if (!s.step) continue;
         const b = burdened(r, s.step.id);
-        if (!b) continue;
+        if (!b || !seen.first(s.entrySpan)) continue;
         who ??= reqWho(ctx, r);
         report(r, s.entrySpan, b.step, b.role, 'changesStep', { who, step: stepLabel(ctx, s.step.id), key: s.key, value: s.value });
       }

@@ -63,7 +63,12 @@ export default defineRule({
       for (let x = 0; x < needs.length; x++) {
         const id = needs[x].id;
         if (bit.has(id) || !producers.has(id)) continue;
-        if (data?.get(id)?.external) continue; // external data needs no producer
+        if (data) {
+          const item = data.get(id);
+          // undeclared data is ref/unknown-data's business (one mistake, one finding)
+          if (!item) continue;
+          if (item.external) continue; // external data needs no producer
+        }
         bit.set(id, bit.size);
       }
     }

@@ -5,7 +5,7 @@
  */
 import { LineIndex } from '../../core/positions';
 import { toMermaid } from '../../core/mermaid';
-import { conflictKey, conflictLevel, countConflicts, isConflictDiagnostic } from '../../core/conflict-count';
+import { conflictKeys, conflictLevel, countConflicts, isConflictDiagnostic } from '../../core/conflict-count';
 import { stepsNamed } from '../../core/conflicts';
 import type { AnalysisResult } from '../../core/engine';
 import type { Model, Step, Role, Section } from '../../core/model';
@@ -68,6 +68,14 @@ export function stepsOfDiagnostic(model: Model, d: Diagnostic): string[] {
     if (contains(s.span, d.span)) return [s.id];
   }
   return [];
+}
+
+/**
+ * Identities of the conflicts a diagnostic stands for (core `conflictKeys`:
+ * one per pair of requirements on the point), here on the steps it touches.
+ */
+export function conflictKeysOn(d: Diagnostic, steps: string[]): string[] {
+  return conflictKeys({ ...d, data: { ...d.data, steps } });
 }
 
 export interface StepConflicts {
@@ -137,14 +145,14 @@ export function summarize(model: Model, diagnostics: readonly Diagnostic[]): Con
     }
     if (!isConflict(d)) continue;
     const level = conflictLevel(d.severity);
-    const key = conflictKey(d);
+    const keys = conflictKeysOn(d, steps);
     for (const id of steps) {
       const e = entry(id);
       if (e.level !== 'error') e.level = level;
-      let keys = keysByStep.get(id);
-      if (!keys) keysByStep.set(id, (keys = new Set()));
-      keys.add(key);
-      e.count = keys.size;
+      let stepKeys = keysByStep.get(id);
+      if (!stepKeys) keysByStep.set(id, (stepKeys = new Set()));
+      for (const key of keys) stepKeys.add(key);
+      e.count = stepKeys.size;
       const role = model.steps.byId.get(id)?.role?.id;
       if (role !== undefined && model.roles.byId.has(role)) roles.add(role);
     }

@@ -132,15 +132,23 @@ describe('conflict/contradiction', () => {
     assert.deepEqual(only(CODE, text), []);
   });
 
-  it('reports every clashing pair in a three-way contradiction, and takes part without `from`', () => {
+  it('reports once per entry in a three-way contradiction (first other side, "…and 1 more"), and takes part without `from`', () => {
     const text =
       file() + ['  REQ-3:', '    title: 第三方', '    priority: could', '    sets:', '      pick.mode: robot', ''].join('\n');
     const found = only(CODE, text);
-    assert.equal(found.length, 6);
-    const onThird = found.filter((f) => f.line === 45);
-    assert.deepEqual(onThird.map((f) => f.d.data?.other), ['REQ-1', 'REQ-2']);
-    assert.equal(onThird[0].data?.a, '"REQ-3" (could, no "from")');
-    assert.equal(onThird[0].data?.aValue, 'robot');
+    assert.deepEqual(found.map((f) => [f.line, f.d.data?.other, f.data?.more, f.d.related?.length, f.severity]), [
+      [34, 'REQ-2', ' …and 1 more.', 2, 'warning'],
+      [40, 'REQ-1', ' …and 1 more.', 2, 'warning'],
+      [45, 'REQ-1', ' …and 1 more.', 2, 'warning'],
+    ]);
+    const onThird = found.find((f) => f.line === 45)!;
+    assert.deepEqual(onThird.d.data?.requirements, ['REQ-3', 'REQ-1']);
+    assert.deepEqual(onThird.d.data?.others, ['REQ-1', 'REQ-2']);
+    assert.equal(onThird.data?.a, '"REQ-3" (could, no "from")');
+    assert.equal(onThird.data?.aValue, 'robot');
+    assert.match(onThird.d.message, /…and 1 more\.$/);
+    // the both-sides rule holds per entry: a pair has no "more"
+    assert.deepEqual(only(CODE, file()).map((f) => f.data?.more), ['', '']);
   });
 
   it('never throws on odd shapes', () => {
@@ -172,7 +180,7 @@ describe('conflict/contradiction', () => {
     const model = buildModel(parseText(parts.join('')));
     const rules = RULES.filter((r) => /^(data|handoff|req|conflict)\//.test(r.code));
     assert.equal(rules.length, 12);
-    const found = analyzeModel(model, { rules });
+    const found = analyzeModel(model, { rules, maxFindings: Infinity });
     assert.ok(found.some((d) => d.code === CODE));
     assert.ok(!found.some((d) => d.code === 'bizflow/internal-error'));
   });

@@ -52,7 +52,7 @@ describe('ref/*, flow/*, role/* on the examples and at scale', () => {
     lines.push('  e0: { name: E, type: end }', 'requirements:');
     for (let i = 0; i < 1000; i++) lines.push(`  R${i}: { title: T, from: r0, priority: could, steps: [v${i}], depends: [Q${i}] }`);
     const text = lines.join('\n') + '\n';
-    const { diagnostics } = analyze(text, { rules: MINE });
+    const { diagnostics } = analyze(text, { rules: MINE, maxFindings: Infinity });
     const count = (code: string) => diagnostics.filter((d) => d.code === code).length;
     assert.equal(count('ref/unknown-step'), n + 1000);
     // suggestions are computed while the budget lasts; every reference is still reported
@@ -72,7 +72,7 @@ describe('ref/*, flow/*, role/* on the examples and at scale', () => {
     lines.push('  s0: { name: S, type: start, role: r0, next: t0 }');
     for (let i = 0; i < n; i++) lines.push(`  t${i}: { name: T${i}, role: r0, next: t${(i + 1) % n} }`);
     lines.push('  e0: { name: E, type: end }');
-    const { diagnostics } = analyze(lines.join('\n') + '\n', { rules: MINE });
+    const { diagnostics } = analyze(lines.join('\n') + '\n', { rules: MINE, maxFindings: Infinity });
     const loop = diagnostics.filter((d) => d.code === 'flow/no-path-to-end');
     assert.equal(loop.length, n);
     assert.equal(loop[0].data?.steps, loop[n - 1].data?.steps, 'one shared member list per loop');

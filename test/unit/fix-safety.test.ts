@@ -1,0 +1,65 @@
+/**
+ * Edits are safe (issue 12 item 4): fixes that would change what YAML aliases
+ * share, strand an alias, break a block scalar or write a duplicate key are not
+ * offered. The known corruptions, each as a case.
+ */
+import { strict as assert } from 'assert';
+import { analyze } from '../../src/core/engine';
+import { fixesFor } from '../../src/core/fixes';
+import { renameSymbol } from '../../src/core/rename';
+import { buildSymbolIndex } from '../../src/core/symbols';
+
+const HEAD = 'bizflow: 1\nprocess: { name: P }\nroles:\n  sales: { name: S }\n  ops: { name: O }\n';
+
+function fixTitles(text: string, code: string): string[] {
+  const r = analyze(text);
+  return r.diagnostics.filter((d) => d.code === code).flatMap((d) => fixesFor(r.model, d).map((f) => f.title));
+}
+
+describe('fixes leave anchors, aliases and block scalars alone', () => {
+  it('"Change to \'sales\'" is not offered on a block scalar (it would swallow the line break)', () => {
+    const text = HEAD + 'steps:\n  a:\n    name: A\n    type: start\n    role: |\n      salse\n    next: b\n  b: { name: B, type: end }\n';
+    assert.deepEqual(fixTitles(text, 'ref/unknown-role').filter((t) => t.startsWith('Change')), []);
+    // the same typo as a plain scalar gets it
+    assert.ok(fixTitles(text.replace('role: |\n      salse', 'role: salse'), 'ref/unknown-role').includes("Change to 'sales'"));
+  });
+
+  it('"Record that \'x\' agreed" is not offered on an aliased role list (it would rewrite the step\'s role)', () => {
+    const text =
+      HEAD +
+      'steps:\n  a: { name: A, type: start, role: &r sales, next: b }\n  b: { name: B, role: ops, next: c }\n  c: { name: C, type: end }\n' +
+      'requirements:\n  R1: { title: T, from: sales, priority: could, agreed: *r, sets: { b.mode: x } }\n';
+    assert.deepEqual(fixTitles(text, 'conflict/unagreed-burden'), []);
+    assert.ok(fixTitles(text.replace('agreed: *r', 'agreed: sales'), 'conflict/unagreed-burden').length > 0);
+  });
+
+  it('"Wrap in a list" is not offered on an anchored value (every alias would change)', () => {
+    const text = HEAD + 'data: { d: { name: D } }\nsteps:\n  a: { name: A, type: start, role: sales, needs: &n d, next: b }\n  b: { name: B, type: end, needs: [d] }\nx-other: *n\n';
+    assert.deepEqual(fixTitles(text, 'schema/type').filter((t) => t.startsWith('Wrap')), []);
+    assert.ok(fixTitles(text.replace('&n d', 'd').replace('x-other: *n\n', ''), 'schema/type').includes('Wrap the value in a list'));
+  });
+
+  it('"Remove \'nmae\'" is not offered when the pair holds an anchor', () => {
+    const text = HEAD + 'steps:\n  a:\n    name: A\n    nmae: &x sales\n    type: start\n    role: *x\n    next: b\n  b: { name: B, type: end }\n';
+    assert.deepEqual(fixTitles(text, 'schema/unknown-key').filter((t) => t.startsWith('Remove')), []);
+  });
+
+  it('"Change to \'name\'" is not offered when the map already has `name` (a duplicate key)', () => {
+    const text = HEAD + 'steps:\n  a:\n    name: A\n    nmae: B\n    type: start\n    role: sales\n    next: b\n  b: { name: B, type: end }\n';
+    const titles = fixTitles(text, 'schema/unknown-key');
+    assert.ok(!titles.includes("Change to 'name'"), titles.join());
+    assert.ok(titles.some((t) => t.startsWith('Remove')));
+    assert.ok(fixTitles(text.replace('    name: A\n', ''), 'schema/unknown-key').includes("Change to 'name'"));
+  });
+
+  it('renaming step `start` is refused when `next: *s` reaches it through `type: &s start`; an anchor on an id still renames', () => {
+    const text = HEAD + 'steps:\n  start:\n    name: A\n    type: &s start\n    role: sales\n    next: b\n  b: { name: B, role: ops, next: *s }\n';
+    const r = analyze(text);
+    const out = renameSymbol(r.model, buildSymbolIndex(r.model), text.indexOf('start:'), 'begin');
+    assert.ok('error' in out && /alias/.test(out.error), JSON.stringify(out));
+    const ok = HEAD + 'steps:\n  a: { name: A, type: start, role: &r sales, next: b }\n  b: { name: B, type: end, role: *r }\n';
+    const r2 = analyze(ok);
+    const out2 = renameSymbol(r2.model, buildSymbolIndex(r2.model), ok.indexOf('sales:'), 'biz');
+    assert.ok(!('error' in out2), JSON.stringify(out2));
+  });
+});
