@@ -6,6 +6,7 @@ import { analyze } from '../../src/core/engine';
 import { escapeMermaidLabel, mermaidLabelText, toMermaid, type MermaidResult } from '../../src/core/mermaid';
 import type { Diagnostic } from '../../src/core/types';
 import { yaml } from './helpers';
+import { itTiming } from './timing';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures');
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -677,7 +678,7 @@ describe('toMermaid', () => {
     });
   });
 
-  it('writes the text of a 1,000-step model in 10 ms or less', () => {
+  itTiming('writes the text of a 1,000-step model in 10 ms or less', () => {
     const roles = Array.from({ length: 20 }, (_, i) => `  r${i}:\n    name: "角色 <${i}> | #${i}"\n`).join('');
     const steps: string[] = [];
     for (let i = 0; i < 1000; i++) {

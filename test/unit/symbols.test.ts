@@ -4,6 +4,7 @@ import * as path from 'path';
 import { buildModel } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { buildSymbolIndex, type SymbolIndex, type SymbolOccurrence } from '../../src/core/symbols';
+import { itTiming } from './timing';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const examples = path.resolve(repoRoot, 'examples');
@@ -340,7 +341,7 @@ describe('symbols', () => {
     assert.deepEqual(nums.all().map((o) => o.id), ['s', '1', '1.5'], 'booleans, null and empty strings are not ids');
   });
 
-  it('builds the index of a 10,000-step file quickly, and looks up in logarithmic time', function () {
+  itTiming('builds the index of a 10,000-step file quickly, and looks up in logarithmic time', function () {
     this.timeout(20000);
     const lines = ['bizflow: 1', 'process: { name: P, owner: r0 }', 'roles:', '  r0: { name: R }', 'steps:'];
     const n = 10000;

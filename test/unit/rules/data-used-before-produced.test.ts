@@ -4,6 +4,7 @@ import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
 import rule from '../../../src/core/rules/data-used-before-produced';
 import { only, yaml } from '../helpers';
+import { itTiming } from '../timing';
 
 const CODE = 'data/used-before-produced';
 
@@ -203,7 +204,7 @@ describe('data/used-before-produced', () => {
     }
   });
 
-  it('is near-linear on a 10,000-step flow with 10,000 data items', function () {
+  itTiming('is near-linear on a 10,000-step flow with 10,000 data items', function () {
     this.timeout(20000);
     const n = 10000;
     let text = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r:\n    name: R\nsteps:\n';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { BASE, only } from '../helpers';
+import { itTiming } from '../timing';
 
 const CODE = 'req/depends-cycle';
 
@@ -50,7 +51,7 @@ describe('req/depends-cycle', () => {
     assert.deepEqual(only(CODE, file({ A: ['B', 'C'], B: ['D'], C: ['D'], D: ['X'] })), []);
   });
 
-  it('is linear on long dependency chains closed into one big cycle', function () {
+  itTiming('is linear on long dependency chains closed into one big cycle', function () {
     this.timeout(20000);
     const n = 5000;
     const deps: Record<string, string[]> = {};
