@@ -10,10 +10,20 @@ export default {
   testRunner: 'mocha',
   mochaOptions: {
     spec: ['test/unit/**/*.test.ts'],
-    require: ['tsx/cjs'],
+    // setup.cjs sets BIZFLOW_MUTATION=1: the timing and scaling tests (itTiming, test/unit/timing.ts)
+    // skip themselves, since instrumented code is several times slower and they would time out.
+    require: ['tsx/cjs', './test/mutation/setup.cjs'],
     // Chromium-driven tests test src/node; the spawn tests run the built dist/cli.js (not mutated).
     // guards.test.ts reads the sources, which Stryker's sandbox marks with @ts-nocheck.
-    ignore: ['test/unit/mermaid-chromium.test.ts', 'test/unit/cli/spawn.test.ts', 'test/unit/cli/package.test.ts', 'test/unit/guards.test.ts'],
+    // extension-package.test.ts lists what `vsce` would pack, and the sandbox holds more than the repository.
+    ignore: [
+      'test/unit/mermaid-chromium.test.ts',
+      'test/unit/swimlane-chromium.test.ts',
+      'test/unit/cli/spawn.test.ts',
+      'test/unit/cli/package.test.ts',
+      'test/unit/guards.test.ts',
+      'test/unit/extension-package.test.ts',
+    ],
   },
   mutate: ['src/core/**/*.ts', 'src/cli/**/*.ts', '!src/**/index.ts', '!src/cli/main.ts', '!src/**/*.d.ts'],
   coverageAnalysis: 'perTest',
@@ -24,6 +34,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
+  // Not copied into the sandbox: the VS Code download (a symbolic link to a folder) and build leftovers.
+  ignorePatterns: ['.vscode-test', 'out', 'test/artifacts', '*.vsix'],
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };

@@ -14,7 +14,7 @@
 //   4. peak RSS of `node dist/cli.js lint FILE` vs a parse-only process
 //   5. dist/extension.js size and contents (esbuild metafile)
 //   6. activation, keystroke latency and preview update in the real VS Code
-//      (test/integration/suite/zz-bench.test.ts under run-offline.mjs)
+//      (test/integration/suite/bench.test.ts under run-offline.mjs)
 //   7. budgets; for each miss, a CPU profile summary (node --cpu-prof)
 // Ratios compare numbers of the same run: the machine is shared and noisy.
 import { spawn, spawnSync } from 'node:child_process';
@@ -603,7 +603,7 @@ function report(res) {
   if (v.skipped || (v.error && !v.keystroke)) {
     L.push(`Real VS Code measurements: not measured (${v.skipped ?? v.error}).`);
   } else {
-    L.push(`Measured inside the extension host of the real VS Code (code-server ${v.vscodeVersion ?? ''}, headless Chromium) by test/integration/suite/zz-bench.test.ts; harness run ${ms(v.harnessMs)}${v.harnessExitCode ? `, exit code ${v.harnessExitCode}` : ''}.`);
+    L.push(`Measured inside the extension host of the real VS Code (code-server ${v.vscodeVersion ?? ''}, headless Chromium) by test/integration/suite/bench.test.ts; harness run ${ms(v.harnessMs)}${v.harnessExitCode ? `, exit code ${v.harnessExitCode}` : ''}.`);
     L.push('');
     const a = v.activation;
     if (a) L.push(`- **Activation:** activate() call ${a.activateCallMs === null ? 'n/a (VS Code marks not found)' : ms(a.activateCallMs)} (VS Code's willActivate → didActivate marks); loading the ${KB(a.bundleBytes)} bundle (fresh require) ${ms(a.codeLoadMs.median)} (min ${ms(a.codeLoadMs.min)}, max ${ms(a.codeLoadMs.max)}).`);

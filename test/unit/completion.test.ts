@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { complete, type CompletionEntry } from '../../src/core/completion';
+import { complete, nextRequirementId, type CompletionEntry } from '../../src/core/completion';
 import { locate } from '../../src/core/cursor';
 import { buildModel } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
@@ -416,5 +416,40 @@ describe('localisation of the language features', () => {
     assert.equal(JSON.parse(read('package.nls.zh-cn.json'))['command.newFile'], '新建 BizFlow 文件');
     assert.deepEqual(pkg.contributes.yamlValidation, [{ fileMatch: ['*.bizflow.yaml', '*.bizflow.yml'], url: './schemas/bizflow.schema.json' }]);
     assert.ok(fs.existsSync(path.join(root, 'schemas/bizflow.schema.json')));
+  });
+});
+
+describe('nextRequirementId: the id the new-requirement snippet proposes', () => {
+  const next = (...ids: string[]) =>
+    nextRequirementId(buildModel(parseText('bizflow: 1\nrequirements:\n' + ids.map((id) => `  ${id}:\n    title: t\n`).join(''))));
+
+  it('keeps the prefix and the zero padding of the highest id', () => {
+    assert.equal(next('REQ-0007'), 'REQ-0008');
+    assert.equal(next('REQ-0001', 'REQ-0007', 'REQ-0003'), 'REQ-0008');
+    assert.equal(next('REQ-009'), 'REQ-010');
+    assert.equal(next('REQ-9'), 'REQ-10');
+    assert.equal(next('REQ-999'), 'REQ-1000');
+    assert.equal(next('REQ-0'), 'REQ-1');
+    assert.equal(next('V2-10'), 'V2-11');
+    assert.equal(next('R12'), 'R13');
+  });
+
+  it('takes prefix and width from the highest number (the last one on a tie), ignoring ids without a trailing number', () => {
+    assert.equal(next('A-05', 'B-7'), 'B-8');
+    assert.equal(next('B-7', 'A-05'), 'B-8');
+    assert.equal(next('A-7', 'B-007'), 'B-008');
+    assert.equal(next('B-007', 'A-7'), 'A-8');
+    assert.equal(next('REQ-002', 'checkout', 'REQ-3a'), 'REQ-003');
+  });
+
+  it('starts at REQ-001', () => {
+    assert.equal(next(), 'REQ-001');
+    assert.equal(next('checkout'), 'REQ-001');
+  });
+
+  it('is what the snippet inserts', () => {
+    const text = 'bizflow: 1\nrequirements:\n  REQ-0007:\n    title: t\n  ';
+    const x = items({ text, offset: text.length });
+    assert.match(x.find((e) => e.label === 'new-requirement')!.insertText, /^\$\{1:REQ-0008\}:\n/);
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, editsOverlap } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
-import { fixesFor, type Fix } from '../../src/core/fixes';
+import { DECIDER_PLACEHOLDER, fixesFor, type Fix } from '../../src/core/fixes';
 import type { Diagnostic, Locale } from '../../src/core/types';
 
 const ORDER = fs.readFileSync(path.resolve(__dirname, '../fixtures/workspace/order-fulfilment.bizflow.yaml'), 'utf8');
@@ -180,6 +180,45 @@ describe('quick fixes', () => {
         applyEdits(text, fs_[0].edits),
         text.replace('      - 订单审核通过后 5 分钟内生成拣货单\n', '      - 订单审核通过后 5 分钟内生成拣货单\n    overrides: [REQ-002]\n    decidedBy: TODO\n'),
       );
+    });
+
+    it(`writes \`decidedBy: ${DECIDER_PLACEHOLDER}\` when process.owner is undefined, empty, not an id, or names no role`, () => {
+      const decided = (text: string) =>
+        fixes(text, 'conflict/contradiction', onReq001).map((f) => {
+          const got = applyEdits(text, f.edits);
+          return [f.title.replace(/^.*decided by /, ''), /decidedBy: (.*)\n/.exec(got.slice(got.indexOf('overrides: [REQ-00')))?.[1]];
+        });
+      const placeholder = [
+        [`${DECIDER_PLACEHOLDER})`, DECIDER_PLACEHOLDER],
+        [`${DECIDER_PLACEHOLDER})`, DECIDER_PLACEHOLDER],
+      ];
+      for (const owner of ['', '  owner:\n', '  owner: ~\n', '  owner: [director]\n', '  owner: nobody\n', '  owner: 42\n']) {
+        assert.deepEqual(decided(change(ORDER, [['  owner: director\n', owner]])), placeholder, JSON.stringify(owner));
+      }
+      assert.deepEqual(decided(ORDER), [
+        ['director)', 'director'],
+        ['director)', 'director'],
+      ]);
+      // the owner is any role of the file, not only the first one
+      assert.deepEqual(decided(change(ORDER, [['  owner: director\n', '  owner: warehouse\n']])), [
+        ['warehouse)', 'warehouse'],
+        ['warehouse)', 'warehouse'],
+      ]);
+      const zh = fixesFor(analyze(change(ORDER, [['  owner: director\n', '']])).model, diagnostic(ORDER, 'conflict/contradiction', onReq001), 'zh-CN');
+      assert.deepEqual(
+        zh.map((f) => f.title),
+        [`记录决定：以 REQ-001 为准，优先于 REQ-002（overrides，决定人 ${DECIDER_PLACEHOLDER}）`, `记录决定：以 REQ-002 为准，优先于 REQ-001（overrides，决定人 ${DECIDER_PLACEHOLDER}）`],
+      );
+    });
+
+    it('offers nothing for a conflict whose other requirement is missing or is the same requirement', () => {
+      const d = diagnostic(ORDER, 'conflict/contradiction', onReq001);
+      const model = analyze(ORDER).model;
+      assert.equal(fixesFor(model, d, 'en').length, 2);
+      for (const other of ['REQ-404', 'REQ-001', 7, undefined]) {
+        const changed = { ...d, data: { ...d.data, other } } as Diagnostic;
+        assert.deepEqual(fixesFor(model, changed, 'en'), [], String(other));
+      }
     });
 
     it('records decisions on removed-step conflicts too', () => {

@@ -159,4 +159,27 @@ describe('hover', () => {
     const h = hover(text, at(text, '  sales:', 4))!;
     assert.match(h.markdown, /^\*\*&lt;img src=x&gt; \\\*\\\*bold\\\*\\\*\*\* `sales` — role/);
   });
+
+  it('lists eight items of a section, then "… and N more" (never "and 0 more")', () => {
+    // a role asking for n requirements
+    const file = (n: number) => {
+      let t = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n  s1:\n    name: S\n    type: start\n    role: sales\n    next: e1\n  e1:\n    name: E\n    type: end\nrequirements:\n';
+      for (let i = 1; i <= n; i++) t += `  R${i}:\n    title: T${i}\n    from: sales\n    priority: could\n    steps: [s1]\n`;
+      return t;
+    };
+    const section = (n: number, locale: Locale) => {
+      const t = file(n);
+      const lines = hover(t, at(t, '  sales:', 3), locale)!.markdown.split('\n');
+      return lines.slice(lines.findIndex((l) => /^\*\*(Asked for|提出的需求)\*\*$/.test(l)) + 1);
+    };
+    for (const n of [1, 7, 8]) {
+      const got = section(n, 'en');
+      assert.equal(got.length, n, String(n));
+      assert.ok(got.every((l) => /^- `R\d+` \(could, proposed, from 销售 `sales`\): T\d+$/.test(l)), String(n));
+    }
+    assert.deepEqual(section(9, 'en').slice(7), ['- `R8` (could, proposed, from 销售 `sales`): T8', '- … and 1 more']);
+    assert.deepEqual(section(11, 'en').slice(8), ['- … and 3 more']);
+    assert.deepEqual(section(8, 'zh-CN').slice(7), ['- `R8`（could，proposed，由销售 `sales`提出）：T8']);
+    assert.deepEqual(section(9, 'zh-CN').slice(8), ['- …… 另有 1 项']);
+  });
 });

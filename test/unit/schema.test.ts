@@ -20,6 +20,7 @@ import {
 } from '../../src/core/schema';
 import { jsonSchemaText, ruleCodes, toJsonSchema } from '../../src/core/schema/json-schema';
 import { BASE } from './helpers';
+import { itTiming } from './timing';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const EXAMPLES = path.resolve(ROOT, 'examples');
@@ -236,7 +237,7 @@ describe('schema/: the shared walks', () => {
     );
   });
 
-  it('is linear: a 10,000-step file with 5,000 aliases is walked quickly', function () {
+  itTiming('is linear: a 10,000-step file with 5,000 aliases is walked quickly', function () {
     this.timeout(30000); // parsing the file is not what is measured here
     let big = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r: &r\n    name: R\nsteps:\n';
     for (let i = 0; i < 10000; i++) big += `  s${i}:\n    name: S\n    role: ${i % 2 ? '*r' : 'r'}\n    needs: [a, b]\n    attributes: { mode: manual }\n    next: s${i + 1}\n`;

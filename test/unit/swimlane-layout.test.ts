@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { generateFlow } from '../../bench/generate';
 import { analyze } from '../../src/core/engine';
 import { layoutSwimlanes, type SwimlaneLayout, type SwimlaneLayoutInput } from '../../src/shared/swimlane/layout';
+import { itTiming } from './timing';
 
 /** The layout input of a BizFlow file: one node per step (lane = role index, last lane = no/unknown role). */
 function inputOf(text: string): SwimlaneLayoutInput {
@@ -138,7 +139,7 @@ describe('swimlane layout (pure)', function () {
     });
   }
 
-  it('is near-linear: 1,000 steps in under two seconds on a busy machine (about 20 ms alone)', () => {
+  itTiming('is near-linear: 1,000 steps in under two seconds on a busy machine (about 20 ms alone)', () => {
     const input = inputOf(generateFlow(1000).text);
     const t0 = performance.now();
     layoutSwimlanes(input);

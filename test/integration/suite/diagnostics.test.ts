@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import { screenshot } from '../util/screenshot';
-import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
+import { activateExtension, closeEverything, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
 
 /** Expected diagnostics of the order-fulfilment example (examples/README.md). */
 const ORDER_EXPECTED = [
@@ -44,7 +44,9 @@ async function removeFile(name: string): Promise<void> {
 describe('diagnostics in the real editor', () => {
   before(async () => {
     await activateExtension();
+    await closeEverything();
   });
+  after(closeEverything);
 
   afterEach(async () => {
     await vscode.workspace.getConfiguration('bizflow').update('rules', undefined, vscode.ConfigurationTarget.Global);

@@ -8,7 +8,7 @@ import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { BizflowApi } from '../../../src/extension/extension';
 import type { TreeElement } from '../../../src/extension/tree/views';
-import { activateExtension, fixtureUri } from '../util/wait';
+import { activateExtension, closeEverything, fixtureUri } from '../util/wait';
 
 const created: vscode.Uri[] = [];
 let counter = 0;
@@ -39,7 +39,9 @@ describe('forgiving editor (issue 11): defaults, typing aids, first run, counts'
 
   before(async () => {
     api = await activateExtension<BizflowApi>();
+    await closeEverything();
   });
+  after(closeEverything);
 
   afterEach(async () => {
     await vscode.workspace.getConfiguration('bizflow').update('locale', undefined, vscode.ConfigurationTarget.Global);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { newFileTemplate } from '../../../src/core/templates';
 import type { BizflowApi } from '../../../src/extension/extension';
 import { screenshot } from '../util/screenshot';
-import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
+import { activateExtension, closeEverything, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
 
 const ORDER = 'order-fulfilment.bizflow.yaml';
 const P2P = 'procure-to-pay.bizflow.yaml';
@@ -67,7 +67,9 @@ describe('language features in the real editor', () => {
 
   before(async () => {
     api = await activateExtension<BizflowApi>();
+    await closeEverything();
   });
+  after(closeEverything);
 
   afterEach(async () => {
     await vscode.workspace.getConfiguration('bizflow').update('locale', undefined, vscode.ConfigurationTarget.Global);

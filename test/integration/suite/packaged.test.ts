@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
-import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
+import { activateExtension, closeEverything, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -22,7 +22,9 @@ describe('packaged extension', () => {
     await activateExtension();
     ext = vscode.extensions.getExtension('bizflow.bizflow')!;
     assert.ok(ext, 'bizflow.bizflow is installed');
+    await closeEverything();
   });
+  after(closeEverything);
 
   it('diagnostic codes link to the rule reference shipped inside the extension, at the rule', async () => {
     const uri = fixtureUri('order-fulfilment.bizflow.yaml');

@@ -15,6 +15,7 @@ import { LineIndex } from '../../../src/core/positions';
 import type { InspectionReport } from '../../../src/shared/protocol';
 import { PreviewInspector } from '../util/inspect';
 import { screenshot } from '../util/screenshot';
+import { closeEverything } from '../util/wait';
 
 const EXTENSION_ID = 'bizflow.bizflow';
 const KNOWN_MESSAGES = new Set([
@@ -96,6 +97,7 @@ describe('BizFlow preview', function () {
     inspector = new PreviewInspector(manager);
     root = vscode.workspace.workspaceFolders![0].uri;
     order = vscode.Uri.joinPath(root, 'order-fulfilment.bizflow.yaml');
+    await closeEverything();
   });
 
   after(async () => {
@@ -107,6 +109,7 @@ describe('BizFlow preview', function () {
     }
     for (const p of manager.all) p.dispose();
     inspector.dispose();
+    await closeEverything();
   });
 
   afterEach(async () => {

@@ -3,10 +3,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { screenshot } from '../util/screenshot';
+import { closeEverything } from '../util/wait';
 
 const EXTENSION_ID = 'bizflow.bizflow';
 
 describe('BizFlow smoke', () => {
+  before(closeEverything);
+  after(closeEverything);
+
   it('the extension is present and activates', async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { BizflowApi } from '../../../src/extension/extension';
 import type { TreeElement, TreeViews } from '../../../src/extension/tree/views';
 import { screenshot } from '../util/screenshot';
-import { activateExtension, fixtureUri } from '../util/wait';
+import { activateExtension, closeEverything, fixtureUri } from '../util/wait';
 
 type Provider = vscode.TreeDataProvider<TreeElement>;
 
@@ -80,10 +80,12 @@ describe('roles & requirements tree views', function () {
     tree = api.tree;
     assert.ok(tree, 'the extension API exposes the tree views');
     await tree.setGrouping('status');
+    await closeEverything();
   });
 
   after(async () => {
     await tree.setGrouping('status');
+    await closeEverything();
   });
 
   it('the Roles view lists roles with their lanes, asks, burdens and data for the order-fulfilment example', async () => {

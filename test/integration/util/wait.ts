@@ -51,3 +51,15 @@ export async function activateExtension<T = unknown>(): Promise<T> {
   if (!ext) throw new Error('extension bizflow.bizflow not found');
   return ext.activate();
 }
+
+/**
+ * A clean workbench: no editor, no preview, no panel. The suite files run in a
+ * shuffled order (test/integration/index.ts), so each suite calls this in its
+ * `before` (whatever an earlier suite left open) and its `after`.
+ */
+export async function closeEverything(): Promise<void> {
+  const api = await activateExtension<{ preview?: { all: Iterable<{ dispose(): void }> } }>();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const p of [...(api?.preview?.all ?? [])]) p.dispose();
+  await vscode.commands.executeCommand('workbench.action.closePanel');
+}

@@ -8,6 +8,7 @@ import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
 import { canonicalJson, canonicalValue, fingerprintOf, shortSha256 } from '../../../src/core/review/fingerprint';
 import { agreementOf, agreements, readDescription, readReviews, readSource } from '../../../src/core/review/read';
+import { itTiming } from '../timing';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FORMAT_MD = fs.readFileSync(path.join(ROOT, 'docs/format.md'), 'utf8');
@@ -87,7 +88,7 @@ describe('review: fingerprint', () => {
     assert.equal(fp(withAlias, 'R').canonical, '{"requirement":{"acceptance":["a","b"],"steps":["s","ghost"],"title":"t"},"steps":{"ghost":null,"s":{"name":"S"}}}');
   });
 
-  it('is bounded on an alias bomb', () => {
+  itTiming('is bounded on an alias bomb', () => {
     let text = 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
     for (let i = 1; i < 12; i++) text += `a${i}: &a${i} [*a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}, *a${i - 1}]\n`;
     text += 'requirements:\n  R:\n    title: t\n    acceptance: *a11\n';

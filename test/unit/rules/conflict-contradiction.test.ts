@@ -4,6 +4,7 @@ import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
 import { RULES } from '../../../src/core/rules/index';
 import { lint, only, yaml } from '../helpers';
+import { itTiming } from '../timing';
 
 const CODE = 'conflict/contradiction';
 
@@ -158,7 +159,7 @@ describe('conflict/contradiction', () => {
     assert.equal(all.filter((f) => f.code === CODE).length, 2);
   });
 
-  it('scales: the data, requirement and conflict rules stay near-linear on 10,000 steps and 3,000 requirements', function () {
+  itTiming('scales: the data, requirement and conflict rules stay near-linear on 10,000 steps and 3,000 requirements', function () {
     this.timeout(60000);
     const n = 10000;
     const R = 3000;

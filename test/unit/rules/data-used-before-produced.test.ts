@@ -1,9 +1,10 @@
 import { strict as assert } from 'assert';
-import { analyze, analyzeModel } from '../../../src/core/engine';
+import { analyze, analyzeModel, type ReportedMessage } from '../../../src/core/engine';
 import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
 import rule from '../../../src/core/rules/data-used-before-produced';
 import { only, yaml } from '../helpers';
+import { itTiming } from '../timing';
 
 const CODE = 'data/used-before-produced';
 
@@ -203,7 +204,44 @@ describe('data/used-before-produced', () => {
     }
   });
 
-  it('is near-linear on a 10,000-step flow with 10,000 data items', function () {
+  describe('the list of producers: up to three named, then "N more"; up to five related places', () => {
+    // s → u (needs x) → p1 → … → pN → e, every p producing x
+    const flow = (n: number) => {
+      let t = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r:\n    name: R\ndata:\n  x:\n    name: X\nsteps:\n';
+      t += '  s:\n    name: S\n    type: start\n    role: r\n    next: u\n  u:\n    name: U\n    role: r\n    needs: [x]\n    next: p1\n';
+      for (let i = 1; i <= n; i++) t += `  p${i}:\n    name: P${i}\n    role: r\n    produces: [x]\n    next: ${i < n ? `p${i + 1}` : 'e'}\n`;
+      return t + '  e:\n    name: E\n    type: end\n';
+    };
+    const cases: [number, string, string][] = [
+      [1, 'P1 "p1"', 'P1“p1”'],
+      [2, 'P1 "p1" and P2 "p2"', 'P1“p1” 和 P2“p2”'],
+      [3, 'P1 "p1", P2 "p2" and P3 "p3"', 'P1“p1”、P2“p2” 和 P3“p3”'],
+      [4, 'P1 "p1", P2 "p2", P3 "p3" and 1 more', 'P1“p1”、P2“p2”、P3“p3” 和 另外 1 个'],
+      [6, 'P1 "p1", P2 "p2", P3 "p3" and 3 more', 'P1“p1”、P2“p2”、P3“p3” 和 另外 3 个'],
+    ];
+    for (const [n, en, zh] of cases) {
+      it(`${n} producer(s)`, () => {
+        const reported: ReportedMessage[] = [];
+        const [f] = only(CODE, flow(n), { onReport: (d, m) => void (d.code === CODE && reported.push(m)) });
+        assert.equal(f.messageId, 'usedBeforeProduced');
+        assert.deepEqual(f.data, { step: 'U "u"', data: 'X "x"', producers: en });
+        assert.deepEqual(f.d.data?.steps, ['u', ...Array.from({ length: n }, (_, i) => `p${i + 1}`)]);
+        const related = f.d.related ?? [];
+        assert.equal(related.length, Math.min(n, 5));
+        const text = flow(n);
+        for (const [i, r] of related.entries()) {
+          // the `x` in the `produces` of p(i+1)
+          const block = text.indexOf(`  p${i + 1}:\n`);
+          assert.equal(r.span.start, text.indexOf('produces: [x]', block) + 'produces: ['.length);
+          assert.equal(text.slice(r.span.start, r.span.end), 'x');
+          assert.deepEqual(reported[0].related[i], { messageId: 'producedHere', data: { data: 'x', producer: `P${i + 1} "p${i + 1}"`, step: 'u' } });
+        }
+        assert.deepEqual(only(CODE, flow(n), { locale: 'zh-CN' })[0].data, { step: 'U“u”', data: 'X“x”', producers: zh });
+      });
+    }
+  });
+
+  itTiming('is near-linear on a 10,000-step flow with 10,000 data items', function () {
     this.timeout(20000);
     const n = 10000;
     let text = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r:\n    name: R\nsteps:\n';

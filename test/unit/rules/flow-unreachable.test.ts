@@ -72,4 +72,37 @@ describe('flow/unreachable', () => {
     `);
     assert.deepEqual(only('flow/unreachable', text), []);
   });
+
+  describe('more than one start step', () => {
+    // n start steps; x loops on itself and is entered from y; y is entered from x and z; nothing enters z
+    const text = (n: number) =>
+      HEAD +
+      Array.from({ length: n }, (_, i) => `  s${i + 1}: { name: S${i + 1}, type: start, role: sales, next: e1 }\n`).join('') +
+      '  x: { name: X, role: sales, next: [x, y] }\n  y: { name: Y, role: sales, next: [x, e1] }\n  z: { name: Z, role: sales, next: [y] }\n  e1: { name: E, type: end }\n';
+    const cases: [number, string, string][] = [
+      [1, 'the start step "s1"', '开始步骤“s1”'],
+      [2, 'the start steps "s1", "s2"', '开始步骤“s1”、“s2”'],
+      [3, 'the start steps "s1", "s2", "s3"', '开始步骤“s1”、“s2”、“s3”'],
+      [4, 'the start steps "s1", "s2", "s3", …', '开始步骤“s1”、“s2”、“s3”等'],
+      [5, 'the start steps "s1", "s2", "s3", …', '开始步骤“s1”、“s2”、“s3”等'],
+    ];
+    for (const [n, en, zh] of cases) {
+      it(`${n} start step(s): names up to three`, () => {
+        assert.deepEqual(
+          only('flow/unreachable', text(n)).map((f) => [f.text, f.messageId, f.data]),
+          [
+            ['x', 'unreachable', { step: '"x" (X)', starts: en, why: 'it is only entered from "y", which cannot be reached either' }],
+            ['y', 'unreachable', { step: '"y" (Y)', starts: en, why: 'it is only entered from "x" and other steps, which cannot be reached either' }],
+            ['z', 'unreachable', { step: '"z" (Z)', starts: en, why: "no step's `next` leads to it" }],
+          ],
+        );
+        assert.deepEqual(only('flow/unreachable', text(n), { locale: 'zh-CN' }).map((f) => f.data?.starts), [zh, zh, zh]);
+      });
+    }
+
+    it('reaches from every start, not only the first', () => {
+      const t = HEAD + '  s1: { name: S1, type: start, role: sales, next: e1 }\n  s2: { name: S2, type: start, role: sales, next: a }\n  a: { name: A, role: sales, next: e1 }\n  e1: { name: E, type: end }\n';
+      assert.deepEqual(only('flow/unreachable', t), []);
+    });
+  });
 });

@@ -84,6 +84,19 @@ describe('handoff/no-data', () => {
     assert.deepEqual(only(CODE, file('', 'warehouse')).map((f) => f.text), ['拒绝: notify', 'notify']);
   });
 
+  it('counts a whitespace-only or empty `produces` as producing nothing', () => {
+    const want = [
+      ['拒绝: notify', 'noData', { up: '信用审核 "check"', fromLane: '财务 "finance"', down: '通知客户 "notify"', toLane: '业务员 "sales"', step: 'check', to: 'sales' }],
+      ['通过: pick', 'noData', { up: '信用审核 "check"', fromLane: '财务 "finance"', down: '拣货 "pick"', toLane: '仓库 "warehouse"', step: 'check', to: 'warehouse' }],
+    ];
+    for (const produces of ['produces: "  "', 'produces: "\\t"', 'produces: []', 'produces:', 'produces: ""']) {
+      const got = only(CODE, file(produces)).filter((f) => f.data?.step === 'check');
+      assert.deepEqual(got.map((f) => [f.text, f.messageId, f.data]).sort(), want, produces);
+    }
+    // a blank id in a list is a (bad) reference, so the step hands over something: ref/unknown-data reports it
+    assert.deepEqual(only(CODE, file('produces: ["  "]')).filter((f) => f.data?.step === 'check'), []);
+  });
+
   it('ignores steps without a known role, and a `produces` it cannot read', () => {
     assert.deepEqual(only(CODE, file('', 'nobody')).map((f) => f.text), ['notify']);
     assert.deepEqual(only(CODE, file('produces: credit')).map((f) => f.text), ['notify']);

@@ -5,6 +5,7 @@ import { join } from 'path';
 import { analyze } from '../../../src/core/engine';
 import { RULES } from '../../../src/core/rules/index';
 import { lint } from '../helpers';
+import { itTiming } from '../timing';
 
 const MINE = RULES.filter((r) => /^(ref|flow|role)\//.test(r.code));
 const example = (name: string) => readFileSync(join(__dirname, '../../fixtures/workspace', name), 'utf8');
@@ -40,7 +41,7 @@ describe('ref/*, flow/*, role/* on the examples and at scale', () => {
     ].sort());
   });
 
-  it('stay near-linear on 10,000 steps full of loops and unknown references', function () {
+  itTiming('stay near-linear on 10,000 steps full of loops and unknown references', function () {
     this.timeout(20_000);
     const n = 10_000;
     const lines = ['bizflow: 1', 'process:', '  name: Big', 'roles:', '  r0:', '    name: R', 'data:', '  d0: { name: D }', 'steps:'];
@@ -65,7 +66,7 @@ describe('ref/*, flow/*, role/* on the examples and at scale', () => {
     assert.equal(count('flow/no-path-to-end'), 0);
   });
 
-  it('report every step of a 10,000-step loop with no way out without quadratic work', function () {
+  itTiming('report every step of a 10,000-step loop with no way out without quadratic work', function () {
     this.timeout(20_000);
     const n = 10_000;
     const lines = ['bizflow: 1', 'process:', '  name: Big', 'roles:', '  r0:', '    name: R', 'steps:'];

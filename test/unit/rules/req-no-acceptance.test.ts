@@ -33,6 +33,23 @@ describe('req/no-acceptance', () => {
     assert.equal(only(CODE, file(req('should', '    acceptance:\n'))).length, 1);
   });
 
+  it('counts whitespace-only acceptance as none: a blank text, a list of blank items, blank and empty items', () => {
+    for (const extra of ['    acceptance: "  "\n', '    acceptance: "\\t "\n', '    acceptance: ["  ", ""]\n', '    acceptance:\n      - "   "\n      -\n']) {
+      assert.deepEqual(
+        only(CODE, file(req('must', extra))).map((f) => [f.text, f.messageId, f.data]),
+        [['REQ-1', 'noAcceptanceFrom', { id: 'REQ-1', priority: 'must', who: '销售 "sales"' }]],
+        JSON.stringify(extra),
+      );
+    }
+    // one real criterion among blank ones is enough
+    assert.deepEqual(only(CODE, file(req('must', '    acceptance: ["  ", " 5 分钟内 "]\n'))), []);
+  });
+
+  it('names no role when the requirement has no `from`', () => {
+    const text = file(req('should').replace('    from: sales\n', ''));
+    assert.deepEqual(only(CODE, text).map((f) => [f.messageId, f.data]), [['noAcceptance', { id: 'REQ-1', priority: 'should' }]]);
+  });
+
   it('stays quiet with criteria, for could/wont, for rejected requirements and for shapes it cannot read', () => {
     assert.deepEqual(only(CODE, file(req('must', '    acceptance:\n      - 5 分钟内生成拣货单\n'))), []);
     assert.deepEqual(only(CODE, file(req('could'))), []);

@@ -37,6 +37,23 @@ describe('req/untraced', () => {
     }
   });
 
+  it('counts whitespace-only steps, sets, adds and removes as naming no step', () => {
+    for (const extra of ['steps: "  "', 'steps: "\\t"', 'sets: "  "', 'adds: " "', 'removes: " "', 'steps:\n    adds: []']) {
+      assert.deepEqual(
+        only(CODE, file(req(`    ${extra}\n`))).map((f) => [f.text, f.messageId, f.data]),
+        [['REQ-7', 'untracedTitled', { id: 'REQ-7', title: '数据拉通' }]],
+        extra,
+      );
+    }
+    // a blank id inside a list is a (bad) reference, reported by ref/unknown-step, not an untraced requirement
+    assert.deepEqual(only(CODE, file(req('    steps: ["  "]\n'))), []);
+    assert.deepEqual(only('ref/unknown-step', file(req('    steps: ["  "]\n'))).map((f) => [f.text, f.messageId]), [['  ', 'stepsUnknown']]);
+  });
+
+  it('says "untraced" without a title', () => {
+    assert.deepEqual(only(CODE, file('  REQ-8:\n    priority: could\n')).map((f) => [f.messageId, f.data]), [['untraced', { id: 'REQ-8' }]]);
+  });
+
   it('skips requirements it cannot read (not a map, or a key of the wrong shape)', () => {
     assert.deepEqual(only(CODE, file('  REQ-9: just a sentence\n')), []);
     assert.deepEqual(only(CODE, file(req('    steps: s1\n'))), []);

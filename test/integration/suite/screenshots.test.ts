@@ -6,18 +6,22 @@ import * as vscode from 'vscode';
 import type { BizflowApi } from '../../../src/extension/extension';
 import { PreviewInspector } from '../util/inspect';
 import { screenshot } from '../util/screenshot';
-import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
+import { activateExtension, closeEverything, codeOf, fixtureUri, waitForDiagnostics } from '../util/wait';
 
 describe('screenshots of the editor as a user sees it', () => {
   let api: BizflowApi;
   before(async () => {
     api = await activateExtension<BizflowApi>();
+    await closeEverything();
+  });
+  after(async () => {
+    await closeEverything();
+    await vscode.commands.executeCommand('workbench.view.explorer');
   });
 
   it('the order-fulfilment example with its problems and a conflict on screen', async function () {
     this.timeout(60_000);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const p of api.preview.all) p.dispose();
+    await closeEverything();
     const uri = fixtureUri('order-fulfilment.bizflow.yaml');
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
@@ -37,7 +41,7 @@ describe('screenshots of the editor as a user sees it', () => {
 
   it('the editor beside its live preview', async function () {
     this.timeout(90_000); // Mermaid layout on a busy 2-core machine
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeEverything();
     const uri = fixtureUri('order-fulfilment.bizflow.yaml');
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     // the cursor on the steps (a cursor inside a requirement would highlight only its steps)

@@ -20,6 +20,7 @@ import { buildRenderModel } from '../../../src/extension/preview/model';
 import { LineIndex } from '../../../src/core/positions';
 import type { InspectionReport } from '../../../src/shared/protocol';
 import { PreviewInspector } from '../util/inspect';
+import { closeEverything } from '../util/wait';
 
 const ENABLED = process.env.BIZFLOW_BENCH === '1';
 const KNOWN_TIMINGS = new Set(['receivedAt', 'started', 'renderStart', 'renderEnd', 'inserted', 'viewed', 'decorated', 'reported', 'painted']);
@@ -74,6 +75,7 @@ function save(): void {
       analyses.publish = original;
     };
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizflow-bench-'));
+    await closeEverything();
     save();
   });
 
