@@ -111,7 +111,8 @@ describe('extension package: vsce ls (what the .vsix holds)', function () {
       /^dist\/mermaid\.min\.js$/, /^\.git/, /^package-lock\.json$/, /^\.pre-commit-hooks\.yaml$/,
     ];
     for (const f of files) for (const re of banned) assert.doesNotMatch(f, re, `${f} must not ship`);
-    assert.ok(files.length < 40, `${files.length} files`);
+    // 43 on main after the walkthrough's 16 pages, + dist/web/extension.js and dist/web/worker.js
+    assert.ok(files.length < 50, `${files.length} files`);
   });
 
   it('links in the shipped Markdown lead to shipped files (README: except the repository-only bench results and examples)', () => {
