@@ -12,7 +12,7 @@ class FakeWebWorker implements WebWorkerLike {
   static created: FakeWebWorker[] = [];
   readonly received: HostToWorker[] = [];
   terminated = false;
-  private readonly listeners = new Map<string, ((e: { data?: unknown; message?: string }) => void)[]>();
+  private readonly listeners = new Map<string, ((e: { data: unknown; message?: string }) => void)[]>();
   constructor(
     readonly url: string,
     readonly options?: { name?: string },
@@ -29,10 +29,10 @@ class FakeWebWorker implements WebWorkerLike {
   terminate(): void {
     this.terminated = true;
   }
-  addEventListener(type: string, l: (e: { data?: unknown; message?: string }) => void): void {
+  addEventListener(type: string, l: (e: { data: unknown; message?: string }) => void): void {
     this.listeners.set(type, [...(this.listeners.get(type) ?? []), l]);
   }
-  emit(type: string, e: { data?: unknown; message?: string }): void {
+  emit(type: string, e: { data: unknown; message?: string }): void {
     for (const l of this.listeners.get(type) ?? []) l(e);
   }
 }
@@ -89,8 +89,8 @@ describe('browserWorkerFactory (Web Worker analysis)', () => {
     const exits: string[] = [];
     endpoint.onExit((r) => exits.push(r));
     await tick();
-    FakeWebWorker.created[0].emit('error', { message: 'boom' });
-    FakeWebWorker.created[0].emit('error', { message: 'again' });
+    FakeWebWorker.created[0].emit('error', { data: undefined, message: 'boom' });
+    FakeWebWorker.created[0].emit('error', { data: undefined, message: 'again' });
     assert.deepEqual(exits, ['the analysis worker failed: boom']);
     assert.equal(FakeWebWorker.created[0].terminated, true);
   });
