@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cliPackageBuild, copyCliPackageAssets, excelBuild, swimlanePackageBuild } from './packages/cli/build.mjs';
+import { webBuilds } from './esbuild.web.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -66,6 +67,9 @@ if (existsSync('src/worker/node.ts')) {
     alias: yamlEsm,
   });
 }
+
+// VS Code for the Web (package.json `browser`): dist/web/extension.js and dist/web/worker.js (esbuild.web.mjs)
+if (existsSync('src/extension/extension.web.ts')) builds.push(...webBuilds({ production }));
 
 if (existsSync('src/webview/main.ts')) {
   builds.push({

@@ -13,6 +13,7 @@
 //   BIZFLOW_TEST_VERBOSE=1   also print the workbench's routine log lines
 //   BIZFLOW_CODE_SERVER_ECHO=1  also print code-server's own log
 //   BIZFLOW_KEEP_TMP=1       keep code-server's temp user-data/extensions dir
+//   BIZFLOW_TESTS_PATH, BIZFLOW_EXTENSION_KIND=web  set by test/web/run.mjs (VS Code for the Web)
 //
 // Exit code: the test run's exit code (0 = all passed), 2 = missing
 // prerequisite, 3 = harness failure (e.g. timeout, browser crash).
@@ -26,7 +27,9 @@ import { startCodeServer, remoteUri, onCleanup, runCleanups, shutdownSignal } fr
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXT_DEV_PATH = path.resolve(process.env.BIZFLOW_EXT_DEV_PATH || ROOT);
-const TESTS_PATH = path.join(ROOT, 'out', 'test', 'integration', 'index.js');
+const TESTS_PATH = path.resolve(process.env.BIZFLOW_TESTS_PATH || path.join(ROOT, 'out', 'test', 'integration', 'index.js'));
+// 'web': run the extension (and the tests, which live inside it) in the workbench's Web Worker extension host
+const EXTENSION_KIND = process.env.BIZFLOW_EXTENSION_KIND; // test/web/run.mjs
 const WORKSPACE = path.join(ROOT, 'test', 'fixtures', 'workspace');
 const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 const TIMEOUT_MS = Number(process.env.BIZFLOW_TEST_TIMEOUT_MS) || 15 * 60_000;
@@ -119,6 +122,18 @@ async function answerFramesQuery(name, selectors) {
   fs.renameSync(tmp, file);
 }
 
+// The workbench's `extensionDevelopmentKind` payload is not read by code-server 4.99's web workbench (its
+// extension placement asks the environment for a property the browser's environment service names
+// differently), but the `remote.extensionKind` setting is: it places the extension (and so its tests) in the
+// Web Worker extension host, where it loads package.json `browser`.
+function setExtensionKind({ userDataDir }) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(EXT_DEV_PATH, 'package.json'), 'utf8'));
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+  settings['remote.extensionKind'] = { [`${pkg.publisher}.${pkg.name}`]: [EXTENSION_KIND] };
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
 async function main() {
   preflight();
   const entry = await ensureCodeServer();
@@ -130,7 +145,7 @@ async function main() {
   process.env.BIZFLOW_ARTIFACTS_DIR = ARTIFACTS;
 
   info(`starting code-server (extension: ${EXT_DEV_PATH})`);
-  const server = await startCodeServer({ entry, folder: WORKSPACE, noGallery: true });
+  const server = await startCodeServer({ entry, folder: WORKSPACE, noGallery: true, prepare: EXTENSION_KIND ? setExtensionKind : undefined });
   info(`code-server ready at ${server.url}`);
 
   let browser;

@@ -99,7 +99,7 @@ describe('extension package: vsce ls (what the .vsix holds)', function () {
     ];
     for (const f of want) assert.ok(files.includes(f), `${f} ships`);
     // dist/ is listed only when built (npm run build)
-    for (const f of ['dist/extension.js', 'dist/webview.js', 'dist/markdown-preview.js']) {
+    for (const f of ['dist/extension.js', 'dist/webview.js', 'dist/markdown-preview.js', 'dist/web/extension.js', 'dist/web/worker.js']) {
       if (fs.existsSync(path.join(ROOT, f))) assert.ok(files.includes(f), `${f} ships`);
     }
   });

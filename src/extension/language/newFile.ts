@@ -44,9 +44,10 @@ async function freeName(folder: vscode.Uri | undefined, fileName: string): Promi
 }
 
 function defaultFolder(): vscode.Uri | undefined {
+  // any saved file's folder: `file:` on the desktop, `vscode-remote:` or `vscode-vfs:` in VS Code for the Web
   const active = vscode.window.activeTextEditor?.document.uri;
-  if (active?.scheme === 'file') return vscode.Uri.joinPath(active, '..');
-  return vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
+  if (active && active.scheme !== 'untitled') return vscode.Uri.joinPath(active, '..');
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
 }
 
 /**
@@ -102,7 +103,7 @@ export async function newFile(target?: unknown): Promise<vscode.TextDocument | u
   }
 
   // an unsaved document that Save proposes as <folder>/<name>.bizflow.yaml
-  const untitled = folder ? vscode.Uri.joinPath(folder, fileName).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: fileName });
+  const untitled = folder ? vscode.Uri.joinPath(folder, fileName).with({ scheme: 'untitled', authority: '' }) : vscode.Uri.from({ scheme: 'untitled', path: fileName });
   const doc = await vscode.workspace.openTextDocument(untitled);
   const editor = await vscode.window.showTextDocument(doc);
   if (doc.getText() === '') await editor.edit((b) => b.insert(new vscode.Position(0, 0), content));

@@ -1,5 +1,4 @@
 /** The preview's HTML shell: set once per panel; everything after that arrives by postMessage. */
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { WebviewInit } from '../../shared/protocol';
 
@@ -9,7 +8,8 @@ export function escapeHtml(s: string): string {
 }
 
 export function makeNonce(): string {
-  return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+  // Web Crypto: the same in Node's extension host and a browser's (VS Code for the Web)
+  return Array.from(crypto.getRandomValues(new Uint8Array(18)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The Content-Security-Policy of the preview: scripts only by nonce, no eval, styles inline only (Mermaid styles its SVG inline). */

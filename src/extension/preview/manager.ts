@@ -234,7 +234,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     }
     try {
       const data = await p.exportImage(format);
-      const bytes = format === 'svg' ? new TextEncoder().encode(data) : Buffer.from(data, 'base64');
+      const bytes = format === 'svg' ? new TextEncoder().encode(data) : Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       await vscode.workspace.fs.writeFile(dest, bytes);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);

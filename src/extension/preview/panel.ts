@@ -2,7 +2,6 @@
  * One preview panel: a webview showing the swimlane diagram of one BizFlow
  * document. Its HTML is set once; every update after that is a message.
  */
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { LineIndex } from '../../core/positions';
 import type { Analysis, AnalysisService } from '../analysis';
@@ -75,7 +74,7 @@ interface Waiter<T> {
 export type Rendered = RenderOutcome & { uri: string; version: number };
 
 export function fileNameOf(uri: vscode.Uri): string {
-  return path.posix.basename(uri.path) || uri.toString();
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }
 
 export class BizflowPreview implements vscode.Disposable {
