@@ -60,6 +60,8 @@ export interface SwimlaneLayoutInput {
   direction?: 'LR' | 'TB';
   /** Size along the bands' side reserved for each band's title; default 36. */
   titleSize?: number;
+  /** Smallest size across each band (by lane index), so its title fits beside it; default none. */
+  minLaneAcross?: readonly number[];
   /** Gap between columns (edges and their labels run there); default 70. */
   columnGap?: number;
   /** Gap between rows of one lane (edge channels); default 36. */
@@ -306,7 +308,8 @@ export function layoutSwimlanes(input: SwimlaneLayoutInput): SwimlaneLayout {
   const totalAlong = bodyStart + Math.max(1, columns) * (cellAlong + columnGap) - columnGap / 2;
   const laneTop = new Float64Array(laneCount + 1);
   for (let l = 0; l < laneCount; l++) {
-    laneTop[l + 1] = laneTop[l] + 2 * pad + rowsOfLane[l] * cellAcross + (rowsOfLane[l] - 1) * rowGap;
+    const rowsAcross = 2 * pad + rowsOfLane[l] * cellAcross + (rowsOfLane[l] - 1) * rowGap;
+    laneTop[l + 1] = laneTop[l] + Math.max(rowsAcross, num(input.minLaneAcross?.[l], 0));
   }
   const rowCenter = (l: number, r: number) => laneTop[l] + pad + r * (cellAcross + rowGap) + cellAcross / 2;
   // the free channel just before row r of lane l (inside the band)

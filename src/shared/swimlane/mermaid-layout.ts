@@ -159,6 +159,8 @@ export async function render(data: LayoutData, svg: Selection, helpers: LayoutHe
     laneCount: Math.max(1, laneCount),
     direction,
     titleSize: TITLE_SIZE,
+    // a band is at least as long across as its title (written along its side), so the title is never clipped
+    minLaneAcross: lanes.map((g) => titleExtent(g.label)),
     // room for the widest branch label between columns (in steps of 40 px, so a label edit seldom moves anything)
     columnGap: Math.max(70, Math.ceil((widestLabel + 24) / 40) * 40),
   });
@@ -209,6 +211,13 @@ export async function render(data: LayoutData, svg: Selection, helpers: LayoutHe
     if (e.label) labelOf.get(e.id)?.setAttribute('transform', `translate(${at.x}, ${at.y})`);
   });
   return layout;
+}
+
+/** An estimate of a band title's length in px at Mermaid's cluster font: CJK characters are about square, others narrower. */
+function titleExtent(label: string | undefined): number {
+  let px = 0;
+  for (const ch of label ?? '') px += ch.codePointAt(0)! >= 0x2e80 ? 16 : 9;
+  return px + 32;
 }
 
 /** True when Mermaid would draw a label on the edge (its text or a terminal label). */
