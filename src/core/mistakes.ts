@@ -22,6 +22,7 @@
 import type { TextEdit } from './edits';
 import { ID_PATTERN } from './model';
 import { SETS_KEY_PATTERN, contextOf, describeKey, keySpec } from './schema/format';
+import { nearest } from './suggest';
 import type { Span } from './types';
 import { typingFixes } from './typing';
 
@@ -489,6 +490,8 @@ function structural(lines: Line[], n: number, shape: Shape, prev: Shape | undefi
   }
   if (shape.key === undefined) return undefined;
   const key = shape.key;
+  // a mistyped top-level key (`requirement:`) is a typo, not an indentation: schema/unknown-key names the nearest key
+  if (i === 0 && !TOP_KEYS.has(key) && nearest(key, TOP_KEYS) !== undefined) return undefined;
 
   // the path of the map the line lands in
   const landing = landingPath(stack, prev, i);

@@ -14,7 +14,8 @@ import { analyze } from '../../src/core/engine';
 import { FORMAT, type Context, type KeySpec } from '../../src/core/schema/format';
 
 const FILE = path.resolve(__dirname, '../../examples/procure-to-pay.bizflow.yaml');
-const clean = fs.readFileSync(FILE, 'utf8');
+// the finished example, with a `reviews` entry so that the slot `review.role` is filled too
+const clean = fs.readFileSync(FILE, 'utf8').replace('    agreed: [buyer]\n', '    agreed: [buyer]\n    reviews:\n      - role: buyer\n        verdict: agree\n');
 const UNKNOWN = 'zqxwv';
 
 /** The section key of each item context (`roles:` holds role items …). */
@@ -27,6 +28,15 @@ function mapsOf(doc: ReturnType<typeof parseDocument>, context: Context): YamlNo
   if (!isMap(top)) return [];
   if (context === 'top') return [top];
   if (context === 'process') return [top.get('process', true) as YamlNode];
+  if (context === 'review') {
+    // the entries of every requirement's `reviews` list
+    const reqs = top.get('requirements', true);
+    if (!isMap(reqs)) return [];
+    return reqs.items.flatMap((p) => {
+      const list = isMap(p.value) ? p.value.get('reviews', true) : undefined;
+      return isSeq(list) ? (list.items as YamlNode[]) : [];
+    });
+  }
   const section = top.get(SECTION[context]!, true);
   return isMap(section) ? section.items.map((p) => p.value as YamlNode) : [];
 }

@@ -256,7 +256,7 @@ requirements:
     const without = renderPackHtml(p, { pictures: { error: 'Chromium was not found' } });
     assert.equal((without.match(/class="nopic"/g) ?? []).length, 2);
     assert.match(without, /The picture could not be drawn here \(Chromium was not found\)/);
-    assert.match(without, /flowchart LR\n {2}subgraph lane0\[&quot;业务员&quot;\]/);
+    assert.match(without, /flowchart LR\n {2}subgraph lane0\[&quot;业务员 · 业务部&quot;\]/);
     assert.equal(safeSvg('<svg><script>alert(1)</script></svg>'), undefined);
     assert.equal(safeSvg('<svg onload="x()"></svg>'), undefined);
     assert.equal(safeSvg('<svg><image href="https://x.example/a.png"/></svg>'), undefined);
@@ -279,7 +279,7 @@ requirements:
 describe('review pack: Markdown', () => {
   it('the diagrams in ```mermaid blocks, every role and requirement, sign-off rows', () => {
     const text = renderPackMarkdown(pack(ORDER), { file: 'order.bizflow.yaml' });
-    assert.equal((text.match(/^```mermaid\nflowchart LR\n/gm) ?? []).length, 2);
+    assert.equal((text.match(/^```mermaid\n---\nconfig:\n  layout: swimlane\n---\nflowchart LR\n/gm) ?? []).length, 2);
     for (const r of ['sales', 'warehouse', 'finance', 'director']) assert.match(text, new RegExp(`^## For .*\\(\`${r}\`\\)$`, 'm'));
     for (const id of ['REQ-001', 'REQ-002', 'REQ-003', 'REQ-004']) assert.match(text, new RegExp(`^\\| \\*\\*${id}\\*\\* \\|`, 'm'));
     assert.equal((text.match(/^\| .* \| `[0-9a-f]{8}` \| not given \| ☐ agree ☐ object ☐ question \| \| \|$/gm) ?? []).length, 5);
