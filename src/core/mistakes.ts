@@ -517,6 +517,11 @@ function structural(lines: Line[], n: number, shape: Shape, prev: Shape | undefi
   }
   cands.sort((a, b) => a.indent - b.indent);
   for (const c of cands) {
+    // a key at the top level is moved down into an item or a section of ids, never into a free map
+    // (`attributes:`): an unknown top-level key (`notes:`) is unknown, not mis-indented
+    if (i === 0 && c.path && !contextOf(c.path) && describeKey(c.path)?.type.kind !== 'items') continue;
+    // after a blank line, a key at column 0 starts a new top-level section as written (`notes:`), even an unknown one
+    if (i === 0 && n > 0 && lines[n - 1].text.trim() === '') continue;
     if (fits(c.path, key, shape.value) === 'yes' && !(landing && c.path && c.path.join('\0') === landing.join('\0'))) return make('indent', c.indent, c.path);
   }
   // a top-level section nested under another

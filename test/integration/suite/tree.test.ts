@@ -111,6 +111,7 @@ describe('roles & requirements tree views', function () {
         ['role/warehouse/steps', 'Steps in its lane', '2'],
         ['role/warehouse/asked', 'Requirements it asked for', '1'],
         ['role/warehouse/burden', 'Requirements that change its work', '2'],
+        ['role/warehouse/changes', 'What changes', '4'],
         ['role/warehouse/needs', 'Data it needs', '1'],
       ],
     );
