@@ -216,8 +216,8 @@ export async function render(data: LayoutData, svg: Selection, helpers: LayoutHe
 /** An estimate of a band title's length in px at Mermaid's cluster font: CJK characters are about square, others narrower. */
 function titleExtent(label: string | undefined): number {
   let px = 0;
-  for (const ch of label ?? '') px += ch.codePointAt(0)! >= 0x2e80 ? 16 : 9;
-  return px + 32;
+  for (const ch of label ?? '') px += ch.codePointAt(0)! >= 0x2e80 ? 18 : 10;
+  return px + 40;
 }
 
 /** True when Mermaid would draw a label on the edge (its text or a terminal label). */
