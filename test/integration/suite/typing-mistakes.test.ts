@@ -23,7 +23,7 @@ const CASES: { title: string; find: string; replace: string; code: string; words
 ];
 
 describe('typing mistakes in the real editor (issue 11): one finding naming the cause, a safe preferred fix', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let original = '';
   let baseCount = 0;
 
@@ -55,7 +55,7 @@ describe('typing mistakes in the real editor (issue 11): one finding naming the 
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc);
-    const ds = await waitForDiagnostics(uri, (d) => d.length > 0, 10_000, 'the example analysed');
+    const ds = await waitForDiagnostics(uri, (d) => d.length > 0, 30_000, 'the example analysed');
     baseCount = ds.length;
     return editor;
   }
@@ -69,7 +69,7 @@ describe('typing mistakes in the real editor (issue 11): one finding naming the 
       const edit = new vscode.WorkspaceEdit();
       edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + c.find.length)), c.replace);
       assert.ok(await vscode.workspace.applyEdit(edit));
-      const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === c.code), 10_000, c.code);
+      const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === c.code), 30_000, c.code);
       const cause = ds.filter((d) => MISTAKES.has(codeOf(d)));
       assert.equal(cause.length, 1, ds.map((d) => `${codeOf(d)}@${d.range.start.line + 1}`).join(', '));
       assert.equal(codeOf(cause[0]), c.code);
@@ -90,7 +90,7 @@ describe('typing mistakes in the real editor (issue 11): one finding naming the 
       assert.ok(preferred[0].edit);
       assert.ok(await vscode.workspace.applyEdit(preferred[0].edit!));
       assert.equal(doc.getText(), original);
-      await waitForDiagnostics(doc.uri, (d) => !d.some((x) => MISTAKES.has(codeOf(x))) && d.length === baseCount, 10_000, 'the example back');
+      await waitForDiagnostics(doc.uri, (d) => !d.some((x) => MISTAKES.has(codeOf(x))) && d.length === baseCount, 30_000, 'the example back');
     });
   }
 });
