@@ -7,6 +7,7 @@
  *
  * Pure (strings only: no DOM, no Node).
  */
+import type { WebviewStrings } from './protocol';
 
 /** Colours of the diagram and of its states (conflict, decided, added, removed, problems). */
 export interface Palette {
@@ -192,19 +193,20 @@ export function mermaidConfigFor(p: Palette, dark: boolean, fontFamily: string):
 // ---------------------------------------------------------------------------
 // legend and export frame
 
-/** The words of the legend and the title (the preview's `WebviewStrings` has them all). */
-export interface LegendWords {
-  legendStartEnd: string;
-  legendTask: string;
-  legendDecision: string;
-  legendAdded: string;
-  legendRemoved: string;
-  legendConflictError: string;
-  legendConflictWarning: string;
-  legendDecided: string;
-  legendProblemError: string;
-  legendProblemWarning: string;
-}
+/** The words of the legend and the title: the legend's fields of the preview's `WebviewStrings`. */
+export type LegendWords = Pick<
+  WebviewStrings,
+  | 'legendStartEnd'
+  | 'legendTask'
+  | 'legendDecision'
+  | 'legendAdded'
+  | 'legendRemoved'
+  | 'legendConflictError'
+  | 'legendConflictWarning'
+  | 'legendDecided'
+  | 'legendProblemError'
+  | 'legendProblemWarning'
+>;
 
 export const LEGEND_WORDS = {
   en: {
