@@ -38,19 +38,25 @@ export const EXIT_USAGE = 2;
 /** Options common to the commands. */
 export const LOCALE_OPTION: OptionSpec = { name: 'locale', value: true };
 export const HELP_OPTION: OptionSpec = { name: 'help', short: 'h', value: false };
+export const ROLE_OPTION: OptionSpec = { name: 'role', short: 'r', value: true };
+export const FORMAT_OPTION: OptionSpec = { name: 'format', short: 'f', value: true };
+export const CONFIG_OPTION: OptionSpec = { name: 'config', short: 'c', value: true };
 
 /**
- * Parses a command's arguments; on a usage problem writes the one-line
- * error and returns the exit code instead.
+ * Parses a command's arguments. On `--help` writes the command's usage and
+ * returns exit code 0; on a usage problem writes the one-line error and
+ * returns exit code 2. Otherwise gives the parsed arguments.
  */
 export function parseCommandArgs(
   cmd: string,
   argv: readonly string[],
   specs: readonly OptionSpec[],
   ctx: CliContext,
+  usage: () => string,
 ): ParsedArgs | number {
+  let args: ParsedArgs;
   try {
-    return parseArgs(argv, [...specs, LOCALE_OPTION, HELP_OPTION]);
+    args = parseArgs(argv, [...specs, LOCALE_OPTION, HELP_OPTION]);
   } catch (e) {
     if (!(e instanceof ArgParseError)) throw e;
     const err = e.error;
@@ -65,6 +71,11 @@ export function parseCommandArgs(
         return ctx.fail(ctx.m.repeatedOption(cmd, err.option));
     }
   }
+  if (args.options.has('help')) {
+    ctx.io.stdout(usage());
+    return EXIT_OK;
+  }
+  return args;
 }
 
 /** Validates an option with a fixed set of values. */

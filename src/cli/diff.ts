@@ -7,7 +7,7 @@ import { pick } from '../core/i18n';
 import type { Model } from '../core/model';
 import { diffAnalyses, type RoleDiff } from '../core/review/diff';
 import type { Locale } from '../core/types';
-import { EXIT_OK, choice, parseCommandArgs, type CliContext } from './context';
+import { EXIT_OK, choice, parseCommandArgs, type CliContext, ROLE_OPTION, FORMAT_OPTION, CONFIG_OPTION } from './context';
 import { REVIEW_FORMATS, checkRole, loadForReview, mdEscape, roleLabel, stateWord, stepLabel, type Loaded, type ReviewFormat } from './impact';
 
 export function diffUsage(locale: Locale): string {
@@ -143,17 +143,14 @@ export async function diffCommand(argv: readonly string[], ctx: CliContext): Pro
     'diff',
     argv,
     [
-      { name: 'role', short: 'r', value: true },
-      { name: 'format', short: 'f', value: true },
-      { name: 'config', short: 'c', value: true },
+      ROLE_OPTION,
+      FORMAT_OPTION,
+      CONFIG_OPTION,
     ],
     ctx,
+    () => diffUsage(ctx.locale),
   );
   if (typeof args === 'number') return args;
-  if (args.options.has('help')) {
-    ctx.io.stdout(diffUsage(ctx.locale));
-    return EXIT_OK;
-  }
   const format = choice<ReviewFormat>(args.options.get('format'), '--format', REVIEW_FORMATS, 'text', ctx);
   if (typeof format === 'number') return format;
   if (args.positionals.length !== 2) {

@@ -17,7 +17,7 @@ import type { Locale, Span } from '../core/types';
 import { ConfigResolver } from '../node/config-files';
 import { FileError, readTextFile } from '../node/find-files';
 import { GitError, parseRevisionSpec, readGitFile } from '../node/git';
-import { EXIT_OK, choice, parseCommandArgs, type CliContext } from './context';
+import { EXIT_OK, choice, parseCommandArgs, type CliContext, ROLE_OPTION, FORMAT_OPTION, CONFIG_OPTION } from './context';
 import { configFor } from './lint';
 
 export const REVIEW_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -333,17 +333,14 @@ export async function impactCommand(argv: readonly string[], ctx: CliContext): P
     'impact',
     argv,
     [
-      { name: 'role', short: 'r', value: true },
-      { name: 'format', short: 'f', value: true },
-      { name: 'config', short: 'c', value: true },
+      ROLE_OPTION,
+      FORMAT_OPTION,
+      CONFIG_OPTION,
     ],
     ctx,
+    () => impactUsage(ctx.locale),
   );
   if (typeof args === 'number') return args;
-  if (args.options.has('help')) {
-    ctx.io.stdout(impactUsage(ctx.locale));
-    return EXIT_OK;
-  }
   const format = choice<ReviewFormat>(args.options.get('format'), '--format', REVIEW_FORMATS, 'text', ctx);
   if (typeof format === 'number') return format;
   if (args.positionals.length !== 1) return ctx.fail(oneFile(ctx.locale, 'impact', args.positionals.length));

@@ -8,7 +8,7 @@ import { RULES } from '../core/rules/index';
 import { ConfigResolver, type LoadedRc } from '../node/config-files';
 import { DEFAULT_MAX_FILE_SIZE, FileError, expandPaths, readTextFile } from '../node/find-files';
 import type { Diagnostic } from '../core/types';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, VERSION, choice, parseCommandArgs, type CliContext } from './context';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, VERSION, choice, parseCommandArgs, type CliContext, FORMAT_OPTION, CONFIG_OPTION } from './context';
 import { formatGitlab } from './format-gitlab';
 import { formatJson } from './format-json';
 import { formatJunit } from './format-junit';
@@ -90,20 +90,17 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
     'lint',
     argv,
     [
-      { name: 'format', short: 'f', value: true },
-      { name: 'config', short: 'c', value: true },
+      FORMAT_OPTION,
+      CONFIG_OPTION,
       { name: 'max-warnings', value: true },
       { name: 'max-file-size', value: true },
       { name: 'fix', value: false },
       { name: 'fix-dry-run', value: false },
     ],
     ctx,
+    () => usage(ctx.locale, VERSION),
   );
   if (typeof args === 'number') return args;
-  if (args.options.has('help')) {
-    ctx.io.stdout(usage(ctx.locale, VERSION));
-    return EXIT_OK;
-  }
   const format = choice<LintFormat>(args.options.get('format'), '--format', LINT_FORMATS, 'text', ctx);
   if (typeof format === 'number') return format;
 

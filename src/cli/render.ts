@@ -5,7 +5,7 @@ import { toMermaid } from '../core/mermaid';
 import { nearest } from '../core/suggest';
 import { ConfigResolver } from '../node/config-files';
 import { FileError, readTextFile } from '../node/find-files';
-import { EXIT_OK, VERSION, choice, parseCommandArgs, type CliContext } from './context';
+import { EXIT_OK, VERSION, choice, parseCommandArgs, type CliContext, ROLE_OPTION, FORMAT_OPTION, CONFIG_OPTION } from './context';
 import { configFor } from './lint';
 import { usage } from './messages';
 import { isMarkdownFile, renderMarkdown } from './render-markdown';
@@ -19,18 +19,15 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
     'render',
     argv,
     [
-      { name: 'role', short: 'r', value: true },
-      { name: 'format', short: 'f', value: true },
-      { name: 'config', short: 'c', value: true },
+      ROLE_OPTION,
+      FORMAT_OPTION,
+      CONFIG_OPTION,
       { name: 'out', short: 'o', value: true },
     ],
     ctx,
+    () => usage(ctx.locale, VERSION),
   );
   if (typeof args === 'number') return args;
-  if (args.options.has('help')) {
-    ctx.io.stdout(usage(ctx.locale, VERSION));
-    return EXIT_OK;
-  }
   const format = choice<RenderFormat>(args.options.get('format'), '--format', RENDER_FORMATS, 'mermaid', ctx);
   if (typeof format === 'number') return format;
   if (args.positionals.length !== 1) return ctx.fail(m.renderOneFile(args.positionals.length));

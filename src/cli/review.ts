@@ -14,7 +14,7 @@ import type { Locale } from '../core/types';
 import { ConfigResolver } from '../node/config-files';
 import { FileError, readTextFile } from '../node/find-files';
 import { PACK_FORMATS, buildReviewPack, type PackFormat } from '../node/review-pack';
-import { EXIT_OK, EXIT_USAGE, choice, parseCommandArgs, type CliContext } from './context';
+import { EXIT_OK, EXIT_USAGE, choice, parseCommandArgs, type CliContext, ROLE_OPTION, FORMAT_OPTION, CONFIG_OPTION } from './context';
 import { checkRole, oneFile } from './impact';
 import { configFor } from './lint';
 import { today } from './sign';
@@ -210,21 +210,18 @@ export async function reviewCommand(argv: readonly string[], ctx: CliContext): P
     'review',
     argv,
     [
-      { name: 'role', short: 'r', value: true },
-      { name: 'format', short: 'f', value: true },
+      ROLE_OPTION,
+      FORMAT_OPTION,
       { name: 'output', short: 'o', value: true },
-      { name: 'config', short: 'c', value: true },
+      CONFIG_OPTION,
       { name: 'import', value: true },
       { name: 'on', value: true },
       { name: 'no-pictures', value: false },
     ],
     ctx,
+    () => reviewUsage(locale),
   );
   if (typeof args === 'number') return args;
-  if (args.options.has('help')) {
-    ctx.io.stdout(reviewUsage(locale));
-    return EXIT_OK;
-  }
   if (args.positionals.length !== 1) return ctx.fail(oneFile(locale, 'review', args.positionals.length));
   const arg = args.positionals[0];
   const onOpt = args.options.get('on');

@@ -11,7 +11,7 @@ import { VERDICTS, type Verdict } from '../core/review/read';
 import { isIsoDate, signText, type SignRefusal } from '../core/review/sign';
 import type { Locale } from '../core/types';
 import { FileError, readTextFile } from '../node/find-files';
-import { EXIT_OK, EXIT_USAGE, choice, parseCommandArgs, type CliContext } from './context';
+import { EXIT_OK, EXIT_USAGE, choice, parseCommandArgs, type CliContext, ROLE_OPTION } from './context';
 import { oneFile } from './impact';
 
 export function signUsage(locale: Locale): string {
@@ -87,18 +87,15 @@ export async function signCommand(argv: readonly string[], ctx: CliContext): Pro
     argv,
     [
       { name: 'requirement', value: true },
-      { name: 'role', short: 'r', value: true },
+      ROLE_OPTION,
       { name: 'verdict', value: true },
       { name: 'note', value: true },
       { name: 'on', value: true },
     ],
     ctx,
+    () => signUsage(locale),
   );
   if (typeof args === 'number') return args;
-  if (args.options.has('help')) {
-    ctx.io.stdout(signUsage(locale));
-    return EXIT_OK;
-  }
   const verdict = choice<Verdict>(args.options.get('verdict'), '--verdict', VERDICTS, 'agree', ctx);
   if (typeof verdict === 'number') return verdict;
   if (args.positionals.length !== 1) return ctx.fail(oneFile(locale, 'sign', args.positionals.length));
