@@ -54,12 +54,17 @@ function which(cmd) {
  * VS Code needs here (so `npm start` and `npm test` are the only set-up).
  * Elsewhere it does nothing and checkPrerequisites() says what to install.
  */
-export function installMissingDebianPackages() {
+/**
+ * Installs the Debian packages the real VS Code and the Chromium tests need;
+ * `forTests` adds LibreOffice Calc (the review workbook is opened in it).
+ */
+export function installMissingDebianPackages({ forTests = false } = {}) {
   const wanted = [];
   if (!fs.existsSync(CHROMIUM_PATH)) wanted.push('chromium');
   if (!which('rg')) wanted.push('ripgrep');
   if (!which('krb5-config')) wanted.push('libkrb5-dev');
   if (!fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) wanted.push('fonts-noto-cjk');
+  if (forTests && !which('soffice')) wanted.push('libreoffice-calc-nogui');
   if (!wanted.length || process.env.BIZFLOW_NO_APT || !which('apt-get') || process.getuid?.() !== 0) return;
   console.error(`bizflow: installing Debian packages: ${wanted.join(' ')} (once)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

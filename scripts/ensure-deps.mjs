@@ -20,7 +20,8 @@ if (!fs.existsSync(marker)) {
   }
 }
 
-// Debian packages for the real VS Code and the headless-Chromium tests
-// (installed only as root on a machine with apt-get; a no-op elsewhere).
+// Debian packages for the real VS Code and the headless-Chromium tests, and
+// for `npm test` LibreOffice Calc (installed only as root on a machine with
+// apt-get; a no-op elsewhere).
 const { installMissingDebianPackages } = await import('./ensure-code-server.mjs');
-installMissingDebianPackages();
+installMissingDebianPackages({ forTests: process.env.npm_lifecycle_event === 'pretest' });
