@@ -107,8 +107,9 @@ describe('BizFlow web: the browser entry in a Web Worker extension host', functi
       const r = await inspector.waitForRender(uri, { timeoutMs: 60_000 });
       assert.equal(r.status, 'ok', r.banner || r.error);
       const model = api.analyses.forDocument(await vscode.workspace.openTextDocument(uri)).result.model;
-      // one band per role that has steps (运营总监 has none in this example)
-      assert.deepEqual(r.laneLabels.map((l) => l.split(' · ')[0]).sort(), ['业务员', '仓库主管', '财务专员'].sort());
+      // one band per role that has steps (运营总监 has none in this example), and one for the steps without a
+      // role (the end step 交付完成)
+      assert.deepEqual(r.laneLabels.map((l) => l.split(' · ')[0]).sort(), ['业务员', '仓库主管', '财务专员', 'unassigned'].sort());
       assert.equal(r.nodeCount, model.steps.list.length, `${r.nodeCount} nodes`);
       assert.equal(r.nodeLabels['pick'], '拣货出库');
       assert.deepEqual(r.security.cspViolations, []);
