@@ -1,4 +1,4 @@
-import type { Span } from './types';
+import type { Diagnostic, Span } from './types';
 
 /**
  * Converts offsets to 0-based line/character pairs (UTF-16 units, as both
@@ -58,4 +58,52 @@ export class LineIndex {
     const e = this.position(span.end);
     return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
   }
+}
+
+/** One 0-based line/character range (UTF-16 units), as VS Code counts. */
+export interface LineRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/**
+ * The line/character ranges of a list of findings, four numbers per span
+ * (start line, start character, end line, end character): each diagnostic's
+ * `span`, then the spans of its `related` entries, in order. Computed by the
+ * analysis worker, which has the text, so that the extension host never
+ * indexes a big text to show the worker's findings (read back with
+ * `lineRangeAt`).
+ */
+export function diagnosticLineRanges(text: string, diagnostics: readonly Diagnostic[]): Uint32Array {
+  const n = lineRangeCount(diagnostics);
+  const out = new Uint32Array(n * 4);
+  if (n === 0) return out;
+  const idx = new LineIndex(text);
+  let k = 0;
+  const put = (span: Span) => {
+    const s = idx.position(span.start);
+    const e = idx.position(span.end);
+    out[k++] = s.line;
+    out[k++] = s.character;
+    out[k++] = e.line;
+    out[k++] = e.character;
+  };
+  for (const d of diagnostics) {
+    put(d.span);
+    for (const r of d.related ?? []) put(r.span);
+  }
+  return out;
+}
+
+/** How many spans `diagnosticLineRanges` gives for these findings (to check an answer before trusting it). */
+export function lineRangeCount(diagnostics: readonly Diagnostic[]): number {
+  let n = 0;
+  for (const d of diagnostics) n += 1 + (d.related?.length ?? 0);
+  return n;
+}
+
+/** The k-th range of a `diagnosticLineRanges` array. */
+export function lineRangeAt(ranges: ArrayLike<number>, k: number): LineRange {
+  const i = k * 4;
+  return { start: { line: ranges[i], character: ranges[i + 1] }, end: { line: ranges[i + 2], character: ranges[i + 3] } };
 }

@@ -14,7 +14,7 @@
  * A file larger than `bizflow.maxFileSize` is not analysed: one finding says why.
  */
 import * as vscode from 'vscode';
-import { analyze, buildSymbolIndex, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
+import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
 import type { AnalysisWorker } from './analysisWorker';
 import { TextPositions } from './convert';
@@ -29,6 +29,11 @@ export interface Analysis {
   locale: Locale;
   /** The findings (available without the model: from the worker). */
   readonly diagnostics: Diagnostic[];
+  /**
+   * The findings' line/character ranges when the worker computed them (`diagnosticLineRanges`: each
+   * diagnostic's span, then its related spans), so showing them never indexes the text on the host.
+   */
+  readonly lineRanges?: Uint32Array;
   /** The parse, model and findings; built on first use when the findings came from the worker. */
   readonly result: AnalysisResult;
   positions: TextPositions;
@@ -116,7 +121,15 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** An analysis whose model is built on first use (`diagnostics` given, or from that model). */
-  private make(uri: vscode.Uri, text: string, version: number, locale: Locale, build: () => AnalysisResult, diagnostics?: Diagnostic[]): Analysis {
+  private make(
+    uri: vscode.Uri,
+    text: string,
+    version: number,
+    locale: Locale,
+    build: () => AnalysisResult,
+    diagnostics?: Diagnostic[],
+    lineRanges?: Uint32Array,
+  ): Analysis {
     let result: AnalysisResult | undefined;
     let symbols: SymbolIndex | undefined;
     const getResult = () => {
@@ -131,6 +144,7 @@ export class AnalysisService implements vscode.Disposable {
       version,
       text,
       locale,
+      lineRanges,
       get diagnostics() {
         return diagnostics ?? getResult().diagnostics;
       },
@@ -191,7 +205,13 @@ export class AnalysisService implements vscode.Disposable {
     // a synchronous caller may have analysed this version meanwhile: keep one analysis per version
     const again = this.cached(key, text, version);
     if (again) return again;
-    const analysis = this.make(uri, text, version, s.locale, () => analyze(text, { locale: s.locale, config }), outcome.diagnostics);
+    // the findings came from the worker: a consumer that needs the model (tree, preview, language features)
+    // builds only the parse and the model on the host, not the rules again
+    const modelOnly = (): AnalysisResult => {
+      const parsed = parseText(text);
+      return { parsed, model: buildModel(parsed), diagnostics: outcome.diagnostics };
+    };
+    const analysis = this.make(uri, text, version, s.locale, modelOnly, outcome.diagnostics, outcome.ranges);
     if (generation === this.generation) this.cache.set(key, { analysis, generation });
     return analysis;
   }

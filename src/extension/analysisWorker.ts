@@ -18,7 +18,8 @@ import type { Diagnostic, Locale } from '../core/types';
 import type { WorkerEndpoint, WorkerFactory, WorkerToHost } from '../shared/worker-protocol';
 
 export type WorkerOutcome =
-  | { status: 'done'; diagnostics: Diagnostic[]; ms: number }
+  /** `ranges`: the findings' line/character ranges, see `AnalyzeAnswer.ranges`. */
+  | { status: 'done'; diagnostics: Diagnostic[]; ranges: Uint32Array; ms: number }
   /** A newer request for the same key replaced this one; nothing to show. */
   | { status: 'superseded' }
   /** The analysis threw, the worker died or took longer than `timeoutMs`. */
@@ -141,7 +142,7 @@ export class AnalysisWorker {
     if (!job || job.id !== m.id) return; // an answer to a request that was cancelled
     this.finish(
       job,
-      m.type === 'analyzed' ? { status: 'done', diagnostics: m.diagnostics, ms: m.ms } : { status: 'failed', message: m.message },
+      m.type === 'analyzed' ? { status: 'done', diagnostics: m.diagnostics, ranges: m.ranges, ms: m.ms } : { status: 'failed', message: m.message },
     );
     this.pump();
   }

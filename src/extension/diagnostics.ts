@@ -3,7 +3,7 @@
  * version, whole-workspace lint on start and on file changes.
  */
 import * as vscode from 'vscode';
-import { ruleDocUrl, type Diagnostic as CoreDiagnostic } from '../core';
+import { lineRangeAt, lineRangeCount, ruleDocUrl, type Diagnostic as CoreDiagnostic } from '../core';
 import { TOO_LARGE, tooLargeDiagnostic, type Analysis, type AnalysisService } from './analysis';
 import { isBizflowDocument, isBizflowUri, type BizflowSettings } from './settings';
 
@@ -27,13 +27,26 @@ export async function readText(uri: vscode.Uri): Promise<string> {
 
 /** `rulesDoc`: the docs/rules.md shipped inside the extension, which the diagnostic codes link to. */
 export function toVscodeDiagnostics(a: Analysis, rulesDoc: vscode.Uri): vscode.Diagnostic[] {
+  // the worker's line/character ranges, in the order of the spans (each finding's, then its related ones);
+  // without them (a synchronous analysis), the text is indexed on the host
+  const lines = a.lineRanges && a.lineRanges.length === lineRangeCount(a.diagnostics) * 4 ? a.lineRanges : undefined;
+  let k = 0;
+  const rangeOf = (span: CoreDiagnostic['span']): vscode.Range => {
+    if (!lines) return a.positions.range(span);
+    const r = lineRangeAt(lines, k++);
+    return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+  };
+  // one link per rule code, not one URI parse per finding (a big file has a thousand findings of a few codes)
+  const links = new Map<string, vscode.Uri>();
+  const doc = rulesDoc.toString();
+  const linkOf = (code: string) => links.get(code) ?? links.set(code, vscode.Uri.parse(ruleDocUrl(code, doc))).get(code)!;
   return a.diagnostics.map((d) => {
-    const diag = new vscode.Diagnostic(a.positions.range(d.span), d.message, SEVERITY[d.severity]);
+    const diag = new vscode.Diagnostic(rangeOf(d.span), d.message, SEVERITY[d.severity]);
     diag.source = 'bizflow';
-    diag.code = d.code === TOO_LARGE ? d.code : { value: d.code, target: vscode.Uri.parse(ruleDocUrl(d.code, rulesDoc.toString())) };
+    diag.code = d.code === TOO_LARGE ? d.code : { value: d.code, target: linkOf(d.code) };
     if (d.related?.length) {
       diag.relatedInformation = d.related.map(
-        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(a.uri, a.positions.range(r.span)), r.message),
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(a.uri, rangeOf(r.span)), r.message),
       );
     }
     if (d.code === 'data/unused' || d.code === 'role/unused') diag.tags = [vscode.DiagnosticTag.Unnecessary];

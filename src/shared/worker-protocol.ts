@@ -23,6 +23,12 @@ export interface AnalyzeAnswer {
   type: 'analyzed';
   id: number;
   diagnostics: Diagnostic[];
+  /**
+   * The findings' line/character ranges, computed in the worker (it has the text), so the host never indexes
+   * the text to show them: `diagnosticLineRanges` of src/core/positions.ts (4 numbers per span: each
+   * diagnostic's span, then its related spans), read with `lineRangeAt`.
+   */
+  ranges: Uint32Array;
   /** Time spent in the worker (ms). */
   ms: number;
 }

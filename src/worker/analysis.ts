@@ -5,6 +5,7 @@
  * give it their message port.
  */
 import { analyze } from '../core/engine';
+import { diagnosticLineRanges } from '../core/positions';
 import { isHostToWorker, type HostToWorker, type WorkerToHost } from '../shared/worker-protocol';
 
 /** Answers one request (never throws). */
@@ -12,7 +13,8 @@ export function answer(req: HostToWorker): WorkerToHost {
   const t0 = Date.now();
   try {
     const { diagnostics } = analyze(req.text, { locale: req.locale, config: req.config });
-    return { type: 'analyzed', id: req.id, diagnostics, ms: Date.now() - t0 };
+    const ranges = diagnosticLineRanges(req.text, diagnostics);
+    return { type: 'analyzed', id: req.id, diagnostics, ranges, ms: Date.now() - t0 };
   } catch (e) {
     return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };
   }

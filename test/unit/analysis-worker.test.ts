@@ -3,6 +3,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/engine';
+import { diagnosticLineRanges } from '../../src/core/positions';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
 import type { HostToWorker, WorkerEndpoint, WorkerToHost } from '../../src/shared/worker-protocol';
@@ -61,6 +62,22 @@ describe('analysis worker (host side)', () => {
     const o = await p;
     assert.equal(o.status, 'done');
     assert.deepEqual(o.status === 'done' && o.diagnostics, analyze(ORDER, { locale: 'en' }).diagnostics);
+    w.dispose();
+  });
+
+  it('answers with the line/character ranges of every finding and related span, computed in the worker (CRLF too)', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    for (const text of [ORDER, ORDER.replace(/\r?\n/g, '\r\n')]) {
+      const p = w.analyze('a', text, 'en', []);
+      fw.current.reply();
+      const o = await p;
+      assert.equal(o.status, 'done');
+      if (o.status !== 'done') return;
+      assert.ok(o.ranges instanceof Uint32Array, 'a typed array survives the structured clone');
+      assert.ok(o.diagnostics.some((d) => d.related?.length), 'the example has related spans');
+      assert.deepEqual(Array.from(o.ranges), Array.from(diagnosticLineRanges(text, analyze(text, { locale: 'en' }).diagnostics)));
+    }
     w.dispose();
   });
 
@@ -166,7 +183,9 @@ describe('analysis worker (host side)', () => {
       const w = new AnalysisWorker(nodeWorkerFactory(file));
       const o = await w.analyze('doc', ORDER, 'zh-CN', [{ rules: { 'role/unused': 'off' } }]);
       assert.equal(o.status, 'done');
-      assert.deepEqual(o.status === 'done' && o.diagnostics, analyze(ORDER, { locale: 'zh-CN', config: [{ rules: { 'role/unused': 'off' } }] }).diagnostics);
+      const expected = analyze(ORDER, { locale: 'zh-CN', config: [{ rules: { 'role/unused': 'off' } }] }).diagnostics;
+      assert.deepEqual(o.status === 'done' && o.diagnostics, expected);
+      assert.deepEqual(o.status === 'done' && Array.from(o.ranges), Array.from(diagnosticLineRanges(ORDER, expected)));
       // a big text keeps the worker busy; the edit right after it wins
       const big = ORDER + '\n# ' + 'x'.repeat(10) + '\n' + Array.from({ length: 3000 }, (_, i) => `# filler ${i}`).join('\n');
       const slow = w.analyze('doc', big, 'en', []);

@@ -2,6 +2,7 @@
 // extension host of code-server's workbench (run by test/web/run.mjs with extensionDevelopmentKind=web).
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
+import { lineRangeAt, lineRangeCount } from '../../../src/core/positions';
 import type { BizflowApi } from '../../../src/extension/extension';
 import { PreviewInspector } from '../../integration/util/inspect';
 import { screenshot } from '../../integration/util/screenshot';
@@ -72,6 +73,11 @@ describe('BizFlow web: the browser entry in a Web Worker extension host', functi
     const unknown = outcome.diagnostics.filter((d) => d.code === 'ref/unknown-role');
     assert.equal(unknown.length, 1, outcome.diagnostics.map((d) => d.code).join(', '));
     assert.equal(text.slice(unknown[0].span.start, unknown[0].span.end), 'nobody');
+    // the Web Worker also computed its line/character range (the host never indexes the text)
+    const at = lineRangeCount(outcome.diagnostics.slice(0, outcome.diagnostics.indexOf(unknown[0])));
+    const line = text.split('\n').findIndex((l) => l.includes('nobody'));
+    const character = text.split('\n')[line].indexOf('nobody');
+    assert.deepEqual(lineRangeAt(outcome.ranges, at), { start: { line, character }, end: { line, character: character + 6 } });
   });
 
   it('language features answer: hover, completion, document symbols, definition', async () => {
@@ -107,8 +113,9 @@ describe('BizFlow web: the browser entry in a Web Worker extension host', functi
       const r = await inspector.waitForRender(uri, { timeoutMs: 60_000 });
       assert.equal(r.status, 'ok', r.banner || r.error);
       const model = api.analyses.forDocument(await vscode.workspace.openTextDocument(uri)).result.model;
-      // one band per role that has steps (运营总监 has none in this example)
-      assert.deepEqual(r.laneLabels.map((l) => l.split(' · ')[0]).sort(), ['业务员', '仓库主管', '财务专员'].sort());
+      // one band per role that has steps (运营总监 has none in this example), and one for the steps without a
+      // role (the end step 交付完成)
+      assert.deepEqual(r.laneLabels.map((l) => l.split(' · ')[0]).sort(), ['业务员', '仓库主管', '财务专员', 'unassigned'].sort());
       assert.equal(r.nodeCount, model.steps.list.length, `${r.nodeCount} nodes`);
       assert.equal(r.nodeLabels['pick'], '拣货出库');
       assert.deepEqual(r.security.cspViolations, []);
