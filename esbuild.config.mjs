@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cliPackageBuild, copyCliPackageAssets, excelBuild, swimlanePackageBuild } from './packages/cli/build.mjs';
+import { buildExtension } from './esbuild.extension.mjs';
 import { webBuilds } from './esbuild.web.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -36,24 +37,10 @@ const builds = [
     external: ['playwright-core', 'esbuild', 'exceljs'],
     alias: yamlEsm,
   },
-  // exceljs for the review pack's xlsx, loaded from beside dist/cli.js only when an xlsx is made or read
+  // exceljs for the review pack's xlsx, loaded from beside dist/cli.js (and beside the extension's dist/review.js,
+  // so it ships in the .vsix) only when an xlsx is made or read
   excelBuild('dist/exceljs.js'),
 ];
-
-if (existsSync('src/extension/extension.ts')) {
-  builds.push({
-    ...common,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    // the review pack's pictures (headless Chromium) and xlsx are loaded only when asked, and do not ship in the
-    // .vsix: without them "Export Review Pack" writes the Mermaid text in place of each picture, and no xlsx
-    external: ['vscode', 'playwright-core', 'exceljs'],
-    alias: yamlEsm,
-  });
-}
 
 // the analysis worker (worker_threads), started by the extension: dist/worker.js
 if (existsSync('src/worker/node.ts')) {
@@ -120,9 +107,14 @@ const require = createRequire(import.meta.url);
 mkdirSync('dist', { recursive: true });
 copyFileSync(path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js'), 'dist/mermaid.min.js');
 
+// The desktop extension (package.json `main`): dist/extension.js and its lazily loaded chunks (esbuild.extension.mjs)
+const extension = existsSync('src/extension/extension.ts') ? () => buildExtension({ production, esbuild }) : async () => undefined;
+
 if (watch) {
+  // the extension's chunks are cut in three passes: built once here (run the build again after changing its imports)
+  await extension();
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...builds.map((b) => esbuild.build(b)), extension()]);
 }

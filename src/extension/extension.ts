@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import { activateWith, type BizflowApi } from './activate';
-import { registerReviewCommands } from './commands/review';
+import { registerReviewCommands } from './commands/reviewCommands';
 import { nodeWorkerFactory } from './nodeWorker';
 
 export type { BizflowApi } from './activate';
