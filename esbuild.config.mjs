@@ -84,8 +84,24 @@ if (existsSync('src/markdown/preview/main.ts')) {
   });
 }
 
+// The review pack's picture webview (src/webview-pack): its own small program, loaded after dist/mermaid.min.js and
+// dist/bizflow-swimlane.js, the files `bizflow review` loads into headless Chromium: dist/webview-pack.js
+if (existsSync('src/webview-pack/main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/webview-pack/main.ts'],
+    outfile: 'dist/webview-pack.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+  });
+}
+
 // BizFlow's swimlane renderer (src/shared/swimlane) for the page `bizflow render --format svg` draws in:
-// an IIFE with the global `BizflowSwimlane`, loaded from beside dist/cli.js (src/node/mermaid-render.ts)
+// an IIFE with the global `BizflowSwimlane`, loaded from beside dist/cli.js (src/node/mermaid-render.ts),
+// and by the editor's review-pack webview
 builds.push({
   ...common,
   entryPoints: ['src/shared/swimlane/browser.ts'],
@@ -102,7 +118,8 @@ builds.push({
 builds.push(cliPackageBuild({ production }), swimlanePackageBuild(), excelBuild('packages/cli/dist/exceljs.js'));
 copyCliPackageAssets();
 
-// `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js
+// `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js; the editor's review-pack
+// webview loads the same file (it ships in the .vsix)
 const require = createRequire(import.meta.url);
 mkdirSync('dist', { recursive: true });
 copyFileSync(path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js'), 'dist/mermaid.min.js');

@@ -6,7 +6,10 @@
  *   extension's API) or another file, shown as Markdown in a read-only virtual
  *   document and its Markdown preview.
  * * "BizFlow: Export Review Pack" — the review pack of the active file (HTML,
- *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts.
+ *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts:
+ *   the HTML's swimlane pictures drawn in a temporary webview
+ *   (./packPictures.ts), the xlsx by exceljs, read from dist/exceljs.js beside
+ *   this chunk (src/node/review-xlsx.ts) only when an xlsx is made.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -17,6 +20,7 @@ import { diffAnalyses } from '../../core/review/diff';
 import type { Locale } from '../../core/types';
 import type { AnalysisService } from '../analysis';
 import type { CompareDocuments } from './reviewCommands';
+import { drawPicturesInWebview } from './packPictures';
 import { reviewPackBuilder, type BuildReviewPack, type PackFormat } from './reviewPackAdapter';
 
 /** The parts of the built-in Git extension's API (v1) the compare command uses. */
@@ -134,7 +138,7 @@ export interface ExportOptions {
 }
 
 /** "BizFlow: Export Review Pack": writes the pack of the active (or given) file; returns where. */
-export async function exportReviewPack(analyses: AnalysisService, uri?: vscode.Uri, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+export async function exportReviewPack(analyses: AnalysisService, extensionUri: vscode.Uri, uri?: vscode.Uri, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
   const doc = activeBizflow(uri instanceof vscode.Uri ? uri : undefined) ?? (uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to export its review pack.'));
@@ -172,13 +176,22 @@ export async function exportReviewPack(analyses: AnalysisService, uri?: vscode.U
     }));
   if (!target) return undefined;
   try {
-    const out = await build(doc.getText(), {
-      format: chosen.format,
-      role,
-      locale: a.locale,
-      file: vscode.workspace.asRelativePath(doc.uri),
-      generatedOn: localToday(),
-    });
+    const out = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the review pack…') },
+      () =>
+        build(doc.getText(), {
+          format: chosen.format,
+          role,
+          locale: a.locale,
+          file: vscode.workspace.asRelativePath(doc.uri),
+          generatedOn: localToday(),
+          // the swimlane pictures, drawn by Mermaid in a temporary webview (no Chromium needed)
+          draw: (diagrams) => drawPicturesInWebview(extensionUri, diagrams, { title: vscode.l10n.t("Drawing the review pack's pictures…") }),
+        }),
+    );
+    if (chosen.format === 'html' && out.pictureError) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The review pack has no pictures: {0}', out.pictureError));
+    }
     const bytes = chosen.format === 'xlsx' ? out.xlsxBuffer : new TextEncoder().encode((chosen.format === 'html' ? out.html : out.md) ?? '');
     if (!bytes) throw new Error('no output');
     await vscode.workspace.fs.writeFile(target, bytes);
