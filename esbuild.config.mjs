@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cliPackageBuild, copyCliPackageAssets, excelBuild, swimlanePackageBuild } from './packages/cli/build.mjs';
+import { buildExtension } from './esbuild.extension.mjs';
 import { webBuilds } from './esbuild.web.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -36,24 +37,10 @@ const builds = [
     external: ['playwright-core', 'esbuild', 'exceljs'],
     alias: yamlEsm,
   },
-  // exceljs for the review pack's xlsx, loaded from beside dist/cli.js only when an xlsx is made or read
+  // exceljs for the review pack's xlsx, loaded from beside dist/cli.js (and beside the extension's dist/review.js,
+  // so it ships in the .vsix) only when an xlsx is made or read
   excelBuild('dist/exceljs.js'),
 ];
-
-if (existsSync('src/extension/extension.ts')) {
-  builds.push({
-    ...common,
-    entryPoints: ['src/extension/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    // the review pack's pictures (headless Chromium) and xlsx are loaded only when asked, and do not ship in the
-    // .vsix: without them "Export Review Pack" writes the Mermaid text in place of each picture, and no xlsx
-    external: ['vscode', 'playwright-core', 'exceljs'],
-    alias: yamlEsm,
-  });
-}
 
 // the analysis worker (worker_threads), started by the extension: dist/worker.js
 if (existsSync('src/worker/node.ts')) {
@@ -97,8 +84,24 @@ if (existsSync('src/markdown/preview/main.ts')) {
   });
 }
 
+// The review pack's picture webview (src/webview-pack): its own small program, loaded after dist/mermaid.min.js and
+// dist/bizflow-swimlane.js, the files `bizflow review` loads into headless Chromium: dist/webview-pack.js
+if (existsSync('src/webview-pack/main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['src/webview-pack/main.ts'],
+    outfile: 'dist/webview-pack.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    sourcemap: false,
+  });
+}
+
 // BizFlow's swimlane renderer (src/shared/swimlane) for the page `bizflow render --format svg` draws in:
-// an IIFE with the global `BizflowSwimlane`, loaded from beside dist/cli.js (src/node/mermaid-render.ts)
+// an IIFE with the global `BizflowSwimlane`, loaded from beside dist/cli.js (src/node/mermaid-render.ts),
+// and by the editor's review-pack webview
 builds.push({
   ...common,
   entryPoints: ['src/shared/swimlane/browser.ts'],
@@ -115,14 +118,20 @@ builds.push({
 builds.push(cliPackageBuild({ production }), swimlanePackageBuild(), excelBuild('packages/cli/dist/exceljs.js'));
 copyCliPackageAssets();
 
-// `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js
+// `bizflow render --format svg` loads Mermaid into headless Chromium from beside dist/cli.js; the editor's review-pack
+// webview loads the same file (it ships in the .vsix)
 const require = createRequire(import.meta.url);
 mkdirSync('dist', { recursive: true });
 copyFileSync(path.join(path.dirname(require.resolve('mermaid/package.json')), 'dist', 'mermaid.min.js'), 'dist/mermaid.min.js');
 
+// The desktop extension (package.json `main`): dist/extension.js and its lazily loaded chunks (esbuild.extension.mjs)
+const extension = existsSync('src/extension/extension.ts') ? () => buildExtension({ production, esbuild }) : async () => undefined;
+
 if (watch) {
+  // the extension's chunks are cut in three passes: built once here (run the build again after changing its imports)
+  await extension();
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  await Promise.all([...builds.map((b) => esbuild.build(b)), extension()]);
 }

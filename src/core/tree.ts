@@ -16,8 +16,8 @@ import { computeImpact, type RoleImpact } from './review/impact';
 import { agreements, type AgreementState } from './review/read';
 
 export type { ConflictLevel } from './conflict-count';
-export type RequirementGrouping = 'status' | 'priority' | 'role';
-export const REQUIREMENT_GROUPINGS: readonly RequirementGrouping[] = ['status', 'priority', 'role'];
+import type { RequirementGrouping } from './tree-groupings';
+export { REQUIREMENT_GROUPINGS, type RequirementGrouping } from './tree-groupings';
 
 /** One conflict diagnostic as the tree shows it. */
 export interface ConflictInfo {

@@ -22,12 +22,11 @@
  */
 import { applyEdits, type TextEdit } from './edits';
 import { describeKey } from './schema';
+import { FW_COLON, FW_COMMA, FW_DASH, FW_SPACE } from './typing-triggers';
+
+export { TYPING_TRIGGERS } from './typing-triggers';
 
 const MAX_LOOKBACK = 2000;
-const FW_COLON = '：';
-const FW_COMMA = '，';
-const FW_DASH = '－';
-const FW_SPACE = '\u3000';
 
 interface Line {
   start: number;
@@ -295,6 +294,3 @@ export function typingFixes(text: string, offset: number): TextEdit[] {
     return [];
   }
 }
-
-/** Characters after which `typingFixes` may have something to correct. */
-export const TYPING_TRIGGERS = [FW_COLON, FW_COMMA, ' ', FW_SPACE, '\n'] as const;

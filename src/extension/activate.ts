@@ -15,7 +15,7 @@ import { RcConfigService } from './rcConfig';
 import { readSettings, type BizflowSettings } from './settings';
 import { PreviewManager } from './preview/manager';
 import { TreeViews } from './tree/views';
-import type { CompareDocuments } from './commands/review';
+import type { CompareDocuments } from './commands/reviewCommands';
 import { MarkdownBlocks } from './markdown';
 
 /** What `activate` returns: used by the integration tests and by other extensions. */

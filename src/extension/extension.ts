@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import { activateWith, type BizflowApi } from './activate';
-import { registerReviewCommands } from './commands/review';
+import { registerReviewCommands } from './commands/reviewCommands';
 import { nodeWorkerFactory } from './nodeWorker';
 
 export type { BizflowApi } from './activate';
@@ -13,7 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   // findings are computed in a worker_threads worker (dist/worker.js)
   const api = activateWith(context, { kind: 'node', workerFactory: nodeWorkerFactory(context.asAbsolutePath('dist/worker.js')) });
   // "Export Review Pack" and "Compare with…" read files and git through Node (desktop and remote hosts only)
-  const review = registerReviewCommands(api.analyses);
+  const review = registerReviewCommands(api.analyses, context.extensionUri);
   context.subscriptions.push(review);
   return { ...api, compare: review.documents };
 }

@@ -7,11 +7,14 @@
  * document's live text wins over the disk; a change to a referenced file
  * refreshes the preview. Only `.yaml` / `.yml` files inside the workspace,
  * named relative to the Markdown file, are read.
+ *
+ * The plugin (with the block analysis) is a chunk of the desktop extension,
+ * dist/markdown.js, required when VS Code's Markdown extension calls
+ * `extendMarkdownIt` (esbuild.extension.mjs); the web build bundles it inline.
  */
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
-import { isYamlReference, relativeReference, type FileRead } from '../markdown/blocks';
-import { bizflowMarkdownIt } from '../markdown/plugin';
+import { isYamlReference, relativeReference, type FileRead } from '../markdown/references';
 import type { BizflowSettings } from './settings';
 
 const REFRESH_DELAY_MS = 300;
@@ -63,6 +66,7 @@ export class MarkdownBlocks implements vscode.Disposable {
 
   /** `extendMarkdownIt` of the extension's API (called by VS Code's Markdown extension). */
   extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+    const { bizflowMarkdownIt } = require('../markdown/plugin') as typeof import('../markdown/plugin');
     return bizflowMarkdownIt(md, {
       locale: () => this.settings().locale,
       config: () => [this.settings().severity],

@@ -14,6 +14,9 @@ import { LineIndex } from '../core/positions';
 import { nearest } from '../core/suggest';
 import type { SeverityConfig } from '../core/config';
 import type { Locale, Severity } from '../core/types';
+import type { FileRead } from './references';
+
+export { isYamlReference, relativeReference, type FileRead } from './references';
 
 /** The info string word that marks a block (`bizflow`, any case). */
 export const BLOCK_LANGUAGE = 'bizflow';
@@ -61,20 +64,6 @@ export function blockRequest(text: string): BlockRequest {
     return { kind: 'inline', text };
   }
 }
-
-/** What reading a referenced file gave. */
-export type FileRead =
-  | { kind: 'text'; text: string }
-  /** No such file (or not readable). */
-  | { kind: 'missing' }
-  /** Outside the workspace, an absolute path, or no document to resolve it against: refused. */
-  | { kind: 'outside' }
-  /** Not a `.yaml` / `.yml` file: refused. */
-  | { kind: 'not-yaml' }
-  /** Larger than the size limit. */
-  | { kind: 'too-large' }
-  /** Being read; the preview is refreshed when it arrives. */
-  | { kind: 'pending' };
 
 export interface BlockOptions {
   locale: Locale;
@@ -229,21 +218,4 @@ export function analyzeBlock(content: string, options: BlockOptions): BlockResul
   } catch (e) {
     return own(e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
-}
-
-/**
- * A `file:` path as a relative URI path (`/`-separated; backslashes taken as
- * separators), or undefined when it is absolute (`/x`, `C:\x`, `\\server`, a
- * URI such as `file:///x` or `https://…`) or empty: those are refused. `..`
- * stays; the caller checks that the resolved file is inside the workspace.
- */
-export function relativeReference(ref: string): string | undefined {
-  const p = ref.trim().replace(/\\/g, '/');
-  if (!p || p.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(p) || p.includes('\u0000')) return undefined;
-  return p;
-}
-
-/** True for the files a `file:` block may name: `.yaml` / `.yml` (`.bizflow.yaml` included). */
-export function isYamlReference(ref: string): boolean {
-  return /\.ya?ml$/i.test(ref.trim());
 }

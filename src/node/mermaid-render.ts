@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type HeadlessChromium } from './chromium';
 import { CJK_FONTS, frameSvg, LEGEND_WORDS, legendItems, mermaidConfigFor, PALETTES } from '../shared/preview-theme';
+import { pageMermaidConfig, themeBase, wellFormedSvg } from '../shared/swimlane/page';
 
 /** The font of the pictures drawn here (no editor font to follow). */
 const FONT = `"Segoe UI", Helvetica, Arial, ${CJK_FONTS}`;
@@ -123,9 +124,6 @@ export function findMermaidBundle(): string {
   throw new Error(`The Mermaid bundle (mermaid.min.js) was not found; looked in: ${candidates.join(', ')}`);
 }
 
-const MAX_TEXT_SIZE = 50_000_000;
-const MAX_EDGES = 1_000_000;
-
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const t = new Promise<never>((_, reject) => {
@@ -164,8 +162,7 @@ export class MermaidRenderer {
       await page.addScriptTag({ path: bundle });
       await page.addScriptTag({ content: swimlaneBundleSource() });
       // BizFlow's light colours unless a Mermaid theme is asked for: the same configuration as the preview's exports
-      const base: Record<string, unknown> =
-        opts.theme === 'bizflow' ? mermaidConfigFor(PALETTES.light, false, FONT) : { startOnLoad: false, securityLevel: 'strict', theme: opts.theme ?? 'default' };
+      const base: Record<string, unknown> = opts.theme === 'bizflow' ? mermaidConfigFor(PALETTES.light, false, FONT) : themeBase(opts.theme);
       const ok = await page.evaluate(
         ({ config }) => {
           const m = (globalThis as unknown as { mermaid?: { initialize(c: unknown): void } }).mermaid;
@@ -173,18 +170,8 @@ export class MermaidRenderer {
           m.initialize(config);
           return true;
         },
-        {
-          // HTML labels (Mermaid's default, made explicit): only they decode the entity codes
-          // toMermaid escapes names with; SVG text labels would show "#quot;" as "&quot;".
-          config: {
-            ...base,
-            securityLevel: 'strict',
-            maxTextSize: MAX_TEXT_SIZE,
-            maxEdges: MAX_EDGES,
-            htmlLabels: true,
-            flowchart: { ...((base.flowchart as object | undefined) ?? {}), htmlLabels: true },
-          },
-        },
+        // the same set-up as the editor's review-pack webview (src/shared/swimlane/page.ts)
+        { config: pageMermaidConfig(base) },
       );
       if (!ok) throw new Error(`${bundle} did not define the mermaid global`);
       return new MermaidRenderer(browser, page, timeoutMs);
@@ -208,33 +195,30 @@ export class MermaidRenderer {
       }
       const id = `bizflow-svg-${this.counter++}`;
       try {
-        results.push(
-          await withTimeout(
-            this.page.evaluate(
-              async ({ id, text, engine }) => {
-                type Api = import('../shared/swimlane/render').MermaidApi;
-                const g = globalThis as unknown as { mermaid: Api; BizflowSwimlane: typeof import('../shared/swimlane/render') };
-                try {
-                  const { svg } = await g.BizflowSwimlane.renderSwimlane(g.mermaid, text, { id, engine });
-                  // The browser serialises HTML labels as HTML: U+00A0 as &nbsp;, which is not an XML
-                  // entity, and line breaks as <br>, an unclosed tag. Make the SVG a well-formed XML file.
-                  // (A label's own text cannot hold a tag: toMermaid writes < as an entity code.)
-                  return { svg: svg.replace(/&nbsp;/g, '&#160;').replace(/<br>/g, '<br/>') };
-                } catch (e) {
-                  return { error: e instanceof Error ? e.message : String(e) };
-                } finally {
-                  // Mermaid leaves its scratch element behind on some errors
-                  const doc = (globalThis as unknown as { document: { getElementById(id: string): { remove(): void } | null } }).document;
-                  doc.getElementById('d' + id)?.remove();
-                  doc.getElementById(id)?.remove();
-                }
-              },
-              { id, text, engine },
-            ),
-            this.timeoutMs,
-            'Rendering the diagram',
+        const r: RenderResult = await withTimeout(
+          this.page.evaluate(
+            async ({ id, text, engine }) => {
+              type Api = import('../shared/swimlane/render').MermaidApi;
+              const g = globalThis as unknown as { mermaid: Api; BizflowSwimlane: typeof import('../shared/swimlane/render') };
+              try {
+                const { svg } = await g.BizflowSwimlane.renderSwimlane(g.mermaid, text, { id, engine });
+                return { svg };
+              } catch (e) {
+                return { error: e instanceof Error ? e.message : String(e) };
+              } finally {
+                // Mermaid leaves its scratch element behind on some errors
+                const doc = (globalThis as unknown as { document: { getElementById(id: string): { remove(): void } | null } }).document;
+                doc.getElementById('d' + id)?.remove();
+                doc.getElementById(id)?.remove();
+              }
+            },
+            { id, text, engine },
           ),
+          this.timeoutMs,
+          'Rendering the diagram',
         );
+        // well-formed XML (src/shared/swimlane/page.ts)
+        results.push(r.svg !== undefined ? { svg: wellFormedSvg(r.svg) } : r);
       } catch (e) {
         // the page is in an unknown state (timeout, crash): fail this and the remaining texts
         this.broken = oneLine(e);

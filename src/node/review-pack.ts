@@ -10,6 +10,7 @@ import { analyze, type AnalyzeOptions } from '../core/engine';
 import { buildPack, type PackDiagrams, type ReviewPack } from '../core/review/pack';
 import { renderPackHtml, type PackPictures } from '../core/review/pack-html';
 import { renderPackMarkdown } from '../core/review/pack-md';
+import { drawPackPictures } from '../core/review/pack-pictures';
 import type { Locale } from '../core/types';
 
 export const PACK_FORMATS = ['html', 'md', 'xlsx'] as const;
@@ -56,20 +57,8 @@ export async function drawPictures(texts: PackDiagrams, opts: { executablePath?:
      
     const { MermaidRenderer } = require('./mermaid-render') as typeof import('./mermaid-render');
     renderer = await MermaidRenderer.launch({ executablePath: opts.executablePath, timeoutMs: opts.timeoutMs });
-    const out: PackPictures = {};
-    const errors: string[] = [];
-    for (const k of ['today', 'after'] as const) {
-      const diagram = { text: texts[k] };
-      const r = await renderer.renderFlow(diagram);
-      if (r.svg) out[k] = r.svg;
-      else errors.push(r.error ?? 'no output');
-    }
-    for (const r of texts.roles ?? []) {
-      const res = await renderer.renderFlow({ text: r.text });
-      if (res.svg) (out.roles ??= {})[r.role] = res.svg;
-    }
-    if (errors.length) out.error = errors[0];
-    return out;
+    const r = renderer;
+    return await drawPackPictures(texts, (text) => r.renderFlow({ text }));
   } catch (e) {
     const err = e as { name?: string; missing?: string; detail?: string };
     if (err?.name === 'ChromiumMissingError') {

@@ -1,11 +1,15 @@
 /**
- * The review commands:
+ * The review commands' work, a lazily loaded chunk of the desktop extension
+ * (dist/review.js, required by ./reviewCommands.ts the first time one runs):
  * * "BizFlow: Compare with…" — the diff by role (core/review/diff.ts) between
  *   the active BizFlow file and a git revision of it (through the built-in Git
  *   extension's API) or another file, shown as Markdown in a read-only virtual
  *   document and its Markdown preview.
  * * "BizFlow: Export Review Pack" — the review pack of the active file (HTML,
- *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts.
+ *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts:
+ *   the HTML's swimlane pictures drawn in a temporary webview
+ *   (./packPictures.ts), the xlsx by exceljs, read from dist/exceljs.js beside
+ *   this chunk (src/node/review-xlsx.ts) only when an xlsx is made.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -15,34 +19,9 @@ import { localToday } from '../../core/fixes';
 import { diffAnalyses } from '../../core/review/diff';
 import type { Locale } from '../../core/types';
 import type { AnalysisService } from '../analysis';
+import type { CompareDocuments } from './reviewCommands';
+import { drawPicturesInWebview } from './packPictures';
 import { reviewPackBuilder, type BuildReviewPack, type PackFormat } from './reviewPackAdapter';
-
-export const COMPARE_SCHEME = 'bizflow-compare';
-
-/** Read-only documents holding the Markdown of each comparison, by URI. */
-export class CompareDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-  private count = 0;
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
-  }
-
-  /** A new document with `markdown`, titled after the compared file. */
-  add(title: string, markdown: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: COMPARE_SCHEME, path: `/${++this.count}/${title}.md` });
-    this.texts.set(uri.toString(), markdown);
-    this.changed.fire(uri);
-    return uri;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-    this.texts.clear();
-  }
-}
 
 /** The parts of the built-in Git extension's API (v1) the compare command uses. */
 interface GitRepository {
@@ -79,139 +58,148 @@ function activeBizflow(uri?: vscode.Uri): vscode.TextDocument | undefined {
   return doc && doc.languageId === 'bizflow' ? doc : undefined;
 }
 
-/** Registers both commands; returns what the integration tests drive. */
-export function registerReviewCommands(analyses: AnalysisService): vscode.Disposable & { documents: CompareDocuments } {
-  const documents = new CompareDocuments();
-  const subs: vscode.Disposable[] = [documents, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, documents)];
+/** "BizFlow: Compare with…": the diff by role, opened as Markdown; returns the document's URI. */
+export async function compareWith(analyses: AnalysisService, documents: CompareDocuments, uri?: vscode.Uri, options: CompareOptions = {}): Promise<vscode.Uri | undefined> {
+  const doc = activeBizflow(uri instanceof vscode.Uri ? uri : undefined) ?? (uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : undefined);
+  if (!doc) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to compare it.'));
+    return undefined;
+  }
+  const now = analyses.forDocument(doc);
+  const locale: Locale = now.locale;
+  let oldText: string;
+  let oldName: string;
+  const gitPick = vscode.l10n.t('A git revision…');
+  const filePick = vscode.l10n.t('Another file…');
+  let how = options.other ? filePick : options.revision !== undefined ? gitPick : undefined;
+  how ??= await vscode.window.showQuickPick([gitPick, filePick], { placeHolder: vscode.l10n.t('Compare {0} with', path.basename(doc.uri.fsPath)) });
+  if (!how) return undefined;
+  try {
+    if (how === gitPick) {
+      const git = await gitApi();
+      const repo = git?.getRepository(doc.uri);
+      if (!git || !repo) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('This file is not in a git repository (or the Git extension is off): compare with another file instead.'));
+        return undefined;
+      }
+      let rev = options.revision;
+      if (rev === undefined) {
+        const commits = await repo.log({ maxEntries: 30, path: doc.uri.fsPath }).catch(() => []);
+        const items = [
+          { label: 'HEAD', description: vscode.l10n.t('the last commit') },
+          ...commits.map((c) => ({ label: c.hash.slice(0, 8), description: c.message.split('\n')[0] })),
+        ];
+        rev = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Compare with which revision?') }))?.label;
+      }
+      if (!rev) return undefined;
+      oldText = await repo.show(rev, doc.uri.fsPath);
+      oldName = `${rev}:${path.relative(repo.rootUri.fsPath, doc.uri.fsPath).split(path.sep).join('/')}`;
+    } else {
+      let other = options.other;
+      other ??= (
+        await vscode.window.showOpenDialog({
+          canSelectMany: false,
+          openLabel: vscode.l10n.t('Compare'),
+          filters: { BizFlow: ['bizflow.yaml', 'bizflow.yml', 'yaml', 'yml'] },
+        })
+      )?.[0];
+      if (!other) return undefined;
+      oldText = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(other));
+      oldName = vscode.workspace.asRelativePath(other);
+    }
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the other version: {0}', e instanceof Error ? e.message : String(e)));
+    return undefined;
+  }
+  const before = analyze(oldText, { locale });
+  const after = now.result;
+  const diff = diffAnalyses(before, after, { role: options.role });
+  const newName = vscode.workspace.asRelativePath(doc.uri);
+  const markdown = formatDiff(
+    'markdown',
+    locale,
+    { shown: oldName, text: oldText, result: before },
+    { shown: newName, text: doc.getText(), result: after },
+    diff.roles,
+  );
+  const target = documents.add(`${path.basename(doc.uri.fsPath)} ↔ ${oldName.replace(/[\\/]/g, '_')}`, markdown);
+  await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, async () => {
+    // no Markdown preview (the built-in extension is off): show the text
+    await vscode.window.showTextDocument(target, { preview: true });
+  });
+  return target;
+}
 
-  subs.push(
-    vscode.commands.registerCommand('bizflow.compareWith', async (uri?: vscode.Uri, options: CompareOptions = {}) => {
-      const doc = activeBizflow(uri instanceof vscode.Uri ? uri : undefined) ?? (uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : undefined);
-      if (!doc) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to compare it.'));
-        return undefined;
-      }
-      const now = analyses.forDocument(doc);
-      const locale: Locale = now.locale;
-      let oldText: string;
-      let oldName: string;
-      const gitPick = vscode.l10n.t('A git revision…');
-      const filePick = vscode.l10n.t('Another file…');
-      let how = options.other ? filePick : options.revision !== undefined ? gitPick : undefined;
-      how ??= await vscode.window.showQuickPick([gitPick, filePick], { placeHolder: vscode.l10n.t('Compare {0} with', path.basename(doc.uri.fsPath)) });
-      if (!how) return undefined;
-      try {
-        if (how === gitPick) {
-          const git = await gitApi();
-          const repo = git?.getRepository(doc.uri);
-          if (!git || !repo) {
-            void vscode.window.showWarningMessage(vscode.l10n.t('This file is not in a git repository (or the Git extension is off): compare with another file instead.'));
-            return undefined;
-          }
-          let rev = options.revision;
-          if (rev === undefined) {
-            const commits = await repo.log({ maxEntries: 30, path: doc.uri.fsPath }).catch(() => []);
-            const items = [
-              { label: 'HEAD', description: vscode.l10n.t('the last commit') },
-              ...commits.map((c) => ({ label: c.hash.slice(0, 8), description: c.message.split('\n')[0] })),
-            ];
-            rev = (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Compare with which revision?') }))?.label;
-          }
-          if (!rev) return undefined;
-          oldText = await repo.show(rev, doc.uri.fsPath);
-          oldName = `${rev}:${path.relative(repo.rootUri.fsPath, doc.uri.fsPath).split(path.sep).join('/')}`;
-        } else {
-          let other = options.other;
-          other ??= (
-            await vscode.window.showOpenDialog({
-              canSelectMany: false,
-              openLabel: vscode.l10n.t('Compare'),
-              filters: { BizFlow: ['bizflow.yaml', 'bizflow.yml', 'yaml', 'yml'] },
-            })
-          )?.[0];
-          if (!other) return undefined;
-          oldText = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(other));
-          oldName = vscode.workspace.asRelativePath(other);
-        }
-      } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the other version: {0}', e instanceof Error ? e.message : String(e)));
-        return undefined;
-      }
-      const before = analyze(oldText, { locale });
-      const after = now.result;
-      const diff = diffAnalyses(before, after, { role: options.role });
-      const newName = vscode.workspace.asRelativePath(doc.uri);
-      const markdown = formatDiff(
-        'markdown',
-        locale,
-        { shown: oldName, text: oldText, result: before },
-        { shown: newName, text: doc.getText(), result: after },
-        diff.roles,
-      );
-      const target = documents.add(`${path.basename(doc.uri.fsPath)} ↔ ${oldName.replace(/[\\/]/g, '_')}`, markdown);
-      await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, async () => {
-        // no Markdown preview (the built-in extension is off): show the text
-        await vscode.window.showTextDocument(target, { preview: true });
-      });
-      return target;
-    }),
+export interface ExportOptions {
+  format?: PackFormat;
+  role?: string;
+  target?: vscode.Uri;
+  builder?: BuildReviewPack;
+}
 
-    vscode.commands.registerCommand('bizflow.exportReviewPack', async (uri?: vscode.Uri, options: { format?: PackFormat; role?: string; target?: vscode.Uri; builder?: BuildReviewPack } = {}) => {
-      const doc = activeBizflow(uri instanceof vscode.Uri ? uri : undefined) ?? (uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : undefined);
-      if (!doc) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to export its review pack.'));
-        return undefined;
-      }
-      const build = options.builder ?? (await reviewPackBuilder());
-      if (!build) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The review pack is not available in this build yet; use "bizflow review FILE" on the command line.'));
-        return undefined;
-      }
-      const a = analyses.forDocument(doc);
-      const formats: { label: string; format: PackFormat; ext: string }[] = [
-        { label: vscode.l10n.t('HTML (one file, works offline, prints on A4)'), format: 'html', ext: 'html' },
-        { label: vscode.l10n.t('Markdown (for PRDs and wikis)'), format: 'md', ext: 'md' },
-        { label: vscode.l10n.t('Excel (sign-off sheet that can be filled in and imported back)'), format: 'xlsx', ext: 'xlsx' },
-      ];
-      const chosen = options.format ? formats.find((f) => f.format === options.format) : await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Review pack format') });
-      if (!chosen) return undefined;
-      let role = options.role;
-      if (role === undefined && !options.format) {
-        const all = vscode.l10n.t('All roles');
-        const picked = await vscode.window.showQuickPick(
-          [{ label: all, id: '' }, ...a.result.model.roles.list.map((r) => ({ label: r.name ?? r.id, description: r.id, id: r.id }))],
-          { placeHolder: vscode.l10n.t('For which role?') },
-        );
-        if (!picked) return undefined;
-        role = picked.id || undefined;
-      }
-      const base = path.basename(doc.uri.fsPath).replace(/\.bizflow\.ya?ml$/, '');
-      const target =
-        options.target ??
-        (await vscode.window.showSaveDialog({
-          defaultUri: vscode.Uri.joinPath(doc.uri, '..', `${base}${role ? '.' + role : ''}.review.${chosen.ext}`),
-          filters: { [chosen.format.toUpperCase()]: [chosen.ext] },
-        }));
-      if (!target) return undefined;
-      try {
-        const out = await build(doc.getText(), {
+/** "BizFlow: Export Review Pack": writes the pack of the active (or given) file; returns where. */
+export async function exportReviewPack(analyses: AnalysisService, extensionUri: vscode.Uri, uri?: vscode.Uri, options: ExportOptions = {}): Promise<vscode.Uri | undefined> {
+  const doc = activeBizflow(uri instanceof vscode.Uri ? uri : undefined) ?? (uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : undefined);
+  if (!doc) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to export its review pack.'));
+    return undefined;
+  }
+  const build = options.builder ?? (await reviewPackBuilder());
+  if (!build) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The review pack is not available in this build yet; use "bizflow review FILE" on the command line.'));
+    return undefined;
+  }
+  const a = analyses.forDocument(doc);
+  const formats: { label: string; format: PackFormat; ext: string }[] = [
+    { label: vscode.l10n.t('HTML (one file, works offline, prints on A4)'), format: 'html', ext: 'html' },
+    { label: vscode.l10n.t('Markdown (for PRDs and wikis)'), format: 'md', ext: 'md' },
+    { label: vscode.l10n.t('Excel (sign-off sheet that can be filled in and imported back)'), format: 'xlsx', ext: 'xlsx' },
+  ];
+  const chosen = options.format ? formats.find((f) => f.format === options.format) : await vscode.window.showQuickPick(formats, { placeHolder: vscode.l10n.t('Review pack format') });
+  if (!chosen) return undefined;
+  let role = options.role;
+  if (role === undefined && !options.format) {
+    const all = vscode.l10n.t('All roles');
+    const picked = await vscode.window.showQuickPick(
+      [{ label: all, id: '' }, ...a.result.model.roles.list.map((r) => ({ label: r.name ?? r.id, description: r.id, id: r.id }))],
+      { placeHolder: vscode.l10n.t('For which role?') },
+    );
+    if (!picked) return undefined;
+    role = picked.id || undefined;
+  }
+  const base = path.basename(doc.uri.fsPath).replace(/\.bizflow\.ya?ml$/, '');
+  const target =
+    options.target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: vscode.Uri.joinPath(doc.uri, '..', `${base}${role ? '.' + role : ''}.review.${chosen.ext}`),
+      filters: { [chosen.format.toUpperCase()]: [chosen.ext] },
+    }));
+  if (!target) return undefined;
+  try {
+    const out = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the review pack…') },
+      () =>
+        build(doc.getText(), {
           format: chosen.format,
           role,
           locale: a.locale,
           file: vscode.workspace.asRelativePath(doc.uri),
           generatedOn: localToday(),
-        });
-        const bytes = chosen.format === 'xlsx' ? out.xlsxBuffer : new TextEncoder().encode((chosen.format === 'html' ? out.html : out.md) ?? '');
-        if (!bytes) throw new Error('no output');
-        await vscode.workspace.fs.writeFile(target, bytes);
-      } catch (e) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the review pack: {0}', e instanceof Error ? e.message : String(e)));
-        return undefined;
-      }
-      void vscode.window.showInformationMessage(vscode.l10n.t('Review pack written to {0}.', vscode.workspace.asRelativePath(target)));
-      return target;
-    }),
-  );
-  const all = vscode.Disposable.from(...subs);
-  return Object.assign(all, { documents });
+          // the swimlane pictures, drawn by Mermaid in a temporary webview (no Chromium needed)
+          draw: (diagrams) => drawPicturesInWebview(extensionUri, diagrams, { title: vscode.l10n.t("Drawing the review pack's pictures…") }),
+        }),
+    );
+    if (chosen.format === 'html' && out.pictureError) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The review pack has no pictures: {0}', out.pictureError));
+    }
+    const bytes = chosen.format === 'xlsx' ? out.xlsxBuffer : new TextEncoder().encode((chosen.format === 'html' ? out.html : out.md) ?? '');
+    if (!bytes) throw new Error('no output');
+    await vscode.workspace.fs.writeFile(target, bytes);
+  } catch (e) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not export the review pack: {0}', e instanceof Error ? e.message : String(e)));
+    return undefined;
+  }
+  void vscode.window.showInformationMessage(vscode.l10n.t('Review pack written to {0}.', vscode.workspace.asRelativePath(target)));
+  return target;
 }
+

@@ -1,20 +1,16 @@
 /**
- * The extension's door to the review pack (issue 14 item 2), which is being
- * written beside this work (src/core/review/pack.ts, src/node/review-pack.ts).
+ * The extension's door to the review pack (src/node/review-pack.ts):
  * "BizFlow: Export Review Pack" calls `buildReviewPack` through this adapter
- * only, with the expected API:
+ * only (tests pass a builder of their own), with
  *
- *   buildReviewPack(text, { format: 'html' | 'md' | 'xlsx', role?, locale, file?, generatedOn? })
- *     → Promise<{ html?: string; md?: string; xlsxBuffer?: Uint8Array }>
+ *   buildReviewPack(text, { format: 'html' | 'md' | 'xlsx', role?, locale, file?, generatedOn?, draw? })
+ *     → Promise<{ html?: string; md?: string; xlsxBuffer?: Uint8Array; pictureError?: string }>
  *
- * TO CONNECT (lead): once src/node/review-pack.ts is on main, replace the body
- * of `reviewPackBuilder` with
- *
- *   const { buildReviewPack } = await import('../../node/review-pack');
- *   return buildReviewPack;
- *
- * Until then the command says the pack is not available in this build.
+ * `draw` is the pack builder's picture hook (core/review/pack-pictures.ts):
+ * the editor draws in a webview, the CLI in headless Chromium.
  */
+import type { PackDiagrams } from '../../core/review/pack';
+import type { PackPictures } from '../../core/review/pack-html';
 import type { Locale } from '../../core/types';
 
 export type PackFormat = 'html' | 'md' | 'xlsx';
@@ -27,12 +23,16 @@ export interface PackRequest {
   file?: string;
   /** YYYY-MM-DD shown in the header. */
   generatedOn?: string;
+  /** HTML: how the swimlane pictures are drawn. */
+  draw?: (diagrams: PackDiagrams) => Promise<PackPictures>;
 }
 
 export interface PackOutput {
   html?: string;
   md?: string;
   xlsxBuffer?: Uint8Array;
+  /** HTML: why it has no pictures, when it has none. */
+  pictureError?: string;
 }
 
 export type BuildReviewPack = (text: string, request: PackRequest) => Promise<PackOutput>;

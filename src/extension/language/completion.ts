@@ -5,9 +5,6 @@ import { SNIPPET_PLACEHOLDERS } from '../../core/templates';
 import type { AnalysisService } from '../analysis';
 import { at } from './shared';
 
-/** Characters after which the list opens by itself. */
-export const TRIGGER_CHARACTERS = [':', ' ', '.', '[', ',', '-'];
-
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
   enum: vscode.CompletionItemKind.EnumMember,

@@ -4,31 +4,47 @@
  * quick fixes, typing aids (format on type) and the "New File" command. The logic lives in the core
  * (`completion.ts`, `hover.ts`, `fixes.ts`, `rename.ts`, `symbols.ts`); these
  * adapters only convert offsets and shapes.
+ *
+ * Registered at activation as small stand-ins: the providers themselves
+ * (./providers.ts, with the core's completion, hover cards, fixes, rename and
+ * templates) are a chunk of the desktop extension, dist/language.js, required
+ * the first time VS Code asks for one of them (esbuild.extension.mjs).
  */
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis';
-import { QuickFixProvider } from './codeActions';
-import { CompletionProvider, TRIGGER_CHARACTERS } from './completion';
-import { HoverProvider } from './hover';
-import { NavigationProvider } from './navigation';
-import { NEW_FILE_COMMAND, newFile } from './newFile';
-import { SELECTOR } from './shared';
-import { OutlineProvider, WorkspaceSymbols } from './symbols';
-import { TYPING_FIRST_TRIGGER, TYPING_MORE_TRIGGERS, TypingFixProvider } from './typing';
+import type { Providers } from './providers';
+import { NEW_FILE_COMMAND, SELECTOR, TRIGGER_CHARACTERS, TYPING_FIRST_TRIGGER, TYPING_MORE_TRIGGERS } from './shared';
+
+function chunk(): typeof import('./providers') {
+  return require('./providers') as typeof import('./providers');
+}
 
 export function registerLanguageFeatures(_context: vscode.ExtensionContext, analyses: AnalysisService): vscode.Disposable {
-  const nav = new NavigationProvider(analyses);
+  let providers: Providers | undefined;
+  const p = () => (providers ??= chunk().createProviders(analyses));
   return vscode.Disposable.from(
-    vscode.languages.registerCompletionItemProvider(SELECTOR, new CompletionProvider(analyses), ...TRIGGER_CHARACTERS),
-    vscode.languages.registerHoverProvider(SELECTOR, new HoverProvider(analyses)),
-    vscode.languages.registerDefinitionProvider(SELECTOR, nav),
-    vscode.languages.registerReferenceProvider(SELECTOR, nav),
-    vscode.languages.registerDocumentHighlightProvider(SELECTOR, nav),
-    vscode.languages.registerRenameProvider(SELECTOR, nav),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new OutlineProvider(analyses), { label: 'BizFlow' }),
-    vscode.languages.registerWorkspaceSymbolProvider(new WorkspaceSymbols(analyses)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new QuickFixProvider(analyses), QuickFixProvider.metadata),
-    vscode.languages.registerOnTypeFormattingEditProvider(SELECTOR, new TypingFixProvider(), TYPING_FIRST_TRIGGER, ...TYPING_MORE_TRIGGERS),
-    vscode.commands.registerCommand(NEW_FILE_COMMAND, newFile),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, pos) => p().completion.provideCompletionItems(d, pos) }, ...TRIGGER_CHARACTERS),
+    vscode.languages.registerHoverProvider(SELECTOR, { provideHover: (d, pos) => p().hover.provideHover(d, pos) }),
+    vscode.languages.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, pos) => p().navigation.provideDefinition(d, pos) }),
+    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (d, pos, c) => p().navigation.provideReferences(d, pos, c) }),
+    vscode.languages.registerDocumentHighlightProvider(SELECTOR, { provideDocumentHighlights: (d, pos) => p().navigation.provideDocumentHighlights(d, pos) }),
+    vscode.languages.registerRenameProvider(SELECTOR, {
+      prepareRename: (d, pos) => p().navigation.prepareRename(d, pos),
+      provideRenameEdits: (d, pos, name) => p().navigation.provideRenameEdits(d, pos, name),
+    }),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d) => p().outline.provideDocumentSymbols(d) }, { label: 'BizFlow' }),
+    vscode.languages.registerWorkspaceSymbolProvider({ provideWorkspaceSymbols: (q, t) => p().workspaceSymbols.provideWorkspaceSymbols(q, t) }),
+    vscode.languages.registerCodeActionsProvider(
+      SELECTOR,
+      { provideCodeActions: (d, r, c) => p().quickFix.provideCodeActions(d, r, c) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    vscode.languages.registerOnTypeFormattingEditProvider(
+      SELECTOR,
+      { provideOnTypeFormattingEdits: (d, pos, ch) => p().typing.provideOnTypeFormattingEdits(d, pos, ch) },
+      TYPING_FIRST_TRIGGER,
+      ...TYPING_MORE_TRIGGERS,
+    ),
+    vscode.commands.registerCommand(NEW_FILE_COMMAND, (target?: unknown) => chunk().newFile(target)),
   );
 }

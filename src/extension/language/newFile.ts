@@ -3,8 +3,6 @@ import * as vscode from 'vscode';
 import { newFileTemplate, safeFileName } from '../../core/templates';
 import { readSettings } from '../settings';
 
-export const NEW_FILE_COMMAND = 'bizflow.newFile';
-
 /** What scripts and tests may pass instead of answering the input box. */
 export interface NewFileOptions {
   processName?: string;

@@ -5,7 +5,9 @@
  * by modification time.
  */
 import * as vscode from 'vscode';
-import { buildModel, parseText, type Item, type Model, type Span } from '../../core';
+import { buildModel, type Item, type Model } from '../../core/model';
+import { parseText } from '../../core/parse';
+import type { Span } from '../../core/types';
 import type { Analysis, AnalysisService } from '../analysis';
 import { TextPositions } from '../convert';
 import { findBizflowFiles, readText } from '../diagnostics';

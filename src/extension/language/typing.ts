@@ -1,10 +1,6 @@
 /** Format on type: core `typingFixes` (full-width punctuation used as YAML syntax) as VS Code edits. */
 import * as vscode from 'vscode';
-import { TYPING_TRIGGERS, typingFixes } from '../../core/typing';
-
-/** The first trigger and the others, as `registerOnTypeFormattingEditProvider` wants them. */
-export const TYPING_FIRST_TRIGGER: string = TYPING_TRIGGERS[0];
-export const TYPING_MORE_TRIGGERS: string[] = TYPING_TRIGGERS.slice(1);
+import { typingFixes } from '../../core/typing';
 
 export class TypingFixProvider implements vscode.OnTypeFormattingEditProvider {
   provideOnTypeFormattingEdits(doc: vscode.TextDocument, pos: vscode.Position, ch: string): vscode.TextEdit[] {

@@ -4,12 +4,10 @@
  * window reload.
  */
 import * as vscode from 'vscode';
-import { toMermaid } from '../../core/mermaid';
 import type { AnalysisService } from '../analysis';
 import { isBizflowDocument } from '../settings';
 import { isPreviewState, PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/protocol';
-import { exportFileName } from './model';
-import { BizflowPreview, fileNameOf, type PreviewHost } from './panel';
+import type { BizflowPreview, PreviewHost } from './panel';
 import { texts } from './strings';
 
 export const PREVIEW_COMMANDS = {
@@ -32,6 +30,14 @@ export interface OpenOptions {
 
 function asUri(v: unknown): vscode.Uri | undefined {
   return v instanceof vscode.Uri ? v : undefined;
+}
+
+/**
+ * The preview panel (./panel.ts): a chunk of the desktop extension (dist/preview.js), required when the first
+ * preview opens or is restored (esbuild.extension.mjs); the web build bundles it inline.
+ */
+function panels(): typeof import('./panel') {
+  return require('./panel') as typeof import('./panel');
 }
 
 export class PreviewManager implements vscode.Disposable, PreviewHost {
@@ -136,7 +142,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       this.lastActive = existing;
       return existing;
     }
-    return this.add(BizflowPreview.create(this, resource, column, locked));
+    return this.add(panels().BizflowPreview.create(this, resource, column, locked));
   }
 
   /** Restores a panel after a window reload. */
@@ -145,7 +151,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       panel.dispose();
       return undefined;
     }
-    return this.add(BizflowPreview.revive(this, panel, state as PreviewState));
+    return this.add(panels().BizflowPreview.revive(this, panel, state as PreviewState));
   }
 
   toggleLock(preview = this.activePreview()): void {
@@ -226,7 +232,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     if (!dest) {
       const dir = vscode.Uri.joinPath(p.resource, '..');
       dest = await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(dir, exportFileName(fileNameOf(p.resource), format, p.role)),
+        defaultUri: vscode.Uri.joinPath(dir, panels().exportFileName(panels().fileNameOf(p.resource), format, p.role)),
         filters: format === 'svg' ? { [texts.svgFilter()]: ['svg'] } : { [texts.pngFilter()]: ['png'] },
         saveLabel: texts.saveLabel(),
       });
@@ -258,7 +264,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
         return undefined;
       }
       const a = this.analyses.forDocument(editor.document);
-      text = toMermaid(a.result.model, a.result.diagnostics).text;
+      text = panels().toMermaid(a.result.model, a.result.diagnostics).text;
     }
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(texts.copied(), 3000);

@@ -24,6 +24,10 @@ import { previewTitle, texts, webviewStrings } from './strings';
 import { readSettings } from '../settings';
 import type { Locale } from '../../core/types';
 
+/** What the manager (main bundle) takes from this chunk besides the panel. */
+export { exportFileName } from './model';
+export { toMermaid } from '../../core/mermaid';
+
 /** `bizflow.preview.direction`: `LR` (default) or `TB`. */
 export function previewDirection(scope?: vscode.Uri): 'LR' | 'TB' {
   return vscode.workspace.getConfiguration('bizflow', scope).get<string>('preview.direction', 'LR') === 'TB' ? 'TB' : 'LR';

@@ -8,20 +8,21 @@
  * ids depend only on what the nodes stand for (see core/tree.ts).
  */
 import * as vscode from 'vscode';
-import {
-  buildTree,
-  childrenOf,
-  REQUIREMENT_GROUPINGS,
-  type RequirementGrouping,
-  type TreeData,
-  type TreeNode,
-} from '../../core/tree';
+import type { TreeData, TreeNode } from '../../core/tree';
+import { REQUIREMENT_GROUPINGS, type RequirementGrouping } from '../../core/tree-groupings';
 import type { Span } from '../../core/types';
 import { MISTAKE_CODES } from '../../core/engine';
 import type { Analysis, AnalysisService } from '../analysis';
 import { isBizflowDocument, isBizflowUri } from '../settings';
-import { conflictsText, groupingLabel, treeItem } from './present';
 import { wordsFor } from './words';
+
+/**
+ * What builds and draws the trees (core/tree.ts, ./present.ts), a chunk of the desktop extension (dist/tree.js),
+ * required the first time a tree is built (esbuild.extension.mjs); the web build bundles it inline.
+ */
+function parts(): typeof import('./parts') {
+  return require('./parts') as typeof import('./parts');
+}
 
 export const ROLES_VIEW = 'bizflow.roles';
 export const REQUIREMENTS_VIEW = 'bizflow.requirements';
@@ -74,7 +75,7 @@ function wrap(nodes: readonly TreeNode[], analysis: Analysis, byId: Map<string, 
     const el: TreeElement = { node, uri: analysis.uri, analysis, children: [] };
     if (parent) el.parent = parent;
     byId.set(node.id, el);
-    el.children = wrap(childrenOf(node), analysis, byId, el);
+    el.children = wrap(parts().childrenOf(node), analysis, byId, el);
     return el;
   });
 }
@@ -94,7 +95,7 @@ abstract class BizflowTreeProvider implements vscode.TreeDataProvider<TreeElemen
   }
 
   getTreeItem(element: TreeElement): vscode.TreeItem {
-    return treeItem(element.node, element, this.views.grouping, wordsFor(element.analysis.locale));
+    return parts().treeItem(element.node, element, this.views.grouping, wordsFor(element.analysis.locale));
   }
 
   getParent(element: TreeElement): TreeElement | undefined {
@@ -271,7 +272,7 @@ export class TreeViews implements vscode.Disposable {
       this.update({ ...last, grouping: this._grouping, broken: { line: broken.line, stale: true } });
       return;
     }
-    const data = buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
+    const data = parts().buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
     const byId = new Map<string, TreeElement>();
     const roles = wrap(data.roles, analysis, byId);
     const requirements = wrap(data.requirements, analysis, byId);
@@ -298,7 +299,7 @@ export class TreeViews implements vscode.Disposable {
     const w = wordsFor(s.analysis.locale);
     const file = s.analysis.uri.path.split('/').pop() ?? '';
     this.rolesView.description = file;
-    this.requirementsView.description = `${file}${' · '}${groupingLabel(w, this._grouping)}`;
+    this.requirementsView.description = `${file}${' · '}${parts().groupingLabel(w, this._grouping)}`;
     this.rolesView.message = s.roles.length ? undefined : w.t('{0} defines no roles yet.', file);
     this.requirementsView.message = s.requirements.length ? undefined : w.t('{0} has no requirements yet.', file);
     if (s.broken) {
@@ -316,7 +317,7 @@ export class TreeViews implements vscode.Disposable {
     // one definition of "a conflict" (core conflict-count.ts), as in the tree's groups and the CLI summary
     const n = s.data.conflicts.counts.total;
     // one badge for the container: on the requirements view, where the conflicts are listed
-    this.requirementsView.badge = n ? { value: n, tooltip: conflictsText(w, n) } : undefined;
+    this.requirementsView.badge = n ? { value: n, tooltip: parts().conflictsText(w, n) } : undefined;
   }
 
   /** Opens the document and selects what the element stands for (its key, or the reference). */

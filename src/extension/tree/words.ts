@@ -4,10 +4,15 @@
  * follows the display language, so the trees look their texts up in the same
  * l10n bundle themselves. English texts are the bundle's keys.
  */
-import zhBundle from '../../../l10n/bundle.l10n.zh-cn.json';
 import type { Locale } from '../../core/types';
 
-const ZH: Readonly<Record<string, string>> = zhBundle;
+/**
+ * The Chinese bundle, read when first needed: the desktop extension reads the
+ * shipped l10n file at run time instead of bundling it (esbuild.extension.mjs).
+ */
+function zhBundle(): Readonly<Record<string, string>> {
+  return require('../../../l10n/bundle.l10n.zh-cn.json') as Readonly<Record<string, string>>;
+}
 
 export interface Words {
   locale: Locale;
@@ -20,6 +25,6 @@ function format(s: string, args: readonly (string | number)[]): string {
 }
 
 export function wordsFor(locale: Locale): Words {
-  const zh = locale === 'zh-CN';
-  return { locale, t: (message, ...args) => format(zh ? (ZH[message] ?? message) : message, args) };
+  const zh = locale === 'zh-CN' ? zhBundle() : undefined;
+  return { locale, t: (message, ...args) => format(zh ? (zh[message] ?? message) : message, args) };
 }

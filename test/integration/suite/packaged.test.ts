@@ -52,6 +52,35 @@ describe('packaged extension', () => {
     for (const re of [/^readme\.md$/, /^changelog\.md$/, /^license(\.txt)?$/]) assert.ok(names.some((n) => re.test(n)), `${re} in ${names.join(', ')}`);
   });
 
+  it('the lazily loaded chunks run from the extension folder: hover (dist/language.js), Export Review Pack with pictures and xlsx (dist/review.js, the picture webview, dist/exceljs.js)', async function () {
+    this.timeout(180_000);
+    const uri = fixtureUri('order-fulfilment.bizflow.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const at = doc.positionAt(doc.getText().indexOf('role: sales') + 'role: '.length + 1);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    assert.ok(hovers.length > 0, 'a hover from the language chunk');
+    const written: vscode.Uri[] = [];
+    try {
+      for (const format of ['html', 'xlsx'] as const) {
+        const target = fixtureUri(`packaged-${Date.now()}.review.${format}`);
+        written.push(target);
+        const out = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format, target });
+        assert.equal((out as vscode.Uri | undefined)?.toString(), target.toString(), format);
+        const bytes = await vscode.workspace.fs.readFile(target);
+        if (format === 'xlsx') assert.deepEqual([...bytes.subarray(0, 2)], [0x50, 0x4b], 'a zip (xlsx)');
+        else {
+          const html = new TextDecoder().decode(bytes);
+          assert.doesNotMatch(html, /class="nopic"/, 'pictures drawn');
+          assert.ok((html.match(/<figure><figcaption>[^<]*<\/figcaption><svg/g) ?? []).length === 2, 'today and after');
+        }
+      }
+    } finally {
+      for (const t of written) await vscode.workspace.fs.delete(t).then(undefined, () => undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('installed from the .vsix: runs from the install folder, which holds no sources, tests or node_modules', async function () {
     const installed = process.env.BIZFLOW_VSIX_INSTALLED;
     if (!installed) this.skip();

@@ -1,0 +1,7 @@
+/**
+ * What builds and draws the Roles and Requirements trees: a chunk of the
+ * desktop extension (dist/tree.js), required by ./views.ts the first time a
+ * tree is built (esbuild.extension.mjs); the web build bundles it inline.
+ */
+export { buildTree, childrenOf } from '../../core/tree';
+export { conflictsText, groupingLabel, treeItem } from './present';
