@@ -282,11 +282,18 @@ async function captureConfig(production) {
   const patched = source.replace(/from\s+['"]esbuild['"]/g, `from ${shim}`);
   // never run a copy that could still reach the real esbuild (it would write dist/)
   if (patched === source || /['"]esbuild['"]/.test(patched)) throw new Error('esbuild.config.mjs imports esbuild in a way the bench cannot redirect');
-  const copy = path.join(OUT, 'esbuild.config.capture.mjs');
+  // beside the original, so its relative imports (esbuild.extension.mjs, esbuild.web.mjs, packages/cli/build.mjs)
+  // resolve; those take the stand-in from the config (`buildExtension({ esbuild })`) or are built by it
+  const copy = path.join(ROOT, '.esbuild.config.capture.mjs');
   fs.writeFileSync(copy, patched);
   const args = [copy];
   if (production) args.push('--production');
-  const r = await run(process.execPath, args, { env: { BIZFLOW_BENCH_CAPTURE: file } });
+  let r;
+  try {
+    r = await run(process.execPath, args, { env: { BIZFLOW_BENCH_CAPTURE: file } });
+  } finally {
+    fs.rmSync(copy, { force: true });
+  }
   if (r.code !== 0 || !fs.existsSync(file)) throw new Error(`esbuild.config.mjs could not be captured: ${r.stderr.slice(-300)}`);
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
