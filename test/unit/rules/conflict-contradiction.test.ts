@@ -302,4 +302,37 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     assert.equal(data(PAIR.replace('name: 拣货', 'name: " 拣 货 "'))[0].step, '拣 货 "pick"');
     assert.equal(data(PAIR.replace('name: 拣货', 'name: "  "'), 'zh-CN')[0].step, '“pick”');
   });
+
+});
+
+describe('conflict/contradiction: decisions, aliases and "…and N more" in Chinese', () => {
+  const three = (extra1 = '') =>
+    file() + (extra1 ? '' : '') + ['  REQ-3:', '    title: 第三方', '    priority: could', '    sets:', '      pick.mode: robot', ''].join('\n');
+
+  it('a requirement that overrides two others is decided with both', () => {
+    const text = three().replace('      pick.mode: automatic\n', '      pick.mode: automatic\n    overrides: [REQ-2, REQ-3]\n    decidedBy: director\n');
+    const found = only(CODE, text);
+    // REQ-1 is quiet; REQ-2 and REQ-3 still contradict each other
+    assert.deepEqual(found.map((f) => [f.d.data?.requirements]), [[['REQ-2', 'REQ-3']], [['REQ-3', 'REQ-2']]]);
+  });
+
+  it('reports an entry reached again through an alias once', () => {
+    const text = file().replace('  REQ-1:\n', '  REQ-1: &q\n') + '  REQ-9: *q\n';
+    const found = only(CODE, text);
+    const spans = found.map((f) => `${f.d.span.start}:${f.d.span.end}`);
+    assert.equal(new Set(spans).size, spans.length, 'one finding per span');
+    assert.deepEqual(found.map((f) => f.text), ['pick.mode: automatic', 'pick.mode: manual-review']);
+  });
+
+  it('says "……另有 N 条。" in Chinese', () => {
+    const found = only(CODE, three(), { locale: 'zh-CN' });
+    assert.deepEqual(found.map((f) => f.data?.more), ['……另有 1 条。', '……另有 1 条。', '……另有 1 条。']);
+  });
+
+  it('works in a file without a process section', () => {
+    const text = file().replace(/^process:\n  name: P\n  owner: director\n/m, '');
+    const all = lint(text);
+    assert.deepEqual(all.filter((f) => f.code.startsWith('bizflow/')), []);
+    assert.match(String(all.find((f) => f.code === CODE)?.data?.decision), /`decidedBy: <role>`/);
+  });
 });

@@ -75,4 +75,9 @@ describe('req/untraced', () => {
       assert.deepEqual(all.filter((f) => f.code === CODE || f.code.startsWith('bizflow/')), [], extra);
     }
   });
+
+  it('reads an explicit key with no value (`? REQ-9`, `? steps`) as empty', () => {
+    assert.deepEqual(only(CODE, file('  ? REQ-9\n')).map((f) => [f.text, f.messageId, f.data]), [['REQ-9', 'untraced', { id: 'REQ-9' }]]);
+    assert.deepEqual(only(CODE, file(req('    ? steps\n'))).map((f) => f.messageId), ['untracedTitled']);
+  });
 });
