@@ -4,6 +4,7 @@ import * as path from 'path';
 import { buildModel } from '../../src/core/model';
 import { parseText } from '../../src/core/parse';
 import { buildSymbolIndex, type SymbolIndex, type SymbolOccurrence } from '../../src/core/symbols';
+import { itTiming } from './timing';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const examples = path.resolve(repoRoot, 'examples');
@@ -342,7 +343,7 @@ describe('symbols', () => {
 
   // Speed itself is measured by `npm run bench`; this test guards the curve, both sizes measured in this run:
   // the index of 10× the steps costs at most ~3× the linear share, and a lookup stays (near) logarithmic.
-  it('builds the index in time linear in the file, and looks up in logarithmic time (10,000 steps vs 1,000)', function () {
+  itTiming('builds the index in time linear in the file, and looks up in logarithmic time (10,000 steps vs 1,000)', function () {
     this.timeout(120000);
     const file = (n: number) => {
       const lines = ['bizflow: 1', 'process: { name: P, owner: r0 }', 'roles:', '  r0: { name: R }', 'steps:'];

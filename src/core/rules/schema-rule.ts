@@ -1,7 +1,7 @@
-import type { Texts } from '../i18n';
-import { defineRule, type Report, type Rule } from '../rule';
+import { pick, type Texts } from '../i18n';
+import { defineRule, type Report, type ReportData, type Rule } from '../rule';
 import type { Severity } from '../types';
-import type { SchemaCode } from '../schema';
+import type { SchemaCode, SchemaMessageIds, SchemaWords } from '../schema';
 
 export interface SchemaRuleMeta<C extends SchemaCode> {
   code: C;
@@ -9,13 +9,17 @@ export interface SchemaRuleMeta<C extends SchemaCode> {
   shownOn: string;
   description: Texts;
   fixable: boolean;
+  /** A template for every message id the schema walk reports for this code (the compiler checks none is missing). */
+  messages: { readonly [K in SchemaMessageIds[C]]: Texts };
 }
 
 /**
  * A rule that reports what the shared schema walk (`ctx.facts.schema`,
- * ../schema/walk.ts) found for its code. The walk words its findings itself (from
- * the format table: the key, the expected type, the allowed words), so the
- * rule's one message is that sentence.
+ * ../schema/walk.ts) found for its code. The walk checks the document once
+ * for every schema code and names what it found by message id with the
+ * placeholder values (the key, the expected type, the allowed words, in
+ * both languages); the rule declares the templates and picks the locale's
+ * words.
  */
 export function schemaRule<const C extends SchemaCode>(m: SchemaRuleMeta<C>): Rule<C> {
   return defineRule({
@@ -25,20 +29,28 @@ export function schemaRule<const C extends SchemaCode>(m: SchemaRuleMeta<C>): Ru
       shownOn: m.shownOn,
       docs: { description: m.description },
       fixable: m.fixable,
-      messages: {
-        finding: { en: '{{finding}}', zh: '{{finding}}' },
-      },
+      messages: m.messages as Record<SchemaMessageIds[C], Texts>,
     },
     run(ctx) {
       for (const f of ctx.facts.schema[m.code]) {
         ctx.report({
           span: f.span,
-          messageId: 'finding',
-          data: { finding: ctx.t(f.message) },
+          messageId: f.messageId,
+          ...(f.words ? { data: localWords(f.words, ctx.locale) } : {}),
           // the walk's data is SchemaData for every schema code (see DiagnosticDataByCode)
           diagnosticData: f.data && ({ ...f.data } as Report<C>['diagnosticData']),
         });
       }
     },
   });
+}
+
+/** The placeholder values in one locale. */
+function localWords(words: SchemaWords, locale: Parameters<typeof pick>[0]): ReportData {
+  const out: ReportData = {};
+  for (const k of Object.keys(words)) {
+    const w = words[k];
+    out[k] = typeof w === 'string' ? w : pick(locale, w);
+  }
+  return out;
 }

@@ -6,5 +6,5 @@
  */
 export * from './format';
 export { suggestId, suggestWord, typeLabel } from './words';
-export { documentStart, walkDocument, type SchemaCode, type SchemaFinding, type SchemaFindings, type DocumentWalks } from './walk';
+export { documentStart, walkDocument, type SchemaCode, type SchemaFinding, type SchemaMessageIds, type SchemaWords, type SchemaFindings, type DocumentWalks } from './walk';
 export { firstDefinition, type DuplicateKey, type YamlTreeFacts } from './yaml-tree';

@@ -9,7 +9,7 @@
  */
 import { isAlias as yIsAlias, isMap as yIsMap, isPair as yIsPair, isScalar as yIsScalar, isSeq as yIsSeq } from 'yaml';
 import type { Pair, Scalar, YAMLMap } from 'yaml';
-import { didYouMean, type Texts } from '../i18n';
+import type { Texts } from '../i18n';
 import { ID_PATTERN, SEVERITY_WORDS, STEP_TYPES, innerSpan, rangeSpan, scalarText, type Model, type StepType } from '../model';
 import { deref } from '../parse';
 import type { DiagnosticData, Span } from '../types';
@@ -17,14 +17,13 @@ import { FORMAT, ITEMS, KEY_POSITION, SETS_KEY_PATTERN, TEXT_FORMATS, isRequired
 import {
   actualLabel,
   bilingual,
-  cap,
+  capEn,
   clip,
   entryOf,
   inWhere,
   keyAt,
   lowerFirst,
   placeholderFor,
-  plus,
   suggestId,
   suggestWord,
   tokenOf,
@@ -42,13 +41,36 @@ const isAlias = yIsAlias, isMap = yIsMap, isPair = yIsPair, isScalar = yIsScalar
 
 export type SchemaCode = 'schema/required' | 'schema/type' | 'schema/enum' | 'schema/unknown-key' | 'schema/id';
 
-export interface SchemaFinding {
+/**
+ * The message ids the walk reports for each schema code. Each schema rule
+ * declares their templates in its meta (the compiler checks it declares all of
+ * them); the walk gives the placeholder values.
+ */
+export interface SchemaMessageIds {
+  'schema/required': 'missingTopKey' | 'missingRole' | 'missingKey';
+  'schema/type': 'documentNotMap' | 'wrongType' | 'wrongTypeHint' | 'noValue' | 'emptyEntry' | 'emptyTarget';
+  'schema/enum': 'notAllowed' | 'notAllowedSuggest';
+  'schema/unknown-key': 'unknownTopKey' | 'unknownTopKeySuggest' | 'unknownKey' | 'unknownKeySuggest' | 'unknownRule' | 'unknownRuleSuggest';
+  'schema/id': 'itemKeyNotPlain' | 'setsKeyNotPlain' | 'attributeKeyNotPlain' | 'badId' | 'badIdSuggest' | 'badIdNonAscii' | 'setsKeyNoDot' | 'setsKeyBadParts';
+}
+
+/**
+ * Placeholder values of a schema finding: a word that is the same in both
+ * locales (an id, a key), or words in each (`step "pick"` / `步骤“pick”`):
+ * the walk runs once for all locales, the rule picks the locale's words.
+ */
+export type SchemaWords = Readonly<Record<string, string | Texts>>;
+
+export interface SchemaFinding<C extends SchemaCode = SchemaCode> {
   span: Span;
-  message: Texts;
+  messageId: SchemaMessageIds[C];
+  /** Placeholder values of the message. */
+  words?: SchemaWords;
+  /** The diagnostic's `data` (for quick fixes). */
   data?: DiagnosticData;
 }
 
-export type SchemaFindings = Readonly<Record<SchemaCode, readonly SchemaFinding[]>>;
+export type SchemaFindings = { readonly [C in SchemaCode]: readonly SchemaFinding<C>[] };
 
 /** What the two walks of a document found. */
 export interface DocumentWalks {
@@ -128,7 +150,7 @@ class SchemaWalk {
   private readonly text: string;
   private readonly parsed: Model['parsed'];
   private readonly doc: Model['parsed']['doc'];
-  private readonly out: Record<SchemaCode, SchemaFinding[]> = {
+  private readonly out: { [C in SchemaCode]: SchemaFinding<C>[] } = {
     'schema/required': [],
     'schema/type': [],
     'schema/enum': [],
@@ -164,10 +186,11 @@ class SchemaWalk {
     return this.out;
   }
 
-  private add(code: SchemaCode, span: Span, message: Texts, data?: DiagnosticData): void {
-    const f: SchemaFinding = { span, message };
+  private add<C extends SchemaCode>(code: C, span: Span, messageId: SchemaMessageIds[C], words?: SchemaWords, data?: DiagnosticData): void {
+    const f: SchemaFinding<C> = { span, messageId };
+    if (words) f.words = words;
     if (data) f.data = data;
-    this.out[code].push(f);
+    (this.out[code] as SchemaFinding<C>[]).push(f);
   }
 
   /** First visit of `node` under `tag`? (Always, when no node can be reached twice.) */
@@ -222,16 +245,7 @@ class SchemaWalk {
     if (!root) {
       const contents = deref(this.parsed, doc.contents);
       if (contents && !isNullNode(contents)) {
-        const actual = actualLabel(contents);
-        this.add(
-          'schema/type',
-          this.span(doc.contents),
-          {
-            en: `A BizFlow file must be a map of top-level keys (bizflow, process, roles, steps, …), but this document is ${actual.en}.`,
-            zh: `BizFlow 文件必须是由顶层键（bizflow、process、roles、steps 等）组成的映射，但此文档是${actual.zh}。`,
-          },
-          { expected: 'map' },
-        );
+        this.add('schema/type', this.span(doc.contents), 'documentNotMap', { actual: actualLabel(contents) }, { expected: 'map' });
       }
       return;
     }
@@ -280,70 +294,42 @@ class SchemaWalk {
   private unknownKey(keyNode: unknown, key: string, context: Context, where: Where, fallback: Span): void {
     const candidates = keysFor(context).map((k) => k.key);
     const suggestion = suggestWord(key, candidates);
-    const w = inWhere(where);
-    const head =
-      where.kind === 'top'
-        ? bilingual((quote) => `Unknown top-level key ${quote(key)}.`, (quote) => `未知的顶层键${quote(key)}。`)
-        : bilingual((quote) => `Unknown key ${quote(key)} ${w.en}.`, (quote) => `${w.zh}有未知键${quote(key)}。`);
-    const hint = suggestion
-      ? didYouMean(suggestion)
-      : { en: ` Keys allowed here: ${candidates.join(', ')}.`, zh: `此处可用的键：${candidates.join('、')}。` };
+    const top = where.kind === 'top';
+    const words: SchemaWords = suggestion
+      ? { key, suggestion, ...(top ? {} : { where: inWhere(where) }) }
+      : { key, allowed: { en: candidates.join(', '), zh: candidates.join('、') }, ...(top ? {} : { where: inWhere(where) }) };
+    const messageId = top ? (suggestion ? 'unknownTopKeySuggest' : 'unknownTopKey') : suggestion ? 'unknownKeySuggest' : 'unknownKey';
     const data: DiagnosticData = { name: key };
     if (suggestion) data.suggestion = suggestion;
-    this.add('schema/unknown-key', this.keySpan(keyNode, fallback), plus(head, hint), data);
+    this.add('schema/unknown-key', this.keySpan(keyNode, fallback), messageId, words, data);
   }
 
   private missing(spec: KeySpec, where: Where, anchor: Span): void {
-    let message: Texts;
     const k = spec.key;
-    const placeholder = placeholderFor(spec.type);
-    if (where.kind === 'top') {
-      const desc = spec.description;
-      message = bilingual(
-        (quote) => `The file has no ${quote(k)}, which is required (${lowerFirst(desc.en).replace(/\.$/, '')}). Add ${quote(`${k}:`)} at the top level.`,
-        (quote) => `文件缺少必填的顶层键${quote(k)}（${desc.zh.replace(/。$/, '')}）。请在顶层添加${quote(`${k}:`)}。`,
-      );
-    } else if (where.kind === 'item' && where.item === 'step' && k === 'role') {
-      message = bilingual(
-        (quote) =>
-          `Step ${quote(where.id)} has no ${quote('role')}: a task or decision step must name the role whose lane it is in (a step without ${quote('type')} is a task). Add ${quote('role: <role id>')}.`,
-        (quote) =>
-          `步骤${quote(where.id)}缺少${quote('role')}：task 和 decision 步骤必须指明所在泳道的角色（未写${quote('type')}的步骤即为 task）。请添加${quote('role: <角色 id>')}。`,
-      );
-    } else {
-      const w = whereName(where as Exclude<Where, { kind: 'top' }>);
-      message = bilingual(
-        (quote) => `${cap(w.en)} is missing the required key ${quote(k)}. Add ${quote(`${k}: ${placeholder.en}`)}.`,
-        (quote) => `${w.zh}缺少必填键${quote(k)}。请添加${quote(`${k}: ${placeholder.zh}`)}。`,
-      );
-    }
     const data: DiagnosticData = { key: k };
     if (where.kind === 'item' || where.kind === 'nested') data.name = where.id;
-    this.add('schema/required', anchor, message, data);
+    if (where.kind === 'top') {
+      const desc = spec.description;
+      const description = { en: lowerFirst(desc.en).replace(/\.$/, ''), zh: desc.zh.replace(/。$/, '') };
+      this.add('schema/required', anchor, 'missingTopKey', { key: k, description }, data);
+    } else if (where.kind === 'item' && where.item === 'step' && k === 'role') {
+      this.add('schema/required', anchor, 'missingRole', { id: where.id }, data);
+    } else {
+      const w = whereName(where);
+      this.add('schema/required', anchor, 'missingKey', { where: capEn(w), key: k, placeholder: placeholderFor(spec.type) }, data);
+    }
   }
 
   /** `raw` is the value as written (maybe an alias): the span is its place, the words describe what it names. */
   /** `key`: the first key of the map expected (an item that is not a map), for quick fixes. */
   private typeError(raw: unknown, keySpan: Span, what: Texts, expected: Texts, expectedToken: string, hint?: Texts, key?: string): void {
     const actual = actualLabel(deref(this.parsed, raw));
-    const message = {
-      en: `${cap(what.en)} must be ${expected.en}, but it is ${actual.en}.${hint ? ' ' + hint.en : ''}`,
-      zh: `${what.zh}应为${expected.zh}，但这里是${actual.zh}。${hint ? hint.zh : ''}`,
-    };
-    this.add('schema/type', this.span(raw, keySpan), message, key === undefined ? { expected: expectedToken } : { expected: expectedToken, key });
+    const words: SchemaWords = hint ? { what: capEn(what), expected, actual, hint } : { what: capEn(what), expected, actual };
+    this.add('schema/type', this.span(raw, keySpan), hint ? 'wrongTypeHint' : 'wrongType', words, key === undefined ? { expected: expectedToken } : { expected: expectedToken, key });
   }
 
   private noValue(keySpan: Span, valueNode: unknown, what: Texts, type: ValueType): void {
-    const expected = typeLabel(type);
-    this.add(
-      'schema/type',
-      this.span(valueNode, keySpan),
-      {
-        en: `${cap(what.en)} has no value: write ${expected.en} after the colon, or remove the key.`,
-        zh: `${what.zh}没有值：请在冒号后写上${expected.zh}；或删除该键。`,
-      },
-      { expected: tokenOf(type) },
-    );
+    this.add('schema/type', this.span(valueNode, keySpan), 'noValue', { what: capEn(what), expected: typeLabel(type) }, { expected: tokenOf(type) });
   }
 
   /**
@@ -440,17 +426,10 @@ class SchemaWalk {
     const text = scalarText(node) ?? '';
     if (typeof node.value === 'string' && values.includes(node.value)) return;
     const suggestion = suggestWord(text, values);
-    const shown = clip(text);
-    const message = plus(
-      bilingual(
-        (quote) => `${cap(what.en)} is ${quote(shown)}, which is not allowed. Use one of: ${values.join(', ')}.`,
-        (quote) => `${what.zh}的值${quote(shown)}无效。可选值：${values.join('、')}。`,
-      ),
-      suggestion ? didYouMean(suggestion) : undefined,
-    );
+    const words: SchemaWords = { what: capEn(what), value: clip(text), allowed: { en: values.join(', '), zh: values.join('、') } };
     const data: DiagnosticData = { name: text, allowed: [...values] };
     if (suggestion) data.suggestion = suggestion;
-    this.add('schema/enum', this.span(node, keySpan), message, data);
+    this.add('schema/enum', this.span(node, keySpan), suggestion ? 'notAllowedSuggest' : 'notAllowed', suggestion ? { ...words, suggestion } : words, data);
   }
 
   private list(spec: KeySpec, node: unknown, p: Pair, anchor: Anchor, where: Where): void {
@@ -505,10 +484,7 @@ class SchemaWalk {
     const itemType: ValueType = type.kind === 'refList' ? { kind: 'ref', to: type.to } : { kind: 'string' };
     const entry = entryOf(what, i);
     if (isNullNode(item)) {
-      this.add('schema/type', this.span(raw, keySpan), {
-        en: `${cap(entry.en)} is empty: write ${typeLabel(itemType).en} or remove the entry.`,
-        zh: `${entry.zh}为空：请写上${typeLabel(itemType).zh}，或删除该项。`,
-      }, { expected: tokenOf(itemType) });
+      this.add('schema/type', this.span(raw, keySpan), 'emptyEntry', { entry: capEn(entry), expected: typeLabel(itemType) }, { expected: tokenOf(itemType) });
       return;
     }
     this.typeError(raw, keySpan, entry, typeLabel(itemType), tokenOf(itemType));
@@ -546,10 +522,7 @@ class SchemaWalk {
     const id = scalarText(keyNode);
     // the item's key span anchors what is reported about it (p stands for it until then)
     if (id === undefined || !isScalar(keyNode)) {
-      this.add('schema/id', this.pairKeySpan(p, undefined), {
-        en: `A ${label.en} needs a plain id as its key (letters, digits, "_" and "-", starting with a letter).`,
-        zh: `${label.zh}的键必须是简单的 id（字母、数字、“_”和“-”，以字母开头）。`,
-      });
+      this.add('schema/id', this.pairKeySpan(p, undefined), 'itemKeyNotPlain', { item: label });
       return;
     }
     if (!ID_PATTERN.test(id)) this.badId(id, this.pairKeySpan(p, undefined), label);
@@ -580,26 +553,13 @@ class SchemaWalk {
 
   private badId(id: string, span: Span, label: Texts, attribute = false): void {
     const suggestion = suggestId(id);
-    const shown = clip(id);
-    const what = attribute ? { en: 'attribute name', zh: '属性名' } : { en: `${label.en} id`, zh: `${label.zh} id` };
+    const what = attribute ? { en: 'Attribute name', zh: '属性名' } : capEn({ en: `${label.en} id`, zh: `${label.zh} id` });
     const nonAscii = !/^[\x00-\x7f]*$/.test(id);
-    const message = plus(
-      bilingual(
-        (quote) => `${cap(what.en)} ${quote(shown)} is not valid: it must start with a Latin letter and contain only letters, digits, "_" and "-".`,
-        (quote) => `${what.zh}${quote(shown)}无效：必须以英文字母开头，且只能包含字母、数字、“_”和“-”。`,
-      ),
-      suggestion
-        ? didYouMean(suggestion)
-        : nonAscii && !attribute
-          ? bilingual(
-              (quote) => ` Use a short Latin id as the key and put ${quote(shown)} in ${quote('name')}.`,
-              (quote) => `请改用简短的英文 id 作为键，把${quote(shown)}写在${quote('name')}中。`,
-            )
-          : undefined,
-    );
+    const words: SchemaWords = { what, id: clip(id) };
     const data: DiagnosticData = { name: id };
     if (suggestion) data.suggestion = suggestion;
-    this.add('schema/id', span, message, data);
+    if (suggestion) this.add('schema/id', span, 'badIdSuggest', { ...words, suggestion }, data);
+    else this.add('schema/id', span, nonAscii && !attribute ? 'badIdNonAscii' : 'badId', words, data);
   }
 
   /** `attributes` (name → scalar) and `sets` ("step.attribute" → scalar) of the value of pair `owner`. */
@@ -613,10 +573,7 @@ class SchemaWalk {
       const keyNode = p.key;
       const name = scalarText(keyNode);
       if (name === undefined || !isScalar(keyNode)) {
-        this.add('schema/id', this.entryKeySpan(p, owner, anchor), {
-          en: isSets ? 'A "sets" key must be written "<step-id>.<attribute>".' : 'An attribute needs a plain name as its key.',
-          zh: isSets ? '“sets”的键必须写成“<步骤 id>.<属性>”。' : '属性的键必须是简单的名称。',
-        });
+        this.add('schema/id', this.entryKeySpan(p, owner, anchor), isSets ? 'setsKeyNotPlain' : 'attributeKeyNotPlain');
       } else if (isSets) {
         if (!SETS_KEY_PATTERN.test(name)) this.badSetsKey(name, this.entryKeySpan(p, owner, anchor), where);
       } else if (!ID_PATTERN.test(name)) {
@@ -640,28 +597,12 @@ class SchemaWalk {
   private badSetsKey(name: string, span: Span, where: Where): void {
     const req = where.kind === 'item' ? where.id : '';
     const dot = name.indexOf('.');
-    const shown = clip(name);
-    let detail: Texts;
+    const words: SchemaWords = { key: clip(name), requirement: req };
     if (dot < 0) {
-      detail = bilingual(
-        (quote) => `it has no dot; write ${quote(`<step-id>.<attribute>`)}, e.g. ${quote(`${/^[A-Za-z]/.test(name) ? name : 'pick'}.mode`)}.`,
-        (quote) => `缺少点号；请写成${quote('<步骤 id>.<属性>')}，如${quote(`${/^[A-Za-z]/.test(name) ? name : 'pick'}.mode`)}。`,
-      );
+      this.add('schema/id', span, 'setsKeyNoDot', { ...words, example: `${/^[A-Za-z]/.test(name) ? name : 'pick'}.mode` }, { name });
     } else {
-      detail = {
-        en: 'both the step id and the attribute name must start with a Latin letter and contain only letters, digits, "_" and "-", separated by one dot.',
-        zh: '步骤 id 和属性名都必须以英文字母开头，只含字母、数字、“_”和“-”，中间用一个点号分隔。',
-      };
+      this.add('schema/id', span, 'setsKeyBadParts', words, { name });
     }
-    this.add(
-      'schema/id',
-      span,
-      bilingual(
-        (quote) => `Key ${quote(shown)} in ${quote('sets')} of requirement ${quote(req)} is not valid: ${detail.en}`,
-        (quote) => `需求${quote(req)}的${quote('sets')}中键${quote(shown)}无效：${detail.zh}`,
-      ),
-      { name },
-    );
   }
 
   /** Whether one target of `next` is fine: a step id, or an unresolved alias (yaml/syntax reports it). */
@@ -675,10 +616,7 @@ class SchemaWalk {
   private badRef(raw: unknown, keySpan: Span, entry: Texts): void {
     const v = deref(this.parsed, raw);
     if (isNullNode(v)) {
-      this.add('schema/type', this.span(raw, keySpan), {
-        en: `${cap(entry.en)} is empty: write a step id.`,
-        zh: `${entry.zh}为空：请写上步骤 id。`,
-      }, { expected: 'id' });
+      this.add('schema/type', this.span(raw, keySpan), 'emptyTarget', { entry: capEn(entry) }, { expected: 'id' });
       return;
     }
     this.typeError(raw, keySpan, entry, typeLabel(STEP_REF), 'id');
@@ -754,18 +692,10 @@ class SchemaWalk {
       if (code === undefined || !isScalar(keyNode) || !this.ruleCodeSet.has(code)) {
         const name = code ?? this.clipped(ks);
         const suggestion = suggestWord(name, codes);
-        const message = plus(
-          bilingual((quote) => `Unknown rule ${quote(name)} in ${quote('rules')}.`, (quote) => `${quote('rules')}中有未知规则${quote(name)}。`),
-          suggestion
-            ? didYouMean(suggestion)
-            : bilingual(
-                () => ' Rule codes look like "flow/unreachable"; see the rule catalogue.',
-                (quote) => `规则代码形如${quote('flow/unreachable')}，请查阅规则列表。`,
-              ),
-        );
         const data: DiagnosticData = { name };
         if (suggestion) data.suggestion = suggestion;
-        this.add('schema/unknown-key', ks, message, data);
+        if (suggestion) this.add('schema/unknown-key', ks, 'unknownRuleSuggest', { key: name, suggestion }, data);
+        else this.add('schema/unknown-key', ks, 'unknownRule', { key: name }, data);
       }
       const v = deref(this.parsed, p.value);
       if (v === undefined && isAlias(p.value)) continue;

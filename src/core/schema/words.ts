@@ -120,11 +120,6 @@ export function inWhere(where: Where): Texts {
   return { en: `in ${w.en}`, zh: `${w.zh}中` };
 }
 
-/** Two texts one after the other (`b` may be absent). */
-export function plus(a: Texts, b: Texts | undefined): Texts {
-  return b ? { en: a.en + b.en, zh: a.zh + b.zh } : a;
-}
-
 /** `entry 2 of "needs" of step "pick"`: entry `i` (from 0) of a list. */
 export function entryOf(what: Texts, i: number): Texts {
   return { en: `entry ${i + 1} of ${what.en}`, zh: `${what.zh}的第 ${i + 1} 项` };
@@ -132,6 +127,11 @@ export function entryOf(what: Texts, i: number): Texts {
 
 export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The words with the English capitalised (to start a sentence; Chinese has no case). */
+export function capEn(t: Texts): Texts {
+  return { en: cap(t.en), zh: t.zh };
 }
 
 /** A nearby allowed word: edit distance, then a unique prefix (`warn` → `warning`), then a suffix for rule codes. */

@@ -186,3 +186,153 @@ describe('conflict/contradiction', () => {
     assert.ok(!found.some((d) => d.code === 'bizflow/internal-error'));
   });
 });
+
+/**
+ * The helpers the conflict findings are worded with (src/core/conflicts.ts):
+ * who outranks whom and who records the decision, how a requirement and a
+ * step are named. Asserted on the placeholder values, in both languages.
+ */
+describe('conflict/contradiction: the decision hint and the labels', () => {
+  /** REQ-1 (should, sales) and REQ-2 (must, warehouse) set pick.mode to a and b. */
+  const PAIR = yaml`
+    bizflow: 1
+    process:
+      name: P
+      owner: director
+    roles:
+      sales:
+        name: 业务员
+      warehouse:
+        name: 仓库主管
+      director:
+        name: 运营总监
+    steps:
+      s1:
+        name: 接单
+        type: start
+        role: sales
+        next: pick
+      pick:
+        name: 拣货
+        role: warehouse
+        next: e1
+      e1:
+        name: End
+        type: end
+    requirements:
+      REQ-1:
+        from: sales
+        priority: should
+        sets:
+          pick.mode: a
+      REQ-2:
+        from: warehouse
+        priority: must
+        sets:
+          pick.mode: b
+  `;
+  const data = (text: string, locale: 'en' | 'zh-CN' = 'en') => {
+    const all = lint(text, { locale });
+    assert.deepEqual(all.filter((f) => f.code.startsWith('bizflow/')), [], 'no rule failure');
+    return all.filter((f) => f.code === CODE).map((f) => f.data!);
+  };
+  const outranks = (decider: string) =>
+    ` "REQ-2" (must) outranks "REQ-1" (should). If "REQ-2" wins, record the decision in it with \`overrides: [REQ-1]\` and \`decidedBy: ${decider}\`; otherwise change one of them so they agree.`;
+  const outranksZh = (decider: string) =>
+    `“REQ-2”（must）优先于“REQ-1”（should）。若以“REQ-2”为准，请在其中用 \`overrides: [REQ-1]\` 和 \`decidedBy: ${decider}\` 记录这一决定；否则请修改其中一条，使两者一致。`;
+
+  it('names the higher priority as the winner from either side, with the owner as decider', () => {
+    const [a, b] = data(PAIR);
+    assert.deepEqual([a.a, a.b], ['"REQ-1" (should, asked by 业务员 "sales")', '"REQ-2" (must, asked by 仓库主管 "warehouse")']);
+    assert.equal(a.decision, outranks('director'));
+    assert.equal(b.decision, outranks('director'));
+    const [z1, z2] = data(PAIR, 'zh-CN');
+    assert.equal(z1.decision, outranksZh('director'));
+    assert.equal(z2.decision, outranksZh('director'));
+    // the order of the two in the file does not change who wins
+    const swapped = PAIR.replace('priority: should', 'priority: TMP').replace('priority: must', 'priority: should').replace('priority: TMP', 'priority: must');
+    assert.equal(data(swapped)[0].decision, outranks('director').replace(/REQ-2/g, 'X').replace(/REQ-1/g, 'REQ-2').replace(/X/g, 'REQ-1'));
+    // could against wont: the lower rank wins too
+    const low = PAIR.replace('priority: should', 'priority: wont').replace('priority: must', 'priority: could');
+    assert.match(String(data(low)[0].decision), /^ "REQ-2" \(could\) outranks "REQ-1" \(wont\)\./);
+  });
+
+  it('writes a <role> placeholder when the process has no owner, or an owner that is not a role', () => {
+    for (const text of [PAIR.replace('  owner: director\n', ''), PAIR.replace('owner: director', 'owner: boss')]) {
+      assert.deepEqual(data(text).map((d) => d.decision), [outranks('<role>'), outranks('<role>')]);
+      assert.deepEqual(data(text, 'zh-CN').map((d) => d.decision), [outranksZh('<角色>'), outranksZh('<角色>')]);
+    }
+  });
+
+  it('says neither outranks the other for the same priority, and only "the roles decide" when one has none', () => {
+    const same = PAIR.replace('priority: should', 'priority: must');
+    assert.equal(
+      data(same)[0].decision,
+      ' Neither outranks the other (both are must), so the roles involved have to decide. Record the decision in the requirement that wins with `overrides` and `decidedBy: director`, or change one of them so they agree.',
+    );
+    assert.equal(data(same, 'zh-CN')[0].decision, '两者优先级相同（都是 must），需由相关角色商定。请在胜出的需求中用 `overrides` 和 `decidedBy: director` 记录决定，或修改其中一条，使两者一致。');
+    for (const text of [PAIR.replace('    priority: should\n', ''), PAIR.replace('    priority: must\n', '')]) {
+      const found = data(text);
+      assert.equal(found.length, 2);
+      for (const d of found) {
+        assert.equal(d.decision, ' The roles involved have to decide. Record the decision in the requirement that wins with `overrides` and `decidedBy: director`, or change one of them so they agree.');
+      }
+      assert.equal(data(text, 'zh-CN')[0].decision, '需由相关角色商定。请在胜出的需求中用 `overrides` 和 `decidedBy: director` 记录决定，或修改其中一条，使两者一致。');
+    }
+  });
+
+  it('names a requirement without priority or without `from`, and a role or step that is not declared, by id', () => {
+    const text = PAIR.replace('    priority: should\n', '').replace('from: warehouse', 'from: nobody');
+    const [a] = data(text);
+    assert.deepEqual([a.a, a.b], ['"REQ-1" (no priority, asked by 业务员 "sales")', '"REQ-2" (must, asked by "nobody")']);
+    const [z] = data(text, 'zh-CN');
+    assert.deepEqual([z.a, z.b], ['“REQ-1”（未定优先级，由业务员“sales”提出）', '“REQ-2”（must，由“nobody”提出）']);
+    const bare = PAIR.replace('    from: sales\n    priority: should\n', '');
+    assert.equal(data(bare)[0].a, '"REQ-1" (no priority, no "from")');
+    assert.equal(data(bare, 'zh-CN')[0].a, '“REQ-1”（未定优先级，未写提出方）');
+    const ghost = PAIR.replace(/pick\.mode/g, 'ghost.mode');
+    assert.deepEqual(data(ghost).map((d) => [d.key, d.step]), [['ghost.mode', '"ghost"'], ['ghost.mode', '"ghost"']]);
+  });
+
+  it('shows a step by its name beside its id, and by its id alone when the name is blank or the id itself', () => {
+    assert.equal(data(PAIR)[0].step, '拣货 "pick"');
+    assert.equal(data(PAIR, 'zh-CN')[0].step, '拣货“pick”');
+    assert.equal(data(PAIR.replace('name: 拣货', 'name: "  "'))[0].step, '"pick"');
+    assert.equal(data(PAIR.replace('name: 拣货', 'name: " pick "'))[0].step, '"pick"');
+    assert.equal(data(PAIR.replace('name: 拣货', 'name: " 拣 货 "'))[0].step, '拣 货 "pick"');
+    assert.equal(data(PAIR.replace('name: 拣货', 'name: "  "'), 'zh-CN')[0].step, '“pick”');
+  });
+
+});
+
+describe('conflict/contradiction: decisions, aliases and "…and N more" in Chinese', () => {
+  const three = (extra1 = '') =>
+    file() + (extra1 ? '' : '') + ['  REQ-3:', '    title: 第三方', '    priority: could', '    sets:', '      pick.mode: robot', ''].join('\n');
+
+  it('a requirement that overrides two others is decided with both', () => {
+    const text = three().replace('      pick.mode: automatic\n', '      pick.mode: automatic\n    overrides: [REQ-2, REQ-3]\n    decidedBy: director\n');
+    const found = only(CODE, text);
+    // REQ-1 is quiet; REQ-2 and REQ-3 still contradict each other
+    assert.deepEqual(found.map((f) => [f.d.data?.requirements]), [[['REQ-2', 'REQ-3']], [['REQ-3', 'REQ-2']]]);
+  });
+
+  it('reports an entry reached again through an alias once', () => {
+    const text = file().replace('  REQ-1:\n', '  REQ-1: &q\n') + '  REQ-9: *q\n';
+    const found = only(CODE, text);
+    const spans = found.map((f) => `${f.d.span.start}:${f.d.span.end}`);
+    assert.equal(new Set(spans).size, spans.length, 'one finding per span');
+    assert.deepEqual(found.map((f) => f.text), ['pick.mode: automatic', 'pick.mode: manual-review']);
+  });
+
+  it('says "……另有 N 条。" in Chinese', () => {
+    const found = only(CODE, three(), { locale: 'zh-CN' });
+    assert.deepEqual(found.map((f) => f.data?.more), ['……另有 1 条。', '……另有 1 条。', '……另有 1 条。']);
+  });
+
+  it('works in a file without a process section', () => {
+    const text = file().replace(/^process:\n  name: P\n  owner: director\n/m, '');
+    const all = lint(text);
+    assert.deepEqual(all.filter((f) => f.code.startsWith('bizflow/')), []);
+    assert.match(String(all.find((f) => f.code === CODE)?.data?.decision), /`decidedBy: <role>`/);
+  });
+});

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { only, yaml } from '../helpers';
+import { lint, only, yaml } from '../helpers';
 
 const CODE = 'conflict/priority-inversion';
 
@@ -84,5 +84,13 @@ describe('conflict/priority-inversion', () => {
     assert.deepEqual(only(CODE, file('must', 'should')), []);
     assert.deepEqual(only(CODE, file('should', 'could')), []);
     assert.deepEqual(only(CODE, file('must', 'could', 'rejected')), []);
+  });
+
+  it('lists in `data.steps` the steps both name through steps, sets keys, adds and removes, once each, skipping a sets key without a step', () => {
+    const text = file('must', 'could')
+      .replace('      pick.mode: automatic\n', '      pick.mode: automatic\n      nodot: x\n      e1.sla: 2h\n      pick.owner: w\n')
+      .replace('    steps: [pick]\n', '    steps: [pick]\n    adds: [pack]\n    removes: [s1]\n');
+    const found = lint(text).filter((f) => f.code === CODE || f.code.startsWith('bizflow/'));
+    assert.deepEqual(found.map((f) => [f.code, f.d.data]), [[CODE, { steps: ['pick', 'e1', 'pack', 's1'], requirements: ['REQ-1', 'REQ-2'], other: 'REQ-2' }]]);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { BASE, only, yaml } from '../helpers';
+import { BASE, lint, only, yaml } from '../helpers';
 
 describe('flow/no-start', () => {
   const noStart = BASE.replace('type: start', 'type: task');
@@ -37,5 +37,21 @@ describe('flow/no-start', () => {
   it('stays quiet without a `steps` key (schema/required) or with a `steps` value it cannot read (schema/type)', () => {
     assert.deepEqual(only('flow/no-start', 'bizflow: 1\nprocess:\n  name: P\nroles: {}\n'), []);
     assert.deepEqual(only('flow/no-start', 'bizflow: 1\nprocess:\n  name: P\nroles: {}\nsteps: [a, b]\n'), []);
+  });
+
+  it('reads `steps: ~`, `steps: ""` and `steps: {}` as an empty section, and no other shape', () => {
+    const head = 'bizflow: 1\nprocess:\n  name: P\nroles: {}\n';
+    for (const v of ['steps: ~\n', 'steps: ""\n', 'steps: {}\n', 'steps:\n']) {
+      assert.deepEqual(only('flow/no-start', head + v).map((f) => [f.text, f.line, f.column, f.messageId]), [['steps', 5, 1, 'noStart']], v);
+    }
+    for (const v of ['steps: "x"\n', 'steps: 3\n', 'steps: true\n', 'steps: [a]\n', 'steps: []\n']) {
+      assert.deepEqual(only('flow/no-start', head + v), [], v);
+    }
+  });
+
+  it('stays quiet, without failing, when the document is not a map or is empty', () => {
+    for (const text of ['- a\n', '', 'just text\n', '# only a comment\n']) {
+      assert.deepEqual(lint(text).filter((f) => f.code === 'flow/no-start' || f.code.startsWith('bizflow/')), [], JSON.stringify(text));
+    }
   });
 });

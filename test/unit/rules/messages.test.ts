@@ -152,6 +152,154 @@ describe('rule messages', () => {
   });
 });
 
+/**
+ * The wording of the schema rules, one sentence per message id in each
+ * language (the rule tests assert message ids and placeholder values; these
+ * are the sentences the schema walk's words make).
+ */
+describe('schema rule wording', () => {
+  const BASE = `bizflow: 1
+process:
+  name: P
+roles:
+  sales:
+    name: 销售
+steps:
+  s1:
+    name: Start
+    type: start
+    role: sales
+    next: e1
+  e1:
+    name: End
+    type: end
+`;
+  const FILES = [
+    '- a\n',
+    BASE.replace('    next: e1\n', '    next: e1\n    needs: [order, {a: 1}, ~]\n    produces: order\n    attributes: { "sla hours": 1, x: [1] }\n    nmae: x\n'),
+    BASE.replace('    role: sales\n', '    role:\n').replace('type: start', 'type: strat'),
+    BASE.replace('roles:\n', 'roles:\n  结束: { name: E }\n') + 'requirement: 1\nzzzzzz: 1\nrules:\n  flow/unreachible: warn\n  made/up: off\n',
+    BASE.replace('process:\n  name: P\n', 'process:\n  budget: 1\n') +
+      '  t1: { name: T }\n  d1: { name: D, type: decision, role: sales, next: { ok: e1, ko: ~ } }\n' +
+      'requirements:\n  1st:\n    title: T\n    from: sales\n    priority: must\n    status: approved\n    sets: { mode: x, s1.: y }\n',
+    'bizflow: 1\nprocess: { name: P }\nroles: {}\n',
+    BASE + 'requirements:\n  ? [a]\n  : { title: T }\n',
+    BASE.replace('    next: e1\n', '    next: e1\n    attributes:\n      ? [a]\n      : 1\n') + 'requirements:\n  R2: { title: T, from: sales, priority: must, sets: { ? [b] : 1 } }\n',
+  ];
+  /** `code messageId` → [English, Chinese]: the first finding of each id over FILES. */
+  const WORDING: Record<string, [string, string]> = {
+    'schema/type documentNotMap': [
+      'A BizFlow file must be a map of top-level keys (bizflow, process, roles, steps, …), but this document is a list.',
+      'BizFlow 文件必须是由顶层键（bizflow、process、roles、steps 等）组成的映射，但此文档是列表。',
+    ],
+    'schema/type wrongType': [
+      'Entry 2 of "needs" of step "s1" must be a data item id, but it is a map.',
+      '步骤“s1”的“needs”的第 2 项应为数据项 id，但这里是映射。',
+    ],
+    'schema/type emptyEntry': [
+      'Entry 3 of "needs" of step "s1" is empty: write a data item id or remove the entry.',
+      '步骤“s1”的“needs”的第 3 项为空：请写上数据项 id，或删除该项。',
+    ],
+    'schema/type wrongTypeHint': [
+      '"produces" of step "s1" must be a list of data ids, but it is the text "order". Write it as a list: "[order]".',
+      '步骤“s1”的“produces”应为数据 id 列表，但这里是文本“order”。请写成列表：“[order]”。',
+    ],
+    'schema/type noValue': [
+      '"role" of step "s1" has no value: write a role id after the colon, or remove the key.',
+      '步骤“s1”的“role”没有值：请在冒号后写上角色 id；或删除该键。',
+    ],
+    'schema/type emptyTarget': ['Branch "ko" of "next" of step "d1" is empty: write a step id.', '步骤“d1”的“next”的分支“ko”为空：请写上步骤 id。'],
+    'schema/enum notAllowedSuggest': [
+      '"type" of step "s1" is "strat", which is not allowed. Use one of: start, task, decision, end. Did you mean "start"?',
+      '步骤“s1”的“type”的值“strat”无效。可选值：start、task、decision、end。是否想写“start”？',
+    ],
+    'schema/enum notAllowed': [
+      '"status" of requirement "1st" is "approved", which is not allowed. Use one of: proposed, accepted, rejected, done.',
+      '需求“1st”的“status”的值“approved”无效。可选值：proposed、accepted、rejected、done。',
+    ],
+    'schema/unknown-key unknownKeySuggest': ['Unknown key "nmae" in step "s1". Did you mean "name"?', '步骤“s1”中有未知键“nmae”。是否想写“name”？'],
+    'schema/unknown-key unknownKey': [
+      'Unknown key "budget" in "process". Keys allowed here: name, id, owner, description.',
+      '“process”中有未知键“budget”。此处可用的键：name、id、owner、description。',
+    ],
+    'schema/unknown-key unknownTopKeySuggest': ['Unknown top-level key "requirement". Did you mean "requirements"?', '未知的顶层键“requirement”。是否想写“requirements”？'],
+    'schema/unknown-key unknownTopKey': [
+      'Unknown top-level key "zzzzzz". Keys allowed here: bizflow, process, roles, data, steps, requirements, rules.',
+      '未知的顶层键“zzzzzz”。此处可用的键：bizflow、process、roles、data、steps、requirements、rules。',
+    ],
+    'schema/unknown-key unknownRuleSuggest': [
+      'Unknown rule "flow/unreachible" in "rules". Did you mean "flow/unreachable"?',
+      '“rules”中有未知规则“flow/unreachible”。是否想写“flow/unreachable”？',
+    ],
+    'schema/unknown-key unknownRule': [
+      'Unknown rule "made/up" in "rules". Rule codes look like "flow/unreachable"; see the rule catalogue.',
+      '“rules”中有未知规则“made/up”。规则代码形如“flow/unreachable”，请查阅规则列表。',
+    ],
+    'schema/required missingTopKey': [
+      'The file has no "steps", which is required (the steps of the (to-be) process, by id, including the steps that requirements add). Add "steps:" at the top level.',
+      '文件缺少必填的顶层键“steps”（（目标）流程的步骤，以 id 为键，包括需求新增的步骤）。请在顶层添加“steps:”。',
+    ],
+    'schema/required missingRole': [
+      'Step "t1" has no "role": a task or decision step must name the role whose lane it is in (a step without "type" is a task). Add "role: <role id>".',
+      '步骤“t1”缺少“role”：task 和 decision 步骤必须指明所在泳道的角色（未写“type”的步骤即为 task）。请添加“role: <角色 id>”。',
+    ],
+    'schema/required missingKey': ['"process" is missing the required key "name". Add "name: …".', '“process”缺少必填键“name”。请添加“name: …”。'],
+    'schema/id badIdSuggest': [
+      'Attribute name "sla hours" is not valid: it must start with a Latin letter and contain only letters, digits, "_" and "-". Did you mean "sla-hours"?',
+      '属性名“sla hours”无效：必须以英文字母开头，且只能包含字母、数字、“_”和“-”。是否想写“sla-hours”？',
+    ],
+    'schema/id badIdNonAscii': [
+      'Role id "结束" is not valid: it must start with a Latin letter and contain only letters, digits, "_" and "-". Use a short Latin id as the key and put "结束" in "name".',
+      '角色 id“结束”无效：必须以英文字母开头，且只能包含字母、数字、“_”和“-”。请改用简短的英文 id 作为键，把“结束”写在“name”中。',
+    ],
+    'schema/id badId': [
+      'Requirement id "1st" is not valid: it must start with a Latin letter and contain only letters, digits, "_" and "-".',
+      '需求 id“1st”无效：必须以英文字母开头，且只能包含字母、数字、“_”和“-”。',
+    ],
+    'schema/id setsKeyNoDot': [
+      'Key "mode" in "sets" of requirement "1st" is not valid: it has no dot; write "<step-id>.<attribute>", e.g. "mode.mode".',
+      '需求“1st”的“sets”中键“mode”无效：缺少点号；请写成“<步骤 id>.<属性>”，如“mode.mode”。',
+    ],
+    'schema/id setsKeyBadParts': [
+      'Key "s1." in "sets" of requirement "1st" is not valid: both the step id and the attribute name must start with a Latin letter and contain only letters, digits, "_" and "-", separated by one dot.',
+      '需求“1st”的“sets”中键“s1.”无效：步骤 id 和属性名都必须以英文字母开头，只含字母、数字、“_”和“-”，中间用一个点号分隔。',
+    ],
+    'schema/id itemKeyNotPlain': [
+      'A requirement needs a plain id as its key (letters, digits, "_" and "-", starting with a letter).',
+      '需求的键必须是简单的 id（字母、数字、“_”和“-”，以字母开头）。',
+    ],
+    'schema/id attributeKeyNotPlain': ['An attribute needs a plain name as its key.', '属性的键必须是简单的名称。'],
+    'schema/id setsKeyNotPlain': ['A "sets" key must be written "<step-id>.<attribute>".', '“sets”的键必须写成“<步骤 id>.<属性>”。'],
+  };
+  const SCHEMA_CODES = ['schema/required', 'schema/type', 'schema/enum', 'schema/unknown-key', 'schema/id'];
+
+  function firstSentences(locale: Locale): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const text of FILES) {
+      analyze(text, {
+        locale,
+        onReport: (d, m) => {
+          const k = `${d.code} ${m.messageId}`;
+          if (SCHEMA_CODES.includes(d.code) && !out.has(k)) out.set(k, d.message);
+        },
+      });
+    }
+    return out;
+  }
+
+  it('every message id of the five schema rules has its sentence here', () => {
+    const ids = SCHEMA_CODES.flatMap((c) => Object.keys(RULES_BY_CODE.get(c)!.meta.messages).map((id) => `${c} ${id}`));
+    assert.deepEqual(ids.filter((k) => !(k in WORDING)), []);
+  });
+
+  for (const [locale, i] of [['en', 0], ['zh-CN', 1]] as const) {
+    it(`in ${locale === 'en' ? 'English' : 'Chinese'}`, () => {
+      const found = firstSentences(locale);
+      for (const [k, texts] of Object.entries(WORDING)) assert.equal(found.get(k), texts[i], k);
+    });
+  }
+});
+
 /** The conflicts the examples do not have: a removed step others name, a rejected dependency, a priority inversion. */
 const CONFLICTS = `bizflow: 1
 process:

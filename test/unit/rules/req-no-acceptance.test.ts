@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { BASE, only, yaml } from '../helpers';
+import { BASE, lint, only, yaml } from '../helpers';
 
 const CODE = 'req/no-acceptance';
 // BASE is 15 lines; `requirements:` is line 16, the first requirement's key line 17
@@ -56,5 +56,15 @@ describe('req/no-acceptance', () => {
     assert.deepEqual(only(CODE, file(req('wont'))), []);
     assert.deepEqual(only(CODE, file(req('must', '    status: rejected\n'))), []);
     assert.deepEqual(only(CODE, file(req('must', '    acceptance: 5 分钟内生成拣货单\n'))), []);
+  });
+
+  it('counts `~`, an empty map and a list of blank entries as no criteria; any other shape as criteria it cannot read', () => {
+    for (const extra of ['    acceptance: ~\n', '    acceptance: {}\n', '    acceptance: [~, ""]\n', '    acceptance:\n      -\n']) {
+      assert.deepEqual(only(CODE, file(req('must', extra))).map((f) => [f.text, f.messageId]), [['REQ-1', 'noAcceptanceFrom']], JSON.stringify(extra));
+    }
+    for (const extra of ['    acceptance: {a: 1}\n', '    acceptance: 5\n', '    acceptance: true\n', '    acceptance: [{a: 1}]\n', '    acceptance: [[a]]\n', '    acceptance: [[]]\n', '    acceptance: [{}]\n', '    acceptance: ["", {a: 1}]\n']) {
+      const all = lint(file(req('must', extra)));
+      assert.deepEqual(all.filter((f) => f.code === CODE || f.code.startsWith('bizflow/')), [], JSON.stringify(extra));
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { BASE, only, yaml } from '../helpers';
+import { BASE, lint, only, yaml } from '../helpers';
 
 const CODE = 'req/untraced';
 const file = (body: string) => BASE + 'requirements:\n' + body;
@@ -57,5 +57,27 @@ describe('req/untraced', () => {
   it('skips requirements it cannot read (not a map, or a key of the wrong shape)', () => {
     assert.deepEqual(only(CODE, file('  REQ-9: just a sentence\n')), []);
     assert.deepEqual(only(CODE, file(req('    steps: s1\n'))), []);
+  });
+
+  it('reads an item with nothing after its key, or `~`, as an empty requirement, and one of another shape as unreadable', () => {
+    for (const body of ['  REQ-9:\n', '  REQ-9: ~\n']) {
+      assert.deepEqual(only(CODE, file(body)).map((f) => [f.text, f.messageId, f.data]), [['REQ-9', 'untraced', { id: 'REQ-9' }]], body);
+    }
+    for (const body of ['  REQ-9: text\n', '  REQ-9: [a]\n', '  REQ-9: 3\n']) assert.deepEqual(only(CODE, file(body)), [], body);
+  });
+
+  it('counts an empty list or `~` as naming no step, and a key it cannot read (a number, a map, true) as saying something', () => {
+    for (const extra of ['steps: []', 'steps: ~', 'sets: {}', 'adds: []', 'removes: ~']) {
+      assert.deepEqual(only(CODE, file(req(`    ${extra}\n`))).map((f) => f.messageId), ['untracedTitled'], extra);
+    }
+    for (const extra of ['steps: 3', 'steps: true', 'steps: {a: 1}', 'adds: {a: 1}', 'removes: 7']) {
+      const all = lint(file(req(`    ${extra}\n`)));
+      assert.deepEqual(all.filter((f) => f.code === CODE || f.code.startsWith('bizflow/')), [], extra);
+    }
+  });
+
+  it('reads an explicit key with no value (`? REQ-9`, `? steps`) as empty', () => {
+    assert.deepEqual(only(CODE, file('  ? REQ-9\n')).map((f) => [f.text, f.messageId, f.data]), [['REQ-9', 'untraced', { id: 'REQ-9' }]]);
+    assert.deepEqual(only(CODE, file(req('    ? steps\n'))).map((f) => f.messageId), ['untracedTitled']);
   });
 });

@@ -10,11 +10,12 @@ describe('schema/enum', () => {
     assert.equal(f.text, 'strat');
     assert.equal(f.line, 10);
     assert.equal(f.column, 11);
-    assert.equal(f.message, '"type" of step "s1" is "strat", which is not allowed. Use one of: start, task, decision, end. Did you mean "start"?');
+    assert.equal(f.messageId, 'notAllowedSuggest');
+    assert.deepEqual(f.data, { what: '"type" of step "s1"', value: 'strat', allowed: 'start, task, decision, end', suggestion: 'start' });
     assert.equal(f.d.data?.suggestion, 'start');
     assert.deepEqual(f.d.data?.allowed, ['start', 'task', 'decision', 'end']);
     const [z] = only('schema/enum', text, { locale: 'zh-CN' });
-    assert.equal(z.message, '步骤“s1”的“type”的值“strat”无效。可选值：start、task、decision、end。是否想写“start”？');
+    assert.deepEqual(z.data, { what: '步骤“s1”的“type”', value: 'strat', allowed: 'start、task、decision、end', suggestion: 'start' });
   });
 
   const req = (priority: string, status = 'proposed') =>
@@ -35,7 +36,8 @@ describe('schema/enum', () => {
     assert.equal(p.d.data?.suggestion, 'must');
     const [s] = only('schema/enum', req('must', 'approved'));
     assert.equal(s.text, 'approved');
-    assert.match(s.message, /Use one of: proposed, accepted, rejected, done\./);
+    assert.deepEqual([s.messageId, s.data], ['notAllowed', { what: '"status" of requirement "R1"', value: 'approved', allowed: 'proposed, accepted, rejected, done' }]);
+    assert.deepEqual(s.d.data, { name: 'approved', allowed: ['proposed', 'accepted', 'rejected', 'done'] });
   });
 
   it('checks severities in rules:, suggesting by prefix', () => {
@@ -45,7 +47,8 @@ describe('schema/enum', () => {
     assert.equal(f.text, 'warn');
     assert.equal(f.line, 17);
     assert.equal(f.column, 21);
-    assert.equal(f.message, 'Rule "flow/unreachable" in "rules" is "warn", which is not allowed. Use one of: off, info, warning, error. Did you mean "warning"?');
+    assert.equal(f.messageId, 'notAllowedSuggest');
+    assert.deepEqual(f.data, { what: 'Rule "flow/unreachable" in "rules"', value: 'warn', allowed: 'off, info, warning, error', suggestion: 'warning' });
   });
 
   it('stays quiet on every allowed word', () => {

@@ -15,10 +15,10 @@ describe('schema/required', () => {
     assert.equal(f.text, 'REQ-1');
     assert.equal(f.line, 17);
     assert.equal(f.column, 3);
-    assert.equal(f.message, 'Requirement "REQ-1" is missing the required key "priority". Add "priority: must | should | could | wont".');
+    assert.deepEqual([f.messageId, f.data], ['missingKey', { where: 'Requirement "REQ-1"', key: 'priority', placeholder: 'must | should | could | wont' }]);
     assert.deepEqual(f.d.data, { key: 'priority', name: 'REQ-1' });
     const [z] = only('schema/required', text, { locale: 'zh-CN' });
-    assert.equal(z.message, '需求“REQ-1”缺少必填键“priority”。请添加“priority: must | should | could | wont”。');
+    assert.deepEqual(z.data, { where: '需求“REQ-1”', key: 'priority', placeholder: 'must | should | could | wont' });
   });
 
   it('treats an item with nothing after its key as an empty map (required keys, not a type error)', () => {
@@ -46,9 +46,10 @@ describe('schema/required', () => {
     assert.deepEqual(found.map((f) => [f.text, f.d.data?.key]), [['t1', 'role'], ['d1', 'role']]);
     assert.equal(found[0].line, 16);
     assert.equal(found[0].column, 3);
-    assert.match(found[0].message, /^Step "t1" has no "role": a task or decision step must name the role whose lane it is in \(a step without "type" is a task\)\. Add "role: <role id>"\.$/);
-    const [z] = only('schema/required', text, { locale: 'zh-CN' });
-    assert.match(z.message, /^步骤“t1”缺少“role”：task 和 decision 步骤必须指明所在泳道的角色/);
+    assert.deepEqual(found.map((f) => [f.messageId, f.data, f.d.data]), [
+      ['missingRole', { id: 't1' }, { key: 'role', name: 't1' }],
+      ['missingRole', { id: 'd1' }, { key: 'role', name: 'd1' }],
+    ]);
   });
 
   it('does not also demand a role when the type itself is wrong (schema/enum reports that)', () => {
@@ -62,7 +63,10 @@ describe('schema/required', () => {
     const [f] = only('schema/required', text);
     assert.equal(f.text, 'process');
     assert.equal(f.line, 2);
-    assert.equal(f.message, '"process" is missing the required key "name". Add "name: …".');
+    assert.deepEqual([f.messageId, f.data, f.d.data], ['missingKey', { where: '"process"', key: 'name', placeholder: '…' }, { key: 'name' }]);
+    // a ref key's placeholder names the kind of id
+    const [o] = only('schema/required', BASE.replace('roles:\n', 'roles:\n  finance: { department: F }\n'));
+    assert.deepEqual([o.messageId, o.data], ['missingKey', { where: 'Role "finance"', key: 'name', placeholder: '…' }]);
     // `process:` with nothing after it too
     assert.equal(only('schema/required', BASE.replace('process:\n  name: P\n', 'process:\n'))[0].text, 'process');
   });
@@ -74,8 +78,14 @@ describe('schema/required', () => {
     assert.equal(found[0].text, '');
     assert.equal(found[0].line, 2);
     assert.equal(found[0].column, 1);
-    assert.match(found[0].message, /^The file has no "steps", which is required \(the steps of the \(to-be\) process/);
-    assert.match(only('schema/required', text, { locale: 'zh-CN' })[0].message, /^文件缺少必填的顶层键“steps”（/);
+    assert.equal(found[0].messageId, 'missingTopKey');
+    assert.deepEqual(Object.keys(found[0].data ?? {}), ['key', 'description']);
+    assert.equal(found[0].data?.key, 'steps');
+    // the format's description, lower-cased and without its full stop, in each language
+    assert.match(String(found[0].data?.description), /^the steps of the \(to-be\) process[^.]*[^.]$/);
+    const [z] = only('schema/required', text, { locale: 'zh-CN' });
+    assert.doesNotMatch(String(z.data?.description), /。$/);
+    assert.match(String(z.data?.description), /[\u4e00-\u9fff]/);
   });
 
   it('stays quiet on a complete file, with optional keys left out', () => {

@@ -10,16 +10,16 @@ describe('schema/unknown-key', () => {
     assert.equal(f.text, 'nmae');
     assert.equal(f.line, 9);
     assert.equal(f.column, 5);
-    assert.equal(f.message, 'Unknown key "nmae" in step "s1". Did you mean "name"?');
+    assert.deepEqual([f.messageId, f.data], ['unknownKeySuggest', { key: 'nmae', suggestion: 'name', where: 'in step "s1"' }]);
     assert.deepEqual(f.d.data, { name: 'nmae', suggestion: 'name' });
     const [z] = only('schema/unknown-key', text, { locale: 'zh-CN' });
-    assert.equal(z.message, '步骤“s1”中有未知键“nmae”。是否想写“name”？');
+    assert.deepEqual([z.messageId, z.data], ['unknownKeySuggest', { key: 'nmae', suggestion: 'name', where: '步骤“s1”中' }]);
   });
 
   it('lists the allowed keys when nothing is close', () => {
     const [f] = only('schema/unknown-key', BASE.replace('  name: P\n', '  name: P\n  budget: 3\n'));
     assert.equal(f.text, 'budget');
-    assert.equal(f.message, 'Unknown key "budget" in "process". Keys allowed here: name, id, owner, description.');
+    assert.deepEqual([f.messageId, f.data], ['unknownKey', { key: 'budget', allowed: 'name, id, owner, description', where: 'in "process"' }]);
     assert.equal(f.d.data?.suggestion, undefined);
   });
 
@@ -28,7 +28,11 @@ describe('schema/unknown-key', () => {
     assert.equal(f.text, 'requirement');
     assert.equal(f.line, 16);
     assert.equal(f.column, 1);
-    assert.equal(f.message, 'Unknown top-level key "requirement". Did you mean "requirements"?');
+    assert.deepEqual([f.messageId, f.data, f.d.data], ['unknownTopKeySuggest', { key: 'requirement', suggestion: 'requirements' }, { name: 'requirement', suggestion: 'requirements' }]);
+    const [g] = only('schema/unknown-key', BASE + 'zzzzzz: 1\n');
+    assert.equal(g.messageId, 'unknownTopKey');
+    assert.equal(g.data?.key, 'zzzzzz');
+    assert.match(String(g.data?.allowed), /^bizflow, process, roles, .*, steps, /);
   });
 
   it('fires on an unknown rule code in rules:, suggesting the nearest code', () => {
@@ -42,8 +46,11 @@ describe('schema/unknown-key', () => {
         ['made/up', undefined],
       ],
     );
-    assert.equal(found[0].message, 'Unknown rule "flow/unreachible" in "rules". Did you mean "flow/unreachable"?');
-    assert.match(only('schema/unknown-key', text, { locale: 'zh-CN' })[0].message, /^“rules”中有未知规则“flow\/unreachible”。是否想写“flow\/unreachable”？$/);
+    assert.deepEqual(found.map((f) => [f.messageId, f.data]), [
+      ['unknownRuleSuggest', { key: 'flow/unreachible', suggestion: 'flow/unreachable' }],
+      ['unknownRuleSuggest', { key: 'no-start', suggestion: 'flow/no-start' }],
+      ['unknownRule', { key: 'made/up' }],
+    ]);
   });
 
   it('stays quiet on every key of the format, and on free keys (ids, attributes, branch labels)', () => {
