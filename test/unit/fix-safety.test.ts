@@ -4,9 +4,10 @@
  * offered. The known corruptions, each as a case.
  */
 import { strict as assert } from 'assert';
+import { applyEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
 import { fixesFor } from '../../src/core/fixes';
-import { renameSymbol } from '../../src/core/rename';
+import { prepareRename, renameSymbol } from '../../src/core/rename';
 import { buildSymbolIndex } from '../../src/core/symbols';
 
 const HEAD = 'bizflow: 1\nprocess: { name: P }\nroles:\n  sales: { name: S }\n  ops: { name: O }\n';
@@ -62,4 +63,24 @@ describe('fixes leave anchors, aliases and block scalars alone', () => {
     const out2 = renameSymbol(r2.model, buildSymbolIndex(r2.model), ok.indexOf('sales:'), 'biz');
     assert.ok(!('error' in out2), JSON.stringify(out2));
   });
+});
+
+describe('edit safety: cases found by the property test (edit-safety.property.test.ts)', () => {
+  it('renaming a role renames the `role` of its `reviews` entries too (they were left behind, an unknown role)', () => {
+    const text =
+      HEAD +
+      'steps:\n  a: { name: A, type: start, role: sales, next: b }\n  b: { name: B, type: end, role: ops }\n' +
+      'requirements:\n  R1:\n    title: T\n    from: ops\n    priority: must\n    reviews: [{ role: sales, verdict: agree, on: 2026-01-02, fingerprint: abc }]\n';
+    const r = analyze(text);
+    const index = buildSymbolIndex(r.model);
+    const out = renameSymbol(r.model, index, text.indexOf('sales:'), 'biz');
+    assert.ok(!('error' in out), JSON.stringify(out));
+    const after = applyEdits(text, out.edits);
+    assert.ok(after.includes('reviews: [{ role: biz, verdict'), after);
+    assert.deepEqual(analyze(after).diagnostics.filter((d) => d.code === 'ref/unknown-role'), []);
+    // and the reference is found from the review entry
+    const fromReview = renameSymbol(r.model, index, text.indexOf('role: sales, verdict') + 6, 'biz');
+    assert.deepEqual(fromReview, out);
+  });
+
 });
