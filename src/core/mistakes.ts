@@ -378,7 +378,9 @@ function expectIndent(lines: Line[], n: number, rest: string, prev: Shape | unde
   if (!prev) return 0;
   const shape = shapeOf(rest) ?? { indent: 0, keyIndent: 0, item: false, value: '' };
   const openedBy = prev.key !== undefined && isOpen(prev.value);
-  const lineOpens = shape.key !== undefined && isOpen(shape.value);
+  // the line's own value continues on the lines below it (a map, a block scalar, a flow list across lines):
+  // those lines are deeper than the line, not its siblings
+  const lineOpens = shape.key !== undefined && (isOpen(shape.value) || BLOCK_SCALAR.test(shape.value) || opens(shape.value));
   if (openedBy) {
     const child = childLevel(lines, n, prev.keyIndent, lineOpens);
     if (shape.item) {

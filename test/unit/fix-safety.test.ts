@@ -83,4 +83,16 @@ describe('edit safety: cases found by the property test (edit-safety.property.te
     assert.deepEqual(fromReview, out);
   });
 
+  it('"Replace the tab" on a key whose value is a block scalar uses the key\'s level, not its text\'s', () => {
+    const text = HEAD.replace('  ops: { name: O }\n', '  ops:\n\tname: >-\n      Ops team\n') + 'steps:\n  a: { name: A, type: start, role: sales, next: b }\n  b: { name: B, type: end, role: ops }\n';
+    const r = analyze(text);
+    const tab = r.diagnostics.find((d) => d.code === 'yaml/tab');
+    assert.ok(tab, JSON.stringify(r.diagnostics));
+    const fix = fixesFor(r.model, tab).find((f) => f.isPreferred)!;
+    assert.equal(fix.title, 'Replace the tab with 4 spaces');
+    const after = applyEdits(text, fix.edits);
+    assert.ok(after.includes('  ops:\n    name: >-\n      Ops team\n'), after);
+    assert.deepEqual(analyze(after).diagnostics.filter((d) => d.code.startsWith('yaml/')), []);
+  });
+
 });
