@@ -95,4 +95,18 @@ describe('edit safety: cases found by the property test (edit-safety.property.te
     assert.deepEqual(analyze(after).diagnostics.filter((d) => d.code.startsWith('yaml/')), []);
   });
 
+  it('a rename is refused while the file has a typing mistake (the key `d：{ name: D }` would be renamed whole)', () => {
+    const text =
+      HEAD + 'data:\n  order：{ name: Order }\nsteps:\n  a: { name: A, type: start, role: sales, produces: [order], next: b }\n  b: { name: B, type: end, role: ops, needs: [order] }\n';
+    const r = analyze(text);
+    const index = buildSymbolIndex(r.model);
+    for (const at of [text.indexOf('order：'), text.indexOf('needs: [order]') + 8, text.indexOf('sales:')]) {
+      const out = renameSymbol(r.model, index, at, 'item');
+      assert.ok('error' in out && /line 7 has a typing mistake/.test(out.error), JSON.stringify(out));
+      assert.deepEqual(prepareRename(r.model, index, at), out);
+    }
+    const fixed = text.replace('order：{', 'order: {');
+    const r2 = analyze(fixed);
+    assert.ok(!('error' in renameSymbol(r2.model, buildSymbolIndex(r2.model), fixed.indexOf('order:'), 'item')));
+  });
 });
