@@ -109,4 +109,13 @@ describe('edit safety: cases found by the property test (edit-safety.property.te
     const r2 = analyze(fixed);
     assert.ok(!('error' in renameSymbol(r2.model, buildSymbolIndex(r2.model), fixed.indexOf('order:'), 'item')));
   });
+
+  it('"Create step" is not offered when no role is defined (the stub would have no lane: schema/required)', () => {
+    const text = 'bizflow: 1\nprocess: { name: P }\nsteps:\n  a: { name: A, type: start, next: dnoe }\n  done: { name: D, type: end }\n';
+    const noRoles = fixTitles(text, 'ref/unknown-step');
+    assert.ok(!noRoles.some((t) => t.startsWith('Create')), noRoles.join());
+    assert.ok(noRoles.includes("Change to 'done'"), noRoles.join());
+    const withRole = text.replace('steps:', 'roles:\n  sales: { name: S }\nsteps:');
+    assert.ok(fixTitles(withRole, 'ref/unknown-step').includes("Create step 'dnoe'"));
+  });
 });
