@@ -118,4 +118,16 @@ describe('edit safety: cases found by the property test (edit-safety.property.te
     const withRole = text.replace('steps:', 'roles:\n  sales: { name: S }\nsteps:');
     assert.ok(fixTitles(withRole, 'ref/unknown-step').includes("Create step 'dnoe'"));
   });
+
+  it('"Re-indent the line" on a key whose value is a block scalar uses the key\'s level, not its text\'s', () => {
+    const text = HEAD.replace('  ops: { name: O }\n', '  ops:\n  name: >-\n      Ops team\n') + 'steps:\n  a: { name: A, type: start, role: sales, next: b }\n  b: { name: B, type: end, role: ops }\n';
+    const r = analyze(text);
+    const ind = r.diagnostics.find((d) => d.code === 'yaml/indentation');
+    assert.ok(ind, JSON.stringify(r.diagnostics));
+    const fix = fixesFor(r.model, ind).find((f) => f.isPreferred)!;
+    assert.equal(fix.title, 'Re-indent the line to 4 spaces');
+    const after = applyEdits(text, fix.edits);
+    assert.ok(after.includes('  ops:\n    name: >-\n      Ops team\n'), after);
+    assert.deepEqual(analyze(after).diagnostics.filter((d) => d.code.startsWith('yaml/')), []);
+  });
 });
