@@ -7,7 +7,8 @@
  * (`fixesFor`, all rule codes), each rename (every symbol, asked from each of
  * its occurrences), `lint --fix` (`applyPreferredFixes`) and the as-you-type
  * corrections (`typingFixes`) — is applied, and the result must:
- * 1. read as YAML with no parser error the original did not have;
+ * 1. read as YAML with no parser error the original did not have (an
+ *    original the parser could not read: with no more errors than it had);
  * 2. mean what the edit intends and nothing else: every place where the
  *    data (yaml's `toJS`, aliases resolved, every document) differs lies in
  *    a node the edit touches, never behind an alias the edit did not touch
@@ -77,8 +78,9 @@ interface Read {
   /** Every document's data, aliases resolved (undefined: yaml could not build it). */
   js: unknown[] | undefined;
   docs: ReturnType<typeof parseAllDocuments>;
-  /** Parser error codes. */
+  /** Parser error codes, and how many errors. */
   errors: Set<string>;
+  errorCount: number;
   diagnostics: Diagnostic[];
   /** Findings by code + message id + data (positions ignored). */
   findings: Map<string, Diagnostic>;
@@ -95,11 +97,12 @@ function read(text: string): Read {
     js = undefined;
   }
   const errors = new Set(docs.flatMap((d) => d.errors.map((e) => e.code)));
+  const errorCount = docs.reduce((n, d) => n + d.errors.length, 0);
   const messages = new Map<Diagnostic, ReportedMessage>();
   const { diagnostics } = analyze(text, { onReport: (d, m) => messages.set(d, m) });
   const findings = new Map<string, Diagnostic>();
   for (const d of diagnostics) findings.set(findingKey(d, messages.get(d)), d);
-  return { text, js, docs, errors, diagnostics, findings };
+  return { text, js, docs, errors, errorCount, diagnostics, findings };
 }
 
 // positions; today's fingerprint of a requirement (it changes with any edit of the requirement); the
@@ -260,7 +263,13 @@ function checkCommon(ctx: Ctx, what: string, edits: TextEdit[], opts: { mayDropC
   const text = applyEdits(before.text, edits);
   const after = read(text);
   const newErrors = [...after.errors].filter((c) => !before.errors.has(c));
-  if (newErrors.length) fail(ctx, what, `new YAML errors ${newErrors.join(', ')}`, edits);
+  if ([...before.errors].every((c) => c === 'MULTIPLE_DOCS')) {
+    if (newErrors.length) fail(ctx, what, `new YAML errors ${newErrors.join(', ')}`, edits);
+  } else if (after.errorCount > before.errorCount) {
+    // a text the parser could not read: mending one mistake (of several) may let it read on to the next
+    // one, whose error it could not see before; it must not be left with more errors than it had
+    fail(ctx, what, `more YAML errors (${before.errorCount} → ${after.errorCount}: ${[...after.errors].join(', ')})`, edits);
+  }
   const meaning = opts.structural ? undefined : checkMeaning(before, after, edits, opts.allowAliased ?? false);
   if (meaning) fail(ctx, what, meaning, edits);
   if (!opts.mayDropComments) {
