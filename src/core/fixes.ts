@@ -519,9 +519,10 @@ export const FIX_PROVIDERS: { readonly [C in RuleCode]: FixProvider<C> | undefin
     add(`Create role '${name}'`, `创建角色“${name}”`, [addItemEdit(d, 'roles', name, [`name: ${yamlScalar(name)}`])]);
   }),
   'ref/unknown-step': unknownRef(({ d, model, diag, index, add }, name) => {
-    const body = [`name: ${yamlScalar(name)}`];
     const lane = laneFor(model, index ?? buildSymbolIndex(model), diag.span.start);
-    if (lane) body.push(`role: ${lane}`);
+    // a task step needs a lane: with no role to put it in, the stub would be a new error (schema/required)
+    if (!lane) return;
+    const body = [`name: ${yamlScalar(name)}`, `role: ${lane}`];
     add(`Create step '${name}'`, `创建步骤“${name}”`, [addItemEdit(d, 'steps', name, body)]);
   }),
   'ref/unknown-requirement': unknownRef(),

@@ -115,6 +115,14 @@ function isOpen(value: string): boolean {
 /** The value opens a block scalar (`|`, `>-`, …). */
 const BLOCK_SCALAR = /^[|>][-+0-9]*$/;
 
+/**
+ * The line's own value continues on the lines below it (a map, a block scalar, a flow collection or
+ * quoted text across lines): those lines are deeper than the line, not its siblings.
+ */
+function valueBelow(shape: Shape): boolean {
+  return shape.key !== undefined && (isOpen(shape.value) || BLOCK_SCALAR.test(shape.value) || opens(shape.value));
+}
+
 /** Brackets and quotes left open at the end of a value (a multi-line flow collection or quoted text). */
 function opens(value: string): boolean {
   if (value.startsWith('"')) return !/^"([^"\\]|\\.)*"$/.test(value);
@@ -378,7 +386,7 @@ function expectIndent(lines: Line[], n: number, rest: string, prev: Shape | unde
   if (!prev) return 0;
   const shape = shapeOf(rest) ?? { indent: 0, keyIndent: 0, item: false, value: '' };
   const openedBy = prev.key !== undefined && isOpen(prev.value);
-  const lineOpens = shape.key !== undefined && isOpen(shape.value);
+  const lineOpens = valueBelow(shape);
   if (openedBy) {
     const child = childLevel(lines, n, prev.keyIndent, lineOpens);
     if (shape.item) {
@@ -507,7 +515,7 @@ function structural(lines: Line[], n: number, shape: Shape, prev: Shape | undefi
   // the nearest deeper level where the key fits
   const cands: { indent: number; path: string[] | undefined }[] = [];
   if (prev.key !== undefined && isOpen(prev.value) && i <= prev.keyIndent) {
-    const child = childLevel(lines, n, prev.keyIndent, isOpen(shape.value));
+    const child = childLevel(lines, n, prev.keyIndent, valueBelow(shape));
     const pp = siblingPath(stack, prev);
     cands.push({ indent: child, path: pp ? [...pp, prev.key] : undefined });
   }

@@ -11,11 +11,15 @@
  *   referenced (renaming would merge two symbols or create a duplicate key);
  * * an occurrence's source text is not the id itself (escape sequences, a
  *   scalar folded across lines, a block scalar): editing it would corrupt it;
- * * an occurrence's text is shared, through a YAML alias, with another symbol.
+ * * an occurrence's text is shared, through a YAML alias, with another symbol;
+ * * the file has a typing mistake of form (`mistakes.ts`: a tab, full-width
+ *   punctuation used as syntax, a line indented one step off): the file is
+ *   misread until it is fixed, and so are its ids.
  */
 import { isAlias, isScalar, visit } from 'yaml';
 import { normalizeEdits, type TextEdit } from './edits';
 import { pick, type Texts } from './i18n';
+import { findMistakes } from './mistakes';
 import { ID_PATTERN, type Model } from './model';
 import { ITEMS } from './schema';
 import type { SymbolIndex, SymbolKind, SymbolOccurrence } from './symbols';
@@ -82,6 +86,17 @@ function target(model: Model, index: SymbolIndex, offset: number, locale: Locale
     };
   }
   const kind = kindName(symbol.kind);
+  // a typing mistake of form (a tab, a full-width colon, a line indented one step off) makes the file read
+  // differently from what it means: ids and references may be misread, so a rename would edit the wrong text
+  const mistake = findMistakes(text)[0];
+  if (mistake) {
+    return {
+      error: t(
+        `Cannot rename ${kind.en} "${symbol.id}" yet: line ${mistake.line + 1} has a typing mistake (a tab, full-width punctuation or an indentation one step off), so the file may be read wrongly. Fix it first (Ctrl+.), then rename.`,
+        `暂时无法重命名${kind.zh}“${symbol.id}”：第 ${mistake.line + 1} 行有输入错误（制表符、全角标点或缩进差一级），文件可能被误读。请先修正它（Ctrl+.），再重命名。`,
+      ),
+    };
+  }
   const occurrences = index.references(symbol.kind, symbol.id, { includeDeclaration: true });
   const spans = new Set<string>();
   for (const o of occurrences) {

@@ -34,6 +34,7 @@
 import { isScalar, type Pair } from 'yaml';
 import { innerSpan, mapPairs, pairSpan, readItem, scalarText, type DataItem, type Item, type Model, type Ref, type Requirement, type Role, type Section, type Step } from './model';
 import { deref } from './parse';
+import { readReviews } from './review/read';
 import type { Span } from './types';
 
 export type SymbolKind = 'role' | 'step' | 'data' | 'requirement' | 'attribute';
@@ -56,6 +57,7 @@ export type SymbolField =
   | 'requirement.from'
   | 'requirement.agreed'
   | 'requirement.decidedBy'
+  | 'requirement.reviews'
   | 'requirement.steps'
   | 'requirement.adds'
   | 'requirement.removes'
@@ -276,6 +278,8 @@ function collect(model: Model, out: SymbolOccurrence[]): void {
     ref('role', q.from, 'requirement.from', 'requirement', item);
     refs('role', q.agreed, 'requirement.agreed', 'requirement', item);
     ref('role', q.decidedBy, 'requirement.decidedBy', 'requirement', item);
+    // the role of each `reviews` entry (`reviews: [{ role: sales, … }]`): renamed with the role, found as a reference
+    for (const e of readReviews(model, q)) ref('role', e.role, 'requirement.reviews', 'requirement', item);
     refs('step', q.steps, 'requirement.steps', 'requirement', item);
     refs('step', q.adds, 'requirement.adds', 'requirement', item);
     refs('step', q.removes, 'requirement.removes', 'requirement', item);

@@ -4,9 +4,10 @@
  * offered. The known corruptions, each as a case.
  */
 import { strict as assert } from 'assert';
+import { applyEdits } from '../../src/core/edits';
 import { analyze } from '../../src/core/engine';
 import { fixesFor } from '../../src/core/fixes';
-import { renameSymbol } from '../../src/core/rename';
+import { prepareRename, renameSymbol } from '../../src/core/rename';
 import { buildSymbolIndex } from '../../src/core/symbols';
 
 const HEAD = 'bizflow: 1\nprocess: { name: P }\nroles:\n  sales: { name: S }\n  ops: { name: O }\n';
@@ -61,5 +62,72 @@ describe('fixes leave anchors, aliases and block scalars alone', () => {
     const r2 = analyze(ok);
     const out2 = renameSymbol(r2.model, buildSymbolIndex(r2.model), ok.indexOf('sales:'), 'biz');
     assert.ok(!('error' in out2), JSON.stringify(out2));
+  });
+});
+
+describe('edit safety: cases found by the property test (edit-safety.property.test.ts)', () => {
+  it('renaming a role renames the `role` of its `reviews` entries too (they were left behind, an unknown role)', () => {
+    const text =
+      HEAD +
+      'steps:\n  a: { name: A, type: start, role: sales, next: b }\n  b: { name: B, type: end, role: ops }\n' +
+      'requirements:\n  R1:\n    title: T\n    from: ops\n    priority: must\n    reviews: [{ role: sales, verdict: agree, on: 2026-01-02, fingerprint: abc }]\n';
+    const r = analyze(text);
+    const index = buildSymbolIndex(r.model);
+    const out = renameSymbol(r.model, index, text.indexOf('sales:'), 'biz');
+    assert.ok(!('error' in out), JSON.stringify(out));
+    const after = applyEdits(text, out.edits);
+    assert.ok(after.includes('reviews: [{ role: biz, verdict'), after);
+    assert.deepEqual(analyze(after).diagnostics.filter((d) => d.code === 'ref/unknown-role'), []);
+    // and the reference is found from the review entry
+    const fromReview = renameSymbol(r.model, index, text.indexOf('role: sales, verdict') + 6, 'biz');
+    assert.deepEqual(fromReview, out);
+  });
+
+  it('"Replace the tab" on a key whose value is a block scalar uses the key\'s level, not its text\'s', () => {
+    const text = HEAD.replace('  ops: { name: O }\n', '  ops:\n\tname: >-\n      Ops team\n') + 'steps:\n  a: { name: A, type: start, role: sales, next: b }\n  b: { name: B, type: end, role: ops }\n';
+    const r = analyze(text);
+    const tab = r.diagnostics.find((d) => d.code === 'yaml/tab');
+    assert.ok(tab, JSON.stringify(r.diagnostics));
+    const fix = fixesFor(r.model, tab).find((f) => f.isPreferred)!;
+    assert.equal(fix.title, 'Replace the tab with 4 spaces');
+    const after = applyEdits(text, fix.edits);
+    assert.ok(after.includes('  ops:\n    name: >-\n      Ops team\n'), after);
+    assert.deepEqual(analyze(after).diagnostics.filter((d) => d.code.startsWith('yaml/')), []);
+  });
+
+  it('a rename is refused while the file has a typing mistake (the key `d：{ name: D }` would be renamed whole)', () => {
+    const text =
+      HEAD + 'data:\n  order：{ name: Order }\nsteps:\n  a: { name: A, type: start, role: sales, produces: [order], next: b }\n  b: { name: B, type: end, role: ops, needs: [order] }\n';
+    const r = analyze(text);
+    const index = buildSymbolIndex(r.model);
+    for (const at of [text.indexOf('order：'), text.indexOf('needs: [order]') + 8, text.indexOf('sales:')]) {
+      const out = renameSymbol(r.model, index, at, 'item');
+      assert.ok('error' in out && /line 7 has a typing mistake/.test(out.error), JSON.stringify(out));
+      assert.deepEqual(prepareRename(r.model, index, at), out);
+    }
+    const fixed = text.replace('order：{', 'order: {');
+    const r2 = analyze(fixed);
+    assert.ok(!('error' in renameSymbol(r2.model, buildSymbolIndex(r2.model), fixed.indexOf('order:'), 'item')));
+  });
+
+  it('"Create step" is not offered when no role is defined (the stub would have no lane: schema/required)', () => {
+    const text = 'bizflow: 1\nprocess: { name: P }\nsteps:\n  a: { name: A, type: start, next: dnoe }\n  done: { name: D, type: end }\n';
+    const noRoles = fixTitles(text, 'ref/unknown-step');
+    assert.ok(!noRoles.some((t) => t.startsWith('Create')), noRoles.join());
+    assert.ok(noRoles.includes("Change to 'done'"), noRoles.join());
+    const withRole = text.replace('steps:', 'roles:\n  sales: { name: S }\nsteps:');
+    assert.ok(fixTitles(withRole, 'ref/unknown-step').includes("Create step 'dnoe'"));
+  });
+
+  it('"Re-indent the line" on a key whose value is a block scalar uses the key\'s level, not its text\'s', () => {
+    const text = HEAD.replace('  ops: { name: O }\n', '  ops:\n  name: >-\n      Ops team\n') + 'steps:\n  a: { name: A, type: start, role: sales, next: b }\n  b: { name: B, type: end, role: ops }\n';
+    const r = analyze(text);
+    const ind = r.diagnostics.find((d) => d.code === 'yaml/indentation');
+    assert.ok(ind, JSON.stringify(r.diagnostics));
+    const fix = fixesFor(r.model, ind).find((f) => f.isPreferred)!;
+    assert.equal(fix.title, 'Re-indent the line to 4 spaces');
+    const after = applyEdits(text, fix.edits);
+    assert.ok(after.includes('  ops:\n    name: >-\n      Ops team\n'), after);
+    assert.deepEqual(analyze(after).diagnostics.filter((d) => d.code.startsWith('yaml/')), []);
   });
 });
