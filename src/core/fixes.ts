@@ -395,6 +395,9 @@ function unknownRef<C extends 'ref/unknown-role' | 'ref/unknown-step' | 'ref/unk
   return (f) => {
     if (f.suggestion) f.changeToSuggestion();
     if (!stub || !f.name || !ID_PATTERN.test(f.name)) return;
+    // while the file has a typing mistake of form (a tab, full-width punctuation, a line one step off) it is
+    // misread around that line: a stub inserted there could land inside a misread item (as rename refuses)
+    if (findMistakes(f.model.parsed.text).length) return;
     stub(f, f.name);
   };
 }

@@ -35,6 +35,7 @@ import { applyPreferredFixes } from '../../src/core/autofix';
 import { applyEdits, editsOverlap, type TextEdit } from '../../src/core/edits';
 import { analyze, MISTAKE_CODES, type ReportedMessage } from '../../src/core/engine';
 import { fixesFor } from '../../src/core/fixes';
+import { findMistakes, type Mistake } from '../../src/core/mistakes';
 import { prepareRename, renameSymbol } from '../../src/core/rename';
 import { buildSymbolIndex, type SymbolKind } from '../../src/core/symbols';
 import { typingFixes } from '../../src/core/typing';
@@ -251,6 +252,18 @@ function fail(ctx: Ctx, what: string, why: string, edits: TextEdit[]): void {
   ctx.failures.push(`${what}: ${why}\n    edits: ${JSON.stringify(edits)}`);
 }
 
+/**
+ * The edit mends a typing mistake of form and the text still has others, each already there before: the
+ * parser's errors are then the follow-ons of those (a full-width colon on line 1 makes yaml read the whole
+ * file as one broken scalar, and mending the one on line 3 changes how many errors that scalar gives).
+ */
+function mendsOneOfSeveral(before: string, after: string): boolean {
+  const key = (t: string) => (m: Mistake) => `${m.kind}|${t.split(/\r\n|\r|\n/)[m.line]?.trim()}`;
+  const was = new Set(findMistakes(before).map(key(before)));
+  const left = findMistakes(after).map(key(after));
+  return left.length > 0 && left.length < was.size && left.every((k) => was.has(k));
+}
+
 const CRLF_ONLY = (t: string) => t.includes('\r\n') && !/(^|[^\r])\n/.test(t);
 
 /** Properties 1, 3 and 5 (and the generic 2) for one edit; returns the read result. */
@@ -265,7 +278,7 @@ function checkCommon(ctx: Ctx, what: string, edits: TextEdit[], opts: { mayDropC
   const newErrors = [...after.errors].filter((c) => !before.errors.has(c));
   if ([...before.errors].every((c) => c === 'MULTIPLE_DOCS')) {
     if (newErrors.length) fail(ctx, what, `new YAML errors ${newErrors.join(', ')}`, edits);
-  } else if (after.errorCount > before.errorCount) {
+  } else if (after.errorCount > before.errorCount && !mendsOneOfSeveral(before.text, text)) {
     // a text the parser could not read: mending one mistake (of several) may let it read on to the next
     // one, whose error it could not see before; it must not be left with more errors than it had
     fail(ctx, what, `more YAML errors (${before.errorCount} → ${after.errorCount}: ${[...after.errors].join(', ')})`, edits);

@@ -119,6 +119,16 @@ describe('edit safety: cases found by the property test (edit-safety.property.te
     assert.ok(fixTitles(withRole, 'ref/unknown-step').includes("Create step 'dnoe'"));
   });
 
+  it('"Create role/step/data" is not offered while the file has a typing mistake of form (the stub could land inside a misread item)', () => {
+    const clean = 'bizflow: 1\nprocess: { name: P }\nroles:\n  sales:\n    name: S\nsteps:\n  a: { name: A, type: start, role: slaes, next: b }\n  b: { name: B, type: end, role: sales }\n';
+    assert.ok(fixTitles(clean, 'ref/unknown-role').includes("Create role 'slaes'"));
+    const tab = clean.replace('    name: S', '\t  name: S');
+    const r = analyze(tab);
+    assert.ok(r.diagnostics.some((d) => d.code === 'yaml/tab'), r.diagnostics.map((d) => d.code).join());
+    const titles = r.diagnostics.flatMap((d) => fixesFor(r.model, d).map((f) => f.title));
+    assert.ok(!titles.some((t) => t.startsWith('Create')), titles.join());
+  });
+
   it('"Re-indent the line" on a key whose value is a block scalar uses the key\'s level, not its text\'s', () => {
     const text = HEAD.replace('  ops: { name: O }\n', '  ops:\n  name: >-\n      Ops team\n') + 'steps:\n  a: { name: A, type: start, role: sales, next: b }\n  b: { name: B, type: end, role: ops }\n';
     const r = analyze(text);
