@@ -69,6 +69,13 @@ export interface MermaidOptions {
    * src/shared/preview-mermaid.ts). Default `true`.
    */
   lanes?: boolean;
+  /**
+   * The steps to draw as added (class `added`) and removed (class `removed`,
+   * its edges dotted), instead of what the live requirements `adds` and
+   * `removes`: the "after the requirements" picture (core/review/after.ts) and
+   * a diff between two versions (core/review/diff-view.ts).
+   */
+  changes?: { added: readonly string[]; removed: readonly string[] };
 }
 
 export interface MermaidResult {
@@ -276,7 +283,17 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
   // --- classes ---
   const added = new Uint8Array(n);
   const removed = new Uint8Array(n);
-  for (const req of model.requirements.list) {
+  if (options.changes) {
+    for (const id of options.changes.added) {
+      const s = stepIndex.get(id);
+      if (s) added[s.index] = 1;
+    }
+    for (const id of options.changes.removed) {
+      const s = stepIndex.get(id);
+      if (s) removed[s.index] = 1;
+    }
+  }
+  for (const req of options.changes ? [] : model.requirements.list) {
     if (!req.live) continue;
     for (const ref of req.adds) {
       const s = stepIndex.get(ref.id);

@@ -3,14 +3,16 @@
  * * "BizFlow: Compare with…" — the diff by role (core/review/diff.ts) between
  *   the active BizFlow file and a git revision of it (through the built-in Git
  *   extension's API) or another file, shown as Markdown in a read-only virtual
- *   document and its Markdown preview.
+ *   document and its Markdown preview; "Show on the swimlane" (or the option
+ *   `show: 'swimlane'`) shows it in the file's preview instead (added steps
+ *   marked, removed ones dashed, changed ones marked; "Today" goes back).
  * * "BizFlow: Export Review Pack" — the review pack of the active file (HTML,
  *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatDiff } from '../../cli/diff';
-import { analyze } from '../../core/engine';
+import { analyze, type AnalysisResult } from '../../core/engine';
 import { localToday } from '../../core/fixes';
 import { diffAnalyses } from '../../core/review/diff';
 import type { Locale } from '../../core/types';
@@ -71,6 +73,14 @@ export interface CompareOptions {
   /** A git revision to compare with (skips the questions). */
   revision?: string;
   role?: string;
+  /** Where to show the diff: `markdown` (the text; default, with a "Show on the swimlane" button) or `swimlane` (the preview). */
+  show?: 'markdown' | 'swimlane';
+}
+
+/** What the compare command needs of the rest of the extension. */
+export interface ReviewHooks {
+  /** Shows the diff of `uri` against `before` (named `label`) on the file's swimlane preview. */
+  showDiff?(uri: vscode.Uri, before: AnalysisResult, label: string): Promise<void>;
 }
 
 function activeBizflow(uri?: vscode.Uri): vscode.TextDocument | undefined {
@@ -80,7 +90,7 @@ function activeBizflow(uri?: vscode.Uri): vscode.TextDocument | undefined {
 }
 
 /** Registers both commands; returns what the integration tests drive. */
-export function registerReviewCommands(analyses: AnalysisService): vscode.Disposable & { documents: CompareDocuments } {
+export function registerReviewCommands(analyses: AnalysisService, hooks: ReviewHooks = {}): vscode.Disposable & { documents: CompareDocuments } {
   const documents = new CompareDocuments();
   const subs: vscode.Disposable[] = [documents, vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, documents)];
 
@@ -149,10 +159,21 @@ export function registerReviewCommands(analyses: AnalysisService): vscode.Dispos
         diff.roles,
       );
       const target = documents.add(`${path.basename(doc.uri.fsPath)} ↔ ${oldName.replace(/[\\/]/g, '_')}`, markdown);
+      const showDiff = hooks.showDiff;
+      if (options.show === 'swimlane' && showDiff) {
+        await showDiff(doc.uri, before, oldName);
+        return target;
+      }
       await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, async () => {
         // no Markdown preview (the built-in extension is off): show the text
         await vscode.window.showTextDocument(target, { preview: true });
       });
+      if (showDiff && options.show === undefined) {
+        const button = vscode.l10n.t('Show on the swimlane');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Compared with {0}.', oldName), button).then((picked) => {
+          if (picked === button) void showDiff(doc.uri, before, oldName);
+        });
+      }
       return target;
     }),
 
