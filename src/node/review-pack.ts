@@ -55,7 +55,8 @@ export async function drawPictures(texts: PackDiagrams, opts: { executablePath?:
     // loaded here only: lint and the other formats never load playwright
      
     const { MermaidRenderer } = require('./mermaid-render') as typeof import('./mermaid-render');
-    renderer = await MermaidRenderer.launch({ executablePath: opts.executablePath, timeoutMs: opts.timeoutMs });
+    // BizFlow's light colours, as the preview's exports and `bizflow render --format svg` (src/shared/preview-theme.ts)
+    renderer = await MermaidRenderer.launch({ executablePath: opts.executablePath, timeoutMs: opts.timeoutMs, theme: 'bizflow' });
     const out: PackPictures = {};
     const errors: string[] = [];
     for (const k of ['today', 'after'] as const) {
