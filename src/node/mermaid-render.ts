@@ -52,6 +52,8 @@ export interface FlowDiagram {
   subtitle?: string;
   /** Language of the legend; default `en`. */
   locale?: 'en' | 'zh-CN';
+  /** The legend also explains "changed" and "contested" (an "after the requirements" picture). */
+  changes?: boolean;
 }
 
 export type FlowRenderResult = RenderResult;
@@ -252,7 +254,7 @@ export class MermaidRenderer {
     const framed = frameSvg(r.svg, {
       title: diagram.title,
       ...(diagram.subtitle !== undefined ? { subtitle: diagram.subtitle } : {}),
-      legend: legendItems(LEGEND_WORDS[diagram.locale ?? 'en'], p),
+      legend: legendItems(LEGEND_WORDS[diagram.locale ?? 'en'], p, { changes: !!diagram.changes }),
       palette: p,
       fontFamily: FONT,
     });

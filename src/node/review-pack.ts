@@ -10,6 +10,7 @@ import { analyze, type AnalyzeOptions } from '../core/engine';
 import { buildPack, type PackDiagrams, type ReviewPack } from '../core/review/pack';
 import { renderPackHtml, type PackPictures } from '../core/review/pack-html';
 import { renderPackMarkdown } from '../core/review/pack-md';
+import { packWords } from '../core/review/pack-words';
 import type { Locale } from '../core/types';
 
 export const PACK_FORMATS = ['html', 'md', 'xlsx'] as const;
@@ -48,8 +49,49 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
 }
 
-/** Draws today's and the after picture (and each role's view) with the project's Mermaid renderer; never throws (the reason comes back in `error`). */
-export async function drawPictures(texts: PackDiagrams, opts: { executablePath?: string; timeoutMs?: number } = {}): Promise<PackPictures> {
+/**
+ * How the pack's pictures are framed, as the preview's exports are (`frameSvg`
+ * of src/shared/preview-theme.ts): the process name as a title, what the
+ * picture shows below it, the legend in the pack's language.
+ */
+export interface PictureFrame {
+  title: string;
+  locale: Locale;
+  today: string;
+  after: string;
+  /** Role id → the subtitle of its view. */
+  roles: Record<string, string>;
+}
+
+/** The pack's pictures drawn by a renderer launched with `theme: 'bizflow'` (see `drawPictures`), framed with `frame`. */
+export async function drawPackPictures(
+  renderer: Pick<import('./mermaid-render').MermaidRenderer, 'renderFlow'>,
+  texts: PackDiagrams,
+  f?: PictureFrame,
+): Promise<PackPictures> {
+  const out: PackPictures = {};
+  const errors: string[] = [];
+  const framed = (subtitle: string | undefined, changes: boolean) => (f && subtitle !== undefined ? { title: f.title, subtitle, locale: f.locale, changes } : {});
+  for (const k of ['today', 'after'] as const) {
+    const r = await renderer.renderFlow({ text: texts[k], ...framed(f?.[k], k === 'after') });
+    if (r.svg) out[k] = r.svg;
+    else errors.push(r.error ?? 'no output');
+  }
+  for (const r of texts.roles ?? []) {
+    const res = await renderer.renderFlow({ text: r.text, ...framed(f?.roles[r.role], true) });
+    if (res.svg) (out.roles ??= {})[r.role] = res.svg;
+  }
+  if (errors.length) out.error = errors[0];
+  return out;
+}
+
+/**
+ * Draws today's and the after picture (and each role's view) with the
+ * project's Mermaid renderer, in BizFlow's light colours (as the exports and
+ * `bizflow render --format svg`), framed with `frame`; never throws (the
+ * reason comes back in `error`).
+ */
+export async function drawPictures(texts: PackDiagrams, opts: { executablePath?: string; timeoutMs?: number; frame?: PictureFrame } = {}): Promise<PackPictures> {
   let renderer: import('./mermaid-render').MermaidRenderer | undefined;
   try {
     // loaded here only: lint and the other formats never load playwright
@@ -57,20 +99,7 @@ export async function drawPictures(texts: PackDiagrams, opts: { executablePath?:
     const { MermaidRenderer } = require('./mermaid-render') as typeof import('./mermaid-render');
     // BizFlow's light colours, as the preview's exports and `bizflow render --format svg` (src/shared/preview-theme.ts)
     renderer = await MermaidRenderer.launch({ executablePath: opts.executablePath, timeoutMs: opts.timeoutMs, theme: 'bizflow' });
-    const out: PackPictures = {};
-    const errors: string[] = [];
-    for (const k of ['today', 'after'] as const) {
-      const diagram = { text: texts[k] };
-      const r = await renderer.renderFlow(diagram);
-      if (r.svg) out[k] = r.svg;
-      else errors.push(r.error ?? 'no output');
-    }
-    for (const r of texts.roles ?? []) {
-      const res = await renderer.renderFlow({ text: r.text });
-      if (res.svg) (out.roles ??= {})[r.role] = res.svg;
-    }
-    if (errors.length) out.error = errors[0];
-    return out;
+    return await drawPackPictures(renderer, texts, opts.frame);
   } catch (e) {
     const err = e as { name?: string; missing?: string; detail?: string };
     if (err?.name === 'ChromiumMissingError') {
@@ -85,6 +114,14 @@ export async function drawPictures(texts: PackDiagrams, opts: { executablePath?:
   } finally {
     await renderer?.close();
   }
+}
+
+/** The frame of a pack's pictures: its process name, the words of its language. */
+export function pictureFrame(pack: ReviewPack): PictureFrame {
+  const w = packWords(pack.locale);
+  const roles: Record<string, string> = {};
+  for (const r of pack.roles) roles[r.id] = `${r.name} · ${w.after}`;
+  return { title: pack.process.name, locale: pack.locale, today: w.today, after: w.after, roles };
 }
 
 /** The review pack of a BizFlow text in one format. */
@@ -102,7 +139,7 @@ export async function buildReviewPack(text: string, options: ReviewPackOptions):
   if (options.pictures !== false) {
     pictures = options.draw
       ? await options.draw(pack.diagrams).catch((e: unknown) => ({ error: oneLine(e) }))
-      : await drawPictures(pack.diagrams, { executablePath: options.executablePath, timeoutMs: options.timeoutMs });
+      : await drawPictures(pack.diagrams, { executablePath: options.executablePath, timeoutMs: options.timeoutMs, frame: pictureFrame(pack) });
   } else {
     pictures = { error: locale === 'zh-CN' ? '未绘制图片' : 'pictures were not drawn' };
   }

@@ -69,6 +69,7 @@ describe('preview: the "After the requirements" view (overlays)', () => {
     assert.deepEqual(model.steps.find((s) => s.id === 'pick')!.change, { kind: 'contested', fields: ['mode'] });
     // the picture: the added step in the added class, the contested one a conflict, nothing removed
     assert.match(model.mermaid, /\n {2}class n3 added\n/);
+    assert.match(model.mermaid, /\n {2}class n1 changed\n/, 'credit-check: its approver changes');
     assert.match(model.mermaid, /\n {2}class n1,n2,n3 conflictWarning\n/);
     assert.doesNotMatch(model.mermaid, /removed/);
     // the diagram is marked as the after view
@@ -177,6 +178,8 @@ describe('preview: the diff on the swimlane (overlays)', () => {
     assert.match(model.mermaid, new RegExp(`\\n {2}class ${removed.nodeId} removed\\n`));
     assert.match(model.mermaid, new RegExp(` -\\.->\\|"拒绝"\\| ${removed.nodeId}\\n`));
     assert.match(model.mermaid, new RegExp(`${removed.nodeId} -\\.-> `));
+    const changedNodes = ['credit-check', 'invoice'].map((id) => model.steps.find((s) => s.id === id)!.nodeId);
+    assert.match(model.mermaid, new RegExp(`\\n {2}class ${changedNodes.join(',')} changed\\n`));
     assert.ok(model.notices.some((n) => n.includes('HEAD:order.bizflow.yaml')));
   });
 
@@ -192,7 +195,7 @@ describe('preview: the diff on the swimlane (overlays)', () => {
     const older = analyze(small()).model;
     const newer = analyze(small().replace('  b: { name: Check, role: warehouse, next: c }\n', '').replace('next: b }', 'next: c }').replace('  warehouse: { name: Warehouse }\n', '')).model;
     const v = diffView(older, newer);
-    assert.deepEqual(v.changes, { added: [], removed: ['b'] });
+    assert.deepEqual(v.changes, { added: [], removed: ['b'], changed: ['a'] }, 'a now leads to c');
     assert.deepEqual(v.model.steps.list.map((s) => s.id), ['a', 'b', 'c', 'd']);
     assert.deepEqual(v.model.steps.list.map((s) => s.index), [0, 1, 2, 3]);
     assert.deepEqual(v.model.roles.list.map((r) => r.id), ['sales', 'finance', 'boss', 'warehouse']);

@@ -11,7 +11,8 @@
  * * contested: live requirements disagree about it (one removes a step another
  *   names, or two ask different values of one attribute) and no `overrides`
  *   settles it: drawn as contested, never as either side;
- * * changed: an attribute's value after differs from today's (uncontested).
+ * * changed: an attribute's value after differs from today's (uncontested;
+ *   class `changed`).
  *
  * Pure: ids and values only.
  */
@@ -25,6 +26,8 @@ export interface AfterFlow {
   removed: string[];
   /** Steps whose after is contested (the step itself, or one of its attributes), in file order. */
   contested: string[];
+  /** Steps drawn changed: an attribute changes (uncontested), and the step is neither added, removed nor contested; in file order. */
+  changedSteps: string[];
   /** Attribute changes by step (uncontested and contested ones). */
   changed: Map<string, AttributeChange[]>;
   /**
@@ -49,10 +52,14 @@ export function afterFlow(impact: Impact, diagnostics: readonly Diagnostic[]): A
     }
   }
   const contested = impact.steps.map((s) => s.step).filter((id) => contestedSet.has(id));
+  const moved = new Set([...added, ...removed]);
+  const changedSteps = impact.steps
+    .map((s) => s.step)
+    .filter((id) => !contestedSet.has(id) && !moved.has(id) && (changed.get(id) ?? []).some((c) => c.after.kind === 'value'));
   const marks: Diagnostic[] = [];
   if (contested.length) {
     marks.push({ code: 'conflict/contested', severity: 'warning', message: '', span: { start: 0, end: 0 }, data: { steps: [...contestedSet] } });
   }
   for (const d of diagnostics) if (d.code.startsWith('conflict/') && d.severity === 'error') marks.push(d);
-  return { added, removed, contested, changed, marks };
+  return { added, removed, contested, changedSteps, changed, marks };
 }

@@ -17,8 +17,8 @@ export interface DiffView {
   model: Model;
   /** Every step change, `diffSteps(before, after)`. */
   steps: StepDiff[];
-  /** Added and removed step ids, as toMermaid's `changes` option takes them. */
-  changes: { added: string[]; removed: string[] };
+  /** Added, removed and changed step ids, as toMermaid's `changes` option takes them. */
+  changes: { added: string[]; removed: string[]; changed: string[] };
 }
 
 /** The picture of the changes from `before` to `after`. */
@@ -72,5 +72,6 @@ export function diffView(before: Model, after: Model): DiffView {
     steps: { ...after.steps, list: merged, byId: new Map(merged.map((s) => [s.id, s])) },
     roles: roleSection,
   };
-  return { model, steps, changes: { added, removed: [...removed] } };
+  const changed = steps.filter((d) => d.change === 'changed').map((d) => d.step);
+  return { model, steps, changes: { added, removed: [...removed], changed } };
 }

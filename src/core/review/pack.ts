@@ -487,9 +487,9 @@ function viewOf(model: Model, keep: (s: Step) => boolean): Model {
 function packDiagrams(model: Model, diagnostics: readonly Diagnostic[], impact: Impact, wanted: string[], locale: Locale): PackDiagrams {
   const st = new Map(impact.steps.map((s) => [s.step, s]));
   const today = toMermaid(viewOf(model, (s) => st.get(s.id)?.today !== false), [], { locale }).text;
-  // after: the added steps marked, the removed ones dashed, the contested points marked as conflicts (core/review/after.ts)
+  // after: the added steps marked, the removed ones dashed, the changed ones marked, the contested points marked as conflicts (core/review/after.ts)
   const flow = afterFlow(impact, diagnostics);
-  const changes = { added: flow.added, removed: flow.removed };
+  const changes = { added: flow.added, removed: flow.removed, changed: flow.changedSteps };
   const after = toMermaid(model, flow.marks, { changes, locale }).text;
   const laned = wanted.filter((r) => model.steps.list.some((s) => s.role?.id === r));
   return { today, after, roles: laned.map((role) => ({ role, text: toMermaid(model, flow.marks, { role, changes, locale }).text })) };

@@ -66,7 +66,7 @@ interface ChangeView {
   mode: PreviewMode;
   /** The model drawn (the diff's merged model), else the file's. */
   model: Model;
-  changes?: { added: readonly string[]; removed: readonly string[] };
+  changes?: { added: readonly string[]; removed: readonly string[]; changed?: readonly string[] };
   /** Diagnostics to mark in the text besides the file's (the contested points). */
   marks: Diagnostic[];
   byStep: Map<string, { kind: StepChangeKind; fields?: string[] }>;
@@ -94,7 +94,7 @@ function changeView(result: AnalysisResult, options: RenderOptions, role: string
     const fields = (flow.changed.get(id) ?? []).filter((c) => c.after.kind === 'contested').map((c) => c.attribute);
     byStep.set(id, { kind: 'contested', ...(fields.length ? { fields } : {}) });
   }
-  const view: ChangeView = { mode: 'after', model: full, changes: { added: flow.added, removed: flow.removed }, marks: flow.marks.filter((d) => d.code === 'conflict/contested'), byStep, notices: [] };
+  const view: ChangeView = { mode: 'after', model: full, changes: { added: flow.added, removed: flow.removed, changed: flow.changedSteps }, marks: flow.marks.filter((d) => d.code === 'conflict/contested'), byStep, notices: [] };
   const mine = role !== undefined ? impact.roles.find((r) => r.role === role) : undefined;
   if (mine) {
     const counts = {

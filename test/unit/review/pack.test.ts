@@ -186,6 +186,9 @@ describe('review pack: today and after pictures', () => {
     assert.match(diagrams.after, /n3\["出库复核"\]/);
     assert.match(diagrams.after, /\n {2}class n3 added\n/);
     assert.match(diagrams.after, /\n {2}class n2 conflictWarning\n/, 'pick.mode is contested');
+    assert.match(diagrams.after, /\n {2}class n1 changed\n/, 'credit-check.approver changes (uncontested)');
+    assert.doesNotMatch(diagrams.after, /class [^\n]*\bn2\b[^\n]* changed/, 'a contested step is not drawn changed');
+    assert.doesNotMatch(diagrams.today, /changed/);
     assert.doesNotMatch(diagrams.after, /removed/);
     // a view per role that has steps (not the director's), drawn from the after picture
     assert.deepEqual(diagrams.roles.map((r) => r.role), ['sales', 'warehouse', 'finance']);
