@@ -69,6 +69,13 @@ export interface MermaidOptions {
    * src/shared/preview-mermaid.ts). Default `true`.
    */
   lanes?: boolean;
+  /**
+   * The steps to draw as added (class `added`), removed (class `removed`,
+   * its edges dotted) and changed (class `changed`), instead of what the live
+   * requirements `adds` and `removes`: the "after the requirements" picture
+   * (core/review/after.ts) and a diff between two versions (core/review/diff-view.ts).
+   */
+  changes?: { added: readonly string[]; removed: readonly string[]; changed?: readonly string[] };
 }
 
 export interface MermaidResult {
@@ -84,13 +91,14 @@ export interface MermaidResult {
 }
 
 /** Classes the diagram may use, in the order their `classDef`s are written (later ones win in CSS). */
-export const MERMAID_CLASSES = ['added', 'removed', 'conflict', 'conflictWarning', 'conflictError', 'highlight'] as const;
+export const MERMAID_CLASSES = ['added', 'removed', 'changed', 'conflict', 'conflictWarning', 'conflictError', 'highlight'] as const;
 export type MermaidClass = (typeof MERMAID_CLASSES)[number];
 
 /** Styles of each class. Values must not contain `;` (Mermaid's entity pre-pass looks for `classDef…:…#…;`). */
 export const MERMAID_CLASS_DEFS: Record<MermaidClass, string> = {
   added: 'fill:#e6f7ea,stroke:#1a7f37,stroke-width:2px',
   removed: 'fill:#f4f4f4,stroke:#6e7781,stroke-width:2px,stroke-dasharray:6 4,color:#6e7781',
+  changed: 'fill:#ddf4ff,stroke:#0969da,stroke-width:2px',
   conflict: 'stroke-width:3px',
   conflictWarning: 'fill:#fff3cd,stroke:#bf8700',
   conflictError: 'fill:#ffe0e0,stroke:#cf222e',
@@ -276,7 +284,22 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
   // --- classes ---
   const added = new Uint8Array(n);
   const removed = new Uint8Array(n);
-  for (const req of model.requirements.list) {
+  const changed = new Uint8Array(n);
+  if (options.changes) {
+    for (const id of options.changes.changed ?? []) {
+      const s = stepIndex.get(id);
+      if (s) changed[s.index] = 1;
+    }
+    for (const id of options.changes.added) {
+      const s = stepIndex.get(id);
+      if (s) added[s.index] = 1;
+    }
+    for (const id of options.changes.removed) {
+      const s = stepIndex.get(id);
+      if (s) removed[s.index] = 1;
+    }
+  }
+  for (const req of options.changes ? [] : model.requirements.list) {
     if (!req.live) continue;
     for (const ref of req.adds) {
       const s = stepIndex.get(ref.id);
@@ -376,6 +399,7 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
   const classMembers: Record<MermaidClass, string[]> = {
     added: [],
     removed: [],
+    changed: [],
     conflict: [],
     conflictWarning: [],
     conflictError: [],
@@ -386,6 +410,7 @@ function build(model: Model, diagnostics: readonly Diagnostic[], options: Mermai
     const id = node(i);
     if (added[i]) classMembers.added.push(id);
     if (removed[i]) classMembers.removed.push(id);
+    if (changed[i]) classMembers.changed.push(id);
     if (conflict[i]) {
       classMembers.conflict.push(id);
       (conflict[i] === 2 ? classMembers.conflictError : classMembers.conflictWarning).push(id);

@@ -13,7 +13,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   // findings are computed in a worker_threads worker (dist/worker.js)
   const api = activateWith(context, { kind: 'node', workerFactory: nodeWorkerFactory(context.asAbsolutePath('dist/worker.js')) });
   // "Export Review Pack" and "Compare with…" read files and git through Node (desktop and remote hosts only)
-  const review = registerReviewCommands(api.analyses, context.extensionUri);
+  const review = registerReviewCommands(api.analyses, context.extensionUri, {
+    // the diff on the swimlane: the preview of the file, showing the changes since the other version
+    showDiff: async (uri, before, label) => {
+      const preview = await api.preview.openPreview(uri, { toSide: true });
+      await preview?.showDiff(before, label);
+    },
+  });
   context.subscriptions.push(review);
   return { ...api, compare: review.documents };
 }

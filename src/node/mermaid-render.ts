@@ -13,11 +13,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, type HeadlessChromium } from './chromium';
-import { CJK_FONTS, frameSvg, LEGEND_WORDS, legendItems, mermaidConfigFor, PALETTES } from '../shared/preview-theme';
-import { pageMermaidConfig, themeBase, wellFormedSvg } from '../shared/swimlane/page';
+import { bizflowLightBase, framePicture, pageMermaidConfig, themeBase, wellFormedSvg, type PictureFraming } from '../shared/swimlane/page';
 
 /** The font of the pictures drawn here (no editor font to follow). */
-const FONT = `"Segoe UI", Helvetica, Arial, ${CJK_FONTS}`;
 
 export { ChromiumMissingError, findChromium } from './chromium';
 
@@ -41,18 +39,12 @@ export interface RenderResult {
 }
 
 /** A swimlane diagram to draw (toMermaid's text). */
-export interface FlowDiagram {
+/**
+ * A swimlane text to draw, framed as the preview's exports are when `title`
+ * is given (the process name above, the legend below, a light background).
+ */
+export interface FlowDiagram extends PictureFraming {
   text: string;
-  /**
-   * Frame the picture as the preview's exports are (`frameSvg`): this title
-   * (the process name) above it, the legend below, a light background.
-   * Without it, Mermaid's SVG as it is.
-   */
-  title?: string;
-  /** A second title line (e.g. the role view). */
-  subtitle?: string;
-  /** Language of the legend; default `en`. */
-  locale?: 'en' | 'zh-CN';
 }
 
 export type FlowRenderResult = RenderResult;
@@ -162,7 +154,7 @@ export class MermaidRenderer {
       await page.addScriptTag({ path: bundle });
       await page.addScriptTag({ content: swimlaneBundleSource() });
       // BizFlow's light colours unless a Mermaid theme is asked for: the same configuration as the preview's exports
-      const base: Record<string, unknown> = opts.theme === 'bizflow' ? mermaidConfigFor(PALETTES.light, false, FONT) : themeBase(opts.theme);
+      const base: Record<string, unknown> = opts.theme === 'bizflow' ? bizflowLightBase() : themeBase(opts.theme);
       const ok = await page.evaluate(
         ({ config }) => {
           const m = (globalThis as unknown as { mermaid?: { initialize(c: unknown): void } }).mermaid;
@@ -232,15 +224,7 @@ export class MermaidRenderer {
   async renderFlow(diagram: FlowDiagram): Promise<FlowRenderResult> {
     const [r] = await this.render([diagram.text]);
     if (!r.svg || diagram.title === undefined) return r;
-    const p = PALETTES.light;
-    const framed = frameSvg(r.svg, {
-      title: diagram.title,
-      ...(diagram.subtitle !== undefined ? { subtitle: diagram.subtitle } : {}),
-      legend: legendItems(LEGEND_WORDS[diagram.locale ?? 'en'], p),
-      palette: p,
-      fontFamily: FONT,
-    });
-    return { svg: framed.svg };
+    return { svg: framePicture(r.svg, diagram) };
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,7 @@ import { analyze, type AnalyzeOptions } from '../core/engine';
 import { buildPack, type PackDiagrams, type ReviewPack } from '../core/review/pack';
 import { renderPackHtml, type PackPictures } from '../core/review/pack-html';
 import { renderPackMarkdown } from '../core/review/pack-md';
-import { drawPackPictures } from '../core/review/pack-pictures';
+import { drawPackPictures, pictureFrame, type PictureFrame } from '../core/review/pack-pictures';
 import type { Locale } from '../core/types';
 
 export const PACK_FORMATS = ['html', 'md', 'xlsx'] as const;
@@ -29,8 +29,8 @@ export interface ReviewPackOptions {
   generatedOn?: string;
   /** HTML: draw the pictures (default true); false leaves the note and the Mermaid text. */
   pictures?: boolean;
-  /** HTML: how the pictures are drawn (tests, the extension); default: Mermaid in headless Chromium. */
-  draw?: (texts: PackDiagrams) => Promise<PackPictures>;
+  /** HTML: how the pictures are drawn (tests, the extension), framed with `frame`; default: Mermaid in headless Chromium. */
+  draw?: (texts: PackDiagrams, frame: PictureFrame) => Promise<PackPictures>;
   /** Chromium to use for the pictures. */
   executablePath?: string;
   timeoutMs?: number;
@@ -49,16 +49,24 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
 }
 
-/** Draws today's and the after picture (and each role's view) with the project's Mermaid renderer; never throws (the reason comes back in `error`). */
-export async function drawPictures(texts: PackDiagrams, opts: { executablePath?: string; timeoutMs?: number } = {}): Promise<PackPictures> {
+export { pictureFrame, type PictureFrame };
+
+/**
+ * Draws today's and the after picture (and each role's view) with the
+ * project's Mermaid renderer, in BizFlow's light colours (as the exports and
+ * `bizflow render --format svg`), framed with `frame`; never throws (the
+ * reason comes back in `error`).
+ */
+export async function drawPictures(texts: PackDiagrams, opts: { executablePath?: string; timeoutMs?: number; frame?: PictureFrame } = {}): Promise<PackPictures> {
   let renderer: import('./mermaid-render').MermaidRenderer | undefined;
   try {
     // loaded here only: lint and the other formats never load playwright
      
     const { MermaidRenderer } = require('./mermaid-render') as typeof import('./mermaid-render');
-    renderer = await MermaidRenderer.launch({ executablePath: opts.executablePath, timeoutMs: opts.timeoutMs });
+    // BizFlow's light colours, as the preview's exports and `bizflow render --format svg` (src/shared/preview-theme.ts)
+    renderer = await MermaidRenderer.launch({ executablePath: opts.executablePath, timeoutMs: opts.timeoutMs, theme: 'bizflow' });
     const r = renderer;
-    return await drawPackPictures(texts, (text) => r.renderFlow({ text }));
+    return await drawPackPictures(texts, (request) => r.renderFlow(request), opts.frame);
   } catch (e) {
     const err = e as { name?: string; missing?: string; detail?: string };
     if (err?.name === 'ChromiumMissingError') {
@@ -88,9 +96,10 @@ export async function buildReviewPack(text: string, options: ReviewPackOptions):
   }
   let pictures: PackPictures = {};
   if (options.pictures !== false) {
+    const frame = pictureFrame(pack);
     pictures = options.draw
-      ? await options.draw(pack.diagrams).catch((e: unknown) => ({ error: oneLine(e) }))
-      : await drawPictures(pack.diagrams, { executablePath: options.executablePath, timeoutMs: options.timeoutMs });
+      ? await options.draw(pack.diagrams, frame).catch((e: unknown) => ({ error: oneLine(e) }))
+      : await drawPictures(pack.diagrams, { executablePath: options.executablePath, timeoutMs: options.timeoutMs, frame });
   } else {
     pictures = { error: locale === 'zh-CN' ? '未绘制图片' : 'pictures were not drawn' };
   }

@@ -7,13 +7,17 @@
  * Types and pure guards only (shared by Node and the browser bundle).
  */
 import type { Guards } from './rpc';
+import type { PictureFraming } from './swimlane/page';
 
 export const PACK_PICTURES_VIEW_TYPE = 'bizflow.packPictures';
 
 export type PackPictureRequests = {
-  /** One swimlane Mermaid text (toMermaid's) drawn with BizFlow's layout: the SVG, or Mermaid's error. */
-  draw: { params: { text: string }; result: { svg?: string; error?: string } };
+  /** One swimlane Mermaid text (toMermaid's) drawn with BizFlow's layout, framed when `title` is given: the SVG, or Mermaid's error. */
+  draw: { params: DrawParams; result: { svg?: string; error?: string } };
 };
+
+/** A picture to draw (as `DrawRequest` of core/review/pack-pictures.ts). */
+export type DrawParams = PictureFraming & { text: string };
 
 /** webview → extension, once: whether the page can draw. */
 export type PackPicturesStatus = { type: 'ready' } | { type: 'failed'; error: string };
@@ -29,7 +33,13 @@ export function isPackPicturesStatus(v: unknown): v is PackPicturesStatus {
 }
 
 export const PACK_PICTURE_PARAMS: Required<Guards<PackPictureRequests, 'params'>> = {
-  draw: (v): v is { text: string } => isObj(v) && typeof v.text === 'string',
+  draw: (v): v is DrawParams =>
+    isObj(v) &&
+    typeof v.text === 'string' &&
+    optString(v.title) &&
+    optString(v.subtitle) &&
+    (v.locale === undefined || v.locale === 'en' || v.locale === 'zh-CN') &&
+    (v.changes === undefined || typeof v.changes === 'boolean'),
 };
 
 export const PACK_PICTURE_RESULTS: Required<Guards<PackPictureRequests, 'result'>> = {

@@ -13,22 +13,27 @@
  * - `highlightOverlays`: what the editor's cursor is on. It highlights, and
  *   dims only the steps that carry nothing else: a conflict, a decision or a
  *   problem stays fully visible, and nothing is dimmed when none of the
- *   highlighted steps is drawn (e.g. in a role view).
+ *   highlighted steps is drawn (e.g. in a role view); a changed step (after
+ *   / diff view) is never dimmed either.
  *
- * More kinds (the "today ↔ after" view, a diff between versions) are more
- * producers of the same list. Pure (types only): shared by the webview and
- * the unit tests.
+ * - `changeOverlays`: the "after the requirements" view and a diff between
+ *   versions (`RenderModel.mode`): `bf-added` ("+" badge), `bf-removed`
+ *   (drawn dashed, "−"), `bf-changed` ("Δ"), `bf-contested` ("?": live
+ *   requirements disagree, neither side drawn), and, in a role view, the
+ *   role's lane `bf-lane-focus`.
+ *
+ * Pure (types only): shared by the webview and the unit tests.
  */
-import type { HighlightMessage, RenderModel } from './protocol';
+import type { HighlightMessage, RenderModel, StepChangeKind } from './protocol';
 
 /** What an overlay is drawn on: a step (step id), a lane (role id), or the whole diagram. */
 export type OverlayTarget = { kind: 'step'; id: string } | { kind: 'lane'; id: string } | { kind: 'diagram' };
 
 export interface Badge {
   /** Its colour (and CSS class). */
-  kind: 'error' | 'warning';
-  /** Where on the node: `conflict` top right (a count), `problem` top left ("!"). */
-  slot: 'conflict' | 'problem';
+  kind: 'error' | 'warning' | StepChangeKind;
+  /** Where on the node: `conflict` top right (a count), `problem` top left ("!"), `change` bottom right ("+", "−", "Δ", "?"). */
+  slot: 'conflict' | 'problem' | 'change';
   /** The text shown (a count, or "!"). */
   text: string;
 }
@@ -101,6 +106,35 @@ export function problemOverlays(model: RenderModel): Overlay[] {
   return out;
 }
 
+/** The class and badge text of each kind of change. */
+export const CHANGE_MARKS: Readonly<Record<StepChangeKind, { cls: string; text: string }>> = {
+  added: { cls: 'bf-added', text: '+' },
+  removed: { cls: 'bf-removed', text: '\u2212' },
+  changed: { cls: 'bf-changed', text: '\u0394' },
+  contested: { cls: 'bf-contested', text: '?' },
+};
+
+/**
+ * The "after the requirements" and diff views (`model.mode`): each changed
+ * step's class and badge, and the selected role's lane. Nothing in the
+ * `today` view.
+ */
+export function changeOverlays(model: RenderModel): Overlay[] {
+  if (model.mode !== 'after' && model.mode !== 'diff') return [];
+  const out: Overlay[] = [];
+  for (const step of model.steps) {
+    const c = step.change;
+    if (!c) continue;
+    const mark = CHANGE_MARKS[c.kind];
+    out.push({ target: { kind: 'step', id: step.id }, classes: [mark.cls], badges: [{ kind: c.kind, slot: 'change', text: mark.text }] });
+  }
+  if (model.role !== undefined && model.lanes.some((l) => l.roleId === model.role && !l.unassigned)) {
+    out.push({ target: { kind: 'lane', id: model.role }, classes: ['bf-lane-focus'] });
+  }
+  out.push({ target: { kind: 'diagram' }, classes: [model.mode === 'after' ? 'bf-mode-after' : 'bf-mode-diff'] });
+  return out;
+}
+
 /**
  * What the editor's cursor is on: those steps highlighted (the one under the
  * cursor more strongly) and the lanes highlighted. The other steps are
@@ -116,7 +150,7 @@ export function highlightOverlays(model: RenderModel, highlight: HighlightMessag
   for (const step of model.steps) {
     const classes: string[] = [];
     if (steps.has(step.id)) classes.push('bf-hl');
-    else if (any && !step.conflict && !step.decided && !step.problem) classes.push('bf-dim');
+    else if (any && !step.conflict && !step.decided && !step.problem && !step.change) classes.push('bf-dim');
     if (highlight.primary === step.id) classes.push('bf-hl-primary');
     if (classes.length) out.push({ target: { kind: 'step', id: step.id }, classes });
   }
@@ -128,7 +162,13 @@ export function highlightOverlays(model: RenderModel, highlight: HighlightMessag
 
 /** Every overlay of a drawing of `model`. */
 export function overlaysOf(model: RenderModel, highlight: HighlightMessage | undefined): Overlay[] {
-  return [...conflictOverlays(model), ...decidedOverlays(model), ...problemOverlays(model), ...highlightOverlays(model, highlight)];
+  return [
+    ...conflictOverlays(model),
+    ...decidedOverlays(model),
+    ...problemOverlays(model),
+    ...changeOverlays(model),
+    ...highlightOverlays(model, highlight),
+  ];
 }
 
 /** The key of a target, for grouping the overlays of one target. */

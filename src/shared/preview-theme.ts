@@ -30,6 +30,9 @@ export interface Palette {
   addedFill: string;
   removed: string;
   removedFill: string;
+  /** A step changed (an attribute after the requirements, or a step changed between two versions). */
+  changed: string;
+  changedFill: string;
   badgeText: string;
 }
 
@@ -56,6 +59,8 @@ export const PALETTES: Readonly<Record<PaletteKind, Palette>> = {
     addedFill: '#e6f7ea',
     removed: '#6e7781',
     removedFill: '#f4f4f4',
+    changed: '#0969da',
+    changedFill: '#ddf4ff',
     badgeText: '#ffffff',
   },
   dark: {
@@ -77,6 +82,8 @@ export const PALETTES: Readonly<Record<PaletteKind, Palette>> = {
     addedFill: '#173a24',
     removed: '#8b949e',
     removedFill: '#2d2d2d',
+    changed: '#58a6ff',
+    changedFill: '#0c2d4b',
     badgeText: '#ffffff',
   },
   'high-contrast': {
@@ -98,6 +105,8 @@ export const PALETTES: Readonly<Record<PaletteKind, Palette>> = {
     addedFill: '#002b0f',
     removed: '#c0c0c0',
     removedFill: '#000000',
+    changed: '#6fc3df',
+    changedFill: '#00202b',
     badgeText: '#000000',
   },
   'high-contrast-light': {
@@ -119,6 +128,8 @@ export const PALETTES: Readonly<Record<PaletteKind, Palette>> = {
     addedFill: '#e6f7ea',
     removed: '#444444',
     removedFill: '#f0f0f0',
+    changed: '#0f4a85',
+    changedFill: '#e6f1fb',
     badgeText: '#ffffff',
   },
 };
@@ -141,6 +152,12 @@ export function themeCss(p: Palette): string {
     `.node .bf-badge.error circle{fill:${p.error}!important}`,
     `.node .bf-badge.warning circle{fill:${p.warning}!important}`,
     `.node .bf-badge text{fill:${p.badgeText}!important;stroke:none!important;font-size:11px;font-weight:700}`,
+    // the "after the requirements" and diff views (overlay classes of src/shared/preview-overlays.ts)
+    `.node.bf-removed text, .node.bf-removed tspan, .node.bf-removed span, .node.bf-removed p{color:${p.removed}!important;fill:${p.removed}!important}`,
+    `.node .bf-badge.added circle{fill:${p.added}!important}`,
+    `.node .bf-badge.removed circle{fill:${p.removed}!important}`,
+    `.node .bf-badge.changed circle{fill:${p.changed}!important}`,
+    `.node .bf-badge.contested circle{fill:${p.warning}!important}`,
   ].join('\n');
 }
 
@@ -206,6 +223,8 @@ export type LegendWords = Pick<
   | 'legendDecided'
   | 'legendProblemError'
   | 'legendProblemWarning'
+  | 'legendChanged'
+  | 'legendContested'
 >;
 
 export const LEGEND_WORDS = {
@@ -220,6 +239,8 @@ export const LEGEND_WORDS = {
     legendDecided: 'Conflict decided',
     legendProblemError: 'Problem (error)',
     legendProblemWarning: 'Problem (warning)',
+    legendChanged: 'Changed',
+    legendContested: 'Contested (requirements disagree)',
   },
   'zh-CN': {
     legendStartEnd: '开始 / 结束',
@@ -232,6 +253,8 @@ export const LEGEND_WORDS = {
     legendDecided: '冲突已决定',
     legendProblemError: '问题（错误）',
     legendProblemWarning: '问题（警告）',
+    legendChanged: '改变',
+    legendContested: '有争议（需求相互矛盾）',
   },
 } satisfies Record<string, LegendWords>;
 
@@ -246,8 +269,11 @@ export interface LegendItem {
   swatch: Swatch;
 }
 
-/** The legend's entries, in the colours of `p`. */
-export function legendItems(w: LegendWords, p: Palette): LegendItem[] {
+/**
+ * The legend's entries, in the colours of `p`; with `changes` (the "after the
+ * requirements" view, a diff between versions) also "changed" and "contested".
+ */
+export function legendItems(w: LegendWords, p: Palette, options: { changes?: boolean } = {}): LegendItem[] {
   const shape = (s: 'stadium' | 'rect' | 'diamond', fill: string, stroke: string, strokeWidth = 1.5, dash?: string): Swatch => ({
     shape: s,
     fill,
@@ -261,6 +287,12 @@ export function legendItems(w: LegendWords, p: Palette): LegendItem[] {
     { key: 'decision', label: w.legendDecision, swatch: shape('diamond', p.node, p.nodeBorder) },
     { key: 'added', label: w.legendAdded, swatch: shape('rect', p.addedFill, p.added, 2) },
     { key: 'removed', label: w.legendRemoved, swatch: shape('rect', p.removedFill, p.removed, 2, '4 3') },
+    ...(options.changes
+      ? [
+          { key: 'changed', label: w.legendChanged, swatch: shape('rect', p.changedFill, p.changed, 2) },
+          { key: 'contested', label: w.legendContested, swatch: shape('rect', p.warningFill, p.warning, 2, '2 2') },
+        ]
+      : []),
     { key: 'conflictError', label: w.legendConflictError, swatch: shape('rect', p.errorFill, p.error, 2.5) },
     { key: 'conflictWarning', label: w.legendConflictWarning, swatch: shape('rect', p.warningFill, p.warning, 2.5) },
     { key: 'decided', label: w.legendDecided, swatch: shape('rect', p.decidedFill, p.decided, 2.5) },

@@ -21,6 +21,15 @@ export type DiagSeverity = 'error' | 'warning' | 'info';
 export type ConflictLevel = 'error' | 'warning';
 export type StepKind = 'start' | 'task' | 'decision' | 'end';
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
+/**
+ * What the picture shows: `today` the file as written (what requirements add
+ * and remove marked); `after` the flow as the live requirements would leave it
+ * (core/review/after.ts); `diff` the changes since another version (the
+ * "BizFlow: Compare with…" command, core/review/diff-view.ts).
+ */
+export type PreviewMode = 'today' | 'after' | 'diff';
+/** How a step changes in the `after` / `diff` view (drawn as overlays: src/shared/preview-overlays.ts). */
+export type StepChangeKind = 'added' | 'removed' | 'changed' | 'contested';
 
 /** What every message carries. */
 export interface DocStamp {
@@ -73,6 +82,12 @@ export interface PreviewStep {
    * drawn as decided, not as open conflicts (absent when none).
    */
   decided?: number;
+  /**
+   * In the `after` and `diff` views: how the step changes (absent when it
+   * does not), and what changed (attribute names after the requirements; the
+   * fields that differ between the versions).
+   */
+  change?: { kind: StepChangeKind; fields?: string[] };
 }
 
 export interface PreviewLane {
@@ -136,6 +151,12 @@ export interface RenderModel {
   notices: string[];
   /** Set when the diagram is too large to draw. */
   tooLarge?: TooLarge;
+  /** What the picture shows (absent: `today`). */
+  mode?: PreviewMode;
+  /** A diff is loaded (the toolbar offers the `diff` view): the other version's name. */
+  diffWith?: string;
+  /** In the `after` view with a role selected: what changes for that role, in words (one line each). */
+  roleChanges?: string[];
 }
 
 /**
@@ -179,6 +200,10 @@ export interface InspectionReport extends RenderOutcome {
   view: ViewTransform;
   /** Role currently selected in the role selector ('' = all roles). */
   roleSelected: string;
+  /** The view the toolbar shows as selected (today, after, diff). */
+  mode: PreviewMode;
+  /** Step ids whose node's shape is drawn dashed (its computed `stroke-dasharray`). */
+  dashedSteps: string[];
   /** Security probes: things that must stay zero / empty. */
   security: {
     scriptElements: number;
@@ -251,6 +276,8 @@ export interface PreviewState {
   role?: string;
   onlyConflictLanes?: boolean;
   view?: ViewTransform;
+  /** `today` or `after` (a diff is not kept across a reload). */
+  mode?: 'today' | 'after';
 }
 
 /** Localised texts for the webview (filled by the extension in `bizflow.locale`, see src/extension/preview/strings.ts). */
@@ -276,6 +303,18 @@ export interface WebviewStrings {
   legendDecided: string;
   legendProblemError: string;
   legendProblemWarning: string;
+  legendChanged: string;
+  legendContested: string;
+  /** The view toggle: today, after the requirements, the diff with `{0}`, and the toggle's label. */
+  modeToday: string;
+  modeAfter: string;
+  modeDiff: string;
+  modeLabel: string;
+  /** Tooltip lines of a changed step. */
+  changeAdded: string;
+  changeRemoved: string;
+  changeChanged: string;
+  changeContested: string;
   conflictError: string;
   conflictErrors: string;
   conflictWarning: string;
@@ -389,6 +428,11 @@ export interface SetRoleMessage extends DocStamp {
   role?: string;
 }
 
+export interface SetModeMessage extends DocStamp {
+  type: 'setMode';
+  mode: PreviewMode;
+}
+
 export interface SetOnlyConflictLanesMessage extends DocStamp {
   type: 'setOnlyConflictLanes';
   value: boolean;
@@ -404,6 +448,7 @@ export type FromWebview =
   | RenderedMessage
   | OpenStepMessage
   | SetRoleMessage
+  | SetModeMessage
   | SetOnlyConflictLanesMessage
   | RunCommandMessage
   | ExtensionRequest
@@ -488,6 +533,8 @@ export function isFromWebview(msg: unknown): msg is FromWebview {
       return msg.role === undefined || (typeof msg.role === 'string' && msg.role.length < 1000);
     case 'setOnlyConflictLanes':
       return typeof msg.value === 'boolean';
+    case 'setMode':
+      return msg.mode === 'today' || msg.mode === 'after' || msg.mode === 'diff';
     case 'runCommand':
       return typeof msg.command === 'string' && RUN_COMMANDS.has(msg.command);
     default:
@@ -522,6 +569,7 @@ export function isPreviewState(v: unknown): v is PreviewState {
   if (typeof v.locked !== 'boolean') return false;
   if (v.role !== undefined && typeof v.role !== 'string') return false;
   if (v.onlyConflictLanes !== undefined && typeof v.onlyConflictLanes !== 'boolean') return false;
+  if (v.mode !== undefined && v.mode !== 'today' && v.mode !== 'after') return false;
   if (v.view !== undefined) {
     if (!isObj(v.view)) return false;
     for (const k of ['scale', 'x', 'y'] as const) {

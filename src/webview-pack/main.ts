@@ -10,7 +10,7 @@
  */
 import { PACK_PICTURE_PARAMS, type PackPictureRequests, type PackPicturesStatus } from '../shared/pack-pictures-protocol';
 import { serveRequests } from '../shared/rpc';
-import { pageMermaidConfig, themeBase, wellFormedSvg } from '../shared/swimlane/page';
+import { bizflowLightBase, framePicture, pageMermaidConfig, wellFormedSvg } from '../shared/swimlane/page';
 import type { MermaidApi, SwimlaneRenderOptions } from '../shared/swimlane/render';
 
 interface VsCodeApi {
@@ -32,7 +32,8 @@ function start(): void {
     vscode.postMessage({ type: 'failed', error: `${mermaid ? 'bizflow-swimlane.js' : 'mermaid.min.js'} did not load` } satisfies PackPicturesStatus);
     return;
   }
-  mermaid.initialize(pageMermaidConfig(themeBase()));
+  // BizFlow's light colours, as `bizflow review` draws its pictures (src/node/review-pack.ts)
+  mermaid.initialize(pageMermaidConfig(bizflowLightBase()));
   let counter = 0;
   // one drawing at a time: Mermaid renders in the page's DOM
   let queue: Promise<unknown> = Promise.resolve();
@@ -45,13 +46,13 @@ function start(): void {
     },
     params: PACK_PICTURE_PARAMS,
     handlers: {
-      draw: ({ text }) => {
+      draw: ({ text, ...framing }) => {
         // the ids `bizflow review` gives its pictures in Chromium (src/node/mermaid-render.ts): the same HTML
         const id = `bizflow-svg-${counter++}`;
         const run = queue.then(async () => {
           try {
             const { svg } = await BizflowSwimlane.renderSwimlane(mermaid, text, { id });
-            return { svg: wellFormedSvg(svg) };
+            return { svg: framePicture(wellFormedSvg(svg), framing) };
           } catch (e) {
             return { error: (e instanceof Error ? e.message : String(e)).split('\n')[0] };
           } finally {

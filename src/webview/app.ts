@@ -30,7 +30,7 @@ import { RenderQueue } from './render-queue';
 import { MermaidRenderer } from './renderer';
 import { fontFamily, mermaidConfig, palette, themeKind } from './theme';
 import { legendItems } from '../shared/preview-theme';
-import { Banner, fmt, h, Legend, roleButtons, Toolbar, Tooltip } from './ui';
+import { Banner, fmt, fmt as fmtMode, h, Legend, roleButtons, Toolbar, Tooltip } from './ui';
 import { Viewport } from './viewport';
 
 interface Job {
@@ -91,6 +91,8 @@ export class PreviewApp {
   private firstRender = true;
   private theme: ThemeKind = themeKind();
   private legendColours = '';
+  /** The legend shows the changes' entries (after / diff view). */
+  private legendChanges = false;
   /** The stage (drawing, status, legend): `bf-stale` while the drawing is the last good one. */
   private readonly stage: HTMLElement;
   private readonly staleTag: HTMLElement;
@@ -110,6 +112,11 @@ export class PreviewApp {
         this.showStatus(S.rendering);
         host.post({ type: 'setOnlyConflictLanes', ...this.stamp(), value });
       },
+      onMode: (mode) => {
+        if (mode !== 'diff') host.setState({ mode });
+        this.showStatus(S.rendering);
+        host.post({ type: 'setMode', ...this.stamp(), mode });
+      },
       onZoomIn: () => this.viewport.zoomIn(),
       onZoomOut: () => this.viewport.zoomOut(),
       onFit: () => this.viewport.fit(),
@@ -118,6 +125,7 @@ export class PreviewApp {
     });
     this.banner.clear();
     this.legend = new Legend(S);
+    this.tooltip.strings = S;
     this.status.hidden = true;
     const viewEl = h('main', { className: 'bf-viewport', attrs: { tabindex: '0' } }, this.canvas);
     this.staleTag = h('div', { className: 'bf-stale-tag', text: S.outOfDate, attrs: { role: 'status' } });
@@ -159,6 +167,7 @@ export class PreviewApp {
       banner: () => this.banner.text,
       conflictBadge: () => this.toolbar.conflictText,
       roleSelected: () => this.toolbar.selectedRole,
+      mode: () => this.toolbar.selectedMode,
       theme: () => themeKind(),
       view: () => this.viewport.view,
       lastHover: () => interaction.lastHover,
@@ -238,11 +247,13 @@ export class PreviewApp {
     const uriChanged = msg.uri !== this.doc.uri;
     this.doc = { uri: msg.uri, version: msg.version, seq: msg.seq };
     if (uriChanged) this.highlight = undefined;
-    this.host.setState({ uri: msg.uri, locked: msg.locked, role: model.role, onlyConflictLanes: model.onlyConflictLanes });
+    const mode = model.mode ?? 'today';
+    this.host.setState({ uri: msg.uri, locked: msg.locked, role: model.role, onlyConflictLanes: model.onlyConflictLanes, ...(mode !== 'diff' ? { mode } : {}) });
     const { toolbar, banner, S } = this;
     toolbar.setLocked(msg.locked);
     toolbar.setTitle(model.title);
     toolbar.setRoles(model.roles, model.role);
+    toolbar.setMode(mode, model.diffWith);
     toolbar.setOnlyConflicts(model.onlyConflictLanes, model.role === undefined);
     const hasSyntax = model.problems.length > 0;
     // while the YAML does not parse, the counts are not known: never "no conflicts"
@@ -400,7 +411,10 @@ export class PreviewApp {
         new Decorations(drawing).apply(overlaysOf(model, undefined), p);
       }
       const role = model.role !== undefined ? model.roles.find((r) => r.id === model.role)?.label ?? model.role : undefined;
-      const frame = { title: model.title, ...(role !== undefined ? { subtitle: `${this.S.role}: ${role}` } : {}), legend: legendItems(this.S, p), palette: p, fontFamily: fontFamily() };
+      const view = model.mode === 'after' ? this.S.modeAfter : model.mode === 'diff' ? fmtMode(this.S.modeDiff, model.diffWith ?? '') : undefined;
+      const subtitle = [role !== undefined ? `${this.S.role}: ${role}` : undefined, view].filter((x): x is string => !!x).join(' · ');
+      const changes = model.mode === 'after' || model.mode === 'diff';
+      const frame = { title: model.title, ...(subtitle ? { subtitle } : {}), legend: legendItems(this.S, p, { changes }), palette: p, fontFamily: fontFamily() };
       return { data: format === 'svg' ? exportSvg(drawing, frame).text : await exportPng(drawing, frame, scale) };
     } finally {
       scratch?.remove();
@@ -431,10 +445,12 @@ export class PreviewApp {
   /** The legend in the colours of the theme (rebuilt only when they change). */
   private renderLegend(): void {
     const p = palette(themeKind());
+    const changes = this.drawing?.model.mode === 'after' || this.drawing?.model.mode === 'diff';
     const key = JSON.stringify(p);
-    if (key === this.legendColours) return;
+    if (key === this.legendColours && changes === this.legendChanges) return;
     this.legendColours = key;
-    this.legend.render(p);
+    this.legendChanges = changes;
+    this.legend.render(p, changes);
   }
 
   /** Where the flow starts, in diagram coordinates (the first view of a big diagram shows it). */

@@ -7,7 +7,7 @@
  */
 import { mergeOverlays, type Badge, type Overlay } from '../shared/preview-overlays';
 import type { Drawing } from './drawing';
-import { stateColors, STATE_CLASSES, type Palette } from './theme';
+import { DASHED_CLASSES, stateColors, STATE_CLASSES, type Palette } from './theme';
 import { svgEl } from './ui';
 
 export class Decorations {
@@ -78,7 +78,9 @@ export class Decorations {
     const p = this.palette!;
     let state: (typeof STATE_CLASSES)[number] | undefined;
     for (const cls of STATE_CLASSES) if (el.classList.contains(cls)) state = cls;
-    const key = state ? `${state}\u0000${this.paletteKey}` : '';
+    let dash: string | undefined;
+    for (const [cls, d] of Object.entries(DASHED_CLASSES)) if (el.classList.contains(cls)) dash = d;
+    const key = state ? `${state}\u0000${dash ?? ''}\u0000${this.paletteKey}` : '';
     if ((this.coloured.get(el) ?? '') === key) return;
     const shapes: SVGElement[] = [];
     for (const child of Array.from(el.children)) {
@@ -95,6 +97,9 @@ export class Decorations {
         s.style.removeProperty('fill');
         s.style.removeProperty('stroke');
       }
+      // a removed step dashed (a contested one dotted), over what Mermaid's class wrote
+      if (dash) s.style.setProperty('stroke-dasharray', dash, 'important');
+      else if (this.coloured.has(el)) s.style.removeProperty('stroke-dasharray');
     }
     if (key) this.coloured.set(el, key);
     else this.coloured.delete(el);
@@ -126,9 +131,10 @@ export class Decorations {
     todo.forEach(({ el, kind, key, badge }, i) => {
       const box = boxes[i];
       const left = badge.slot === 'problem';
+      const bottom = badge.slot === 'change';
       const cx = kind === 'decision' ? box.x + box.width * (left ? 0.25 : 0.75) : left ? box.x + 2 : box.x + box.width - 2;
-      const cy = kind === 'decision' ? box.y + box.height * 0.25 : box.y + 2;
-      const color = badge.kind === 'error' ? p.error : p.warning;
+      const cy = kind === 'decision' ? box.y + box.height * (bottom ? 0.75 : 0.25) : bottom ? box.y + box.height - 2 : box.y + 2;
+      const color = badgeColor(p, badge.kind);
       const g = svgEl('g', { class: `bf-badge bf-badge-${badge.slot} ${badge.kind}`, ...(badge.slot === 'conflict' ? { 'data-count': badge.text } : {}) });
       g.append(
         svgEl('circle', { cx, cy, r: 9, fill: color, stroke: p.background, 'stroke-width': 1.5 }),
@@ -152,5 +158,21 @@ export class Decorations {
 
   private badgeKey(b: Badge): string {
     return `${b.kind}\u0000${b.slot}\u0000${b.text}\u0000${this.paletteKey}`;
+  }
+}
+
+/** A badge's colour: conflict / problem level, or the kind of change. */
+function badgeColor(p: Palette, kind: Badge['kind']): string {
+  switch (kind) {
+    case 'error':
+      return p.error;
+    case 'added':
+      return p.added;
+    case 'removed':
+      return p.removed;
+    case 'changed':
+      return p.changed;
+    default:
+      return p.warning;
   }
 }

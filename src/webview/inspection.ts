@@ -5,7 +5,7 @@
  * production messages carry none of it. The CSP violations and the scripts
  * present at start are noted from the start, as they cannot be found later.
  */
-import type { InspectionReport, RenderOutcome, RenderTimings, ThemeKind, ViewTransform, WebviewRequests } from '../shared/protocol';
+import type { InspectionReport, PreviewMode, RenderOutcome, RenderTimings, ThemeKind, ViewTransform, WebviewRequests } from '../shared/protocol';
 import type { Drawing } from './drawing';
 import { LABEL_FONT_PX } from '../shared/preview-theme';
 import { eachAttribute, isHandler } from './svg-safety';
@@ -22,6 +22,7 @@ export interface InspectionSource {
   banner(): string;
   conflictBadge(): string;
   roleSelected(): string;
+  mode(): PreviewMode;
   theme(): ThemeKind;
   view(): ViewTransform;
   /** Settles when the last hover's tooltip is complete. */
@@ -31,7 +32,7 @@ export interface InspectionSource {
 }
 
 /** Classes of the overlays (src/shared/preview-overlays.ts) a test may look for on a step. */
-const OVERLAY_CLASS = /^(conflictError|conflictWarning|bf-decided|bf-problem-(error|warning)|bf-hl|bf-hl-primary|bf-dim)$/;
+const OVERLAY_CLASS = /^(conflictError|conflictWarning|bf-decided|bf-problem-(error|warning)|bf-hl|bf-hl-primary|bf-dim|bf-(added|removed|changed|contested))$/;
 
 /** The box of `el` (its own bounding box) in the user space of `svg`. */
 function boxIn(svg: SVGSVGElement, el: SVGGraphicsElement): { x: number; y: number; width: number; height: number } {
@@ -108,6 +109,7 @@ export class Inspection {
     const problemBadges: Record<string, string> = {};
     const stepClasses: Record<string, string[]> = {};
     const geometry: InspectionReport['geometry'] = { lanes: [], steps: [] };
+    const dashedSteps: string[] = [];
     let edgeCount = 0;
     if (drawing) {
       for (const { el, step } of drawing.steps()) {
@@ -118,6 +120,8 @@ export class Inspection {
         const problem = el.querySelector('.bf-badge-problem');
         if (problem) problemBadges[step.id] = problem.classList.contains('error') ? 'error' : 'warning';
         stepClasses[step.id] = Array.from(el.classList).filter((c) => OVERLAY_CLASS.test(c));
+        const dash = getComputedStyle(shapeOf(el)).strokeDasharray;
+        if (dash && dash !== 'none') dashedSteps.push(step.id);
         geometry.steps.push({ id: step.id, ...(step.role !== undefined ? { role: step.role } : {}), ...boxIn(drawing.svg, shapeOf(el)) });
         if (el.classList.contains('bf-hl')) highlighted.steps.push(step.id);
         if (el.classList.contains('bf-hl-primary')) highlighted.primary = step.id;
@@ -154,6 +158,8 @@ export class Inspection {
       mermaidTheme: drawing?.theme ?? '',
       view: { ...s.view() },
       roleSelected: s.roleSelected(),
+      mode: s.mode(),
+      dashedSteps,
       security: this.hostile(),
       renderMs: Math.round(s.renderMs()),
       stepClasses,

@@ -44,16 +44,25 @@ export function palette(kind: ThemeKind, editor = true): Palette {
 }
 
 /** Node classes whose colours follow the theme, weakest first (later ones win, as in the diagram's CSS). */
-export const STATE_CLASSES = ['added', 'removed', 'bf-decided', 'conflictWarning', 'conflictError'] as const;
+export const STATE_CLASSES = ['added', 'removed', 'changed', 'bf-changed', 'bf-added', 'bf-removed', 'bf-decided', 'conflictWarning', 'bf-contested', 'conflictError'] as const;
+
+/** Node classes drawn with a dashed outline (a removed step; a contested one dotted). */
+export const DASHED_CLASSES: Readonly<Record<string, string>> = { removed: '6 4', 'bf-removed': '6 4', 'bf-contested': '2 3' };
 
 export function stateColors(p: Palette, cls: (typeof STATE_CLASSES)[number]): { fill: string; stroke: string } {
   switch (cls) {
     case 'added':
+    case 'bf-added':
       return { fill: p.addedFill, stroke: p.added };
     case 'removed':
+    case 'bf-removed':
       return { fill: p.removedFill, stroke: p.removed };
+    case 'changed':
+    case 'bf-changed':
+      return { fill: p.changedFill, stroke: p.changed };
     case 'bf-decided':
       return { fill: p.decidedFill, stroke: p.decided };
+    case 'bf-contested':
     case 'conflictWarning':
       return { fill: p.warningFill, stroke: p.warning };
     default:

@@ -1,5 +1,5 @@
 /** The preview's chrome: toolbar, banner, legend, tooltip. Built with DOM calls only (no HTML strings). */
-import type { PreviewDiagnostic, PreviewRole, PreviewStep, WebviewStrings } from '../shared/protocol';
+import type { PreviewDiagnostic, PreviewMode, PreviewRole, PreviewStep, WebviewStrings } from '../shared/protocol';
 import type { Palette } from './theme';
 import { legendItems, swatchElements } from '../shared/preview-theme';
 
@@ -33,6 +33,8 @@ export function fmt(template: string, ...args: (string | number)[]): string {
 export interface ToolbarHandlers {
   onRole(role: string | undefined): void;
   onOnlyConflicts(value: boolean): void;
+  /** The view toggle: today, after the requirements, or the diff loaded. */
+  onMode(mode: PreviewMode): void;
   onZoomIn(): void;
   onZoomOut(): void;
   onFit(): void;
@@ -49,6 +51,9 @@ export class Toolbar {
   private readonly conflictBadge = h('button', { className: 'bf-conflicts' });
   private readonly lock = h('button', { className: 'bf-lock' });
   private roleIds: string[] = [];
+  /** The view toggle "Today | After the requirements | Changes since …" (the last only while a diff is loaded). */
+  private readonly modeButtons: Record<PreviewMode, HTMLButtonElement>;
+  private mode: PreviewMode = 'today';
 
   constructor(
     private readonly s: WebviewStrings,
@@ -66,6 +71,15 @@ export class Toolbar {
       b.addEventListener('click', fn);
       return b;
     };
+    const modeButton = (mode: PreviewMode, text: string) => {
+      const b = h('button', { text, className: `bf-btn bf-mode bf-mode-${mode}`, attrs: { 'aria-pressed': 'false', 'data-mode': mode } });
+      b.addEventListener('click', () => {
+        if (mode !== this.mode) handlers.onMode(mode);
+      });
+      return b;
+    };
+    this.modeButtons = { today: modeButton('today', s.modeToday), after: modeButton('after', s.modeAfter), diff: modeButton('diff', s.modeDiff) };
+    this.modeButtons.diff.hidden = true;
     this.conflictBadge.addEventListener('click', () => handlers.onCommand('showProblems'));
     this.lock.textContent = '🔒';
     this.lock.title = s.locked;
@@ -75,6 +89,13 @@ export class Toolbar {
       { className: 'bf-toolbar' },
       this.title,
       h('span', { className: 'bf-group' }, this.roleSelect),
+      h(
+        'span',
+        { className: 'bf-group bf-modes', attrs: { role: 'group', 'aria-label': s.modeLabel } },
+        this.modeButtons.today,
+        this.modeButtons.after,
+        this.modeButtons.diff,
+      ),
       h(
         'label',
         { className: 'bf-group bf-check', attrs: { for: 'bf-only-conflicts' } },
@@ -126,6 +147,23 @@ export class Toolbar {
       });
     }
     this.roleSelect.value = selected ?? '';
+  }
+
+  /** The view shown; `diffWith`: the other version's name while a diff is loaded (else the diff button is hidden). */
+  setMode(mode: PreviewMode, diffWith: string | undefined): void {
+    this.mode = mode;
+    const d = this.modeButtons.diff;
+    d.hidden = diffWith === undefined;
+    d.textContent = fmt(this.s.modeDiff, diffWith ?? '');
+    d.title = d.textContent;
+    for (const [m, b] of Object.entries(this.modeButtons)) {
+      b.setAttribute('aria-pressed', String(m === mode));
+      b.classList.toggle('selected', m === mode);
+    }
+  }
+
+  get selectedMode(): PreviewMode {
+    return this.mode;
   }
 
   get selectedRole(): string {
@@ -222,9 +260,9 @@ export class Legend {
   }
 
   /** The legend's entries (src/shared/preview-theme.ts: the same as an export's) in the colours of `p`. */
-  render(p: Palette): void {
+  render(p: Palette, changes = false): void {
     this.body.replaceChildren(
-      ...legendItems(this.s, p).map((it) => {
+      ...legendItems(this.s, p, { changes }).map((it) => {
         const svg = svgEl('svg', { width: 30, height: 18, viewBox: '0 0 30 18', 'aria-hidden': 'true' });
         for (const e of swatchElements(it.swatch)) {
           const el = svgEl(e.tag, e.attrs);
@@ -237,8 +275,20 @@ export class Legend {
   }
 }
 
+/** A changed step's line in its tooltip (after / diff view), '' when it does not change. */
+export function changeLine(s: WebviewStrings, step: PreviewStep): string {
+  const c = step.change;
+  if (!c) return '';
+  if (c.kind === 'added') return s.changeAdded;
+  if (c.kind === 'removed') return s.changeRemoved;
+  if (c.kind === 'contested') return s.changeContested + (c.fields?.length ? ` (${c.fields.join(', ')})` : '');
+  return fmt(s.changeChanged, (c.fields ?? []).join(', '));
+}
+
 export class Tooltip {
   readonly element = h('div', { className: 'bf-tooltip', attrs: { role: 'tooltip' } });
+  /** The preview's words (for a changed step's line). */
+  strings: WebviewStrings | undefined;
 
   constructor() {
     this.element.hidden = true;
@@ -250,6 +300,8 @@ export class Tooltip {
     el.replaceChildren(h('div', { className: 'bf-tt-title', text: step.label }));
     const meta = [step.id, laneLabel].filter(Boolean).join(' · ');
     el.append(h('div', { className: 'bf-tt-meta', text: meta }));
+    const change = this.strings ? changeLine(this.strings, step) : '';
+    if (change) el.append(h('div', { className: `bf-tt-change ${step.change?.kind ?? ''}`, text: change }));
     if (diagnostics?.length) {
       const list = h('ul', { className: 'bf-tt-list' });
       const seen = new Set<string>();

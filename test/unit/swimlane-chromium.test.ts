@@ -12,6 +12,8 @@ import { generateFlow } from '../../bench/generate';
 import { analyze } from '../../src/core/engine';
 import { toMermaid } from '../../src/core/mermaid';
 import { MermaidRenderer } from '../../src/node/mermaid-render';
+import { LineIndex } from '../../src/core/positions';
+import { buildRenderModel, type RenderOptions } from '../../src/extension/preview/model';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const FIXTURES = path.resolve(__dirname, '../fixtures');
@@ -169,5 +171,91 @@ describe('swimlanes drawn by Mermaid with BizFlow’s layout in headless Chromiu
   it('the big-300 fixture', async function () {
     this.timeout(900_000);
     await check(fs.readFileSync(path.join(FIXTURES, 'big-300.bizflow.yaml'), 'utf8'));
+  });
+});
+
+/** Each node's shape's computed dash pattern and box, and the bands' boxes. Plain JavaScript. */
+const DASHES = `(svg) => {
+  document.body.innerHTML = svg;
+  const root = document.body.querySelector('svg');
+  const box = (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; };
+  const out = {
+    nodes: Array.from(root.querySelectorAll('g.node')).map((g) => {
+      const shape = g.querySelector(':scope > rect, :scope > polygon, :scope > path, :scope > g.basic > path, :scope > g.basic') || g;
+      return { id: g.id, dash: getComputedStyle(shape).strokeDasharray, ...box(shape) };
+    }),
+    bands: Array.from(root.querySelectorAll('g.cluster.swimlane')).map((g) => ({ id: g.id, ...box(g) })),
+  };
+  document.body.innerHTML = '';
+  return out;
+}`;
+
+describe('the preview\'s "after the requirements" and diff pictures in headless Chromium', function () {
+  this.timeout(120_000);
+  let renderer: MermaidRenderer | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    renderer = await MermaidRenderer.launch({ timeoutMs: 120_000, theme: 'bizflow' });
+  });
+  after(async () => {
+    await renderer?.close();
+  });
+
+  const SMALL = `bizflow: 1
+process: { name: Small }
+roles:
+  sales: { name: Sales }
+  warehouse: { name: Warehouse }
+  finance: { name: Finance }
+steps:
+  a: { name: Start, type: start, role: sales, next: b }
+  b: { name: Check, role: warehouse, next: c }
+  c: { name: Bill, role: finance, next: d }
+  d: { name: End, type: end, role: finance }
+requirements:
+  R1: { title: No more checking, from: sales, priority: must, removes: [b] }
+`;
+
+  async function draw(text: string, options: Partial<RenderOptions>) {
+    assert.ok(renderer, 'the browser was not started');
+    const model = buildRenderModel(analyze(text), new LineIndex(text), { fileName: 'f', ...options });
+    const [res] = await renderer.render([model.mermaid]);
+    assert.equal(res.error, undefined, `Mermaid rejected the diagram: ${res.error}`);
+    const g = (await renderer.page.evaluate(([src, svg]) => (0, eval)(src)(svg), [DASHES, res.svg!])) as {
+      nodes: Array<Box & { id: string; dash: string }>;
+      bands: Array<Box & { id: string }>;
+    };
+    const node = (stepId: string) => {
+      const s = model.steps.find((x) => x.id === stepId)!;
+      const n = g.nodes.find((x) => new RegExp(`-flowchart-${s.nodeId}-\\d+$`).test(x.id));
+      assert.ok(n, `node of ${stepId}`);
+      return n;
+    };
+    const band = (role: string) => {
+      const laneId = model.lanes.find((l) => l.roleId === role)!.laneId;
+      const b = g.bands.find((x) => x.id === laneId);
+      assert.ok(b, `band of ${role}`);
+      return b;
+    };
+    const dashed = (stepId: string) => /\d/.test(node(stepId).dash) && node(stepId).dash !== 'none';
+    return { model, node, band, dashed };
+  }
+
+  it('after: the removed step is drawn dashed inside its band; the others are not dashed; a contested removal is not dashed', async () => {
+    const after = await draw(SMALL, { mode: 'after' });
+    assert.ok(after.dashed('b'), `b dashed (${after.node('b').dash})`);
+    assert.ok(inside(after.node('b'), after.band('warehouse')), 'b inside the warehouse band');
+    for (const id of ['a', 'c', 'd']) assert.ok(!after.dashed(id), `${id} not dashed`);
+    // contested (finance still names it): not dashed, never picking a side
+    const contested = await draw(SMALL + '  R2: { title: Keep checking, from: finance, priority: should, steps: [b] }\n', { mode: 'after' });
+    assert.ok(!contested.dashed('b'), 'a contested removal is not drawn removed');
+  });
+
+  it('diff: the step the older version had is drawn dashed inside its old band', async () => {
+    const newer = SMALL.replace('  b: { name: Check, role: warehouse, next: c }\n', '').replace('next: b }', 'next: c }').replace('removes: [b]', 'steps: [a]');
+    const v = await draw(newer, { mode: 'diff', diff: { before: analyze(SMALL), label: 'HEAD' } });
+    assert.ok(v.dashed('b'), 'b dashed');
+    assert.ok(inside(v.node('b'), v.band('warehouse')), 'b inside the warehouse band');
+    for (const id of ['a', 'c', 'd']) assert.ok(!v.dashed(id), `${id} not dashed`);
   });
 });

@@ -106,6 +106,23 @@ function agreementChange(before: AgreementState, after: AgreementState): Agreeme
   return undefined;
 }
 
+/** The steps added, removed and changed (the fields that differ) from model `a` to model `b`: `b`'s order, then `a`'s removed steps. */
+export function diffSteps(a: Model, b: Model): StepDiff[] {
+  const out: StepDiff[] = [];
+  for (const s of b.steps.list) {
+    if (!a.steps.byId.has(s.id)) {
+      out.push({ step: s.id, change: 'added', roleAfter: s.role?.id });
+      continue;
+    }
+    const fa = stepFields(a, s.id);
+    const fb = stepFields(b, s.id);
+    const fields = STEP_DIFF_FIELDS.filter((f) => fa[f] !== fb[f]);
+    if (fields.length) out.push({ step: s.id, change: 'changed', fields, roleBefore: laneOf(a, s.id), roleAfter: s.role?.id });
+  }
+  for (const s of a.steps.list) if (!b.steps.byId.has(s.id)) out.push({ step: s.id, change: 'removed', roleBefore: s.role?.id });
+  return out;
+}
+
 /** Changes per role from `before` to `after` (one role with `options.role`). */
 export function diffAnalyses(before: ImpactInput, after: ImpactInput, options: { role?: string } = {}): ProcessDiff {
   const a = before.model;
@@ -114,18 +131,7 @@ export function diffAnalyses(before: ImpactInput, after: ImpactInput, options: {
     options.role !== undefined ? [options.role] : [...new Set([...b.roles.byId.keys(), ...a.roles.byId.keys()])];
 
   // steps, once for all roles
-  const stepDiffs: StepDiff[] = [];
-  for (const s of b.steps.list) {
-    if (!a.steps.byId.has(s.id)) {
-      stepDiffs.push({ step: s.id, change: 'added', roleAfter: s.role?.id });
-      continue;
-    }
-    const fa = stepFields(a, s.id);
-    const fb = stepFields(b, s.id);
-    const fields = STEP_DIFF_FIELDS.filter((f) => fa[f] !== fb[f]);
-    if (fields.length) stepDiffs.push({ step: s.id, change: 'changed', fields, roleBefore: laneOf(a, s.id), roleAfter: s.role?.id });
-  }
-  for (const s of a.steps.list) if (!b.steps.byId.has(s.id)) stepDiffs.push({ step: s.id, change: 'removed', roleBefore: s.role?.id });
+  const stepDiffs = diffSteps(a, b);
 
   const conflictsA = conflictEntries(a, before.diagnostics);
   const conflictsB = conflictEntries(b, after.diagnostics);

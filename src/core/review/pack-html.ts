@@ -79,8 +79,8 @@ td ul { margin: 0; padding-left: 16px; }
 .toc { columns: 2; }
 figure { margin: 10px 0 18px; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
-figure svg { max-width: 100%; height: auto; display: block; }
-figure.role-view svg { max-height: 110mm; }
+figure > svg { max-width: 100%; height: auto; display: block; }
+figure.role-view > svg { max-height: 110mm; }
 .nopic { border: 1px dashed var(--warn); background: var(--warnbg); padding: 8px 10px; }
 .nopic pre { white-space: pre-wrap; font-size: 9pt; margin: 6px 0 0; }
 .legend span { margin-right: 12px; }

@@ -25,7 +25,8 @@ import { toMermaid } from '../mermaid';
 import type { Model, NextEdge, Priority, Requirement, Status, Step, StepType } from '../model';
 import type { Diagnostic, Locale } from '../types';
 import { fingerprintOf } from './fingerprint';
-import { computeImpact, type ConflictEntry, type RoleImpact, type StepFate, type StepState } from './impact';
+import { afterFlow } from './after';
+import { computeImpact, type ConflictEntry, type Impact, type RoleImpact, type StepFate, type StepState } from './impact';
 import { agreements, readDescription, readSource, type AgreementState, type SourceInfo } from './read';
 
 export interface PackOptions {
@@ -429,7 +430,7 @@ export function buildPack(input: PackInput, options: PackOptions = {}): ReviewPa
     requirements,
     decisions,
     signOff,
-    diagrams: packDiagrams(model, diagnostics, all.steps, all.roles, wanted),
+    diagrams: packDiagrams(model, diagnostics, all, wanted, locale),
     syntaxErrors: model.parsed.errors.length > 0,
   };
 }
@@ -449,7 +450,7 @@ function uniqueConflicts(roles: RoleImpact[]): ConflictEntry[] {
 // diagrams: today and after, as views of the model drawn by toMermaid
 
 /** A model whose steps are `keep` (re-indexed), with `next` edges through the left-out steps bypassed. */
-function viewOf(model: Model, keep: (s: Step) => boolean, requirements: Requirement[]): Model {
+function viewOf(model: Model, keep: (s: Step) => boolean): Model {
   const kept = model.steps.list.filter(keep);
   const keptIds = new Set(kept.map((s) => s.id));
   const steps: Step[] = kept.map((s, index) => {
@@ -478,31 +479,18 @@ function viewOf(model: Model, keep: (s: Step) => boolean, requirements: Requirem
   return {
     ...model,
     steps: { ...model.steps, list: steps, byId: new Map(steps.map((s) => [s.id, s])) },
-    requirements: { ...model.requirements, list: requirements, byId: new Map(requirements.map((r) => [r.id, r])) },
+    // no requirement: nothing drawn added or removed today
+    requirements: { ...model.requirements, list: [], byId: new Map() },
   };
 }
 
-function packDiagrams(model: Model, diagnostics: readonly Diagnostic[], states: StepState[], roles: RoleImpact[], wanted: string[]): PackDiagrams {
-  const st = new Map(states.map((s) => [s.step, s]));
-  const today = toMermaid(viewOf(model, (s) => st.get(s.id)?.today !== false, []), []).text;
-  // after: one synthetic live requirement adds the added steps and removes the removed ones (contested: neither)
-  const ref = (id: string) => ({ id, span: { start: 0, end: 0 } });
-  const added = states.filter((s) => s.fate === 'added').map((s) => ref(s.step));
-  const removed = states.filter((s) => s.fate === 'removed').map((s) => ref(s.step));
-  const first = model.requirements.list[0];
-  const synthetic = first
-    ? [{ ...first, id: '\u0000after', live: true, status: 'accepted' as Status, adds: added, removes: removed, steps: [], sets: [] }]
-    : [];
-  const contested = new Set(states.filter((s) => s.fate === 'contested').map((s) => s.step));
-  for (const r of roles) for (const c of r.stepsChanged) if (c.after.kind === 'contested') contested.add(c.step);
-  const marks: Diagnostic[] = [];
-  if (contested.size) {
-    marks.push({ code: 'conflict/contested', severity: 'warning', message: '', span: { start: 0, end: 0 }, data: { steps: [...contested] } });
-  }
-  // open conflicts raised as errors stay red
-  for (const d of diagnostics) if (d.code.startsWith('conflict/') && d.severity === 'error') marks.push(d);
-  const afterView = viewOf(model, () => true, synthetic as Requirement[]);
-  const after = toMermaid(afterView, marks).text;
+function packDiagrams(model: Model, diagnostics: readonly Diagnostic[], impact: Impact, wanted: string[], locale: Locale): PackDiagrams {
+  const st = new Map(impact.steps.map((s) => [s.step, s]));
+  const today = toMermaid(viewOf(model, (s) => st.get(s.id)?.today !== false), [], { locale }).text;
+  // after: the added steps marked, the removed ones dashed, the changed ones marked, the contested points marked as conflicts (core/review/after.ts)
+  const flow = afterFlow(impact, diagnostics);
+  const changes = { added: flow.added, removed: flow.removed, changed: flow.changedSteps };
+  const after = toMermaid(model, flow.marks, { changes, locale }).text;
   const laned = wanted.filter((r) => model.steps.list.some((s) => s.role?.id === r));
-  return { today, after, roles: laned.map((role) => ({ role, text: toMermaid(afterView, marks, { role }).text })) };
+  return { today, after, roles: laned.map((role) => ({ role, text: toMermaid(model, flow.marks, { role, changes, locale }).text })) };
 }

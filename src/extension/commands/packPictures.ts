@@ -13,7 +13,7 @@
 import * as vscode from 'vscode';
 import type { PackDiagrams } from '../../core/review/pack';
 import type { PackPictures } from '../../core/review/pack-html';
-import { drawPackPictures } from '../../core/review/pack-pictures';
+import { drawPackPictures, type PictureFrame } from '../../core/review/pack-pictures';
 import {
   isPackPicturesStatus,
   PACK_PICTURE_RESULTS,
@@ -52,6 +52,8 @@ export interface WebviewPictureOptions {
   timeoutMs?: number;
   /** Title of the temporary panel. */
   title?: string;
+  /** How the pictures are framed (the pack builder's `pictureFrame`). */
+  frame?: PictureFrame;
 }
 
 /** Draws the pack's diagrams in a temporary webview; never throws (the reason comes back in `error`). */
@@ -87,7 +89,11 @@ export async function drawPicturesInWebview(extensionUri: vscode.Uri, diagrams: 
     panel.webview.html = packPicturesHtml(panel.webview, extensionUri);
     const s = await status;
     if (s.type === 'failed') return { error: s.error };
-    return await drawPackPictures(diagrams, (text) => requester.request('draw', { text }).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) })));
+    return await drawPackPictures(
+      diagrams,
+      (request) => requester.request('draw', request).catch((e: unknown) => ({ error: e instanceof Error ? e.message : String(e) })),
+      options.frame,
+    );
   } catch (e) {
     return { error: (e instanceof Error ? e.message : String(e)).split('\n')[0] };
   } finally {

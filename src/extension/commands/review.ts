@@ -4,7 +4,9 @@
  * * "BizFlow: Compare with…" — the diff by role (core/review/diff.ts) between
  *   the active BizFlow file and a git revision of it (through the built-in Git
  *   extension's API) or another file, shown as Markdown in a read-only virtual
- *   document and its Markdown preview.
+ *   document and its Markdown preview; "Show on the swimlane" (or the option
+ *   `show: 'swimlane'`) shows it in the file's preview instead (added steps
+ *   marked, removed ones dashed, changed ones marked; "Today" goes back).
  * * "BizFlow: Export Review Pack" — the review pack of the active file (HTML,
  *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts:
  *   the HTML's swimlane pictures drawn in a temporary webview
@@ -14,7 +16,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { formatDiff } from '../../cli/diff';
-import { analyze } from '../../core/engine';
+import { analyze, type AnalysisResult } from '../../core/engine';
 import { localToday } from '../../core/fixes';
 import { diffAnalyses } from '../../core/review/diff';
 import type { Locale } from '../../core/types';
@@ -50,6 +52,14 @@ export interface CompareOptions {
   /** A git revision to compare with (skips the questions). */
   revision?: string;
   role?: string;
+  /** Where to show the diff: `markdown` (the text; default, with a "Show on the swimlane" button) or `swimlane` (the preview). */
+  show?: 'markdown' | 'swimlane';
+}
+
+/** What the compare command needs of the rest of the extension. */
+export interface ReviewHooks {
+  /** Shows the diff of `uri` against `before` (named `label`) on the file's swimlane preview. */
+  showDiff?(uri: vscode.Uri, before: AnalysisResult, label: string): Promise<void>;
 }
 
 function activeBizflow(uri?: vscode.Uri): vscode.TextDocument | undefined {
@@ -59,7 +69,13 @@ function activeBizflow(uri?: vscode.Uri): vscode.TextDocument | undefined {
 }
 
 /** "BizFlow: Compare with…": the diff by role, opened as Markdown; returns the document's URI. */
-export async function compareWith(analyses: AnalysisService, documents: CompareDocuments, uri?: vscode.Uri, options: CompareOptions = {}): Promise<vscode.Uri | undefined> {
+export async function compareWith(
+  analyses: AnalysisService,
+  documents: CompareDocuments,
+  uri?: vscode.Uri,
+  options: CompareOptions = {},
+  hooks: ReviewHooks = {},
+): Promise<vscode.Uri | undefined> {
   const doc = activeBizflow(uri instanceof vscode.Uri ? uri : undefined) ?? (uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to compare it.'));
@@ -123,10 +139,21 @@ export async function compareWith(analyses: AnalysisService, documents: CompareD
     diff.roles,
   );
   const target = documents.add(`${path.basename(doc.uri.fsPath)} ↔ ${oldName.replace(/[\\/]/g, '_')}`, markdown);
+  const showDiff = hooks.showDiff;
+  if (options.show === 'swimlane' && showDiff) {
+    await showDiff(doc.uri, before, oldName);
+    return target;
+  }
   await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, async () => {
     // no Markdown preview (the built-in extension is off): show the text
     await vscode.window.showTextDocument(target, { preview: true });
   });
+  if (showDiff && options.show === undefined) {
+    const button = vscode.l10n.t('Show on the swimlane');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Compared with {0}.', oldName), button).then((picked) => {
+      if (picked === button) void showDiff(doc.uri, before, oldName);
+    });
+  }
   return target;
 }
 
@@ -186,7 +213,7 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
           file: vscode.workspace.asRelativePath(doc.uri),
           generatedOn: localToday(),
           // the swimlane pictures, drawn by Mermaid in a temporary webview (no Chromium needed)
-          draw: (diagrams) => drawPicturesInWebview(extensionUri, diagrams, { title: vscode.l10n.t("Drawing the review pack's pictures…") }),
+          draw: (diagrams, frame) => drawPicturesInWebview(extensionUri, diagrams, { title: vscode.l10n.t("Drawing the review pack's pictures…"), frame }),
         }),
     );
     if (chosen.format === 'html' && out.pictureError) {

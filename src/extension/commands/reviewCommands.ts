@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis';
-import type { CompareOptions, ExportOptions } from './review';
+import type { CompareOptions, ExportOptions, ReviewHooks } from './review';
 
 export const COMPARE_SCHEME = 'bizflow-compare';
 
@@ -42,12 +42,16 @@ function reviewChunk(): typeof import('./review') {
 }
 
 /** Registers both commands; returns what the integration tests drive. */
-export function registerReviewCommands(analyses: AnalysisService, extensionUri: vscode.Uri): vscode.Disposable & { documents: CompareDocuments } {
+export function registerReviewCommands(
+  analyses: AnalysisService,
+  extensionUri: vscode.Uri,
+  hooks: ReviewHooks = {},
+): vscode.Disposable & { documents: CompareDocuments } {
   const documents = new CompareDocuments();
   const all = vscode.Disposable.from(
     documents,
     vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, documents),
-    vscode.commands.registerCommand('bizflow.compareWith', (uri?: vscode.Uri, options?: CompareOptions) => reviewChunk().compareWith(analyses, documents, uri, options)),
+    vscode.commands.registerCommand('bizflow.compareWith', (uri?: vscode.Uri, options?: CompareOptions) => reviewChunk().compareWith(analyses, documents, uri, options, hooks)),
     vscode.commands.registerCommand('bizflow.exportReviewPack', (uri?: vscode.Uri, options?: ExportOptions) => reviewChunk().exportReviewPack(analyses, extensionUri, uri, options)),
   );
   return Object.assign(all, { documents });

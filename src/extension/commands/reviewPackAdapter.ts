@@ -11,6 +11,7 @@
  */
 import type { PackDiagrams } from '../../core/review/pack';
 import type { PackPictures } from '../../core/review/pack-html';
+import type { PictureFrame } from '../../core/review/pack-pictures';
 import type { Locale } from '../../core/types';
 
 export type PackFormat = 'html' | 'md' | 'xlsx';
@@ -23,8 +24,8 @@ export interface PackRequest {
   file?: string;
   /** YYYY-MM-DD shown in the header. */
   generatedOn?: string;
-  /** HTML: how the swimlane pictures are drawn. */
-  draw?: (diagrams: PackDiagrams) => Promise<PackPictures>;
+  /** HTML: how the swimlane pictures are drawn, framed with `frame` (the pack's title, subtitles and legend words). */
+  draw?: (diagrams: PackDiagrams, frame: PictureFrame) => Promise<PackPictures>;
 }
 
 export interface PackOutput {

@@ -10,9 +10,14 @@ import { stepsNamed } from '../../core/conflicts';
 import type { AnalysisResult } from '../../core/engine';
 import type { Model, Step, Role, Section } from '../../core/model';
 import type { Diagnostic, Locale, Span } from '../../core/types';
+import { afterFlow } from '../../core/review/after';
+import { diffView } from '../../core/review/diff-view';
+import { computeImpact } from '../../core/review/impact';
 import { isProblemCode } from '../../shared/preview-overlays';
 import type {
   ConflictLevel,
+  PreviewMode,
+  StepChangeKind,
   PreviewDiagnostic,
   PreviewLane,
   PreviewProblem,
@@ -40,12 +45,72 @@ export interface RenderOptions {
   locale?: Locale;
   /** Shown as the title when the process has no name. */
   fileName: string;
+  /** What the picture shows; default `today`. `diff` needs `diff`. */
+  mode?: PreviewMode;
+  /** The older version a diff compares with (the "BizFlow: Compare with…" command), and its name. */
+  diff?: { before: AnalysisResult; label: string };
   limits?: typeof PREVIEW_LIMITS;
   /** Localised notices. */
   texts?: {
     noConflicts?: string;
     unknownRole?: (role: string) => string;
+    /** The `after` view of a role: what changes for it, in lines (its label; its counts). */
+    roleChanges?: (role: string, counts: { added: number; removed: number; changed: number; contested: number }) => string[];
+    /** The `diff` view's notice. */
+    diffShown?: (other: string) => string;
   };
+}
+
+/** How each step changes in the `after` / `diff` view, and the Mermaid `changes` to draw. */
+interface ChangeView {
+  mode: PreviewMode;
+  /** The model drawn (the diff's merged model), else the file's. */
+  model: Model;
+  changes?: { added: readonly string[]; removed: readonly string[]; changed?: readonly string[] };
+  /** Diagnostics to mark in the text besides the file's (the contested points). */
+  marks: Diagnostic[];
+  byStep: Map<string, { kind: StepChangeKind; fields?: string[] }>;
+  notices: string[];
+  roleChanges?: string[];
+}
+
+/** The `after` view (core/review/after.ts: the same picture as the review pack's) or the `diff` view (core/review/diff-view.ts). */
+function changeView(result: AnalysisResult, options: RenderOptions, role: string | undefined): ChangeView {
+  const full = result.model;
+  const byStep = new Map<string, { kind: StepChangeKind; fields?: string[] }>();
+  if (options.mode === 'diff' && options.diff) {
+    const v = diffView(options.diff.before.model, full);
+    for (const d of v.steps) byStep.set(d.step, d.change === 'changed' ? { kind: 'changed', fields: d.fields ?? [] } : { kind: d.change });
+    const notice = options.texts?.diffShown?.(options.diff.label) ?? `Changes since ${options.diff.label}: added steps marked +, removed ones dashed, changed ones Δ.`;
+    return { mode: 'diff', model: v.model, changes: v.changes, marks: [], byStep, notices: [notice] };
+  }
+  if (options.mode !== 'after') return { mode: 'today', model: full, marks: [], byStep, notices: [] };
+  const impact = computeImpact(result);
+  const flow = afterFlow(impact, result.diagnostics);
+  for (const id of flow.added) byStep.set(id, { kind: 'added' });
+  for (const id of flow.removed) byStep.set(id, { kind: 'removed' });
+  for (const [id, changes] of flow.changed) if (!byStep.has(id)) byStep.set(id, { kind: 'changed', fields: changes.map((c) => c.attribute) });
+  for (const id of flow.contested) {
+    const fields = (flow.changed.get(id) ?? []).filter((c) => c.after.kind === 'contested').map((c) => c.attribute);
+    byStep.set(id, { kind: 'contested', ...(fields.length ? { fields } : {}) });
+  }
+  const view: ChangeView = { mode: 'after', model: full, changes: { added: flow.added, removed: flow.removed, changed: flow.changedSteps }, marks: flow.marks.filter((d) => d.code === 'conflict/contested'), byStep, notices: [] };
+  const mine = role !== undefined ? impact.roles.find((r) => r.role === role) : undefined;
+  if (mine) {
+    const counts = {
+      added: mine.stepsAdded.filter((c) => !c.contested).length,
+      removed: mine.stepsRemoved.filter((c) => !c.contested).length,
+      changed: mine.stepsChanged.filter((c) => c.after.kind === 'value').length,
+      contested: mine.ledger.contested,
+    };
+    const label = labelOf(full.roles.byId.get(mine.role)?.name, mine.role);
+    view.roleChanges = options.texts?.roleChanges?.(label, counts) ?? [
+      `What changes for ${label} after the requirements:`,
+      `${counts.added} step(s) added, ${counts.removed} removed, ${counts.changed} changed, ${counts.contested} contested`,
+    ];
+    view.notices.push(view.roleChanges.join(' '));
+  }
+  return view;
 }
 
 export const isConflict = isConflictDiagnostic;
@@ -245,12 +310,20 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     else notices.push(options.texts?.noConflicts ?? 'No step is in a conflict: showing all lanes.');
   }
 
-  const m = toMermaid(drawn, diagnostics, { role, direction: options.direction === 'TB' ? 'TB' : 'LR', locale: options.locale ?? 'en' });
+  const view = changeView(result, options, role);
+  if (view.mode === 'diff') drawn = view.model;
+  notices.push(...view.notices);
+  const m = toMermaid(drawn, view.marks.length ? [...diagnostics, ...view.marks] : diagnostics, {
+    role,
+    direction: options.direction === 'TB' ? 'TB' : 'LR',
+    locale: options.locale ?? 'en',
+    ...(view.changes ? { changes: view.changes } : {}),
+  });
   if (m.warnings) notices.push(...m.warnings);
 
   const steps: PreviewStep[] = [];
   for (const [id, nodeId] of m.nodeIds) {
-    const s = full.steps.byId.get(id);
+    const s = view.model.steps.byId.get(id);
     if (!s) continue;
     const c = summary.byStep.get(id);
     const step: PreviewStep = {
@@ -265,11 +338,13 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     if (c?.diagnostics.length) step.diagnosticCount = c.diagnostics.length;
     if (c?.problem) step.problem = c.problem;
     if (c?.decided) step.decided = c.decided;
+    const change = view.byStep.get(id);
+    if (change) step.change = { kind: change.kind, ...(change.fields?.length ? { fields: change.fields } : {}) };
     steps.push(step);
   }
   const lanes: PreviewLane[] = [];
   for (const [roleId, laneId] of m.laneIds) {
-    const r = full.roles.byId.get(roleId);
+    const r = view.model.roles.byId.get(roleId);
     lanes.push({ roleId, laneId, label: labelOf(r?.name, roleId), conflict: summary.roles.has(roleId) });
   }
   if (m.unassignedLane) {
@@ -304,10 +379,15 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
   };
   if (role !== undefined) model.role = role;
   if (tooLarge) model.tooLarge = tooLarge;
+  if (view.mode !== 'today') model.mode = view.mode;
+  if (options.diff) model.diffWith = options.diff.label;
+  if (view.roleChanges) model.roleChanges = view.roleChanges;
   return {
     model,
     stepDiagnostics(stepId) {
-      if (!m.nodeIds.has(stepId) || !full.steps.byId.has(stepId)) return undefined;
+      if (!m.nodeIds.has(stepId)) return undefined;
+      // a step of the older version (diff view) has no diagnostics in this one
+      if (!full.steps.byId.has(stepId)) return view.model.steps.byId.has(stepId) ? [] : undefined;
       return (summary.byStep.get(stepId)?.diagnostics ?? []).map((d) => {
         const p = index.oneBased(d.span);
         return { code: d.code, severity: d.severity, message: d.message, line: p.line, column: p.column };

@@ -11,6 +11,7 @@ import {
   WEBVIEW_REQUEST_RESULTS,
   type ExtensionRequests,
   type FromWebview,
+  type PreviewMode,
   type PreviewState,
   type RenderModel,
   type RenderOutcome,
@@ -23,6 +24,7 @@ import { buildRenderModel, highlightAt, prepareRender, sameHighlight, type Highl
 import { previewTitle, texts, webviewStrings } from './strings';
 import { readSettings } from '../settings';
 import type { Locale } from '../../core/types';
+import type { AnalysisResult } from '../../core/engine';
 
 /** What the manager (main bundle) takes from this chunk besides the panel. */
 export { exportFileName } from './model';
@@ -86,6 +88,10 @@ export class BizflowPreview implements vscode.Disposable {
   private _locked: boolean;
   private _role: string | undefined;
   private _onlyConflictLanes: boolean;
+  /** What the picture shows: today, after the requirements, or the diff loaded (`_diff`). */
+  private _mode: PreviewMode;
+  /** The older version of a "Compare with…" (for this document), while loaded. */
+  private _diff: { uri: string; before: AnalysisResult; label: string } | undefined;
   private ready = false;
   private disposed = false;
   /** A render is owed (the panel was hidden or the webview not ready). */
@@ -99,7 +105,7 @@ export class BizflowPreview implements vscode.Disposable {
   private lastModel: RenderModel | undefined;
   private lastVersion = -1;
   /** The analysis and view the last render message was made from. */
-  private lastSent: { analysis: Analysis; role: string | undefined; onlyConflictLanes: boolean } | undefined;
+  private lastSent: { analysis: Analysis; role: string | undefined; onlyConflictLanes: boolean; mode: PreviewMode } | undefined;
   private lastOutcome: Rendered | undefined;
   /** The renders sent, by seq (the one on screen and the newer ones), for the webview's requests. */
   private readonly sent = new Map<number, SentRender>();
@@ -127,6 +133,7 @@ export class BizflowPreview implements vscode.Disposable {
     this._locked = state.locked;
     this._role = state.role;
     this._onlyConflictLanes = !!state.onlyConflictLanes;
+    this._mode = state.mode ?? 'today';
     // a restored panel keeps its zoom and pan
     this.fitNext = !state.view;
     panel.webview.options = {
@@ -210,6 +217,16 @@ export class BizflowPreview implements vscode.Disposable {
     return this._onlyConflictLanes;
   }
 
+  /** What the picture shows (`diff` only while a diff of this document is loaded). */
+  get mode(): PreviewMode {
+    return this._mode === 'diff' && !this.diffOfResource() ? 'today' : this._mode;
+  }
+
+  /** The loaded diff, if it is about the document shown. */
+  private diffOfResource(): { before: AnalysisResult; label: string } | undefined {
+    return this._diff && this._diff.uri === this._resource.toString() ? this._diff : undefined;
+  }
+
   get isDisposed(): boolean {
     return this.disposed;
   }
@@ -261,6 +278,24 @@ export class BizflowPreview implements vscode.Disposable {
     return this.refresh({ fit: true });
   }
 
+  /** Shows today's picture, the one after the requirements, or the loaded diff (`diff` without one: today). */
+  setMode(mode: PreviewMode): Promise<void> {
+    this._mode = mode === 'diff' && !this.diffOfResource() ? 'today' : mode;
+    return this.refresh({ fit: true });
+  }
+
+  /**
+   * Loads a diff of the document shown against an older version (the
+   * "BizFlow: Compare with…" command) and shows it; the toolbar's "Today"
+   * goes back to the normal view, its diff button shows it again.
+   */
+  showDiff(before: AnalysisResult, label: string): Promise<void> {
+    this._diff = { uri: this._resource.toString(), before, label };
+    this._mode = 'diff';
+    this.lastSent = undefined;
+    return this.refresh({ fit: true });
+  }
+
   setOnlyConflictLanes(value: boolean): Promise<void> {
     this._onlyConflictLanes = value;
     return this.refresh({ fit: true });
@@ -277,7 +312,13 @@ export class BizflowPreview implements vscode.Disposable {
       this.ready = false;
       this.dirty = true;
       this.lastSent = undefined;
-      const state: PreviewState = { uri: this._resource.toString(), locked: this._locked, ...(this._role !== undefined ? { role: this._role } : {}), onlyConflictLanes: this._onlyConflictLanes };
+      const state: PreviewState = {
+        uri: this._resource.toString(),
+        locked: this._locked,
+        ...(this._role !== undefined ? { role: this._role } : {}),
+        onlyConflictLanes: this._onlyConflictLanes,
+        ...(this._mode !== 'diff' ? { mode: this._mode } : {}),
+      };
       this.panel.webview.html = previewHtml(this.panel.webview, this.host.extensionUri, { state, strings: webviewStrings(locale) });
       this.updateTitle();
       return;
@@ -333,18 +374,20 @@ export class BizflowPreview implements vscode.Disposable {
     // the same analysis and view as sent last (a document opened: the preview's own render, then the
     // diagnostics' publish of the same analysis): a second message would only restart the webview's drawing
     const last = this.lastSent;
-    if (last && last.analysis === a && last.role === this._role && last.onlyConflictLanes === this._onlyConflictLanes && !this.dirty && !this.fitNext) {
+    const mode = this.mode;
+    if (
+      last &&
+      last.analysis === a &&
+      last.role === this._role &&
+      last.onlyConflictLanes === this._onlyConflictLanes &&
+      last.mode === mode &&
+      !this.dirty &&
+      !this.fitNext
+    ) {
       return;
     }
-    this.lastSent = { analysis: a, role: this._role, onlyConflictLanes: this._onlyConflictLanes };
-    const parts = prepareRender(a.result, new LineIndex(a.text), {
-      role: this._role,
-      onlyConflictLanes: this._onlyConflictLanes,
-      fileName: fileNameOf(a.uri),
-      direction: previewDirection(this._resource),
-      locale: this.locale,
-      texts: { noConflicts: texts.noConflicts(this.locale), unknownRole: (r) => texts.unknownRole(r, this.locale) },
-    });
+    this.lastSent = { analysis: a, role: this._role, onlyConflictLanes: this._onlyConflictLanes, mode };
+    const parts = prepareRender(a.result, new LineIndex(a.text), this.renderOptions(fileNameOf(a.uri), mode));
     const model = parts.model;
     if (this._role !== undefined && model.role === undefined) this._role = undefined; // not in this file
     const seq = ++this.seq;
@@ -370,6 +413,30 @@ export class BizflowPreview implements vscode.Disposable {
     this.lastHighlight = undefined;
     const editor = vscode.window.activeTextEditor;
     if (editor && this.matches(editor.document.uri)) this.highlightFrom(editor, a);
+  }
+
+  /** The render options of the view shown (role, lane filter, mode, diff), in the preview's language. */
+  private renderOptions(fileName: string, mode: PreviewMode) {
+    const locale = this.locale;
+    const diff = this.diffOfResource();
+    return {
+      role: this._role,
+      onlyConflictLanes: this._onlyConflictLanes,
+      fileName,
+      direction: previewDirection(this._resource),
+      locale,
+      mode,
+      ...(diff ? { diff: { before: diff.before, label: diff.label } } : {}),
+      texts: {
+        noConflicts: texts.noConflicts(locale),
+        unknownRole: (r: string) => texts.unknownRole(r, locale),
+        roleChanges: (role: string, c: { added: number; removed: number; changed: number; contested: number }) =>
+          c.added + c.removed + c.changed + c.contested === 0
+            ? [texts.roleNoChange(role, locale)]
+            : [texts.roleChanges(role, locale), texts.roleChangeCounts(c.added, c.removed, c.changed, c.contested, locale)],
+        diffShown: (other: string) => texts.diffShown(other, locale),
+      },
+    };
   }
 
   private renderProblem(message: string): void {
@@ -416,14 +483,7 @@ export class BizflowPreview implements vscode.Disposable {
     const doc = await this.document();
     const a = this.host.analyses.forDocument(doc);
     const infinite = { maxTextLength: Infinity, maxEdges: Infinity, maxNodes: Infinity };
-    return buildRenderModel(a.result, new LineIndex(a.text), {
-      role: this._role,
-      onlyConflictLanes: this._onlyConflictLanes,
-      fileName: fileNameOf(a.uri),
-      direction: previewDirection(this._resource),
-      locale: this.locale,
-      limits: infinite,
-    }).mermaid;
+    return buildRenderModel(a.result, new LineIndex(a.text), { ...this.renderOptions(fileNameOf(a.uri), this.mode), limits: infinite }).mermaid;
   }
 
   // ------------------------------------------------------------ messages --
@@ -474,6 +534,9 @@ export class BizflowPreview implements vscode.Disposable {
         break;
       case 'setOnlyConflictLanes':
         if (msg.uri === this._resource.toString()) void this.setOnlyConflictLanes(msg.value);
+        break;
+      case 'setMode':
+        if (msg.uri === this._resource.toString()) void this.setMode(msg.mode);
         break;
       case 'runCommand':
         this.host.runCommand(this, msg.command);

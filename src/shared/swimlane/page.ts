@@ -5,6 +5,7 @@
  * render --format svg`, the CLI's review pack) and the editor's review-pack
  * webview (src/webview-pack), so both draw the same pictures.
  */
+import { CJK_FONTS, frameSvg, LEGEND_WORDS, legendItems, mermaidConfigFor, PALETTES } from '../preview-theme';
 
 export const MAX_TEXT_SIZE = 50_000_000;
 export const MAX_EDGES = 1_000_000;
@@ -39,4 +40,36 @@ export function themeBase(theme?: string): Record<string, unknown> {
  */
 export function wellFormedSvg(svg: string): string {
   return svg.replace(/&nbsp;/g, '&#160;').replace(/<br>/g, '<br/>');
+}
+
+/** The font of the pictures drawn on such a page (the exports' font, with CJK fallbacks). */
+export const PICTURE_FONT = `"Segoe UI", Helvetica, Arial, ${CJK_FONTS}`;
+
+/** BizFlow's light colours, as the preview's exports: the base configuration of a framed picture. */
+export function bizflowLightBase(): Record<string, unknown> {
+  return mermaidConfigFor(PALETTES.light, false, PICTURE_FONT);
+}
+
+/** How a picture is framed (`frameSvg`, as the preview's exports): without `title`, Mermaid's SVG as it is. */
+export interface PictureFraming {
+  title?: string;
+  /** A second title line (e.g. the role view). */
+  subtitle?: string;
+  /** Language of the legend; default `en`. */
+  locale?: 'en' | 'zh-CN';
+  /** The legend also explains "changed" and "contested" (an "after the requirements" picture). */
+  changes?: boolean;
+}
+
+/** The SVG framed as the preview's exports are: the title above, the legend below, a light background. */
+export function framePicture(svg: string, f: PictureFraming): string {
+  if (f.title === undefined) return svg;
+  const p = PALETTES.light;
+  return frameSvg(svg, {
+    title: f.title,
+    ...(f.subtitle !== undefined ? { subtitle: f.subtitle } : {}),
+    legend: legendItems(LEGEND_WORDS[f.locale ?? 'en'], p, { changes: !!f.changes }),
+    palette: p,
+    fontFamily: PICTURE_FONT,
+  }).svg;
 }

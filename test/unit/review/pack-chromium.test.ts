@@ -17,7 +17,10 @@ import type { PackDiagrams } from '../../../src/core/review/pack';
 import { readReviews } from '../../../src/core/review/read';
 import { CHROMIUM_ARGS, findChromium } from '../../../src/node/chromium';
 import { MermaidRenderer } from '../../../src/node/mermaid-render';
+import { PALETTES } from '../../../src/shared/preview-theme';
+import { drawPackPictures, pictureFrame } from '../../../src/core/review/pack-pictures';
 import { buildReviewPack, type ReviewPackResult } from '../../../src/node/review-pack';
+import { buildPack } from '../../../src/core/review/pack';
 import { SIGN_OFF_COLUMNS } from '../../../src/node/review-xlsx';
 import { examples, orderExample, p2pExample, removeTree, repoRoot, run, tempTree } from '../../fixtures/cli/harness';
 
@@ -56,17 +59,14 @@ describe('review pack in Chromium', function () {
   const packs = new Map<string, ReviewPackResult>();
 
   before(async () => {
-    renderer = await MermaidRenderer.launch();
-    const draw = async (texts: PackDiagrams) => {
-      const [today, after] = [await renderer.renderFlow({ text: texts.today }), await renderer.renderFlow({ text: texts.after })];
-      const roles: Record<string, string> = {};
-      for (const r of texts.roles) roles[r.role] = (await renderer.renderFlow({ text: r.text })).svg!;
-      return { today: today.svg, after: after.svg, roles, error: today.error ?? after.error };
-    };
+    // drawn as buildReviewPack draws them (one browser for all the packs here)
+    renderer = await MermaidRenderer.launch({ theme: 'bizflow' });
     for (const [name, text, locale] of [
       ['order-fulfilment', ORDER, 'zh-CN'],
       ['procure-to-pay', P2P, 'en'],
     ] as const) {
+      const frame = pictureFrame(buildPack(analyze(text, { locale }), { locale }));
+      const draw = (texts: PackDiagrams) => drawPackPictures(texts, (request) => renderer.renderFlow(request), frame);
       packs.set(name, await buildReviewPack(text, { format: 'html', locale, file: `examples/${name}.bizflow.yaml`, generatedOn: '2026-12-07', draw }));
     }
     const { chromium } = await import('playwright-core');
@@ -158,6 +158,29 @@ describe('review pack in Chromium', function () {
       await page.context().close();
     });
   }
+
+  it('the default drawing is in BizFlow\'s light colours, framed as the exports (title, legend), in the pack\'s language', async () => {
+    const zh = await buildReviewPack(ORDER, { format: 'html', locale: 'zh-CN' });
+    assert.equal(zh.pictureError, undefined);
+    const svgs = [...zh.html!.matchAll(/<figure[^>]*><figcaption>[^<]*<\/figcaption>(<svg[\s\S]*?<\/svg>)\s*<\/figure>/g)].map((m) => m[1]);
+    assert.equal(svgs.length, 2 + 3, 'today, after and the views of sales, warehouse and finance');
+    for (const svg of svgs) {
+      assert.match(svg, /^<svg [^>]*class="bf-export"/, 'framed as an export');
+      assert.match(svg, /<rect class="bf-background"[^>]*fill="#ffffff"/, 'a light background');
+      assert.match(svg, /<text class="bf-title"[^>]*>订单履约流程<\/text>/, 'the process name as a title');
+      assert.ok(svg.includes('需求新增') && svg.includes('冲突（警告）'), 'the legend in Chinese');
+      assert.ok(svg.includes(PALETTES.light.node), 'BizFlow\'s node colour, not Mermaid\'s default theme');
+      assert.ok(!svg.includes('#ECECFF') && !svg.includes('#ececff'), 'not Mermaid\'s default node colour');
+    }
+    // the end step has no role: its band is labelled in Chinese, today and after
+    for (const svg of svgs.slice(0, 2)) {
+      assert.ok(svg.includes('未分配'), 'the unassigned band in Chinese');
+      assert.ok(!/>unassigned</.test(svg));
+    }
+    assert.ok(svgs[1].includes('有争议（需求相互矛盾）'), 'the after picture explains "contested"');
+    assert.ok(!svgs[0].includes('有争议（需求相互矛盾）'), 'today has nothing contested to explain');
+    fs.writeFileSync(path.join(ARTIFACTS, 'review-pack-after-zh.svg'), svgs[1]);
+  });
 
   it('the default drawing (buildReviewPack launches its own Chromium); a missing Chromium leaves a note, not a failure', async () => {
     const ok = await buildReviewPack(P2P, { format: 'html' });

@@ -166,6 +166,18 @@ ${decidedBy}`);
 });
 
 describe('review pack: today and after pictures', () => {
+  it('the band of steps with no role is labelled in the pack\'s language (today, after and the role views)', () => {
+    // step d (End) has no role: its band is "unassigned" / "未分配"
+    const zh = pack(small(), undefined, 'zh-CN').diagrams;
+    for (const text of [zh.today, zh.after]) {
+      assert.match(text, /\n {2}subgraph unassigned\["未分配"\]\n/);
+      assert.doesNotMatch(text, /"unassigned"/);
+    }
+    assert.match(zh.roles.find((r) => r.role === 'finance')!.text, /subgraph unassigned\["未分配"\]/, 'the finance view shows the end step next to its lane');
+    const en = pack(small()).diagrams;
+    for (const text of [en.today, en.after]) assert.match(text, /\n {2}subgraph unassigned\["unassigned"\]\n/);
+  });
+
   it('order-fulfilment: today has no added step; after marks it added and the contested step as a conflict', () => {
     const { diagrams } = pack(ORDER);
     assert.doesNotMatch(diagrams.today, /出库复核/, 'double-check is added by REQ-003: not there today');
@@ -174,6 +186,9 @@ describe('review pack: today and after pictures', () => {
     assert.match(diagrams.after, /n3\["出库复核"\]/);
     assert.match(diagrams.after, /\n {2}class n3 added\n/);
     assert.match(diagrams.after, /\n {2}class n2 conflictWarning\n/, 'pick.mode is contested');
+    assert.match(diagrams.after, /\n {2}class n1 changed\n/, 'credit-check.approver changes (uncontested)');
+    assert.doesNotMatch(diagrams.after, /class [^\n]*\bn2\b[^\n]* changed/, 'a contested step is not drawn changed');
+    assert.doesNotMatch(diagrams.today, /changed/);
     assert.doesNotMatch(diagrams.after, /removed/);
     // a view per role that has steps (not the director's), drawn from the after picture
     assert.deepEqual(diagrams.roles.map((r) => r.role), ['sales', 'warehouse', 'finance']);
