@@ -73,6 +73,12 @@ export interface PreviewStep {
    * drawn as decided, not as open conflicts (absent when none).
    */
   decided?: number;
+  /**
+   * The decided conflicts on this step in words, in the preview's language,
+   * for its tooltip: "REQ-002 overridden by REQ-001, decided by 总监" (absent
+   * when none).
+   */
+  decisions?: string[];
 }
 
 export interface PreviewLane {

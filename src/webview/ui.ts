@@ -250,6 +250,8 @@ export class Tooltip {
     el.replaceChildren(h('div', { className: 'bf-tt-title', text: step.label }));
     const meta = [step.id, laneLabel].filter(Boolean).join(' · ');
     el.append(h('div', { className: 'bf-tt-meta', text: meta }));
+    // decided conflicts: "REQ-002 overridden by REQ-001, decided by 总监"
+    if (step.decisions?.length) el.append(h('ul', { className: 'bf-tt-list' }, ...step.decisions.map((text) => h('li', { className: 'bf-tt-decided', text }))));
     if (diagnostics?.length) {
       const list = h('ul', { className: 'bf-tt-list' });
       const seen = new Set<string>();

@@ -7,6 +7,7 @@ import { LineIndex } from '../../core/positions';
 import { toMermaid } from '../../core/mermaid';
 import { conflictKeys, conflictLevel, countConflicts, isConflictDiagnostic } from '../../core/conflict-count';
 import { stepsNamed } from '../../core/conflicts';
+import { decision, decisionSentence, type Decision } from '../../core/decisions';
 import type { AnalysisResult } from '../../core/engine';
 import type { Model, Step, Role, Section } from '../../core/model';
 import type { Diagnostic, Locale, Span } from '../../core/types';
@@ -86,6 +87,8 @@ export interface StepConflicts {
   problem?: { level: ConflictLevel; count: number };
   /** Decided conflicts on the step. */
   decided?: number;
+  /** Those decisions: which requirement overrides which. */
+  decisions?: Array<{ winner: string; loser: string }>;
 }
 
 export interface ConflictSummary {
@@ -121,6 +124,13 @@ export function decisionsOf(model: Model): Array<{ winner: string; loser: string
     }
   }
   return out;
+}
+
+/** "REQ-002 overridden by REQ-001, decided by 总监" as plain text (core `decisionSentence`, without Markdown code marks). */
+export function decisionText(model: Model, winner: string, loser: string, locale: Locale): string {
+  const w = model.requirements.byId.get(winner);
+  const d: Decision = w ? decision(model, w, loser) : { winner, loser };
+  return decisionSentence(d, locale).replace(/`/g, '');
 }
 
 /** Diagnostics, conflicts, problems and decisions by step. */
@@ -159,7 +169,13 @@ export function summarize(model: Model, diagnostics: readonly Diagnostic[]): Con
   }
   const { error, warning } = countConflicts(diagnostics);
   const decisions = decisionsOf(model);
-  for (const d of decisions) for (const id of d.steps) entry(id).decided = (entry(id).decided ?? 0) + 1;
+  for (const d of decisions) {
+    for (const id of d.steps) {
+      const e = entry(id);
+      e.decided = (e.decided ?? 0) + 1;
+      (e.decisions ??= []).push({ winner: d.winner, loser: d.loser });
+    }
+  }
   return { byStep, counts: { error, warning }, decided: decisions.length, roles };
 }
 
@@ -265,6 +281,7 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     if (c?.diagnostics.length) step.diagnosticCount = c.diagnostics.length;
     if (c?.problem) step.problem = c.problem;
     if (c?.decided) step.decided = c.decided;
+    if (c?.decisions?.length) step.decisions = c.decisions.map((d) => decisionText(full, d.winner, d.loser, options.locale ?? 'en'));
     steps.push(step);
   }
   const lanes: PreviewLane[] = [];
