@@ -13,6 +13,7 @@
 import { mdCodeText, mdEscapeText } from './escape';
 import { pick, type Texts } from './i18n';
 import type { Model, Requirement, Step } from './model';
+import { decisionSentence, decisionsAgainst, decisionsBy, type Decision } from './decisions';
 import { computeImpact } from './review/impact';
 import { agreements, readDescription, readSource, type AgreementState } from './review/read';
 import { ITEMS } from './schema';
@@ -167,6 +168,18 @@ function firstSentence(m: string): string {
   return i >= 0 ? m.slice(0, i + 1) : m;
 }
 
+/** A message as Markdown: free text escaped, what it marks with backticks as code (`overrides: [REQ-002]`). */
+function messageMd(s: string): string {
+  const parts = s.split('`');
+  if (parts.length % 2 === 0) return mdEscape(s);
+  return parts.map((p, i) => (i % 2 ? code(p) : mdEscape(p))).join('');
+}
+
+/** A recorded decision in a card, with the ids as code and the deciding role's display name beside its id. */
+function decisionLine(model: Model, d: Decision, locale: Locale): string {
+  return decisionSentence(d, locale, code, (x) => (x.decidedBy === undefined ? '' : roleLabel(model, x.decidedBy)));
+}
+
 /** Who decides a conflict between these requirements: a `decidedBy` of theirs, else the process owner. */
 export function deciderOf(model: Model, requirements: readonly string[]): string | undefined {
   for (const id of requirements) {
@@ -189,13 +202,15 @@ function conflictLines(ds: readonly Diagnostic[] | undefined, touches: (d: Diagn
     if (seen.has(k)) continue;
     seen.add(k);
     // messages mark ids and keys with backticks themselves: keep those as code
-    let line = `${severityMark(d)} ${code(d.code)} ${mdEscape(firstSentence(d.message)).replace(/\\`/g, '`')}`;
+    let line = `${severityMark(d)} ${code(d.code)} ${messageMd(firstSentence(d.message))}`;
     if (model && reqs.length > 1) {
       const who = deciderOf(model, reqs);
       line += who
         ? pick(locale, ` — decides: ${roleLabel(model, who)}`, ` —— 决定人：${roleLabel(model, who)}`)
         : pick(locale, ' — decides: nobody yet (no `decidedBy`, no process `owner`)', ' —— 决定人：尚无（未写 `decidedBy`，流程也没有 `owner`）');
     }
+    // the explanation behind the short message: the situation today, why it matters, the full how-to
+    if (d.detail) line += `\n  - ${messageMd(d.detail)}`;
     out.push(line);
   }
   return out;
@@ -298,15 +313,11 @@ export function symbolCard(
       c.section({ en: 'Steps', zh: '涉及步骤' }, steps);
       c.list({ en: 'Signed off by', zh: '已确认' }, r.agreed.map((a) => roleLabel(model, a.id)));
       c.list({ en: 'Depends on', zh: '依赖' }, r.depends.map((d) => code(d.id)));
-      if (r.overrides.length) {
-        c.field(
-          { en: 'Overrides', zh: '优先于' },
-          r.overrides.map((d) => code(d.id)).join(sep(locale)) +
-            (r.decidedBy ? t(`, decided by ${roleLabel(model, r.decidedBy.id)}`, `，由${roleLabel(model, r.decidedBy.id)}决定`) : ''),
-        );
-      }
-      const overriddenBy = model.requirements.list.filter((q) => q.overrides.some((o) => o.id === id));
-      c.list({ en: 'Overridden by', zh: '被以下需求优先' }, overriddenBy.map((q) => code(q.id)));
+      // recorded decisions, against it and by it: "REQ-002 overridden by REQ-001, decided by 总监"
+      c.section({ en: 'Decisions', zh: '已记录的决定' }, [
+        ...decisionsAgainst(model, r).map((d) => decisionLine(model, d, locale)),
+        ...decisionsBy(model, r).map((d) => decisionLine(model, d, locale)),
+      ]);
       c.field(
         { en: 'Acceptance', zh: '验收标准' },
         r.acceptance.length

@@ -65,9 +65,58 @@ export function reqWho(ctx: RuleContext, r: Requirement): string {
   );
 }
 
-/** `error` when both requirements are `must`, else `warning`. */
-export function pairSeverity(a: Requirement, b: Requirement): Severity {
-  return a.priority === 'must' && b.priority === 'must' ? 'error' : 'warning';
+/** At most `max` characters of user text in a short message (names and values can be long): cut with "…". */
+export function clip(s: string, max = 24): string {
+  const cps = [...s];
+  return cps.length <= max ? s : cps.slice(0, max - 1).join('') + '…';
+}
+
+/** An id as short messages write it: bare when it is a plain id, quoted otherwise (spaces, quotes …). */
+export function bareId(ctx: RuleContext, id: string): string {
+  return /^[\p{L}\p{N}_.-]{1,40}$/u.test(id) ? id : ctx.q(clip(id, 40));
+}
+
+/** `信用审核 "credit-check"` as `labelled` writes it, with the name and id clipped for a short message. */
+export function shortLabel(ctx: RuleContext, id: string, name: string | undefined): string {
+  const n = name?.trim();
+  return labelled(ctx, clip(id, 20), n && n !== id ? clip(n, 14) : undefined);
+}
+
+/** The name a short message gives a role: its display name (or its id), clipped. */
+export function roleName(ctx: RuleContext, id: string): string {
+  const n = ctx.model.roles.byId.get(id)?.name?.trim();
+  return clip(n || id, 16);
+}
+
+/**
+ * `REQ-001 (must, 业务员)` / `REQ-001（must，业务员）`: who asked, in a short
+ * message (the long `reqWho` is for the explanations in hovers).
+ */
+export function shortWho(ctx: RuleContext, r: Requirement): string {
+  const prio = r.priority ?? ctx.t('no priority', '未定优先级');
+  const who = r.from ? roleName(ctx, r.from.id) : ctx.t('no "from"', '未写提出方');
+  return ctx.t(`${bareId(ctx, r.id)} (${prio}, ${who})`, `${bareId(ctx, r.id)}（${prio}，${who}）`);
+}
+
+/**
+ * The few words of a short conflict message on what to do about a clash
+ * between `a` and `b`: which one outranks, and to record the decision with
+ * `overrides` + `decidedBy` (the full how-to, with who decides, is
+ * `decisionHint`, in the explanation).
+ */
+export function decisionShort(ctx: RuleContext, a: Requirement, b: Requirement): string {
+  const pa = a.priority;
+  const pb = b.priority;
+  if (pa && pb && pa !== pb) {
+    const [win, lose] = PRIORITY_RANK[pa] < PRIORITY_RANK[pb] ? [a, b] : [b, a];
+    const w = bareId(ctx, win.id);
+    const l = bareId(ctx, lose.id);
+    return ctx.t(` ${w} outranks; record overrides: [${l}] + decidedBy.`, `${w} 优先；请记录 overrides: [${l}] + decidedBy。`);
+  }
+  if (pa && pa === pb) {
+    return ctx.t(` Same priority: the roles decide (overrides + decidedBy).`, `优先级相同，需相关角色商定（overrides + decidedBy）。`);
+  }
+  return ctx.t(' The roles decide (overrides + decidedBy).', '需相关角色商定（overrides + decidedBy）。');
 }
 
 /** A decision is recorded between the two: one lists the other in `overrides`. */
@@ -198,4 +247,10 @@ export class SeenSpans {
 export function andMore(ctx: RuleContext, count: number): string {
   if (count <= 0) return '';
   return ctx.t(` …and ${count} more.`, `……另有 ${count} 条。`);
+}
+
+/** ` Today it is "manual".` / `目前为“manual”。`, or '' when the step does not set the attribute today. */
+export function todayText(ctx: RuleContext, today: string | undefined): string {
+  if (today === undefined) return '';
+  return ctx.t(` Today it is ${ctx.q(today)}.`, `目前为${ctx.q(today)}。`);
 }

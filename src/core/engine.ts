@@ -34,6 +34,7 @@ export interface ReportedMessage {
   messageId: string;
   data: ReportData | undefined;
   related: { messageId: string; data: ReportData | undefined }[];
+  detail?: { messageId: string; data: ReportData | undefined };
 }
 
 export interface AnalysisResult {
@@ -140,10 +141,13 @@ export function* analysisSteps(model: Model, options: AnalyzeOptions = {}): Gene
         }
         const d: Diagnostic = { code: rule.code, severity, message: format(r.messageId, r.data), span: { start, end } };
         if (r.related && r.related.length) d.related = r.related.map((x) => ({ span: x.span, message: format(x.messageId, x.data) }));
+        if (r.detail) d.detail = format(r.detail.messageId, r.detail.data);
         if (r.diagnosticData) d.data = r.diagnosticData;
         if (options.onReport) {
           const related = (r.related ?? []).map((x) => ({ messageId: x.messageId, data: x.data }));
-          options.onReport(d, { messageId: r.messageId, data: r.data, related });
+          const reported: ReportedMessage = { messageId: r.messageId, data: r.data, related };
+          if (r.detail) reported.detail = { messageId: r.detail.messageId, data: r.detail.data };
+          options.onReport(d, reported);
         }
         collected.push(d);
       },

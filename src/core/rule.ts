@@ -49,6 +49,12 @@ export type Report<C extends string = string, Ms extends Messages = Messages> = 
   /** Severity for this occurrence when the user has not configured one (for rules whose default depends on the case). */
   severity?: Severity;
   related?: RelatedReport<Ms>[];
+  /**
+   * The explanation behind a short message (the situation today, why it
+   * matters, the full how-to): shown in hover cards, not in the one- or
+   * two-line message (issue 11 item 6).
+   */
+  detail?: MessageRef<Ms>;
   /** Facts for clients (quick fixes, the preview, the tree): the diagnostic's `data`. */
   diagnosticData?: C extends keyof DiagnosticDataByCode ? DiagnosticDataByCode[C] : never;
 };

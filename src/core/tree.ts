@@ -14,6 +14,7 @@ import { conflictKey, conflictLevel as levelOf, countConflicts, isConflictDiagno
 import type { Diagnostic, Severity, Span } from './types';
 import { computeImpact, type RoleImpact } from './review/impact';
 import { agreements, type AgreementState } from './review/read';
+import { decisionsAgainst, decisionsBy, type Decision } from './decisions';
 
 export type { ConflictLevel } from './conflict-count';
 import type { RequirementGrouping } from './tree-groupings';
@@ -26,6 +27,8 @@ export interface ConflictInfo {
   code: string;
   severity: Severity;
   message: string;
+  /** The explanation behind the short message (the tooltip shows it). */
+  detail?: string;
   span: Span;
   requirements: string[];
   steps: string[];
@@ -33,19 +36,7 @@ export interface ConflictInfo {
   role?: string;
 }
 
-/**
- * A recorded decision: `winner` overrides `loser` where the two clash. It was
- * decided by the winner's `decidedBy`, else by the process `owner` (the spec's
- * reading rule); `decidedByName` is that role's display name when defined.
- */
-export interface Decision {
-  winner: string;
-  loser: string;
-  decidedBy?: string;
-  decidedByName?: string;
-  /** The role came from the process owner (no `decidedBy` on the winner). */
-  byOwner?: boolean;
-}
+export type { Decision } from './decisions';
 
 /** What the tree shows of a requirement, wherever it appears. */
 export interface RequirementSummary {
@@ -273,6 +264,7 @@ export function indexConflicts(model: Model, diagnostics: readonly Diagnostic[])
       code: d.code,
       severity: d.severity,
       message: d.message,
+      ...(d.detail !== undefined ? { detail: d.detail } : {}),
       span: d.span,
       requirements,
       steps: strings(d.data?.steps),
@@ -328,18 +320,6 @@ function nid(...parts: string[]): string {
   return parts.map((p) => encodeURIComponent(p)).join('/');
 }
 
-function decision(model: Model, winner: Requirement, loser: string): Decision {
-  const d: Decision = { winner: winner.id, loser };
-  const by = winner.decidedBy?.id ?? model.process?.owner?.id;
-  if (by !== undefined) {
-    d.decidedBy = by;
-    const name = model.roles.byId.get(by)?.name;
-    if (name !== undefined) d.decidedByName = name;
-    if (winner.decidedBy === undefined) d.byOwner = true;
-  }
-  return d;
-}
-
 function summarize(model: Model, r: Requirement, conflicts: ConflictIndex): RequirementSummary {
   const list = conflicts.byRequirement.get(r.id) ?? [];
   let level: ConflictLevel | undefined;
@@ -353,10 +333,8 @@ function summarize(model: Model, r: Requirement, conflicts: ConflictIndex): Requ
     fromKnown: !!role,
     span: r.keySpan,
     conflicts: list,
-    overriddenBy: model.requirements.list
-      .filter((w) => w.live && w.id !== r.id && w.overrides.some((o) => o.id === r.id))
-      .map((w) => decision(model, w, r.id)),
-    overrides: [...new Set(r.overrides.map((o) => o.id))].filter((id) => id !== r.id && model.requirements.byId.has(id)).map((id) => decision(model, r, id)),
+    overriddenBy: decisionsAgainst(model, r),
+    overrides: decisionsBy(model, r),
   };
   if (r.title !== undefined) s.title = r.title;
   if (r.priority !== undefined) s.priority = r.priority;

@@ -121,6 +121,8 @@ export interface Diagnostic {
   message: string;
   span: Span;
   related?: RelatedInfo[];
+  /** The explanation behind a short message (the hover cards show it); absent for most rules. */
+  detail?: string;
   data?: DiagnosticData;
 }
 

@@ -88,6 +88,12 @@ export interface PreviewStep {
    * fields that differ between the versions).
    */
   change?: { kind: StepChangeKind; fields?: string[] };
+  /**
+   * The decided conflicts on this step in words, in the preview's language,
+   * for its tooltip: "REQ-002 overridden by REQ-001, decided by 总监" (absent
+   * when none).
+   */
+  decisions?: string[];
 }
 
 export interface PreviewLane {

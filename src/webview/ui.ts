@@ -302,6 +302,8 @@ export class Tooltip {
     el.append(h('div', { className: 'bf-tt-meta', text: meta }));
     const change = this.strings ? changeLine(this.strings, step) : '';
     if (change) el.append(h('div', { className: `bf-tt-change ${step.change?.kind ?? ''}`, text: change }));
+    // decided conflicts: "REQ-002 overridden by REQ-001, decided by 总监"
+    if (step.decisions?.length) el.append(h('ul', { className: 'bf-tt-list' }, ...step.decisions.map((text) => h('li', { className: 'bf-tt-decided', text }))));
     if (diagnostics?.length) {
       const list = h('ul', { className: 'bf-tt-list' });
       const seen = new Set<string>();

@@ -7,6 +7,7 @@ import { hoverAt } from '../../src/core/hover';
 import type { Locale } from '../../src/core/types';
 
 const ORDER = fs.readFileSync(path.resolve(__dirname, '../fixtures/workspace/order-fulfilment.bizflow.yaml'), 'utf8');
+const P2P = fs.readFileSync(path.resolve(__dirname, '../../examples/procure-to-pay.bizflow.yaml'), 'utf8');
 
 function at(text: string, needle: string, delta = 0): number {
   const i = text.indexOf(needle);
@@ -45,8 +46,11 @@ describe('hover', () => {
         '- `REQ-003` (must, proposed, from 运营总监 `director`): 每个环节写入追溯日志，三端数据拉通 — about it',
         '',
         '**Conflicts**',
-        '- ⚠️ `conflict/contradiction` Contradiction on "pick.mode" (step 拣货出库 "pick"; today it is "manual"): "REQ-001" (must, asked by 业务员 "sales") sets it to "automatic", but "REQ-002" (should, asked by 仓库主管 "warehouse") sets it to "manual-review". — decides: 运营总监 `director`',
-        '- ⚠️ `conflict/unagreed-burden` "REQ-001" (must, asked by 业务员 "sales") changes "pick.mode" to "automatic" on step 拣货出库 "pick", in the lane of 仓库主管 "warehouse", but "warehouse" is not in its `agreed` list: the way that team works is changed without its sign-off.',
+        // the short message's first sentence, who decides, and the explanation below it
+        '- ⚠️ `conflict/contradiction` Contradiction on pick.mode: REQ-001 (must, 业务员) sets "automatic", REQ-002 (should, 仓库主管) sets "manual-review". — decides: 运营总监 `director`',
+        '  - Step 拣货出库 "pick" can only work one way. Today it is "manual". "REQ-001" (must, asked by 业务员 "sales") wants "automatic"; "REQ-002" (should, asked by 仓库主管 "warehouse") wants "manual-review". "REQ-001" (must) outranks "REQ-002" (should). If "REQ-001" wins, record the decision in it with `overrides: [REQ-002]` and `decidedBy: director`; otherwise change one of them so they agree.',
+        '- ⚠️ `conflict/unagreed-burden` REQ-001 (must, 业务员) changes pick.mode to "automatic" in the lane of 仓库主管, who has not agreed.',
+        '  - "REQ-001" (must, asked by 业务员 "sales") changes "pick.mode" to "automatic" on step 拣货出库 "pick", in the lane of 仓库主管 "warehouse": the way that team works is changed without its sign-off. Ask 仓库主管 "warehouse" to sign off and add "warehouse" to the `agreed` list of "REQ-001" (or record its agreement under `reviews`), or drop the change.',
       ].join('\n'),
     );
   });
@@ -65,8 +69,11 @@ describe('hover', () => {
     assert.ok(lines.includes('**关注点：** 出库效率、少返工'));
     assert.ok(lines.includes('**泳道步骤：** 拣货出库 `pick`、出库复核 `double-check`'));
     assert.ok(lines.includes('- `REQ-002`（should，proposed，由仓库主管 `warehouse`提出）：高价值订单出库前人工复核'));
-    const conflicts = lines.slice(lines.indexOf('**冲突**') + 1, lines.indexOf('**对该角色的变化**') - 1);
-    assert.equal(conflicts.length, 3, conflicts.join('\n'));
+    const section = lines.slice(lines.indexOf('**冲突**') + 1, lines.indexOf('**对该角色的变化**') - 1);
+    // each conflict, with its explanation indented below it
+    const conflicts = section.filter((l) => l.startsWith('- '));
+    assert.equal(conflicts.length, 3, section.join('\n'));
+    assert.deepEqual(section.map((l) => l.startsWith('  - ')), [false, true, false, true, false, true]);
     assert.ok(conflicts.every((l) => l.startsWith('- ⚠️ `conflict/')));
     // the contradiction is reported in both requirements but shown once, with who decides (the process owner)
     assert.deepEqual(conflicts.filter((l) => l.includes('conflict/contradiction')).map((l) => l.endsWith(' —— 决定人：运营总监 `director`')), [true]);
@@ -97,13 +104,57 @@ describe('hover', () => {
         '**Acceptance:** none yet',
         '',
         '**Conflicts**',
-        '- ⚠️ `conflict/unagreed-burden` "REQ-004" (could, asked by 运营总监 "director") changes "credit-check.approver" to "director" on step 信用审核 "credit-check", in the lane of 财务专员 "finance", but "finance" is not in its `agreed` list: the way that team works is changed without its sign-off.',
+        '- ⚠️ `conflict/unagreed-burden` REQ-004 (could, 运营总监) changes credit-check.approver to "director" in the lane of 财务专员, who has not agreed.',
+        '  - "REQ-004" (could, asked by 运营总监 "director") changes "credit-check.approver" to "director" on step 信用审核 "credit-check", in the lane of 财务专员 "finance": the way that team works is changed without its sign-off. Ask 财务专员 "finance" to sign off and add "finance" to the `agreed` list of "REQ-004" (or record its agreement under `reviews`), or drop the change.',
       ].join('\n'),
     );
     // on a reference in `depends`
     const dep = hover(ORDER, at(ORDER, 'depends: [REQ-003]', 'depends: ['.length + 2))!;
     assert.match(dep.markdown, /^\*\*每个环节写入追溯日志，三端数据拉通\*\* `REQ-003` — requirement/);
     assert.match(dep.markdown, /\*\*Acceptance:\*\* none yet/);
+  });
+
+  it('shows a decided conflict as decided, on the overridden requirement, its entry in `overrides` and the winner (both languages)', () => {
+    const section = (markdown: string, title: string) => {
+      const lines = markdown.split('\n');
+      const i = lines.indexOf(title);
+      assert.ok(i >= 0, markdown);
+      const out: string[] = [];
+      for (let k = i + 1; k < lines.length && lines[k].startsWith('- '); k++) out.push(lines[k]);
+      return out;
+    };
+    const onLoser = hover(P2P, at(P2P, '  REQ-103:', 3))!;
+    const onEntry = hover(P2P, at(P2P, 'overrides: [REQ-103]', 'overrides: ['.length + 2))!;
+    const onWinner = hover(P2P, at(P2P, '  REQ-102:', 3))!;
+    assert.equal(P2P.slice(onEntry.span.start, onEntry.span.end), 'REQ-103');
+    assert.deepEqual(section(onLoser.markdown, '**Decisions**'), ['- `REQ-103` overridden by `REQ-102`, decided by 财务总监 `cfo`']);
+    assert.equal(onEntry.markdown, onLoser.markdown);
+    assert.deepEqual(section(onWinner.markdown, '**Decisions**'), ['- `REQ-103` overridden by `REQ-102`, decided by 财务总监 `cfo`']);
+    const zh = hover(P2P, at(P2P, '  REQ-103:', 3), 'zh-CN')!;
+    assert.deepEqual(section(zh.markdown, '**已记录的决定**'), ['- `REQ-103` 已被 `REQ-102` 覆盖，由财务总监 `cfo` 决定']);
+
+    // no `decidedBy`: the process owner decides, and the card says so
+    const byOwner = P2P.replace('    decidedBy: cfo\n', '');
+    assert.notEqual(byOwner, P2P);
+    assert.deepEqual(section(hover(byOwner, at(byOwner, '  REQ-103:', 3))!.markdown, '**Decisions**'), [
+      '- `REQ-103` overridden by `REQ-102`, decided by the process owner, 财务总监 `cfo` (no `decidedBy`)',
+    ]);
+    assert.deepEqual(section(hover(byOwner, at(byOwner, '  REQ-102:', 3), 'zh-CN')!.markdown, '**已记录的决定**'), [
+      '- `REQ-103` 已被 `REQ-102` 覆盖，由流程负责人财务总监 `cfo` 决定（未写 `decidedBy`）',
+    ]);
+    // neither: nobody is recorded as deciding
+    const nobody = byOwner.replace('  owner: cfo\n', '');
+    assert.notEqual(nobody, byOwner);
+    assert.deepEqual(section(hover(nobody, at(nobody, '  REQ-103:', 3))!.markdown, '**Decisions**'), [
+      '- `REQ-103` overridden by `REQ-102`, with nobody recorded as deciding (no `decidedBy`, no process `owner`)',
+    ]);
+    assert.deepEqual(section(hover(nobody, at(nobody, '  REQ-103:', 3), 'zh-CN')!.markdown, '**已记录的决定**'), [
+      '- `REQ-103` 已被 `REQ-102` 覆盖，尚无决定人（未写 `decidedBy`，流程也没有 `owner`）',
+    ]);
+    // a rejected winner decides nothing; a requirement with no decision has no such section
+    const rejected = P2P.replace('    decidedBy: cfo\n', '    decidedBy: cfo\n    status: rejected\n');
+    assert.ok(!hover(rejected, at(rejected, '  REQ-103:', 3))!.markdown.includes('**Decisions**'));
+    assert.ok(!hover(ORDER, at(ORDER, '  REQ-001:', 3))!.markdown.includes('**Decisions**'));
   });
 
   it('shows a data card: producers and consumers', () => {

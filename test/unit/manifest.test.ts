@@ -87,6 +87,17 @@ describe('manifest: what VS Code words from package.json', () => {
     }
   });
 
+  it('the README names every command the palette shows, exactly as it shows it', () => {
+    const palette = (pkg.contributes.menus.commandPalette as { command: string; when?: string }[]) ?? [];
+    const hidden = new Set(palette.filter((m) => m.when === 'false').map((m) => m.command));
+    const readme = read('README.md');
+    const missing = (pkg.contributes.commands as { command: string; title: string }[])
+      .filter((c) => !hidden.has(c.command))
+      .map((c) => `BizFlow: ${en[c.title.slice(1, -1)]}`)
+      .filter((t) => !readme.includes(`*${t}*`));
+    assert.deepEqual(missing, []);
+  });
+
   it('sets editor defaults for bizflow files: 2 spaces, no word suggestions, suggestions in strings, format on type', () => {
     const d = pkg.contributes.configurationDefaults['[bizflow]'];
     assert.equal(d['editor.tabSize'], 2);

@@ -198,6 +198,17 @@ requirements:
     assert.strictEqual(m.decidedCount, 1);
   });
 
+  it("words the decided conflict of a step for its tooltip, in the locale, with the role's display name (issue 11 item 6)", () => {
+    assert.deepStrictEqual(byId.get('b')!.decisions, ['R4 overridden by R3, decided by Director']);
+    assert.strictEqual(byId.get('a')!.decisions, undefined, 'an open conflict is no decision');
+    const zh = buildRenderModel(a, new LineIndex(file), { fileName: 'orders.bizflow.yaml', locale: 'zh-CN' });
+    assert.deepStrictEqual(zh.steps.find((s) => s.id === 'b')!.decisions, ['R4 已被 R3 覆盖，由 Director 决定']);
+    // without `decidedBy`, the process owner decides, and the sentence says so
+    const byOwner = file.replace('    decidedBy: boss\n', '');
+    const o = buildRenderModel(analyze(byOwner), new LineIndex(byOwner), { fileName: 'orders.bizflow.yaml' });
+    assert.deepStrictEqual(o.steps.find((s) => s.id === 'b')!.decisions, ['R4 overridden by R3, decided by the process owner, Director (no decidedBy)']);
+  });
+
   it('puts the step with an unknown role in the labelled unassigned band, in the locale', () => {
     const un = m.lanes.find((l) => l.unassigned)!;
     assert.deepStrictEqual([un.laneId, un.label], ['unassigned', 'unassigned']);

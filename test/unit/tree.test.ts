@@ -282,7 +282,7 @@ describe('tree data (core/tree.ts)', () => {
       const c2 = req('REQ-002').children[0];
       assert.equal(text.slice(c1.span.start, c1.span.end), 'pick.mode: automatic');
       assert.equal(text.slice(c2.span.start, c2.span.end), 'pick.mode: manual-review');
-      assert.match(c1.conflict.message, /^Contradiction on "pick\.mode"/);
+      assert.match(c1.conflict.message, /^Contradiction on pick\.mode: REQ-001 /);
       assert.equal(c1.conflict.severity, 'warning');
       assert.equal(c1.conflict.key, c2.conflict.key);
       assert.equal(c1.id, 'req/REQ-001/conflict%2Fcontradiction/REQ-002/pick');

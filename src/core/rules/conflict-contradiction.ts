@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import type { Requirement, SetEntry } from '../model';
-import { andMore, decidedIndex, decisionHint, MAX_OTHER_SIDES, reqWho, SeenSpans, stepLabel } from '../conflicts';
+import type { Span } from '../types';
+import { andMore, clip, decidedIndex, decisionHint, decisionShort, MAX_OTHER_SIDES, reqWho, SeenSpans, shortWho, stepLabel, todayText } from '../conflicts';
 
 interface Entry {
   req: Requirement;
@@ -22,16 +23,20 @@ export default defineRule({
     fixable: true,
     messages: {
       contradiction: {
-        en: 'Contradiction on "{{key}}" (step {{step}}): {{a}} sets it to "{{aValue}}", but {{b}} sets it to "{{bValue}}".{{decision}}{{more}}',
-        zh: '“{{key}}”存在矛盾（步骤{{step}}）：{{a}}把它设为“{{aValue}}”，而{{b}}把它设为“{{bValue}}”。{{decision}}{{more}}',
+        en: 'Contradiction on {{key}}: {{a}} sets "{{aValue}}", {{b}} sets "{{bValue}}".{{decision}}{{more}}',
+        zh: '{{key}} 存在矛盾：{{a}}设为“{{aValue}}”，{{b}}设为“{{bValue}}”。{{decision}}{{more}}',
       },
-      contradictionToday: {
-        en: 'Contradiction on "{{key}}" (step {{step}}; today it is "{{today}}"): {{a}} sets it to "{{aValue}}", but {{b}} sets it to "{{bValue}}".{{decision}}{{more}}',
-        zh: '“{{key}}”存在矛盾（步骤{{step}}；目前为“{{today}}”）：{{a}}把它设为“{{aValue}}”，而{{b}}把它设为“{{bValue}}”。{{decision}}{{more}}',
+      detail: {
+        en: 'Step {{step}} can only work one way.{{today}} {{aWho}} wants "{{aValue}}"; {{bWho}} wants "{{bValue}}".{{howTo}}',
+        zh: '步骤{{step}}只能有一种做法。{{today}}{{aWho}}要求“{{aValue}}”；{{bWho}}要求“{{bValue}}”。{{howTo}}',
       },
       otherSetsHere: {
-        en: '{{b}} sets "{{key}}" to "{{bValue}}" here.',
-        zh: '{{b}}在此把“{{key}}”设为“{{bValue}}”。',
+        en: '{{b}} sets {{key}} to "{{bValue}}" here.',
+        zh: '{{b}}在此把 {{key}} 设为“{{bValue}}”。',
+      },
+      todayHere: {
+        en: 'Today step {{step}} has {{attribute}} = "{{today}}".',
+        zh: '步骤{{step}}目前的 {{attribute}} 为“{{today}}”。',
       },
     },
   },
@@ -71,27 +76,42 @@ export default defineRule({
       const stepId = a.set.step!.id;
       const step = model.steps.byId.get(stepId);
       const today = step?.attributes.find((x) => x.name === a.set.attribute);
+      const shortKey = clip(key, 40);
       const data = {
-        key,
-        step: stepLabel(ctx, stepId),
-        a: reqWho(ctx, a.req),
-        aValue: a.set.value,
-        b: reqWho(ctx, b.req),
-        bValue: b.set.value,
-        decision: decisionHint(ctx, a.req, b.req),
+        key: shortKey,
+        a: shortWho(ctx, a.req),
+        aValue: clip(a.set.value, 20),
+        b: shortWho(ctx, b.req),
+        bValue: clip(b.set.value, 20),
+        decision: decisionShort(ctx, a.req, b.req),
         more: andMore(ctx, count - 1),
       };
+      const related: { span: Span; messageId: 'otherSetsHere' | 'todayHere'; data: Record<string, string> }[] = others.map((x) => ({
+        span: x.set.entrySpan,
+        messageId: 'otherSetsHere' as const,
+        data: { b: shortWho(ctx, x.req), key: shortKey, bValue: clip(x.set.value, 20) },
+      }));
+      if (today) {
+        related.push({ span: today.valueSpan, messageId: 'todayHere', data: { step: stepLabel(ctx, stepId), attribute: a.set.attribute, today: today.value } });
+      }
       ctx.report({
         span: a.set.entrySpan,
         severity: a.req.priority === 'must' && anyMust ? 'error' : 'warning',
-        ...(today
-          ? { messageId: 'contradictionToday' as const, data: { ...data, today: today.value } }
-          : { messageId: 'contradiction' as const, data }),
-        related: others.map((x) => ({
-          span: x.set.entrySpan,
-          messageId: 'otherSetsHere' as const,
-          data: { b: reqWho(ctx, x.req), key, bValue: x.set.value },
-        })),
+        messageId: 'contradiction',
+        data,
+        detail: {
+          messageId: 'detail',
+          data: {
+            step: stepLabel(ctx, stepId),
+            today: todayText(ctx, today?.value),
+            aWho: reqWho(ctx, a.req),
+            aValue: a.set.value,
+            bWho: reqWho(ctx, b.req),
+            bValue: b.set.value,
+            howTo: decisionHint(ctx, a.req, b.req),
+          },
+        },
+        related,
         diagnosticData: { steps: [stepId], requirements: [a.req.id, b.req.id], other: b.req.id, ...(others.length > 1 ? { others: others.map((x) => x.req.id) } : {}) },
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { rawField, reqWho, stepsNamed, unionIds } from '../conflicts';
+import { bareId, rawField, reqWho, shortWho, stepsNamed, unionIds } from '../conflicts';
 
 export default defineRule({
   code: 'conflict/priority-inversion',
@@ -15,10 +15,14 @@ export default defineRule({
     fixable: false,
     messages: {
       inversion: {
-        en: 'Priority inversion: {{r}} is a must but depends on {{t}}, which is only a {{priority}}; if "{{tId}}" is postponed or dropped, "{{rId}}" cannot be delivered. Raise "{{tId}}" to must, lower "{{rId}}", or remove the dependency.',
-        zh: '优先级倒置：{{r}}是 must，却依赖仅为 {{priority}} 的{{t}}；一旦“{{tId}}”被推迟或放弃，“{{rId}}”就无法交付。请把“{{tId}}”提升为 must，或降低“{{rId}}”的优先级，或删除这项依赖。',
+        en: 'Priority inversion: {{r}} depends on {{t}}. Raise {{tId}} to must, lower {{rId}}, or drop the dependency.',
+        zh: '优先级倒置：{{r}}依赖 {{t}}。请把 {{tId}} 提升为 must，或降低 {{rId}}，或删除这项依赖。',
       },
-      priorityHere: { en: '"{{tId}}" has priority {{priority}} here.', zh: '“{{tId}}”在此的优先级为 {{priority}}。' },
+      detail: {
+        en: '{{rWho}} is a must but depends on {{tWho}}, which is only a {{priority}}: if "{{tId}}" is postponed or dropped, "{{rId}}" cannot be delivered.',
+        zh: '{{rWho}}是 must，却依赖仅为 {{priority}} 的{{tWho}}：一旦“{{tId}}”被推迟或放弃，“{{rId}}”就无法交付。',
+      },
+      priorityHere: { en: '{{tId}} has priority {{priority}} here: if it is postponed, {{rId}} cannot be delivered.', zh: '{{tId}} 在此的优先级为 {{priority}}：它一旦推迟，{{rId}} 就无法交付。' },
     },
   },
   run(ctx) {
@@ -36,8 +40,9 @@ export default defineRule({
         ctx.report({
           span: d.span,
           messageId: 'inversion',
-          data: { r: reqWho(ctx, r), t: reqWho(ctx, t), rId: r.id, tId: t.id, priority: t.priority },
-          related: [{ span: prio.span ?? t.keySpan, messageId: 'priorityHere', data: { tId: t.id, priority: t.priority } }],
+          data: { r: shortWho(ctx, r), t: shortWho(ctx, t), rId: bareId(ctx, r.id), tId: bareId(ctx, t.id) },
+          detail: { messageId: 'detail', data: { rWho: reqWho(ctx, r), tWho: reqWho(ctx, t), rId: r.id, tId: t.id, priority: t.priority } },
+          related: [{ span: prio.span ?? t.keySpan, messageId: 'priorityHere', data: { tId: bareId(ctx, t.id), rId: bareId(ctx, r.id), priority: t.priority } }],
           diagnosticData: { steps: unionIds(stepsNamed(r), stepsNamed(t)), requirements: [r.id, t.id], other: t.id },
         });
       }

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import type { Requirement } from '../model';
 import type { Span } from '../types';
 import { list } from '../i18n';
-import { andMore, decidedIndex, decisionHint, MAX_OTHER_SIDES, reqWho, SeenSpans, stepLabel } from '../conflicts';
+import { andMore, bareId, decidedIndex, decisionHint, decisionShort, MAX_OTHER_SIDES, reqWho, SeenSpans, shortWho, stepLabel } from '../conflicts';
 
 type How = 'steps' | 'sets' | 'adds';
 
@@ -27,13 +27,20 @@ export default defineRule({
     fixable: true,
     messages: {
       removed: {
-        en: '{{r}} removes step {{step}}, but {{other}} {{how}}.{{decision}}{{more}}',
-        zh: '{{r}}要删除步骤{{step}}，但{{other}}{{how}}。{{decision}}{{more}}',
+        en: '{{r}} removes step {{stepId}}, but {{other}} {{how}}.{{decision}}{{more}}',
+        zh: '{{r}}要删除步骤 {{stepId}}，但 {{other}}{{how}}。{{decision}}{{more}}',
       },
-      howSteps: { en: 'is about it (`steps`)', zh: '涉及它（`steps`）' },
-      howSets: { en: 'changes how it works (`sets`)', zh: '要修改它的做法（`sets`）' },
-      howAdds: { en: 'adds it (`adds`)', zh: '要新增它（`adds`）' },
-      namedHere: { en: '{{other}} names step "{{stepId}}" here.', zh: '{{other}}在此引用了步骤“{{stepId}}”。' },
+      howSteps: { en: 'is about it', zh: '涉及它' },
+      howSets: { en: 'changes it', zh: '要修改它' },
+      howAdds: { en: 'adds it', zh: '要新增它' },
+      detail: {
+        en: 'Removing step {{step}} takes away what {{otherWho}} relies on: it {{how}}.{{howTo}}',
+        zh: '删除步骤{{step}}会让{{otherWho}}落空：它{{how}}。{{howTo}}',
+      },
+      howStepsLong: { en: 'is about the step (`steps`)', zh: '涉及该步骤（`steps`）' },
+      howSetsLong: { en: 'changes how the step works (`sets`)', zh: '要修改该步骤的做法（`sets`）' },
+      howAddsLong: { en: 'adds the step (`adds`)', zh: '要新增该步骤（`adds`）' },
+      namedHere: { en: '{{other}} names step {{stepId}} here.', zh: '{{other}}在此引用了步骤 {{stepId}}。' },
     },
   },
   run(ctx) {
@@ -66,8 +73,9 @@ export default defineRule({
     }
 
     const hows = { steps: 'howSteps', sets: 'howSets', adds: 'howAdds' } as const satisfies Record<How, string>;
-    const howOf = (ns: Naming[]) =>
-      list(ctx.locale, [...new Set(ns.map((n) => n.how))].map((k) => ctx.format({ messageId: hows[k] })));
+    const howsLong = { steps: 'howStepsLong', sets: 'howSetsLong', adds: 'howAddsLong' } as const satisfies Record<How, string>;
+    const howOf = (ns: Naming[], words: Record<How, 'howSteps' | 'howSets' | 'howAdds' | 'howStepsLong' | 'howSetsLong' | 'howAddsLong'> = hows) =>
+      list(ctx.locale, [...new Set(ns.map((n) => n.how))].map((k) => ctx.format({ messageId: words[k] })));
 
     // per removed step: the requirements naming it, each with all the ways it does (document order), and how many are `must`
     const byStep = new Map<string, { reqs: Map<Requirement, Naming[]>; must: number }>();
@@ -120,17 +128,21 @@ export default defineRule({
           severity: r.priority === 'must' && must > 0 ? 'error' : 'warning',
           messageId: 'removed',
           data: {
-            r: reqWho(ctx, r),
-            step: stepLabel(ctx, rm.id),
-            other: reqWho(ctx, other),
+            r: shortWho(ctx, r),
+            stepId: bareId(ctx, rm.id),
+            other: shortWho(ctx, other),
             how: howOf(ns),
-            decision: decisionHint(ctx, r, other),
+            decision: decisionShort(ctx, r, other),
             more: andMore(ctx, count - 1),
           },
+          detail: {
+            messageId: 'detail',
+            data: { step: stepLabel(ctx, rm.id), otherWho: reqWho(ctx, other), how: howOf(ns, howsLong), howTo: decisionHint(ctx, r, other) },
+          },
           related: others.flatMap(([o, l], j) => {
-            const who = reqWho(ctx, o);
+            const who = shortWho(ctx, o);
             // every place of the first other side (up to 5), the first place of each further one
-            return l.slice(0, j === 0 ? 5 : 1).map((n) => ({ span: n.span, messageId: 'namedHere' as const, data: { other: who, stepId: rm.id } }));
+            return l.slice(0, j === 0 ? 5 : 1).map((n) => ({ span: n.span, messageId: 'namedHere' as const, data: { other: who, stepId: bareId(ctx, rm.id) } }));
           }),
           diagnosticData: { steps: [rm.id], requirements: [r.id, other.id], other: other.id, ...(others.length > 1 ? { others: others.map((o) => o[0].id) } : {}) },
         });

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { Requirement, Step } from '../model';
 import type { Span } from '../types';
-import { reqWho, roleLabel, SeenSpans, stepLabel } from '../conflicts';
+import { bareId, clip, reqWho, roleLabel, roleName, SeenSpans, shortWho, stepLabel } from '../conflicts';
 import { agreements, type RoleAgreement } from '../review/read';
 
 export default defineRule({
@@ -18,18 +18,26 @@ export default defineRule({
     fixable: true,
     messages: {
       addsStep: {
-        en: '{{who}} adds step {{step}} to the lane of {{lane}}, but "{{role}}" is not in its `agreed` list: work is added to a team that has not signed off.{{fix}}',
-        zh: '{{who}}在{{lane}}的泳道中新增步骤{{step}}，但“{{role}}”不在它的 `agreed` 列表中：这是在未经同意的情况下给该团队增加工作。{{fix}}',
+        en: '{{who}} adds step {{stepId}} to the lane of {{laneName}}, who has not agreed. Add {{role}} to `agreed` once it signs off, or drop the change.',
+        zh: '{{who}}在{{laneName}}的泳道中新增步骤 {{stepId}}，但{{laneName}}尚未同意。请征得同意后把 {{role}} 加入 `agreed`，或放弃这项改动。',
       },
       changesStep: {
-        en: '{{who}} changes "{{key}}" to "{{value}}" on step {{step}}, in the lane of {{lane}}, but "{{role}}" is not in its `agreed` list: the way that team works is changed without its sign-off.{{fix}}',
-        zh: '{{who}}把{{lane}}泳道中步骤{{step}}的“{{key}}”改为“{{value}}”，但“{{role}}”不在它的 `agreed` 列表中：这是在未经同意的情况下改变该团队的工作方式。{{fix}}',
+        en: '{{who}} changes {{key}} to "{{value}}" in the lane of {{laneName}}, who has not agreed. Add {{role}} to `agreed` once it signs off, or drop the change.',
+        zh: '{{who}}把{{laneName}}泳道中的 {{key}} 改为“{{value}}”，但{{laneName}}尚未同意。请征得同意后把 {{role}} 加入 `agreed`，或放弃这项改动。',
+      },
+      addsDetail: {
+        en: '{{who}} adds step {{step}} to the lane of {{lane}}: work is added to a team that has not signed off.{{fix}}',
+        zh: '{{who}}在{{lane}}的泳道中新增步骤{{step}}：这是在未经同意的情况下给该团队增加工作。{{fix}}',
+      },
+      changesDetail: {
+        en: '{{who}} changes "{{key}}" to "{{value}}" on step {{step}}, in the lane of {{lane}}: the way that team works is changed without its sign-off.{{fix}}',
+        zh: '{{who}}把{{lane}}泳道中步骤{{step}}的“{{key}}”改为“{{value}}”：这是在未经同意的情况下改变该团队的工作方式。{{fix}}',
       },
       askSignOff: {
-        en: ' Ask {{lane}} to sign off and add "{{role}}" to the `agreed` list of "{{req}}", or drop the change.',
-        zh: '请先征得{{lane}}的同意，并把“{{role}}”加入“{{req}}”的 `agreed` 列表，或放弃这项改动。',
+        en: ' Ask {{lane}} to sign off and add "{{role}}" to the `agreed` list of "{{req}}" (or record its agreement under `reviews`), or drop the change.',
+        zh: '请先征得{{lane}}的同意，并把“{{role}}”加入“{{req}}”的 `agreed` 列表（或在 `reviews` 中记录其同意），或放弃这项改动。',
       },
-      inLane: { en: 'Step {{step}} is in the lane of {{lane}}.', zh: '步骤{{step}}属于{{lane}}的泳道。' },
+      inLane: { en: 'Step {{step}} is in the lane of {{lane}}, who has not agreed.', zh: '步骤{{step}}属于{{lane}}的泳道，该角色尚未同意。' },
     },
   },
   run(ctx) {
@@ -56,13 +64,15 @@ export default defineRule({
       role: string,
       messageId: 'addsStep' | 'changesStep',
       data: Record<string, string>,
+      detail: Record<string, string>,
     ) => {
       const lane = roleLabel(ctx, role);
       const fix = ctx.format({ messageId: 'askSignOff', data: { lane, role, req: r.id } });
       ctx.report({
         span,
         messageId,
-        data: { ...data, lane, role, fix },
+        data: { ...data, laneName: roleName(ctx, role), role: bareId(ctx, role) },
+        detail: { messageId: messageId === 'addsStep' ? 'addsDetail' : 'changesDetail', data: { ...detail, lane, fix } },
         related: step.role
           ? [{ span: step.role.span, messageId: 'inLane', data: { step: stepLabel(ctx, step.id), lane } }]
           : undefined,
@@ -78,21 +88,24 @@ export default defineRule({
       // without a known `from` nobody can tell whose lane is someone else's (ref/unknown-role reports a typo)
       if (!r.live || !r.from || !roles.has(r.from.id)) continue;
       let who: string | undefined;
+      let longWho: string | undefined;
       standing = undefined;
       for (let k = 0; k < r.adds.length; k++) {
         const a = r.adds[k];
         const b = burdened(r, a.id);
         if (!b || !seen.first(a.span)) continue;
-        who ??= reqWho(ctx, r);
-        report(r, a.span, b.step, b.role, 'addsStep', { who, step: stepLabel(ctx, a.id) });
+        who ??= shortWho(ctx, r);
+        longWho ??= reqWho(ctx, r);
+        report(r, a.span, b.step, b.role, 'addsStep', { who, stepId: bareId(ctx, a.id) }, { who: longWho, step: stepLabel(ctx, a.id) });
       }
       for (let k = 0; k < r.sets.length; k++) {
         const s = r.sets[k];
         if (!s.step) continue;
         const b = burdened(r, s.step.id);
         if (!b || !seen.first(s.entrySpan)) continue;
-        who ??= reqWho(ctx, r);
-        report(r, s.entrySpan, b.step, b.role, 'changesStep', { who, step: stepLabel(ctx, s.step.id), key: s.key, value: s.value });
+        who ??= shortWho(ctx, r);
+        longWho ??= reqWho(ctx, r);
+        report(r, s.entrySpan, b.step, b.role, 'changesStep', { who, key: clip(s.key, 40), value: clip(s.value) }, { who: longWho, step: stepLabel(ctx, s.step.id), key: s.key, value: s.value });
       }
     }
   },

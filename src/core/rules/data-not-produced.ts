@@ -24,12 +24,12 @@ export default defineRule({
         zh: '角色{{owner}}需要{{data}}，但没有任何步骤产出它。{{fix}}',
       },
       produceOrMarkExternal: {
-        en: ' Add "{{id}}" to the `produces` of the step that creates it, or mark it `external: true` under `data:` if it comes from outside the process.',
-        zh: '请在创建它的步骤的 `produces` 中加入“{{id}}”；若它来自流程之外，请在 `data:` 中将其标记为 `external: true`。',
+        en: ' Add it to the `produces` of the step that creates it, or mark it `external: true` if it comes from outside.',
+        zh: '请把它加入创建它的步骤的 `produces`；若它来自流程之外，请将其标记为 `external: true`。',
       },
       produceOrDeclareExternal: {
-        en: ' Add "{{id}}" to the `produces` of the step that creates it, or declare it under `data:` with `external: true` if it comes from outside the process.',
-        zh: '请在创建它的步骤的 `produces` 中加入“{{id}}”；若它来自流程之外，请在 `data:` 中声明它并标记 `external: true`。',
+        en: ' Add it to the `produces` of the step that creates it, or declare it under `data:` as `external: true`.',
+        zh: '请把它加入创建它的步骤的 `produces`；若它来自流程之外，请在 `data:` 中声明为 `external: true`。',
       },
     },
   },

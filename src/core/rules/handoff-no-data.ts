@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { hasContent, labelled, roleLabel } from '../conflicts';
+import { hasContent, roleName, shortLabel } from '../conflicts';
 
 export default defineRule({
   code: 'handoff/no-data',
@@ -15,8 +15,8 @@ export default defineRule({
     fixable: false,
     messages: {
       noData: {
-        en: 'Handoff without data: step {{up}} (lane {{fromLane}}) passes the work to step {{down}} (lane {{toLane}}), but "{{step}}" produces nothing, so it is unclear what "{{to}}" receives. List what is handed over in the `produces` of "{{step}}".',
-        zh: '交接无数据：步骤{{up}}（{{fromLane}}的泳道）把工作交给步骤{{down}}（{{toLane}}的泳道），但“{{step}}”没有产出任何数据，“{{to}}”收到什么并不清楚。请在“{{step}}”的 `produces` 中列出交接的数据。',
+        en: 'Handoff without data: step {{up}} (lane {{fromLane}}) passes to {{down}} (lane {{toLane}}) but produces nothing. List what it hands over in its `produces`.',
+        zh: '交接无数据：步骤{{up}}（{{fromLane}}泳道）把工作交给{{down}}（{{toLane}}泳道），却没有产出任何数据。请在它的 `produces` 中列出交接的数据。',
       },
     },
   },
@@ -29,7 +29,7 @@ export default defineRule({
     const lanes = new Map<string, string>();
     const lane = (id: string): string => {
       let l = lanes.get(id);
-      if (l === undefined) lanes.set(id, (l = roleLabel(ctx, id)));
+      if (l === undefined) lanes.set(id, (l = roleName(ctx, id)));
       return l;
     };
     for (let i = 0; i < steps.length; i++) {
@@ -45,8 +45,8 @@ export default defineRule({
         const t = byId.get(e.target.id);
         if (!t || !t.role || !roles.has(t.role.id) || t.role.id === from) continue;
         const to = t.role.id;
-        up ??= labelled(ctx, s.id, s.name);
-        const down = labelled(ctx, t.id, t.name);
+        up ??= shortLabel(ctx, s.id, s.name);
+        const down = shortLabel(ctx, t.id, t.name);
         ctx.report({
           span: e.entrySpan,
           messageId: 'noData',

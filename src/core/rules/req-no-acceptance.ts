@@ -16,12 +16,12 @@ export default defineRule({
     fixable: true,
     messages: {
       noAcceptance: {
-        en: 'Requirement "{{id}}" is a {{priority}} but has no acceptance criteria, so nobody can tell when it is done. Add an `acceptance:` list of checkable criteria.',
-        zh: '需求“{{id}}”的优先级为 {{priority}}，却没有验收标准，无法判断何时算完成。请添加 `acceptance:` 列表，写明可检验的验收标准。',
+        en: 'Requirement "{{id}}" ({{priority}}) has no acceptance criteria: nobody can tell when it is done. Add an `acceptance:` list.',
+        zh: '需求“{{id}}”（{{priority}}）没有验收标准，无法判断何时算完成。请添加 `acceptance:` 列表，写明可检验的标准。',
       },
       noAcceptanceFrom: {
-        en: 'Requirement "{{id}}" is a {{priority}} but has no acceptance criteria, so nobody can tell when it is done or whether it is what {{who}} meant. Add an `acceptance:` list of checkable criteria.',
-        zh: '需求“{{id}}”的优先级为 {{priority}}，却没有验收标准，无法判断何时算完成，也无法确认是否符合{{who}}的本意。请添加 `acceptance:` 列表，写明可检验的验收标准。',
+        en: 'Requirement "{{id}}" ({{priority}}, asked by {{who}}) has no acceptance criteria: nobody can tell when it is done. Add an `acceptance:` list.',
+        zh: '需求“{{id}}”（{{priority}}，由{{who}}提出）没有验收标准，无法判断何时算完成。请添加 `acceptance:` 列表，写明可检验的标准。',
       },
     },
   },

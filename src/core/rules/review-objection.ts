@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { reqWho, roleLabel, stepsNamed } from '../conflicts';
+import { clip, roleName, shortWho, stepsNamed } from '../conflicts';
 import { agreements } from '../review/read';
 
 /** The entry without the line break and blanks a block map's range ends with. */
@@ -25,15 +25,15 @@ export default defineRule({
     fixable: false,
     messages: {
       objects: {
-        en: '{{role}} objects to {{who}}{{note}}. Settle it before building: change the requirement, or record the decision (who decides: {{decider}}).',
-        zh: '{{role}}反对{{who}}{{note}}。请在实施前解决：修改需求，或记录决定（决定人：{{decider}}）。',
+        en: '{{role}} objects to {{who}}{{note}}. Settle it before building: change the requirement or record the decision (decides: {{decider}}).',
+        zh: '{{role}}反对 {{who}}{{note}}。请在实施前解决：修改需求，或记录决定（决定人：{{decider}}）。',
       },
       question: {
         en: '{{role}} has an open question on {{who}}{{note}}. Answer it and ask {{role}} for its verdict again.',
-        zh: '{{role}}对{{who}}还有疑问{{note}}。请作出答复，并再次请{{role}}给出意见。',
+        zh: '{{role}}对 {{who}} 还有疑问{{note}}。请作出答复，并再次请{{role}}给出意见。',
       },
       note: { en: ': "{{note}}"', zh: '：“{{note}}”' },
-      noDecider: { en: 'nobody yet: no `decidedBy` and no process `owner`', zh: '尚无：未写 `decidedBy`，流程也没有 `owner`' },
+      noDecider: { en: 'nobody yet, no `decidedBy` or `owner`', zh: '尚无，未写 `decidedBy` 或 `owner`' },
     },
   },
   run(ctx) {
@@ -44,14 +44,14 @@ export default defineRule({
       if (!r.live) continue;
       for (const a of agreements(model, r).values()) {
         if ((a.state !== 'object' && a.state !== 'question') || !a.review || !model.roles.byId.has(a.role)) continue;
-        const role = roleLabel(ctx, a.role);
-        const note = a.review.note ? ctx.format({ messageId: 'note', data: { note: a.review.note.replace(/\s+/g, ' ').trim() } }) : '';
+        const role = roleName(ctx, a.role);
+        const note = a.review.note ? ctx.format({ messageId: 'note', data: { note: clip(a.review.note.replace(/\s+/g, ' ').trim(), 40) } }) : '';
         const deciderId = r.decidedBy?.id ?? model.process?.owner?.id;
-        const decider = deciderId && model.roles.byId.has(deciderId) ? roleLabel(ctx, deciderId) : ctx.format({ messageId: 'noDecider' });
+        const decider = deciderId && model.roles.byId.has(deciderId) ? roleName(ctx, deciderId) : ctx.format({ messageId: 'noDecider' });
         ctx.report({
           span: entrySpan(ctx.text, a.review.span),
           messageId: a.state === 'object' ? 'objects' : 'question',
-          data: a.state === 'object' ? { role, who: reqWho(ctx, r), note, decider } : { role, who: reqWho(ctx, r), note },
+          data: a.state === 'object' ? { role, who: shortWho(ctx, r), note, decider } : { role, who: shortWho(ctx, r), note },
           severity: r.priority === 'must' ? 'error' : 'warning',
           diagnosticData: { requirements: [r.id], roles: [a.role], role: a.role, steps: stepsNamed(r), verdict: a.state },
         });

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { Span } from '../types';
-import { reqWho, roleLabel, stepsNamed } from '../conflicts';
+import { clip, roleName, shortWho, stepsNamed } from '../conflicts';
 import { agreements } from '../review/read';
 
 /** The entry without the line break and blanks a block map's range ends with. */
@@ -24,8 +24,8 @@ export default defineRule({
     fixable: true,
     messages: {
       stale: {
-        en: '{{role}} agreed to an earlier version of {{who}} (fingerprint {{recorded}}; today it is {{current}}): the requirement or a step it touches has changed since, so this agreement no longer counts. Ask {{role}} to review it again and re-sign.',
-        zh: '{{role}}同意的是{{who}}的旧版本（指纹 {{recorded}}，当前为 {{current}}）：此后需求或其涉及的步骤已改变，这一同意不再有效。请让{{role}}重新审阅并再次签署。',
+        en: '{{role}} agreed to an earlier version of {{who}} (fingerprint {{recorded}}, today {{current}}): it has changed since, so the agreement no longer counts. Ask {{role}} to re-sign.',
+        zh: '{{role}}同意的是 {{who}} 的旧版本（指纹 {{recorded}}，当前 {{current}}）：此后内容已改变，这一同意不再有效。请让{{role}}重新审阅并签署。',
       },
     },
   },
@@ -42,7 +42,7 @@ export default defineRule({
         ctx.report({
           span: entrySpan(ctx.text, a.review.span),
           messageId: 'stale',
-          data: { role: roleLabel(ctx, a.role), who: reqWho(ctx, r), recorded: a.recorded ?? '', current: a.current ?? '' },
+          data: { role: roleName(ctx, a.role), who: shortWho(ctx, r), recorded: clip(a.recorded ?? '', 16), current: clip(a.current ?? '', 16) },
           diagnosticData: {
             requirements: [r.id],
             roles: [a.role],

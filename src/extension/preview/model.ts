@@ -7,6 +7,7 @@ import { LineIndex } from '../../core/positions';
 import { toMermaid } from '../../core/mermaid';
 import { conflictKeys, conflictLevel, countConflicts, isConflictDiagnostic } from '../../core/conflict-count';
 import { stepsNamed } from '../../core/conflicts';
+import { decision, decisionSentence, type Decision } from '../../core/decisions';
 import type { AnalysisResult } from '../../core/engine';
 import type { Model, Step, Role, Section } from '../../core/model';
 import type { Diagnostic, Locale, Span } from '../../core/types';
@@ -151,6 +152,8 @@ export interface StepConflicts {
   problem?: { level: ConflictLevel; count: number };
   /** Decided conflicts on the step. */
   decided?: number;
+  /** Those decisions: which requirement overrides which. */
+  decisions?: Array<{ winner: string; loser: string }>;
 }
 
 export interface ConflictSummary {
@@ -186,6 +189,13 @@ export function decisionsOf(model: Model): Array<{ winner: string; loser: string
     }
   }
   return out;
+}
+
+/** "REQ-002 overridden by REQ-001, decided by 总监" as plain text (core `decisionSentence`, without Markdown code marks). */
+export function decisionText(model: Model, winner: string, loser: string, locale: Locale): string {
+  const w = model.requirements.byId.get(winner);
+  const d: Decision = w ? decision(model, w, loser) : { winner, loser };
+  return decisionSentence(d, locale).replace(/`/g, '');
 }
 
 /** Diagnostics, conflicts, problems and decisions by step. */
@@ -224,7 +234,13 @@ export function summarize(model: Model, diagnostics: readonly Diagnostic[]): Con
   }
   const { error, warning } = countConflicts(diagnostics);
   const decisions = decisionsOf(model);
-  for (const d of decisions) for (const id of d.steps) entry(id).decided = (entry(id).decided ?? 0) + 1;
+  for (const d of decisions) {
+    for (const id of d.steps) {
+      const e = entry(id);
+      e.decided = (e.decided ?? 0) + 1;
+      (e.decisions ??= []).push({ winner: d.winner, loser: d.loser });
+    }
+  }
   return { byStep, counts: { error, warning }, decided: decisions.length, roles };
 }
 
@@ -340,6 +356,7 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     if (c?.decided) step.decided = c.decided;
     const change = view.byStep.get(id);
     if (change) step.change = { kind: change.kind, ...(change.fields?.length ? { fields: change.fields } : {}) };
+    if (c?.decisions?.length) step.decisions = c.decisions.map((d) => decisionText(full, d.winner, d.loser, options.locale ?? 'en'));
     steps.push(step);
   }
   const lanes: PreviewLane[] = [];

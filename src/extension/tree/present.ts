@@ -558,6 +558,7 @@ function conflict(w: Words, n: ConflictNode): vscode.TreeItem {
   m.appendMarkdown(c.severity === 'error' ? '$(error) ' : '$(warning) ');
   code(m, c.code);
   append(m, '\n\n', c.message);
+  if (c.detail !== undefined) append(m, '\n\n', c.detail);
   item.tooltip = m;
   item.contextValue = 'bizflow.conflict';
   return item;

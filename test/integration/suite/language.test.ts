@@ -207,6 +207,20 @@ describe('language features in the real editor', () => {
       assert.match(md, /`conflict\/contradiction`/);
     });
 
+    it('shows a decided conflict as decided in the hover of the overridden requirement and of the `overrides` entry', async () => {
+      const doc = await open(P2P);
+      const read = async (p: vscode.Position) => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, p);
+        return hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : (c as vscode.MarkdownString).value)).join('\n')).join('\n');
+      };
+      const line = '- `REQ-103` overridden by `REQ-102`, decided by 财务总监 `cfo`';
+      const onLoser = await read(pos(doc, '  REQ-103:', 3));
+      assert.match(onLoser, /`REQ-103` — requirement/);
+      assert.ok(onLoser.split('\n').includes(line), onLoser);
+      const onEntry = await read(pos(doc, 'overrides: [REQ-103]', 'overrides: ['.length + 2));
+      assert.ok(onEntry.split('\n').includes(line), onEntry);
+    });
+
     it('lists the outline grouped into roles, steps and requirements', async () => {
       const doc = await open(ORDER);
       const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);

@@ -171,6 +171,15 @@ describe('BizFlow preview: swimlanes, overlays, words and exports', function () 
     await screenshot('preview-overlays', { settleMs: 600 });
   });
 
+  it('says in the tooltip of a decided step which requirement overrides which, and who decided', async () => {
+    await ok();
+    const res = await inspector.hoverStep(uri, 'ship');
+    assert.ok(res.ok, JSON.stringify(res));
+    assert.ok((res.tooltip ?? '').includes('R4 overridden by R3, decided by Director'), res.tooltip);
+    const open = await inspector.hoverStep(uri, 'take');
+    assert.ok(open.ok && !(open.tooltip ?? '').includes('overridden by'), open.tooltip);
+  });
+
   it('highlights the selected step without hiding the conflicts', async () => {
     const ed = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     const at = doc.positionAt(doc.getText().indexOf('  start:\n') + 4);

@@ -85,16 +85,26 @@ describe('conflict/contradiction', () => {
       ],
     );
     const [a, b] = found;
-    assert.match(
+    // the essentials in one line: who asked each side, priorities, which outranks, what to record
+    assert.equal(a.messageId, 'contradiction');
+    assert.equal(
       a.message,
-      /^Contradiction on "pick\.mode" \(step 拣货 "pick"; today it is "manual"\): "REQ-1" \(must, asked by 业务员 "sales"\) sets it to "automatic", but "REQ-2" \(should, asked by 仓库主管 "warehouse"\) sets it to "manual-review"\./,
+      'Contradiction on pick.mode: REQ-1 (must, 业务员) sets "automatic", REQ-2 (should, 仓库主管) sets "manual-review". REQ-1 outranks; record overrides: [REQ-2] + decidedBy.',
     );
-    assert.match(a.message, /"REQ-1" \(must\) outranks "REQ-2" \(should\)/);
-    assert.match(a.message, /`overrides: \[REQ-2\]` and `decidedBy: director`/);
-    assert.match(b.message, /^Contradiction on "pick\.mode".*"REQ-2" \(should, asked by 仓库主管 "warehouse"\) sets it to "manual-review", but "REQ-1"/);
-    // related: the other requirement's entry
-    assert.equal(a.d.related?.length, 1);
-    assert.equal(text.slice(a.d.related![0].span.start, a.d.related![0].span.end), 'pick.mode: manual-review');
+    assert.equal(
+      b.message,
+      'Contradiction on pick.mode: REQ-2 (should, 仓库主管) sets "manual-review", REQ-1 (must, 业务员) sets "automatic". REQ-1 outranks; record overrides: [REQ-2] + decidedBy.',
+    );
+    // the explanation (for hovers): the step, today's value, the full how-to with who decides
+    assert.equal(
+      a.d.detail,
+      'Step 拣货 "pick" can only work one way. Today it is "manual". "REQ-1" (must, asked by 业务员 "sales") wants "automatic"; "REQ-2" (should, asked by 仓库主管 "warehouse") wants "manual-review". "REQ-1" (must) outranks "REQ-2" (should). If "REQ-1" wins, record the decision in it with `overrides: [REQ-2]` and `decidedBy: director`; otherwise change one of them so they agree.',
+    );
+    // related: the other requirement's entry, then today's value on the step
+    assert.deepEqual(a.d.related?.map((r) => [text.slice(r.span.start, r.span.end), r.message]), [
+      ['pick.mode: manual-review', 'REQ-2 (should, 仓库主管) sets pick.mode to "manual-review" here.'],
+      ['manual', 'Today step 拣货 "pick" has mode = "manual".'],
+    ]);
     assert.equal(text.slice(b.d.related![0].span.start, b.d.related![0].span.end), 'pick.mode: automatic');
     assert.deepEqual(a.d.data, { steps: ['pick'], requirements: ['REQ-1', 'REQ-2'], other: 'REQ-2' });
     assert.deepEqual(b.d.data, { steps: ['pick'], requirements: ['REQ-2', 'REQ-1'], other: 'REQ-1' });
@@ -103,15 +113,17 @@ describe('conflict/contradiction', () => {
   it('is an error when both are must, and then says neither outranks the other', () => {
     const found = only(CODE, file({ p2: 'must' }));
     assert.deepEqual(found.map((f) => f.severity), ['error', 'error']);
-    assert.match(found[0].message, /Neither outranks the other \(both are must\)/);
-    assert.match(found[0].message, /`overrides` and `decidedBy: director`/);
+    assert.match(found[0].message, /Same priority: the roles decide \(overrides \+ decidedBy\)\.$/);
+    assert.match(found[0].d.detail!, /Neither outranks the other \(both are must\)/);
+    assert.match(found[0].d.detail!, /`overrides` and `decidedBy: director`/);
   });
 
   it('speaks Chinese', () => {
     const [f] = only(CODE, file(), { locale: 'zh-CN' });
+    assert.equal(f.message, 'pick.mode 存在矛盾：REQ-1（must，业务员）设为“automatic”，REQ-2（should，仓库主管）设为“manual-review”。REQ-1 优先；请记录 overrides: [REQ-2] + decidedBy。');
     assert.match(
-      f.message,
-      /^“pick\.mode”存在矛盾（步骤拣货“pick”；目前为“manual”）：“REQ-1”（must，由业务员“sales”提出）把它设为“automatic”，而“REQ-2”（should，由仓库主管“warehouse”提出）把它设为“manual-review”。“REQ-1”（must）优先于“REQ-2”（should）。/,
+      f.d.detail!,
+      /^步骤拣货“pick”只能有一种做法。目前为“manual”。“REQ-1”（must，由业务员“sales”提出）要求“automatic”；“REQ-2”（should，由仓库主管“warehouse”提出）要求“manual-review”。“REQ-1”（must）优先于“REQ-2”（should）。/,
     );
   });
 
@@ -138,14 +150,14 @@ describe('conflict/contradiction', () => {
       file() + ['  REQ-3:', '    title: 第三方', '    priority: could', '    sets:', '      pick.mode: robot', ''].join('\n');
     const found = only(CODE, text);
     assert.deepEqual(found.map((f) => [f.line, f.d.data?.other, f.data?.more, f.d.related?.length, f.severity]), [
-      [34, 'REQ-2', ' …and 1 more.', 2, 'warning'],
-      [40, 'REQ-1', ' …and 1 more.', 2, 'warning'],
-      [45, 'REQ-1', ' …and 1 more.', 2, 'warning'],
+      [34, 'REQ-2', ' …and 1 more.', 3, 'warning'],
+      [40, 'REQ-1', ' …and 1 more.', 3, 'warning'],
+      [45, 'REQ-1', ' …and 1 more.', 3, 'warning'],
     ]);
     const onThird = found.find((f) => f.line === 45)!;
     assert.deepEqual(onThird.d.data?.requirements, ['REQ-3', 'REQ-1']);
     assert.deepEqual(onThird.d.data?.others, ['REQ-1', 'REQ-2']);
-    assert.equal(onThird.data?.a, '"REQ-3" (could, no "from")');
+    assert.equal(onThird.data?.a, 'REQ-3 (could, no "from")');
     assert.equal(onThird.data?.aValue, 'robot');
     assert.match(onThird.d.message, /…and 1 more\.$/);
     // the both-sides rule holds per entry: a pair has no "more"

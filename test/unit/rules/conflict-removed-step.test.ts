@@ -63,11 +63,10 @@ describe('conflict/removed-step', () => {
     const found = only(CODE, text);
     assert.deepEqual(found.map((f) => [f.text, f.line, f.column, f.severity]), [['pick', 33, 15, 'warning']]);
     const [f] = found;
-    assert.match(
-      f.message,
-      /^"REQ-1" \(must, asked by 业务员 "sales"\) removes step 拣货 "pick", but "REQ-2" \(should, asked by 仓库主管 "warehouse"\) is about it \(`steps`\)\./,
-    );
-    assert.match(f.message, /"REQ-1" \(must\) outranks "REQ-2" \(should\).*`overrides: \[REQ-2\]` and `decidedBy: director`/);
+    assert.equal(f.message, 'REQ-1 (must, 业务员) removes step pick, but REQ-2 (should, 仓库主管) is about it. REQ-1 outranks; record overrides: [REQ-2] + decidedBy.');
+    assert.match(f.d.detail!, /^Removing step 拣货 "pick" takes away what "REQ-2" \(should, asked by 仓库主管 "warehouse"\) relies on: it is about the step \(`steps`\)\. /);
+    assert.match(f.d.detail!, /"REQ-1" \(must\) outranks "REQ-2" \(should\).*`overrides: \[REQ-2\]` and `decidedBy: director`/);
+    assert.equal(f.d.related![0].message, 'REQ-2 (should, 仓库主管) names step pick here.');
     const rel = f.d.related![0];
     assert.equal(text.slice(rel.span.start, rel.span.end), 'pick');
     assert.equal(rel.span.start, text.indexOf('steps: [s1, pick]') + 'steps: [s1, '.length);
@@ -79,16 +78,18 @@ describe('conflict/removed-step', () => {
     assert.equal(found.length, 1);
     assert.equal(found[0].severity, 'error');
     assert.equal(found[0].messageId, 'removed');
-    assert.equal(found[0].data?.how, 'changes how it works (`sets`) and adds it (`adds`)');
-    assert.match(String(found[0].data?.decision), /^ Neither outranks the other \(both are must\)/);
+    assert.equal(found[0].data?.how, 'changes it and adds it');
+    assert.equal(found[0].data?.decision, ' Same priority: the roles decide (overrides + decidedBy).');
+    assert.match(found[0].d.detail!, /it changes how the step works \(`sets`\) and adds the step \(`adds`\)\. Neither outranks the other \(both are must\)/);
     assert.equal(found[0].d.related?.length, 2);
     const sets = only(CODE, file({ naming: '    sets:\n      pick.mode: scan' }));
-    assert.equal(sets[0].data?.how, 'changes how it works (`sets`)');
+    assert.equal(sets[0].data?.how, 'changes it');
   });
 
   it('speaks Chinese', () => {
     const [f] = only(CODE, file(), { locale: 'zh-CN' });
-    assert.match(f.message, /^“REQ-1”（must，由业务员“sales”提出）要删除步骤拣货“pick”，但“REQ-2”（should，由仓库主管“warehouse”提出）涉及它（`steps`）。/);
+    assert.equal(f.message, 'REQ-1（must，业务员）要删除步骤 pick，但 REQ-2（should，仓库主管）涉及它。REQ-1 优先；请记录 overrides: [REQ-2] + decidedBy。');
+    assert.match(f.d.detail!, /^删除步骤拣货“pick”会让“REQ-2”（should，由仓库主管“warehouse”提出）落空：它涉及该步骤（`steps`）。/);
   });
 
   it('stays quiet when a decision is recorded, the other is rejected, or nobody else names the step', () => {

@@ -55,13 +55,12 @@ describe('conflict/unagreed-burden', () => {
     const found = only(CODE, text);
     assert.deepEqual(found.map((f) => [f.text, f.line, f.column, f.severity]), [['pick', 32, 12, 'warning']]);
     const [f] = found;
-    assert.match(
-      f.message,
-      /^"REQ-1" \(must, asked by 运营总监 "director"\) adds step 拣货 "pick" to the lane of 仓库主管 "warehouse", but "warehouse" is not in its `agreed` list/,
-    );
+    assert.equal(f.message, 'REQ-1 (must, 运营总监) adds step pick to the lane of 仓库主管, who has not agreed. Add warehouse to `agreed` once it signs off, or drop the change.');
     assert.equal(f.messageId, 'addsStep');
     assert.equal(f.data?.role, 'warehouse');
-    assert.match(String(f.data?.fix), /add "warehouse" to the `agreed` list of "REQ-1"/);
+    assert.match(f.d.detail!, /^"REQ-1" \(must, asked by 运营总监 "director"\) adds step 拣货 "pick" to the lane of 仓库主管 "warehouse": work is added to a team that has not signed off\./);
+    assert.match(f.d.detail!, /add "warehouse" to the `agreed` list of "REQ-1"/);
+    assert.equal(f.d.related![0].message, 'Step 拣货 "pick" is in the lane of 仓库主管 "warehouse", who has not agreed.');
     assert.deepEqual(f.d.data?.role, 'warehouse');
     assert.deepEqual(f.d.data?.steps, ['pick']);
     assert.deepEqual(f.d.data?.requirements, ['REQ-1']);
@@ -77,11 +76,12 @@ describe('conflict/unagreed-burden', () => {
     assert.deepEqual(found.map((f) => [f.text, f.line, f.column]), [['pick.mode: automatic', 33, 7]]);
     assert.equal(found[0].messageId, 'changesStep');
     assert.deepEqual(
-      [found[0].data?.key, found[0].data?.value, found[0].data?.step, found[0].data?.lane],
-      ['pick.mode', 'automatic', '拣货 "pick"', '仓库主管 "warehouse"'],
+      [found[0].data?.key, found[0].data?.value, found[0].data?.laneName, found[0].data?.role],
+      ['pick.mode', 'automatic', '仓库主管', 'warehouse'],
     );
     const [zh] = only(CODE, text, { locale: 'zh-CN' });
-    assert.match(zh.message, /^“REQ-1”（must，由业务员“sales”提出）把仓库主管“warehouse”泳道中步骤拣货“pick”的“pick\.mode”改为“automatic”，但“warehouse”不在它的 `agreed` 列表中/);
+    assert.equal(zh.message, 'REQ-1（must，业务员）把仓库主管泳道中的 pick.mode 改为“automatic”，但仓库主管尚未同意。请征得同意后把 warehouse 加入 `agreed`，或放弃这项改动。');
+    assert.match(zh.d.detail!, /^“REQ-1”（must，由业务员“sales”提出）把仓库主管“warehouse”泳道中步骤拣货“pick”的“pick\.mode”改为“automatic”：这是在未经同意的情况下改变该团队的工作方式。/);
   });
 
   it('stays quiet when the role agreed, asked itself, or is only named in steps', () => {

@@ -73,6 +73,18 @@ function corpus(): string[] {
   return out;
 }
 
+/** The process files under a fixtures folder (not the YAML test suite). */
+function fixtureFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const p = `${dir}/${e.name}`;
+    if (e.isDirectory()) {
+      if (e.name !== 'yaml-test-suite') out.push(...fixtureFiles(p));
+    } else out.push(p);
+  }
+  return out;
+}
+
 interface Seen {
   d: Diagnostic;
   m: ReportedMessage;
@@ -135,6 +147,48 @@ describe('rule messages', () => {
     this.timeout(120000);
     const codes = new Set(reports().map((s) => s.d.code));
     assert.deepEqual(RULES.map((r) => r.code).filter((c) => !codes.has(c)), []);
+  });
+
+  it('conflict, review and the long-winded data/requirement messages stay within two lines (≤ 200 characters) on the examples and fixtures, in both languages', function () {
+    this.timeout(120000);
+    // issue 11 item 6: the essentials in one or two lines; the explanation is the diagnostic's `detail` (hover cards)
+    const short = (code: string) => /^(conflict|review)\//.test(code) || ['req/no-acceptance', 'data/not-produced', 'handoff/no-data'].includes(code);
+    const files = [...fs.readdirSync(path.join(ROOT, 'examples')).map((f) => `examples/${f}`), ...fixtureFiles('test/fixtures')].filter((f) => /\.bizflow\.ya?ml$/.test(f));
+    assert.ok(files.length >= 10, files.join(', '));
+    const texts = [...files.map(read), CONFLICTS, CONFLICTS.replace('decidedBy: boss', ''), REVIEWS, REVIEWS.replace('  owner: director\n', '')];
+    const long: string[] = [];
+    let checked = 0;
+    const codes = new Set<string>();
+    for (const text of texts) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        for (const d of analyze(text, { locale }).diagnostics) {
+          if (!short(d.code)) continue;
+          checked++;
+          codes.add(d.code);
+          if ([...d.message].length > 200) long.push(`${d.code} (${locale}, ${[...d.message].length}): ${d.message}`);
+        }
+      }
+    }
+    assert.deepEqual(long, []);
+    // the check reaches every conflict rule, both review rules and the three others
+    assert.deepEqual(
+      [...codes].sort(),
+      RULES.map((r) => r.code).filter(short).sort(),
+    );
+    assert.ok(checked > 50, String(checked));
+  });
+
+  it('a conflict finding carries its explanation (detail) with every placeholder given', function () {
+    this.timeout(120000);
+    let n = 0;
+    for (const { d, m } of reports()) {
+      if (!d.code.startsWith('conflict/')) continue;
+      assert.ok(m.detail, `${d.code}: no detail`);
+      assertData(d.code, m.detail.messageId, m.detail.data);
+      assert.ok(d.detail && !d.detail.includes('{{') && [...d.detail].length > [...d.message].length / 2, d.detail);
+      n++;
+    }
+    assert.ok(n > 100, String(n));
   });
 
   it('the formatter fills placeholders once (a value holding {{x}} is not expanded again) and keeps unknown ones', () => {
