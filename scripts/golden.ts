@@ -225,7 +225,13 @@ async function run(): Promise<void> {
   }
   console.log(`golden: ${differ.length} of ${entries} outputs differ (${seconds} s):`);
   for (const k of differ.slice(0, 40)) console.log(`  ${k}${!(k in manifest) ? ' (gone)' : !(k in expected) ? ' (new)' : ''}`);
-  if (differ.length > 40) console.log(`  … and ${differ.length - 40} more`);
+  if (differ.length > 40) {
+    console.log(`  … and ${differ.length - 40} more`);
+    // which kinds of output differ, all of them counted (the key's last word: fixes.en, hover.zh-CN, cli.json…)
+    const kinds = new Map<string, number>();
+    for (const k of differ) kinds.set(k.split(' ').pop() ?? k, (kinds.get(k.split(' ').pop() ?? k) ?? 0) + 1);
+    console.log(`  by output: ${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  }
   console.log('Diff the full outputs of two commits with --dump DIR; --update accepts the new outputs.');
   process.exitCode = 1;
 }
