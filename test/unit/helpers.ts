@@ -16,6 +16,8 @@ export interface Found {
   /** The rule's message id and placeholder values (assert these; wording is checked once, in rules/messages.test.ts). */
   messageId: string;
   data: Record<string, string | number> | undefined;
+  /** The placeholder values of the finding's explanation (hover, related information), when it has one. */
+  detail: Record<string, string | number> | undefined;
   d: Diagnostic;
 }
 
@@ -40,6 +42,7 @@ export function lint(text: string, options: AnalyzeOptions = {}): Found[] {
       message: d.message,
       messageId: messages.get(d)?.messageId ?? '',
       data: messages.get(d)?.data,
+      detail: messages.get(d)?.detail?.data,
       d,
     };
   });

@@ -202,7 +202,9 @@ describe('conflict/contradiction', () => {
 /**
  * The helpers the conflict findings are worded with (src/core/conflicts.ts):
  * who outranks whom and who records the decision, how a requirement and a
- * step are named. Asserted on the placeholder values, in both languages.
+ * step are named. Asserted on the placeholder values, in both languages: the
+ * explanation's (`detail`: the long labels and the full how-to with who
+ * decides) and the short message's.
  */
 describe('conflict/contradiction: the decision hint and the labels', () => {
   /** REQ-1 (should, sales) and REQ-2 (must, warehouse) set pick.mode to a and b. */
@@ -246,7 +248,10 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
   const data = (text: string, locale: 'en' | 'zh-CN' = 'en') => {
     const all = lint(text, { locale });
     assert.deepEqual(all.filter((f) => f.code.startsWith('bizflow/')), [], 'no rule failure');
-    return all.filter((f) => f.code === CODE).map((f) => f.data!);
+    // the explanation's values under the names the message used before it was shortened
+    return all
+      .filter((f) => f.code === CODE)
+      .map((f) => ({ ...f.detail!, a: f.detail!.aWho, b: f.detail!.bWho, step: f.detail!.step, decision: f.detail!.howTo, short: f.data! }));
   };
   const outranks = (decider: string) =>
     ` "REQ-2" (must) outranks "REQ-1" (should). If "REQ-2" wins, record the decision in it with \`overrides: [REQ-1]\` and \`decidedBy: ${decider}\`; otherwise change one of them so they agree.`;
@@ -256,6 +261,10 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
   it('names the higher priority as the winner from either side, with the owner as decider', () => {
     const [a, b] = data(PAIR);
     assert.deepEqual([a.a, a.b], ['"REQ-1" (should, asked by 业务员 "sales")', '"REQ-2" (must, asked by 仓库主管 "warehouse")']);
+    // the short message: who asked by role name, which one outranks, what to record
+    assert.deepEqual([a.short.a, a.short.b, a.short.decision], ['REQ-1 (should, 业务员)', 'REQ-2 (must, 仓库主管)', ' REQ-2 outranks; record overrides: [REQ-1] + decidedBy.']);
+    assert.equal(b.short.decision, ' REQ-2 outranks; record overrides: [REQ-1] + decidedBy.');
+    assert.equal(data(PAIR, 'zh-CN')[0].short.decision, 'REQ-2 优先；请记录 overrides: [REQ-1] + decidedBy。');
     assert.equal(a.decision, outranks('director'));
     assert.equal(b.decision, outranks('director'));
     const [z1, z2] = data(PAIR, 'zh-CN');
@@ -278,6 +287,8 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
 
   it('says neither outranks the other for the same priority, and only "the roles decide" when one has none', () => {
     const same = PAIR.replace('priority: should', 'priority: must');
+    assert.equal(data(same)[0].short.decision, ' Same priority: the roles decide (overrides + decidedBy).');
+    assert.equal(data(PAIR.replace('    priority: should\n', ''))[0].short.decision, ' The roles decide (overrides + decidedBy).');
     assert.equal(
       data(same)[0].decision,
       ' Neither outranks the other (both are must), so the roles involved have to decide. Record the decision in the requirement that wins with `overrides` and `decidedBy: director`, or change one of them so they agree.',
@@ -297,13 +308,14 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     const text = PAIR.replace('    priority: should\n', '').replace('from: warehouse', 'from: nobody');
     const [a] = data(text);
     assert.deepEqual([a.a, a.b], ['"REQ-1" (no priority, asked by 业务员 "sales")', '"REQ-2" (must, asked by "nobody")']);
+    assert.deepEqual([a.short.a, a.short.b], ['REQ-1 (no priority, 业务员)', 'REQ-2 (must, nobody)']);
     const [z] = data(text, 'zh-CN');
     assert.deepEqual([z.a, z.b], ['“REQ-1”（未定优先级，由业务员“sales”提出）', '“REQ-2”（must，由“nobody”提出）']);
     const bare = PAIR.replace('    from: sales\n    priority: should\n', '');
     assert.equal(data(bare)[0].a, '"REQ-1" (no priority, no "from")');
     assert.equal(data(bare, 'zh-CN')[0].a, '“REQ-1”（未定优先级，未写提出方）');
     const ghost = PAIR.replace(/pick\.mode/g, 'ghost.mode');
-    assert.deepEqual(data(ghost).map((d) => [d.key, d.step]), [['ghost.mode', '"ghost"'], ['ghost.mode', '"ghost"']]);
+    assert.deepEqual(data(ghost).map((d) => [d.short.key, d.step]), [['ghost.mode', '"ghost"'], ['ghost.mode', '"ghost"']]);
   });
 
   it('shows a step by its name beside its id, and by its id alone when the name is blank or the id itself', () => {
@@ -345,6 +357,6 @@ describe('conflict/contradiction: decisions, aliases and "…and N more" in Chin
     const text = file().replace(/^process:\n  name: P\n  owner: director\n/m, '');
     const all = lint(text);
     assert.deepEqual(all.filter((f) => f.code.startsWith('bizflow/')), []);
-    assert.match(String(all.find((f) => f.code === CODE)?.data?.decision), /`decidedBy: <role>`/);
+    assert.match(String(all.find((f) => f.code === CODE)?.detail?.howTo), /`decidedBy: <role>`/);
   });
 });
