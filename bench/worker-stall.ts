@@ -4,7 +4,9 @@
  * worker (dist/worker.js, `npm run build` first), plus how often a newer
  * edit cancelled an outdated analysis.
  *
- *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--model] [--json]
+ *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--model] [--json]
+ *
+ * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it).
  *
  * `--no-cancel`: a superseded running analysis finishes (result dropped) instead of its worker being terminated.
  *
@@ -79,6 +81,9 @@ function fromWorkerRanges(ranges: Uint32Array): number {
 }
 
 /** The longest run of each of the host's own synchronous tasks (ms). */
+const countNodes = (ns: readonly { children: readonly unknown[] }[]): number =>
+  ns.reduce((n, x) => n + 1 + countNodes(x.children as { children: readonly unknown[] }[]), 0);
+
 const hostTasks = { postMaxMs: 0, answerMaxMs: 0 };
 const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   const t = performance.now();
@@ -129,11 +134,16 @@ async function main() {
   let firstAfterLastKey = 0;
   let typedAt = 0;
   const hostRanges = argv.includes('--host-ranges');
+  // `--outline`: the worker also answers the outline (an outline view or breadcrumbs show the document)
+  const withOutline = argv.includes('--outline');
+  let outlineNodes = 0;
   const inWorker = await measureStall(() =>
     typing(base, WORKER_DEBOUNCE, async (text, version) => {
-      const o = await timed('postMaxMs', () => worker.analyze('doc', text, 'en', []));
+      const o = await timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { outline: withOutline }));
       if (o.status !== 'done') return;
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
+      // the outline's nodes, walked as the host walks them to make document symbols
+      if (o.outline) timed('answerMaxMs', () => (outlineNodes = countNodes(o.outline!)));
       shown++;
       lastShown = version;
       firstAfterLastKey = performance.now() - t0;
@@ -168,6 +178,7 @@ async function main() {
       workersStarted: stats.started,
       typingEndToLastResultMs: Math.round(firstAfterLastKey - typedAt),
       rangesOnHost: hostRanges,
+      outlineNodes: withOutline ? outlineNodes : undefined,
       hostTasks: { postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10, answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10 },
     },
     hostModelBuildMs: modelMs,

@@ -16,6 +16,7 @@
 import * as vscode from 'vscode';
 import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
+import { buildOutline, lineOutline, type LinedOutlineNode } from '../core/outline';
 import type { AnalysisWorker } from './analysisWorker';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
@@ -39,6 +40,8 @@ export interface Analysis {
   positions: TextPositions;
   /** Definitions and references, built on first use. */
   readonly symbols: SymbolIndex;
+  /** The outline with line/character ranges: from the worker when it was asked for, else built on first use. */
+  readonly outline: LinedOutlineNode[];
 }
 
 /** Code of the one finding on a file over the size limit. */
@@ -73,6 +76,10 @@ export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, { analysis: Analysis; generation: number }>();
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<Analysis>();
+  /** The background analysis running for a URI, so two consumers of one version share it. */
+  private readonly inflight = new Map<string, { version: number; text: string; promise: Promise<Analysis | undefined> }>();
+  /** URIs whose outline is shown (outline view, breadcrumbs): their background analyses answer it too. */
+  private readonly outlineWanted = new Set<string>();
   /** Fires after diagnostics for a document were recomputed (debounced while typing). */
   readonly onDidUpdate = this.changed.event;
 
@@ -95,6 +102,20 @@ export class AnalysisService implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
+    this.outlineWanted.delete(uri.toString());
+  }
+
+  /**
+   * The outline of an open document at its current version. With the worker, from the background analysis
+   * of that version (shared with the diagnostics), which answers the outline from the next edit on: the host
+   * never builds the model of the file for the outline or the breadcrumbs while typing.
+   */
+  async outlineFor(doc: vscode.TextDocument): Promise<LinedOutlineNode[]> {
+    if (!this.worker) return this.forDocument(doc).outline;
+    this.outlineWanted.add(doc.uri.toString());
+    const a = await this.analyzeInBackground(doc.uri, doc.getText(), doc.version).catch(() => undefined);
+    // superseded by a newer edit (VS Code asks again for it), or failed: nothing to show for this version
+    return a?.outline ?? [];
   }
 
   /** The analysis of an open document at its current version. */
@@ -129,9 +150,11 @@ export class AnalysisService implements vscode.Disposable {
     build: () => AnalysisResult,
     diagnostics?: Diagnostic[],
     lineRanges?: Uint32Array,
+    workerOutline?: LinedOutlineNode[],
   ): Analysis {
     let result: AnalysisResult | undefined;
     let symbols: SymbolIndex | undefined;
+    let outline = workerOutline;
     const getResult = () => {
       if (!result) {
         result = build();
@@ -154,6 +177,9 @@ export class AnalysisService implements vscode.Disposable {
       positions: new TextPositions(text),
       get symbols() {
         return (symbols ??= buildSymbolIndex(getResult().model));
+      },
+      get outline() {
+        return (outline ??= lineOutline(text, buildOutline(getResult().model)));
       },
     };
   }
@@ -191,6 +217,20 @@ export class AnalysisService implements vscode.Disposable {
     const hit = this.cached(key, text, version);
     if (hit) return hit;
     if (!this.worker) return this.forText(uri, text, version);
+    const running = this.inflight.get(key);
+    if (running && running.version === version && running.text === text) return running.promise;
+    const promise = this.runInBackground(uri, text, version);
+    this.inflight.set(key, { version, text, promise });
+    const done = () => {
+      if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+    };
+    promise.then(done, done);
+    return promise;
+  }
+
+  private async runInBackground(uri: vscode.Uri, text: string, version: number): Promise<Analysis | undefined> {
+    const key = uri.toString();
+    if (!this.worker) return this.forText(uri, text, version);
     const generation = this.generation;
     const { s, layers } = this.layers();
     const big = this.oversized(uri, text, version);
@@ -199,7 +239,7 @@ export class AnalysisService implements vscode.Disposable {
       return big;
     }
     const config = layers(uri);
-    const outcome = await this.worker.analyze(key, text, s.locale, config);
+    const outcome = await this.worker.analyze(key, text, s.locale, config, { outline: this.outlineWanted.has(key) });
     if (outcome.status === 'superseded') return undefined;
     if (outcome.status === 'failed') throw new Error(outcome.message);
     // a synchronous caller may have analysed this version meanwhile: keep one analysis per version
@@ -211,7 +251,7 @@ export class AnalysisService implements vscode.Disposable {
       const parsed = parseText(text);
       return { parsed, model: buildModel(parsed), diagnostics: outcome.diagnostics };
     };
-    const analysis = this.make(uri, text, version, s.locale, modelOnly, outcome.diagnostics, outcome.ranges);
+    const analysis = this.make(uri, text, version, s.locale, modelOnly, outcome.diagnostics, outcome.ranges, outcome.outline);
     if (generation === this.generation) this.cache.set(key, { analysis, generation });
     return analysis;
   }
@@ -224,6 +264,7 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
     this.cache.clear();
+    this.inflight.clear();
     this.worker?.dispose();
   }
 }

@@ -14,12 +14,13 @@
  * `WorkerFactory` (`nodeWorker.ts` on the desktop, a Web Worker later).
  */
 import type { SeverityConfig } from '../core/config';
+import type { LinedOutlineNode } from '../core/outline';
 import type { Diagnostic, Locale } from '../core/types';
 import type { WorkerEndpoint, WorkerFactory, WorkerToHost } from '../shared/worker-protocol';
 
 export type WorkerOutcome =
   /** `ranges`: the findings' line/character ranges, see `AnalyzeAnswer.ranges`. */
-  | { status: 'done'; diagnostics: Diagnostic[]; ranges: Uint32Array; ms: number }
+  | { status: 'done'; diagnostics: Diagnostic[]; ranges: Uint32Array; outline?: LinedOutlineNode[]; ms: number }
   /** A newer request for the same key replaced this one; nothing to show. */
   | { status: 'superseded' }
   /** The analysis threw, the worker died or took longer than `timeoutMs`. */
@@ -38,6 +39,7 @@ interface Job {
   text: string;
   locale: Locale;
   config: SeverityConfig[];
+  outline: boolean;
   resolve(o: WorkerOutcome): void;
   superseded: boolean;
 }
@@ -57,8 +59,11 @@ export class AnalysisWorker {
     private readonly options: AnalysisWorkerOptions = {},
   ) {}
 
-  /** Analyses `text` for `key` (a document URI); a later call with the same key supersedes this one. */
-  analyze(key: string, text: string, locale: Locale, config: readonly SeverityConfig[]): Promise<WorkerOutcome> {
+  /**
+   * Analyses `text` for `key` (a document URI); a later call with the same key supersedes this one.
+   * `options.outline`: also answer the file's outline.
+   */
+  analyze(key: string, text: string, locale: Locale, config: readonly SeverityConfig[], options: { outline?: boolean } = {}): Promise<WorkerOutcome> {
     if (this.disposed) return Promise.resolve({ status: 'failed', message: 'disposed' });
     return new Promise<WorkerOutcome>((resolve) => {
       const older = this.pending.get(key);
@@ -66,7 +71,7 @@ export class AnalysisWorker {
         this.pending.delete(key);
         this.supersede(older);
       }
-      const job: Job = { id: this.nextId++, key, text, locale, config: [...config], resolve, superseded: false };
+      const job: Job = { id: this.nextId++, key, text, locale, config: [...config], outline: !!options.outline, resolve, superseded: false };
       this.pending.set(key, job);
       const run = this.running;
       if (run && run.key === key && !run.superseded) {
@@ -114,7 +119,7 @@ export class AnalysisWorker {
         this.pump();
       }, timeout);
     }
-    w.postMessage({ type: 'analyze', id: job.id, text: job.text, locale: job.locale, config: job.config });
+    w.postMessage({ type: 'analyze', id: job.id, text: job.text, locale: job.locale, config: job.config, ...(job.outline ? { outline: true } : {}) });
   }
 
   private ensureWorker(): WorkerEndpoint {
@@ -142,7 +147,9 @@ export class AnalysisWorker {
     if (!job || job.id !== m.id) return; // an answer to a request that was cancelled
     this.finish(
       job,
-      m.type === 'analyzed' ? { status: 'done', diagnostics: m.diagnostics, ranges: m.ranges, ms: m.ms } : { status: 'failed', message: m.message },
+      m.type === 'analyzed'
+        ? { status: 'done', diagnostics: m.diagnostics, ranges: m.ranges, ...(m.outline ? { outline: m.outline } : {}), ms: m.ms }
+        : { status: 'failed', message: m.message },
     );
     this.pump();
   }

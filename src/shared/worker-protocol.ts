@@ -5,6 +5,7 @@
  * `worker_threads` today and a Web Worker in VS Code for the Web.
  */
 import type { SeverityConfig as ConfigLayer } from '../core/config';
+import type { LinedOutlineNode } from '../core/outline';
 import type { Diagnostic, Locale } from '../core/types';
 
 /** Host → worker: analyse a text. */
@@ -16,6 +17,8 @@ export interface AnalyzeRequest {
   locale: Locale;
   /** Severity layers below the file's own `rules:` (workspace rc, then settings). */
   config: ConfigLayer[];
+  /** Also answer the outline (an outline or breadcrumbs show this document). */
+  outline?: boolean;
 }
 
 /** Worker → host: the findings of a request. */
@@ -29,6 +32,8 @@ export interface AnalyzeAnswer {
    * diagnostic's span, then its related spans), read with `lineRangeAt`.
    */
   ranges: Uint32Array;
+  /** The outline with line/character ranges (`buildOutline` + `lineOutline`), when the request asked for it. */
+  outline?: LinedOutlineNode[];
   /** Time spent in the worker (ms). */
   ms: number;
 }
@@ -68,5 +73,11 @@ export function isWorkerToHost(m: unknown): m is WorkerToHost {
 export function isHostToWorker(m: unknown): m is HostToWorker {
   if (typeof m !== 'object' || m === null) return false;
   const x = m as Partial<AnalyzeRequest>;
-  return x.type === 'analyze' && typeof x.id === 'number' && typeof x.text === 'string' && Array.isArray(x.config);
+  return (
+    x.type === 'analyze' &&
+    typeof x.id === 'number' &&
+    typeof x.text === 'string' &&
+    Array.isArray(x.config) &&
+    (x.outline === undefined || typeof x.outline === 'boolean')
+  );
 }

@@ -5,6 +5,7 @@
  * give it their message port.
  */
 import { analyze } from '../core/engine';
+import { buildOutline, lineOutline } from '../core/outline';
 import { diagnosticLineRanges } from '../core/positions';
 import { isHostToWorker, type HostToWorker, type WorkerToHost } from '../shared/worker-protocol';
 
@@ -12,9 +13,10 @@ import { isHostToWorker, type HostToWorker, type WorkerToHost } from '../shared/
 export function answer(req: HostToWorker): WorkerToHost {
   const t0 = Date.now();
   try {
-    const { diagnostics } = analyze(req.text, { locale: req.locale, config: req.config });
+    const { diagnostics, model } = analyze(req.text, { locale: req.locale, config: req.config });
     const ranges = diagnosticLineRanges(req.text, diagnostics);
-    return { type: 'analyzed', id: req.id, diagnostics, ranges, ms: Date.now() - t0 };
+    const outline = req.outline ? lineOutline(req.text, buildOutline(model)) : undefined;
+    return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ms: Date.now() - t0 };
   } catch (e) {
     return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };
   }

@@ -3,6 +3,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/engine';
+import { buildOutline, lineOutline } from '../../src/core/outline';
 import { diagnosticLineRanges } from '../../src/core/positions';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
@@ -78,6 +79,29 @@ describe('analysis worker (host side)', () => {
       assert.ok(o.diagnostics.some((d) => d.related?.length), 'the example has related spans');
       assert.deepEqual(Array.from(o.ranges), Array.from(diagnosticLineRanges(text, analyze(text, { locale: 'en' }).diagnostics)));
     }
+    w.dispose();
+  });
+
+  it('answers the outline with line/character ranges only when asked (an outline or breadcrumbs show the document)', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const crlf = ORDER.replace(/\r?\n/g, '\r\n');
+    const plain = w.analyze('a', crlf, 'en', []);
+    fw.current.reply();
+    const o1 = await plain;
+    assert.ok(o1.status === 'done' && o1.outline === undefined, 'not asked: no outline');
+    assert.equal(fw.current.received[0].outline, undefined);
+    const asked = w.analyze('a', crlf, 'en', [], { outline: true });
+    fw.current.reply();
+    const o2 = await asked;
+    assert.equal(fw.current.received[1].outline, true);
+    assert.ok(o2.status === 'done' && o2.outline, 'asked: the outline');
+    if (o2.status !== 'done' || !o2.outline) return;
+    assert.deepEqual(o2.outline, lineOutline(crlf, buildOutline(analyze(crlf).model)));
+    const steps = o2.outline.find((n) => n.section === 'steps')!;
+    const pick = steps.children.find((n) => n.name === 'pick')!;
+    const line = crlf.split('\r\n').findIndex((l) => l === '  pick:');
+    assert.deepEqual(pick.selectionRange, [line, 2, line, 6]);
     w.dispose();
   });
 

@@ -5,17 +5,14 @@
  * by modification time.
  */
 import * as vscode from 'vscode';
-import { buildModel, type Item, type Model } from '../../core/model';
+import { buildModel } from '../../core/model';
+import { buildOutline, lineOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
 import { parseText } from '../../core/parse';
-import type { Span } from '../../core/types';
-import type { Analysis, AnalysisService } from '../analysis';
-import { TextPositions } from '../convert';
+import type { AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
 import { isBizflowDocument } from '../settings';
 
-type Group = 'roles' | 'data' | 'steps' | 'requirements';
-
-function groupName(g: Group): string {
+function groupName(g: OutlineSection): string {
   switch (g) {
     case 'roles':
       return vscode.l10n.t('Roles');
@@ -28,7 +25,7 @@ function groupName(g: Group): string {
   }
 }
 
-function kindName(g: Group): string {
+function kindName(g: OutlineSection): string {
   switch (g) {
     case 'roles':
       return vscode.l10n.t('role');
@@ -41,73 +38,36 @@ function kindName(g: Group): string {
   }
 }
 
-const ITEM_KIND: Record<Group, vscode.SymbolKind> = {
-  roles: vscode.SymbolKind.Class,
+const SYMBOL_KIND: Record<OutlineKind, vscode.SymbolKind> = {
+  section: vscode.SymbolKind.Namespace,
+  role: vscode.SymbolKind.Class,
   data: vscode.SymbolKind.Field,
-  steps: vscode.SymbolKind.Function,
-  requirements: vscode.SymbolKind.Key,
+  step: vscode.SymbolKind.Function,
+  decision: vscode.SymbolKind.Enum,
+  event: vscode.SymbolKind.Event,
+  requirement: vscode.SymbolKind.Key,
+  attribute: vscode.SymbolKind.Property,
 };
 
-interface Entry {
-  group: Group;
-  item: Item;
-  /** Display name or title. */
-  name?: string;
-  kind: vscode.SymbolKind;
-}
+const range = (r: readonly number[]) => new vscode.Range(r[0], r[1], r[2], r[3]);
 
-function entries(model: Model): Entry[] {
-  const out: Entry[] = [];
-  for (const r of model.roles.list) out.push({ group: 'roles', item: r, name: r.name, kind: ITEM_KIND.roles });
-  for (const d of model.data?.list ?? []) out.push({ group: 'data', item: d, name: d.name, kind: ITEM_KIND.data });
-  for (const s of model.steps.list) {
-    const kind = s.type === 'decision' ? vscode.SymbolKind.Enum : s.type === 'start' || s.type === 'end' ? vscode.SymbolKind.Event : ITEM_KIND.steps;
-    out.push({ group: 'steps', item: s, name: s.name, kind });
-  }
-  for (const q of model.requirements.list) out.push({ group: 'requirements', item: q, name: q.title, kind: ITEM_KIND.requirements });
-  return out;
-}
-
-function sectionKey(model: Model, g: Group): Span | undefined {
-  return g === 'data' ? model.data?.keySpan : model[g].keySpan;
+/** The outline's nodes as document symbols (line/character ranges computed where the outline was: the worker, or the host). */
+export function documentSymbols(nodes: readonly LinedOutlineNode[]): vscode.DocumentSymbol[] {
+  const walk = (n: LinedOutlineNode): vscode.DocumentSymbol => {
+    const s = new vscode.DocumentSymbol(n.kind === 'section' ? groupName(n.section) : n.name, n.detail, SYMBOL_KIND[n.kind], range(n.range), range(n.selectionRange));
+    s.children = n.children.map(walk);
+    return s;
+  };
+  return nodes.map(walk);
 }
 
 export class OutlineProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
-  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
-    const a = this.analyses.forDocument(doc);
-    return outline(a);
+  /** From the analysis worker while typing: the host does not build the model of a big file for the outline or breadcrumbs. */
+  async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    return documentSymbols(await this.analyses.outlineFor(doc));
   }
-}
-
-export function outline(a: Analysis): vscode.DocumentSymbol[] {
-  const model = a.result.model;
-  const p = a.positions;
-  const all = entries(model);
-  const out: vscode.DocumentSymbol[] = [];
-  for (const g of ['roles', 'data', 'steps', 'requirements'] as const) {
-    const items = all.filter((e) => e.group === g);
-    const key = sectionKey(model, g);
-    if (!key && !items.length) continue;
-    const start = key?.start ?? items[0].item.span.start;
-    const end = Math.max(key?.end ?? 0, ...items.map((e) => e.item.span.end));
-    const sel = key ?? items[0].item.keySpan;
-    const group = new vscode.DocumentSymbol(groupName(g), '', vscode.SymbolKind.Namespace, p.range({ start, end }), p.range(sel));
-    for (const e of items) {
-      const s = new vscode.DocumentSymbol(e.item.id, e.name ?? '', e.kind, p.range(e.item.span), p.range(e.item.keySpan));
-      if (g === 'steps') {
-        const step = model.steps.byId.get(e.item.id)!;
-        for (const attr of step.attributes) {
-          const r = p.range({ start: attr.keySpan.start, end: Math.max(attr.keySpan.end, attr.valueSpan.end) });
-          s.children.push(new vscode.DocumentSymbol(attr.name, attr.value, vscode.SymbolKind.Property, r, p.range(attr.keySpan)));
-        }
-      }
-      group.children.push(s);
-    }
-    out.push(group);
-  }
-  return out;
 }
 
 interface FileSymbols {
@@ -116,16 +76,18 @@ interface FileSymbols {
   symbols: vscode.SymbolInformation[];
 }
 
-function symbolsFor(uri: vscode.Uri, model: Model, positions: TextPositions): vscode.SymbolInformation[] {
+function symbolsFor(uri: vscode.Uri, nodes: readonly LinedOutlineNode[]): vscode.SymbolInformation[] {
   const file = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  return entries(model).map(
-    (e) =>
-      new vscode.SymbolInformation(
-        e.name && e.name !== e.item.id ? `${e.item.id} — ${e.name}` : e.item.id,
-        e.kind,
-        `${kindName(e.group)} · ${file}`,
-        new vscode.Location(uri, positions.range(e.item.keySpan)),
-      ),
+  return nodes.flatMap((section) =>
+    section.children.map(
+      (n) =>
+        new vscode.SymbolInformation(
+          n.detail && n.detail !== n.name ? `${n.name} — ${n.detail}` : n.name,
+          SYMBOL_KIND[n.kind],
+          `${kindName(n.section)} · ${file}`,
+          new vscode.Location(uri, range(n.selectionRange)),
+        ),
+    ),
   );
 }
 
@@ -154,22 +116,21 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
       if (token.isCancellationRequested) return out;
       seen.add(uri.toString());
       const doc = open.get(uri.toString());
-      const symbols = doc ? this.fromDocument(doc) : await this.fromDisk(uri);
+      const symbols = doc ? await this.fromDocument(doc) : await this.fromDisk(uri);
       for (const s of symbols) if (matches(query, s.name)) out.push(s);
     }
     // open BizFlow documents outside the workspace folders (untitled ones too)
     for (const [key, doc] of open) {
       if (seen.has(key)) continue;
-      for (const s of this.fromDocument(doc)) if (matches(query, s.name)) out.push(s);
+      for (const s of await this.fromDocument(doc)) if (matches(query, s.name)) out.push(s);
     }
     // forget files that are gone
     for (const key of this.cache.keys()) if (!seen.has(key)) this.cache.delete(key);
     return out;
   }
 
-  private fromDocument(doc: vscode.TextDocument): vscode.SymbolInformation[] {
-    const a = this.analyses.forDocument(doc);
-    return symbolsFor(doc.uri, a.result.model, a.positions);
+  private async fromDocument(doc: vscode.TextDocument): Promise<vscode.SymbolInformation[]> {
+    return symbolsFor(doc.uri, await this.analyses.outlineFor(doc));
   }
 
   private async fromDisk(uri: vscode.Uri): Promise<vscode.SymbolInformation[]> {
@@ -179,7 +140,7 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
       const hit = this.cache.get(key);
       if (hit && hit.mtime === stat.mtime && hit.size === stat.size) return hit.symbols;
       const text = await readText(uri);
-      const symbols = symbolsFor(uri, buildModel(parseText(text)), new TextPositions(text));
+      const symbols = symbolsFor(uri, lineOutline(text, buildOutline(buildModel(parseText(text)))));
       this.cache.set(key, { mtime: stat.mtime, size: stat.size, symbols });
       return symbols;
     } catch {
