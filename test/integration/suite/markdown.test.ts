@@ -66,6 +66,7 @@ describe('Markdown preview: bizflow blocks', () => {
     const target = fixtureUri('order-fulfilment.bizflow.yaml');
     const onDisk = await vscode.workspace.fs.readFile(target);
     const doc = await vscode.workspace.openTextDocument(target);
+    const original = doc.getText();
     const at = doc.getText().indexOf('仓库主管');
     assert.ok(at > 0);
     // an editor edit, not a WorkspaceEdit: those save files not open in an editor (files.refactoring.autoSave)
@@ -84,9 +85,12 @@ describe('Markdown preview: bizflow blocks', () => {
       const found = frames.find((x) => x.found.redrawn.count >= 1)!.found;
       assert.match(found.problems.text ?? '', /Warehouse lead/);
     } finally {
-      // back to the text on disk (and the disk as it was, whatever happened)
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // back to the text on disk (and the disk as it was, whatever happened): the edit taken out explicitly
+      // (`revert` acts on whatever editor has the focus; a missed revert left the document dirty for the next suite)
+      const back = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      await back.edit((e) => e.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original));
+      assert.equal(doc.getText(), original);
+      await doc.save();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       const now = await vscode.workspace.fs.readFile(target);
       if (Buffer.compare(Buffer.from(now), Buffer.from(onDisk)) !== 0) await vscode.workspace.fs.writeFile(target, onDisk);
