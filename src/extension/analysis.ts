@@ -17,6 +17,8 @@ import * as vscode from 'vscode';
 import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
 import { buildOutline, lineOutline, type LinedOutlineNode } from '../core/outline';
+import type { TreeData } from '../core/tree';
+import type { RequirementGrouping } from '../core/tree-groupings';
 import type { AnalysisWorker } from './analysisWorker';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
@@ -42,6 +44,8 @@ export interface Analysis {
   readonly symbols: SymbolIndex;
   /** The outline with line/character ranges: from the worker when it was asked for, else built on first use. */
   readonly outline: LinedOutlineNode[];
+  /** The roles & requirements trees, when the worker answered them (else the trees build them from `result`). */
+  readonly workerTree?: { grouping: RequirementGrouping; data: TreeData };
 }
 
 /** Code of the one finding on a file over the size limit. */
@@ -80,6 +84,12 @@ export class AnalysisService implements vscode.Disposable {
   private readonly inflight = new Map<string, { version: number; text: string; promise: Promise<Analysis | undefined> }>();
   /** URIs whose outline is shown (outline view, breadcrumbs): their background analyses answer it too. */
   private readonly outlineWanted = new Set<string>();
+  /**
+   * How the trees group requirements (set by the tree views, which follow the active BizFlow document and
+   * keep the activity badge): background analyses answer the trees too, so the host does not build the
+   * model for them while typing.
+   */
+  treeGrouping: RequirementGrouping | undefined;
   /** Fires after diagnostics for a document were recomputed (debounced while typing). */
   readonly onDidUpdate = this.changed.event;
 
@@ -151,6 +161,7 @@ export class AnalysisService implements vscode.Disposable {
     diagnostics?: Diagnostic[],
     lineRanges?: Uint32Array,
     workerOutline?: LinedOutlineNode[],
+    workerTree?: { grouping: RequirementGrouping; data: TreeData },
   ): Analysis {
     let result: AnalysisResult | undefined;
     let symbols: SymbolIndex | undefined;
@@ -168,6 +179,7 @@ export class AnalysisService implements vscode.Disposable {
       text,
       locale,
       lineRanges,
+      ...(workerTree ? { workerTree } : {}),
       get diagnostics() {
         return diagnostics ?? getResult().diagnostics;
       },
@@ -239,7 +251,7 @@ export class AnalysisService implements vscode.Disposable {
       return big;
     }
     const config = layers(uri);
-    const outcome = await this.worker.analyze(key, text, s.locale, config, { outline: this.outlineWanted.has(key) });
+    const outcome = await this.worker.analyze(key, text, s.locale, config, { outline: this.outlineWanted.has(key), tree: this.treeGrouping });
     if (outcome.status === 'superseded') return undefined;
     if (outcome.status === 'failed') throw new Error(outcome.message);
     // a synchronous caller may have analysed this version meanwhile: keep one analysis per version
@@ -251,7 +263,7 @@ export class AnalysisService implements vscode.Disposable {
       const parsed = parseText(text);
       return { parsed, model: buildModel(parsed), diagnostics: outcome.diagnostics };
     };
-    const analysis = this.make(uri, text, version, s.locale, modelOnly, outcome.diagnostics, outcome.ranges, outcome.outline);
+    const analysis = this.make(uri, text, version, s.locale, modelOnly, outcome.diagnostics, outcome.ranges, outcome.outline, outcome.tree);
     if (generation === this.generation) this.cache.set(key, { analysis, generation });
     return analysis;
   }

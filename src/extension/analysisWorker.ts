@@ -15,12 +15,21 @@
  */
 import type { SeverityConfig } from '../core/config';
 import type { LinedOutlineNode } from '../core/outline';
+import type { TreeData } from '../core/tree';
+import type { RequirementGrouping } from '../core/tree-groupings';
 import type { Diagnostic, Locale } from '../core/types';
 import type { WorkerEndpoint, WorkerFactory, WorkerToHost } from '../shared/worker-protocol';
 
 export type WorkerOutcome =
   /** `ranges`: the findings' line/character ranges, see `AnalyzeAnswer.ranges`. */
-  | { status: 'done'; diagnostics: Diagnostic[]; ranges: Uint32Array; outline?: LinedOutlineNode[]; ms: number }
+  | {
+      status: 'done';
+      diagnostics: Diagnostic[];
+      ranges: Uint32Array;
+      outline?: LinedOutlineNode[];
+      tree?: { grouping: RequirementGrouping; data: TreeData };
+      ms: number;
+    }
   /** A newer request for the same key replaced this one; nothing to show. */
   | { status: 'superseded' }
   /** The analysis threw, the worker died or took longer than `timeoutMs`. */
@@ -40,6 +49,7 @@ interface Job {
   locale: Locale;
   config: SeverityConfig[];
   outline: boolean;
+  tree?: RequirementGrouping;
   resolve(o: WorkerOutcome): void;
   superseded: boolean;
 }
@@ -61,9 +71,15 @@ export class AnalysisWorker {
 
   /**
    * Analyses `text` for `key` (a document URI); a later call with the same key supersedes this one.
-   * `options.outline`: also answer the file's outline.
+   * `options.outline`: also answer the file's outline; `options.tree`: also its trees, requirements grouped so.
    */
-  analyze(key: string, text: string, locale: Locale, config: readonly SeverityConfig[], options: { outline?: boolean } = {}): Promise<WorkerOutcome> {
+  analyze(
+    key: string,
+    text: string,
+    locale: Locale,
+    config: readonly SeverityConfig[],
+    options: { outline?: boolean; tree?: RequirementGrouping } = {},
+  ): Promise<WorkerOutcome> {
     if (this.disposed) return Promise.resolve({ status: 'failed', message: 'disposed' });
     return new Promise<WorkerOutcome>((resolve) => {
       const older = this.pending.get(key);
@@ -71,7 +87,7 @@ export class AnalysisWorker {
         this.pending.delete(key);
         this.supersede(older);
       }
-      const job: Job = { id: this.nextId++, key, text, locale, config: [...config], outline: !!options.outline, resolve, superseded: false };
+      const job: Job = { id: this.nextId++, key, text, locale, config: [...config], outline: !!options.outline, tree: options.tree, resolve, superseded: false };
       this.pending.set(key, job);
       const run = this.running;
       if (run && run.key === key && !run.superseded) {
@@ -119,7 +135,7 @@ export class AnalysisWorker {
         this.pump();
       }, timeout);
     }
-    w.postMessage({ type: 'analyze', id: job.id, text: job.text, locale: job.locale, config: job.config, ...(job.outline ? { outline: true } : {}) });
+    w.postMessage({ type: 'analyze', id: job.id, text: job.text, locale: job.locale, config: job.config, ...(job.outline ? { outline: true } : {}), ...(job.tree ? { tree: job.tree } : {}) });
   }
 
   private ensureWorker(): WorkerEndpoint {
@@ -148,7 +164,7 @@ export class AnalysisWorker {
     this.finish(
       job,
       m.type === 'analyzed'
-        ? { status: 'done', diagnostics: m.diagnostics, ranges: m.ranges, ...(m.outline ? { outline: m.outline } : {}), ms: m.ms }
+        ? { status: 'done', diagnostics: m.diagnostics, ranges: m.ranges, ...(m.outline ? { outline: m.outline } : {}), ...(m.tree ? { tree: m.tree } : {}), ms: m.ms }
         : { status: 'failed', message: m.message },
     );
     this.pump();

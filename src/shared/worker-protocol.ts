@@ -6,6 +6,8 @@
  */
 import type { SeverityConfig as ConfigLayer } from '../core/config';
 import type { LinedOutlineNode } from '../core/outline';
+import type { TreeData } from '../core/tree';
+import { REQUIREMENT_GROUPINGS, type RequirementGrouping } from '../core/tree-groupings';
 import type { Diagnostic, Locale } from '../core/types';
 
 /** Host → worker: analyse a text. */
@@ -19,6 +21,8 @@ export interface AnalyzeRequest {
   config: ConfigLayer[];
   /** Also answer the outline (an outline or breadcrumbs show this document). */
   outline?: boolean;
+  /** Also answer the roles & requirements trees, requirements grouped so (the trees and their badge follow this document). */
+  tree?: RequirementGrouping;
 }
 
 /** Worker → host: the findings of a request. */
@@ -34,6 +38,8 @@ export interface AnalyzeAnswer {
   ranges: Uint32Array;
   /** The outline with line/character ranges (`buildOutline` + `lineOutline`), when the request asked for it. */
   outline?: LinedOutlineNode[];
+  /** The trees (`buildTree`), when the request asked for them. */
+  tree?: { grouping: RequirementGrouping; data: TreeData };
   /** Time spent in the worker (ms). */
   ms: number;
 }
@@ -78,6 +84,7 @@ export function isHostToWorker(m: unknown): m is HostToWorker {
     typeof x.id === 'number' &&
     typeof x.text === 'string' &&
     Array.isArray(x.config) &&
-    (x.outline === undefined || typeof x.outline === 'boolean')
+    (x.outline === undefined || typeof x.outline === 'boolean') &&
+    (x.tree === undefined || REQUIREMENT_GROUPINGS.includes(x.tree))
   );
 }

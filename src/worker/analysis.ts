@@ -7,6 +7,7 @@
 import { analyze } from '../core/engine';
 import { buildOutline, lineOutline } from '../core/outline';
 import { diagnosticLineRanges } from '../core/positions';
+import { buildTree } from '../core/tree';
 import { isHostToWorker, type HostToWorker, type WorkerToHost } from '../shared/worker-protocol';
 
 /** Answers one request (never throws). */
@@ -16,7 +17,8 @@ export function answer(req: HostToWorker): WorkerToHost {
     const { diagnostics, model } = analyze(req.text, { locale: req.locale, config: req.config });
     const ranges = diagnosticLineRanges(req.text, diagnostics);
     const outline = req.outline ? lineOutline(req.text, buildOutline(model)) : undefined;
-    return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ms: Date.now() - t0 };
+    const tree = req.tree ? { grouping: req.tree, data: buildTree(model, diagnostics, req.tree) } : undefined;
+    return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ...(tree ? { tree } : {}), ms: Date.now() - t0 };
   } catch (e) {
     return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };
   }

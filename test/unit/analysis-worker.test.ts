@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { analyze } from '../../src/core/engine';
 import { buildOutline, lineOutline } from '../../src/core/outline';
 import { diagnosticLineRanges } from '../../src/core/positions';
+import { buildTree } from '../../src/core/tree';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
 import type { HostToWorker, WorkerEndpoint, WorkerToHost } from '../../src/shared/worker-protocol';
@@ -102,6 +103,28 @@ describe('analysis worker (host side)', () => {
     const pick = steps.children.find((n) => n.name === 'pick')!;
     const line = crlf.split('\r\n').findIndex((l) => l === '  pick:');
     assert.deepEqual(pick.selectionRange, [line, 2, line, 6]);
+    w.dispose();
+  });
+
+  it('answers the roles & requirements trees, grouped as asked, only when asked', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const plain = w.analyze('a', ORDER, 'en', []);
+    fw.current.reply();
+    const o1 = await plain;
+    assert.ok(o1.status === 'done' && o1.tree === undefined);
+    for (const grouping of ['status', 'priority', 'role'] as const) {
+      const p = w.analyze('a', ORDER, 'en', [], { tree: grouping });
+      fw.current.reply();
+      const o = await p;
+      assert.ok(o.status === 'done' && o.tree, grouping);
+      if (o.status !== 'done' || !o.tree) return;
+      const r = analyze(ORDER, { locale: 'en' });
+      assert.equal(o.tree.grouping, grouping);
+      // the same trees as the host builds, through a structured clone (Maps and Sets included)
+      assert.deepEqual(o.tree.data, buildTree(r.model, r.diagnostics, grouping));
+      assert.ok(o.tree.data.conflicts.byRequirement instanceof Map);
+    }
     w.dispose();
   });
 

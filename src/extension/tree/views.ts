@@ -66,7 +66,7 @@ interface Snapshot {
 
 /** The first finding that means the file does not read as written: a YAML error or a typing mistake of form. */
 function firstBreak(analysis: Analysis): { line: number } | undefined {
-  const d = analysis.result.diagnostics.find((x) => x.code === 'yaml/syntax' || MISTAKE_CODES.has(x.code));
+  const d = analysis.diagnostics.find((x) => x.code === 'yaml/syntax' || MISTAKE_CODES.has(x.code));
   return d ? { line: analysis.positions.range(d.span).start.line + 1 } : undefined;
 }
 
@@ -167,6 +167,7 @@ export class TreeViews implements vscode.Disposable {
       vscode.commands.registerCommand(COMMANDS.groupByPriority, () => this.setGrouping('priority')),
       vscode.commands.registerCommand(COMMANDS.groupByRole, () => this.setGrouping('role')),
     );
+    analyses.treeGrouping = this._grouping;
     void setContext(CONTEXT_GROUPING, this._grouping);
     void setContext(CONTEXT_HAS_DOCUMENT, false);
     void this.follow(vscode.window.activeTextEditor);
@@ -203,6 +204,7 @@ export class TreeViews implements vscode.Disposable {
   async setGrouping(g: RequirementGrouping): Promise<void> {
     if (!REQUIREMENT_GROUPINGS.includes(g)) return;
     this._grouping = g;
+    this.analyses.treeGrouping = g;
     await this.state.update(GROUPING_KEY, g);
     await setContext(CONTEXT_GROUPING, g);
     if (this.current) this.show(this.current.analysis);
@@ -272,7 +274,9 @@ export class TreeViews implements vscode.Disposable {
       this.update({ ...last, grouping: this._grouping, broken: { line: broken.line, stale: true } });
       return;
     }
-    const data = parts().buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
+    // from the analysis worker while typing; built here on an editor switch or a new grouping
+    const fromWorker = analysis.workerTree?.grouping === this._grouping ? analysis.workerTree.data : undefined;
+    const data = fromWorker ?? parts().buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
     const byId = new Map<string, TreeElement>();
     const roles = wrap(data.roles, analysis, byId);
     const requirements = wrap(data.requirements, analysis, byId);
