@@ -246,6 +246,35 @@ const watchdog = new Promise((_, reject) => {
     reject(err);
   }, TIMEOUT_MS);
 });
+// The tests edit the fixtures in the editor and restore them; what one leaves behind (a missed undo, a save)
+// would change the next run and the unit tests that read these files. Snapshot them, and after the run put
+// back what changed and fail: a test that leaves the fixtures changed is a defect.
+const snapshot = new Map();
+for (const f of fs.existsSync(WORKSPACE) ? fs.readdirSync(WORKSPACE) : []) {
+  const p = path.join(WORKSPACE, f);
+  if (fs.statSync(p).isFile()) snapshot.set(f, fs.readFileSync(p));
+}
+function restoreFixtures() {
+  const changed = [];
+  for (const f of fs.existsSync(WORKSPACE) ? fs.readdirSync(WORKSPACE) : []) {
+    const p = path.join(WORKSPACE, f);
+    if (!snapshot.has(f)) {
+      changed.push(`${f} (left behind)`);
+      fs.rmSync(p, { recursive: true, force: true });
+    } else if (!fs.readFileSync(p).equals(snapshot.get(f))) {
+      changed.push(f);
+      fs.writeFileSync(p, snapshot.get(f));
+    }
+  }
+  for (const [f, data] of snapshot) {
+    if (!fs.existsSync(path.join(WORKSPACE, f))) {
+      changed.push(`${f} (deleted)`);
+      fs.writeFileSync(path.join(WORKSPACE, f), data);
+    }
+  }
+  return changed;
+}
+
 let code;
 try {
   code = await Promise.race([main(), watchdog]);
@@ -264,5 +293,10 @@ try {
 }
 if (!shutdownSignal()) await takeScreenshot('final');
 await runCleanups();
+const leftChanged = restoreFixtures();
+if (leftChanged.length) {
+  console.error(`[run-offline] the tests left the fixtures changed (restored now): ${leftChanged.join(', ')}`);
+  if (code === 0) code = 1;
+}
 info(`done, exit code ${code}`);
 process.exit(code);
