@@ -4,9 +4,10 @@
  * worker (dist/worker.js, `npm run build` first), plus how often a newer
  * edit cancelled an outdated analysis.
  *
- *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--model] [--json]
+ *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--json]
  *
- * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it).
+ * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it);
+ * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask).
  *
  * `--no-cancel`: a superseded running analysis finishes (result dropped) instead of its worker being terminated.
  *
@@ -136,10 +137,12 @@ async function main() {
   const hostRanges = argv.includes('--host-ranges');
   // `--outline`: the worker also answers the outline (an outline view or breadcrumbs show the document)
   const withOutline = argv.includes('--outline');
+  // `--tree`: and the roles & requirements trees (the tree views follow the active document and keep the badge)
+  const withTree = argv.includes('--tree');
   let outlineNodes = 0;
   const inWorker = await measureStall(() =>
     typing(base, WORKER_DEBOUNCE, async (text, version) => {
-      const o = await timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { outline: withOutline }));
+      const o = await timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { outline: withOutline, ...(withTree ? { tree: 'status' as const } : {}) }));
       if (o.status !== 'done') return;
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // the outline's nodes, walked as the host walks them to make document symbols

@@ -8,7 +8,7 @@
  * expansion state while the user types. Nodes that stand for something in the
  * file carry a `span` to reveal (the defining key, or the reference).
  */
-import type { Model, Priority, Requirement, Status, StepType } from './model';
+import type { Model, Priority, Requirement, Status, Step, StepType } from './model';
 import { PRIORITIES, STATUSES } from './model';
 import { conflictKey, conflictLevel as levelOf, countConflicts, isConflictDiagnostic, type ConflictCounts, type ConflictLevel } from './conflict-count';
 import type { Diagnostic, Severity, Span } from './types';
@@ -442,13 +442,39 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
   };
   const laneOf = (stepId: string) => model.steps.byId.get(stepId)?.role?.id;
   const impactOf = new Map(computeImpact({ model, diagnostics }).roles.map((r) => [r.role, r]));
+  // what each role's sections list, gathered in one pass over the steps, the requirements and the conflicts
+  // (not one pass per role: a process has roughly one role per fifteen steps, so that would be quadratic)
+  const add = <T>(m: Map<string, T[]>, k: string | undefined, v: T) => {
+    if (k === undefined) return;
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  const stepsOf = new Map<string, Step[]>();
+  for (const st of model.steps.list) add(stepsOf, st.role?.id, st);
+  const askedOf = new Map<string, Requirement[]>();
+  for (const r of model.requirements.list) add(askedOf, r.from?.id, r);
+  const burdenOf = new Map<string, { r: Requirement; changes: BurdenChange[] }[]>();
+  for (const r of model.requirements.list) {
+    // a rejected requirement changes nobody's work; the asker's own lane is no burden
+    if (!r.live) continue;
+    const byLane = new Map<string, BurdenChange[]>();
+    const put = (stepId: string, c: BurdenChange) => {
+      const lane = laneOf(stepId);
+      if (lane !== undefined && lane !== r.from?.id) add(byLane, lane, c);
+    };
+    for (const a of r.adds) put(a.id, { how: 'adds', stepId: a.id, span: a.span });
+    for (const st of r.sets) if (st.step) put(st.step.id, { how: 'sets', stepId: st.step.id, key: st.key, value: st.value, span: st.entrySpan });
+    for (const rm of r.removes) put(rm.id, { how: 'removes', stepId: rm.id, span: rm.span });
+    for (const [lane, changes] of byLane) add(burdenOf, lane, { r, changes });
+  }
+  const conflictLevelOf = new Map<string, ConflictLevel>();
+  for (const c of conflicts.all) if (c.role !== undefined) conflictLevelOf.set(c.role, higher(conflictLevelOf.get(c.role), levelOf(c.severity)));
 
   return model.roles.list.map((role) => {
     const base = nid('role', role.id);
 
-    const steps: StepNode[] = model.steps.list
-      .filter((s) => s.role?.id === role.id)
-      .map((s) => {
+    const steps: StepNode[] = (stepsOf.get(role.id) ?? []).map((s) => {
         const c = conflicts.byStep.get(s.id);
         const n: StepNode = {
           kind: 'step',
@@ -463,23 +489,10 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
         return n;
       });
 
-    const asked: AskedNode[] = model.requirements.list
-      .filter((r) => r.from?.id === role.id)
-      .map((r) => ({ kind: 'asked', id: `${base}/asked/${nid(r.id)}`, roleId: role.id, req: summary(r), span: r.keySpan }));
+    const asked: AskedNode[] = (askedOf.get(role.id) ?? []).map((r) => ({ kind: 'asked', id: `${base}/asked/${nid(r.id)}`, roleId: role.id, req: summary(r), span: r.keySpan }));
 
     const burden: BurdenNode[] = [];
-    for (const r of model.requirements.list) {
-      // a rejected requirement changes nobody's work; the asker's own lane is no burden
-      if (!r.live || r.from?.id === role.id) continue;
-      const changes: BurdenChange[] = [];
-      for (const a of r.adds) if (laneOf(a.id) === role.id) changes.push({ how: 'adds', stepId: a.id, span: a.span });
-      for (const s of r.sets) {
-        if (s.step && laneOf(s.step.id) === role.id) {
-          changes.push({ how: 'sets', stepId: s.step.id, key: s.key, value: s.value, span: s.entrySpan });
-        }
-      }
-      for (const rm of r.removes) if (laneOf(rm.id) === role.id) changes.push({ how: 'removes', stepId: rm.id, span: rm.span });
-      if (!changes.length) continue;
+    for (const { r, changes } of burdenOf.get(role.id) ?? []) {
       changes.sort((x, y) => x.span.start - y.span.start);
       burden.push({
         kind: 'burden',
@@ -528,9 +541,8 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
     }
 
     let level = conflicts.byRole.get(role.id);
-    for (const c of conflicts.all) {
-      if (c.role === role.id) level = higher(level, levelOf(c.severity));
-    }
+    const own = conflictLevelOf.get(role.id);
+    if (own) level = higher(level, own);
     const node: RoleNode = {
       kind: 'role',
       id: base,

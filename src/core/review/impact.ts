@@ -261,11 +261,17 @@ function fates(model: Model): { steps: Map<string, StepState & { change?: StepCh
     attributes.push({ step: g.step.id, attribute: g.attribute, today, asks: g.asks, after });
   }
 
-  // manual today / after
+  // manual today / after (the attribute changes by step, looked up once: linear in steps + changes)
+  const changesByStep = new Map<string, typeof attributes>();
+  for (const c of attributes) {
+    const l = changesByStep.get(c.step);
+    if (l) l.push(c);
+    else changesByStep.set(c.step, [c]);
+  }
   for (const s of model.steps.list) {
     const st = steps.get(s.id)!;
     st.manualToday = s.attributes.some((a) => isManualValue(a.value));
-    const changes = attributes.filter((c) => c.step === s.id);
+    const changes = changesByStep.get(s.id) ?? [];
     const afterValues: (string | string[])[] = s.attributes
       .filter((a) => !changes.some((c) => c.attribute === a.name))
       .map((a) => a.value);
@@ -336,12 +342,11 @@ export function conflictEntries(model: Model, diagnostics: readonly Diagnostic[]
   return [...byKey.values()];
 }
 
-function ledgerOf(model: Model, role: string, states: Map<string, StepState>, handoffs: Handoff[], when: 'before' | 'after'): LedgerCounts {
+function ledgerOf(laneSteps: readonly Step[], states: Map<string, StepState>, handoffs: Handoff[], when: 'before' | 'after'): LedgerCounts {
   let steps = 0;
   let decisions = 0;
   let manual = 0;
-  for (const s of model.steps.list) {
-    if (s.role?.id !== role) continue;
+  for (const s of laneSteps) {
     const st = states.get(s.id)!;
     const present = when === 'before' ? st.today : st.fate === 'contested' ? st.today : st.after;
     if (!present) continue;
@@ -380,18 +385,76 @@ export function computeImpact(input: ImpactInput, options: { role?: string } = {
   const live = model.requirements.list.filter((r) => r.live);
   const roles = options.role !== undefined ? [options.role] : [...model.roles.byId.keys()];
   const out: RoleImpact[] = [];
+  // the steps that produce each data item today, in document order (one lookup per need, not a scan of the steps)
+  const producersToday = new Map<string, Step[]>();
+  for (const p of model.steps.list) {
+    if (!states.get(p.id)!.today) continue;
+    for (const x of p.produces) {
+      const l = producersToday.get(x.id);
+      if (!l) producersToday.set(x.id, [p]);
+      else if (l[l.length - 1] !== p) l.push(p);
+    }
+  }
+  // each role's share of the steps, changes, hand-offs, conflicts and asks, gathered in one pass each (not
+  // one pass per role: a process has roughly one role per fifteen steps, so that would be quadratic)
+  const add = <T>(m: Map<string, T[]>, k: string | undefined, v: T) => {
+    if (k === undefined) return;
+    const l = m.get(k);
+    if (l) l.push(v);
+    else m.set(k, [v]);
+  };
+  const stepsOf = new Map<string, Step[]>();
+  for (const s of model.steps.list) add(stepsOf, s.role?.id, s);
+  const addedSteps = model.steps.list.filter((s) => !states.get(s.id)!.today && states.get(s.id)!.change);
+  const attributesOf = new Map<string, typeof attributes>();
+  for (const c of attributes) add(attributesOf, roleOf(c.step), c);
+  const handoffsTo = new Map<string, Handoff[]>();
+  const handoffsFrom = new Map<string, Handoff[]>();
+  for (const h of allHandoffs) {
+    add(handoffsTo, h.toRole, h);
+    add(handoffsFrom, h.fromRole, h);
+  }
+  const conflictsOf = new Map<string, typeof conflicts>();
+  for (const c of conflicts) {
+    const involved = new Set<string>(c.roles);
+    for (const st of c.steps) {
+      const lane = roleOf(st);
+      if (lane !== undefined) involved.add(lane);
+    }
+    for (const id of c.requirements) {
+      const from = model.requirements.byId.get(id)?.from?.id;
+      if (from !== undefined) involved.add(from);
+    }
+    for (const r of involved) add(conflictsOf, r, c);
+  }
+  const asksOf = new Map<string, { r: Requirement; asks: AgreementEntry['asks'] }[]>();
+  for (const r of live) {
+    const byLane = new Map<string, Set<'adds' | 'sets' | 'removes'>>();
+    const put = (stepId: string | undefined, how: 'adds' | 'sets' | 'removes') => {
+      const lane = stepId === undefined ? undefined : roleOf(stepId);
+      if (lane === undefined || lane === r.from?.id) return;
+      let set = byLane.get(lane);
+      if (!set) byLane.set(lane, (set = new Set()));
+      set.add(how);
+    };
+    for (const x of r.adds) put(x.id, 'adds');
+    for (const x of r.sets) put(x.step?.id, 'sets');
+    for (const x of r.removes) put(x.id, 'removes');
+    for (const [lane, hows] of byLane) add(asksOf, lane, { r, asks: (['adds', 'sets', 'removes'] as const).filter((h) => hows.has(h)) });
+  }
+
   for (const role of roles) {
     const inLane = (id: string) => roleOf(id) === role;
+    const laneSteps = stepsOf.get(role) ?? [];
     const stepsAdded: StepChange[] = [];
     const stepsRemoved: StepChange[] = [];
-    for (const s of model.steps.list) {
-      if (!inLane(s.id)) continue;
+    for (const s of laneSteps) {
       const st = states.get(s.id)!;
       if (!st.change) continue;
       if (!st.today) stepsAdded.push(st.change);
       else stepsRemoved.push(st.change);
     }
-    const stepsChanged = attributes.filter((c) => inLane(c.step));
+    const stepsChanged = attributesOf.get(role) ?? [];
 
     const provides: DataDuty[] = [];
     const needs: DataDuty[] = [];
@@ -402,43 +465,31 @@ export function computeImpact(input: ImpactInput, options: { role?: string } = {
       for (const d of s.needs) needs.push({ data: d.id, step: s.id, requirements: reqsOf(c) });
     }
     // data that a step added to another lane needs, and that only this lane produces today
-    for (const s of model.steps.list) {
+    for (const s of addedSteps) {
       const st = states.get(s.id)!;
-      if (st.today || !st.change || inLane(s.id)) continue;
+      if (!st.change || inLane(s.id)) continue;
       for (const d of s.needs) {
-        const producers = model.steps.list.filter((p) => states.get(p.id)!.today && p.produces.some((x) => x.id === d.id));
+        const producers = producersToday.get(d.id) ?? [];
         if (!producers.length || !producers.every((p) => inLane(p.id))) continue;
         provides.push({ data: d.id, step: producers[0].id, requirements: reqsOf(st.change), to: { step: s.id, role: roleOf(s.id) } });
       }
     }
 
-    const handoffsIn = allHandoffs.filter((h) => h.toRole === role);
-    const handoffsOut = allHandoffs.filter((h) => h.fromRole === role);
+    const handoffsIn = handoffsTo.get(role) ?? [];
+    const handoffsOut = handoffsFrom.get(role) ?? [];
     const mine = [...handoffsIn, ...handoffsOut];
     const contested =
       stepsAdded.filter((c) => c.contested).length + stepsRemoved.filter((c) => c.contested).length + stepsChanged.filter((c) => c.after.kind === 'contested').length;
     const ledger: Ledger = {
-      before: ledgerOf(model, role, states, mine, 'before'),
-      after: ledgerOf(model, role, states, mine, 'after'),
+      before: ledgerOf(laneSteps, states, mine, 'before'),
+      after: ledgerOf(laneSteps, states, mine, 'after'),
       contested,
     };
 
-    const myConflicts = conflicts.filter((c) => {
-      return (
-        c.roles.includes(role) ||
-        c.steps.some(inLane) ||
-        c.requirements.some((id) => model.requirements.byId.get(id)?.from?.id === role)
-      );
-    });
+    const myConflicts = conflictsOf.get(role) ?? [];
 
     const agreementsOut: AgreementEntry[] = [];
-    for (const r of live) {
-      if (r.from?.id === role) continue;
-      const asks: AgreementEntry['asks'] = [];
-      if (r.adds.some((x) => inLane(x.id))) asks.push('adds');
-      if (r.sets.some((x) => x.step && inLane(x.step.id))) asks.push('sets');
-      if (r.removes.some((x) => inLane(x.id))) asks.push('removes');
-      if (!asks.length) continue;
+    for (const { r, asks } of asksOf.get(role) ?? []) {
       const state = agreements(model, r).get(role)?.state ?? 'none';
       agreementsOut.push({
         requirement: r.id,
