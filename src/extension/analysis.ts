@@ -81,7 +81,7 @@ export class AnalysisService implements vscode.Disposable {
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<Analysis>();
   /** The background analysis running for a URI, so two consumers of one version share it. */
-  private readonly inflight = new Map<string, { version: number; text: string; promise: Promise<Analysis | undefined> }>();
+  private readonly inflight = new Map<string, { version: number; text: string; generation: number; promise: Promise<Analysis | undefined> }>();
   /** URIs whose outline is shown (outline view, breadcrumbs): their background analyses answer it too. */
   private readonly outlineWanted = new Set<string>();
   /**
@@ -230,9 +230,10 @@ export class AnalysisService implements vscode.Disposable {
     if (hit) return hit;
     if (!this.worker) return this.forText(uri, text, version);
     const running = this.inflight.get(key);
-    if (running && running.version === version && running.text === text) return running.promise;
+    // shared only under the same settings (a change of settings or rc files makes a new analysis)
+    if (running && running.version === version && running.text === text && running.generation === this.generation) return running.promise;
     const promise = this.runInBackground(uri, text, version);
-    this.inflight.set(key, { version, text, promise });
+    this.inflight.set(key, { version, text, generation: this.generation, promise });
     const done = () => {
       if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
     };

@@ -180,10 +180,19 @@ export class DiagnosticsController implements vscode.Disposable {
       this.collection.delete(uri); // unreadable or gone
       return;
     }
+    const opened = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
     try {
+      // opened while the file was read: the editor's analysis is the one to show
+      if (opened()) return;
       const a = await this.analyses.analyzeInBackground(uri, text, -1);
+      const doc = opened();
+      if (doc) {
+        // opened meanwhile: this read may have superseded the open document's analysis (the same file), so
+        // analyse the document again (a no-op when its analysis is cached); its result is the one shown
+        this.lintNow(doc);
+        return;
+      }
       if (!a) return; // a newer read of the file superseded this one
-      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return; // opened meanwhile
       this.collection.set(uri, toVscodeDiagnostics(a, this.rulesDoc));
     } catch (e) {
       this.reportCrash(uri, e);
