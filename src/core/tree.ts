@@ -8,6 +8,7 @@
  * expansion state while the user types. Nodes that stand for something in the
  * file carry a `span` to reveal (the defining key, or the reference).
  */
+import { pushTo } from './collections';
 import type { Model, Priority, Requirement, Status, Step, StepType } from './model';
 import { PRIORITIES, STATUSES } from './model';
 import { conflictKey, conflictLevel as levelOf, countConflicts, isConflictDiagnostic, type ConflictCounts, type ConflictLevel } from './conflict-count';
@@ -444,16 +445,10 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
   const impactOf = new Map(computeImpact({ model, diagnostics }).roles.map((r) => [r.role, r]));
   // what each role's sections list, gathered in one pass over the steps, the requirements and the conflicts
   // (not one pass per role: a process has roughly one role per fifteen steps, so that would be quadratic)
-  const add = <T>(m: Map<string, T[]>, k: string | undefined, v: T) => {
-    if (k === undefined) return;
-    const l = m.get(k);
-    if (l) l.push(v);
-    else m.set(k, [v]);
-  };
   const stepsOf = new Map<string, Step[]>();
-  for (const st of model.steps.list) add(stepsOf, st.role?.id, st);
+  for (const st of model.steps.list) pushTo(stepsOf, st.role?.id, st);
   const askedOf = new Map<string, Requirement[]>();
-  for (const r of model.requirements.list) add(askedOf, r.from?.id, r);
+  for (const r of model.requirements.list) pushTo(askedOf, r.from?.id, r);
   const burdenOf = new Map<string, { r: Requirement; changes: BurdenChange[] }[]>();
   for (const r of model.requirements.list) {
     // a rejected requirement changes nobody's work; the asker's own lane is no burden
@@ -461,12 +456,12 @@ export function buildRoleTree(model: Model, diagnostics: readonly Diagnostic[], 
     const byLane = new Map<string, BurdenChange[]>();
     const put = (stepId: string, c: BurdenChange) => {
       const lane = laneOf(stepId);
-      if (lane !== undefined && lane !== r.from?.id) add(byLane, lane, c);
+      if (lane !== undefined && lane !== r.from?.id) pushTo(byLane, lane, c);
     };
     for (const a of r.adds) put(a.id, { how: 'adds', stepId: a.id, span: a.span });
     for (const st of r.sets) if (st.step) put(st.step.id, { how: 'sets', stepId: st.step.id, key: st.key, value: st.value, span: st.entrySpan });
     for (const rm of r.removes) put(rm.id, { how: 'removes', stepId: rm.id, span: rm.span });
-    for (const [lane, changes] of byLane) add(burdenOf, lane, { r, changes });
+    for (const [lane, changes] of byLane) pushTo(burdenOf, lane, { r, changes });
   }
   const conflictLevelOf = new Map<string, ConflictLevel>();
   for (const c of conflicts.all) if (c.role !== undefined) conflictLevelOf.set(c.role, higher(conflictLevelOf.get(c.role), levelOf(c.severity)));

@@ -17,6 +17,7 @@
  * * A step is manual when one of its attributes says so: a value with the word
  *   `manual` (`manual`, `manual-review`) or 人工 / 手工 / 手动.
  */
+import { pushTo } from '../collections';
 import { decided, stepsNamed } from '../conflicts';
 import { createFacts } from '../engine';
 import type { Model, Priority, Requirement, Status, Step } from '../model';
@@ -263,11 +264,7 @@ function fates(model: Model): { steps: Map<string, StepState & { change?: StepCh
 
   // manual today / after (the attribute changes by step, looked up once: linear in steps + changes)
   const changesByStep = new Map<string, typeof attributes>();
-  for (const c of attributes) {
-    const l = changesByStep.get(c.step);
-    if (l) l.push(c);
-    else changesByStep.set(c.step, [c]);
-  }
+  for (const c of attributes) pushTo(changesByStep, c.step, c);
   for (const s of model.steps.list) {
     const st = steps.get(s.id)!;
     st.manualToday = s.attributes.some((a) => isManualValue(a.value));
@@ -397,22 +394,16 @@ export function computeImpact(input: ImpactInput, options: { role?: string } = {
   }
   // each role's share of the steps, changes, hand-offs, conflicts and asks, gathered in one pass each (not
   // one pass per role: a process has roughly one role per fifteen steps, so that would be quadratic)
-  const add = <T>(m: Map<string, T[]>, k: string | undefined, v: T) => {
-    if (k === undefined) return;
-    const l = m.get(k);
-    if (l) l.push(v);
-    else m.set(k, [v]);
-  };
   const stepsOf = new Map<string, Step[]>();
-  for (const s of model.steps.list) add(stepsOf, s.role?.id, s);
+  for (const s of model.steps.list) pushTo(stepsOf, s.role?.id, s);
   const addedSteps = model.steps.list.filter((s) => !states.get(s.id)!.today && states.get(s.id)!.change);
   const attributesOf = new Map<string, typeof attributes>();
-  for (const c of attributes) add(attributesOf, roleOf(c.step), c);
+  for (const c of attributes) pushTo(attributesOf, roleOf(c.step), c);
   const handoffsTo = new Map<string, Handoff[]>();
   const handoffsFrom = new Map<string, Handoff[]>();
   for (const h of allHandoffs) {
-    add(handoffsTo, h.toRole, h);
-    add(handoffsFrom, h.fromRole, h);
+    pushTo(handoffsTo, h.toRole, h);
+    pushTo(handoffsFrom, h.fromRole, h);
   }
   const conflictsOf = new Map<string, typeof conflicts>();
   for (const c of conflicts) {
@@ -425,7 +416,7 @@ export function computeImpact(input: ImpactInput, options: { role?: string } = {
       const from = model.requirements.byId.get(id)?.from?.id;
       if (from !== undefined) involved.add(from);
     }
-    for (const r of involved) add(conflictsOf, r, c);
+    for (const r of involved) pushTo(conflictsOf, r, c);
   }
   const asksOf = new Map<string, { r: Requirement; asks: AgreementEntry['asks'] }[]>();
   for (const r of live) {
@@ -440,7 +431,7 @@ export function computeImpact(input: ImpactInput, options: { role?: string } = {
     for (const x of r.adds) put(x.id, 'adds');
     for (const x of r.sets) put(x.step?.id, 'sets');
     for (const x of r.removes) put(x.id, 'removes');
-    for (const [lane, hows] of byLane) add(asksOf, lane, { r, asks: (['adds', 'sets', 'removes'] as const).filter((h) => hows.has(h)) });
+    for (const [lane, hows] of byLane) pushTo(asksOf, lane, { r, asks: (['adds', 'sets', 'removes'] as const).filter((h) => hows.has(h)) });
   }
 
   for (const role of roles) {
