@@ -252,7 +252,11 @@ export class AnalysisService implements vscode.Disposable {
       return big;
     }
     const config = layers(uri);
-    const outcome = await this.worker.analyze(key, text, s.locale, config, { outline: this.outlineWanted.has(key), tree: this.treeGrouping });
+    const outcome = await this.worker.analyze(key, text, s.locale, config, {
+      outline: this.outlineWanted.has(key),
+      // the trees follow open documents only: a file read from disk (workspace lint, version -1) needs none
+      tree: version === -1 ? undefined : this.treeGrouping,
+    });
     if (outcome.status === 'superseded') return undefined;
     if (outcome.status === 'failed') throw new Error(outcome.message);
     // a synchronous caller may have analysed this version meanwhile: keep one analysis per version
