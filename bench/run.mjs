@@ -281,7 +281,7 @@ async function captureConfig(production) {
   const shim = JSON.stringify(path.join(ROOT, 'bench', 'esbuild-shim.mjs'));
   const patched = source.replace(/from\s+['"]esbuild['"]/g, `from ${shim}`);
   // never run a copy that could still reach the real esbuild (it would write dist/)
-  if (patched === source || /['"]esbuild['"]/.test(patched)) throw new Error('esbuild.config.mjs imports esbuild in a way the bench cannot redirect');
+  if (patched === source || /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]esbuild['"]/.test(patched)) throw new Error('esbuild.config.mjs imports esbuild in a way the bench cannot redirect');
   // beside the original, so its relative imports (esbuild.extension.mjs, esbuild.web.mjs, packages/cli/build.mjs)
   // resolve; those take the stand-in from the config (`buildExtension({ esbuild })`) or are built by it
   const copy = path.join(ROOT, '.esbuild.config.capture.mjs');
