@@ -236,11 +236,10 @@ describe('analysis worker (host side)', () => {
       // a big text keeps the worker busy; the edit right after it wins
       const big = ORDER + '\n# ' + 'x'.repeat(10) + '\n' + Array.from({ length: 3000 }, (_, i) => `# filler ${i}`).join('\n');
       const slow = w.analyze('doc', big, 'en', []);
-      const t0 = Date.now();
       const fresh = w.analyze('doc', ORDER, 'en', []);
+      // the long analysis is not waited for: it is superseded and its worker ended (no time measured here)
       assert.deepEqual(await slow, { status: 'superseded' });
       assert.equal((await fresh).status, 'done');
-      assert.ok(Date.now() - t0 < 10000);
       assert.equal(w.stats.terminated, 1);
       w.dispose();
     });

@@ -8,3 +8,42 @@
 export function itTiming(title: string, fn: Mocha.Func): Mocha.Test {
   return process.env.BIZFLOW_MUTATION === '1' ? it.skip(title, fn) : it(title, fn);
 }
+
+/**
+ * The fastest of `rounds` runs of each of two pieces of work, in milliseconds:
+ * one untimed run of each first (compiled code, warm caches), then the
+ * baseline's runs in a row, then the work's (timed in turns instead, the
+ * hostile families of bounded-work.test.ts came out up to 1.4 times slower at
+ * twice the size on a busy machine). The fastest run is the least disturbed one. For tests
+ * that compare the cost of two inputs (how the cost grows) instead of
+ * asserting an absolute time, which is a claim about the machine (absolute
+ * speed is `npm run bench`'s business).
+ */
+export function fastestOf(work: () => unknown, baseline: () => unknown, rounds = 5): { work: number; baseline: number } {
+  baseline();
+  work();
+  const fastest = (f: () => unknown) => {
+    let best = Infinity;
+    for (let r = 0; r < rounds; r++) {
+      const t0 = performance.now();
+      f();
+      best = Math.min(best, performance.now() - t0);
+    }
+    return best;
+  };
+  const b = fastest(baseline);
+  return { work: fastest(work), baseline: b };
+}
+
+/**
+ * Asserts that `work` costs at most `maxRatio` times `baseline` (fastest runs,
+ * see `fastestOf`; a baseline under 0.2 ms counts as 0.2 ms, below that
+ * the timer and the machine's noise decide). Use it inside `itTiming`.
+ */
+export function assertCostRatio(work: () => unknown, baseline: () => unknown, maxRatio: number, what: string, rounds = 5): void {
+  const t = fastestOf(work, baseline, rounds);
+  const ratio = t.work / Math.max(t.baseline, 0.2);
+  if (!(ratio <= maxRatio)) {
+    throw new Error(`${what}: ${t.work.toFixed(1)} ms against ${t.baseline.toFixed(1)} ms, ${ratio.toFixed(1)}× (at most ${maxRatio}× expected)`);
+  }
+}
