@@ -15,6 +15,7 @@ import { diffView } from '../../src/core/review/diff-view';
 import { buildRenderModel, type RenderOptions } from '../../src/extension/preview/model';
 import { changeOverlays, mergeOverlays, overlaysOf } from '../../src/shared/preview-overlays';
 import type { RenderModel } from '../../src/shared/protocol';
+import { smallProcess } from '../support/small-process';
 
 const ORDER = fs.readFileSync(path.resolve(__dirname, '../../examples/order-fulfilment.bizflow.yaml'), 'utf8');
 const P2P = fs.readFileSync(path.resolve(__dirname, '../../examples/procure-to-pay.bizflow.yaml'), 'utf8');
@@ -35,25 +36,7 @@ function marks(model: RenderModel): Record<string, string> {
 
 /** Sales removes the warehouse check; finance (optionally) still names it. */
 function small(extra = ''): string {
-  return `bizflow: 1
-process: { name: Small, owner: boss }
-roles:
-  sales: { name: Sales }
-  warehouse: { name: Warehouse }
-  finance: { name: Finance }
-  boss: { name: Boss }
-steps:
-  a: { name: Start, type: start, role: sales, next: b }
-  b: { name: Check, role: warehouse, next: c }
-  c: { name: Bill, role: finance, attributes: { terms: 30d }, next: d }
-  d: { name: End, type: end }
-requirements:
-  R1:
-    title: No more checking
-    from: sales
-    priority: must
-    removes: [b]
-${extra}`;
+  return smallProcess({ billAttributes: '{ terms: 30d }', extra });
 }
 
 describe('preview: the "After the requirements" view (overlays)', () => {

@@ -9,6 +9,7 @@ import { esc, renderPackHtml, safeSvg } from '../../../src/core/review/pack-html
 import { md, renderPackMarkdown } from '../../../src/core/review/pack-md';
 import { readReviews } from '../../../src/core/review/read';
 import { sheetName } from '../../../src/node/review-xlsx';
+import { smallProcess } from '../../support/small-process';
 
 const ORDER = fs.readFileSync(path.resolve(__dirname, '../../../examples/order-fulfilment.bizflow.yaml'), 'utf8');
 const P2P = fs.readFileSync(path.resolve(__dirname, '../../../examples/procure-to-pay.bizflow.yaml'), 'utf8');
@@ -19,26 +20,7 @@ function pack(text: string, role?: string, locale: 'en' | 'zh-CN' = 'en'): Revie
 
 /** A small process: sales asks to remove a warehouse step, finance names it (contested unless decided). */
 function small(extra = ''): string {
-  return `bizflow: 1
-process: { name: Small, owner: boss }
-roles:
-  sales: { name: Sales }
-  warehouse: { name: Warehouse }
-  finance: { name: Finance }
-  boss: { name: Boss }
-steps:
-  a: { name: Start, type: start, role: sales, next: b }
-  b: { name: Check, role: warehouse, next: c }
-  c: { name: Bill, role: finance, next: d }
-  d: { name: End, type: end }
-requirements:
-  R1:
-    title: No more checking
-    from: sales
-    priority: must
-    removes: [b]
-    acceptance: [orders go straight to billing]
-${extra}`;
+  return smallProcess({ acceptance: 'orders go straight to billing', extra });
 }
 
 describe('review pack: model', () => {

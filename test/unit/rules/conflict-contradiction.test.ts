@@ -3,41 +3,11 @@ import { analyzeModel } from '../../../src/core/engine';
 import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
 import { RULES } from '../../../src/core/rules/index';
-import { lint, only, yaml } from '../helpers';
+import { CONFLICT_HEAD, conflictHead } from '../../support/conflict-process';
+import { lint, only } from '../helpers';
 import { itTiming } from '../timing';
 
 const CODE = 'conflict/contradiction';
-
-/** 27 lines; the first requirement's key is on line 28. */
-const HEAD = yaml`
-  bizflow: 1
-  process:
-    name: P
-    owner: director
-  roles:
-    sales:
-      name: 业务员
-    warehouse:
-      name: 仓库主管
-    director:
-      name: 运营总监
-  steps:
-    s1:
-      name: 接单
-      type: start
-      role: sales
-      next: pick
-    pick:
-      name: 拣货
-      role: warehouse
-      attributes:
-        mode: manual
-      next: e1
-    e1:
-      name: End
-      type: end
-  requirements:
-`;
 
 interface Opts {
   p1?: string;
@@ -50,7 +20,7 @@ interface Opts {
 
 function file(o: Opts = {}): string {
   return (
-    HEAD +
+    CONFLICT_HEAD +
     [
       '  REQ-1:', // 28
       '    title: 自动拣货',
@@ -75,7 +45,7 @@ function file(o: Opts = {}): string {
 describe('conflict/contradiction', () => {
   it('fires on the sets entry of each requirement, with related info and data', () => {
     const text = file();
-    assert.equal(HEAD.split('\n').length, 28);
+    assert.equal(CONFLICT_HEAD.split('\n').length, 28);
     const found = only(CODE, text);
     assert.deepEqual(
       found.map((f) => [f.text, f.line, f.column, f.severity]),
@@ -208,43 +178,9 @@ describe('conflict/contradiction', () => {
  */
 describe('conflict/contradiction: the decision hint and the labels', () => {
   /** REQ-1 (should, sales) and REQ-2 (must, warehouse) set pick.mode to a and b. */
-  const PAIR = yaml`
-    bizflow: 1
-    process:
-      name: P
-      owner: director
-    roles:
-      sales:
-        name: 业务员
-      warehouse:
-        name: 仓库主管
-      director:
-        name: 运营总监
-    steps:
-      s1:
-        name: 接单
-        type: start
-        role: sales
-        next: pick
-      pick:
-        name: 拣货
-        role: warehouse
-        next: e1
-      e1:
-        name: End
-        type: end
-    requirements:
-      REQ-1:
-        from: sales
-        priority: should
-        sets:
-          pick.mode: a
-      REQ-2:
-        from: warehouse
-        priority: must
-        sets:
-          pick.mode: b
-  `;
+  const PAIR =
+    conflictHead({ pickMode: null }) +
+    ['  REQ-1:', '    from: sales', '    priority: should', '    sets:', '      pick.mode: a', '  REQ-2:', '    from: warehouse', '    priority: must', '    sets:', '      pick.mode: b', ''].join('\n');
   const data = (text: string, locale: 'en' | 'zh-CN' = 'en') => {
     const all = lint(text, { locale });
     assert.deepEqual(all.filter((f) => f.code.startsWith('bizflow/')), [], 'no rule failure');

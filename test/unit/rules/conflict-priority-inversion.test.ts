@@ -1,42 +1,12 @@
 import { strict as assert } from 'assert';
-import { lint, only, yaml } from '../helpers';
+import { CONFLICT_HEAD } from '../../support/conflict-process';
+import { lint, only } from '../helpers';
 
 const CODE = 'conflict/priority-inversion';
 
-/** 27 lines; the first requirement's key is on line 28. */
-const HEAD = yaml`
-  bizflow: 1
-  process:
-    name: P
-    owner: director
-  roles:
-    sales:
-      name: 业务员
-    warehouse:
-      name: 仓库主管
-    director:
-      name: 运营总监
-  steps:
-    s1:
-      name: 接单
-      type: start
-      role: sales
-      next: pick
-    pick:
-      name: 拣货
-      role: warehouse
-      attributes:
-        mode: manual
-      next: e1
-    e1:
-      name: End
-      type: end
-  requirements:
-`;
-
 function file(p1: string, p2: string, status2 = 'proposed'): string {
   return (
-    HEAD +
+    CONFLICT_HEAD +
     [
       '  REQ-1:', // 28
       '    title: 自动拣货',

@@ -1,43 +1,13 @@
 import { strict as assert } from 'assert';
-import { only, yaml } from '../helpers';
+import { CONFLICT_HEAD } from '../../support/conflict-process';
+import { only } from '../helpers';
 
 const CODE = 'conflict/unagreed-burden';
-
-/** 27 lines; the first requirement's key is on line 28. */
-const HEAD = yaml`
-  bizflow: 1
-  process:
-    name: P
-    owner: director
-  roles:
-    sales:
-      name: 业务员
-    warehouse:
-      name: 仓库主管
-    director:
-      name: 运营总监
-  steps:
-    s1:
-      name: 接单
-      type: start
-      role: sales
-      next: pick
-    pick:
-      name: 拣货
-      role: warehouse
-      attributes:
-        mode: manual
-      next: e1
-    e1:
-      name: End
-      type: end
-  requirements:
-`;
 
 /** One requirement from `from`, its body lines starting on line 31. */
 function file(from: string | undefined, body: string[]): string {
   return (
-    HEAD +
+    CONFLICT_HEAD +
     [
       '  REQ-1:', // 28
       '    title: 追溯日志',
