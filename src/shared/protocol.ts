@@ -22,12 +22,16 @@ export type ConflictLevel = 'error' | 'warning';
 export type StepKind = 'start' | 'task' | 'decision' | 'end';
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 /**
- * What the picture shows: `today` the file as written (what requirements add
- * and remove marked); `after` the flow as the live requirements would leave it
- * (core/review/after.ts); `diff` the changes since another version (the
- * "BizFlow: Compare with…" command, core/review/diff-view.ts).
+ * What the picture shows: `written` the file as written, every step drawn
+ * (what live requirements add and remove marked; the default); `today` the
+ * flow before the requirements (core/review/today.ts: the steps they add left
+ * out, the review pack's "today" picture); `after` the flow as the live
+ * requirements would leave it (core/review/after.ts); `diff` the changes since
+ * another version (the "BizFlow: Compare with…" command, core/review/diff-view.ts).
  */
-export type PreviewMode = 'today' | 'after' | 'diff';
+export type PreviewMode = 'written' | 'today' | 'after' | 'diff';
+/** The modes a panel may be in without a diff loaded (kept across a reload). */
+export const isPlainMode = (m: unknown): m is 'written' | 'today' | 'after' => m === 'written' || m === 'today' || m === 'after';
 /** How a step changes in the `after` / `diff` view (drawn as overlays: src/shared/preview-overlays.ts). */
 export type StepChangeKind = 'added' | 'removed' | 'changed' | 'contested';
 
@@ -157,7 +161,7 @@ export interface RenderModel {
   notices: string[];
   /** Set when the diagram is too large to draw. */
   tooLarge?: TooLarge;
-  /** What the picture shows (absent: `today`). */
+  /** What the picture shows (absent: `written`). */
   mode?: PreviewMode;
   /** A diff is loaded (the toolbar offers the `diff` view): the other version's name. */
   diffWith?: string;
@@ -206,8 +210,10 @@ export interface InspectionReport extends RenderOutcome {
   view: ViewTransform;
   /** Role currently selected in the role selector ('' = all roles). */
   roleSelected: string;
-  /** The view the toolbar shows as selected (today, after, diff). */
+  /** The view the toolbar shows as selected (written, today, after, diff). */
   mode: PreviewMode;
+  /** The toolbar's view buttons as shown: their text, tooltip, pressed state; hidden ones left out. */
+  modeButtons: Array<{ mode: PreviewMode; text: string; title: string; pressed: boolean }>;
   /** Step ids whose node's shape is drawn dashed (its computed `stroke-dasharray`). */
   dashedSteps: string[];
   /** Security probes: things that must stay zero / empty. */
@@ -282,8 +288,8 @@ export interface PreviewState {
   role?: string;
   onlyConflictLanes?: boolean;
   view?: ViewTransform;
-  /** `today` or `after` (a diff is not kept across a reload). */
-  mode?: 'today' | 'after';
+  /** `written`, `today` or `after` (absent: `written`; a diff is not kept across a reload). */
+  mode?: 'written' | 'today' | 'after';
 }
 
 /** Localised texts for the webview (filled by the extension in `bizflow.locale`, see src/extension/preview/strings.ts). */
@@ -312,7 +318,11 @@ export interface WebviewStrings {
   legendChanged: string;
   legendContested: string;
   /** The view toggle: today, after the requirements, the diff with `{0}`, and the toggle's label. */
+  modeWritten: string;
+  modeWrittenTip: string;
   modeToday: string;
+  modeTodayTip: string;
+  modeAfterTip: string;
   modeAfter: string;
   modeDiff: string;
   modeLabel: string;
@@ -540,7 +550,7 @@ export function isFromWebview(msg: unknown): msg is FromWebview {
     case 'setOnlyConflictLanes':
       return typeof msg.value === 'boolean';
     case 'setMode':
-      return msg.mode === 'today' || msg.mode === 'after' || msg.mode === 'diff';
+      return isPlainMode(msg.mode) || msg.mode === 'diff';
     case 'runCommand':
       return typeof msg.command === 'string' && RUN_COMMANDS.has(msg.command);
     default:
@@ -575,7 +585,7 @@ export function isPreviewState(v: unknown): v is PreviewState {
   if (typeof v.locked !== 'boolean') return false;
   if (v.role !== undefined && typeof v.role !== 'string') return false;
   if (v.onlyConflictLanes !== undefined && typeof v.onlyConflictLanes !== 'boolean') return false;
-  if (v.mode !== undefined && v.mode !== 'today' && v.mode !== 'after') return false;
+  if (v.mode !== undefined && !isPlainMode(v.mode)) return false;
   if (v.view !== undefined) {
     if (!isObj(v.view)) return false;
     for (const k of ['scale', 'x', 'y'] as const) {

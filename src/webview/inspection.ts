@@ -23,6 +23,7 @@ export interface InspectionSource {
   conflictBadge(): string;
   roleSelected(): string;
   mode(): PreviewMode;
+  modeButtons(): InspectionReport['modeButtons'];
   theme(): ThemeKind;
   view(): ViewTransform;
   /** Settles when the last hover's tooltip is complete. */
@@ -159,6 +160,7 @@ export class Inspection {
       view: { ...s.view() },
       roleSelected: s.roleSelected(),
       mode: s.mode(),
+      modeButtons: s.modeButtons(),
       dashedSteps,
       security: this.hostile(),
       renderMs: Math.round(s.renderMs()),

@@ -133,7 +133,7 @@ export class BizflowPreview implements vscode.Disposable {
     this._locked = state.locked;
     this._role = state.role;
     this._onlyConflictLanes = !!state.onlyConflictLanes;
-    this._mode = state.mode ?? 'today';
+    this._mode = state.mode ?? 'written';
     // a restored panel keeps its zoom and pan
     this.fitNext = !state.view;
     panel.webview.options = {
@@ -219,7 +219,7 @@ export class BizflowPreview implements vscode.Disposable {
 
   /** What the picture shows (`diff` only while a diff of this document is loaded). */
   get mode(): PreviewMode {
-    return this._mode === 'diff' && !this.diffOfResource() ? 'today' : this._mode;
+    return this._mode === 'diff' && !this.diffOfResource() ? 'written' : this._mode;
   }
 
   /** The loaded diff, if it is about the document shown. */
@@ -278,16 +278,16 @@ export class BizflowPreview implements vscode.Disposable {
     return this.refresh({ fit: true });
   }
 
-  /** Shows today's picture, the one after the requirements, or the loaded diff (`diff` without one: today). */
+  /** Shows the file as written, today's picture, the one after the requirements, or the loaded diff (`diff` without one: as written). */
   setMode(mode: PreviewMode): Promise<void> {
-    this._mode = mode === 'diff' && !this.diffOfResource() ? 'today' : mode;
+    this._mode = mode === 'diff' && !this.diffOfResource() ? 'written' : mode;
     return this.refresh({ fit: true });
   }
 
   /**
    * Loads a diff of the document shown against an older version (the
-   * "BizFlow: Compare with…" command) and shows it; the toolbar's "Today"
-   * goes back to the normal view, its diff button shows it again.
+   * "BizFlow: Compare with…" command) and shows it; the toolbar's other
+   * views ("As written", …) leave it, its diff button shows it again.
    */
   showDiff(before: AnalysisResult, label: string): Promise<void> {
     this._diff = { uri: this._resource.toString(), before, label };
@@ -435,6 +435,7 @@ export class BizflowPreview implements vscode.Disposable {
             ? [texts.roleNoChange(role, locale)]
             : [texts.roleChanges(role, locale), texts.roleChangeCounts(c.added, c.removed, c.changed, c.contested, locale)],
         diffShown: (other: string) => texts.diffShown(other, locale),
+        todayLeftOut: (steps: string) => texts.todayLeftOut(steps, locale),
       },
     };
   }
