@@ -32,6 +32,18 @@ export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-ligh
 export type PreviewMode = 'written' | 'today' | 'after' | 'diff';
 /** The modes a panel may be in without a diff loaded (kept across a reload). */
 export const isPlainMode = (m: unknown): m is 'written' | 'today' | 'after' => m === 'written' || m === 'today' || m === 'after';
+/**
+ * Where the older version of a diff comes from, to read it again after a
+ * window reload: a git revision of a path (relative to the repository's root,
+ * `/`-separated: `REV:PATH`), or a file's URI.
+ */
+export type DiffSource = { kind: 'git'; revision: string; path: string } | { kind: 'file'; uri: string };
+/** A diff loaded in a preview, as kept across a reload: its source and its name (not the old text). */
+export interface PersistedDiff {
+  source: DiffSource;
+  label: string;
+}
+
 /** How a step changes in the `after` / `diff` view (drawn as overlays: src/shared/preview-overlays.ts). */
 export type StepChangeKind = 'added' | 'removed' | 'changed' | 'contested';
 
@@ -212,6 +224,8 @@ export interface InspectionReport extends RenderOutcome {
   roleSelected: string;
   /** The view the toolbar shows as selected (written, today, after, diff). */
   mode: PreviewMode;
+  /** What the webview keeps for VS Code to restore the panel after a reload (`setState`). */
+  persisted: PreviewState;
   /** The toolbar's view buttons as shown: their text, tooltip, pressed state; hidden ones left out. */
   modeButtons: Array<{ mode: PreviewMode; text: string; title: string; pressed: boolean }>;
   /** Step ids whose node's shape is drawn dashed (its computed `stroke-dasharray`). */
@@ -288,8 +302,10 @@ export interface PreviewState {
   role?: string;
   onlyConflictLanes?: boolean;
   view?: ViewTransform;
-  /** `written`, `today` or `after` (absent: `written`; a diff is not kept across a reload). */
-  mode?: 'written' | 'today' | 'after';
+  /** The view shown (absent: `written`; `diff` needs `diff`). */
+  mode?: PreviewMode;
+  /** The diff loaded, if any: read again from its source when the panel is restored. */
+  diff?: PersistedDiff;
 }
 
 /** Localised texts for the webview (filled by the extension in `bizflow.locale`, see src/extension/preview/strings.ts). */
@@ -399,6 +415,8 @@ export interface RenderMessage extends DocStamp {
   /** Fit the diagram to the view (new file, new role view); otherwise zoom and pan are kept. */
   fit: boolean;
   locked: boolean;
+  /** The diff loaded for this document (kept with the panel's state, read again after a reload). */
+  diff?: PersistedDiff;
 }
 
 export interface HighlightMessage extends DocStamp {
@@ -578,6 +596,15 @@ export function isToWebview(msg: unknown): msg is ToWebview {
   }
 }
 
+/** A persisted diff: a git revision and path, or a file URI, and a label (bounded strings). */
+export function isPersistedDiff(v: unknown): v is PersistedDiff {
+  if (!isObj(v) || !isObj(v.source)) return false;
+  const str = (x: unknown) => typeof x === 'string' && x.length > 0 && x.length < 4096;
+  if (!str(v.label)) return false;
+  const s = v.source;
+  return s.kind === 'git' ? str(s.revision) && str(s.path) : s.kind === 'file' && str(s.uri);
+}
+
 /** Validates persisted state handed to the panel serializer. */
 export function isPreviewState(v: unknown): v is PreviewState {
   if (!isObj(v)) return false;
@@ -585,7 +612,8 @@ export function isPreviewState(v: unknown): v is PreviewState {
   if (typeof v.locked !== 'boolean') return false;
   if (v.role !== undefined && typeof v.role !== 'string') return false;
   if (v.onlyConflictLanes !== undefined && typeof v.onlyConflictLanes !== 'boolean') return false;
-  if (v.mode !== undefined && !isPlainMode(v.mode)) return false;
+  if (v.mode !== undefined && !isPlainMode(v.mode) && v.mode !== 'diff') return false;
+  if (v.diff !== undefined && !isPersistedDiff(v.diff)) return false;
   if (v.view !== undefined) {
     if (!isObj(v.view)) return false;
     for (const k of ['scale', 'x', 'y'] as const) {

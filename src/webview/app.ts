@@ -115,7 +115,7 @@ export class PreviewApp {
         host.post({ type: 'setOnlyConflictLanes', ...this.stamp(), value });
       },
       onMode: (mode) => {
-        if (mode !== 'diff') host.setState({ mode });
+        host.setState({ mode });
         this.showStatus(S.rendering);
         host.post({ type: 'setMode', ...this.stamp(), mode });
       },
@@ -171,6 +171,7 @@ export class PreviewApp {
       roleSelected: () => this.toolbar.selectedRole,
       mode: () => this.toolbar.selectedMode,
       modeButtons: () => this.toolbar.modeButtonsShown,
+      persisted: () => host.state,
       theme: () => themeKind(),
       view: () => this.viewport.view,
       lastHover: () => interaction.lastHover,
@@ -251,7 +252,8 @@ export class PreviewApp {
     this.doc = { uri: msg.uri, version: msg.version, seq: msg.seq };
     if (uriChanged) this.highlight = undefined;
     const mode = model.mode ?? 'written';
-    this.host.setState({ uri: msg.uri, locked: msg.locked, role: model.role, onlyConflictLanes: model.onlyConflictLanes, ...(mode !== 'diff' ? { mode } : {}) });
+    // kept across a reload: the view, and the diff's source (read again by the extension), not its text
+    this.host.setState({ uri: msg.uri, locked: msg.locked, role: model.role, onlyConflictLanes: model.onlyConflictLanes, mode, diff: msg.diff });
     const { toolbar, banner, S } = this;
     toolbar.setLocked(msg.locked);
     toolbar.setTitle(model.title);

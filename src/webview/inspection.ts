@@ -24,6 +24,7 @@ export interface InspectionSource {
   roleSelected(): string;
   mode(): PreviewMode;
   modeButtons(): InspectionReport['modeButtons'];
+  persisted(): InspectionReport['persisted'];
   theme(): ThemeKind;
   view(): ViewTransform;
   /** Settles when the last hover's tooltip is complete. */
@@ -161,6 +162,7 @@ export class Inspection {
       roleSelected: s.roleSelected(),
       mode: s.mode(),
       modeButtons: s.modeButtons(),
+      persisted: JSON.parse(JSON.stringify(s.persisted())) as InspectionReport['persisted'],
       dashedSteps,
       security: this.hostile(),
       renderMs: Math.round(s.renderMs()),

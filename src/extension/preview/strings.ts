@@ -79,6 +79,9 @@ export const texts = {
   roleChangeCounts: (added: number, removed: number, changed: number, contested: number, locale?: Locale) =>
     w(locale).t('{0} step(s) added, {1} removed, {2} changed, {3} contested', added, removed, changed, contested),
   roleNoChange: (role: string, locale?: Locale) => w(locale).t('Nothing changes for {0} after the requirements.', role),
+  diffNotRestored: (label: string, why: string, locale?: Locale) =>
+    w(locale).t('The comparison with {0} could not be shown again ({1}): showing the file as written.', label, why),
+  noDiffLoader: () => w().t('comparisons are not available in this editor'),
   todayLeftOut: (steps: string, locale?: Locale) => w(locale).t('Today: not drawn yet (a requirement adds them): {0}.', steps),
   diffShown: (other: string, locale?: Locale) => w(locale).t('Changes since {0}: added steps marked +, removed ones dashed, changed ones Δ.', other),
   showOnSwimlane: () => w().t('Show on the swimlane'),

@@ -1,6 +1,7 @@
 // The preview's "As written | Today | After the requirements" views and the diff on the
 // swimlane, in the real VS Code: the webview's SVG read after each toggle (the toolbar's buttons as they read;
-// "Today" the review pack's today picture: the added step not drawn, the conflict still marked where its step exists)
+// "Today" the review pack's today picture: the added step not drawn, the conflict still marked where its step exists;
+// the diff restored after a reload from the source the webview kept)
 // (classes per step, removed steps dashed inside their band, the role view's
 // lane and its "what changes for you" line), "Compare with…" shown on the
 // swimlane and the way back. Screenshots (light, dark): test/artifacts/.
@@ -210,5 +211,55 @@ describe('BizFlow preview: today ↔ after the requirements, and the diff on the
     const back = await shown((x) => x.mode === 'written');
     assert.deepStrictEqual(changes(back), {});
     assert.ok(!back.geometry.steps.some((s) => s.id === 'pack'), 'the older version\'s step is gone again');
+  });
+  it('a diff on the swimlane survives a window reload: its source and name are kept (not the old text) and read again; a source gone says so', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('bizflow.compareWith', uri, { other: olderUri, show: 'swimlane' });
+    const before = await shown((x) => x.mode === 'diff');
+    const state = before.persisted;
+    assert.strictEqual(state.mode, 'diff');
+    assert.deepStrictEqual(state.diff?.source, { kind: 'file', uri: olderUri.toString() });
+    assert.match(state.diff?.label ?? '', /orders-v1\.bizflow\.yaml$/);
+    assert.ok(!JSON.stringify(state).includes('Invoice'), 'the old text is not kept');
+
+    // the reload: the panel goes, VS Code hands the state the webview kept to the serializer
+    const revive = (s: unknown) => {
+      for (const p of api.preview.all) p.dispose();
+      const panel = vscode.window.createWebviewPanel('bizflow.preview', 'restored', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, { enableScripts: true });
+      assert.ok(api.preview.revive(panel, s), 'the panel is restored');
+    };
+    revive(state);
+    const restored = await shown((x) => x.mode === 'diff');
+    assert.deepStrictEqual(changes(restored), changes(before));
+    assert.deepStrictEqual(drawnSteps(restored), drawnSteps(before));
+    assert.ok(restored.dashedSteps.includes('pack'), 'the removed step of the older version is back, dashed');
+    assert.match(restored.banner, /Changes since \S*orders-v1\.bizflow\.yaml/);
+    assert.deepStrictEqual(restored.persisted.diff, state.diff);
+    assert.deepStrictEqual(restored.modeButtons.map((b) => [b.mode, b.pressed]).at(-1), ['diff', true]);
+
+    // the other file is gone: the file as written, and why
+    const gone = olderUri.fsPath + '.gone';
+    fs.renameSync(olderUri.fsPath, gone);
+    try {
+      revive(restored.persisted);
+      const r = await shown((x) => x.mode === 'written' && /could not be shown again/.test(x.banner));
+      assert.match(r.banner, /The comparison with \S*orders-v1\.bizflow\.yaml could not be shown again \(.+\): showing the file as written\./);
+      assert.deepStrictEqual(changes(r), {});
+      assert.deepStrictEqual(drawnSteps(r), ['bill', 'call', 'check', 'done', 'start']);
+      assert.strictEqual(r.persisted.diff, undefined, 'nothing left to restore next time');
+      assert.ok(!r.modeButtons.some((b) => b.mode === 'diff'), 'no diff button');
+      // changing the view clears the message
+      await preview().setMode('today');
+      const t = await shown((x) => x.mode === 'today');
+      assert.doesNotMatch(t.banner, /could not be shown again/);
+    } finally {
+      fs.renameSync(gone, olderUri.fsPath);
+    }
+
+    // a git revision of a file in no repository: read through the Git extension, says why
+    revive({ uri: uri.toString(), locked: false, mode: 'diff', diff: { source: { kind: 'git', revision: 'HEAD', path: 'orders.bizflow.yaml' }, label: 'HEAD:orders.bizflow.yaml' } });
+    const g = await shown((x) => x.mode === 'written' && /could not be shown again/.test(x.banner));
+    assert.match(g.banner, /The comparison with HEAD:orders\.bizflow\.yaml could not be shown again \(.*not in a git repository.*\): showing the file as written\./);
+    await preview().setMode('written');
   });
 });
