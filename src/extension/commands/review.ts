@@ -83,7 +83,13 @@ export async function readDiffSource(resource: vscode.Uri, source: DiffSource, l
     if (!repo) throw new Error(vscode.l10n.t('{0} is not in a git repository (or the Git extension is off)', vscode.workspace.asRelativePath(resource)));
     text = await repo.show(source.revision, path.join(repo.rootUri.fsPath, ...source.path.split('/')));
   } else {
-    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(source.uri, true)));
+    const file = vscode.Uri.parse(source.uri, true);
+    const there = await Promise.resolve(vscode.workspace.fs.stat(file)).then(
+      () => true,
+      () => false,
+    );
+    if (!there) throw new Error(vscode.l10n.t('the file was moved or deleted'));
+    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
   }
   return analyze(text, { locale });
 }

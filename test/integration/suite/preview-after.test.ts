@@ -243,11 +243,13 @@ describe('BizFlow preview: today ↔ after the requirements, and the diff on the
     try {
       revive(restored.persisted);
       const r = await shown((x) => x.mode === 'written' && /could not be shown again/.test(x.banner));
-      assert.match(r.banner, /The comparison with \S*orders-v1\.bizflow\.yaml could not be shown again \(.+\): showing the file as written\./);
+      assert.match(r.banner, /The comparison with \S*orders-v1\.bizflow\.yaml could not be shown again \(the file was moved or deleted\): showing the file as written\./);
       assert.deepStrictEqual(changes(r), {});
       assert.deepStrictEqual(drawnSteps(r), ['bill', 'call', 'check', 'done', 'start']);
       assert.strictEqual(r.persisted.diff, undefined, 'nothing left to restore next time');
       assert.ok(!r.modeButtons.some((b) => b.mode === 'diff'), 'no diff button');
+      preview().view('fit');
+      await screenshot('preview-diff-not-restored-light', { settleMs: 800 });
       // changing the view clears the message
       await preview().setMode('today');
       const t = await shown((x) => x.mode === 'today');
