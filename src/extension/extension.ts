@@ -4,8 +4,9 @@
  */
 import type * as vscode from 'vscode';
 import { activateWith, type BizflowApi } from './activate';
-import { registerReviewCommands } from './commands/reviewCommands';
+import { readDiffSource, registerReviewCommands } from './commands/reviewCommands';
 import { nodeWorkerFactory } from './nodeWorker';
+import { readSettings } from './settings';
 
 export type { BizflowApi } from './activate';
 
@@ -15,12 +16,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
   // "Export Review Pack" and "Compare with…" read files and git through Node (desktop and remote hosts only)
   const review = registerReviewCommands(api.analyses, context.extensionUri, {
     // the diff on the swimlane: the preview of the file, showing the changes since the other version
-    showDiff: async (uri, before, label) => {
+    showDiff: async (uri, before, label, source) => {
       const preview = await api.preview.openPreview(uri, { toSide: true });
-      await preview?.showDiff(before, label);
+      await preview?.showDiff(before, label, source);
     },
   });
-  context.subscriptions.push(review);
+  // a restored preview reads its diff again from the source (a git revision or a file)
+  const loader = api.preview.setDiffLoader((resource, source) => readDiffSource(resource, source, api.analyses.peek(resource)?.locale ?? readSettings(resource).locale));
+  context.subscriptions.push(review, loader);
   return { ...api, compare: review.documents };
 }
 

@@ -39,6 +39,17 @@ async function loadExcel(): Promise<ExcelJS> {
 /** Sheet names of the pack's own sheets in both languages, to find the sign-off sheet in a returned file. */
 export const SIGN_OFF_SHEET_NAMES = [packWords('en').xlsx.signOff, packWords('zh-CN').xlsx.signOff];
 
+/** `s` cut to at most `max` UTF-16 code units (as Excel counts), never inside a surrogate pair. */
+export function excelText(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
 /** Column numbers (1-based) of the sign-off sheet. */
 export const SIGN_OFF_COLUMNS = { roleId: 1, role: 2, requirement: 3, title: 4, fingerprint: 5, state: 6, verdict: 7, note: 8, date: 9 } as const;
 
@@ -218,11 +229,12 @@ export async function packWorkbook(pack: ReviewPack, options: { file?: string } 
       formulae: ['"agree,object,question"'],
       showErrorMessage: true,
       errorStyle: 'stop',
-      errorTitle: c.verdict,
-      error: w.xlsx.verdictHelp,
+      // Excel's limits (ECMA-376 ST_Xstring maxLength on CT_DataValidation): titles 32, error 225, prompt 255 characters
+      errorTitle: excelText(w.xlsx.verdictTitle, 32),
+      error: excelText(w.xlsx.verdictHelp, 225),
       showInputMessage: true,
-      promptTitle: c.verdict,
-      prompt: w.xlsx.verdictHelp,
+      promptTitle: excelText(w.xlsx.verdictTitle, 32),
+      prompt: excelText(w.xlsx.verdictHelp, 255),
     };
     row.getCell(SIGN_OFF_COLUMNS.verdict).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
     row.getCell(SIGN_OFF_COLUMNS.note).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };

@@ -39,7 +39,8 @@ export const PACK_PICTURE_PARAMS: Required<Guards<PackPictureRequests, 'params'>
     optString(v.title) &&
     optString(v.subtitle) &&
     (v.locale === undefined || v.locale === 'en' || v.locale === 'zh-CN') &&
-    (v.changes === undefined || typeof v.changes === 'boolean'),
+    (v.changes === undefined || typeof v.changes === 'boolean') &&
+    (v.today === undefined || typeof v.today === 'boolean'),
 };
 
 export const PACK_PICTURE_RESULTS: Required<Guards<PackPictureRequests, 'result'>> = {

@@ -273,7 +273,7 @@ export interface LegendItem {
  * The legend's entries, in the colours of `p`; with `changes` (the "after the
  * requirements" view, a diff between versions) also "changed" and "contested".
  */
-export function legendItems(w: LegendWords, p: Palette, options: { changes?: boolean } = {}): LegendItem[] {
+export function legendItems(w: LegendWords, p: Palette, options: { changes?: boolean; today?: boolean } = {}): LegendItem[] {
   const shape = (s: 'stadium' | 'rect' | 'diamond', fill: string, stroke: string, strokeWidth = 1.5, dash?: string): Swatch => ({
     shape: s,
     fill,
@@ -285,8 +285,13 @@ export function legendItems(w: LegendWords, p: Palette, options: { changes?: boo
     { key: 'startEnd', label: w.legendStartEnd, swatch: shape('stadium', p.node, p.nodeBorder) },
     { key: 'task', label: w.legendTask, swatch: shape('rect', p.node, p.nodeBorder) },
     { key: 'decision', label: w.legendDecision, swatch: shape('diamond', p.node, p.nodeBorder) },
-    { key: 'added', label: w.legendAdded, swatch: shape('rect', p.addedFill, p.added, 2) },
-    { key: 'removed', label: w.legendRemoved, swatch: shape('rect', p.removedFill, p.removed, 2, '4 3') },
+    // today (core/review/today.ts) nothing is added or removed yet
+    ...(options.today
+      ? []
+      : [
+          { key: 'added', label: w.legendAdded, swatch: shape('rect', p.addedFill, p.added, 2) },
+          { key: 'removed', label: w.legendRemoved, swatch: shape('rect', p.removedFill, p.removed, 2, '4 3') },
+        ]),
     ...(options.changes
       ? [
           { key: 'changed', label: w.legendChanged, swatch: shape('rect', p.changedFill, p.changed, 2) },

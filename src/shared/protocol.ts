@@ -22,12 +22,28 @@ export type ConflictLevel = 'error' | 'warning';
 export type StepKind = 'start' | 'task' | 'decision' | 'end';
 export type ThemeKind = 'light' | 'dark' | 'high-contrast' | 'high-contrast-light';
 /**
- * What the picture shows: `today` the file as written (what requirements add
- * and remove marked); `after` the flow as the live requirements would leave it
- * (core/review/after.ts); `diff` the changes since another version (the
- * "BizFlow: Compare with…" command, core/review/diff-view.ts).
+ * What the picture shows: `written` the file as written, every step drawn
+ * (what live requirements add and remove marked; the default); `today` the
+ * flow before the requirements (core/review/today.ts: the steps they add left
+ * out, the review pack's "today" picture); `after` the flow as the live
+ * requirements would leave it (core/review/after.ts); `diff` the changes since
+ * another version (the "BizFlow: Compare with…" command, core/review/diff-view.ts).
  */
-export type PreviewMode = 'today' | 'after' | 'diff';
+export type PreviewMode = 'written' | 'today' | 'after' | 'diff';
+/** The modes a panel may be in without a diff loaded (kept across a reload). */
+export const isPlainMode = (m: unknown): m is 'written' | 'today' | 'after' => m === 'written' || m === 'today' || m === 'after';
+/**
+ * Where the older version of a diff comes from, to read it again after a
+ * window reload: a git revision of a path (relative to the repository's root,
+ * `/`-separated: `REV:PATH`), or a file's URI.
+ */
+export type DiffSource = { kind: 'git'; revision: string; path: string } | { kind: 'file'; uri: string };
+/** A diff loaded in a preview, as kept across a reload: its source and its name (not the old text). */
+export interface PersistedDiff {
+  source: DiffSource;
+  label: string;
+}
+
 /** How a step changes in the `after` / `diff` view (drawn as overlays: src/shared/preview-overlays.ts). */
 export type StepChangeKind = 'added' | 'removed' | 'changed' | 'contested';
 
@@ -157,7 +173,7 @@ export interface RenderModel {
   notices: string[];
   /** Set when the diagram is too large to draw. */
   tooLarge?: TooLarge;
-  /** What the picture shows (absent: `today`). */
+  /** What the picture shows (absent: `written`). */
   mode?: PreviewMode;
   /** A diff is loaded (the toolbar offers the `diff` view): the other version's name. */
   diffWith?: string;
@@ -206,8 +222,12 @@ export interface InspectionReport extends RenderOutcome {
   view: ViewTransform;
   /** Role currently selected in the role selector ('' = all roles). */
   roleSelected: string;
-  /** The view the toolbar shows as selected (today, after, diff). */
+  /** The view the toolbar shows as selected (written, today, after, diff). */
   mode: PreviewMode;
+  /** What the webview keeps for VS Code to restore the panel after a reload (`setState`). */
+  persisted: PreviewState;
+  /** The toolbar's view buttons as shown: their text, tooltip, pressed state; hidden ones left out. */
+  modeButtons: Array<{ mode: PreviewMode; text: string; title: string; pressed: boolean }>;
   /** Step ids whose node's shape is drawn dashed (its computed `stroke-dasharray`). */
   dashedSteps: string[];
   /** Security probes: things that must stay zero / empty. */
@@ -282,8 +302,10 @@ export interface PreviewState {
   role?: string;
   onlyConflictLanes?: boolean;
   view?: ViewTransform;
-  /** `today` or `after` (a diff is not kept across a reload). */
-  mode?: 'today' | 'after';
+  /** The view shown (absent: `written`; `diff` needs `diff`). */
+  mode?: PreviewMode;
+  /** The diff loaded, if any: read again from its source when the panel is restored. */
+  diff?: PersistedDiff;
 }
 
 /** Localised texts for the webview (filled by the extension in `bizflow.locale`, see src/extension/preview/strings.ts). */
@@ -312,7 +334,11 @@ export interface WebviewStrings {
   legendChanged: string;
   legendContested: string;
   /** The view toggle: today, after the requirements, the diff with `{0}`, and the toggle's label. */
+  modeWritten: string;
+  modeWrittenTip: string;
   modeToday: string;
+  modeTodayTip: string;
+  modeAfterTip: string;
   modeAfter: string;
   modeDiff: string;
   modeLabel: string;
@@ -389,6 +415,8 @@ export interface RenderMessage extends DocStamp {
   /** Fit the diagram to the view (new file, new role view); otherwise zoom and pan are kept. */
   fit: boolean;
   locked: boolean;
+  /** The diff loaded for this document (kept with the panel's state, read again after a reload). */
+  diff?: PersistedDiff;
 }
 
 export interface HighlightMessage extends DocStamp {
@@ -540,7 +568,7 @@ export function isFromWebview(msg: unknown): msg is FromWebview {
     case 'setOnlyConflictLanes':
       return typeof msg.value === 'boolean';
     case 'setMode':
-      return msg.mode === 'today' || msg.mode === 'after' || msg.mode === 'diff';
+      return isPlainMode(msg.mode) || msg.mode === 'diff';
     case 'runCommand':
       return typeof msg.command === 'string' && RUN_COMMANDS.has(msg.command);
     default:
@@ -568,6 +596,15 @@ export function isToWebview(msg: unknown): msg is ToWebview {
   }
 }
 
+/** A persisted diff: a git revision and path, or a file URI, and a label (bounded strings). */
+export function isPersistedDiff(v: unknown): v is PersistedDiff {
+  if (!isObj(v) || !isObj(v.source)) return false;
+  const str = (x: unknown) => typeof x === 'string' && x.length > 0 && x.length < 4096;
+  if (!str(v.label)) return false;
+  const s = v.source;
+  return s.kind === 'git' ? str(s.revision) && str(s.path) : s.kind === 'file' && str(s.uri);
+}
+
 /** Validates persisted state handed to the panel serializer. */
 export function isPreviewState(v: unknown): v is PreviewState {
   if (!isObj(v)) return false;
@@ -575,7 +612,8 @@ export function isPreviewState(v: unknown): v is PreviewState {
   if (typeof v.locked !== 'boolean') return false;
   if (v.role !== undefined && typeof v.role !== 'string') return false;
   if (v.onlyConflictLanes !== undefined && typeof v.onlyConflictLanes !== 'boolean') return false;
-  if (v.mode !== undefined && v.mode !== 'today' && v.mode !== 'after') return false;
+  if (v.mode !== undefined && !isPlainMode(v.mode) && v.mode !== 'diff') return false;
+  if (v.diff !== undefined && !isPersistedDiff(v.diff)) return false;
   if (v.view !== undefined) {
     if (!isObj(v.view)) return false;
     for (const k of ['scale', 'x', 'y'] as const) {

@@ -93,6 +93,8 @@ export class PreviewApp {
   private legendColours = '';
   /** The legend shows the changes' entries (after / diff view). */
   private legendChanges = false;
+  /** The legend leaves out added / removed (today view). */
+  private legendToday = false;
   /** The stage (drawing, status, legend): `bf-stale` while the drawing is the last good one. */
   private readonly stage: HTMLElement;
   private readonly staleTag: HTMLElement;
@@ -113,7 +115,7 @@ export class PreviewApp {
         host.post({ type: 'setOnlyConflictLanes', ...this.stamp(), value });
       },
       onMode: (mode) => {
-        if (mode !== 'diff') host.setState({ mode });
+        host.setState({ mode });
         this.showStatus(S.rendering);
         host.post({ type: 'setMode', ...this.stamp(), mode });
       },
@@ -168,6 +170,8 @@ export class PreviewApp {
       conflictBadge: () => this.toolbar.conflictText,
       roleSelected: () => this.toolbar.selectedRole,
       mode: () => this.toolbar.selectedMode,
+      modeButtons: () => this.toolbar.modeButtonsShown,
+      persisted: () => host.state,
       theme: () => themeKind(),
       view: () => this.viewport.view,
       lastHover: () => interaction.lastHover,
@@ -247,8 +251,9 @@ export class PreviewApp {
     const uriChanged = msg.uri !== this.doc.uri;
     this.doc = { uri: msg.uri, version: msg.version, seq: msg.seq };
     if (uriChanged) this.highlight = undefined;
-    const mode = model.mode ?? 'today';
-    this.host.setState({ uri: msg.uri, locked: msg.locked, role: model.role, onlyConflictLanes: model.onlyConflictLanes, ...(mode !== 'diff' ? { mode } : {}) });
+    const mode = model.mode ?? 'written';
+    // kept across a reload: the view, and the diff's source (read again by the extension), not its text
+    this.host.setState({ uri: msg.uri, locked: msg.locked, role: model.role, onlyConflictLanes: model.onlyConflictLanes, mode, diff: msg.diff });
     const { toolbar, banner, S } = this;
     toolbar.setLocked(msg.locked);
     toolbar.setTitle(model.title);
@@ -411,10 +416,10 @@ export class PreviewApp {
         new Decorations(drawing).apply(overlaysOf(model, undefined), p);
       }
       const role = model.role !== undefined ? model.roles.find((r) => r.id === model.role)?.label ?? model.role : undefined;
-      const view = model.mode === 'after' ? this.S.modeAfter : model.mode === 'diff' ? fmtMode(this.S.modeDiff, model.diffWith ?? '') : undefined;
+      const view = model.mode === 'after' ? this.S.modeAfter : model.mode === 'today' ? this.S.modeToday : model.mode === 'diff' ? fmtMode(this.S.modeDiff, model.diffWith ?? '') : undefined;
       const subtitle = [role !== undefined ? `${this.S.role}: ${role}` : undefined, view].filter((x): x is string => !!x).join(' · ');
       const changes = model.mode === 'after' || model.mode === 'diff';
-      const frame = { title: model.title, ...(subtitle ? { subtitle } : {}), legend: legendItems(this.S, p, { changes }), palette: p, fontFamily: fontFamily() };
+      const frame = { title: model.title, ...(subtitle ? { subtitle } : {}), legend: legendItems(this.S, p, { changes, today: model.mode === 'today' }), palette: p, fontFamily: fontFamily() };
       return { data: format === 'svg' ? exportSvg(drawing, frame).text : await exportPng(drawing, frame, scale) };
     } finally {
       scratch?.remove();
@@ -446,11 +451,13 @@ export class PreviewApp {
   private renderLegend(): void {
     const p = palette(themeKind());
     const changes = this.drawing?.model.mode === 'after' || this.drawing?.model.mode === 'diff';
+    const today = this.drawing?.model.mode === 'today';
     const key = JSON.stringify(p);
-    if (key === this.legendColours && changes === this.legendChanges) return;
+    if (key === this.legendColours && changes === this.legendChanges && today === this.legendToday) return;
     this.legendColours = key;
     this.legendChanges = changes;
-    this.legend.render(p, changes);
+    this.legendToday = today;
+    this.legend.render(p, changes, today);
   }
 
   /** Where the flow starts, in diagram coordinates (the first view of a big diagram shows it). */

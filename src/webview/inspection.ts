@@ -23,6 +23,8 @@ export interface InspectionSource {
   conflictBadge(): string;
   roleSelected(): string;
   mode(): PreviewMode;
+  modeButtons(): InspectionReport['modeButtons'];
+  persisted(): InspectionReport['persisted'];
   theme(): ThemeKind;
   view(): ViewTransform;
   /** Settles when the last hover's tooltip is complete. */
@@ -159,6 +161,8 @@ export class Inspection {
       view: { ...s.view() },
       roleSelected: s.roleSelected(),
       mode: s.mode(),
+      modeButtons: s.modeButtons(),
+      persisted: JSON.parse(JSON.stringify(s.persisted())) as InspectionReport['persisted'],
       dashedSteps,
       security: this.hostile(),
       renderMs: Math.round(s.renderMs()),

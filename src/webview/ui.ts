@@ -51,9 +51,9 @@ export class Toolbar {
   private readonly conflictBadge = h('button', { className: 'bf-conflicts' });
   private readonly lock = h('button', { className: 'bf-lock' });
   private roleIds: string[] = [];
-  /** The view toggle "Today | After the requirements | Changes since …" (the last only while a diff is loaded). */
+  /** The view toggle "As written | Today | After the requirements | Changes since …" (the last only while a diff is loaded). */
   private readonly modeButtons: Record<PreviewMode, HTMLButtonElement>;
-  private mode: PreviewMode = 'today';
+  private mode: PreviewMode = 'written';
 
   constructor(
     private readonly s: WebviewStrings,
@@ -71,14 +71,19 @@ export class Toolbar {
       b.addEventListener('click', fn);
       return b;
     };
-    const modeButton = (mode: PreviewMode, text: string) => {
-      const b = h('button', { text, className: `bf-btn bf-mode bf-mode-${mode}`, attrs: { 'aria-pressed': 'false', 'data-mode': mode } });
+    const modeButton = (mode: PreviewMode, text: string, title = text) => {
+      const b = h('button', { text, title, className: `bf-btn bf-mode bf-mode-${mode}`, attrs: { 'aria-pressed': 'false', 'data-mode': mode } });
       b.addEventListener('click', () => {
         if (mode !== this.mode) handlers.onMode(mode);
       });
       return b;
     };
-    this.modeButtons = { today: modeButton('today', s.modeToday), after: modeButton('after', s.modeAfter), diff: modeButton('diff', s.modeDiff) };
+    this.modeButtons = {
+      written: modeButton('written', s.modeWritten, s.modeWrittenTip),
+      today: modeButton('today', s.modeToday, s.modeTodayTip),
+      after: modeButton('after', s.modeAfter, s.modeAfterTip),
+      diff: modeButton('diff', s.modeDiff),
+    };
     this.modeButtons.diff.hidden = true;
     this.conflictBadge.addEventListener('click', () => handlers.onCommand('showProblems'));
     this.lock.textContent = '🔒';
@@ -92,6 +97,7 @@ export class Toolbar {
       h(
         'span',
         { className: 'bf-group bf-modes', attrs: { role: 'group', 'aria-label': s.modeLabel } },
+        this.modeButtons.written,
         this.modeButtons.today,
         this.modeButtons.after,
         this.modeButtons.diff,
@@ -164,6 +170,13 @@ export class Toolbar {
 
   get selectedMode(): PreviewMode {
     return this.mode;
+  }
+
+  /** The view buttons shown (not hidden), as read: text, tooltip, pressed. */
+  get modeButtonsShown(): Array<{ mode: PreviewMode; text: string; title: string; pressed: boolean }> {
+    return (Object.entries(this.modeButtons) as Array<[PreviewMode, HTMLButtonElement]>)
+      .filter(([, b]) => !b.hidden)
+      .map(([mode, b]) => ({ mode, text: b.textContent ?? '', title: b.title, pressed: b.getAttribute('aria-pressed') === 'true' }));
   }
 
   get selectedRole(): string {
@@ -260,9 +273,9 @@ export class Legend {
   }
 
   /** The legend's entries (src/shared/preview-theme.ts: the same as an export's) in the colours of `p`. */
-  render(p: Palette, changes = false): void {
+  render(p: Palette, changes = false, today = false): void {
     this.body.replaceChildren(
-      ...legendItems(this.s, p, { changes }).map((it) => {
+      ...legendItems(this.s, p, { changes, today }).map((it) => {
         const svg = svgEl('svg', { width: 30, height: 18, viewBox: '0 0 30 18', 'aria-hidden': 'true' });
         for (const e of swatchElements(it.swatch)) {
           const el = svgEl(e.tag, e.attrs);

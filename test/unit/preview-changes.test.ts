@@ -63,12 +63,16 @@ describe('preview: the "After the requirements" view (overlays)', () => {
     assert.deepEqual(marks(render(P2P, { mode: 'after' })), { source: 'bf-changed change:changed:Δ' });
   });
 
-  it('the today view has no change overlay, and its picture is the one it always was', () => {
-    const today = render(ORDER);
-    assert.equal(today.mode, undefined);
+  it('the file as written (the default) and today have no change overlay; as written is the picture it always was', () => {
+    const written = render(ORDER);
+    assert.equal(written.mode, undefined);
+    assert.deepEqual(changeOverlays(written), []);
+    assert.ok(written.steps.every((s) => s.change === undefined));
+    assert.equal(render(ORDER, { mode: 'written' }).mermaid, written.mermaid);
+    const today = render(ORDER, { mode: 'today' });
+    assert.equal(today.mode, 'today');
     assert.deepEqual(changeOverlays(today), []);
     assert.ok(today.steps.every((s) => s.change === undefined));
-    assert.equal(render(ORDER, { mode: 'today' }).mermaid, today.mermaid);
   });
 
   it('a removal is drawn removed (dashed, −) after; contested by a live requirement it is contested, not removed', () => {
@@ -121,7 +125,7 @@ describe('preview: the "After the requirements" view (overlays)', () => {
     // a role nothing changes for
     const sales = render(small(), { mode: 'after', role: 'finance', texts: { roleChanges: (r, c) => [`${r}:${c.added}/${c.removed}/${c.changed}/${c.contested}`] } });
     assert.deepEqual(sales.roleChanges, ['Finance:0/0/0/0']);
-    assert.equal(render(ORDER, { role: 'warehouse' }).roleChanges, undefined, 'the today view has no such line');
+    assert.equal(render(ORDER, { role: 'warehouse' }).roleChanges, undefined, 'the file as written has no such line');
   });
 
   it('a highlight never dims a changed step', () => {

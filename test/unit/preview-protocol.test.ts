@@ -87,4 +87,28 @@ describe('preview protocol', () => {
     assert.ok(!isPreviewState({ uri: 'file:///a', locked: false, view: { scale: 'big', x: 0, y: 0 } }));
     assert.ok(!isPreviewState({ uri: 'file:///a', locked: false, view: { scale: Infinity, x: 0, y: 0 } }));
   });
+
+  it('validates a kept view and diff (its source and name, never its text)', () => {
+    const base = { uri: 'file:///a', locked: false };
+    for (const mode of ['written', 'today', 'after', 'diff']) assert.ok(isPreviewState({ ...base, mode }), mode);
+    assert.ok(!isPreviewState({ ...base, mode: 'before' }));
+    const git = { source: { kind: 'git', revision: 'HEAD~1', path: 'flows/order.bizflow.yaml' }, label: 'HEAD~1:flows/order.bizflow.yaml' };
+    const file = { source: { kind: 'file', uri: 'file:///old.bizflow.yaml' }, label: 'old.bizflow.yaml' };
+    assert.ok(isPreviewState({ ...base, mode: 'diff', diff: git }));
+    assert.ok(isPreviewState({ ...base, mode: 'written', diff: file }));
+    for (const bad of [
+      { ...git, label: '' },
+      { ...git, label: 3 },
+      { source: { kind: 'git', revision: '', path: 'a' }, label: 'x' },
+      { source: { kind: 'git', revision: 'HEAD' }, label: 'x' },
+      { source: { kind: 'file' }, label: 'x' },
+      { source: { kind: 'file', uri: 'x'.repeat(5000) }, label: 'x' },
+      { source: { kind: 'svn', uri: 'a' }, label: 'x' },
+      { source: 'file:///old', label: 'x' },
+      { label: 'x' },
+      'HEAD:a',
+    ]) {
+      assert.ok(!isPreviewState({ ...base, diff: bad }), JSON.stringify(bad).slice(0, 80));
+    }
+  });
 });

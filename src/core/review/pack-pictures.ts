@@ -19,6 +19,8 @@ export interface DrawRequest {
   locale?: Locale;
   /** The legend explains the change marks (added, removed, changed, contested). */
   changes?: boolean;
+  /** A today picture (./today.ts): the legend leaves out added and removed. */
+  today?: boolean;
 }
 
 /** Draws one picture: its SVG, or why not. */
@@ -50,10 +52,10 @@ export function pictureFrame(pack: ReviewPack): PictureFrame {
 export async function drawPackPictures(texts: PackDiagrams, draw: DrawOne, frame?: PictureFrame): Promise<PackPictures> {
   const out: PackPictures = {};
   const errors: string[] = [];
-  const framed = (text: string, subtitle: string | undefined, changes: boolean): DrawRequest =>
-    frame && subtitle !== undefined ? { text, title: frame.title, subtitle, locale: frame.locale, changes } : { text };
+  const framed = (text: string, subtitle: string | undefined, changes: boolean, today = false): DrawRequest =>
+    frame && subtitle !== undefined ? { text, title: frame.title, subtitle, locale: frame.locale, changes, ...(today ? { today } : {}) } : { text };
   for (const k of ['today', 'after'] as const) {
-    const r = await draw(framed(texts[k], frame?.[k], k === 'after'));
+    const r = await draw(framed(texts[k], frame?.[k], k === 'after', k === 'today'));
     if (r.svg) out[k] = r.svg;
     else errors.push(r.error ?? 'no output');
   }

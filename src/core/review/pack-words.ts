@@ -153,6 +153,8 @@ export function packWords(locale: Locale) {
       signOff: t('Sign-off', '签字确认'),
       readme: t('Read me', '说明'),
       role: (name: string) => t(`Role ${name}`, `角色 ${name}`),
+      /** The verdict list's prompt and error title (Excel: at most 32 characters). */
+      verdictTitle: t('Verdict', '意见'),
       verdictHelp: t('Choose agree, object or question; leave blank to skip.', '请选择 agree（同意）、object（反对）或 question（疑问）；不填则跳过。'),
       dateHelp: t('YYYY-MM-DD; blank = the day it is imported', 'YYYY-MM-DD；不填则为导入当天'),
       returnHint: t(

@@ -22,10 +22,11 @@
  */
 import { stepsNamed } from '../conflicts';
 import { toMermaid } from '../mermaid';
-import type { Model, NextEdge, Priority, Requirement, Status, Step, StepType } from '../model';
+import type { Model, Priority, Requirement, Status, StepType } from '../model';
 import type { Diagnostic, Locale } from '../types';
 import { fingerprintOf } from './fingerprint';
 import { afterFlow } from './after';
+import { todayView } from './today';
 import { computeImpact, type ConflictEntry, type Impact, type RoleImpact, type StepFate, type StepState } from './impact';
 import { agreements, readDescription, readSource, type AgreementState, type SourceInfo } from './read';
 
@@ -449,44 +450,9 @@ function uniqueConflicts(roles: RoleImpact[]): ConflictEntry[] {
 // ---------------------------------------------------------------------------
 // diagrams: today and after, as views of the model drawn by toMermaid
 
-/** A model whose steps are `keep` (re-indexed), with `next` edges through the left-out steps bypassed. */
-function viewOf(model: Model, keep: (s: Step) => boolean): Model {
-  const kept = model.steps.list.filter(keep);
-  const keptIds = new Set(kept.map((s) => s.id));
-  const steps: Step[] = kept.map((s, index) => {
-    const next: NextEdge[] = [];
-    const seen = new Set<string>();
-    for (const e of s.next) {
-      if (keptIds.has(e.target.id) || !model.steps.byId.has(e.target.id)) {
-        next.push(e);
-        continue;
-      }
-      // follow left-out steps to the kept ones (bounded by the number of steps)
-      const queue = [e.target.id];
-      while (queue.length) {
-        const t = queue.shift()!;
-        if (seen.has(t)) continue;
-        seen.add(t);
-        if (keptIds.has(t)) {
-          if (!next.some((x) => x.target.id === t)) next.push({ ...e, target: { ...e.target, id: t } });
-          continue;
-        }
-        for (const x of model.steps.byId.get(t)?.next ?? []) queue.push(x.target.id);
-      }
-    }
-    return { ...s, index, next };
-  });
-  return {
-    ...model,
-    steps: { ...model.steps, list: steps, byId: new Map(steps.map((s) => [s.id, s])) },
-    // no requirement: nothing drawn added or removed today
-    requirements: { ...model.requirements, list: [], byId: new Map() },
-  };
-}
-
 function packDiagrams(model: Model, diagnostics: readonly Diagnostic[], impact: Impact, wanted: string[], locale: Locale): PackDiagrams {
-  const st = new Map(impact.steps.map((s) => [s.step, s]));
-  const today = toMermaid(viewOf(model, (s) => st.get(s.id)?.today !== false), [], { locale }).text;
+  // today: the steps added by live requirements left out (core/review/today.ts, the preview's "Today" too)
+  const today = toMermaid(todayView(model, impact).model, [], { locale }).text;
   // after: the added steps marked, the removed ones dashed, the changed ones marked, the contested points marked as conflicts (core/review/after.ts)
   const flow = afterFlow(impact, diagnostics);
   const changes = { added: flow.added, removed: flow.removed, changed: flow.changedSteps };

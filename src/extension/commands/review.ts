@@ -6,7 +6,9 @@
  *   extension's API) or another file, shown as Markdown in a read-only virtual
  *   document and its Markdown preview; "Show on the swimlane" (or the option
  *   `show: 'swimlane'`) shows it in the file's preview instead (added steps
- *   marked, removed ones dashed, changed ones marked; "Today" goes back).
+ *   marked, removed ones dashed, changed ones marked; "As written" goes back;
+ *   the panel keeps the diff's source, read again by `readDiffSource` after a
+ *   window reload).
  * * "BizFlow: Export Review Pack" — the review pack of the active file (HTML,
  *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts:
  *   the HTML's swimlane pictures drawn in a temporary webview
@@ -20,6 +22,7 @@ import { analyze, type AnalysisResult } from '../../core/engine';
 import { localToday } from '../../core/fixes';
 import { diffAnalyses } from '../../core/review/diff';
 import type { Locale } from '../../core/types';
+import type { DiffSource } from '../../shared/protocol';
 import type { AnalysisService } from '../analysis';
 import type { CompareDocuments } from './reviewCommands';
 import { drawPicturesInWebview } from './packPictures';
@@ -58,8 +61,37 @@ export interface CompareOptions {
 
 /** What the compare command needs of the rest of the extension. */
 export interface ReviewHooks {
-  /** Shows the diff of `uri` against `before` (named `label`) on the file's swimlane preview. */
-  showDiff?(uri: vscode.Uri, before: AnalysisResult, label: string): Promise<void>;
+  /** Shows the diff of `uri` against `before` (named `label`, read from `source`) on the file's swimlane preview. */
+  showDiff?(uri: vscode.Uri, before: AnalysisResult, label: string, source: DiffSource): Promise<void>;
+}
+
+/** The git repository of `uri`, through the built-in Git extension. */
+async function gitRepository(uri: vscode.Uri): Promise<GitRepository | undefined> {
+  const git = await gitApi();
+  return git?.getRepository(uri) ?? undefined;
+}
+
+/**
+ * Reads the older version of a diff again from its source (a restored
+ * preview): a git revision of the document's repository, or a file. Rejects
+ * with a short reason when it cannot.
+ */
+export async function readDiffSource(resource: vscode.Uri, source: DiffSource, locale: Locale): Promise<AnalysisResult> {
+  let text: string;
+  if (source.kind === 'git') {
+    const repo = await gitRepository(resource);
+    if (!repo) throw new Error(vscode.l10n.t('{0} is not in a git repository (or the Git extension is off)', vscode.workspace.asRelativePath(resource)));
+    text = await repo.show(source.revision, path.join(repo.rootUri.fsPath, ...source.path.split('/')));
+  } else {
+    const file = vscode.Uri.parse(source.uri, true);
+    const there = await Promise.resolve(vscode.workspace.fs.stat(file)).then(
+      () => true,
+      () => false,
+    );
+    if (!there) throw new Error(vscode.l10n.t('the file was moved or deleted'));
+    text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
+  }
+  return analyze(text, { locale });
 }
 
 function activeBizflow(uri?: vscode.Uri): vscode.TextDocument | undefined {
@@ -85,6 +117,7 @@ export async function compareWith(
   const locale: Locale = now.locale;
   let oldText: string;
   let oldName: string;
+  let source: DiffSource;
   const gitPick = vscode.l10n.t('A git revision…');
   const filePick = vscode.l10n.t('Another file…');
   let how = options.other ? filePick : options.revision !== undefined ? gitPick : undefined;
@@ -109,7 +142,9 @@ export async function compareWith(
       }
       if (!rev) return undefined;
       oldText = await repo.show(rev, doc.uri.fsPath);
-      oldName = `${rev}:${path.relative(repo.rootUri.fsPath, doc.uri.fsPath).split(path.sep).join('/')}`;
+      const inRepo = path.relative(repo.rootUri.fsPath, doc.uri.fsPath).split(path.sep).join('/');
+      oldName = `${rev}:${inRepo}`;
+      source = { kind: 'git', revision: rev, path: inRepo };
     } else {
       let other = options.other;
       other ??= (
@@ -122,6 +157,7 @@ export async function compareWith(
       if (!other) return undefined;
       oldText = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(other));
       oldName = vscode.workspace.asRelativePath(other);
+      source = { kind: 'file', uri: other.toString() };
     }
   } catch (e) {
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the other version: {0}', e instanceof Error ? e.message : String(e)));
@@ -141,7 +177,7 @@ export async function compareWith(
   const target = documents.add(`${path.basename(doc.uri.fsPath)} ↔ ${oldName.replace(/[\\/]/g, '_')}`, markdown);
   const showDiff = hooks.showDiff;
   if (options.show === 'swimlane' && showDiff) {
-    await showDiff(doc.uri, before, oldName);
+    await showDiff(doc.uri, before, oldName, source);
     return target;
   }
   await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, async () => {
@@ -151,7 +187,7 @@ export async function compareWith(
   if (showDiff && options.show === undefined) {
     const button = vscode.l10n.t('Show on the swimlane');
     void vscode.window.showInformationMessage(vscode.l10n.t('Compared with {0}.', oldName), button).then((picked) => {
-      if (picked === button) void showDiff(doc.uri, before, oldName);
+      if (picked === button) void showDiff(doc.uri, before, oldName, source);
     });
   }
   return target;

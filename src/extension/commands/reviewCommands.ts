@@ -56,3 +56,8 @@ export function registerReviewCommands(
   );
   return Object.assign(all, { documents });
 }
+
+/** Reads a diff's older version again from its source (a restored preview), through the review chunk. */
+export function readDiffSource(...args: Parameters<typeof import('./review').readDiffSource>): ReturnType<typeof import('./review').readDiffSource> {
+  return reviewChunk().readDiffSource(...args);
+}

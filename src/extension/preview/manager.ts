@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis';
 import { isBizflowDocument } from '../settings';
-import { isPreviewState, PREVIEW_VIEW_TYPE, type PreviewState } from '../../shared/protocol';
+import { isPreviewState, PREVIEW_VIEW_TYPE, type DiffSource, type PreviewState } from '../../shared/protocol';
+import type { AnalysisResult } from '../../core/engine';
 import type { BizflowPreview, PreviewHost } from './panel';
 import { texts } from './strings';
 
@@ -49,6 +50,8 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
   readonly extensionUri: vscode.Uri;
   /** A preview panel was opened or restored. */
   readonly onDidCreatePreview = this.created.event;
+  /** Reads a diff's older version from its source (set by the desktop entry, where "Compare with…" lives). */
+  private diffLoader: ((resource: vscode.Uri, source: DiffSource) => Promise<AnalysisResult>) | undefined;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -143,6 +146,18 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
       return existing;
     }
     return this.add(panels().BizflowPreview.create(this, resource, column, locked));
+  }
+
+  /** Who reads a diff's older version again for a restored panel (the review commands); until disposed. */
+  setDiffLoader(loader: (resource: vscode.Uri, source: DiffSource) => Promise<AnalysisResult>): vscode.Disposable {
+    this.diffLoader = loader;
+    return new vscode.Disposable(() => {
+      if (this.diffLoader === loader) this.diffLoader = undefined;
+    });
+  }
+
+  loadDiff(resource: vscode.Uri, source: DiffSource): Promise<AnalysisResult> {
+    return this.diffLoader ? this.diffLoader(resource, source) : Promise.reject(new Error(texts.noDiffLoader()));
   }
 
   /** Restores a panel after a window reload. */

@@ -13,6 +13,7 @@ import type { Model, Step, Role, Section } from '../../core/model';
 import type { Diagnostic, Locale, Span } from '../../core/types';
 import { afterFlow } from '../../core/review/after';
 import { diffView } from '../../core/review/diff-view';
+import { todayView } from '../../core/review/today';
 import { computeImpact } from '../../core/review/impact';
 import { isProblemCode } from '../../shared/preview-overlays';
 import type {
@@ -46,7 +47,7 @@ export interface RenderOptions {
   locale?: Locale;
   /** Shown as the title when the process has no name. */
   fileName: string;
-  /** What the picture shows; default `today`. `diff` needs `diff`. */
+  /** What the picture shows; default `written` (the file as written). `diff` needs `diff`. */
   mode?: PreviewMode;
   /** The older version a diff compares with (the "BizFlow: Compare with…" command), and its name. */
   diff?: { before: AnalysisResult; label: string };
@@ -59,13 +60,15 @@ export interface RenderOptions {
     roleChanges?: (role: string, counts: { added: number; removed: number; changed: number; contested: number }) => string[];
     /** The `diff` view's notice. */
     diffShown?: (other: string) => string;
+    /** The `today` view's notice: the steps not drawn (added by a requirement), as a list of names. */
+    todayLeftOut?: (steps: string) => string;
   };
 }
 
 /** How each step changes in the `after` / `diff` view, and the Mermaid `changes` to draw. */
 interface ChangeView {
   mode: PreviewMode;
-  /** The model drawn (the diff's merged model), else the file's. */
+  /** The model drawn (the diff's merged model, today's model), else the file's. */
   model: Model;
   changes?: { added: readonly string[]; removed: readonly string[]; changed?: readonly string[] };
   /** Diagnostics to mark in the text besides the file's (the contested points). */
@@ -75,7 +78,14 @@ interface ChangeView {
   roleChanges?: string[];
 }
 
-/** The `after` view (core/review/after.ts: the same picture as the review pack's) or the `diff` view (core/review/diff-view.ts). */
+/** How many left-out step names the `today` notice lists before "+N". */
+const TODAY_NAMES = 5;
+
+/**
+ * The `today` view (core/review/today.ts) and the `after` view
+ * (core/review/after.ts), the same pictures as the review pack's, or the
+ * `diff` view (core/review/diff-view.ts); else the file as written.
+ */
 function changeView(result: AnalysisResult, options: RenderOptions, role: string | undefined): ChangeView {
   const full = result.model;
   const byStep = new Map<string, { kind: StepChangeKind; fields?: string[] }>();
@@ -85,7 +95,15 @@ function changeView(result: AnalysisResult, options: RenderOptions, role: string
     const notice = options.texts?.diffShown?.(options.diff.label) ?? `Changes since ${options.diff.label}: added steps marked +, removed ones dashed, changed ones Δ.`;
     return { mode: 'diff', model: v.model, changes: v.changes, marks: [], byStep, notices: [notice] };
   }
-  if (options.mode !== 'after') return { mode: 'today', model: full, marks: [], byStep, notices: [] };
+  if (options.mode === 'today') {
+    const t = todayView(full, computeImpact(result));
+    const names = t.leftOut.slice(0, TODAY_NAMES).map((id) => labelOf(full.steps.byId.get(id)?.name, id));
+    if (t.leftOut.length > TODAY_NAMES) names.push(`+${t.leftOut.length - TODAY_NAMES}`);
+    const list = names.join(', ');
+    const notices = t.leftOut.length ? [options.texts?.todayLeftOut?.(list) ?? `Today: not drawn yet (a requirement adds them): ${list}.`] : [];
+    return { mode: 'today', model: t.model, marks: [], byStep, notices };
+  }
+  if (options.mode !== 'after') return { mode: 'written', model: full, marks: [], byStep, notices: [] };
   const impact = computeImpact(result);
   const flow = afterFlow(impact, result.diagnostics);
   for (const id of flow.added) byStep.set(id, { kind: 'added' });
@@ -319,14 +337,14 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
     notices.push(options.texts?.unknownRole?.(role) ?? `Role "${role}" is not defined: showing all roles.`);
     role = undefined;
   }
-  let drawn = full;
+  const view = changeView(result, options, role);
+  // today: the steps that exist today (their conflicts and problems still drawn: they are about the requirements)
+  let drawn = view.mode === 'today' ? view.model : full;
   const onlyConflictLanes = !!options.onlyConflictLanes;
   if (onlyConflictLanes && role === undefined) {
-    if (summary.roles.size > 0) drawn = restrictToRoles(full, summary.roles);
+    if (summary.roles.size > 0) drawn = restrictToRoles(drawn, summary.roles);
     else notices.push(options.texts?.noConflicts ?? 'No step is in a conflict: showing all lanes.');
   }
-
-  const view = changeView(result, options, role);
   if (view.mode === 'diff') drawn = view.model;
   notices.push(...view.notices);
   const m = toMermaid(drawn, view.marks.length ? [...diagnostics, ...view.marks] : diagnostics, {
@@ -396,7 +414,7 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
   };
   if (role !== undefined) model.role = role;
   if (tooLarge) model.tooLarge = tooLarge;
-  if (view.mode !== 'today') model.mode = view.mode;
+  if (view.mode !== 'written') model.mode = view.mode;
   if (options.diff) model.diffWith = options.diff.label;
   if (view.roleChanges) model.roleChanges = view.roleChanges;
   return {

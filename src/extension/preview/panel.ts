@@ -11,6 +11,8 @@ import {
   WEBVIEW_REQUEST_RESULTS,
   type ExtensionRequests,
   type FromWebview,
+  type DiffSource,
+  type PersistedDiff,
   type PreviewMode,
   type PreviewState,
   type RenderModel,
@@ -38,6 +40,12 @@ export function previewDirection(scope?: vscode.Uri): 'LR' | 'TB' {
 export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   readonly analyses: AnalysisService;
+  /**
+   * Reads the older version of a diff again from its source (a restored
+   * panel); rejects with a message that says why when it cannot (the file is
+   * gone, the revision unknown, comparisons not available here).
+   */
+  loadDiff(resource: vscode.Uri, source: DiffSource): Promise<AnalysisResult>;
   /** The webview asked for a command (toolbar buttons). */
   runCommand(preview: BizflowPreview, command: 'exportSvg' | 'exportPng' | 'copyMermaid' | 'toggleLock' | 'showProblems'): void;
   /** The panel became active / was closed. */
@@ -91,7 +99,13 @@ export class BizflowPreview implements vscode.Disposable {
   /** What the picture shows: today, after the requirements, or the diff loaded (`_diff`). */
   private _mode: PreviewMode;
   /** The older version of a "Compare with…" (for this document), while loaded. */
-  private _diff: { uri: string; before: AnalysisResult; label: string } | undefined;
+  private _diff: { uri: string; before: AnalysisResult; label: string; source?: DiffSource } | undefined;
+  /** A diff of a restored panel, to read again from its source before the first render. */
+  private restoringDiff: PersistedDiff | undefined;
+  /** Why a restored diff could not be read again (shown in the banner until the view changes). */
+  private diffProblem: string | undefined;
+  /** The read of `restoringDiff` under way. */
+  private diffLoading: Promise<void> | undefined;
   private ready = false;
   private disposed = false;
   /** A render is owed (the panel was hidden or the webview not ready). */
@@ -133,7 +147,8 @@ export class BizflowPreview implements vscode.Disposable {
     this._locked = state.locked;
     this._role = state.role;
     this._onlyConflictLanes = !!state.onlyConflictLanes;
-    this._mode = state.mode ?? 'today';
+    this._mode = state.mode ?? 'written';
+    this.restoringDiff = state.diff;
     // a restored panel keeps its zoom and pan
     this.fitNext = !state.view;
     panel.webview.options = {
@@ -219,12 +234,42 @@ export class BizflowPreview implements vscode.Disposable {
 
   /** What the picture shows (`diff` only while a diff of this document is loaded). */
   get mode(): PreviewMode {
-    return this._mode === 'diff' && !this.diffOfResource() ? 'today' : this._mode;
+    return this._mode === 'diff' && !this.diffOfResource() ? 'written' : this._mode;
   }
 
   /** The loaded diff, if it is about the document shown. */
-  private diffOfResource(): { before: AnalysisResult; label: string } | undefined {
+  private diffOfResource(): { before: AnalysisResult; label: string; source?: DiffSource } | undefined {
     return this._diff && this._diff.uri === this._resource.toString() ? this._diff : undefined;
+  }
+
+  /** The loaded diff as kept with the panel's state (its source and name), if it can be read again. */
+  private persistedDiff(): PersistedDiff | undefined {
+    const d = this.diffOfResource();
+    return d?.source ? { source: d.source, label: d.label } : undefined;
+  }
+
+  /**
+   * A restored panel's diff, read again from its source (once, before the
+   * first render); when it cannot be, the file as written and why.
+   */
+  private restoreDiff(uri: vscode.Uri): Promise<void> {
+    const pending = this.restoringDiff;
+    if (!pending) return Promise.resolve();
+    // one read, however many refreshes wait for it; renders wait until it is done (onAnalysis)
+    return (this.diffLoading ??= (async () => {
+      try {
+        const before = await this.host.loadDiff(uri, pending.source);
+        if (this.disposed || !this.matches(uri) || this._diff || this.restoringDiff !== pending) return;
+        this._diff = { uri: uri.toString(), before, label: pending.label, source: pending.source };
+      } catch (e) {
+        if (this.disposed || this._diff || this.restoringDiff !== pending) return;
+        this.diffProblem = texts.diffNotRestored(pending.label, e instanceof Error ? e.message : String(e), this.locale);
+        if (this._mode === 'diff') this._mode = 'written';
+      } finally {
+        if (this.restoringDiff === pending) this.restoringDiff = undefined;
+        this.diffLoading = undefined;
+      }
+    })());
   }
 
   get isDisposed(): boolean {
@@ -278,19 +323,22 @@ export class BizflowPreview implements vscode.Disposable {
     return this.refresh({ fit: true });
   }
 
-  /** Shows today's picture, the one after the requirements, or the loaded diff (`diff` without one: today). */
+  /** Shows the file as written, today's picture, the one after the requirements, or the loaded diff (`diff` without one: as written). */
   setMode(mode: PreviewMode): Promise<void> {
-    this._mode = mode === 'diff' && !this.diffOfResource() ? 'today' : mode;
+    this._mode = mode === 'diff' && !this.diffOfResource() ? 'written' : mode;
+    this.diffProblem = undefined;
     return this.refresh({ fit: true });
   }
 
   /**
    * Loads a diff of the document shown against an older version (the
-   * "BizFlow: Compare with…" command) and shows it; the toolbar's "Today"
-   * goes back to the normal view, its diff button shows it again.
+   * "BizFlow: Compare with…" command) and shows it; the toolbar's other
+   * views ("As written", …) leave it, its diff button shows it again.
    */
-  showDiff(before: AnalysisResult, label: string): Promise<void> {
-    this._diff = { uri: this._resource.toString(), before, label };
+  showDiff(before: AnalysisResult, label: string, source?: DiffSource): Promise<void> {
+    this._diff = { uri: this._resource.toString(), before, label, ...(source ? { source } : {}) };
+    this.restoringDiff = undefined;
+    this.diffProblem = undefined;
     this._mode = 'diff';
     this.lastSent = undefined;
     return this.refresh({ fit: true });
@@ -317,7 +365,8 @@ export class BizflowPreview implements vscode.Disposable {
         locked: this._locked,
         ...(this._role !== undefined ? { role: this._role } : {}),
         onlyConflictLanes: this._onlyConflictLanes,
-        ...(this._mode !== 'diff' ? { mode: this._mode } : {}),
+        mode: this._mode,
+        ...(this.persistedDiff() ? { diff: this.persistedDiff() } : {}),
       };
       this.panel.webview.html = previewHtml(this.panel.webview, this.host.extensionUri, { state, strings: webviewStrings(locale) });
       this.updateTitle();
@@ -346,6 +395,7 @@ export class BizflowPreview implements vscode.Disposable {
         await this.host.analyses.prepare(uri);
         this.prepared = true;
       }
+      await this.restoreDiff(uri);
       const doc = await this.document();
       if (!this.matches(uri) || this.disposed) return;
       this.render(this.host.analyses.forDocument(doc));
@@ -363,7 +413,8 @@ export class BizflowPreview implements vscode.Disposable {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === a.uri.toString());
     if (doc && a.version >= 0 && doc.version !== a.version) return;
     if (a.version >= 0 && a.version < this.lastVersion) return;
-    if (!this.ready || !this.panel.visible) {
+    // a restored diff is being read again: the refresh reading it renders next
+    if (!this.ready || !this.panel.visible || this.restoringDiff) {
       this.dirty = true;
       return;
     }
@@ -389,6 +440,7 @@ export class BizflowPreview implements vscode.Disposable {
     this.lastSent = { analysis: a, role: this._role, onlyConflictLanes: this._onlyConflictLanes, mode };
     const parts = prepareRender(a.result, new LineIndex(a.text), this.renderOptions(fileNameOf(a.uri), mode));
     const model = parts.model;
+    if (this.diffProblem) model.notices.unshift(this.diffProblem);
     if (this._role !== undefined && model.role === undefined) this._role = undefined; // not in this file
     const seq = ++this.seq;
     this.sent.set(seq, { uri: a.uri.toString(), parts });
@@ -407,6 +459,7 @@ export class BizflowPreview implements vscode.Disposable {
       model,
       fit,
       locked: this._locked,
+      ...(this.persistedDiff() ? { diff: this.persistedDiff() } : {}),
     });
     this.sentRender.fire({ seq, analysisAt, modelAt, postedAt: performance.now() });
     // the highlight follows the cursor of the editor showing this document
@@ -435,6 +488,7 @@ export class BizflowPreview implements vscode.Disposable {
             ? [texts.roleNoChange(role, locale)]
             : [texts.roleChanges(role, locale), texts.roleChangeCounts(c.added, c.removed, c.changed, c.contested, locale)],
         diffShown: (other: string) => texts.diffShown(other, locale),
+        todayLeftOut: (steps: string) => texts.todayLeftOut(steps, locale),
       },
     };
   }

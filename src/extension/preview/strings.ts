@@ -35,7 +35,11 @@ export function webviewStrings(locale: Locale = readSettings().locale): WebviewS
     legendProblemWarning: t('Problem (warning)'),
     legendChanged: t('Changed'),
     legendContested: t('Contested (requirements disagree)'),
+    modeWritten: t('As written'),
+    modeWrittenTip: t('Every step of the file, what the live requirements add and remove marked'),
     modeToday: t('Today'),
+    modeTodayTip: t('The flow before the requirements: the steps they add are not drawn (the review pack\'s "today")'),
+    modeAfterTip: t('The flow as the live requirements would leave it: added, removed, changed and contested steps marked'),
     modeAfter: t('After the requirements'),
     modeDiff: t('Changes since {0}'),
     modeLabel: t('What the picture shows'),
@@ -75,6 +79,10 @@ export const texts = {
   roleChangeCounts: (added: number, removed: number, changed: number, contested: number, locale?: Locale) =>
     w(locale).t('{0} step(s) added, {1} removed, {2} changed, {3} contested', added, removed, changed, contested),
   roleNoChange: (role: string, locale?: Locale) => w(locale).t('Nothing changes for {0} after the requirements.', role),
+  diffNotRestored: (label: string, why: string, locale?: Locale) =>
+    w(locale).t('The comparison with {0} could not be shown again ({1}): showing the file as written.', label, why),
+  noDiffLoader: () => w().t('comparisons are not available in this editor'),
+  todayLeftOut: (steps: string, locale?: Locale) => w(locale).t('Today: not drawn yet (a requirement adds them): {0}.', steps),
   diffShown: (other: string, locale?: Locale) => w(locale).t('Changes since {0}: added steps marked +, removed ones dashed, changed ones Δ.', other),
   showOnSwimlane: () => w().t('Show on the swimlane'),
   diffReady: (other: string) => w().t('Compared with {0}.', other),

@@ -59,6 +59,8 @@ export interface PictureFraming {
   locale?: 'en' | 'zh-CN';
   /** The legend also explains "changed" and "contested" (an "after the requirements" picture). */
   changes?: boolean;
+  /** A "today" picture (core/review/today.ts): the legend leaves out "added" and "removed" (nothing is, yet). */
+  today?: boolean;
 }
 
 /** The SVG framed as the preview's exports are: the title above, the legend below, a light background. */
@@ -68,7 +70,7 @@ export function framePicture(svg: string, f: PictureFraming): string {
   return frameSvg(svg, {
     title: f.title,
     ...(f.subtitle !== undefined ? { subtitle: f.subtitle } : {}),
-    legend: legendItems(LEGEND_WORDS[f.locale ?? 'en'], p, { changes: !!f.changes }),
+    legend: legendItems(LEGEND_WORDS[f.locale ?? 'en'], p, { changes: !!f.changes, today: !!f.today }),
     palette: p,
     fontFamily: PICTURE_FONT,
   }).svg;

@@ -1,5 +1,7 @@
-// The preview's "Today | After the requirements" view and the diff on the
-// swimlane, in the real VS Code: the webview's SVG read after each toggle
+// The preview's "As written | Today | After the requirements" views and the diff on the
+// swimlane, in the real VS Code: the webview's SVG read after each toggle (the toolbar's buttons as they read;
+// "Today" the review pack's today picture: the added step not drawn, the conflict still marked where its step exists;
+// the diff restored after a reload from the source the webview kept)
 // (classes per step, removed steps dashed inside their band, the role view's
 // lane and its "what changes for you" line), "Compare with…" shown on the
 // swimlane and the way back. Screenshots (light, dark): test/artifacts/.
@@ -104,9 +106,59 @@ describe('BizFlow preview: today ↔ after the requirements, and the diff on the
     return s.x >= l.x - 1 && s.y >= l.y - 1 && s.x + s.width <= l.x + l.width + 1 && s.y + s.height <= l.y + l.height + 1;
   };
 
-  it('toggles to "After the requirements": removed dashed in its band, added and contested marked, no side picked; and back', async () => {
+  const drawnSteps = (r: InspectionReport) => r.geometry.steps.map((s) => s.id).sort();
+  const inConflict = (r: InspectionReport) => [...r.conflictNodeIds.error, ...r.conflictNodeIds.warning];
+
+  it('opens "As written"; "Today" is the pack\'s today (the added step not drawn, the contested bill still marked); the buttons say so', async () => {
+    const written = await shown((r) => r.mode === 'written');
+    assert.deepStrictEqual(
+      written.modeButtons.map((b) => [b.mode, b.text, b.pressed]),
+      [
+        ['written', 'As written', true],
+        ['today', 'Today', false],
+        ['after', 'After the requirements', false],
+      ],
+    );
+    assert.match(written.modeButtons[0].title, /Every step of the file/);
+    assert.match(written.modeButtons[1].title, /before the requirements: the steps they add are not drawn/);
+    assert.deepStrictEqual(drawnSteps(written), ['bill', 'call', 'check', 'done', 'start']);
+    assert.deepStrictEqual(changes(written), {}, 'as written: no change overlay');
+    assert.ok(inConflict(written).includes('bill'), `bill in conflict: ${JSON.stringify(written.conflictNodeIds)}`);
+
+    await preview().setMode('today');
     const today = await shown((r) => r.mode === 'today');
+    assert.deepStrictEqual(drawnSteps(today), ['bill', 'check', 'done', 'start'], 'call is added by R1: not there today');
     assert.deepStrictEqual(changes(today), {}, 'today: no change overlay');
+    assert.ok(!today.dashedSteps.includes('check'), 'the step R1 removes runs today: not dashed');
+    assert.ok(inConflict(today).includes('bill'), 'the conflict on bill stays visible today');
+    assert.deepStrictEqual(
+      today.modeButtons.map((b) => [b.mode, b.pressed]),
+      [
+        ['written', false],
+        ['today', true],
+        ['after', false],
+      ],
+    );
+    assert.match(today.banner, /Today: not drawn yet \(a requirement adds them\): Call the customer\./);
+    preview().view('fit');
+    await screenshot('preview-today-light', { settleMs: 800 });
+    const workbench = vscode.workspace.getConfiguration('workbench');
+    await workbench.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+    const dark = await shown((r) => r.mode === 'today' && r.theme === 'dark' && r.mermaidTheme === 'base/dark');
+    assert.deepStrictEqual(drawnSteps(dark), drawnSteps(today));
+    preview().view('fit');
+    await screenshot('preview-today-dark', { settleMs: 800 });
+    await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    await shown((r) => r.mode === 'today' && r.theme === 'light');
+
+    await preview().setMode('written');
+    const back = await shown((r) => r.mode === 'written');
+    assert.deepStrictEqual(drawnSteps(back), drawnSteps(written));
+  });
+
+  it('toggles to "After the requirements": removed dashed in its band, added and contested marked, no side picked; and back', async () => {
+    const before = await shown((r) => r.mode === 'written');
+    assert.deepStrictEqual(changes(before), {}, 'as written: no change overlay');
 
     await preview().setMode('after');
     const after = await shown((r) => r.mode === 'after');
@@ -127,8 +179,8 @@ describe('BizFlow preview: today ↔ after the requirements, and the diff on the
     await workbench.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     await shown((r) => r.mode === 'after' && r.theme === 'light');
 
-    await preview().setMode('today');
-    const back = await shown((r) => r.mode === 'today');
+    await preview().setMode('written');
+    const back = await shown((r) => r.mode === 'written');
     assert.deepStrictEqual(changes(back), {});
   });
 
@@ -139,11 +191,11 @@ describe('BizFlow preview: today ↔ after the requirements, and the diff on the
     assert.deepStrictEqual(changes(r), { check: ['bf-removed'], call: ['bf-added'], bill: ['bf-contested'] });
     assert.match(r.banner, /What changes for Sales after the requirements: 1 step\(s\) added, 0 removed, 0 changed, 0 contested/);
     await preview().setRole(undefined);
-    await preview().setMode('today');
-    await shown((x) => x.mode === 'today' && x.roleSelected === '');
+    await preview().setMode('written');
+    await shown((x) => x.mode === 'written' && x.roleSelected === '');
   });
 
-  it('"Compare with…" shows the diff on the swimlane: added, removed (dashed, in its old band), changed; "Today" goes back', async () => {
+  it('"Compare with…" shows the diff on the swimlane: added, removed (dashed, in its old band), changed; "As written" goes back', async () => {
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
     await vscode.commands.executeCommand('bizflow.compareWith', uri, { other: olderUri, show: 'swimlane' });
     const r = await shown((x) => x.mode === 'diff');
@@ -154,9 +206,62 @@ describe('BizFlow preview: today ↔ after the requirements, and the diff on the
     preview().view('fit');
     await screenshot('preview-diff-light', { settleMs: 800 });
 
-    await preview().setMode('today');
-    const back = await shown((x) => x.mode === 'today');
+    assert.deepStrictEqual(r.modeButtons.map((b) => [b.mode, b.pressed]).at(-1), ['diff', true]);
+    await preview().setMode('written');
+    const back = await shown((x) => x.mode === 'written');
     assert.deepStrictEqual(changes(back), {});
     assert.ok(!back.geometry.steps.some((s) => s.id === 'pack'), 'the older version\'s step is gone again');
+  });
+  it('a diff on the swimlane survives a window reload: its source and name are kept (not the old text) and read again; a source gone says so', async () => {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('bizflow.compareWith', uri, { other: olderUri, show: 'swimlane' });
+    const before = await shown((x) => x.mode === 'diff');
+    const state = before.persisted;
+    assert.strictEqual(state.mode, 'diff');
+    assert.deepStrictEqual(state.diff?.source, { kind: 'file', uri: olderUri.toString() });
+    assert.match(state.diff?.label ?? '', /orders-v1\.bizflow\.yaml$/);
+    assert.ok(!JSON.stringify(state).includes('Invoice'), 'the old text is not kept');
+
+    // the reload: the panel goes, VS Code hands the state the webview kept to the serializer
+    const revive = (s: unknown) => {
+      for (const p of api.preview.all) p.dispose();
+      const panel = vscode.window.createWebviewPanel('bizflow.preview', 'restored', { viewColumn: vscode.ViewColumn.Two, preserveFocus: true }, { enableScripts: true });
+      assert.ok(api.preview.revive(panel, s), 'the panel is restored');
+    };
+    revive(state);
+    const restored = await shown((x) => x.mode === 'diff');
+    assert.deepStrictEqual(changes(restored), changes(before));
+    assert.deepStrictEqual(drawnSteps(restored), drawnSteps(before));
+    assert.ok(restored.dashedSteps.includes('pack'), 'the removed step of the older version is back, dashed');
+    assert.match(restored.banner, /Changes since \S*orders-v1\.bizflow\.yaml/);
+    assert.deepStrictEqual(restored.persisted.diff, state.diff);
+    assert.deepStrictEqual(restored.modeButtons.map((b) => [b.mode, b.pressed]).at(-1), ['diff', true]);
+
+    // the other file is gone: the file as written, and why
+    const gone = olderUri.fsPath + '.gone';
+    fs.renameSync(olderUri.fsPath, gone);
+    try {
+      revive(restored.persisted);
+      const r = await shown((x) => x.mode === 'written' && /could not be shown again/.test(x.banner));
+      assert.match(r.banner, /The comparison with \S*orders-v1\.bizflow\.yaml could not be shown again \(the file was moved or deleted\): showing the file as written\./);
+      assert.deepStrictEqual(changes(r), {});
+      assert.deepStrictEqual(drawnSteps(r), ['bill', 'call', 'check', 'done', 'start']);
+      assert.strictEqual(r.persisted.diff, undefined, 'nothing left to restore next time');
+      assert.ok(!r.modeButtons.some((b) => b.mode === 'diff'), 'no diff button');
+      preview().view('fit');
+      await screenshot('preview-diff-not-restored-light', { settleMs: 800 });
+      // changing the view clears the message
+      await preview().setMode('today');
+      const t = await shown((x) => x.mode === 'today');
+      assert.doesNotMatch(t.banner, /could not be shown again/);
+    } finally {
+      fs.renameSync(gone, olderUri.fsPath);
+    }
+
+    // a git revision of a file in no repository: read through the Git extension, says why
+    revive({ uri: uri.toString(), locked: false, mode: 'diff', diff: { source: { kind: 'git', revision: 'HEAD', path: 'orders.bizflow.yaml' }, label: 'HEAD:orders.bizflow.yaml' } });
+    const g = await shown((x) => x.mode === 'written' && /could not be shown again/.test(x.banner));
+    assert.match(g.banner, /The comparison with HEAD:orders\.bizflow\.yaml could not be shown again \(.*not in a git repository.*\): showing the file as written\./);
+    await preview().setMode('written');
   });
 });
