@@ -327,6 +327,29 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     assert.equal(data(PAIR.replace('name: 拣货', 'name: "  "'), 'zh-CN')[0].step, '“pick”');
   });
 
+  it('writes a requirement id bare in the short message when it is a plain id of up to 40 characters, quoted (and cut) otherwise', () => {
+    const shortA = (id: string, locale: 'en' | 'zh-CN' = 'en') => data(PAIR.replace('REQ-1:', `${JSON.stringify(id)}:`), locale)[0].short.a;
+    const id40 = 'R'.repeat(10) + '需求_.-' + '9'.repeat(25);
+    assert.equal([...id40].length, 40);
+    assert.equal(shortA(id40), `${id40} (should, 业务员)`);
+    assert.equal(shortA(id40 + 'x'), `"${id40.slice(0, 39)}…" (should, 业务员)`);
+    assert.equal(shortA('REQ 1'), '"REQ 1" (should, 业务员)');
+    assert.equal(shortA('REQ 1', 'zh-CN'), '“REQ 1”（should，业务员）');
+    assert.equal(shortA('x/REQ-1'), '"x/REQ-1" (should, 业务员)');
+    assert.equal(shortA('REQ-1!'), '"REQ-1!" (should, 业务员)');
+  });
+
+  it('names who asked by the role name, trimmed and cut after 15 characters, or by the role id when the name is blank', () => {
+    const shortA = (name: string) => data(PAIR.replace('name: 业务员', `name: ${JSON.stringify(name)}`))[0].short.a;
+    assert.equal(shortA('  Sales team  '), 'REQ-1 (should, Sales team)');
+    assert.equal(shortA('   '), 'REQ-1 (should, sales)');
+    assert.equal(shortA('abcdefghijklmnop'), 'REQ-1 (should, abcdefghijklmnop)');
+    assert.equal(shortA('abcdefghijklmnopq'), 'REQ-1 (should, abcdefghijklmno…)');
+    // no `from`: the short message says so
+    assert.equal(data(PAIR.replace('    from: sales\n', ''))[0].short.a, 'REQ-1 (should, no "from")');
+    assert.equal(data(PAIR.replace('    from: sales\n', ''), 'zh-CN')[0].short.a, 'REQ-1（should，未写提出方）');
+  });
+
 });
 
 describe('conflict/contradiction: decisions, aliases and "…and N more" in Chinese', () => {
