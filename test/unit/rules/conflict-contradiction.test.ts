@@ -294,6 +294,12 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
       ' Neither outranks the other (both are must), so the roles involved have to decide. Record the decision in the requirement that wins with `overrides` and `decidedBy: director`, or change one of them so they agree.',
     );
     assert.equal(data(same, 'zh-CN')[0].decision, '两者优先级相同（都是 must），需由相关角色商定。请在胜出的需求中用 `overrides` 和 `decidedBy: director` 记录决定，或修改其中一条，使两者一致。');
+    assert.equal(data(same, 'zh-CN')[0].short.decision, '优先级相同，需相关角色商定（overrides + decidedBy）。');
+    // one without priority, on either side of the finding: the roles decide
+    for (const text of [PAIR.replace('    priority: should\n', ''), PAIR.replace('    priority: must\n', '')]) {
+      assert.deepEqual(data(text).map((d) => d.short.decision), [' The roles decide (overrides + decidedBy).', ' The roles decide (overrides + decidedBy).']);
+      assert.deepEqual(data(text, 'zh-CN').map((d) => d.short.decision), ['需相关角色商定（overrides + decidedBy）。', '需相关角色商定（overrides + decidedBy）。']);
+    }
     for (const text of [PAIR.replace('    priority: should\n', ''), PAIR.replace('    priority: must\n', '')]) {
       const found = data(text);
       assert.equal(found.length, 2);
@@ -310,12 +316,22 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     assert.deepEqual([a.a, a.b], ['"REQ-1" (no priority, asked by 业务员 "sales")', '"REQ-2" (must, asked by "nobody")']);
     assert.deepEqual([a.short.a, a.short.b], ['REQ-1 (no priority, 业务员)', 'REQ-2 (must, nobody)']);
     const [z] = data(text, 'zh-CN');
+    assert.deepEqual([z.short.a, z.short.b], ['REQ-1（未定优先级，业务员）', 'REQ-2（must，nobody）']);
     assert.deepEqual([z.a, z.b], ['“REQ-1”（未定优先级，由业务员“sales”提出）', '“REQ-2”（must，由“nobody”提出）']);
     const bare = PAIR.replace('    from: sales\n    priority: should\n', '');
     assert.equal(data(bare)[0].a, '"REQ-1" (no priority, no "from")');
     assert.equal(data(bare, 'zh-CN')[0].a, '“REQ-1”（未定优先级，未写提出方）');
     const ghost = PAIR.replace(/pick\.mode/g, 'ghost.mode');
     assert.deepEqual(data(ghost).map((d) => [d.short.key, d.step]), [['ghost.mode', '"ghost"'], ['ghost.mode', '"ghost"']]);
+  });
+
+  it('says nothing of today when the step does not set the attribute, and its value when it does', () => {
+    assert.deepEqual(data(PAIR).map((d) => d.today), ['', '']);
+    assert.deepEqual(data(PAIR, 'zh-CN').map((d) => d.today), ['', '']);
+    const withToday = PAIR.replace('    role: warehouse\n', '    role: warehouse\n    attributes:\n      mode: manual\n');
+    assert.notEqual(withToday, PAIR);
+    assert.deepEqual(data(withToday).map((d) => d.today), [' Today it is "manual".', ' Today it is "manual".']);
+    assert.deepEqual(data(withToday, 'zh-CN').map((d) => d.today), ['目前为“manual”。', '目前为“manual”。']);
   });
 
   it('shows a step by its name beside its id, and by its id alone when the name is blank or the id itself', () => {

@@ -148,6 +148,10 @@ describe('handoff/no-data: how long or odd names are shown', () => {
   it('shows only the quoted id when the name is missing, blank or the id itself, and trims a name', () => {
     assert.deepEqual(labels(two({ id: 'a' }, { id: 'b', name: '   ' })), [['"a"', 'ra', '"b"', 'rb']]);
     assert.deepEqual(labels(two({ id: 'a', name: 'a' }, { id: 'b', name: '  B x  ' })), [['"a"', 'ra', 'B x "b"', 'rb']]);
+    // spaces around a long name are not counted
+    assert.deepEqual(labels(two({ id: 'a', name: '   abcdefghijklmn   ' }, { id: 'b', name: '   abcdefghijklmno   ' })), [
+      ['abcdefghijklmn "a"', 'ra', 'abcdefghijklm… "b"', 'rb'],
+    ]);
     // a long id that is also the name: the id alone, cut
     const long = 'abcdefghij0123456789xy';
     assert.deepEqual(labels(two({ id: long, name: long }, { id: 'b', name: 'b' })), [[`"${long.slice(0, 19)}…"`, 'ra', '"b"', 'rb']]);
