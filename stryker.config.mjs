@@ -34,8 +34,8 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
-  // Not copied into the sandbox: the VS Code download (a symbolic link to a folder) and build leftovers.
-  ignorePatterns: ['.vscode-test', 'out', 'test/artifacts', '*.vsix'],
+  // Not copied into the sandbox: the VS Code download (a symbolic link to a folder), build leftovers and earlier reports.
+  ignorePatterns: ['.vscode-test', 'out', 'test/artifacts', '*.vsix', 'reports'],
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };
