@@ -251,7 +251,7 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     // the explanation's values under the names the message used before it was shortened
     return all
       .filter((f) => f.code === CODE)
-      .map((f) => ({ ...f.detail!, a: f.detail!.aWho, b: f.detail!.bWho, step: f.detail!.step, decision: f.detail!.howTo, short: f.data! }));
+      .map((f) => ({ ...f.detail!, a: f.detail!.aWho, b: f.detail!.bWho, step: f.detail!.step, today: f.detail!.today, decision: f.detail!.howTo, short: f.data! }));
   };
   const outranks = (decider: string) =>
     ` "REQ-2" (must) outranks "REQ-1" (should). If "REQ-2" wins, record the decision in it with \`overrides: [REQ-1]\` and \`decidedBy: ${decider}\`; otherwise change one of them so they agree.`;
