@@ -355,7 +355,7 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     assert.equal(shortA('REQ-1!'), '"REQ-1!" (should, 业务员)');
   });
 
-  it('names who asked by the role name, trimmed and cut after 15 characters, or by the role id when the name is blank', () => {
+  it('names who asked by the role name, trimmed, whole up to 16 characters and cut to 15 and "…" beyond, or by the role id when the name is blank', () => {
     const shortA = (name: string) => data(PAIR.replace('name: 业务员', `name: ${JSON.stringify(name)}`))[0].short.a;
     assert.equal(shortA('  Sales team  '), 'REQ-1 (should, Sales team)');
     assert.equal(shortA('   '), 'REQ-1 (should, sales)');

@@ -157,7 +157,7 @@ describe('handoff/no-data: how long or odd names are shown', () => {
     assert.deepEqual(labels(two({ id: long, name: long }, { id: 'b', name: 'b' })), [[`"${long.slice(0, 19)}…"`, 'ra', '"b"', 'rb']]);
   });
 
-  it('names a lane by its role name, trimmed and cut after 15 characters, or by the role id when the name is blank', () => {
+  it('names a lane by its role name, trimmed, whole up to 16 characters and cut to 15 and "…" beyond, or by the role id when the name is blank', () => {
     assert.deepEqual(labels(two({ id: 'a', name: 'A' }, { id: 'b', name: 'B' }, '  Sales team  ', '   ')), [['A "a"', 'Sales team', 'B "b"', 'rb']]);
     assert.deepEqual(labels(two({ id: 'a', name: 'A' }, { id: 'b', name: 'B' }, 'abcdefghijklmnop', 'abcdefghijklmnopq')), [
       ['A "a"', 'abcdefghijklmnop', 'B "b"', 'abcdefghijklmno…'],
