@@ -47,3 +47,14 @@ export function assertCostRatio(work: () => unknown, baseline: () => unknown, ma
     throw new Error(`${what}: ${t.work.toFixed(1)} ms against ${t.baseline.toFixed(1)} ms, ${ratio.toFixed(1)}× (at most ${maxRatio}× expected)`);
   }
 }
+
+/**
+ * A large corpus in a test: all of it, except in a mutation run, where a
+ * deterministic one in `every` items (spread over the whole list) is used.
+ * A corpus test that covers every rule runs for every mutant it covers (for
+ * minutes on a busy machine for each surviving one); the sample still checks
+ * the same property on every file and kind the stride reaches.
+ */
+export function corpusSample<T>(items: readonly T[], every: number): readonly T[] {
+  return process.env.BIZFLOW_MUTATION === '1' ? items.filter((_, i) => i % every === 0) : items;
+}

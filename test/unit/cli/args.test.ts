@@ -50,6 +50,11 @@ describe('cli: argument parsing', () => {
     assert.deepEqual(parse('-f=').options, { format: '' });
   });
 
+  it('reads a glued short value that holds "-<digit>" further on as the value (only "-<digit>" at the start is a number)', () => {
+    assert.deepEqual(parse('-f-1', 'a.yaml'), { options: { format: '-1' }, positionals: ['a.yaml'] });
+    assert.deepEqual(parse('-c=a-2.json'), { options: { config: 'a-2.json' }, positionals: [] });
+  });
+
   it('takes the next word as the value even when it looks like an option', () => {
     assert.deepEqual(parse('--format', '--quiet'), { options: { format: '--quiet' }, positionals: [] });
     assert.deepEqual(parse('-f', '-q'), { options: { format: '-q' }, positionals: [] });
@@ -98,6 +103,8 @@ describe('cli: argument parsing', () => {
     assert.deepEqual(errorOf('-fjson', '--format=text'), { kind: 'repeated', option: '--format' });
     assert.deepEqual(errorOf('-q', '--quiet'), { kind: 'repeated', option: '--quiet' });
     assert.deepEqual(errorOf('--quiet', '-q'), { kind: 'repeated', option: '-q' });
+    assert.deepEqual(errorOf('--format=json', '-ftext'), { kind: 'repeated', option: '-f' });
+    assert.deepEqual(errorOf('-c', 'a.json', '-c=b.json'), { kind: 'repeated', option: '-c' });
   });
 });
 

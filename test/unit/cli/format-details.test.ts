@@ -35,6 +35,21 @@ describe('cli formats: details', () => {
     assert.equal('ruleIndex' in res, false);
   });
 
+  it('JSON: a yaml/syntax finding turned down to a warning is still marked fatal, but counts as a warning, not a fatal error', () => {
+    const text = 'bizflow: 1\nsteps: [a\n';
+    const r = result('a.bizflow.yaml', text);
+    r.diagnostics = analyze(text, { config: [{ rules: { 'yaml/syntax': 'warning' } }] }).diagnostics;
+    const syntax = r.diagnostics.filter((d) => d.code === 'yaml/syntax');
+    assert.ok(syntax.length > 0 && syntax.every((d) => d.severity === 'warning'));
+    const [json] = JSON.parse(formatJson([r]));
+    assert.equal(json.fatalErrorCount, 0);
+    assert.equal(json.warningCount, r.diagnostics.filter((d) => d.severity === 'warning').length);
+    assert.deepEqual(json.messages.filter((m: any) => m.ruleId === 'yaml/syntax').map((m: any) => [m.fatal, m.severity]), syntax.map(() => [true, 1]));
+    // as an error it is a fatal error
+    const e = result('a.bizflow.yaml', text);
+    assert.equal(JSON.parse(formatJson([e]))[0].fatalErrorCount, e.diagnostics.filter((d) => d.code === 'yaml/syntax').length);
+  });
+
   it('JSON and SARIF end with one newline', () => {
     const r = result('a.bizflow.yaml', BASE);
     assert.match(formatJson([r]), /\]\n$/);

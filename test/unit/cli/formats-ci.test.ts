@@ -139,6 +139,12 @@ describe('cli lint: --format junit', function () {
     assert.ok(tc.children[0].text.includes(oneLine));
   });
 
+  it('writes a message on one line: line breaks with the spaces around them become one space, and none is left at either end', () => {
+    const xml = formatJunit([result('/w/a.bizflow.yaml', 'a: 1\n', [diag('r/x', 'error', '\n  first\n\n  second \r\n\tthird\r\n', 0)])], '/w');
+    const failure = parseXml(xml).children[0].children[0].children[0];
+    assert.equal(failure.attrs.message, 'first second third');
+  });
+
   it('xmlAttr/xmlText round-trip any string through a strict parser (property)', function () {
     this.timeout(60_000);
     fc.assert(

@@ -14,6 +14,7 @@ import { analyze, MISTAKE_CODES } from '../../../src/core/engine';
 import { fixesFor } from '../../../src/core/fixes';
 import type { Diagnostic } from '../../../src/core/types';
 import { EXAMPLE_FILES, MUTATIONS, type Mutation } from './corpus';
+import { corpusSample } from '../timing';
 
 const dataOf = (t: string) => {
   try {
@@ -66,7 +67,9 @@ describe('typing mistakes: the mutation test over the examples (issue 11)', func
   it('each mutation: at most 3 new findings, one on its line naming the cause, whose preferred fix restores the file', () => {
     const failures: string[] = [];
     let checked = 0;
-    for (const m of MUTATIONS) {
+    // in a mutation run, one mutation in 10 (the whole corpus is 40 s of every mutant it covers)
+    const corpus = corpusSample(MUTATIONS, 10);
+    for (const m of corpus) {
       const { model, diagnostics } = analyze(m.text);
       const fresh = newFindings(m, base.get(m.file)!, diagnostics);
       const where = `${m.file}:${m.line + 1} ${m.kind} ${JSON.stringify(m.text.split('\n')[m.line])}`;
@@ -86,7 +89,7 @@ describe('typing mistakes: the mutation test over the examples (issue 11)', func
       const fixed = applyEdits(m.text, preferred[0].edits);
       if (fixed !== m.original) failures.push(`${where}: the fix gives ${JSON.stringify(fixed.split('\n')[m.line])}`);
     }
-    assert.ok(checked > 800, `checked ${checked}`);
+    assert.ok(checked > (corpus.length === MUTATIONS.length ? 800 : 80), `checked ${checked}`);
     assert.deepEqual(failures.slice(0, 20), [], `${failures.length} failures`);
   });
 });

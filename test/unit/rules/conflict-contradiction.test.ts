@@ -187,7 +187,7 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     // the explanation's values under the names the message used before it was shortened
     return all
       .filter((f) => f.code === CODE)
-      .map((f) => ({ ...f.detail!, a: f.detail!.aWho, b: f.detail!.bWho, step: f.detail!.step, decision: f.detail!.howTo, short: f.data! }));
+      .map((f) => ({ ...f.detail!, a: f.detail!.aWho, b: f.detail!.bWho, step: f.detail!.step, today: f.detail!.today, decision: f.detail!.howTo, short: f.data! }));
   };
   const outranks = (decider: string) =>
     ` "REQ-2" (must) outranks "REQ-1" (should). If "REQ-2" wins, record the decision in it with \`overrides: [REQ-1]\` and \`decidedBy: ${decider}\`; otherwise change one of them so they agree.`;
@@ -230,6 +230,12 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
       ' Neither outranks the other (both are must), so the roles involved have to decide. Record the decision in the requirement that wins with `overrides` and `decidedBy: director`, or change one of them so they agree.',
     );
     assert.equal(data(same, 'zh-CN')[0].decision, '两者优先级相同（都是 must），需由相关角色商定。请在胜出的需求中用 `overrides` 和 `decidedBy: director` 记录决定，或修改其中一条，使两者一致。');
+    assert.equal(data(same, 'zh-CN')[0].short.decision, '优先级相同，需相关角色商定（overrides + decidedBy）。');
+    // one without priority, on either side of the finding: the roles decide
+    for (const text of [PAIR.replace('    priority: should\n', ''), PAIR.replace('    priority: must\n', '')]) {
+      assert.deepEqual(data(text).map((d) => d.short.decision), [' The roles decide (overrides + decidedBy).', ' The roles decide (overrides + decidedBy).']);
+      assert.deepEqual(data(text, 'zh-CN').map((d) => d.short.decision), ['需相关角色商定（overrides + decidedBy）。', '需相关角色商定（overrides + decidedBy）。']);
+    }
     for (const text of [PAIR.replace('    priority: should\n', ''), PAIR.replace('    priority: must\n', '')]) {
       const found = data(text);
       assert.equal(found.length, 2);
@@ -246,12 +252,22 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     assert.deepEqual([a.a, a.b], ['"REQ-1" (no priority, asked by 业务员 "sales")', '"REQ-2" (must, asked by "nobody")']);
     assert.deepEqual([a.short.a, a.short.b], ['REQ-1 (no priority, 业务员)', 'REQ-2 (must, nobody)']);
     const [z] = data(text, 'zh-CN');
+    assert.deepEqual([z.short.a, z.short.b], ['REQ-1（未定优先级，业务员）', 'REQ-2（must，nobody）']);
     assert.deepEqual([z.a, z.b], ['“REQ-1”（未定优先级，由业务员“sales”提出）', '“REQ-2”（must，由“nobody”提出）']);
     const bare = PAIR.replace('    from: sales\n    priority: should\n', '');
     assert.equal(data(bare)[0].a, '"REQ-1" (no priority, no "from")');
     assert.equal(data(bare, 'zh-CN')[0].a, '“REQ-1”（未定优先级，未写提出方）');
     const ghost = PAIR.replace(/pick\.mode/g, 'ghost.mode');
     assert.deepEqual(data(ghost).map((d) => [d.short.key, d.step]), [['ghost.mode', '"ghost"'], ['ghost.mode', '"ghost"']]);
+  });
+
+  it('says nothing of today when the step does not set the attribute, and its value when it does', () => {
+    assert.deepEqual(data(PAIR).map((d) => d.today), ['', '']);
+    assert.deepEqual(data(PAIR, 'zh-CN').map((d) => d.today), ['', '']);
+    const withToday = PAIR.replace('    role: warehouse\n', '    role: warehouse\n    attributes:\n      mode: manual\n');
+    assert.notEqual(withToday, PAIR);
+    assert.deepEqual(data(withToday).map((d) => d.today), [' Today it is "manual".', ' Today it is "manual".']);
+    assert.deepEqual(data(withToday, 'zh-CN').map((d) => d.today), ['目前为“manual”。', '目前为“manual”。']);
   });
 
   it('shows a step by its name beside its id, and by its id alone when the name is blank or the id itself', () => {
@@ -261,6 +277,29 @@ describe('conflict/contradiction: the decision hint and the labels', () => {
     assert.equal(data(PAIR.replace('name: 拣货', 'name: " pick "'))[0].step, '"pick"');
     assert.equal(data(PAIR.replace('name: 拣货', 'name: " 拣 货 "'))[0].step, '拣 货 "pick"');
     assert.equal(data(PAIR.replace('name: 拣货', 'name: "  "'), 'zh-CN')[0].step, '“pick”');
+  });
+
+  it('writes a requirement id bare in the short message when it is a plain id of up to 40 characters, quoted (and cut) otherwise', () => {
+    const shortA = (id: string, locale: 'en' | 'zh-CN' = 'en') => data(PAIR.replace('REQ-1:', `${JSON.stringify(id)}:`), locale)[0].short.a;
+    const id40 = 'R'.repeat(10) + '需求_.-' + '9'.repeat(25);
+    assert.equal([...id40].length, 40);
+    assert.equal(shortA(id40), `${id40} (should, 业务员)`);
+    assert.equal(shortA(id40 + 'x'), `"${id40.slice(0, 39)}…" (should, 业务员)`);
+    assert.equal(shortA('REQ 1'), '"REQ 1" (should, 业务员)');
+    assert.equal(shortA('REQ 1', 'zh-CN'), '“REQ 1”（should，业务员）');
+    assert.equal(shortA('x/REQ-1'), '"x/REQ-1" (should, 业务员)');
+    assert.equal(shortA('REQ-1!'), '"REQ-1!" (should, 业务员)');
+  });
+
+  it('names who asked by the role name, trimmed, whole up to 16 characters and cut to 15 and "…" beyond, or by the role id when the name is blank', () => {
+    const shortA = (name: string) => data(PAIR.replace('name: 业务员', `name: ${JSON.stringify(name)}`))[0].short.a;
+    assert.equal(shortA('  Sales team  '), 'REQ-1 (should, Sales team)');
+    assert.equal(shortA('   '), 'REQ-1 (should, sales)');
+    assert.equal(shortA('abcdefghijklmnop'), 'REQ-1 (should, abcdefghijklmnop)');
+    assert.equal(shortA('abcdefghijklmnopq'), 'REQ-1 (should, abcdefghijklmno…)');
+    // no `from`: the short message says so
+    assert.equal(data(PAIR.replace('    from: sales\n', ''))[0].short.a, 'REQ-1 (should, no "from")');
+    assert.equal(data(PAIR.replace('    from: sales\n', ''), 'zh-CN')[0].short.a, 'REQ-1（should，未写提出方）');
   });
 
 });

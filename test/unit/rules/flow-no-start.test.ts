@@ -44,6 +44,10 @@ describe('flow/no-start', () => {
     for (const v of ['steps: ~\n', 'steps: ""\n', 'steps: {}\n', 'steps:\n']) {
       assert.deepEqual(only('flow/no-start', head + v).map((f) => [f.text, f.line, f.column, f.messageId]), [['steps', 5, 1, 'noStart']], v);
     }
+    // a `steps` key with no value at all (`? steps`), or an alias to nothing (`*nope`, a yaml/syntax error)
+    for (const [v, column] of [['? steps\n', 3], ['steps: *nope\n', 1]] as const) {
+      assert.deepEqual(only('flow/no-start', head + v).map((f) => [f.text, f.line, f.column, f.messageId]), [['steps', 5, column, 'noStart']], v);
+    }
     for (const v of ['steps: "x"\n', 'steps: 3\n', 'steps: true\n', 'steps: [a]\n', 'steps: []\n']) {
       assert.deepEqual(only('flow/no-start', head + v), [], v);
     }

@@ -102,3 +102,65 @@ describe('handoff/no-data', () => {
     assert.deepEqual(only(CODE, file('produces: credit')).map((f) => f.text), ['notify']);
   });
 });
+
+describe('handoff/no-data: how long or odd names are shown', () => {
+  const two = (up: { id: string; name?: string }, down: { id: string; name?: string }, laneA?: string, laneB?: string) =>
+    [
+      'bizflow: 1',
+      'process:',
+      '  name: P',
+      'roles:',
+      '  ra:',
+      ...(laneA !== undefined ? [`    name: ${JSON.stringify(laneA)}`] : []),
+      '  rb:',
+      ...(laneB !== undefined ? [`    name: ${JSON.stringify(laneB)}`] : []),
+      'steps:',
+      `  ${JSON.stringify(up.id)}:`,
+      ...(up.name !== undefined ? [`    name: ${JSON.stringify(up.name)}`] : []),
+      '    type: start',
+      '    role: ra',
+      `    next: ${JSON.stringify(down.id)}`,
+      `  ${JSON.stringify(down.id)}:`,
+      ...(down.name !== undefined ? [`    name: ${JSON.stringify(down.name)}`] : []),
+      '    type: end',
+      '    role: rb',
+      '',
+    ].join('\n');
+  const labels = (text: string) => only(CODE, text).map((f) => [f.data?.up, f.data?.fromLane, f.data?.down, f.data?.toLane]);
+
+  it('shows a step name of up to 14 characters whole and cuts a longer one to 13 and "…"', () => {
+    assert.deepEqual(labels(two({ id: 'a', name: 'abcdefghijklmn' }, { id: 'b', name: 'abcdefghijklmno' })), [
+      ['abcdefghijklmn "a"', 'ra', 'abcdefghijklm… "b"', 'rb'],
+    ]);
+    // characters, not UTF-16 units: 14 CJK characters and an emoji-laden name
+    assert.deepEqual(labels(two({ id: 'a', name: '一二三四五六七八九十一二三四' }, { id: 'b', name: '😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀' })), [
+      ['一二三四五六七八九十一二三四 "a"', 'ra', '😀😀😀😀😀😀😀😀😀😀😀😀😀… "b"', 'rb'],
+    ]);
+  });
+
+  it('shows a step id of up to 20 characters whole and cuts a longer one to 19 and "…"', () => {
+    const id20 = 'abcdefghij0123456789';
+    assert.deepEqual(labels(two({ id: id20, name: 'A' }, { id: id20 + 'x', name: 'B' })), [
+      [`A "${id20}"`, 'ra', `B "${id20.slice(0, 19)}…"`, 'rb'],
+    ]);
+  });
+
+  it('shows only the quoted id when the name is missing, blank or the id itself, and trims a name', () => {
+    assert.deepEqual(labels(two({ id: 'a' }, { id: 'b', name: '   ' })), [['"a"', 'ra', '"b"', 'rb']]);
+    assert.deepEqual(labels(two({ id: 'a', name: 'a' }, { id: 'b', name: '  B x  ' })), [['"a"', 'ra', 'B x "b"', 'rb']]);
+    // spaces around a long name are not counted
+    assert.deepEqual(labels(two({ id: 'a', name: '   abcdefghijklmn   ' }, { id: 'b', name: '   abcdefghijklmno   ' })), [
+      ['abcdefghijklmn "a"', 'ra', 'abcdefghijklm… "b"', 'rb'],
+    ]);
+    // a long id that is also the name: the id alone, cut
+    const long = 'abcdefghij0123456789xy';
+    assert.deepEqual(labels(two({ id: long, name: long }, { id: 'b', name: 'b' })), [[`"${long.slice(0, 19)}…"`, 'ra', '"b"', 'rb']]);
+  });
+
+  it('names a lane by its role name, trimmed, whole up to 16 characters and cut to 15 and "…" beyond, or by the role id when the name is blank', () => {
+    assert.deepEqual(labels(two({ id: 'a', name: 'A' }, { id: 'b', name: 'B' }, '  Sales team  ', '   ')), [['A "a"', 'Sales team', 'B "b"', 'rb']]);
+    assert.deepEqual(labels(two({ id: 'a', name: 'A' }, { id: 'b', name: 'B' }, 'abcdefghijklmnop', 'abcdefghijklmnopq')), [
+      ['A "a"', 'abcdefghijklmnop', 'B "b"', 'abcdefghijklmno…'],
+    ]);
+  });
+});

@@ -60,7 +60,8 @@ describe('req/untraced', () => {
   });
 
   it('reads an item with nothing after its key, or `~`, as an empty requirement, and one of another shape as unreadable', () => {
-    for (const body of ['  REQ-9:\n', '  REQ-9: ~\n']) {
+    // an alias to nothing (`*nope`, a yaml/syntax error) is nothing too
+    for (const body of ['  REQ-9:\n', '  REQ-9: ~\n', '  REQ-9: *nope\n']) {
       assert.deepEqual(only(CODE, file(body)).map((f) => [f.text, f.messageId, f.data]), [['REQ-9', 'untraced', { id: 'REQ-9' }]], body);
     }
     for (const body of ['  REQ-9: text\n', '  REQ-9: [a]\n', '  REQ-9: 3\n']) assert.deepEqual(only(CODE, file(body)), [], body);
