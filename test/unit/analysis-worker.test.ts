@@ -8,8 +8,8 @@ import { diagnosticLineRanges } from '../../src/core/positions';
 import { buildTree } from '../../src/core/tree';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
-import type { HostToWorker, WorkerEndpoint, WorkerToHost } from '../../src/shared/worker-protocol';
-import { answer } from '../../src/worker/analysis';
+import type { AnalyzeRequest, HostToWorker, QueryRequest, WorkerEndpoint, WorkerToHost } from '../../src/shared/worker-protocol';
+import { AnalysisServer } from '../../src/worker/analysis';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const ORDER = fs.readFileSync(path.join(repoRoot, 'examples/order-fulfilment.bizflow.yaml'), 'utf8');
@@ -28,12 +28,19 @@ class FakeWorkers {
 }
 
 class FakeWorker implements WorkerEndpoint {
-  readonly received: HostToWorker[] = [];
+  /** The requests that want an answer, in order (`forget`s go to `forgotten`). */
+  readonly received: (AnalyzeRequest | QueryRequest)[] = [];
+  readonly forgotten: string[] = [];
+  /** The real worker's state: its kept analyses. */
+  readonly server = new AnalysisServer();
   terminated = false;
   private onMsg: (m: WorkerToHost) => void = () => {};
   private onEx: (r: string) => void = () => {};
   postMessage(m: HostToWorker) {
-    this.received.push(structuredClone(m));
+    if (m.type === 'forget') {
+      this.forgotten.push(m.key);
+      this.server.handle(m);
+    } else this.received.push(structuredClone(m));
   }
   onMessage(l: (m: WorkerToHost) => void) {
     this.onMsg = l;
@@ -46,7 +53,7 @@ class FakeWorker implements WorkerEndpoint {
   }
   /** Answers the i-th request it received, with the real core. */
   reply(i = this.received.length - 1) {
-    this.onMsg(structuredClone(answer(this.received[i])));
+    this.onMsg(structuredClone(this.server.handle(this.received[i])!));
   }
   crash(reason: string) {
     this.onEx(reason);
@@ -91,11 +98,11 @@ describe('analysis worker (host side)', () => {
     fw.current.reply();
     const o1 = await plain;
     assert.ok(o1.status === 'done' && o1.outline === undefined, 'not asked: no outline');
-    assert.equal(fw.current.received[0].outline, undefined);
+    assert.equal((fw.current.received[0] as AnalyzeRequest).outline, undefined);
     const asked = w.analyze('a', crlf, 'en', [], { outline: true });
     fw.current.reply();
     const o2 = await asked;
-    assert.equal(fw.current.received[1].outline, true);
+    assert.equal((fw.current.received[1] as AnalyzeRequest).outline, true);
     assert.ok(o2.status === 'done' && o2.outline, 'asked: the outline');
     if (o2.status !== 'done' || !o2.outline) return;
     assert.deepEqual(o2.outline, lineOutline(crlf, buildOutline(analyze(crlf).model)));
@@ -160,7 +167,7 @@ describe('analysis worker (host side)', () => {
     const o = await v2;
     assert.equal(o.status, 'done');
     assert.equal(o.status === 'done' && o.diagnostics.length, analyze(ORDER).diagnostics.length);
-    assert.deepEqual(w.stats, { started: 2, terminated: 1, superseded: 1, done: 1, failed: 0 });
+    assert.deepEqual(w.stats, { started: 2, terminated: 1, superseded: 1, done: 1, failed: 0, queries: 0, stale: 0, cachedQueries: 0 });
     w.dispose();
   });
 
