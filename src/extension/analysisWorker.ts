@@ -71,6 +71,7 @@ interface AnalyzeJob {
   tree?: RequirementGrouping;
   /** Keep the analysis in the worker for the language queries (open documents). */
   keep: boolean;
+  version?: number;
   resolve(o: WorkerOutcome): void;
   superseded: boolean;
 }
@@ -103,8 +104,13 @@ export class AnalysisWorker {
   private disposed = false;
   /** The newest document version asked about per key (queries about older versions are stale). */
   private readonly newest = new Map<string, number>();
+  /**
+   * What the current worker was sent to keep per key: a query about the same version, text and settings
+   * omits the text (posting a 10,000-step file's 2.7 MB is the host's costliest task); cleared with the worker.
+   */
+  private readonly sent = new Map<string, { version: number; text: string; locale: Locale; config: string }>();
   /** Counters for tests and the bench. */
-  readonly stats = { started: 0, terminated: 0, superseded: 0, done: 0, failed: 0, queries: 0, stale: 0, cachedQueries: 0 };
+  readonly stats = { started: 0, terminated: 0, superseded: 0, done: 0, failed: 0, queries: 0, stale: 0, cachedQueries: 0, textOmitted: 0, missing: 0 };
 
   constructor(
     private readonly factory: WorkerFactory,
@@ -139,6 +145,7 @@ export class AnalysisWorker {
         outline: !!options.outline,
         tree: options.tree,
         keep: options.version !== undefined && options.version >= 0,
+        version: options.version,
         resolve,
         superseded: false,
       };
@@ -204,6 +211,7 @@ export class AnalysisWorker {
   /** A document was closed: the worker drops its kept analysis (queued requests still run). */
   forget(key: string): void {
     this.newest.delete(key);
+    this.sent.delete(key);
     this.worker?.postMessage({ type: 'forget', key });
   }
 
@@ -273,9 +281,9 @@ export class AnalysisWorker {
         this.pump();
       }, timeout);
     }
-    if (job.type === 'query') {
-      w.postMessage({ type: 'query', id: job.id, key: job.key, text: job.text, locale: job.locale, config: job.config, query: job.query });
-    } else {
+    if (job.type === 'query') this.postQuery(w, job);
+    else {
+      if (job.keep) this.sent.set(job.key, { version: job.version ?? -1, text: job.text, locale: job.locale, config: JSON.stringify(job.config) });
       w.postMessage({
         type: 'analyze',
         id: job.id,
@@ -284,9 +292,19 @@ export class AnalysisWorker {
         config: job.config,
         ...(job.outline ? { outline: true } : {}),
         ...(job.tree ? { tree: job.tree } : {}),
-        ...(job.keep ? { key: job.key } : {}),
+        ...(job.keep ? { key: job.key, version: job.version } : {}),
       });
     }
+  }
+
+  /** Posts a query, without its text when this worker was sent that version of the document already. */
+  private postQuery(w: WorkerEndpoint, job: QueryJob, withText = false): void {
+    const config = JSON.stringify(job.config);
+    const s = this.sent.get(job.key);
+    const known = !withText && s !== undefined && s.version === job.version && s.locale === job.locale && s.config === config && s.text === job.text;
+    if (known) this.stats.textOmitted++;
+    else this.sent.set(job.key, { version: job.version, text: job.text, locale: job.locale, config });
+    w.postMessage({ type: 'query', id: job.id, key: job.key, version: job.version, ...(known ? {} : { text: job.text }), locale: job.locale, config: job.config, query: job.query });
   }
 
   private ensureWorker(): WorkerEndpoint {
@@ -300,6 +318,7 @@ export class AnalysisWorker {
     w.onExit((reason) => {
       if (this.worker !== w) return; // terminated on purpose
       this.worker = undefined;
+      this.sent.clear();
       const job = this.running;
       if (job) {
         this.finish(job, { status: 'failed', message: reason });
@@ -312,6 +331,12 @@ export class AnalysisWorker {
   private onAnswer(m: WorkerToHost): void {
     const job = this.running;
     if (!job || job.id !== m.id) return; // an answer to a request that was cancelled
+    if (m.type === 'missing' && job.type === 'query' && this.worker) {
+      // the worker no longer keeps that version (evicted, or its analysis failed): ask again with the text
+      this.stats.missing++;
+      this.postQuery(this.worker, job, true);
+      return;
+    }
     if (m.type === 'failed') this.finish(job, { status: 'failed', message: m.message });
     else if (job.type === 'analyze' && m.type === 'analyzed') {
       this.finish(job, { status: 'done', diagnostics: m.diagnostics, ranges: m.ranges, ...(m.outline ? { outline: m.outline } : {}), ...(m.tree ? { tree: m.tree } : {}), ms: m.ms });
@@ -340,6 +365,7 @@ export class AnalysisWorker {
   private kill(): void {
     const w = this.worker;
     this.worker = undefined;
+    this.sent.clear();
     if (this.running) {
       clearTimeout(this.timer);
       this.timer = undefined;

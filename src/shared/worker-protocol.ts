@@ -29,6 +29,8 @@ export interface AnalyzeRequest {
    * language queries about the same text are answered without analysing it again. Open documents only.
    */
   key?: string;
+  /** The document's version (with `key`): a later query about this version may then omit the text. */
+  version?: number;
 }
 
 /**
@@ -40,7 +42,13 @@ export interface QueryRequest {
   type: 'query';
   id: number;
   key: string;
-  text: string;
+  /** The document version asked about. */
+  version: number;
+  /**
+   * The text; omitted when the host sent this version of `key` to this worker already (it then answers
+   * `missing` if it no longer keeps it, and the host asks again with the text).
+   */
+  text?: string;
   locale: Locale;
   config: ConfigLayer[];
   query: LanguageQuery;
@@ -81,6 +89,12 @@ export interface QueryAnswer {
   ms: number;
 }
 
+/** Worker → host: a query without its text about a version the worker does not keep (any more): send the text. */
+export interface MissingAnswer {
+  type: 'missing';
+  id: number;
+}
+
 /** Worker → host: the analysis threw (a bug); the worker is still usable. */
 export interface FailedAnswer {
   type: 'failed';
@@ -89,7 +103,7 @@ export interface FailedAnswer {
 }
 
 export type HostToWorker = AnalyzeRequest | QueryRequest | ForgetRequest;
-export type WorkerToHost = AnalyzeAnswer | QueryAnswer | FailedAnswer;
+export type WorkerToHost = AnalyzeAnswer | QueryAnswer | MissingAnswer | FailedAnswer;
 
 /**
  * One end of a worker, whatever runs it: `worker_threads.Worker` on the
@@ -116,6 +130,8 @@ export function isWorkerToHost(m: unknown): m is WorkerToHost {
       return Array.isArray(x.diagnostics) && x.ranges instanceof Uint32Array;
     case 'answered':
       return isLanguageAnswer(x.answer) && typeof x.cached === 'boolean';
+    case 'missing':
+      return true;
     case 'failed':
       return typeof x.message === 'string';
     default:
@@ -134,13 +150,15 @@ export function isHostToWorker(m: unknown): m is HostToWorker {
         Array.isArray(x.config) &&
         (x.outline === undefined || typeof x.outline === 'boolean') &&
         (x.tree === undefined || REQUIREMENT_GROUPINGS.includes(x.tree as RequirementGrouping)) &&
-        (x.key === undefined || typeof x.key === 'string')
+        (x.key === undefined || typeof x.key === 'string') &&
+        (x.version === undefined || typeof x.version === 'number')
       );
     case 'query':
       return (
         typeof x.id === 'number' &&
         typeof x.key === 'string' &&
-        typeof x.text === 'string' &&
+        typeof x.version === 'number' &&
+        (x.text === undefined || typeof x.text === 'string') &&
         (x.locale === 'en' || x.locale === 'zh-CN') &&
         Array.isArray(x.config) &&
         isLanguageQuery(x.query)

@@ -21,6 +21,8 @@ export const KEPT_ANALYSES = 8;
 /** One kept analysis: the text and settings it is of, the parse, model and findings, the rest built on first use. */
 interface Kept {
   text: string;
+  /** The document version last analysed or asked about with this text. */
+  version?: number;
   locale: Locale;
   config: string;
   result: AnalysisResult;
@@ -53,11 +55,13 @@ export class AnalysisServer {
     const t0 = Date.now();
     try {
       if (req.type === 'query') {
-        const { kept, cached } = this.analysis(req.key, req);
+        const found = this.analysis(req.key, req);
+        if (!found) return { type: 'missing', id: req.id };
+        const { kept, cached } = found;
         const answer = answerQuery({ result: kept.result, index: (kept.symbols ??= buildSymbolIndex(kept.result.model)), locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)) }, req.query);
         return { type: 'answered', id: req.id, answer, cached, ms: Date.now() - t0 };
       }
-      const { diagnostics, model } = req.key !== undefined ? this.analysis(req.key, req).kept.result : analyze(req.text, { locale: req.locale, config: req.config });
+      const { diagnostics, model } = req.key !== undefined ? this.analysis(req.key, req)!.kept.result : analyze(req.text, { locale: req.locale, config: req.config });
       const ranges = diagnosticLineRanges(req.text, diagnostics);
       const outline = req.outline ? lineOutline(req.text, buildOutline(model)) : undefined;
       const tree = req.tree ? { grouping: req.tree, data: buildTree(model, diagnostics, req.tree) } : undefined;
@@ -67,17 +71,25 @@ export class AnalysisServer {
     }
   }
 
-  /** The kept analysis of `key` if it is of this text and settings, else a new one (kept, evicting the least recently used). */
-  private analysis(key: string, req: AnalyzeRequest | QueryRequest): { kept: Kept; cached: boolean } {
+  /**
+   * The kept analysis of `key` if it is of this text (or, for a query without its text, of this version) and
+   * settings, else a new one (kept, evicting the least recently used); `undefined` for a query without its
+   * text about a version not kept.
+   */
+  private analysis(key: string, req: AnalyzeRequest | QueryRequest): { kept: Kept; cached: boolean } | undefined {
     const config = JSON.stringify(req.config);
     const hit = this.kept.get(key);
-    this.kept.delete(key);
-    if (hit && hit.locale === req.locale && hit.config === config && hit.text === req.text) {
+    const same = hit && hit.locale === req.locale && hit.config === config && (req.text === undefined ? hit.version === req.version : hit.text === req.text);
+    if (hit && same) {
+      this.kept.delete(key);
       this.kept.set(key, hit); // most recently used
+      if (req.version !== undefined) hit.version = req.version;
       this.stats.reused++;
       return { kept: hit, cached: true };
     }
-    const kept: Kept = { text: req.text, locale: req.locale, config, result: analyze(req.text, { locale: req.locale, config: req.config }) };
+    if (req.text === undefined) return undefined;
+    this.kept.delete(key);
+    const kept: Kept = { text: req.text, version: req.version, locale: req.locale, config, result: analyze(req.text, { locale: req.locale, config: req.config }) };
     this.stats.analysed++;
     this.kept.set(key, kept);
     while (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);

@@ -169,7 +169,7 @@ describe('analysis worker (host side)', () => {
     const o = await v2;
     assert.equal(o.status, 'done');
     assert.equal(o.status === 'done' && o.diagnostics.length, analyze(ORDER).diagnostics.length);
-    assert.deepEqual(w.stats, { started: 2, terminated: 1, superseded: 1, done: 1, failed: 0, queries: 0, stale: 0, cachedQueries: 0 });
+    assert.deepEqual(w.stats, { started: 2, terminated: 1, superseded: 1, done: 1, failed: 0, queries: 0, stale: 0, cachedQueries: 0, textOmitted: 0, missing: 0 });
     w.dispose();
   });
 
@@ -271,7 +271,7 @@ function onHost(text: string, q: LanguageQuery, locale: 'en' | 'zh-CN' = 'en'): 
   return answerQuery({ result, index: buildSymbolIndex(result.model), locale, lines: new LineIndex(text) }, q);
 }
 
-const query = (id: number, key: string, text: string, q: LanguageQuery, locale: 'en' | 'zh-CN' = 'en'): QueryRequest => ({ type: 'query', id, key, text, locale, config: [], query: q });
+const query = (id: number, key: string, text: string, q: LanguageQuery, locale: 'en' | 'zh-CN' = 'en', version = 1): QueryRequest => ({ type: 'query', id, key, version, text, locale, config: [], query: q });
 
 describe('language queries in the analysis worker', () => {
   const sales = positionOf(ORDER, 'role: sales', 'role: '.length + 2);
@@ -390,11 +390,29 @@ describe('language queries in the analysis worker', () => {
     const zh = server.handle(query(5, 'doc', ORDER + '\n', q, 'zh-CN'));
     assert.ok(zh?.type === 'answered');
     assert.deepEqual(zh.answer, onHost(ORDER + '\n', q, 'zh-CN'));
-    const rules = { type: 'query' as const, id: 6, key: 'doc', text: ORDER + '\n', locale: 'zh-CN' as const, config: [{ 'flow/dead-end': 'off' }], query: q };
+    const rules = { type: 'query' as const, id: 6, key: 'doc', version: 1, text: ORDER + '\n', locale: 'zh-CN' as const, config: [{ 'flow/dead-end': 'off' }], query: q };
     assert.equal(cachedOf(rules as unknown as HostToWorker), false, 'other severity settings');
     // an analysis of a file on disk (no key) is not kept, and does not evict
     server.handle({ type: 'analyze', id: 7, text: 'bizflow: 1\n', locale: 'en', config: [] });
     assert.deepEqual(server.keys(), ['doc']);
+  });
+
+  it('a query without its text is answered from the kept analysis of that version, else "missing"', () => {
+    const server = new AnalysisServer();
+    const q: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    server.handle({ type: 'analyze', id: 1, text: ORDER, locale: 'en', config: [], key: 'doc', version: 4 });
+    const { text: _omitted, ...bare } = query(2, 'doc', ORDER, q, 'en', 4);
+    const a = server.handle(bare);
+    assert.ok(a?.type === 'answered' && a.cached);
+    assert.deepEqual(a.answer, onHost(ORDER, q));
+    assert.deepEqual(server.handle({ ...bare, id: 3, version: 5 }), { type: 'missing', id: 3 }, 'another version');
+    assert.deepEqual(server.handle({ ...bare, id: 4, locale: 'zh-CN' }), { type: 'missing', id: 4 }, 'other settings');
+    assert.deepEqual(server.handle({ ...bare, id: 5, key: 'other' }), { type: 'missing', id: 5 }, 'another document');
+    // the same text under a new version (an undo) is reused, and the version then known
+    assert.ok(server.handle(query(6, 'doc', ORDER, q, 'en', 6))?.type === 'answered');
+    const again = server.handle({ ...bare, id: 7, version: 6 });
+    assert.ok(again?.type === 'answered' && again.cached);
+    assert.deepEqual(server.stats, { analysed: 1, reused: 3 });
   });
 
   it('keeps the most recently used documents only (LRU), and forgets a closed one', () => {
@@ -487,6 +505,8 @@ describe('language queries through the host client (AnalysisWorker)', () => {
     assert.ok(o.status === 'done' && o.cached);
     assert.deepEqual(o.answer, onHost(ORDER, hover));
     assert.equal(w.stats.cachedQueries, 1);
+    assert.equal(fw.current.received[1].text, undefined, 'the worker has this version: the text is not posted again');
+    assert.equal(w.stats.textOmitted, 1);
     // a file read from disk (no version) is not kept
     const disk = w.analyze('disk', ORDER, 'en', []);
     await tick();
@@ -566,6 +586,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
     assert.equal(fw.started[0].terminated, true);
     const fresh = fw.current;
     assert.equal(fresh.received[0].type, 'query', 'the query runs first in the new worker');
+    assert.equal(fresh.received[0].text, v2, 'with its text: the new worker keeps nothing');
     fresh.reply(0);
     const o = await q2;
     assert.ok(o.status === 'done' && !o.cached, 'the new worker had nothing kept: it analysed version 2');
@@ -608,6 +629,33 @@ describe('language queries through the host client (AnalysisWorker)', () => {
     const o = await slow.query('doc', 1, ORDER, 'en', [], hover);
     assert.ok(o.status === 'failed' && /query took longer/.test(o.message));
     slow.dispose();
+  });
+
+  it('a query without its text that the worker no longer keeps is asked again with the text', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
+    fw.current.reply(0);
+    await a;
+    fw.current.server.handle({ type: 'forget', key: 'doc' }); // evicted behind the host's back
+    const q = w.query('doc', 1, ORDER, 'en', [], hover);
+    assert.equal(fw.current.received[1].text, undefined);
+    fw.current.reply(1);
+    await tick();
+    assert.equal(fw.current.received.length, 3, 'asked again');
+    assert.equal(fw.current.received[2].text, ORDER);
+    assert.equal(fw.current.received[2].id, fw.current.received[1].id);
+    fw.current.reply(2);
+    const o = await q;
+    assert.ok(o.status === 'done' && !o.cached);
+    assert.deepEqual(o.answer, onHost(ORDER, hover));
+    assert.equal(w.stats.missing, 1);
+    // other settings than the kept analysis's: the text is sent
+    const zh = w.query('doc', 1, ORDER, 'zh-CN', [], hover);
+    assert.equal(fw.current.received[3].text, ORDER);
+    fw.current.reply(3);
+    assert.equal((await zh).status, 'done');
+    w.dispose();
   });
 
   it('forget tells the worker to drop the document (only a running worker: a new one keeps nothing)', async () => {
