@@ -4,12 +4,20 @@
  * worker (dist/worker.js, `npm run build` first), plus how often a newer
  * edit cancelled an outdated analysis.
  *
- *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--json]
+ *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--queries worker|host] [--json]
  *
  * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it);
  * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask).
  *
  * `--no-cancel`: a superseded running analysis finishes (result dropped) instead of its worker being terminated.
+ *
+ * `--queries worker|host`: after every keystroke the editor also asks, like one with quick suggestions on, for
+ * completion at the cursor, a hover on a step id and the quick fixes of a line with a finding (code actions):
+ * `worker` answers them in the analysis worker from the analysis it keeps (what the providers do now,
+ * `AnalysisService.query`), `host` on the host from an analysis, symbol index and line index built there once
+ * per version (what the providers did before: `forDocument`, asked before the worker's findings of the version
+ * arrived, analysed on the host). Each provider call also takes the document's text
+ * as VS Code's `getText()` does (joining its lines), which the real providers do.
  *
  * On the host the editor's default debounce (250 ms) applies, so one
  * analysis runs after the last key; in the worker the debounce is 0, so every
@@ -28,11 +36,14 @@
  * features, which build the model on the host (parse + model, ~60 % of an
  * analysis) when they read it; `--model` measures that once per run.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../src/core/engine';
 import { buildModel, parseText } from '../src/core';
 import { LineIndex, lineRangeAt } from '../src/core/positions';
+import { buildSymbolIndex } from '../src/core/symbols';
 import { AnalysisWorker } from '../src/extension/analysisWorker';
+import { answerQuery, type LanguageQuery, type ShownDiagnostic } from '../src/shared/language-queries';
 import { nodeWorkerFactory } from '../src/extension/nodeWorker';
 import type { Diagnostic } from '../src/core/types';
 import { generateFlow } from './generate';
@@ -85,7 +96,7 @@ function fromWorkerRanges(ranges: Uint32Array): number {
 const countNodes = (ns: readonly { children: readonly unknown[] }[]): number =>
   ns.reduce((n, x) => n + 1 + countNodes(x.children as { children: readonly unknown[] }[]), 0);
 
-const hostTasks = { postMaxMs: 0, answerMaxMs: 0 };
+const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0 };
 const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   const t = performance.now();
   try {
@@ -140,10 +151,62 @@ async function main() {
   // `--tree`: and the roles & requirements trees (the tree views follow the active document and keep the badge)
   const withTree = argv.includes('--tree');
   let outlineNodes = 0;
+  // `--queries worker|host`: completion, hover and quick fixes after every keystroke (quick suggestions on)
+  const qi = argv.indexOf('--queries');
+  const queries = qi >= 0 ? (argv[qi + 1] === 'host' ? 'host' : 'worker') : undefined;
+  const asked = { sent: 0, answered: 0, stale: 0, failed: 0, completionEntries: 0, fixes: 0 };
+  const hoverAt = new LineIndex(base).position(base.indexOf('role: ', base.indexOf('steps:')) + 'role: '.length + 1);
+  let shownDiagnostic: ShownDiagnostic | undefined;
+  /** What the providers did before: the model, symbol index and line index built on the host once per version. */
+  let hostModel: { version: number; subject: Parameters<typeof answerQuery>[0] } | undefined;
+  const ask = async (text: string, version: number, lines: string[]) => {
+    const getText = () => lines.join('\n'); // what VS Code's TextDocument.getText() does
+    const cursor = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const qs: LanguageQuery[] = [
+      { kind: 'complete', ...cursor },
+      { kind: 'hover', ...hoverAt },
+      ...(shownDiagnostic ? [{ kind: 'fixes' as const, diagnostics: [shownDiagnostic] }] : []),
+    ];
+    await Promise.all(
+      qs.map(async (q) => {
+        asked.sent++;
+        if (queries === 'host') {
+          const a = timed('queryMaxMs', () => {
+            const t = getText();
+            if (hostModel?.version !== version) {
+              // asked right after the keystroke, before the worker's findings of this version: forDocument analysed on the host
+              const result = analyze(t, { locale: 'en' });
+              hostModel = { version, subject: { result, index: buildSymbolIndex(result.model), locale: 'en', lines: new LineIndex(t) } };
+            }
+            return answerQuery(hostModel.subject, q);
+          });
+          asked.answered++;
+          if (a.kind === 'complete') asked.completionEntries += a.entries.length;
+          if (a.kind === 'fixes') asked.fixes += a.fixes.length;
+          return;
+        }
+        const o = await timed('queryMaxMs', () => worker.query('doc', version, getText(), 'en', [], q));
+        if (o.status === 'done') {
+          asked.answered++;
+          if (o.answer.kind === 'complete') asked.completionEntries += o.answer.entries.length;
+          if (o.answer.kind === 'fixes') asked.fixes += o.answer.fixes.length;
+        } else asked[o.status]++;
+      }),
+    );
+  };
   const inWorker = await measureStall(() =>
     typing(base, WORKER_DEBOUNCE, async (text, version) => {
-      const o = await timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { outline: withOutline, ...(withTree ? { tree: 'status' as const } : {}) }));
+      const lines = queries ? text.split('\n') : [];
+      const analysed = timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { version, outline: withOutline, ...(withTree ? { tree: 'status' as const } : {}) }));
+      // the editor asks right after the keystroke, while the analysis of that version runs
+      const answered = queries ? ask(text, version, lines) : Promise.resolve();
+      const o = await analysed;
+      await answered;
       if (o.status !== 'done') return;
+      if (!shownDiagnostic && o.diagnostics.length) {
+        const r = lineRangeAt(o.ranges, 0);
+        shownDiagnostic = { code: o.diagnostics[0].code, message: o.diagnostics[0].message, range: [r.start.line, r.start.character, r.end.line, r.end.character] };
+      }
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // the outline's nodes, walked as the host walks them to make document symbols
       if (o.outline) timed('answerMaxMs', () => (outlineNodes = countNodes(o.outline!)));
@@ -182,9 +245,15 @@ async function main() {
       typingEndToLastResultMs: Math.round(firstAfterLastKey - typedAt),
       rangesOnHost: hostRanges,
       outlineNodes: withOutline ? outlineNodes : undefined,
-      hostTasks: { postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10, answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10 },
+      queries: queries ? { answeredOn: queries, ...asked, textOmitted: stats.textOmitted, answeredFromKept: stats.cachedQueries } : undefined,
+      hostTasks: {
+        postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10,
+        answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10,
+        ...(queries ? { queryMaxMs: Math.round(hostTasks.queryMaxMs * 10) / 10 } : {}),
+      },
     },
     hostModelBuildMs: modelMs,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     goalMaxStallMs: 50,
   };
   if (argv.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n');

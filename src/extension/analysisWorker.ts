@@ -161,9 +161,10 @@ export class AnalysisWorker {
 
   /**
    * A language feature's question about version `version` of `key`'s `text`, answered in the worker from
-   * its kept analysis of that text (or after analysing it). Never superseded by an analysis of the same key,
-   * and never terminates a running one; `stale` when a newer version was asked about before it ran, or when
-   * `cancel` fired before it ran (a running query finishes, its answer dropped).
+   * its kept analysis of that text (or after analysing it). Never superseded by an analysis of the same
+   * version, and never terminates a running one; `stale` when a newer version of the document was asked about
+   * before it was answered (a running query is then cancelled like an analysis), or when `cancel` fired
+   * before it ran (a running query finishes, its answer dropped).
    */
   query<Q extends LanguageQuery>(
     key: string,
@@ -229,7 +230,11 @@ export class AnalysisWorker {
     this.kill();
   }
 
-  /** Records that version `version` of `key` was asked about; queued queries about older versions become stale. */
+  /**
+   * Records that version `version` of `key` was asked about; queries about older versions become stale: queued
+   * ones at once, a running one too, its worker terminated like a superseded analysis (VS Code has cancelled
+   * it already; with `cancelRunning: false` it finishes, its answer dropped).
+   */
   private saw(key: string, version: number): void {
     if (version < 0) return; // a file read from disk: no versions
     const before = this.newest.get(key);
@@ -241,6 +246,11 @@ export class AnalysisWorker {
         this.pending.splice(i, 1);
         this.stale(j);
       }
+    }
+    const run = this.running;
+    if (run?.type === 'query' && run.key === key && run.version >= 0 && run.version < version && !run.superseded) {
+      this.stale(run);
+      if (this.options.cancelRunning ?? true) this.kill();
     }
   }
 

@@ -390,8 +390,8 @@ describe('language queries in the analysis worker', () => {
     const zh = server.handle(query(5, 'doc', ORDER + '\n', q, 'zh-CN'));
     assert.ok(zh?.type === 'answered');
     assert.deepEqual(zh.answer, onHost(ORDER + '\n', q, 'zh-CN'));
-    const rules = { type: 'query' as const, id: 6, key: 'doc', version: 1, text: ORDER + '\n', locale: 'zh-CN' as const, config: [{ 'flow/dead-end': 'off' }], query: q };
-    assert.equal(cachedOf(rules as unknown as HostToWorker), false, 'other severity settings');
+    const rules: QueryRequest = { type: 'query', id: 6, key: 'doc', version: 1, text: ORDER + '\n', locale: 'zh-CN' as const, config: [{ rules: { 'flow/dead-end': 'off' } }], query: q };
+    assert.equal(cachedOf(rules), false, 'other severity settings');
     // an analysis of a file on disk (no key) is not kept, and does not evict
     server.handle({ type: 'analyze', id: 7, text: 'bizflow: 1\n', locale: 'en', config: [] });
     assert.deepEqual(server.keys(), ['doc']);
@@ -533,16 +533,24 @@ describe('language queries through the host client (AnalysisWorker)', () => {
     fw.current.reply(2);
     assert.equal((await a1).status, 'done');
     assert.equal(fw.current.server.stats.reused, 1, 'the analysis reused what the query analysed');
-    // a query running while an analysis of the same document arrives: neither is dropped, no worker killed
+    // a query running while an analysis of the same version arrives (settings changed): neither is dropped, no worker killed
     const q2 = w.query('doc', 1, ORDER, 'en', [], hover);
-    const a2 = w.analyze('doc', ORDER + '\n', 'en', [], { version: 2 });
+    const a2 = w.analyze('doc', ORDER, 'en', [{ rules: { 'flow/dead-end': 'off' } }], { version: 1 });
     assert.equal(fw.current.terminated, false);
     fw.current.reply(3);
-    assert.equal((await q2).status, 'done', 'the running query about version 1 still answers');
+    assert.equal((await q2).status, 'done', 'the running query still answers');
     await tick();
     fw.current.reply(4);
     assert.equal((await a2).status, 'done');
     assert.equal(fw.started.length, 1);
+    // a running query about a version older than a new edit is stale, its worker terminated like an analysis's
+    const q3 = w.query('doc', 1, ORDER, 'en', [], hover);
+    const a3 = w.analyze('doc', ORDER + '\n', 'en', [], { version: 2 });
+    assert.deepEqual(await q3, { status: 'stale' });
+    assert.equal(fw.started[0].terminated, true);
+    assert.equal(fw.started.length, 2);
+    fw.current.reply(0);
+    assert.equal((await a3).status, 'done');
     w.dispose();
   });
 
