@@ -156,11 +156,21 @@ async function main() {
   const queries = qi >= 0 ? (argv[qi + 1] === 'host' ? 'host' : 'worker') : undefined;
   const asked = { sent: 0, answered: 0, stale: 0, failed: 0, completionEntries: 0, fixes: 0 };
   const hoverAt = new LineIndex(base).position(base.indexOf('role: ', base.indexOf('steps:')) + 'role: '.length + 1);
+  // the finding the cursor moves onto (code actions): shown before the typing started, near the top of the file
   let shownDiagnostic: ShownDiagnostic | undefined;
+  if (queries) {
+    const first = await worker.analyze('doc', base, 'en', [], { version: 0 });
+    if (first.status === 'done' && first.diagnostics.length) {
+      const r = lineRangeAt(first.ranges, 0);
+      shownDiagnostic = { code: first.diagnostics[0].code, message: first.diagnostics[0].message, range: [r.start.line, r.start.character, r.end.line, r.end.character] };
+    }
+  }
+  // the document's lines, as VS Code keeps them (typing changes the last one)
+  const docLines = base.split('\n');
   /** What the providers did before: the model, symbol index and line index built on the host once per version. */
   let hostModel: { version: number; subject: Parameters<typeof answerQuery>[0] } | undefined;
   const ask = async (text: string, version: number, lines: string[]) => {
-    const getText = () => lines.join('\n'); // what VS Code's TextDocument.getText() does
+    const getText = () => lines.join('\n'); // what VS Code's TextDocument.getText() does (the providers before: forDocument)
     const cursor = { line: lines.length - 1, character: lines[lines.length - 1].length };
     const qs: LanguageQuery[] = [
       { kind: 'complete', ...cursor },
@@ -185,7 +195,8 @@ async function main() {
           if (a.kind === 'fixes') asked.fixes += a.fixes.length;
           return;
         }
-        const o = await timed('queryMaxMs', () => worker.query('doc', version, getText(), 'en', [], q));
+        // AnalysisService.query: the text of the analysis of this version (running), not getText()
+        const o = await timed('queryMaxMs', () => worker.query('doc', version, text, 'en', [], q));
         if (o.status === 'done') {
           asked.answered++;
           if (o.answer.kind === 'complete') asked.completionEntries += o.answer.entries.length;
@@ -196,17 +207,15 @@ async function main() {
   };
   const inWorker = await measureStall(() =>
     typing(base, WORKER_DEBOUNCE, async (text, version) => {
-      const lines = queries ? text.split('\n') : [];
+      docLines[docLines.length - 1] = text.slice(text.lastIndexOf('\n') + 1);
+      const lines = docLines;
       const analysed = timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { version, outline: withOutline, ...(withTree ? { tree: 'status' as const } : {}) }));
       // the editor asks right after the keystroke, while the analysis of that version runs
       const answered = queries ? ask(text, version, lines) : Promise.resolve();
       const o = await analysed;
       await answered;
       if (o.status !== 'done') return;
-      if (!shownDiagnostic && o.diagnostics.length) {
-        const r = lineRangeAt(o.ranges, 0);
-        shownDiagnostic = { code: o.diagnostics[0].code, message: o.diagnostics[0].message, range: [r.start.line, r.start.character, r.end.line, r.end.character] };
-      }
+
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // the outline's nodes, walked as the host walks them to make document symbols
       if (o.outline) timed('answerMaxMs', () => (outlineNodes = countNodes(o.outline!)));
