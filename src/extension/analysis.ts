@@ -24,7 +24,8 @@ import { pick } from '../core/i18n';
 import { buildOutline, lineOutline, type LinedOutlineNode } from '../core/outline';
 import type { TreeData } from '../core/tree';
 import type { RequirementGrouping } from '../core/tree-groupings';
-import { answerQuery, type AnswerOf, type LanguageQuery } from '../shared/language-queries';
+import type { answerQuery } from '../shared/language-queries';
+import type { AnswerOf, LanguageQuery } from '../shared/language-query-protocol';
 import type { AnalysisWorker, CancelSignal } from './analysisWorker';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
@@ -130,15 +131,21 @@ export class AnalysisService implements vscode.Disposable {
    * before the worker got to it (VS Code asks again). Without a worker, for a file over the size limit, or
    * when the worker failed: answered on the host from `forText`, as before the worker.
    */
-  async query<Q extends LanguageQuery>(doc: vscode.TextDocument, q: Q, token?: CancelSignal): Promise<AnswerOf<Q['kind']> | undefined> {
+  async query<Q extends LanguageQuery>(
+    doc: vscode.TextDocument,
+    q: Q,
+    token: CancelSignal | undefined,
+    /** `answerQuery` of src/shared/language-queries.ts, passed by the providers (a lazily loaded chunk: it brings completion, cards, fixes…). */
+    answer: typeof answerQuery,
+  ): Promise<AnswerOf<Q['kind']> | undefined> {
     const text = this.textOf(doc);
     const version = doc.version;
-    if (!this.worker || this.oversized(doc.uri, text, version)) return this.answerOnHost(doc.uri, text, version, q);
+    if (!this.worker || this.oversized(doc.uri, text, version)) return this.answerOnHost(doc.uri, text, version, q, answer);
     const { s, layers } = this.layers();
     const o = await this.worker.query(doc.uri.toString(), version, text, s.locale, layers(doc.uri), q, token);
     if (o.status === 'done') return o.answer;
     if (o.status === 'stale' || token?.isCancellationRequested) return undefined;
-    return this.answerOnHost(doc.uri, text, version, q);
+    return this.answerOnHost(doc.uri, text, version, q, answer);
   }
 
   /**
@@ -156,9 +163,9 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** A query answered on the host, from the (cached) synchronous analysis of the text. */
-  private answerOnHost<Q extends LanguageQuery>(uri: vscode.Uri, text: string, version: number, q: Q): AnswerOf<Q['kind']> {
+  private answerOnHost<Q extends LanguageQuery>(uri: vscode.Uri, text: string, version: number, q: Q, answer: typeof answerQuery): AnswerOf<Q['kind']> {
     const a = this.forText(uri, text, version);
-    return answerQuery({ result: a.result, index: a.symbols, locale: a.locale, lines: a.positions.lines }, q) as AnswerOf<Q['kind']>;
+    return answer({ result: a.result, index: a.symbols, locale: a.locale, lines: a.positions.lines }, q) as AnswerOf<Q['kind']>;
   }
 
   /**

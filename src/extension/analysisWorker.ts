@@ -21,7 +21,7 @@ import type { LinedOutlineNode } from '../core/outline';
 import type { TreeData } from '../core/tree';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { Diagnostic, Locale } from '../core/types';
-import type { AnswerOf, LanguageQuery, QueryKind } from '../shared/language-queries';
+import type { AnswerOf, LanguageQuery, QueryKind } from '../shared/language-query-protocol';
 import type { WorkerEndpoint, WorkerFactory, WorkerToHost } from '../shared/worker-protocol';
 
 export type WorkerOutcome =

@@ -9,7 +9,7 @@ import type { LinedOutlineNode } from '../core/outline';
 import type { TreeData } from '../core/tree';
 import { REQUIREMENT_GROUPINGS, type RequirementGrouping } from '../core/tree-groupings';
 import type { Diagnostic, Locale } from '../core/types';
-import { isLanguageAnswer, isLanguageQuery, type LanguageAnswer, type LanguageQuery } from './language-queries';
+import { isLanguageQuery, type LanguageAnswer, type LanguageQuery } from './language-query-protocol';
 
 /** Host → worker: analyse a text. */
 export interface AnalyzeRequest {
@@ -129,7 +129,9 @@ export function isWorkerToHost(m: unknown): m is WorkerToHost {
     case 'analyzed':
       return Array.isArray(x.diagnostics) && x.ranges instanceof Uint32Array;
     case 'answered':
-      return isLanguageAnswer(x.answer) && typeof x.cached === 'boolean';
+      // the answer's kind is checked against the query by the host (AnalysisWorker); its fields are not, to keep
+      // the answers' validators (./language-query-protocol.ts) out of the extension's main bundle (300 KB budget)
+      return typeof x.answer === 'object' && x.answer !== null && typeof (x.answer as { kind?: unknown }).kind === 'string' && typeof x.cached === 'boolean';
     case 'missing':
       return true;
     case 'failed':

@@ -9,7 +9,7 @@ import { buildSymbolIndex } from '../../src/core/symbols';
 import { buildTree } from '../../src/core/tree';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
-import { answerQuery, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
+import { answerQuery, isLanguageAnswer, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
 import { isHostToWorker, isWorkerToHost, type AnalyzeRequest, type HostToWorker, type QueryRequest, type WorkerEndpoint, type WorkerToHost } from '../../src/shared/worker-protocol';
 import { AnalysisServer, KEPT_ANALYSES, serveAnalysis } from '../../src/worker/analysis';
 
@@ -461,12 +461,15 @@ describe('language queries in the analysis worker', () => {
       { type: 'analyze', id: 1, text: 'x', locale: 'en', config: [], key: 5 },
     ];
     for (const m of bad) assert.equal(isHostToWorker(m), false, JSON.stringify(m));
+    // the answers' own validator (not used by the host's bundle, see isWorkerToHost)
+    assert.ok(isLanguageAnswer({ kind: 'hover' }));
+    for (const a of [{ kind: 'complete' }, { kind: 'definition', targets: [], origin: [1] }, { kind: 'fixes', fixes: 1 }, { kind: 'x' }]) assert.equal(isLanguageAnswer(a), false, JSON.stringify(a));
     const answered = { type: 'answered', id: 1, answer: { kind: 'hover' }, cached: true, ms: 0 };
     assert.ok(isWorkerToHost(answered));
     for (const m of [
       { ...answered, answer: undefined },
-      { ...answered, answer: { kind: 'complete' } },
-      { ...answered, answer: { kind: 'definition', targets: [], origin: [1] } },
+      { ...answered, answer: { kind: 7 } },
+      { ...answered, answer: 'hover' },
       { ...answered, cached: 'yes' },
       { ...answered, id: '1' },
       { type: 'analyzed', id: 1, diagnostics: [], ranges: [] },

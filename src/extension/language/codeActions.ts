@@ -1,6 +1,7 @@
 /** Quick fixes: the core's `fixesFor` for each BizFlow diagnostic in the request (in the analysis worker when there is one). */
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis';
+import { ask } from './ask';
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
@@ -28,7 +29,7 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
       message: d.message,
       range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] as [number, number, number, number],
     }));
-    const answer = await this.analyses.query(doc, { kind: 'fixes', diagnostics }, token);
+    const answer = await ask(this.analyses, doc, { kind: 'fixes', diagnostics }, token);
     if (!answer || token?.isCancellationRequested) return [];
     return answer.fixes.map((fix) => {
       const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CompletionKind } from '../../core/completion';
 import { SNIPPET_PLACEHOLDERS } from '../../core/templates';
 import type { AnalysisService } from '../analysis';
+import { ask } from './ask';
 import { queryPosition, toRange } from './shared';
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
@@ -25,7 +26,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
 
   /** From the analysis worker when there is one: the host does not build the model of a big file while typing. */
   async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
-    const answer = await this.analyses.query(doc, { kind: 'complete', ...queryPosition(pos) }, token);
+    const answer = await ask(this.analyses, doc, { kind: 'complete', ...queryPosition(pos) }, token);
     if (!answer || token?.isCancellationRequested) return [];
     return answer.entries.map((e) => {
       const replacing = toRange(e.replaceRange);

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis';
+import { ask } from './ask';
 import { queryPosition, toRange } from './shared';
 
 export class NavigationProvider
@@ -14,7 +15,7 @@ export class NavigationProvider
   constructor(private readonly analyses: AnalysisService) {}
 
   async provideDefinition(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.LocationLink[] | undefined> {
-    const answer = await this.analyses.query(doc, { kind: 'definition', ...queryPosition(pos) }, token);
+    const answer = await ask(this.analyses, doc, { kind: 'definition', ...queryPosition(pos) }, token);
     if (!answer?.origin || token?.isCancellationRequested) return undefined;
     const origin = toRange(answer.origin);
     return answer.targets.map((d) => ({
@@ -31,13 +32,13 @@ export class NavigationProvider
     context: vscode.ReferenceContext,
     token?: vscode.CancellationToken,
   ): Promise<vscode.Location[] | undefined> {
-    const answer = await this.analyses.query(doc, { kind: 'references', ...queryPosition(pos), includeDeclaration: context.includeDeclaration }, token);
+    const answer = await ask(this.analyses, doc, { kind: 'references', ...queryPosition(pos), includeDeclaration: context.includeDeclaration }, token);
     if (!answer?.references || token?.isCancellationRequested) return undefined;
     return answer.references.map((o) => new vscode.Location(doc.uri, toRange(o.range)));
   }
 
   async provideDocumentHighlights(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.DocumentHighlight[] | undefined> {
-    const answer = await this.analyses.query(doc, { kind: 'references', ...queryPosition(pos), includeDeclaration: true }, token);
+    const answer = await ask(this.analyses, doc, { kind: 'references', ...queryPosition(pos), includeDeclaration: true }, token);
     if (!answer?.references || token?.isCancellationRequested) return undefined;
     return answer.references.map(
       (o) => new vscode.DocumentHighlight(toRange(o.range), o.isDefinition ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read),
@@ -45,7 +46,7 @@ export class NavigationProvider
   }
 
   async prepareRename(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<{ range: vscode.Range; placeholder: string } | undefined> {
-    const answer = await this.analyses.query(doc, { kind: 'prepareRename', ...queryPosition(pos) }, token);
+    const answer = await ask(this.analyses, doc, { kind: 'prepareRename', ...queryPosition(pos) }, token);
     if (!answer || token?.isCancellationRequested) return undefined;
     const r = answer.result;
     if ('error' in r) throw new Error(r.error);
@@ -53,7 +54,7 @@ export class NavigationProvider
   }
 
   async provideRenameEdits(doc: vscode.TextDocument, pos: vscode.Position, newName: string, token?: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
-    const answer = await this.analyses.query(doc, { kind: 'rename', ...queryPosition(pos), newName }, token);
+    const answer = await ask(this.analyses, doc, { kind: 'rename', ...queryPosition(pos), newName }, token);
     if (!answer || token?.isCancellationRequested) return undefined;
     const r = answer.result;
     if ('error' in r) throw new Error(r.error);

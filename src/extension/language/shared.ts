@@ -1,7 +1,7 @@
 /** What the language feature adapters share: the selector, small conversions. */
 import * as vscode from 'vscode';
 import { TYPING_TRIGGERS } from '../../core/typing-triggers';
-import type { LineRange4, QueryPosition } from '../../shared/language-queries';
+import type { LineRange4, QueryPosition } from '../../shared/language-query-protocol';
 
 /** BizFlow documents: the `bizflow` language (files and untitled documents). */
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'bizflow' }];
