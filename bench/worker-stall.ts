@@ -4,12 +4,20 @@
  * worker (dist/worker.js, `npm run build` first), plus how often a newer
  * edit cancelled an outdated analysis.
  *
- *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--json]
+ *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--queries worker|host] [--json]
  *
  * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it);
  * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask).
  *
  * `--no-cancel`: a superseded running analysis finishes (result dropped) instead of its worker being terminated.
+ *
+ * `--queries worker|host`: after every keystroke the editor also asks, like one with quick suggestions on, for
+ * completion at the cursor, a hover on a step id and the quick fixes of a line with a finding (code actions):
+ * `worker` answers them in the analysis worker from the analysis it keeps (what the providers do now,
+ * `AnalysisService.query`), `host` on the host from an analysis, symbol index and line index built there once
+ * per version (what the providers did before: `forDocument`, asked before the worker's findings of the version
+ * arrived, analysed on the host). Each provider call also takes the document's text
+ * as VS Code's `getText()` does (joining its lines), which the real providers do.
  *
  * On the host the editor's default debounce (250 ms) applies, so one
  * analysis runs after the last key; in the worker the debounce is 0, so every
@@ -28,11 +36,14 @@
  * features, which build the model on the host (parse + model, ~60 % of an
  * analysis) when they read it; `--model` measures that once per run.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../src/core/engine';
 import { buildModel, parseText } from '../src/core';
 import { LineIndex, lineRangeAt } from '../src/core/positions';
+import { buildSymbolIndex } from '../src/core/symbols';
 import { AnalysisWorker } from '../src/extension/analysisWorker';
+import { answerQuery, type LanguageQuery, type ShownDiagnostic } from '../src/shared/language-queries';
 import { nodeWorkerFactory } from '../src/extension/nodeWorker';
 import type { Diagnostic } from '../src/core/types';
 import { generateFlow } from './generate';
@@ -49,18 +60,23 @@ const HOST_DEBOUNCE = 250;
 const WORKER_DEBOUNCE = 0;
 
 /** Longest event-loop gap beyond the probe's 1 ms period while `body` runs. */
-async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number }> {
+async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number; maxStallAtMs: number }> {
   const gaps: number[] = [];
-  let last = performance.now();
+  const t0 = performance.now();
+  let last = t0;
+  let max = 0;
+  let maxAt = 0;
   const probe = setInterval(() => {
     const now = performance.now();
-    gaps.push(Math.max(0, now - last - 1));
+    const gap = Math.max(0, now - last - 1);
+    gaps.push(gap);
+    if (gap > max) [max, maxAt] = [gap, last - t0];
     last = now;
   }, 1);
   await body();
   clearInterval(probe);
   gaps.sort((a, b) => a - b);
-  return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0 };
+  return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0, maxStallAtMs: Math.round(maxAt) };
 }
 
 /** What the host did with an answer before the worker computed the ranges: index the text, then a range per span. */
@@ -85,7 +101,7 @@ function fromWorkerRanges(ranges: Uint32Array): number {
 const countNodes = (ns: readonly { children: readonly unknown[] }[]): number =>
   ns.reduce((n, x) => n + 1 + countNodes(x.children as { children: readonly unknown[] }[]), 0);
 
-const hostTasks = { postMaxMs: 0, answerMaxMs: 0 };
+const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0 };
 const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   const t = performance.now();
   try {
@@ -118,7 +134,7 @@ async function main() {
   process.stderr.write(`[worker-stall] ${STEPS} steps, ${base.length} chars; typing on the host…\n`);
   // on the host: every lint that fires runs the whole analysis on the event loop
   let hostRuns = 0;
-  const onHost = argv.includes('--worker-only') ? { maxStallMs: NaN, p99StallMs: NaN } : await measureStall(() =>
+  const onHost = argv.includes('--worker-only') ? { maxStallMs: NaN, p99StallMs: NaN, maxStallAtMs: NaN } : await measureStall(() =>
     typing(base, HOST_DEBOUNCE, async (text) => {
       hostRuns++;
       toRanges(text, analyze(text, { locale: 'en' }).diagnostics);
@@ -140,16 +156,77 @@ async function main() {
   // `--tree`: and the roles & requirements trees (the tree views follow the active document and keep the badge)
   const withTree = argv.includes('--tree');
   let outlineNodes = 0;
+  // `--queries worker|host`: completion, hover and quick fixes after every keystroke (quick suggestions on)
+  const qi = argv.indexOf('--queries');
+  const queries = qi >= 0 ? (argv[qi + 1] === 'host' ? 'host' : 'worker') : undefined;
+  const asked = { sent: 0, answered: 0, stale: 0, failed: 0, completionEntries: 0, fixes: 0 };
+  const hoverAt = new LineIndex(base).position(base.indexOf('role: ', base.indexOf('steps:')) + 'role: '.length + 1);
+  // the finding the cursor moves onto (code actions): shown before the typing started, near the top of the file
+  let shownDiagnostic: ShownDiagnostic | undefined;
+  if (queries || argv.includes('--warm-doc')) {
+    const first = await worker.analyze('doc', base, 'en', [], { version: 0 });
+    if (first.status === 'done' && first.diagnostics.length) {
+      const r = lineRangeAt(first.ranges, 0);
+      shownDiagnostic = { code: first.diagnostics[0].code, message: first.diagnostics[0].message, range: [r.start.line, r.start.character, r.end.line, r.end.character] };
+    }
+  }
+  // the document's lines, as VS Code keeps them (typing changes the last one)
+  const docLines = base.split('\n');
+  /** What the providers did before: the model, symbol index and line index built on the host once per version. */
+  let hostModel: { version: number; subject: Parameters<typeof answerQuery>[0] } | undefined;
+  const ask = async (text: string, version: number, lines: string[]) => {
+    const getText = () => lines.join('\n'); // what VS Code's TextDocument.getText() does (the providers before: forDocument)
+    const cursor = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const qs: LanguageQuery[] = [
+      { kind: 'complete', ...cursor },
+      { kind: 'hover', ...hoverAt },
+      ...(shownDiagnostic ? [{ kind: 'fixes' as const, diagnostics: [shownDiagnostic] }] : []),
+    ];
+    await Promise.all(
+      qs.map(async (q) => {
+        asked.sent++;
+        if (queries === 'host') {
+          const a = timed('queryMaxMs', () => {
+            const t = getText();
+            if (hostModel?.version !== version) {
+              // asked right after the keystroke, before the worker's findings of this version: forDocument analysed on the host
+              const result = analyze(t, { locale: 'en' });
+              hostModel = { version, subject: { result, index: buildSymbolIndex(result.model), locale: 'en', lines: new LineIndex(t) } };
+            }
+            return answerQuery(hostModel.subject, q);
+          });
+          asked.answered++;
+          if (a.kind === 'complete') asked.completionEntries += a.entries.length;
+          if (a.kind === 'fixes') asked.fixes += a.fixes.length;
+          return;
+        }
+        // AnalysisService.query: the text of the analysis of this version (running), not getText()
+        const o = await timed('queryMaxMs', () => worker.query('doc', version, text, 'en', [], q));
+        if (o.status === 'done') {
+          asked.answered++;
+          if (o.answer.kind === 'complete') asked.completionEntries += o.answer.entries.length;
+          if (o.answer.kind === 'fixes') asked.fixes += o.answer.fixes.length;
+        } else asked[o.status]++;
+      }),
+    );
+  };
   const inWorker = await measureStall(() =>
     typing(base, WORKER_DEBOUNCE, async (text, version) => {
-      const o = await timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { outline: withOutline, ...(withTree ? { tree: 'status' as const } : {}) }));
+      docLines[docLines.length - 1] = text.slice(text.lastIndexOf('\n') + 1);
+      const lines = docLines;
+      const analysed = timed('postMaxMs', () => worker.analyze('doc', text, 'en', [], { version, outline: withOutline, ...(withTree ? { tree: 'status' as const } : {}) }));
+      // the editor asks right after the keystroke, while the analysis of that version runs
+      const answered = queries ? ask(text, version, lines) : Promise.resolve();
+      const o = await analysed;
+      if (o.status === 'done') firstAfterLastKey = performance.now() - t0; // the findings shown (queries may still run)
+      await answered;
       if (o.status !== 'done') return;
+
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // the outline's nodes, walked as the host walks them to make document symbols
       if (o.outline) timed('answerMaxMs', () => (outlineNodes = countNodes(o.outline!)));
       shown++;
       lastShown = version;
-      firstAfterLastKey = performance.now() - t0;
     }),
   );
   typedAt = KEYS * INTERVAL; // approximately: the keys are timers of INTERVAL ms
@@ -182,9 +259,15 @@ async function main() {
       typingEndToLastResultMs: Math.round(firstAfterLastKey - typedAt),
       rangesOnHost: hostRanges,
       outlineNodes: withOutline ? outlineNodes : undefined,
-      hostTasks: { postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10, answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10 },
+      queries: queries ? { answeredOn: queries, ...asked, textOmitted: stats.textOmitted, answeredFromKept: stats.cachedQueries } : undefined,
+      hostTasks: {
+        postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10,
+        answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10,
+        ...(queries ? { queryMaxMs: Math.round(hostTasks.queryMaxMs * 10) / 10 } : {}),
+      },
     },
     hostModelBuildMs: modelMs,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     goalMaxStallMs: 50,
   };
   if (argv.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n');
@@ -192,8 +275,8 @@ async function main() {
   process.exit(0);
 }
 
-function round(x: { maxStallMs: number; p99StallMs: number }) {
-  return { maxStallMs: Math.round(x.maxStallMs * 10) / 10, p99StallMs: Math.round(x.p99StallMs * 10) / 10 };
+function round(x: { maxStallMs: number; p99StallMs: number; maxStallAtMs?: number }) {
+  return { maxStallMs: Math.round(x.maxStallMs * 10) / 10, p99StallMs: Math.round(x.p99StallMs * 10) / 10, ...(x.maxStallAtMs !== undefined ? { maxStallAtMs: x.maxStallAtMs } : {}) };
 }
 
 void main();

@@ -9,8 +9,13 @@
  *   a newer edit supersedes an outdated analysis (`undefined`). The model is
  *   built on the host only when a consumer reads `result` (tree, preview,
  *   language features), once per version.
- * * `forText` / `forDocument` (language features on request): synchronous,
- *   reusing the cached analysis of that version.
+ * * `query` (language features: completion, hover, quick fixes, rename,
+ *   definition, references): answered in the worker from the analysis it
+ *   keeps of the document (the diagnostics' analysis of that version), so the
+ *   host never builds the model of a big file while typing; without a worker
+ *   (or if it failed), on the host from `forText`.
+ * * `forText` / `forDocument` (tree, preview): synchronous, reusing the
+ *   cached analysis of that version.
  * A file larger than `bizflow.maxFileSize` is not analysed: one finding says why.
  */
 import * as vscode from 'vscode';
@@ -19,7 +24,9 @@ import { pick } from '../core/i18n';
 import { buildOutline, lineOutline, type LinedOutlineNode } from '../core/outline';
 import type { TreeData } from '../core/tree';
 import type { RequirementGrouping } from '../core/tree-groupings';
-import type { AnalysisWorker } from './analysisWorker';
+import type { answerQuery } from '../shared/language-queries';
+import type { AnswerOf, LanguageQuery } from '../shared/language-query-protocol';
+import type { AnalysisWorker, CancelSignal } from './analysisWorker';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
 import type { BizflowSettings } from './settings';
@@ -112,7 +119,53 @@ export class AnalysisService implements vscode.Disposable {
 
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
+    this.inflight.delete(uri.toString());
     this.outlineWanted.delete(uri.toString());
+    this.worker?.forget(uri.toString());
+  }
+
+  /**
+   * A language feature's question about an open document at its current version (positions and answers in
+   * lines and characters). In the worker when there is one: from its kept analysis of this version, so the
+   * host neither parses nor indexes the text. `undefined` when the document changed or `token` was cancelled
+   * before the worker got to it (VS Code asks again). Without a worker, for a file over the size limit, or
+   * when the worker failed: answered on the host from `forText`, as before the worker.
+   */
+  async query<Q extends LanguageQuery>(
+    doc: vscode.TextDocument,
+    q: Q,
+    token: CancelSignal | undefined,
+    /** `answerQuery` of src/shared/language-queries.ts, passed by the providers (a lazily loaded chunk: it brings completion, cards, fixes…). */
+    answer: typeof answerQuery,
+  ): Promise<AnswerOf<Q['kind']> | undefined> {
+    const text = this.textOf(doc);
+    const version = doc.version;
+    if (!this.worker || this.oversized(doc.uri, text, version)) return this.answerOnHost(doc.uri, text, version, q, answer);
+    const { s, layers } = this.layers();
+    const o = await this.worker.query(doc.uri.toString(), version, text, s.locale, layers(doc.uri), q, token);
+    if (o.status === 'done') return o.answer;
+    if (o.status === 'stale' || token?.isCancellationRequested) return undefined;
+    return this.answerOnHost(doc.uri, text, version, q, answer);
+  }
+
+  /**
+   * The text of an open document at its current version: the one the analysis of that version (running or
+   * cached) was made from when there is one, since `getText()` joins every line of the document anew (a
+   * 10,000-step file: 2.7 MB per call, several calls per keystroke), else `getText()`.
+   */
+  private textOf(doc: vscode.TextDocument): string {
+    const key = doc.uri.toString();
+    const running = this.inflight.get(key);
+    if (running && running.version === doc.version) return running.text;
+    const hit = this.cache.get(key)?.analysis;
+    if (hit && hit.version >= 0 && hit.version === doc.version) return hit.text;
+    return doc.getText();
+  }
+
+  /** A query answered on the host, from the (cached) synchronous analysis of the text. */
+  private answerOnHost<Q extends LanguageQuery>(uri: vscode.Uri, text: string, version: number, q: Q, answer: typeof answerQuery): AnswerOf<Q['kind']> {
+    const a = this.forText(uri, text, version);
+    return answer({ result: a.result, index: a.symbols, locale: a.locale, lines: a.positions.lines }, q) as AnswerOf<Q['kind']>;
   }
 
   /**
@@ -253,6 +306,8 @@ export class AnalysisService implements vscode.Disposable {
     }
     const config = layers(uri);
     const outcome = await this.worker.analyze(key, text, s.locale, config, {
+      // an open document's analysis is kept in the worker for the language queries of this version
+      ...(version === -1 ? {} : { version }),
       outline: this.outlineWanted.has(key),
       // the trees follow open documents only: a file read from disk (workspace lint, version -1) needs none
       tree: version === -1 ? undefined : this.treeGrouping,

@@ -6,8 +6,13 @@ export class TextPositions {
   private index: LineIndex | undefined;
   constructor(private readonly text: string) {}
 
-  private get idx(): LineIndex {
+  /** The text's line index (built on first use). */
+  get lines(): LineIndex {
     return (this.index ??= new LineIndex(this.text));
+  }
+
+  private get idx(): LineIndex {
+    return this.lines;
   }
 
   position(offset: number): vscode.Position {

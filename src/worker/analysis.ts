@@ -1,33 +1,121 @@
 /**
- * The analysis worker: answers `AnalyzeRequest`s with the core's findings,
- * one at a time, off the extension host's thread. Environment-neutral: the
+ * The analysis worker: answers `AnalyzeRequest`s with the core's findings and
+ * `QueryRequest`s (completion, hover, quick fixes, rename, definition,
+ * references) from the analyses it keeps per open document, one at a time,
+ * off the extension host's thread. Environment-neutral: the
  * Node entry (`./node.ts`, bundled as dist/worker.js) and a Web Worker entry
  * give it their message port.
  */
-import { analyze } from '../core/engine';
+import { analyze, type AnalysisResult } from '../core/engine';
 import { buildOutline, lineOutline } from '../core/outline';
-import { diagnosticLineRanges } from '../core/positions';
+import { diagnosticLineRanges, LineIndex } from '../core/positions';
+import { buildSymbolIndex, type SymbolIndex } from '../core/symbols';
 import { buildTree } from '../core/tree';
-import { isHostToWorker, type HostToWorker, type WorkerToHost } from '../shared/worker-protocol';
+import type { Locale } from '../core/types';
+import { answerQuery } from '../shared/language-queries';
+import { isHostToWorker, type AnalyzeRequest, type HostToWorker, type QueryRequest, type WorkerToHost } from '../shared/worker-protocol';
 
-/** Answers one request (never throws). */
-export function answer(req: HostToWorker): WorkerToHost {
-  const t0 = Date.now();
-  try {
-    const { diagnostics, model } = analyze(req.text, { locale: req.locale, config: req.config });
-    const ranges = diagnosticLineRanges(req.text, diagnostics);
-    const outline = req.outline ? lineOutline(req.text, buildOutline(model)) : undefined;
-    const tree = req.tree ? { grouping: req.tree, data: buildTree(model, diagnostics, req.tree) } : undefined;
-    return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ...(tree ? { tree } : {}), ms: Date.now() - t0 };
-  } catch (e) {
-    return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };
+/** How many documents' analyses the worker keeps (the most recently used ones). */
+export const KEPT_ANALYSES = 8;
+
+/** One kept analysis: the text and settings it is of, the parse, model and findings, the rest built on first use. */
+interface Kept {
+  text: string;
+  /** The document version last analysed or asked about with this text. */
+  version?: number;
+  locale: Locale;
+  config: string;
+  result: AnalysisResult;
+  symbols?: SymbolIndex;
+  lines?: LineIndex;
+}
+
+/**
+ * The worker's state: the last analysis of each open document (a bounded, most-recently-used set), so the
+ * language features' queries after an edit reuse the analysis the diagnostics just made.
+ */
+export class AnalysisServer {
+  private readonly kept = new Map<string, Kept>();
+  /** Counters for tests: analyses made, and answers served from a kept analysis. */
+  readonly stats = { analysed: 0, reused: 0 };
+
+  constructor(private readonly capacity = KEPT_ANALYSES) {}
+
+  /** The keys kept, least recently used first. */
+  keys(): string[] {
+    return [...this.kept.keys()];
   }
+
+  /** Answers one message (never throws); `undefined` for a message that wants no answer (`forget`). */
+  handle(req: HostToWorker): WorkerToHost | undefined {
+    if (req.type === 'forget') {
+      this.kept.delete(req.key);
+      return undefined;
+    }
+    const t0 = Date.now();
+    try {
+      if (req.type === 'query') {
+        const found = this.analysis(req.key, req);
+        if (!found) return { type: 'missing', id: req.id };
+        const { kept, cached } = found;
+        const answer = answerQuery({ result: kept.result, index: (kept.symbols ??= buildSymbolIndex(kept.result.model)), locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)) }, req.query);
+        return { type: 'answered', id: req.id, answer, cached, ms: Date.now() - t0 };
+      }
+      const { diagnostics, model } = req.key !== undefined ? this.analysis(req.key, req)!.kept.result : analyze(req.text, { locale: req.locale, config: req.config });
+      const ranges = diagnosticLineRanges(req.text, diagnostics);
+      const outline = req.outline ? lineOutline(req.text, buildOutline(model)) : undefined;
+      const tree = req.tree ? { grouping: req.tree, data: buildTree(model, diagnostics, req.tree) } : undefined;
+      return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ...(tree ? { tree } : {}), ms: Date.now() - t0 };
+    } catch (e) {
+      return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  /**
+   * The kept analysis of `key` if it is of this text (or, for a query without its text, of this version) and
+   * settings, else a new one (kept, evicting the least recently used); `undefined` for a query without its
+   * text about a version not kept.
+   */
+  private analysis(key: string, req: AnalyzeRequest | QueryRequest): { kept: Kept; cached: boolean } | undefined {
+    const config = JSON.stringify(req.config);
+    const hit = this.kept.get(key);
+    const same = hit && hit.locale === req.locale && hit.config === config && (req.text === undefined ? hit.version === req.version : hit.text === req.text);
+    if (hit && same) {
+      this.kept.delete(key);
+      this.kept.set(key, hit); // most recently used
+      if (req.version !== undefined) hit.version = req.version;
+      this.stats.reused++;
+      return { kept: hit, cached: true };
+    }
+    if (req.text === undefined) return undefined;
+    this.kept.delete(key);
+    const kept: Kept = { text: req.text, version: req.version, locale: req.locale, config, result: analyze(req.text, { locale: req.locale, config: req.config }) };
+    this.stats.analysed++;
+    this.kept.set(key, kept);
+    while (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);
+    return { kept, cached: false };
+  }
+}
+
+/** Answers one request without keeping anything (never throws). */
+export function answer(req: AnalyzeRequest | QueryRequest): WorkerToHost;
+export function answer(req: HostToWorker): WorkerToHost | undefined;
+export function answer(req: HostToWorker): WorkerToHost | undefined {
+  return new AnalysisServer().handle(req);
 }
 
 /** Serves requests arriving through `on` with answers through `post`. */
 export function serveAnalysis(on: (listener: (m: unknown) => void) => void, post: (m: WorkerToHost) => void): void {
+  const server = new AnalysisServer();
   on((m) => {
-    if (isHostToWorker(m)) post(answer(m));
+    if (!isHostToWorker(m)) {
+      // a malformed request with an id is failed (its sender would wait for an answer); anything else is dropped
+      const id = typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined;
+      if (typeof id === 'number') post({ type: 'failed', id, message: 'malformed request' });
+      return;
+    }
+    const a = server.handle(m);
+    if (a) post(a);
   });
 }
 

@@ -4,12 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/engine';
 import { buildOutline, lineOutline } from '../../src/core/outline';
-import { diagnosticLineRanges } from '../../src/core/positions';
+import { diagnosticLineRanges, LineIndex } from '../../src/core/positions';
+import { buildSymbolIndex } from '../../src/core/symbols';
 import { buildTree } from '../../src/core/tree';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
-import type { HostToWorker, WorkerEndpoint, WorkerToHost } from '../../src/shared/worker-protocol';
-import { answer } from '../../src/worker/analysis';
+import { answerQuery, isLanguageAnswer, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
+import { isHostToWorker, isWorkerToHost, type AnalyzeRequest, type HostToWorker, type QueryRequest, type WorkerEndpoint, type WorkerToHost } from '../../src/shared/worker-protocol';
+import { AnalysisServer, KEPT_ANALYSES, serveAnalysis } from '../../src/worker/analysis';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const ORDER = fs.readFileSync(path.join(repoRoot, 'examples/order-fulfilment.bizflow.yaml'), 'utf8');
@@ -28,12 +30,19 @@ class FakeWorkers {
 }
 
 class FakeWorker implements WorkerEndpoint {
-  readonly received: HostToWorker[] = [];
+  /** The requests that want an answer, in order (`forget`s go to `forgotten`). */
+  readonly received: (AnalyzeRequest | QueryRequest)[] = [];
+  readonly forgotten: string[] = [];
+  /** The real worker's state: its kept analyses. */
+  readonly server = new AnalysisServer();
   terminated = false;
   private onMsg: (m: WorkerToHost) => void = () => {};
   private onEx: (r: string) => void = () => {};
   postMessage(m: HostToWorker) {
-    this.received.push(structuredClone(m));
+    if (m.type === 'forget') {
+      this.forgotten.push(m.key);
+      this.server.handle(m);
+    } else this.received.push(structuredClone(m));
   }
   onMessage(l: (m: WorkerToHost) => void) {
     this.onMsg = l;
@@ -46,7 +55,7 @@ class FakeWorker implements WorkerEndpoint {
   }
   /** Answers the i-th request it received, with the real core. */
   reply(i = this.received.length - 1) {
-    this.onMsg(structuredClone(answer(this.received[i])));
+    this.onMsg(structuredClone(this.server.handle(this.received[i])!));
   }
   crash(reason: string) {
     this.onEx(reason);
@@ -91,11 +100,11 @@ describe('analysis worker (host side)', () => {
     fw.current.reply();
     const o1 = await plain;
     assert.ok(o1.status === 'done' && o1.outline === undefined, 'not asked: no outline');
-    assert.equal(fw.current.received[0].outline, undefined);
+    assert.equal((fw.current.received[0] as AnalyzeRequest).outline, undefined);
     const asked = w.analyze('a', crlf, 'en', [], { outline: true });
     fw.current.reply();
     const o2 = await asked;
-    assert.equal(fw.current.received[1].outline, true);
+    assert.equal((fw.current.received[1] as AnalyzeRequest).outline, true);
     assert.ok(o2.status === 'done' && o2.outline, 'asked: the outline');
     if (o2.status !== 'done' || !o2.outline) return;
     assert.deepEqual(o2.outline, lineOutline(crlf, buildOutline(analyze(crlf).model)));
@@ -160,7 +169,7 @@ describe('analysis worker (host side)', () => {
     const o = await v2;
     assert.equal(o.status, 'done');
     assert.equal(o.status === 'done' && o.diagnostics.length, analyze(ORDER).diagnostics.length);
-    assert.deepEqual(w.stats, { started: 2, terminated: 1, superseded: 1, done: 1, failed: 0 });
+    assert.deepEqual(w.stats, { started: 2, terminated: 1, superseded: 1, done: 1, failed: 0, queries: 0, stale: 0, cachedQueries: 0, textOmitted: 0, missing: 0 });
     w.dispose();
   });
 
@@ -243,5 +252,450 @@ describe('analysis worker (host side)', () => {
       assert.equal(w.stats.terminated, 1);
       w.dispose();
     });
+  });
+});
+
+/** The position (line, character) of the `nth` occurrence of `needle` in `text`, plus `delta` characters. */
+function positionOf(text: string, needle: string, delta = 0, nth = 0): { line: number; character: number } {
+  let at = -1;
+  for (let k = 0; k <= nth; k++) at = text.indexOf(needle, at + 1);
+  assert.ok(at >= 0, `${needle} is in the text`);
+  const idx = new LineIndex(text);
+  return idx.position(at + delta);
+}
+
+/** The same query answered on the host, from a fresh synchronous analysis (what the editor does without a worker). */
+function onHost(text: string, q: LanguageQuery, locale: 'en' | 'zh-CN' = 'en'): LanguageAnswer {
+  const result = analyze(text, { locale });
+  return answerQuery({ result, index: buildSymbolIndex(result.model), locale, lines: new LineIndex(text) }, q);
+}
+
+const query = (id: number, key: string, text: string, q: LanguageQuery, locale: 'en' | 'zh-CN' = 'en', version = 1): QueryRequest => ({ type: 'query', id, key, version, text, locale, config: [], query: q });
+
+describe('language queries in the analysis worker', () => {
+  const sales = positionOf(ORDER, 'role: sales', 'role: '.length + 2);
+  const queries: LanguageQuery[] = [
+    { kind: 'complete', ...positionOf(ORDER, 'role: sales', 'role: '.length) },
+    { kind: 'complete', ...positionOf(ORDER, '    type: start', '    type: '.length) },
+    { kind: 'hover', ...sales },
+    { kind: 'hover', ...positionOf(ORDER, '    type: start', 5) },
+    { kind: 'prepareRename', ...sales },
+    { kind: 'prepareRename', ...positionOf(ORDER, '订单履约流程', 1, 1) },
+    { kind: 'rename', ...sales, newName: 'seller' },
+    { kind: 'rename', ...sales, newName: 'not an id' },
+    { kind: 'definition', ...sales },
+    { kind: 'definition', ...positionOf(ORDER, '订单履约流程', 1, 1) },
+    { kind: 'references', ...sales, includeDeclaration: true },
+    { kind: 'references', ...sales, includeDeclaration: false },
+    { kind: 'references', line: 0, character: 0, includeDeclaration: true },
+  ];
+
+  it('answers every kind of query exactly as the host does without a worker (through a structured clone)', () => {
+    const server = new AnalysisServer();
+    server.handle({ type: 'analyze', id: 1, text: ORDER, locale: 'en', config: [], key: 'doc' });
+    queries.forEach((q, i) => {
+      const a = server.handle(query(10 + i, 'doc', ORDER, q));
+      assert.ok(a && a.type === 'answered', `${q.kind} answered`);
+      assert.equal(a.cached, true, 'from the kept analysis');
+      assert.deepEqual(structuredClone(a.answer), onHost(ORDER, q), `${q.kind} #${i}`);
+    });
+    assert.deepEqual(server.stats, { analysed: 1, reused: queries.length + 0 });
+  });
+
+  it('answers are the core\'s, with exact line ranges: completion, hover, definition, references, rename', () => {
+    const server = new AnalysisServer();
+    const ask = (q: LanguageQuery) => {
+      const a = server.handle(query(1, 'doc', ORDER, q));
+      assert.ok(a?.type === 'answered');
+      return a.answer;
+    };
+    const idx = new LineIndex(ORDER);
+    const range = (start: number, end: number) => {
+      const a = idx.position(start);
+      const b = idx.position(end);
+      return [a.line, a.character, b.line, b.character];
+    };
+    const salesDef = ORDER.indexOf('  sales:\n') + 2;
+    const salesRef = ORDER.indexOf('role: sales') + 'role: '.length;
+    // completion after `role: ` offers the roles, replacing the word `sales`
+    const c = ask({ kind: 'complete', ...idx.position(salesRef) });
+    assert.ok(c.kind === 'complete');
+    const entry = c.entries.find((e) => e.label === 'warehouse');
+    assert.ok(entry, 'the roles are offered');
+    assert.deepEqual(entry.replaceRange, range(salesRef, salesRef + 'sales'.length));
+    // hover on a role reference: its card, over the id
+    const h = ask({ kind: 'hover', ...idx.position(salesRef + 1) });
+    assert.ok(h.kind === 'hover' && h.hover);
+    assert.deepEqual(h.hover.range, range(salesRef, salesRef + 5));
+    assert.match(h.hover.markdown, /业务员/);
+    // definition: the role's key
+    const d = ask({ kind: 'definition', ...idx.position(salesRef + 1) });
+    assert.ok(d.kind === 'definition');
+    assert.deepEqual(d.origin, range(salesRef, salesRef + 5));
+    assert.equal(d.targets.length, 1);
+    assert.deepEqual(d.targets[0].selection, range(salesDef, salesDef + 5));
+    // references with the declaration: the definition first, marked
+    const r = ask({ kind: 'references', ...idx.position(salesRef + 1), includeDeclaration: true });
+    assert.ok(r.kind === 'references' && r.references);
+    assert.deepEqual(r.references[0], { range: range(salesDef, salesDef + 5), isDefinition: true });
+    assert.ok(r.references.slice(1).every((o) => !o.isDefinition));
+    // rename: every occurrence, and a refusal with a message for a bad name
+    const ok = ask({ kind: 'rename', ...idx.position(salesRef + 1), newName: 'seller' });
+    assert.ok(ok.kind === 'rename' && 'edits' in ok.result);
+    assert.equal(ok.result.edits.length, r.references.length);
+    assert.ok(ok.result.edits.every((e) => e.newText === 'seller'));
+    const bad = ask({ kind: 'rename', ...idx.position(salesRef + 1), newName: 'not an id' });
+    assert.ok(bad.kind === 'rename' && 'error' in bad.result && bad.result.error.length > 0);
+    // no symbol under the cursor: no definition, no references
+    const none = ask({ kind: 'references', line: 0, character: 0, includeDeclaration: true });
+    assert.deepEqual(none, { kind: 'references' });
+  });
+
+  it('quick fixes: matched to the shown diagnostics by code and range, titles once, stale diagnostics ignored', () => {
+    const text = ORDER.replace('role: sales', 'role: salse');
+    const result = analyze(text);
+    const idx = new LineIndex(text);
+    const shown = result.diagnostics.map((d) => {
+      const a = idx.position(d.span.start);
+      const b = idx.position(d.span.end);
+      return { code: d.code, message: d.message, range: [a.line, a.character, b.line, b.character] as [number, number, number, number] };
+    });
+    const typo = shown.findIndex((d) => d.code === 'bizflow/unknown-role' || /salse/.test(d.message));
+    assert.ok(typo >= 0, 'the typo is reported');
+    const stale = { code: shown[typo].code, message: shown[typo].message, range: [0, 0, 0, 1] as [number, number, number, number] };
+    const q: LanguageQuery = { kind: 'fixes', diagnostics: [stale, ...shown] };
+    const a = new AnalysisServer().handle(query(1, 'doc', text, q));
+    assert.ok(a?.type === 'answered' && a.answer.kind === 'fixes');
+    assert.deepEqual(a.answer, onHost(text, q));
+    const fixes = a.answer.fixes;
+    assert.ok(!fixes.some((f) => f.diagnostic === 0), 'a diagnostic of an older text gets no fix');
+    const forTypo = fixes.filter((f) => f.diagnostic === typo + 1);
+    assert.ok(forTypo.some((f) => f.isPreferred && f.edits.some((e) => e.newText === 'sales')), 'the typo fix replaces salse by sales');
+    assert.equal(new Set(fixes.map((f) => f.title)).size, fixes.length, 'each title once');
+  });
+
+  it('re-analyses only when the text, locale or settings differ from the kept analysis', () => {
+    const server = new AnalysisServer();
+    const q: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const cachedOf = (m: HostToWorker) => {
+      const a = server.handle(m);
+      assert.ok(a?.type === 'answered');
+      return a.cached;
+    };
+    assert.equal(cachedOf(query(1, 'doc', ORDER, q)), false, 'first: analysed');
+    assert.equal(cachedOf(query(2, 'doc', ORDER, q)), true);
+    assert.equal(cachedOf(query(3, 'doc', ORDER + '\n', q)), false, 'an edit');
+    assert.equal(cachedOf(query(4, 'doc', ORDER + '\n', q, 'zh-CN')), false, 'another locale');
+    const zh = server.handle(query(5, 'doc', ORDER + '\n', q, 'zh-CN'));
+    assert.ok(zh?.type === 'answered');
+    assert.deepEqual(zh.answer, onHost(ORDER + '\n', q, 'zh-CN'));
+    const rules: QueryRequest = { type: 'query', id: 6, key: 'doc', version: 1, text: ORDER + '\n', locale: 'zh-CN' as const, config: [{ rules: { 'flow/dead-end': 'off' } }], query: q };
+    assert.equal(cachedOf(rules), false, 'other severity settings');
+    // an analysis of a file on disk (no key) is not kept, and does not evict
+    server.handle({ type: 'analyze', id: 7, text: 'bizflow: 1\n', locale: 'en', config: [] });
+    assert.deepEqual(server.keys(), ['doc']);
+  });
+
+  it('a query without its text is answered from the kept analysis of that version, else "missing"', () => {
+    const server = new AnalysisServer();
+    const q: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    server.handle({ type: 'analyze', id: 1, text: ORDER, locale: 'en', config: [], key: 'doc', version: 4 });
+    const { text: _omitted, ...bare } = query(2, 'doc', ORDER, q, 'en', 4);
+    const a = server.handle(bare);
+    assert.ok(a?.type === 'answered' && a.cached);
+    assert.deepEqual(a.answer, onHost(ORDER, q));
+    assert.deepEqual(server.handle({ ...bare, id: 3, version: 5 }), { type: 'missing', id: 3 }, 'another version');
+    assert.deepEqual(server.handle({ ...bare, id: 4, locale: 'zh-CN' }), { type: 'missing', id: 4 }, 'other settings');
+    assert.deepEqual(server.handle({ ...bare, id: 5, key: 'other' }), { type: 'missing', id: 5 }, 'another document');
+    // the same text under a new version (an undo) is reused, and the version then known
+    assert.ok(server.handle(query(6, 'doc', ORDER, q, 'en', 6))?.type === 'answered');
+    const again = server.handle({ ...bare, id: 7, version: 6 });
+    assert.ok(again?.type === 'answered' && again.cached);
+    assert.deepEqual(server.stats, { analysed: 1, reused: 3 });
+  });
+
+  it('keeps the most recently used documents only (LRU), and forgets a closed one', () => {
+    const server = new AnalysisServer(2);
+    const q = (key: string, id: number) => server.handle(query(id, key, ORDER, { kind: 'hover', line: 0, character: 0 }));
+    const cached = (key: string, id: number) => {
+      const a = q(key, id);
+      assert.ok(a?.type === 'answered');
+      return a.cached;
+    };
+    cached('a', 1);
+    cached('b', 2);
+    assert.equal(cached('a', 3), true, 'a is used again: most recent');
+    cached('c', 4); // evicts b, the least recently used
+    assert.deepEqual(server.keys(), ['a', 'c']);
+    assert.equal(cached('a', 5), true);
+    assert.equal(cached('b', 6), false, 'b was evicted: analysed again');
+    assert.deepEqual(server.keys(), ['a', 'b']);
+    assert.equal(server.handle({ type: 'forget', key: 'a' }), undefined, 'forget has no answer');
+    assert.deepEqual(server.keys(), ['b']);
+    assert.equal(cached('a', 7), false, 'a forgotten: analysed again');
+    assert.equal(KEPT_ANALYSES, 8);
+  });
+
+  it('validates messages both ways: malformed queries and answers are refused, a malformed request with an id is failed', () => {
+    const good = query(1, 'k', 'x: 1\n', { kind: 'hover', line: 0, character: 0 });
+    assert.ok(isHostToWorker(good));
+    assert.ok(isHostToWorker({ type: 'forget', key: 'k' }));
+    const bad: unknown[] = [
+      { type: 'forget' },
+      { type: 'forget', key: 3 },
+      { ...good, key: undefined },
+      { ...good, locale: 'fr' },
+      { ...good, text: 1 },
+      { ...good, config: undefined },
+      { ...good, query: { kind: 'hover', line: -1, character: 0 } },
+      { ...good, query: { kind: 'hover', line: 0.5, character: 0 } },
+      { ...good, query: { kind: 'hover', line: 0 } },
+      { ...good, query: { kind: 'explode', line: 0, character: 0 } },
+      { ...good, query: { kind: 'rename', line: 0, character: 0 } },
+      { ...good, query: { kind: 'references', line: 0, character: 0 } },
+      { ...good, query: { kind: 'fixes', diagnostics: [{ message: 'm', range: [0, 0, 0] }] } },
+      { ...good, query: { kind: 'fixes', diagnostics: [{ code: 1, message: 'm', range: [0, 0, 0, 1] }] } },
+      { ...good, query: { kind: 'fixes' } },
+      { ...good, query: null },
+      { type: 'analyze', id: 1, text: 'x', locale: 'en', config: [], key: 5 },
+    ];
+    for (const m of bad) assert.equal(isHostToWorker(m), false, JSON.stringify(m));
+    // the answers' own validator (not used by the host's bundle, see isWorkerToHost)
+    assert.ok(isLanguageAnswer({ kind: 'hover' }));
+    for (const a of [{ kind: 'complete' }, { kind: 'definition', targets: [], origin: [1] }, { kind: 'fixes', fixes: 1 }, { kind: 'x' }]) assert.equal(isLanguageAnswer(a), false, JSON.stringify(a));
+    const answered = { type: 'answered', id: 1, answer: { kind: 'hover' }, cached: true, ms: 0 };
+    assert.ok(isWorkerToHost(answered));
+    for (const m of [
+      { ...answered, answer: undefined },
+      { ...answered, answer: { kind: 7 } },
+      { ...answered, answer: 'hover' },
+      { ...answered, cached: 'yes' },
+      { ...answered, id: '1' },
+      { type: 'analyzed', id: 1, diagnostics: [], ranges: [] },
+      { type: 'failed', id: 1 },
+    ]) {
+      assert.equal(isWorkerToHost(m), false, JSON.stringify(m));
+    }
+    // the worker's loop: a malformed request with an id is failed (its sender would wait), others are dropped
+    const posted: WorkerToHost[] = [];
+    let deliver: (m: unknown) => void = () => {};
+    serveAnalysis((l) => (deliver = l), (m) => posted.push(m));
+    deliver({ type: 'query', id: 9, key: 'k' });
+    deliver('hello');
+    deliver({ type: 'forget' });
+    deliver(good);
+    assert.deepEqual(posted[0], { type: 'failed', id: 9, message: 'malformed request' });
+    assert.equal(posted.length, 2);
+    assert.equal(posted[1].type, 'answered');
+  });
+});
+
+describe('language queries through the host client (AnalysisWorker)', () => {
+  const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+
+  it('a query after the analysis of the same version is answered from the kept analysis', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
+    assert.equal(fw.current.received[0].type === 'analyze' && fw.current.received[0].key, 'doc', 'an open document is kept');
+    fw.current.reply(0);
+    assert.equal((await a).status, 'done');
+    const q = w.query('doc', 1, ORDER, 'en', [], hover);
+    await tick();
+    fw.current.reply(1);
+    const o = await q;
+    assert.ok(o.status === 'done' && o.cached);
+    assert.deepEqual(o.answer, onHost(ORDER, hover));
+    assert.equal(w.stats.cachedQueries, 1);
+    assert.equal(fw.current.received[1].text, undefined, 'the worker has this version: the text is not posted again');
+    assert.equal(w.stats.textOmitted, 1);
+    // a file read from disk (no version) is not kept
+    const disk = w.analyze('disk', ORDER, 'en', []);
+    await tick();
+    assert.equal((fw.current.received[2] as AnalyzeRequest).key, undefined);
+    fw.current.reply(2);
+    await disk;
+    w.dispose();
+  });
+
+  it('a query is not superseded by an analysis of the same document, and runs before queued analyses', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const other = w.analyze('other', ORDER, 'en', [], { version: 1 }); // keeps the worker busy
+    const a1 = w.analyze('doc', ORDER, 'en', [], { version: 1 });
+    const q1 = w.query('doc', 1, ORDER, 'en', [], hover);
+    fw.current.reply(0);
+    await other;
+    await tick();
+    assert.equal(fw.current.received[1].type, 'query', 'the query went first');
+    fw.current.reply(1);
+    const o = await q1;
+    assert.ok(o.status === 'done' && !o.cached, 'the query analysed the text');
+    await tick();
+    fw.current.reply(2);
+    assert.equal((await a1).status, 'done');
+    assert.equal(fw.current.server.stats.reused, 1, 'the analysis reused what the query analysed');
+    // a query running while an analysis of the same version arrives (settings changed): neither is dropped, no worker killed
+    const q2 = w.query('doc', 1, ORDER, 'en', [], hover);
+    const a2 = w.analyze('doc', ORDER, 'en', [{ rules: { 'flow/dead-end': 'off' } }], { version: 1 });
+    assert.equal(fw.current.terminated, false);
+    fw.current.reply(3);
+    assert.equal((await q2).status, 'done', 'the running query still answers');
+    await tick();
+    fw.current.reply(4);
+    assert.equal((await a2).status, 'done');
+    assert.equal(fw.started.length, 1);
+    // a running query about a version older than a new edit is stale, its worker terminated like an analysis's
+    const q3 = w.query('doc', 1, ORDER, 'en', [], hover);
+    const a3 = w.analyze('doc', ORDER + '\n', 'en', [], { version: 2 });
+    assert.deepEqual(await q3, { status: 'stale' });
+    assert.equal(fw.started[0].terminated, true);
+    assert.equal(fw.started.length, 2);
+    fw.current.reply(0);
+    assert.equal((await a3).status, 'done');
+    w.dispose();
+  });
+
+  it('after a superseding edit: a queued query about the old version is stale, one about the new version is answered by the new worker', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const v2 = ORDER.replace('role: sales', 'role: warehouse');
+    const a1 = w.analyze('doc', ORDER, 'en', [], { version: 1 });
+    const old = fw.current;
+    const q1 = w.query('doc', 1, ORDER, 'en', [], hover);
+    const a2 = w.analyze('doc', v2, 'en', [], { version: 2 });
+    assert.deepEqual(await a1, { status: 'superseded' });
+    assert.deepEqual(await q1, { status: 'stale' }, 'the query about version 1 is stale: VS Code asks again');
+    assert.equal(old.terminated, true, 'the running analysis was cancelled with its worker');
+    // the editor asks again about version 2 while the new worker analyses it
+    const q2 = w.query('doc', 2, v2, 'en', [], hover);
+    // a query about an older version than one already asked about is stale at once
+    assert.deepEqual(await w.query('doc', 1, ORDER, 'en', [], hover), { status: 'stale' });
+    assert.equal(fw.started.length, 2);
+    const fresh = fw.current;
+    assert.equal(fresh.received[0].type, 'analyze');
+    fresh.reply(0);
+    assert.equal((await a2).status, 'done');
+    await tick();
+    fresh.reply(1);
+    const o = await q2;
+    assert.ok(o.status === 'done' && o.cached, 'answered from the new worker\'s analysis of version 2');
+    assert.deepEqual(o.answer, onHost(v2, hover));
+    assert.equal(old.received.filter((m) => m.type === 'query').length, 0, 'the old worker never got the stale query');
+    w.dispose();
+  });
+
+  it('a query queued while the worker is killed is sent to the new worker, which analyses the text first', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const v2 = ORDER + '\n# typing';
+    const a1 = w.analyze('doc', ORDER, 'en', [], { version: 1 });
+    const q2 = w.query('doc', 2, v2, 'en', [], hover); // queued behind the running analysis of version 1
+    const a2 = w.analyze('doc', v2, 'en', [], { version: 2 }); // kills the worker running version 1
+    assert.deepEqual(await a1, { status: 'superseded' });
+    assert.equal(fw.started[0].terminated, true);
+    const fresh = fw.current;
+    assert.equal(fresh.received[0].type, 'query', 'the query runs first in the new worker');
+    assert.equal(fresh.received[0].text, v2, 'with its text: the new worker keeps nothing');
+    fresh.reply(0);
+    const o = await q2;
+    assert.ok(o.status === 'done' && !o.cached, 'the new worker had nothing kept: it analysed version 2');
+    assert.deepEqual(o.answer, onHost(v2, hover));
+    await tick();
+    fresh.reply(1);
+    assert.equal((await a2).status, 'done');
+    assert.deepEqual(fresh.server.stats, { analysed: 1, reused: 1 });
+    w.dispose();
+  });
+
+  it('a worker dying or timing out during a query fails that query only; cancelled and disposed queries are stale', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const q = w.query('doc', 1, ORDER, 'en', [], hover);
+    const next = w.query('doc', 1, ORDER, 'en', [], hover);
+    fw.current.crash('out of memory');
+    assert.deepEqual(await q, { status: 'failed', message: 'out of memory' });
+    await tick();
+    fw.current.reply(0);
+    assert.equal((await next).status, 'done');
+    // cancellation: a queued query is never sent
+    let cancel: () => void = () => {};
+    const token = { isCancellationRequested: false, onCancellationRequested: (l: () => void) => ((cancel = l), { dispose() {} }) };
+    const busy = w.analyze('other', ORDER, 'en', []);
+    const cancelled = w.query('doc', 1, ORDER, 'en', [], hover, token);
+    cancel();
+    assert.deepEqual(await cancelled, { status: 'stale' });
+    fw.current.reply(fw.current.received.length - 1);
+    await busy;
+    await tick();
+    assert.equal(fw.current.received.filter((m) => m.type === 'query').length, 1, 'the cancelled query was not sent');
+    assert.deepEqual(await w.query('doc', 1, ORDER, 'en', [], hover, { ...token, isCancellationRequested: true }), { status: 'stale' });
+    // a query left waiting at dispose
+    const left = w.query('doc', 1, ORDER, 'en', [], hover);
+    w.dispose();
+    assert.deepEqual(await left, { status: 'stale' });
+    assert.deepEqual(await w.query('doc', 1, ORDER, 'en', [], hover), { status: 'failed', message: 'disposed' });
+    const slow = new AnalysisWorker(new FakeWorkers().factory, { timeoutMs: 20 });
+    const o = await slow.query('doc', 1, ORDER, 'en', [], hover);
+    assert.ok(o.status === 'failed' && /query took longer/.test(o.message));
+    slow.dispose();
+  });
+
+  it('a query without its text that the worker no longer keeps is asked again with the text', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
+    fw.current.reply(0);
+    await a;
+    fw.current.server.handle({ type: 'forget', key: 'doc' }); // evicted behind the host's back
+    const q = w.query('doc', 1, ORDER, 'en', [], hover);
+    assert.equal(fw.current.received[1].text, undefined);
+    fw.current.reply(1);
+    await tick();
+    assert.equal(fw.current.received.length, 3, 'asked again');
+    assert.equal(fw.current.received[2].text, ORDER);
+    assert.equal(fw.current.received[2].id, fw.current.received[1].id);
+    fw.current.reply(2);
+    const o = await q;
+    assert.ok(o.status === 'done' && !o.cached);
+    assert.deepEqual(o.answer, onHost(ORDER, hover));
+    assert.equal(w.stats.missing, 1);
+    // other settings than the kept analysis's: the text is sent
+    const zh = w.query('doc', 1, ORDER, 'zh-CN', [], hover);
+    assert.equal(fw.current.received[3].text, ORDER);
+    fw.current.reply(3);
+    assert.equal((await zh).status, 'done');
+    w.dispose();
+  });
+
+  it('forget tells the worker to drop the document (only a running worker: a new one keeps nothing)', async () => {
+    const fw = new FakeWorkers();
+    const w = new AnalysisWorker(fw.factory);
+    w.forget('doc');
+    assert.equal(fw.started.length, 0, 'no worker started to forget');
+    const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
+    fw.current.reply(0);
+    await a;
+    assert.deepEqual(fw.current.server.keys(), ['doc']);
+    w.forget('doc');
+    assert.deepEqual(fw.current.forgotten, ['doc']);
+    assert.deepEqual(fw.current.server.keys(), []);
+    // after forget, versions start again (a reopened untitled document counts from 1)
+    const q = w.query('doc', 1, ORDER, 'en', [], hover);
+    fw.current.reply(1);
+    assert.ok((await q).status === 'done');
+    w.dispose();
+  });
+
+  it('with the real dist/worker.js: a query is answered from the analysis of the same version', async function () {
+    this.timeout(60000);
+    const file = path.join(repoRoot, 'dist/worker.js');
+    if (!fs.existsSync(file)) this.skip();
+    const w = new AnalysisWorker(nodeWorkerFactory(file));
+    assert.equal((await w.analyze('doc', ORDER, 'en', [], { version: 3 })).status, 'done');
+    const o = await w.query('doc', 3, ORDER, 'en', [], { kind: 'complete', ...positionOf(ORDER, 'role: sales', 6) });
+    assert.ok(o.status === 'done' && o.cached);
+    assert.deepEqual(o.answer, onHost(ORDER, { kind: 'complete', ...positionOf(ORDER, 'role: sales', 6) }));
+    w.dispose();
   });
 });

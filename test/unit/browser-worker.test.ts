@@ -3,7 +3,7 @@ import { strict as assert } from 'assert';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { browserWorkerFactory, type WebWorkerLike } from '../../src/extension/web/browserWorker';
 import { isHostToWorker, type HostToWorker } from '../../src/shared/worker-protocol';
-import { answer } from '../../src/worker/analysis';
+import { AnalysisServer } from '../../src/worker/analysis';
 
 const TEXT = 'bizflow: 1\nprocess:\n  id: p\n  name: P\nroles:\n  a: { name: A }\nsteps:\n  s: { name: S, role: nobody, type: start, next: [e] }\n  e: { name: E, role: a, type: end }\n';
 
@@ -11,6 +11,7 @@ const TEXT = 'bizflow: 1\nprocess:\n  id: p\n  name: P\nroles:\n  a: { name: A }
 class FakeWebWorker implements WebWorkerLike {
   static created: FakeWebWorker[] = [];
   readonly received: HostToWorker[] = [];
+  private readonly server = new AnalysisServer();
   terminated = false;
   private readonly listeners = new Map<string, ((e: { data: unknown; message?: string }) => void)[]>();
   constructor(
@@ -23,7 +24,8 @@ class FakeWebWorker implements WebWorkerLike {
     assert.ok(isHostToWorker(m));
     this.received.push(structuredClone(m));
     setTimeout(() => {
-      if (!this.terminated) this.emit('message', { data: structuredClone(answer(m)) });
+      const a = this.server.handle(m);
+      if (!this.terminated && a) this.emit('message', { data: structuredClone(a) });
     }, 1);
   }
   terminate(): void {
@@ -59,7 +61,7 @@ describe('browserWorkerFactory (Web Worker analysis)', () => {
     assert.equal(FakeWebWorker.created.length, 1);
     assert.equal(FakeWebWorker.created[0].url, 'blob:worker');
     assert.equal(FakeWebWorker.created[0].options?.name, 'bizflow-analysis');
-    assert.deepEqual(FakeWebWorker.created[0].received.map((m) => m.id), [1]);
+    assert.deepEqual(FakeWebWorker.created[0].received.map((m) => (m.type === 'forget' ? m.key : m.id)), [1]);
     assert.equal(answers.length, 1);
     assert.equal((answers[0] as { type: string }).type, 'analyzed');
   });

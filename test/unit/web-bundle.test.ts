@@ -114,7 +114,9 @@ describe('web bundles (VS Code for the Web)', function () {
     const text = 'bizflow: 1\nprocess:\n  id: p\n  name: P\nroles:\n  a: { name: A }\nsteps:\n  s: { name: S, role: nobody, type: start, next: [e] }\n  e: { name: E, role: a, type: end }\n';
     listeners[0]({ data: { type: 'analyze', id: 7, text, locale: 'en', config: [] } });
     listeners[0]({ data: { type: 'bogus', id: 8 } });
-    assert.equal(answers.length, 1, 'a malformed message gets no answer');
+    listeners[0]({ data: { type: 'bogus' } });
+    assert.equal(answers.length, 2, 'a malformed message without an id gets no answer');
+    assert.deepEqual(answers[1], { type: 'failed', id: 8, message: 'malformed request' }, 'one with an id is failed (its sender would wait)');
     const [a] = answers;
     assert.equal(a.type, 'analyzed');
     assert.equal(a.id, 7);

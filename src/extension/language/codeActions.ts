@@ -1,9 +1,7 @@
-/** Quick fixes: the core's `fixesFor` for each BizFlow diagnostic in the request. */
+/** Quick fixes: the core's `fixesFor` for each BizFlow diagnostic in the request (in the analysis worker when there is one). */
 import * as vscode from 'vscode';
-import { fixesFor } from '../../core/fixes';
-import type { Diagnostic as CoreDiagnostic } from '../../core';
 import type { AnalysisService } from '../analysis';
-import { symbolsOf } from './shared';
+import { ask } from './ask';
 
 function codeOf(d: vscode.Diagnostic): string | undefined {
   const c = d.code;
@@ -16,36 +14,31 @@ export class QuickFixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly analyses: AnalysisService) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  /** VS Code asks on every cursor move onto a line with a diagnostic: answered off the host's thread. */
+  async provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+    token?: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
     const ours = context.diagnostics.filter((d) => d.source === 'bizflow');
     if (!ours.length) return [];
-    const a = this.analyses.forDocument(doc);
-    const index = symbolsOf(a);
-    const out: vscode.CodeAction[] = [];
-    const titles = new Set<string>();
-    for (const vd of ours) {
-      const core = this.match(a.result.diagnostics, vd, (s) => a.positions.range(s));
-      if (!core) continue; // the diagnostic is from an older version of the text
-      for (const fix of fixesFor(a.result.model, core, a.locale, index)) {
-        if (titles.has(fix.title)) continue;
-        titles.add(fix.title);
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        const edit = new vscode.WorkspaceEdit();
-        for (const e of fix.edits) edit.replace(doc.uri, a.positions.range(e.span), e.newText);
-        action.edit = edit;
-        action.diagnostics = [vd];
-        action.isPreferred = fix.isPreferred;
-        out.push(action);
-      }
-    }
-    return out;
-  }
-
-  /** The core diagnostic a VS Code diagnostic was made from (same code and range; the message decides between equals). */
-  private match(ds: readonly CoreDiagnostic[], vd: vscode.Diagnostic, range: (s: CoreDiagnostic['span']) => vscode.Range): CoreDiagnostic | undefined {
-    const code = codeOf(vd);
-    const same = ds.filter((d) => d.code === code && range(d.span).isEqual(vd.range));
-    return same.find((d) => d.message === vd.message) ?? same[0];
+    const diagnostics = ours.map((d) => ({
+      ...(codeOf(d) !== undefined ? { code: codeOf(d) } : {}),
+      message: d.message,
+      range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] as [number, number, number, number],
+    }));
+    const answer = await ask(this.analyses, doc, { kind: 'fixes', diagnostics }, token);
+    if (!answer || token?.isCancellationRequested) return [];
+    return answer.fixes.map((fix) => {
+      const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of fix.edits) edit.replace(doc.uri, new vscode.Range(e.range[0], e.range[1], e.range[2], e.range[3]), e.newText);
+      action.edit = edit;
+      action.diagnostics = [ours[fix.diagnostic]];
+      action.isPreferred = fix.isPreferred;
+      return action;
+    });
   }
 }

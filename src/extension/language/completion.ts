@@ -1,9 +1,10 @@
 /** Completion adapter: core `complete()` entries as VS Code completion items. */
 import * as vscode from 'vscode';
-import { complete, type CompletionKind } from '../../core/completion';
+import type { CompletionKind } from '../../core/completion';
 import { SNIPPET_PLACEHOLDERS } from '../../core/templates';
 import type { AnalysisService } from '../analysis';
-import { at } from './shared';
+import { ask } from './ask';
+import { queryPosition, toRange } from './shared';
 
 const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -23,17 +24,18 @@ const ID_KINDS: ReadonlySet<CompletionKind> = new Set(['role', 'step', 'data', '
 export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
-  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] {
-    const { a, offset, index } = at(this.analyses, doc, pos);
-    const entries = complete(a.result.model, offset, a.locale, index);
-    return entries.map((e) => {
-      const word = doc.getText(a.positions.range(e.replaceSpan));
+  /** From the analysis worker when there is one: the host does not build the model of a big file while typing. */
+  async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.CompletionItem[]> {
+    const answer = await ask(this.analyses, doc, { kind: 'complete', ...queryPosition(pos) }, token);
+    if (!answer || token?.isCancellationRequested) return [];
+    return answer.entries.map((e) => {
+      const replacing = toRange(e.replaceRange);
+      const word = doc.getText(replacing);
       const item = new vscode.CompletionItem(
         { label: e.label, detail: e.name ? ` — ${e.name}` : undefined, description: e.detail },
         KINDS[e.kind],
       );
       item.insertText = e.snippet ? new vscode.SnippetString(e.insertText) : e.insertText;
-      const replacing = a.positions.range(e.replaceSpan);
       const inserting = new vscode.Range(replacing.start, pos.isBefore(replacing.start) ? replacing.start : pos.isAfter(replacing.end) ? replacing.end : pos);
       item.range = { inserting, replacing };
       if (e.documentation) item.documentation = new vscode.MarkdownString(e.documentation);

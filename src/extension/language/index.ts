@@ -23,20 +23,20 @@ export function registerLanguageFeatures(_context: vscode.ExtensionContext, anal
   let providers: Providers | undefined;
   const p = () => (providers ??= chunk().createProviders(analyses));
   return vscode.Disposable.from(
-    vscode.languages.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, pos) => p().completion.provideCompletionItems(d, pos) }, ...TRIGGER_CHARACTERS),
-    vscode.languages.registerHoverProvider(SELECTOR, { provideHover: (d, pos) => p().hover.provideHover(d, pos) }),
-    vscode.languages.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, pos) => p().navigation.provideDefinition(d, pos) }),
-    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (d, pos, c) => p().navigation.provideReferences(d, pos, c) }),
-    vscode.languages.registerDocumentHighlightProvider(SELECTOR, { provideDocumentHighlights: (d, pos) => p().navigation.provideDocumentHighlights(d, pos) }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, { provideCompletionItems: (d, pos, t) => p().completion.provideCompletionItems(d, pos, t) }, ...TRIGGER_CHARACTERS),
+    vscode.languages.registerHoverProvider(SELECTOR, { provideHover: (d, pos, t) => p().hover.provideHover(d, pos, t) }),
+    vscode.languages.registerDefinitionProvider(SELECTOR, { provideDefinition: (d, pos, t) => p().navigation.provideDefinition(d, pos, t) }),
+    vscode.languages.registerReferenceProvider(SELECTOR, { provideReferences: (d, pos, c, t) => p().navigation.provideReferences(d, pos, c, t) }),
+    vscode.languages.registerDocumentHighlightProvider(SELECTOR, { provideDocumentHighlights: (d, pos, t) => p().navigation.provideDocumentHighlights(d, pos, t) }),
     vscode.languages.registerRenameProvider(SELECTOR, {
-      prepareRename: (d, pos) => p().navigation.prepareRename(d, pos),
-      provideRenameEdits: (d, pos, name) => p().navigation.provideRenameEdits(d, pos, name),
+      prepareRename: (d, pos, t) => p().navigation.prepareRename(d, pos, t),
+      provideRenameEdits: (d, pos, name, t) => p().navigation.provideRenameEdits(d, pos, name, t),
     }),
     vscode.languages.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d) => p().outline.provideDocumentSymbols(d) }, { label: 'BizFlow' }),
     vscode.languages.registerWorkspaceSymbolProvider({ provideWorkspaceSymbols: (q, t) => p().workspaceSymbols.provideWorkspaceSymbols(q, t) }),
     vscode.languages.registerCodeActionsProvider(
       SELECTOR,
-      { provideCodeActions: (d, r, c) => p().quickFix.provideCodeActions(d, r, c) },
+      { provideCodeActions: (d, r, c, t) => p().quickFix.provideCodeActions(d, r, c, t) },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
     vscode.languages.registerOnTypeFormattingEditProvider(

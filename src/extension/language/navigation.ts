@@ -2,75 +2,64 @@
  * Go to definition, find references, document highlights and rename, all
  * from the core's symbol index (the same one the reference rules use), and
  * rename through core `rename.ts` (which refuses unsafe renames with a message).
+ * Answered in the analysis worker when there is one (src/shared/language-queries.ts).
  */
 import * as vscode from 'vscode';
-import { prepareRename, renameSymbol } from '../../core/rename';
-import type { SymbolOccurrence } from '../../core/symbols';
 import type { AnalysisService } from '../analysis';
-import { at } from './shared';
+import { ask } from './ask';
+import { queryPosition, toRange } from './shared';
 
 export class NavigationProvider
   implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.DocumentHighlightProvider, vscode.RenameProvider
 {
   constructor(private readonly analyses: AnalysisService) {}
 
-  provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.LocationLink[] | undefined {
-    const { a, offset, index } = at(this.analyses, doc, pos);
-    const occ = index.symbolAt(offset);
-    if (!occ) return undefined;
-    let defs: SymbolOccurrence[];
-    if (occ.kind === 'data' && a.result.model.data === undefined) {
-      // no data dictionary: every producer stands in for the definition
-      defs = index.definitions('data', occ.id);
-    } else {
-      const d = index.definition(occ.kind, occ.id);
-      defs = d ? [d] : [];
-    }
-    return defs.map((d) => ({
-      originSelectionRange: a.positions.range(occ.span),
+  async provideDefinition(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.LocationLink[] | undefined> {
+    const answer = await ask(this.analyses, doc, { kind: 'definition', ...queryPosition(pos) }, token);
+    if (!answer?.origin || token?.isCancellationRequested) return undefined;
+    const origin = toRange(answer.origin);
+    return answer.targets.map((d) => ({
+      originSelectionRange: origin,
       targetUri: doc.uri,
-      targetRange: a.positions.range(d.item && !d.implicit && d.kind !== 'attribute' ? d.item.span : d.span),
-      targetSelectionRange: a.positions.range(d.span),
+      targetRange: toRange(d.range),
+      targetSelectionRange: toRange(d.selection),
     }));
   }
 
-  provideReferences(doc: vscode.TextDocument, pos: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] | undefined {
-    const { a, offset, index } = at(this.analyses, doc, pos);
-    const occ = index.symbolAt(offset);
-    if (!occ) return undefined;
-    return index
-      .references(occ.kind, occ.id, { includeDeclaration: context.includeDeclaration })
-      .map((o) => new vscode.Location(doc.uri, a.positions.range(o.span)));
+  async provideReferences(
+    doc: vscode.TextDocument,
+    pos: vscode.Position,
+    context: vscode.ReferenceContext,
+    token?: vscode.CancellationToken,
+  ): Promise<vscode.Location[] | undefined> {
+    const answer = await ask(this.analyses, doc, { kind: 'references', ...queryPosition(pos), includeDeclaration: context.includeDeclaration }, token);
+    if (!answer?.references || token?.isCancellationRequested) return undefined;
+    return answer.references.map((o) => new vscode.Location(doc.uri, toRange(o.range)));
   }
 
-  provideDocumentHighlights(doc: vscode.TextDocument, pos: vscode.Position): vscode.DocumentHighlight[] | undefined {
-    const { a, offset, index } = at(this.analyses, doc, pos);
-    const occ = index.symbolAt(offset);
-    if (!occ) return undefined;
-    return index
-      .references(occ.kind, occ.id, { includeDeclaration: true })
-      .map(
-        (o) =>
-          new vscode.DocumentHighlight(
-            a.positions.range(o.span),
-            o.isDefinition ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read,
-          ),
-      );
+  async provideDocumentHighlights(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.DocumentHighlight[] | undefined> {
+    const answer = await ask(this.analyses, doc, { kind: 'references', ...queryPosition(pos), includeDeclaration: true }, token);
+    if (!answer?.references || token?.isCancellationRequested) return undefined;
+    return answer.references.map(
+      (o) => new vscode.DocumentHighlight(toRange(o.range), o.isDefinition ? vscode.DocumentHighlightKind.Write : vscode.DocumentHighlightKind.Read),
+    );
   }
 
-  prepareRename(doc: vscode.TextDocument, pos: vscode.Position): { range: vscode.Range; placeholder: string } {
-    const { a, offset, index } = at(this.analyses, doc, pos);
-    const r = prepareRename(a.result.model, index, offset, a.locale);
+  async prepareRename(doc: vscode.TextDocument, pos: vscode.Position, token?: vscode.CancellationToken): Promise<{ range: vscode.Range; placeholder: string } | undefined> {
+    const answer = await ask(this.analyses, doc, { kind: 'prepareRename', ...queryPosition(pos) }, token);
+    if (!answer || token?.isCancellationRequested) return undefined;
+    const r = answer.result;
     if ('error' in r) throw new Error(r.error);
-    return { range: a.positions.range(r.span), placeholder: r.placeholder };
+    return { range: toRange(r.range), placeholder: r.placeholder };
   }
 
-  provideRenameEdits(doc: vscode.TextDocument, pos: vscode.Position, newName: string): vscode.WorkspaceEdit {
-    const { a, offset, index } = at(this.analyses, doc, pos);
-    const r = renameSymbol(a.result.model, index, offset, newName, a.locale);
+  async provideRenameEdits(doc: vscode.TextDocument, pos: vscode.Position, newName: string, token?: vscode.CancellationToken): Promise<vscode.WorkspaceEdit | undefined> {
+    const answer = await ask(this.analyses, doc, { kind: 'rename', ...queryPosition(pos), newName }, token);
+    if (!answer || token?.isCancellationRequested) return undefined;
+    const r = answer.result;
     if ('error' in r) throw new Error(r.error);
     const edit = new vscode.WorkspaceEdit();
-    for (const e of r.edits) edit.replace(doc.uri, a.positions.range(e.span), e.newText);
+    for (const e of r.edits) edit.replace(doc.uri, toRange(e.range), e.newText);
     return edit;
   }
 }

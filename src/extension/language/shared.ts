@@ -1,8 +1,7 @@
-/** What the language feature adapters share: the selector, the symbol index per analysis, small conversions. */
+/** What the language feature adapters share: the selector, small conversions. */
 import * as vscode from 'vscode';
-import type { SymbolIndex } from '../../core/symbols';
 import { TYPING_TRIGGERS } from '../../core/typing-triggers';
-import type { Analysis, AnalysisService } from '../analysis';
+import type { LineRange4, QueryPosition } from '../../shared/language-query-protocol';
 
 /** BizFlow documents: the `bizflow` language (files and untitled documents). */
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'bizflow' }];
@@ -17,13 +16,12 @@ export const TYPING_MORE_TRIGGERS: string[] = TYPING_TRIGGERS.slice(1);
 /** The "New BizFlow File" command. */
 export const NEW_FILE_COMMAND = 'bizflow.newFile';
 
-/** The symbol index of an analysis, built once per analysis (by the AnalysisService). */
-export function symbolsOf(a: Analysis): SymbolIndex {
-  return a.symbols;
+/** A position as a language query carries it. */
+export function queryPosition(pos: vscode.Position): QueryPosition {
+  return { line: pos.line, character: pos.character };
 }
 
-/** The analysis of a document and the offset of a position in it. */
-export function at(analyses: AnalysisService, doc: vscode.TextDocument, pos: vscode.Position): { a: Analysis; offset: number; index: SymbolIndex } {
-  const a = analyses.forDocument(doc);
-  return { a, offset: a.positions.offset(pos), index: symbolsOf(a) };
+/** A language query's line range as a VS Code range. */
+export function toRange(r: LineRange4): vscode.Range {
+  return new vscode.Range(r[0], r[1], r[2], r[3]);
 }

@@ -1,0 +1,120 @@
+/**
+ * The language queries' messages (see ./language-queries.ts): types and validators only, so the extension's
+ * main bundle (the worker protocol's validation) does not pull in the core's completion, cards and fixes.
+ */
+import type { CompletionEntry } from '../core/completion';
+import type { AnalysisResult } from '../core/engine';
+import type { LineIndex } from '../core/positions';
+import type { SymbolIndex } from '../core/symbols';
+import type { Locale } from '../core/types';
+
+/** A line/character range: start line, start character, end line, end character (0-based, UTF-16). */
+export type LineRange4 = [number, number, number, number];
+
+/** A position in the text (0-based line and UTF-16 character, as VS Code counts). */
+export interface QueryPosition {
+  line: number;
+  character: number;
+}
+
+/** A diagnostic shown by the editor, to find the finding it was made from. */
+export interface ShownDiagnostic {
+  code?: string;
+  message: string;
+  range: LineRange4;
+}
+
+export type LanguageQuery =
+  | ({ kind: 'complete' } & QueryPosition)
+  | ({ kind: 'hover' } & QueryPosition)
+  | { kind: 'fixes'; diagnostics: ShownDiagnostic[] }
+  | ({ kind: 'prepareRename' } & QueryPosition)
+  | ({ kind: 'rename'; newName: string } & QueryPosition)
+  | ({ kind: 'definition' } & QueryPosition)
+  | ({ kind: 'references'; includeDeclaration: boolean } & QueryPosition);
+
+export type QueryKind = LanguageQuery['kind'];
+export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references'];
+
+export interface LinedEdit {
+  range: LineRange4;
+  newText: string;
+}
+
+export type LanguageAnswer =
+  /** `replaceRange`: the entry's `replaceSpan` as a line range. */
+  | { kind: 'complete'; entries: (CompletionEntry & { replaceRange: LineRange4 })[] }
+  | { kind: 'hover'; hover?: { markdown: string; range: LineRange4 } }
+  /** `diagnostic`: the index (in the query) of the shown diagnostic the fix is for; titles are unique. */
+  | { kind: 'fixes'; fixes: { diagnostic: number; title: string; isPreferred: boolean; edits: LinedEdit[] }[] }
+  | { kind: 'prepareRename'; result: { range: LineRange4; placeholder: string } | { error: string } }
+  | { kind: 'rename'; result: { edits: LinedEdit[] } | { error: string } }
+  /** No `origin`: no symbol at the position. */
+  | { kind: 'definition'; origin?: LineRange4; targets: { range: LineRange4; selection: LineRange4 }[] }
+  /** No `references`: no symbol at the position. */
+  | { kind: 'references'; references?: { range: LineRange4; isDefinition: boolean }[] };
+
+export type AnswerOf<K extends QueryKind> = Extract<LanguageAnswer, { kind: K }>;
+
+/** What a query is answered from: one analysis of one text. */
+export interface QuerySubject {
+  result: AnalysisResult;
+  index: SymbolIndex;
+  locale: Locale;
+  lines: LineIndex;
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+const isRange4 = (x: unknown): x is LineRange4 => Array.isArray(x) && x.length === 4 && x.every(isInt);
+const isPosition = (x: { line?: unknown; character?: unknown }) => isInt(x.line) && isInt(x.character);
+
+/** Whether a message is a well-formed query (it crosses a thread boundary). */
+export function isLanguageQuery(q: unknown): q is LanguageQuery {
+  if (typeof q !== 'object' || q === null) return false;
+  const x = q as Record<string, unknown>;
+  switch (x.kind) {
+    case 'complete':
+    case 'hover':
+    case 'prepareRename':
+    case 'definition':
+      return isPosition(x);
+    case 'rename':
+      return isPosition(x) && typeof x.newName === 'string';
+    case 'references':
+      return isPosition(x) && typeof x.includeDeclaration === 'boolean';
+    case 'fixes':
+      return (
+        Array.isArray(x.diagnostics) &&
+        x.diagnostics.every((d: unknown) => {
+          if (typeof d !== 'object' || d === null) return false;
+          const y = d as Record<string, unknown>;
+          return (y.code === undefined || typeof y.code === 'string') && typeof y.message === 'string' && isRange4(y.range);
+        })
+      );
+    default:
+      return false;
+  }
+}
+
+/** Whether an answer has the shape of its kind (checked at the top level; it comes from our own worker). */
+export function isLanguageAnswer(a: unknown): a is LanguageAnswer {
+  if (typeof a !== 'object' || a === null) return false;
+  const x = a as Record<string, unknown>;
+  switch (x.kind) {
+    case 'complete':
+      return Array.isArray(x.entries);
+    case 'hover':
+      return x.hover === undefined || (typeof x.hover === 'object' && x.hover !== null);
+    case 'fixes':
+      return Array.isArray(x.fixes);
+    case 'prepareRename':
+    case 'rename':
+      return typeof x.result === 'object' && x.result !== null;
+    case 'definition':
+      return Array.isArray(x.targets) && (x.origin === undefined || isRange4(x.origin));
+    case 'references':
+      return x.references === undefined || Array.isArray(x.references);
+    default:
+      return false;
+  }
+}
