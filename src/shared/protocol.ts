@@ -14,8 +14,7 @@
  */
 import { isRequestMessage, isResponseMessage, type Guards, type RequestOf, type ResponseMessage } from './rpc';
 
-/** The `viewType` of the preview panel (also used by the panel serializer). */
-export const PREVIEW_VIEW_TYPE = 'bizflow.preview';
+export { PREVIEW_VIEW_TYPE } from './preview-view-type';
 
 export type DiagSeverity = 'error' | 'warning' | 'info';
 export type ConflictLevel = 'error' | 'warning';

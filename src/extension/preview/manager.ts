@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { AnalysisService } from '../analysis';
 import { isBizflowDocument } from '../settings';
-import { isPreviewState, PREVIEW_VIEW_TYPE, type DiffSource, type PreviewState } from '../../shared/protocol';
+import type { DiffSource, PreviewState } from '../../shared/protocol';
+import { PREVIEW_VIEW_TYPE } from '../../shared/preview-view-type';
 import type { AnalysisResult } from '../../core/engine';
 import type { BizflowPreview, PreviewHost } from './panel';
 import { texts } from './strings';
@@ -162,11 +163,13 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
 
   /** Restores a panel after a window reload. */
   revive(panel: vscode.WebviewPanel, state: unknown): BizflowPreview | undefined {
-    if (!isPreviewState(state)) {
+    // the state's check loads with the preview chunk, which a restored panel needs anyway
+    const p = panels();
+    if (!p.isPreviewState(state)) {
       panel.dispose();
       return undefined;
     }
-    return this.add(panels().BizflowPreview.revive(this, panel, state as PreviewState));
+    return this.add(p.BizflowPreview.revive(this, panel, state as PreviewState));
   }
 
   toggleLock(preview = this.activePreview()): void {

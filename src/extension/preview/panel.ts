@@ -23,7 +23,11 @@ import {
 import { createRequester, serveRequests, type Requester } from '../../shared/rpc';
 import { localResourceRoots, previewHtml } from './html';
 import { buildRenderModel, highlightAt, prepareRender, sameHighlight, type HighlightTarget, type RenderParts } from './model';
-import { previewTitle, texts, webviewStrings } from './strings';
+import { previewTitle, texts } from './strings';
+import { webviewStrings } from './webview-strings';
+
+/** The check of a restored panel's state (here, so that it loads with the preview chunk). */
+export { isPreviewState } from '../../shared/protocol';
 import { readSettings } from '../settings';
 import type { Locale } from '../../core/types';
 import type { AnalysisResult } from '../../core/engine';
