@@ -101,6 +101,52 @@ describe('review commands (issue 14): compare, export, what changes', function (
     assert.equal(target, undefined, `git extension present: ${!!git}`);
   });
 
+  it('Compare with a git revision (through the built-in Git extension) shows the changes since that revision', async function () {
+    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { openRepository?(root: vscode.Uri): Promise<unknown> } }>('vscode.git');
+    if (!git) this.skip(); // VS Code's built-in Git extension is part of every VS Code; skipped only where a build lacks it
+    // inside the workspace folder (the Git extension opens repositories there), removed afterwards
+    const dir = fixtureUri(`review-git-${Date.now()}`).fsPath;
+    fs.mkdirSync(dir);
+    const file = path.join(dir, 'orders.bizflow.yaml');
+    const run = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+      assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+    };
+    try {
+      run('init', '-q');
+      fs.writeFileSync(file, OLD);
+      run('add', '.');
+      run('commit', '-q', '-m', 'old');
+      fs.writeFileSync(file, NEW);
+      // the test workbench turns git off (scripts/code-server.mjs, for a quiet start): on for this test only
+      await vscode.workspace.getConfiguration('git').update('enabled', true, vscode.ConfigurationTarget.Global);
+      const exports = await git!.activate();
+      // the Git extension finds git and makes its model after activation: getAPI throws until then
+      const api = await until('the Git extension\'s model', () => {
+        try {
+          return exports.getAPI(1);
+        } catch {
+          return undefined;
+        }
+      }, 20_000);
+      assert.ok(api.openRepository, 'the Git API can open a repository');
+      assert.ok(await api.openRepository!(vscode.Uri.file(dir)), 'the Git extension opened the repository');
+      const uri = vscode.Uri.file(file);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const target = await until('the comparison with HEAD', async () => (await vscode.commands.executeCommand('bizflow.compareWith', uri, { revision: 'HEAD' })) as vscode.Uri | undefined, 20_000);
+      assert.equal(target.scheme, 'bizflow-compare');
+      const text = (await vscode.workspace.openTextDocument(target)).getText();
+      // the committed version had no check step and no requirement: the warehouse gains both
+      const warehouse = text.slice(text.indexOf('## 仓库主管')).split('\n## ')[0];
+      assert.ok(text.includes('## 仓库主管'), text);
+      assert.ok(/check/.test(warehouse) && /REQ-1/.test(warehouse), warehouse);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.getConfiguration('git').update('enabled', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('Export Review Pack writes what the review pack builder returns, in the chosen format', async () => {
     const uri = await write('pack.bizflow.yaml', NEW);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
