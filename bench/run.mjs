@@ -270,6 +270,11 @@ async function measureMemory(flows, sizes) {
 }
 
 // ----------------------------------------------------------------- bundle --
+/** The desktop extension's main bundle among the captured builds (not dist/web/extension.js, which also ends so). */
+function isDesktopExtension(b) {
+  return !!b.outfile && path.relative(ROOT, path.resolve(ROOT, b.outfile)) === path.join('dist', 'extension.js');
+}
+
 /**
  * Runs a copy of esbuild.config.mjs whose `esbuild` is bench/esbuild-shim.mjs:
  * the bundles exactly as the project makes them, with nothing written to dist/.
@@ -300,7 +305,7 @@ async function captureConfig(production) {
 
 async function measureBundle(captures) {
   const out = {};
-  const ext = (c) => c?.find((b) => b.outfile && b.outfile.endsWith('extension.js'));
+  const ext = (c) => c?.find(isDesktopExtension);
   const dev = ext(captures.dev);
   const prod = ext(captures.production);
   if (!dev && !prod) return { error: 'esbuild.config.mjs builds no dist/extension.js' };
@@ -676,7 +681,7 @@ async function main() {
   log(`${res.machine.cpu}, ${res.machine.cores} cores, ${res.machine.memoryGiB} GiB, Node ${res.machine.node}`);
   res.build = await build();
   const captures = { dev: await captureConfig(false), production: await captureConfig(true) };
-  await bundleBench(captures.dev.find((b) => b.outfile && b.outfile.endsWith('extension.js'))?.options);
+  await bundleBench(captures.dev.find(isDesktopExtension)?.options);
   res.flows = generateFlows([100, 300, 1000, 10000]);
   phase('core');
   res.core = await measureCore(res.flows);
