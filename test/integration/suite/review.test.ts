@@ -106,6 +106,7 @@ describe('review commands (issue 14): compare, export, what changes', function (
     if (!git) this.skip(); // VS Code's built-in Git extension is part of every VS Code; skipped only where a build lacks it
     // inside the workspace folder (the Git extension opens repositories there), removed afterwards
     const dir = fixtureUri(`review-git-${Date.now()}`).fsPath;
+    let gitEnabled: boolean | undefined;
     fs.mkdirSync(dir);
     const file = path.join(dir, 'orders.bizflow.yaml');
     const run = (...args: string[]) => {
@@ -118,7 +119,9 @@ describe('review commands (issue 14): compare, export, what changes', function (
       run('add', '.');
       run('commit', '-q', '-m', 'old');
       fs.writeFileSync(file, NEW);
-      // the test workbench turns git off (scripts/code-server.mjs, for a quiet start): on for this test only
+      // the test workbench turns git off in its user settings (scripts/code-server.mjs, for a quiet start): on for
+      // this test only, then the user setting as it was (removing it would leave git on: its default is true)
+      gitEnabled = vscode.workspace.getConfiguration('git').inspect<boolean>('enabled')?.globalValue;
       await vscode.workspace.getConfiguration('git').update('enabled', true, vscode.ConfigurationTarget.Global);
       const exports = await git!.activate();
       // the Git extension finds git and makes its model after activation: getAPI throws until then
@@ -142,9 +145,10 @@ describe('review commands (issue 14): compare, export, what changes', function (
       assert.ok(/check/.test(warehouse) && /REQ-1/.test(warehouse), warehouse);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.getConfiguration('git').update('enabled', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.getConfiguration('git').update('enabled', gitEnabled, vscode.ConfigurationTarget.Global);
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    assert.equal(vscode.workspace.getConfiguration('git').get('enabled'), gitEnabled ?? true, 'git.enabled as before the test');
   });
 
   it('Export Review Pack writes what the review pack builder returns, in the chosen format', async () => {
