@@ -82,14 +82,10 @@ function item(kind: OutlineKind, section: OutlineSection, id: string, name: stri
 }
 
 /** The outline with line/character ranges, the text indexed once. */
-export function lineOutline(text: string, nodes: readonly OutlineNode[]): LinedOutlineNode[] {
+export function lineOutline(text: string | LineIndex, nodes: readonly OutlineNode[]): LinedOutlineNode[] {
   if (!nodes.length) return [];
-  const idx = new LineIndex(text);
-  const r = (s: Span): [number, number, number, number] => {
-    const a = idx.position(s.start);
-    const b = idx.position(s.end);
-    return [a.line, a.character, b.line, b.character];
-  };
+  const idx = typeof text === 'string' ? new LineIndex(text) : text;
+  const r = (s: Span) => idx.range4(s);
   const walk = (n: OutlineNode): LinedOutlineNode => ({ ...n, range: r(n.span), selectionRange: r(n.selection), children: n.children.map(walk) });
   return nodes.map(walk);
 }

@@ -52,6 +52,13 @@ export class LineIndex {
     return Math.max(this.starts[line], Math.min(this.starts[line] + character, lineEnd));
   }
 
+  /** 0-based start line, start character, end line and end character of a span. */
+  range4(span: Span): [number, number, number, number] {
+    const s = this.position(span.start);
+    const e = this.position(span.end);
+    return [s.line, s.character, e.line, e.character];
+  }
+
   /** 1-based start and end line/column of a span, as ESLint reports them. */
   oneBased(span: Span): { line: number; column: number; endLine: number; endColumn: number } {
     const s = this.position(span.start);
@@ -74,11 +81,11 @@ export interface LineRange {
  * indexes a big text to show the worker's findings (read back with
  * `lineRangeAt`).
  */
-export function diagnosticLineRanges(text: string, diagnostics: readonly Diagnostic[]): Uint32Array {
+export function diagnosticLineRanges(text: string | LineIndex, diagnostics: readonly Diagnostic[]): Uint32Array {
   const n = lineRangeCount(diagnostics);
   const out = new Uint32Array(n * 4);
   if (n === 0) return out;
-  const idx = new LineIndex(text);
+  const idx = typeof text === 'string' ? new LineIndex(text) : text;
   let k = 0;
   const put = (span: Span) => {
     const s = idx.position(span.start);

@@ -19,11 +19,7 @@ export * from './language-query-protocol';
 
 /** Answers a query about an analysed text (never throws for a well-formed query: the core functions do not). */
 export function answerQuery(s: QuerySubject, q: LanguageQuery): LanguageAnswer {
-  const range = (span: Span): LineRange4 => {
-    const a = s.lines.position(span.start);
-    const b = s.lines.position(span.end);
-    return [a.line, a.character, b.line, b.character];
-  };
+  const range = (span: Span): LineRange4 => s.lines.range4(span);
   const model = s.result.model;
   const offset = 'line' in q ? s.lines.offset(q.line, q.character) : 0;
   switch (q.kind) {

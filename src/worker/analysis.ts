@@ -61,9 +61,12 @@ export class AnalysisServer {
         const answer = answerQuery({ result: kept.result, index: (kept.symbols ??= buildSymbolIndex(kept.result.model)), locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)) }, req.query);
         return { type: 'answered', id: req.id, answer, cached, ms: Date.now() - t0 };
       }
-      const { diagnostics, model } = req.key !== undefined ? this.analysis(req.key, req)!.kept.result : analyze(req.text, { locale: req.locale, config: req.config });
-      const ranges = diagnosticLineRanges(req.text, diagnostics);
-      const outline = req.outline ? lineOutline(req.text, buildOutline(model)) : undefined;
+      // one line index per text: a kept analysis keeps it for the queries that follow
+      const kept = req.key !== undefined ? this.analysis(req.key, req)!.kept : undefined;
+      const { diagnostics, model } = kept ? kept.result : analyze(req.text, { locale: req.locale, config: req.config });
+      const lines = kept ? (kept.lines ??= new LineIndex(kept.text)) : req.text;
+      const ranges = diagnosticLineRanges(lines, diagnostics);
+      const outline = req.outline ? lineOutline(lines, buildOutline(model)) : undefined;
       const tree = req.tree ? { grouping: req.tree, data: buildTree(model, diagnostics, req.tree) } : undefined;
       return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ...(tree ? { tree } : {}), ms: Date.now() - t0 };
     } catch (e) {
