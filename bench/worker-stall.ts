@@ -42,6 +42,9 @@ import { analyze } from '../src/core/engine';
 import { buildModel, parseText } from '../src/core';
 import { LineIndex, lineRangeAt } from '../src/core/positions';
 import { buildSymbolIndex } from '../src/core/symbols';
+import { unpackOutline, type LinedOutlineNode } from '../src/core/outline';
+import type { TreeData } from '../src/core/tree';
+import { unpackTree } from '../src/core/tree-pack';
 import { AnalysisWorker } from '../src/extension/analysisWorker';
 import { answerQuery, type LanguageQuery, type ShownDiagnostic } from '../src/shared/language-queries';
 import { nodeWorkerFactory } from '../src/extension/nodeWorker';
@@ -59,7 +62,14 @@ const INTERVAL = opt('interval', 40);
 const HOST_DEBOUNCE = 250;
 const WORKER_DEBOUNCE = 0;
 
-/** Longest event-loop gap beyond the probe's 1 ms period while `body` runs. */
+/** How long the probe runs on after `body` settles: the stall that delivers the last answer ends after it. */
+const TAIL_MS = 300;
+
+/**
+ * Longest event-loop gap beyond the probe's 1 ms period while `body` runs and for TAIL_MS after. (Before the
+ * tail, a stall that ended with the last answer went unmeasured: receiving the message is the stall, and the
+ * body settled in its handler before the probe ran again. The 21–23 ms of 7 December were so.)
+ */
 async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number; maxStallAtMs: number }> {
   const gaps: number[] = [];
   const t0 = performance.now();
@@ -74,6 +84,7 @@ async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: nu
     last = now;
   }, 1);
   await body();
+  await new Promise((r) => setTimeout(r, TAIL_MS));
   clearInterval(probe);
   gaps.sort((a, b) => a - b);
   return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0, maxStallAtMs: Math.round(maxAt) };
@@ -101,7 +112,15 @@ function fromWorkerRanges(ranges: Uint32Array): number {
 const countNodes = (ns: readonly { children: readonly unknown[] }[]): number =>
   ns.reduce((n, x) => n + 1 + countNodes(x.children as { children: readonly unknown[] }[]), 0);
 
-const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0 };
+/** What the outline provider makes of each node (a vscode.DocumentSymbol with two ranges of two positions). */
+const asSymbols = (ns: readonly LinedOutlineNode[]): { children: unknown[] }[] =>
+  ns.map((n) => ({ name: n.name, detail: n.detail, kind: n.kind, range: pair(n.range), selectionRange: pair(n.selectionRange), children: asSymbols(n.children) }));
+const pair = (r: readonly number[]) => ({ start: { line: r[0], character: r[1] }, end: { line: r[2], character: r[3] } });
+
+/** The nodes the trees show when they refresh: every role (collapsed), every requirement group and its requirements. */
+const shownTreeNodes = (t: TreeData): number => t.roles.length + t.requirements.reduce((n, g) => n + 1 + g.children.length, 0);
+
+const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0, outlineMaxMs: 0, treeMaxMs: 0 };
 const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   const t = performance.now();
   try {
@@ -156,6 +175,7 @@ async function main() {
   // `--tree`: and the roles & requirements trees (the tree views follow the active document and keep the badge)
   const withTree = argv.includes('--tree');
   let outlineNodes = 0;
+  let treeNodes = 0;
   // `--queries worker|host`: completion, hover and quick fixes after every keystroke (quick suggestions on)
   const qi = argv.indexOf('--queries');
   const queries = qi >= 0 ? (argv[qi + 1] === 'host' ? 'host' : 'worker') : undefined;
@@ -224,7 +244,10 @@ async function main() {
 
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // the outline's nodes, walked as the host walks them to make document symbols
-      if (o.outline) timed('answerMaxMs', () => (outlineNodes = countNodes(o.outline!)));
+      // when the editor asks for the outline (breadcrumbs, the outline view): unpacked, a symbol with two ranges per node
+      if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(unpackOutline(o.outline!)))));
+      // the trees shown: the roles (collapsed) and the requirement groups with their requirements (expanded)
+      if (o.tree) timed('treeMaxMs', () => (treeNodes = shownTreeNodes(unpackTree(o.tree!.data))));
       shown++;
       lastShown = version;
     }),
@@ -259,11 +282,14 @@ async function main() {
       typingEndToLastResultMs: Math.round(firstAfterLastKey - typedAt),
       rangesOnHost: hostRanges,
       outlineNodes: withOutline ? outlineNodes : undefined,
+      treeNodesShown: withTree ? treeNodes : undefined,
       queries: queries ? { answeredOn: queries, ...asked, textOmitted: stats.textOmitted, answeredFromKept: stats.cachedQueries } : undefined,
       hostTasks: {
         postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10,
         answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10,
         ...(queries ? { queryMaxMs: Math.round(hostTasks.queryMaxMs * 10) / 10 } : {}),
+        ...(withOutline ? { outlineMaxMs: Math.round(hostTasks.outlineMaxMs * 10) / 10 } : {}),
+        ...(withTree ? { treeMaxMs: Math.round(hostTasks.treeMaxMs * 10) / 10 } : {}),
       },
     },
     hostModelBuildMs: modelMs,

@@ -32,8 +32,8 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-/** The outline's nodes with line/character ranges (`[line, character, line, character]`). */
-export interface LinedOutlineNode extends Omit<OutlineNode, 'children'> {
+/** The outline's nodes with line/character ranges (`[line, character, line, character]`) instead of offsets. */
+export interface LinedOutlineNode extends Omit<OutlineNode, 'children' | 'span' | 'selection'> {
   range: [number, number, number, number];
   selectionRange: [number, number, number, number];
   children: LinedOutlineNode[];
@@ -81,11 +81,120 @@ function item(kind: OutlineKind, section: OutlineSection, id: string, name: stri
   return { kind, section, name: id, detail: name ?? '', span, selection, children: [] };
 }
 
+/**
+ * How many entries the outline shows at most. The editor turns each into a symbol object on the extension
+ * host's thread, several times per edit while breadcrumbs or the outline view show the file (a 10,000-step
+ * file has 28,512 entries: ~60–90 ms of the host's thread, bench/worker-stall.ts). VS Code's own JSON and
+ * YAML outlines stop at the same number (`json.maxItemsComputed`, `yaml.maxItemsComputed`).
+ */
+export const OUTLINE_MAX_ITEMS = 5000;
+
+/**
+ * The outline with at most `max` entries: the sections first, then their items, then the items' attributes,
+ * each level shared evenly between the entries above it (a section with few items keeps them all, the
+ * others share the rest), each keeping its first children in the file's order. The nodes themselves when
+ * they fit.
+ */
+export function limitOutline(nodes: readonly OutlineNode[], max = OUTLINE_MAX_ITEMS): readonly OutlineNode[] {
+  let total = 0;
+  const count = (ns: readonly OutlineNode[]): void => {
+    for (const n of ns) {
+      total++;
+      count(n.children);
+    }
+  };
+  count(nodes);
+  if (total <= max) return nodes;
+  let budget = max;
+  const roots = nodes.slice(0, budget).map((n) => ({ node: n, copy: { ...n, children: [] as OutlineNode[] } }));
+  budget -= roots.length;
+  let level = roots;
+  while (level.length && budget > 0) {
+    // share the budget evenly, the entries with fewest children first (what they leave goes to the others)
+    const order = [...level].sort((a, b) => a.node.children.length - b.node.children.length);
+    const take = new Map<OutlineNode, number>();
+    let left = budget;
+    order.forEach((p, i) => {
+      const n = Math.min(p.node.children.length, Math.floor(left / (order.length - i)));
+      take.set(p.node, n);
+      left -= n;
+    });
+    const next: typeof level = [];
+    for (const p of level) {
+      for (const child of p.node.children.slice(0, take.get(p.node))) {
+        const copy = { ...child, children: [] as OutlineNode[] };
+        p.copy.children.push(copy);
+        next.push({ node: child, copy });
+      }
+    }
+    budget = left;
+    level = next;
+  }
+  return roots.map((r) => r.copy);
+}
+
 /** The outline with line/character ranges, the text indexed once. */
 export function lineOutline(text: string | LineIndex, nodes: readonly OutlineNode[]): LinedOutlineNode[] {
   if (!nodes.length) return [];
   const idx = typeof text === 'string' ? new LineIndex(text) : text;
   const r = (s: Span) => idx.range4(s);
-  const walk = (n: OutlineNode): LinedOutlineNode => ({ ...n, range: r(n.span), selectionRange: r(n.selection), children: n.children.map(walk) });
+  const walk = (n: OutlineNode): LinedOutlineNode => ({
+    kind: n.kind,
+    section: n.section,
+    name: n.name,
+    detail: n.detail,
+    range: r(n.span),
+    selectionRange: r(n.selection),
+    children: n.children.map(walk),
+  });
   return nodes.map(walk);
+}
+
+/**
+ * The outline as the analysis worker sends it to the extension host: flat, so that receiving it costs
+ * little on the host's thread. A message's objects are rebuilt one by one when it arrives (28,512 nodes of a
+ * 10,000-step file: ~150 ms of the host's time, bench/worker-stall.ts), its strings and typed arrays are
+ * copied. Nodes in depth-first order: `names[k]`, `details[k]`, and `NUMBERS_PER_NODE` numbers from
+ * `numbers[k * NUMBERS_PER_NODE]`: kind, section, number of children, range, selection range.
+ */
+export interface PackedOutline {
+  names: string[];
+  details: string[];
+  numbers: Uint32Array;
+}
+
+const KINDS: readonly OutlineKind[] = ['section', 'role', 'data', 'step', 'decision', 'event', 'requirement', 'attribute'];
+const NUMBERS_PER_NODE = 11;
+
+/** The outline with line/character ranges, packed (`unpackOutline` reverses it). */
+export function packOutline(text: string | LineIndex, nodes: readonly OutlineNode[]): PackedOutline {
+  const idx = typeof text === 'string' ? new LineIndex(text) : text;
+  const names: string[] = [];
+  const details: string[] = [];
+  const numbers: number[] = [];
+  const walk = (n: OutlineNode): void => {
+    names.push(n.name);
+    details.push(n.detail);
+    numbers.push(KINDS.indexOf(n.kind), SECTIONS.indexOf(n.section), n.children.length, ...idx.range4(n.span), ...idx.range4(n.selection));
+    n.children.forEach(walk);
+  };
+  nodes.forEach(walk);
+  return { names, details, numbers: Uint32Array.from(numbers) };
+}
+
+/** The nodes of a packed outline (the host does this when the editor asks for the outline, not per analysis). */
+export function unpackOutline(p: PackedOutline): LinedOutlineNode[] {
+  let k = 0;
+  const at = (i: number) => p.numbers[k * NUMBERS_PER_NODE + i];
+  const range = (from: number): [number, number, number, number] => [at(from), at(from + 1), at(from + 2), at(from + 3)];
+  const next = (): LinedOutlineNode => {
+    const node: LinedOutlineNode = { kind: KINDS[at(0)], section: SECTIONS[at(1)], name: p.names[k], detail: p.details[k], range: range(3), selectionRange: range(7), children: [] };
+    const count = at(2);
+    k++;
+    for (let c = 0; c < count; c++) node.children.push(next());
+    return node;
+  };
+  const roots: LinedOutlineNode[] = [];
+  while (k < p.names.length) roots.push(next());
+  return roots;
 }

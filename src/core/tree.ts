@@ -269,7 +269,8 @@ export function indexConflicts(model: Model, diagnostics: readonly Diagnostic[])
       span: d.span,
       requirements,
       steps: strings(d.data?.steps),
-      role,
+      // absent, not `undefined`, when none: the roles tree travels from the worker as JSON (tree-pack.ts)
+      ...(role !== undefined ? { role } : {}),
     });
   }
 

@@ -21,8 +21,9 @@
 import * as vscode from 'vscode';
 import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
-import { buildOutline, lineOutline, type LinedOutlineNode } from '../core/outline';
+import { buildOutline, limitOutline, lineOutline, unpackOutline, type LinedOutlineNode, type PackedOutline } from '../core/outline';
 import type { TreeData } from '../core/tree';
+import { unpackTree, type PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { answerQuery } from '../shared/language-queries';
 import type { AnswerOf, LanguageQuery } from '../shared/language-query-protocol';
@@ -213,12 +214,13 @@ export class AnalysisService implements vscode.Disposable {
     build: () => AnalysisResult,
     diagnostics?: Diagnostic[],
     lineRanges?: Uint32Array,
-    workerOutline?: LinedOutlineNode[],
-    workerTree?: { grouping: RequirementGrouping; data: TreeData },
+    workerOutline?: PackedOutline,
+    packedTree?: { grouping: RequirementGrouping; data: PackedTree },
   ): Analysis {
     let result: AnalysisResult | undefined;
     let symbols: SymbolIndex | undefined;
-    let outline = workerOutline;
+    let outline: LinedOutlineNode[] | undefined;
+    let tree: TreeData | undefined;
     const getResult = () => {
       if (!result) {
         result = build();
@@ -232,7 +234,6 @@ export class AnalysisService implements vscode.Disposable {
       text,
       locale,
       lineRanges,
-      ...(workerTree ? { workerTree } : {}),
       get diagnostics() {
         return diagnostics ?? getResult().diagnostics;
       },
@@ -243,8 +244,13 @@ export class AnalysisService implements vscode.Disposable {
       get symbols() {
         return (symbols ??= buildSymbolIndex(getResult().model));
       },
+      // the worker's trees and outline are unpacked when read (the trees shown, the outline asked for), not
+      // when its answer arrives
+      get workerTree() {
+        return packedTree && { grouping: packedTree.grouping, data: (tree ??= unpackTree(packedTree.data)) };
+      },
       get outline() {
-        return (outline ??= lineOutline(text, buildOutline(getResult().model)));
+        return (outline ??= workerOutline ? unpackOutline(workerOutline) : lineOutline(text, limitOutline(buildOutline(getResult().model))));
       },
     };
   }

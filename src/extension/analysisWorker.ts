@@ -17,8 +17,8 @@
  * `WorkerFactory` (`nodeWorker.ts` on the desktop, a Web Worker later).
  */
 import type { SeverityConfig } from '../core/config';
-import type { LinedOutlineNode } from '../core/outline';
-import type { TreeData } from '../core/tree';
+import type { PackedOutline } from '../core/outline';
+import type { PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { Diagnostic, Locale } from '../core/types';
 import type { AnswerOf, LanguageQuery, QueryKind } from '../shared/language-query-protocol';
@@ -30,8 +30,8 @@ export type WorkerOutcome =
       status: 'done';
       diagnostics: Diagnostic[];
       ranges: Uint32Array;
-      outline?: LinedOutlineNode[];
-      tree?: { grouping: RequirementGrouping; data: TreeData };
+      outline?: PackedOutline;
+      tree?: { grouping: RequirementGrouping; data: PackedTree };
       ms: number;
     }
   /** A newer request for the same key replaced this one; nothing to show. */

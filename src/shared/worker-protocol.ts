@@ -5,8 +5,8 @@
  * `worker_threads` today and a Web Worker in VS Code for the Web.
  */
 import type { SeverityConfig as ConfigLayer } from '../core/config';
-import type { LinedOutlineNode } from '../core/outline';
-import type { TreeData } from '../core/tree';
+import type { PackedOutline } from '../core/outline';
+import type { PackedTree } from '../core/tree-pack';
 import { REQUIREMENT_GROUPINGS, type RequirementGrouping } from '../core/tree-groupings';
 import type { Diagnostic, Locale } from '../core/types';
 import { isLanguageQuery, type LanguageAnswer, type LanguageQuery } from './language-query-protocol';
@@ -71,10 +71,13 @@ export interface AnalyzeAnswer {
    * diagnostic's span, then its related spans), read with `lineRangeAt`.
    */
   ranges: Uint32Array;
-  /** The outline with line/character ranges (`buildOutline` + `lineOutline`), when the request asked for it. */
-  outline?: LinedOutlineNode[];
-  /** The trees (`buildTree`), when the request asked for them. */
-  tree?: { grouping: RequirementGrouping; data: TreeData };
+  /**
+   * The outline with line/character ranges, when the request asked for it: `packOutline` (flat, cheap to
+   * receive on the host's thread; `unpackOutline` when the editor asks for it).
+   */
+  outline?: PackedOutline;
+  /** The trees (`buildTree`), when the request asked for them: `packTree` (each role's sections as JSON, read when shown). */
+  tree?: { grouping: RequirementGrouping; data: PackedTree };
   /** Time spent in the worker (ms). */
   ms: number;
 }

@@ -7,10 +7,11 @@
  * give it their message port.
  */
 import { analyze, type AnalysisResult } from '../core/engine';
-import { buildOutline, lineOutline } from '../core/outline';
+import { buildOutline, limitOutline, packOutline } from '../core/outline';
 import { diagnosticLineRanges, LineIndex } from '../core/positions';
 import { buildSymbolIndex, type SymbolIndex } from '../core/symbols';
 import { buildTree } from '../core/tree';
+import { packTree } from '../core/tree-pack';
 import type { Locale } from '../core/types';
 import { answerQuery } from '../shared/language-queries';
 import { isHostToWorker, type AnalyzeRequest, type HostToWorker, type QueryRequest, type WorkerToHost } from '../shared/worker-protocol';
@@ -66,8 +67,9 @@ export class AnalysisServer {
       const { diagnostics, model } = kept ? kept.result : analyze(req.text, { locale: req.locale, config: req.config });
       const lines = kept ? (kept.lines ??= new LineIndex(kept.text)) : req.text;
       const ranges = diagnosticLineRanges(lines, diagnostics);
-      const outline = req.outline ? lineOutline(lines, buildOutline(model)) : undefined;
-      const tree = req.tree ? { grouping: req.tree, data: buildTree(model, diagnostics, req.tree) } : undefined;
+      // packed: the host's thread rebuilds every object of a message when it arrives, it only copies strings and arrays
+      const outline = req.outline ? packOutline(lines, limitOutline(buildOutline(model))) : undefined;
+      const tree = req.tree ? { grouping: req.tree, data: packTree(buildTree(model, diagnostics, req.tree)) } : undefined;
       return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ...(tree ? { tree } : {}), ms: Date.now() - t0 };
     } catch (e) {
       return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };

@@ -3,10 +3,11 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/engine';
-import { buildOutline, lineOutline } from '../../src/core/outline';
+import { buildOutline, lineOutline, unpackOutline } from '../../src/core/outline';
 import { diagnosticLineRanges, LineIndex } from '../../src/core/positions';
 import { buildSymbolIndex } from '../../src/core/symbols';
 import { buildTree } from '../../src/core/tree';
+import { unpackTree } from '../../src/core/tree-pack';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
 import { answerQuery, isLanguageAnswer, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
@@ -107,8 +108,11 @@ describe('analysis worker (host side)', () => {
     assert.equal((fw.current.received[1] as AnalyzeRequest).outline, true);
     assert.ok(o2.status === 'done' && o2.outline, 'asked: the outline');
     if (o2.status !== 'done' || !o2.outline) return;
-    assert.deepEqual(o2.outline, lineOutline(crlf, buildOutline(analyze(crlf).model)));
-    const steps = o2.outline.find((n) => n.section === 'steps')!;
+    // packed for the trip (strings and one typed array), the same nodes once unpacked
+    assert.ok(o2.outline.numbers instanceof Uint32Array);
+    const outline = unpackOutline(o2.outline);
+    assert.deepEqual(outline, lineOutline(crlf, buildOutline(analyze(crlf).model)));
+    const steps = outline.find((n) => n.section === 'steps')!;
     const pick = steps.children.find((n) => n.name === 'pick')!;
     const line = crlf.split('\r\n').findIndex((l) => l === '  pick:');
     assert.deepEqual(pick.selectionRange, [line, 2, line, 6]);
@@ -130,8 +134,11 @@ describe('analysis worker (host side)', () => {
       if (o.status !== 'done' || !o.tree) return;
       const r = analyze(ORDER, { locale: 'en' });
       assert.equal(o.tree.grouping, grouping);
-      // the same trees as the host builds, through a structured clone (Maps and Sets included)
-      assert.deepEqual(o.tree.data, buildTree(r.model, r.diagnostics, grouping));
+      // the same trees as the host builds, through a structured clone (Maps and Sets included), each role's
+      // sections packed as JSON
+      assert.ok(o.tree.data.roles.every((role) => role.children.length === 0));
+      assert.equal(o.tree.data.roleSections.length, o.tree.data.roles.length);
+      assert.deepEqual(unpackTree(o.tree.data), buildTree(r.model, r.diagnostics, grouping));
       assert.ok(o.tree.data.conflicts.byRequirement instanceof Map);
     }
     w.dispose();

@@ -45,7 +45,8 @@ export interface TreeElement {
   uri: vscode.Uri;
   analysis: Analysis;
   parent?: TreeElement;
-  children: TreeElement[];
+  /** Made when first read (the view shows them): a role's sections from the worker are read then (core/tree-pack.ts). */
+  readonly children: TreeElement[];
 }
 
 export interface RevealOptions {
@@ -59,7 +60,6 @@ interface Snapshot {
   data: TreeData;
   roles: TreeElement[];
   requirements: TreeElement[];
-  byId: Map<string, TreeElement>;
   /** The document does not read (a YAML error or a typing mistake of form): its line (1-based), and whether the trees show the last good build. */
   broken?: { line: number; stale: boolean };
 }
@@ -70,12 +70,19 @@ function firstBreak(analysis: Analysis): { line: number } | undefined {
   return d ? { line: analysis.positions.range(d.span).start.line + 1 } : undefined;
 }
 
-function wrap(nodes: readonly TreeNode[], analysis: Analysis, byId: Map<string, TreeElement>, parent?: TreeElement): TreeElement[] {
+/** The elements of `nodes`, their children made when first read (a 10,000-step file's trees have ~24,000 nodes). */
+function wrap(nodes: readonly TreeNode[], analysis: Analysis, parent?: TreeElement): TreeElement[] {
   return nodes.map((node) => {
-    const el: TreeElement = { node, uri: analysis.uri, analysis, children: [] };
-    if (parent) el.parent = parent;
-    byId.set(node.id, el);
-    el.children = wrap(parts().childrenOf(node), analysis, byId, el);
+    let children: TreeElement[] | undefined;
+    const el: TreeElement = {
+      node,
+      uri: analysis.uri,
+      analysis,
+      ...(parent ? { parent } : {}),
+      get children() {
+        return (children ??= wrap(parts().childrenOf(node), analysis, el));
+      },
+    };
     return el;
   });
 }
@@ -277,10 +284,9 @@ export class TreeViews implements vscode.Disposable {
     // from the analysis worker while typing; built here on an editor switch or a new grouping
     const fromWorker = analysis.workerTree?.grouping === this._grouping ? analysis.workerTree.data : undefined;
     const data = fromWorker ?? parts().buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
-    const byId = new Map<string, TreeElement>();
-    const roles = wrap(data.roles, analysis, byId);
-    const requirements = wrap(data.requirements, analysis, byId);
-    this.update({ analysis, grouping: this._grouping, data, roles, requirements, byId, ...(broken ? { broken: { line: broken.line, stale: false } } : {}) });
+    const roles = wrap(data.roles, analysis);
+    const requirements = wrap(data.requirements, analysis);
+    this.update({ analysis, grouping: this._grouping, data, roles, requirements, ...(broken ? { broken: { line: broken.line, stale: false } } : {}) });
   }
 
   /** Shows a new state in both trees (none: the welcome content). */
