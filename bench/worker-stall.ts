@@ -6,8 +6,10 @@
  *
  *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--queries worker|host] [--json]
  *
- * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it);
- * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask).
+ * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it),
+ * which the host unpacks and turns into one symbol object per entry (`hostTasks.outlineMaxMs`);
+ * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask), which
+ * the host unpacks as far as the views show them on a refresh (`hostTasks.treeMaxMs`).
  *
  * `--no-cancel`: a superseded running analysis finishes (result dropped) instead of its worker being terminated.
  *
