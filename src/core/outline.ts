@@ -82,8 +82,9 @@ function item(kind: OutlineKind, section: OutlineSection, id: string, name: stri
 }
 
 /**
- * How many entries the outline shows at most. The editor turns each into a symbol object on the extension
- * host's thread, several times per edit while breadcrumbs or the outline view show the file (a 10,000-step
+ * How many entries the outline shows at most (the document symbols; workspace symbols search every entry).
+ * The editor turns each into a symbol object on the extension host's thread, after each edit while
+ * breadcrumbs or the outline view show the file (a 10,000-step
  * file has 28,512 entries: ~60–90 ms of the host's thread, bench/worker-stall.ts). VS Code's own JSON and
  * YAML outlines stop at the same number (`json.maxItemsComputed`, `yaml.maxItemsComputed`).
  */
@@ -95,9 +96,9 @@ export const OUTLINE_MAX_ITEMS = 5000;
  * others share the rest), each keeping its first children in the file's order. The nodes themselves when
  * they fit.
  */
-export function limitOutline(nodes: readonly OutlineNode[], max = OUTLINE_MAX_ITEMS): readonly OutlineNode[] {
+export function limitOutline<T extends { children: T[] }>(nodes: readonly T[], max = OUTLINE_MAX_ITEMS): readonly T[] {
   let total = 0;
-  const count = (ns: readonly OutlineNode[]): void => {
+  const count = (ns: readonly T[]): void => {
     for (const n of ns) {
       total++;
       count(n.children);
@@ -106,13 +107,13 @@ export function limitOutline(nodes: readonly OutlineNode[], max = OUTLINE_MAX_IT
   count(nodes);
   if (total <= max) return nodes;
   let budget = max;
-  const roots = nodes.slice(0, budget).map((n) => ({ node: n, copy: { ...n, children: [] as OutlineNode[] } }));
+  const roots = nodes.slice(0, budget).map((n) => ({ node: n, copy: { ...n, children: [] as T[] } }));
   budget -= roots.length;
   let level = roots;
   while (level.length && budget > 0) {
     // share the budget evenly, the entries with fewest children first (what they leave goes to the others)
     const order = [...level].sort((a, b) => a.node.children.length - b.node.children.length);
-    const take = new Map<OutlineNode, number>();
+    const take = new Map<T, number>();
     let left = budget;
     order.forEach((p, i) => {
       const n = Math.min(p.node.children.length, Math.floor(left / (order.length - i)));
@@ -122,7 +123,7 @@ export function limitOutline(nodes: readonly OutlineNode[], max = OUTLINE_MAX_IT
     const next: typeof level = [];
     for (const p of level) {
       for (const child of p.node.children.slice(0, take.get(p.node))) {
-        const copy = { ...child, children: [] as OutlineNode[] };
+        const copy = { ...child, children: [] as T[] };
         p.copy.children.push(copy);
         next.push({ node: child, copy });
       }

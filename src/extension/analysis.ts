@@ -21,7 +21,7 @@
 import * as vscode from 'vscode';
 import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
-import { buildOutline, limitOutline, lineOutline, unpackOutline, type LinedOutlineNode, type PackedOutline } from '../core/outline';
+import { buildOutline, lineOutline, unpackOutline, type LinedOutlineNode, type PackedOutline } from '../core/outline';
 import type { TreeData } from '../core/tree';
 import { unpackTree, type PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
@@ -250,7 +250,7 @@ export class AnalysisService implements vscode.Disposable {
         return packedTree && { grouping: packedTree.grouping, data: (tree ??= unpackTree(packedTree.data)) };
       },
       get outline() {
-        return (outline ??= workerOutline ? unpackOutline(workerOutline) : lineOutline(text, limitOutline(buildOutline(getResult().model))));
+        return (outline ??= workerOutline ? unpackOutline(workerOutline) : lineOutline(text, buildOutline(getResult().model)));
       },
     };
   }

@@ -7,7 +7,7 @@
  * give it their message port.
  */
 import { analyze, type AnalysisResult } from '../core/engine';
-import { buildOutline, limitOutline, packOutline } from '../core/outline';
+import { buildOutline, packOutline } from '../core/outline';
 import { diagnosticLineRanges, LineIndex } from '../core/positions';
 import { buildSymbolIndex, type SymbolIndex } from '../core/symbols';
 import { buildTree } from '../core/tree';
@@ -68,7 +68,7 @@ export class AnalysisServer {
       const lines = kept ? (kept.lines ??= new LineIndex(kept.text)) : req.text;
       const ranges = diagnosticLineRanges(lines, diagnostics);
       // packed: the host's thread rebuilds every object of a message when it arrives, it only copies strings and arrays
-      const outline = req.outline ? packOutline(lines, limitOutline(buildOutline(model))) : undefined;
+      const outline = req.outline ? packOutline(lines, buildOutline(model)) : undefined;
       const tree = req.tree ? { grouping: req.tree, data: packTree(buildTree(model, diagnostics, req.tree)) } : undefined;
       return { type: 'analyzed', id: req.id, diagnostics, ranges, ...(outline ? { outline } : {}), ...(tree ? { tree } : {}), ms: Date.now() - t0 };
     } catch (e) {

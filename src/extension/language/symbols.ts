@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { buildModel } from '../../core/model';
-import { buildOutline, lineOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
+import { buildOutline, limitOutline, lineOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
 import { parseText } from '../../core/parse';
 import type { AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
@@ -64,9 +64,12 @@ export function documentSymbols(nodes: readonly LinedOutlineNode[]): vscode.Docu
 export class OutlineProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly analyses: AnalysisService) {}
 
-  /** From the analysis worker while typing: the host does not build the model of a big file for the outline or breadcrumbs. */
+  /**
+   * From the analysis worker while typing: the host does not build the model of a big file for the outline or
+   * breadcrumbs. At most OUTLINE_MAX_ITEMS entries (limitOutline).
+   */
   async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-    return documentSymbols(await this.analyses.outlineFor(doc));
+    return documentSymbols(limitOutline(await this.analyses.outlineFor(doc)));
   }
 }
 
