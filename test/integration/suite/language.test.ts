@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
+import { generateFlow } from '../../../bench/generate';
 import { newFileTemplate } from '../../../src/core/templates';
 import type { BizflowApi } from '../../../src/extension/extension';
 import { screenshot } from '../util/screenshot';
@@ -236,6 +237,25 @@ describe('language features in the real editor', () => {
       assert.equal(pick.detail, '拣货出库');
       assert.deepEqual(pick.children.map((c) => `${c.name}=${c.detail}`), ['mode=manual']);
       assert.ok(pick.selectionRange.start.isEqual(pos(doc, '  pick:', 2)));
+    });
+
+    it('shows at most 5,000 outline entries of a large file, while Go to Symbol in Workspace finds every step', async function () {
+      this.timeout(120_000); // a 3,000-step file on a shared machine
+      // 3,000 steps: 200 roles, 1,000 data items, 3,000 steps with their attributes, 1,000 requirements
+      const doc = await vscode.workspace.openTextDocument({ language: 'bizflow', content: generateFlow(3000).text });
+      await vscode.window.showTextDocument(doc);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      const count = (ss: readonly vscode.DocumentSymbol[]): number => ss.reduce((n, x) => n + 1 + count(x.children), 0);
+      assert.equal(count(symbols), 5000);
+      // the small sections whole, the steps the rest (5,000 − 4 sections − 200 − 1,000 − 1,000), no attributes
+      assert.deepEqual(symbols.map((x) => `${x.name}:${x.children.length}`), ['Roles:200', 'Data:1000', 'Steps:2796', 'Requirements:1000']);
+      assert.deepEqual([symbols[2].children[0].name, symbols[2].children[2795].name], ['s0001', 's2796']);
+      const last = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 's3000');
+      assert.ok(
+        last.some((x) => x.name.startsWith('s3000') && x.location.uri.toString() === doc.uri.toString()),
+        last.map((x) => x.name).join('\n'),
+      );
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     });
 
     it('finds symbols across the workspace, also in files that are not open', async () => {
