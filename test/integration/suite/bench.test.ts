@@ -21,6 +21,7 @@ import { LineIndex } from '../../../src/core/positions';
 import type { InspectionReport } from '../../../src/shared/protocol';
 import { PreviewInspector } from '../util/inspect';
 import { closeEverything } from '../util/wait';
+import { restoreDocument } from '../util/documents';
 
 const ENABLED = process.env.BIZFLOW_BENCH === '1';
 const KNOWN_TIMINGS = new Set(['receivedAt', 'started', 'renderStart', 'renderEnd', 'inserted', 'viewed', 'decorated', 'reported', 'painted']);
@@ -259,7 +260,8 @@ function save(): void {
       diagnosticsFollowedEdits: consistent,
     };
     save();
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    // the file as written (not `revert`: it acts on the active editor and reads the disk, see ../util/documents.ts)
+    await restoreDocument(uri, text);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -387,7 +389,7 @@ function save(): void {
       });
       results[`preview ${label}`] = entry;
       save();
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await restoreDocument(uri, text);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       for (const p of api.preview.all) p.dispose();
     });

@@ -31,8 +31,9 @@ async function openFresh(name: string, text: string): Promise<vscode.TextDocumen
 }
 
 async function removeFile(name: string): Promise<void> {
-  // save first: closing a dirty editor could otherwise write the file back after it is deleted
-  for (const d of vscode.workspace.textDocuments) if (d.isDirty && d.uri.path.endsWith('/' + name)) await d.save();
+  // save first: closing a dirty editor could otherwise write the file back after it is deleted (without asking
+  // `isDirty`: it can read false while there are unsaved changes, see ../util/documents.ts)
+  for (const d of vscode.workspace.textDocuments) if (d.uri.path.endsWith('/' + name)) await d.save();
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   try {
     await vscode.workspace.fs.delete(fixtureUri(name));

@@ -46,7 +46,8 @@ describe('forgiving editor (issue 11): defaults, typing aids, first run, counts'
   afterEach(async () => {
     await vscode.workspace.getConfiguration('bizflow').update('locale', undefined, vscode.ConfigurationTarget.Global);
     for (const doc of vscode.workspace.textDocuments) {
-      if (doc.isDirty && created.some((u) => u.toString() === doc.uri.toString())) await doc.save();
+      // not asking `isDirty`: it can read false while there are unsaved changes (../util/documents.ts)
+      if (created.some((u) => u.toString() === doc.uri.toString())) await doc.save();
     }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const uri of created.splice(0)) {

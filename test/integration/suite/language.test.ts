@@ -36,7 +36,8 @@ async function scratch(stem: string, text: string): Promise<vscode.TextDocument>
 async function cleanUp(): Promise<void> {
   // save edited scratch documents first, so closing them asks nothing
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty && created.some((u) => u.toString() === doc.uri.toString())) await doc.save();
+    // not asking `isDirty`: it can read false while there are unsaved changes (../util/documents.ts)
+    if (created.some((u) => u.toString() === doc.uri.toString())) await doc.save();
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   for (const uri of created.splice(0)) {

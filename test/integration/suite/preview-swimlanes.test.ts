@@ -12,6 +12,7 @@ import type { BizflowApi } from '../../../src/extension/extension';
 import type { InspectionReport } from '../../../src/shared/protocol';
 import { PreviewInspector } from '../util/inspect';
 import { screenshot } from '../util/screenshot';
+import { restoreDocument } from '../util/documents';
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -142,8 +143,9 @@ describe('BizFlow preview: swimlanes, overlays, words and exports', function () 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const ok = (accept: (r: InspectionReport) => boolean = () => true) =>
-    inspector.waitForRender(uri, { timeoutMs: 60_000, accept: (r) => r.status === 'ok' && accept(r) });
+  /** The next drawing (`ok`) for which `accept` holds; `version`: of that version of the document only. */
+  const ok = (accept: (r: InspectionReport) => boolean = () => true, version?: number) =>
+    inspector.waitForRender(uri, { timeoutMs: 60_000, version, accept: (r) => r.status === 'ok' && accept(r) });
 
   it('draws problems, decided and open conflicts as overlays on the bands', async () => {
     const r = await ok();
@@ -215,26 +217,40 @@ describe('BizFlow preview: swimlanes, overlays, words and exports', function () 
       return x.view.scale > r.view.scale ? x : undefined;
     });
     const ed = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    const at = doc.getText().indexOf('Waiting for stock') + 'Waiting for stock'.length;
-    await ed.edit((b) => b.insert(doc.positionAt(at), ' (2)'));
-    const after = await ok((x) => (x.nodeLabels['stuck'] ?? '').includes('(2)'));
-    assert.deepStrictEqual(after.view, zoomed.view, 'zoom and scroll kept across updates');
-    await vscode.commands.executeCommand('undo');
-    await ok((x) => !(x.nodeLabels['stuck'] ?? '').includes('(2)'));
+    const text = doc.getText();
+    const at = text.indexOf('Waiting for stock') + 'Waiting for stock'.length;
+    try {
+      await ed.edit((b) => b.insert(doc.positionAt(at), ' (2)'));
+      const after = await ok((x) => (x.nodeLabels['stuck'] ?? '').includes('(2)'), doc.version);
+      assert.deepStrictEqual(after.view, zoomed.view, 'zoom and scroll kept across updates');
+      // take it out again by an edit (`undo` acts on whatever has the focus)
+      assert.ok(await ed.edit((b) => b.delete(new vscode.Range(doc.positionAt(at), doc.positionAt(at + ' (2)'.length)))));
+      assert.strictEqual(doc.getText(), text);
+      await ok((x) => !(x.nodeLabels['stuck'] ?? '').includes('(2)'), doc.version);
+    } finally {
+      await restoreDocument(uri, text);
+    }
     p.view('fit');
   });
 
   it('says the picture is out of date while the YAML does not parse', async () => {
     const ed = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-    await ed.edit((b) => b.insert(doc.positionAt(doc.getText().length), 'broken: [unclosed\n'));
-    const r = await inspector.waitForRender(uri, { timeoutMs: 60_000, accept: (x) => x.status === 'kept' });
-    assert.ok(r.stale);
-    assert.match(r.conflictBadge, /out of date/);
-    assert.match(r.banner, /does not parse/);
-    await screenshot('preview-out-of-date', { settleMs: 500 });
-    await vscode.commands.executeCommand('undo');
-    const back = await ok((x) => !x.stale);
-    assert.strictEqual(back.conflictBadge, '1 conflict error · 1 decided');
+    const text = doc.getText();
+    try {
+      await ed.edit((b) => b.insert(doc.positionAt(text.length), 'broken: [unclosed\n'));
+      const r = await inspector.waitForRender(uri, { timeoutMs: 60_000, version: doc.version, accept: (x) => x.status === 'kept' });
+      assert.ok(r.stale);
+      assert.match(r.conflictBadge, /out of date/);
+      assert.match(r.banner, /does not parse/);
+      await screenshot('preview-out-of-date', { settleMs: 500 });
+      // take the line out again by an edit (`undo` acts on whatever has the focus)
+      assert.ok(await ed.edit((b) => b.delete(new vscode.Range(doc.positionAt(text.length), doc.positionAt(doc.getText().length)))));
+      assert.strictEqual(doc.getText(), text);
+      const back = await ok((x) => !x.stale, doc.version);
+      assert.strictEqual(back.conflictBadge, '1 conflict error · 1 decided');
+    } finally {
+      await restoreDocument(uri, text);
+    }
   });
 
   it('speaks Chinese with bizflow.locale: zh-CN (toolbar, bands, badges)', async () => {

@@ -16,6 +16,7 @@ import type { InspectionReport } from '../../../src/shared/protocol';
 import { PreviewInspector } from '../util/inspect';
 import { screenshot } from '../util/screenshot';
 import { closeEverything } from '../util/wait';
+import { restoreDocument } from '../util/documents';
 
 const EXTENSION_ID = 'bizflow.bizflow';
 const KNOWN_MESSAGES = new Set([
@@ -86,7 +87,7 @@ describe('BizFlow preview', function () {
   let root: vscode.Uri;
   let order: vscode.Uri;
   let editor: vscode.TextEditor;
-  let originalText: string;
+  let originalText: string | undefined;
 
   before(async () => {
     const ext = vscode.extensions.getExtension<BizflowApi>(EXTENSION_ID);
@@ -101,23 +102,19 @@ describe('BizFlow preview', function () {
   });
 
   after(async () => {
-    // leave the fixture as it is on disk for the suites that follow
-    if (editor) {
-      await vscode.window.showTextDocument(editor.document, vscode.ViewColumn.One);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-      assert.strictEqual(editor.document.getText(), originalText);
-    }
     for (const p of manager.all) p.dispose();
     inspector.dispose();
     await closeEverything();
   });
 
-  afterEach(async () => {
-    // VS Code for the Web saves edited documents after a second: when a test's edit was saved before it was
-    // undone, the file on disk differs from the (restored) text; save the restored text so that a later
-    // revert does not bring the edit back, and the fixture stays as it is in git
-    const doc = editor?.document;
-    if (doc && !doc.isClosed && doc.isDirty && doc.getText() === originalText) await doc.save();
+  afterEach(async function () {
+    // every test leaves the fixture as it found it, in the editor and on disk (the web's auto save may have
+    // written a test's intermediate text): put back, saved and checked by restoreDocument, never by `isDirty`,
+    // `undo` or `revert` (../util/documents.ts says why); a test that passed must have taken its edits out
+    if (originalText === undefined || !editor) return;
+    const left = editor.document.isClosed ? undefined : editor.document.getText();
+    await restoreDocument(order, originalText);
+    if (this.currentTest?.state === 'passed') assert.strictEqual(left, originalText, `"${this.currentTest.title}" left the fixture's text changed`);
   });
 
   function previewOf(uri: vscode.Uri) {
@@ -232,7 +229,7 @@ describe('BizFlow preview', function () {
     assert.ok(at > 0);
     const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'priority: should'.length)), 'priority: must'));
-    const r = await inspector.waitForRender(order, { timeoutMs: 30_000, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
+    const r = await inspector.waitForRender(order, { timeoutMs: 30_000, version: doc.version, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
     assert.deepStrictEqual(r.conflictNodeIds.error, ['pick']);
     assert.strictEqual(r.view.scale, zoomed.view.scale, 'zoom kept across updates');
     assert.strictEqual(r.view.x, zoomed.view.x, 'pan kept across updates');
@@ -241,7 +238,7 @@ describe('BizFlow preview', function () {
     const at2 = doc.getText().indexOf('priority: must', at - 5);
     await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at2), doc.positionAt(at2 + 'priority: must'.length)), 'priority: should'));
     assert.strictEqual(doc.getText(), text);
-    await inspector.waitForRender(order, { accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
+    await inspector.waitForRender(order, { version: doc.version, accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
     p.view('fit');
   });
 
@@ -251,7 +248,7 @@ describe('BizFlow preview', function () {
     const e = await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
     const end = doc.positionAt(doc.getText().length);
     await e.edit((b) => b.insert(end, 'broken: [unclosed\n'));
-    const r = await inspector.waitForRender(order, { accept: (x) => x.seq > before && x.status === 'kept' });
+    const r = await inspector.waitForRender(order, { version: doc.version, accept: (x) => x.seq > before && x.status === 'kept' });
     assert.match(r.banner, /\d+:\d+/, `banner: ${r.banner}`);
     assert.match(r.banner, /does not parse/);
     assert.ok(r.stale, 'the last good picture, marked out of date');
@@ -263,7 +260,7 @@ describe('BizFlow preview', function () {
     const at = doc.getText().lastIndexOf('broken: [unclosed\n');
     assert.ok(await e.edit((b) => b.delete(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'broken: [unclosed\n'.length)))));
     assert.ok(!doc.getText().includes('broken: [unclosed'));
-    const back = await inspector.waitForRender(order, { accept: (x) => x.seq > r.seq && x.status === 'ok' });
+    const back = await inspector.waitForRender(order, { version: doc.version, accept: (x) => x.seq > r.seq && x.status === 'ok' });
     assert.strictEqual(back.banner, '');
     assert.ok(!back.stale);
   });
@@ -281,20 +278,17 @@ describe('BizFlow preview', function () {
       const at = text.indexOf('priority: should');
       assert.ok(at > 0, 'the fixture as on disk');
       await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at), doc.positionAt(at + 'priority: should'.length)), 'priority: must'));
-      const r = await inspector.waitForRender(order, { timeoutMs: 30_000, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
+      const r = await inspector.waitForRender(order, { timeoutMs: 30_000, version: doc.version, accept: (x) => x.seq > before && x.conflictNodeIds.error.includes('pick') });
       assert.strictEqual(r.status, 'ok');
       assert.deepStrictEqual(vscode.languages.getDiagnostics(order), [], 'the diagnostics stay off');
       const at2 = doc.getText().indexOf('priority: must', at - 5);
       await e.edit((b) => b.replace(new vscode.Range(doc.positionAt(at2), doc.positionAt(at2 + 'priority: must'.length)), 'priority: should'));
       assert.strictEqual(doc.getText(), text);
-      await inspector.waitForRender(order, { accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
+      await inspector.waitForRender(order, { version: doc.version, accept: (x) => x.conflictNodeIds.error.length === 0 && x.conflictNodeIds.warning.includes('pick') });
     } finally {
       await config.update('enable', original, vscode.ConfigurationTarget.Global);
-      if (doc.isDirty) {
-        // a failure half-way: never leave the shared fixture edited (closing it later would save it)
-        await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
-      }
+      // a failure half-way, or an auto save of "must": never leave the shared fixture edited
+      await restoreDocument(order, text);
     }
     await until('the diagnostics to be back', () => (vscode.languages.getDiagnostics(order).length > 0 ? true : undefined));
   });
@@ -341,7 +335,9 @@ describe('BizFlow preview', function () {
   it('shows one role\'s view and the lanes involved in conflicts', async () => {
     const p = previewOf(order);
     await p.setRole('sales');
-    const role = await inspector.waitForRender(order, { accept: (x) => x.roleSelected === 'sales' });
+    // the fixture as on disk (each test's afterEach puts it back): the role view draws, no syntax error kept
+    assert.strictEqual(editor.document.getText(), originalText);
+    const role = await inspector.waitForRender(order, { version: editor.document.version, accept: (x) => x.roleSelected === 'sales' });
     assert.strictEqual(role.status, 'ok');
     assert.ok(role.nodeCount < api.analyses.forDocument(editor.document).result.model.steps.list.length);
     assert.ok(role.nodeLabels['notify-customer'] && role.nodeLabels['receive-order']);
@@ -486,8 +482,11 @@ describe('BizFlow preview', function () {
         assert.ok((hover.tooltip ?? '').includes(`${d.code} (${d.line}:${d.column})${d.message}`), `${d.code} ${d.message} in ${hover.tooltip}`);
       }
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // its own tab (not "the active editor": the focus may be elsewhere); the test does not edit it
+      const tabs = vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+      await vscode.window.tabGroups.close(tabs);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -359,9 +359,10 @@ describe('roles & requirements tree views', function () {
         sub.dispose();
       }
     } finally {
-      // save first: closing a dirty editor may save it after the file was deleted
+      // save first: closing a dirty editor may save it after the file was deleted (without asking `isDirty`:
+      // it can read false while there are unsaved changes, see ../util/documents.ts)
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-      if (doc?.isDirty) await doc.save();
+      if (doc) await doc.save();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
     }

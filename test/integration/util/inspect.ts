@@ -69,10 +69,16 @@ export class PreviewInspector implements vscode.Disposable {
   /**
    * Resolves with what the preview of `uri` shows once its latest render is
    * done and `accept` (when given) holds; renders requested meanwhile are
-   * waited for too.
+   * waited for too. `version`: only a render of that version of the document
+   * (after an edit: not one of the text before it).
    */
-  async waitForRender(uri: vscode.Uri, opts: { timeoutMs?: number; accept?: (r: InspectionReport) => boolean } = {}): Promise<InspectionReport> {
-    const { timeoutMs = 30_000, accept = () => true } = opts;
+  async waitForRender(
+    uri: vscode.Uri,
+    opts: { timeoutMs?: number; accept?: (r: InspectionReport) => boolean; version?: number } = {},
+  ): Promise<InspectionReport> {
+    const { timeoutMs = 30_000, accept = () => true, version } = opts;
+    const ofVersion = (p: BizflowPreview, r: InspectionReport) =>
+      version === undefined || (p.rendered?.seq === r.seq && p.rendered.uri === uri.toString() && p.rendered.version === version);
     const deadline = Date.now() + timeoutMs;
     let last: InspectionReport | undefined;
     for (;;) {
@@ -82,13 +88,15 @@ export class PreviewInspector implements vscode.Disposable {
         try {
           const outcome = await p.waitForRender({ timeoutMs: left });
           last = await p.requests.request('inspect', {}, Math.max(1000, deadline - Date.now()));
-          if (last.seq >= outcome.seq && last.seq >= p.renderSeq && accept(last)) return last;
+          if (last.seq >= outcome.seq && last.seq >= p.renderSeq && ofVersion(p, last) && accept(last)) return last;
         } catch (e) {
           if (Date.now() >= deadline) throw e;
         }
       }
       if (Date.now() >= deadline) {
-        const have = last ? `${last.status} seq ${last.seq}, banner ${JSON.stringify(last.banner)}` : 'no report';
+        const rendered = this.manager.previewFor(uri)?.rendered;
+        const of = rendered ? `, last render of version ${rendered.version}${version !== undefined ? ` (waiting for ${version})` : ''}` : '';
+        const have = last ? `${last.status} seq ${last.seq}, banner ${JSON.stringify(last.banner)}${of}` : 'no report';
         throw new Error(`the preview of ${uri.path} did not render as expected within ${timeoutMs} ms (${have})`);
       }
       await sleep(100);

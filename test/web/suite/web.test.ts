@@ -7,6 +7,7 @@ import type { BizflowApi } from '../../../src/extension/extension';
 import { PreviewInspector } from '../../integration/util/inspect';
 import { screenshot } from '../../integration/util/screenshot';
 import { activateExtension, codeOf, fixtureUri, waitForDiagnostics } from '../../integration/util/wait';
+import { restoreDocument } from '../../integration/util/documents';
 
 describe('BizFlow web: the browser entry in a Web Worker extension host', function () {
   this.timeout(60_000);
@@ -51,12 +52,9 @@ describe('BizFlow web: the browser entry in a Web Worker extension host', functi
       await editor.edit((e) => e.delete(new vscode.Range(start, start.translate(0, 2))));
       await waitForDiagnostics(uri, (d) => d.length === 0, 10_000, 'the typo removed');
     } finally {
-      // the workbench may have saved the edit meanwhile: leave the fixture as it is in git
-      if (doc.getText() !== text) {
-        const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-        await editor.edit((e) => e.replace(all, text));
-      }
-      if (doc.isDirty) await doc.save();
+      // the workbench may have saved the edit meanwhile: leave the fixture as it is in git, in the editor and
+      // on disk (saved without asking `isDirty`, see ../../integration/util/documents.ts)
+      await restoreDocument(uri, text);
     }
     assert.equal(doc.getText(), text);
   });
