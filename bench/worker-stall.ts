@@ -4,7 +4,13 @@
  * worker (dist/worker.js, `npm run build` first), plus how often a newer
  * edit cancelled an outdated analysis.
  *
- *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--queries worker|host] [--json]
+ *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--queries worker|host] [--preview worker|host] [--json]
+ *
+ * `--preview worker|host`: a preview is open: each analysis shown is also rendered, as the preview does on
+ * its publish (src/extension/preview/panel.ts), then the cursor's highlight asked: `worker` asks the `render`
+ * and `highlight` queries of the analysis worker (what the preview does now); `host` builds the parse and model
+ * on the host (reading the analysis' `result`), then `prepareRender` and `highlightAt` (what it did before).
+ * Either way the render model is then serialised as the webview's postMessage does (JSON).
  *
  * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it);
  * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask).
@@ -46,7 +52,8 @@ import { unpackOutline, type LinedOutlineNode } from '../src/core/outline';
 import type { TreeData } from '../src/core/tree';
 import { unpackTree } from '../src/core/tree-pack';
 import { AnalysisWorker } from '../src/extension/analysisWorker';
-import { answerQuery, type LanguageQuery, type ShownDiagnostic } from '../src/shared/language-queries';
+import { answerQuery, type LanguageQuery, type RenderQueryOptions, type ShownDiagnostic } from '../src/shared/language-queries';
+import { highlightAt, prepareRender, type RenderParts } from '../src/shared/preview-render';
 import { nodeWorkerFactory } from '../src/extension/nodeWorker';
 import type { Diagnostic } from '../src/core/types';
 import { generateFlow } from './generate';
@@ -120,7 +127,7 @@ const pair = (r: readonly number[]) => ({ start: { line: r[0], character: r[1] }
 /** The nodes the trees show when they refresh: every role (collapsed), every requirement group and its requirements. */
 const shownTreeNodes = (t: TreeData): number => t.roles.length + t.requirements.reduce((n, g) => n + 1 + g.children.length, 0);
 
-const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0, outlineMaxMs: 0, treeMaxMs: 0 };
+const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0, outlineMaxMs: 0, treeMaxMs: 0, previewMaxMs: 0 };
 const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   const t = performance.now();
   try {
@@ -180,6 +187,47 @@ async function main() {
   const qi = argv.indexOf('--queries');
   const queries = qi >= 0 ? (argv[qi + 1] === 'host' ? 'host' : 'worker') : undefined;
   const asked = { sent: 0, answered: 0, stale: 0, failed: 0, completionEntries: 0, fixes: 0 };
+  // `--preview worker|host`: a preview is open (render on each analysis shown, then the cursor's highlight)
+  const pi = argv.indexOf('--preview');
+  const preview = pi >= 0 ? (argv[pi + 1] === 'host' ? 'host' : 'worker') : undefined;
+  const previewStats = { renders: 0, stale: 0, failed: 0, tooLarge: false, steps: 0, messageBytes: 0, highlights: 0 };
+  const renderOptions: RenderQueryOptions = {
+    fileName: 'big.bizflow.yaml',
+    onlyConflictLanes: false,
+    direction: 'LR',
+    locale: 'en',
+    mode: 'written',
+    texts: { noConflicts: 'No step is in a conflict.', unknownRole: 'Role {0}?', roleChanges: '{0}:', roleChangeCounts: '{0} {1} {2} {3}', roleNoChange: '{0}', diffShown: '{0}', todayLeftOut: '{0}' },
+  };
+  /** What the panel does with a render's parts: post the model to the webview (serialised as JSON). */
+  const post = (parts: RenderParts) => {
+    previewStats.renders++;
+    previewStats.tooLarge = !!parts.model.tooLarge;
+    previewStats.steps = parts.model.steps.length;
+    previewStats.messageBytes = JSON.stringify({ type: 'render', model: parts.model }).length;
+  };
+  const renderPreview = async (text: string, version: number, lines: string[], diagnostics: Diagnostic[]) => {
+    const cursor = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    if (preview === 'host') {
+      timed('previewMaxMs', () => {
+        // the analysis' `result` read: the parse and model built on the host (the findings came from the worker)
+        const result = analyzeModelOnly(text, diagnostics);
+        const index = new LineIndex(text);
+        post(prepareRender(result, index, renderOptions));
+        highlightAt(result.model, index.offset(cursor.line, cursor.character));
+        previewStats.highlights++;
+      });
+      return;
+    }
+    const r = await worker.query('doc', version, text, 'en', [], { kind: 'render', options: renderOptions });
+    if (r.status !== 'done') {
+      previewStats[r.status]++;
+      return;
+    }
+    timed('previewMaxMs', () => post(r.answer.parts));
+    const h = await worker.query('doc', version, text, 'en', [], { kind: 'highlight', ...cursor });
+    if (h.status === 'done') previewStats.highlights++;
+  };
   const hoverAt = new LineIndex(base).position(base.indexOf('role: ', base.indexOf('steps:')) + 'role: '.length + 1);
   // the finding the cursor moves onto (code actions): shown before the typing started, near the top of the file
   let shownDiagnostic: ShownDiagnostic | undefined;
@@ -248,6 +296,7 @@ async function main() {
       if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(unpackOutline(o.outline!)))));
       // the trees shown: the roles (collapsed) and the requirement groups with their requirements (expanded)
       if (o.tree) timed('treeMaxMs', () => (treeNodes = shownTreeNodes(unpackTree(o.tree!.data))));
+      if (preview) await renderPreview(text, version, lines, o.diagnostics);
       shown++;
       lastShown = version;
     }),
@@ -284,12 +333,14 @@ async function main() {
       outlineNodes: withOutline ? outlineNodes : undefined,
       treeNodesShown: withTree ? treeNodes : undefined,
       queries: queries ? { answeredOn: queries, ...asked, textOmitted: stats.textOmitted, answeredFromKept: stats.cachedQueries } : undefined,
+      preview: preview ? { preparedOn: preview, ...previewStats } : undefined,
       hostTasks: {
         postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10,
         answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10,
         ...(queries ? { queryMaxMs: Math.round(hostTasks.queryMaxMs * 10) / 10 } : {}),
         ...(withOutline ? { outlineMaxMs: Math.round(hostTasks.outlineMaxMs * 10) / 10 } : {}),
         ...(withTree ? { treeMaxMs: Math.round(hostTasks.treeMaxMs * 10) / 10 } : {}),
+        ...(preview ? { previewMaxMs: Math.round(hostTasks.previewMaxMs * 10) / 10 } : {}),
       },
     },
     hostModelBuildMs: modelMs,
@@ -299,6 +350,12 @@ async function main() {
   if (argv.includes('--json')) process.stdout.write(JSON.stringify(result) + '\n');
   else console.log(JSON.stringify(result, null, 2));
   process.exit(0);
+}
+
+/** What `AnalysisService` builds on the host when a consumer reads `result` of the worker's analysis: the parse and model (the findings are the worker's). */
+function analyzeModelOnly(text: string, diagnostics: Diagnostic[]) {
+  const parsed = parseText(text);
+  return { parsed, model: buildModel(parsed), diagnostics };
 }
 
 function round(x: { maxStallMs: number; p99StallMs: number; maxStallAtMs?: number }) {
