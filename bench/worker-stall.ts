@@ -11,6 +11,8 @@
  * and `highlight` queries of the analysis worker (what the preview does now); `host` builds the parse and model
  * on the host (reading the analysis' `result`), then `prepareRender` and `highlightAt` (what it did before).
  * Either way the render model is then serialised as the webview's postMessage does (JSON).
+ * `maxStallAfterTypingMs`: the longest stall after the last keystroke (receiving the last findings, render
+ * and highlight), apart from the posts of the text while typing.
  *
  * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it);
  * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask).
@@ -77,24 +79,32 @@ const TAIL_MS = 300;
  * tail, a stall that ended with the last answer went unmeasured: receiving the message is the stall, and the
  * body settled in its handler before the probe ran again. The 21–23 ms of 7 December were so.)
  */
-async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number; maxStallAtMs: number }> {
+async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number; maxStallAtMs: number; maxStallAfterTypingMs: number }> {
   const gaps: number[] = [];
   const t0 = performance.now();
   let last = t0;
   let max = 0;
   let maxAt = 0;
+  // after the last keystroke was posted (`typingEnded`): receiving the last answers (findings, render, highlight)
+  const starts: number[] = [];
+  typingEnded = Infinity;
   const probe = setInterval(() => {
     const now = performance.now();
     const gap = Math.max(0, now - last - 1);
     gaps.push(gap);
     if (gap > max) [max, maxAt] = [gap, last - t0];
+    starts.push(last);
     last = now;
   }, 1);
   await body();
   await new Promise((r) => setTimeout(r, TAIL_MS));
   clearInterval(probe);
+  let afterTyping = 0;
+  gaps.forEach((g, i) => {
+    if (starts[i] >= typingEnded) afterTyping = Math.max(afterTyping, g);
+  });
   gaps.sort((a, b) => a - b);
-  return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0, maxStallAtMs: Math.round(maxAt) };
+  return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0, maxStallAtMs: Math.round(maxAt), maxStallAfterTypingMs: afterTyping };
 }
 
 /** What the host did with an answer before the worker computed the ranges: index the text, then a range per span. */
@@ -137,6 +147,9 @@ const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   }
 };
 
+/** When the last keystroke's work on the host was done (`performance.now()`). */
+let typingEnded = Infinity;
+
 /** Types KEYS characters, one every INTERVAL ms, into a comment at the end; `lint` is called DEBOUNCE ms after the last key. */
 async function typing(base: string, debounce: number, lint: (text: string, version: number) => Promise<void>): Promise<void> {
   let text = base;
@@ -150,6 +163,7 @@ async function typing(base: string, debounce: number, lint: (text: string, versi
     await new Promise((r) => setTimeout(r, INTERVAL));
   }
   await new Promise((r) => setTimeout(r, debounce + 5));
+  typingEnded = performance.now();
   await Promise.all(running);
 }
 
@@ -160,7 +174,7 @@ async function main() {
   process.stderr.write(`[worker-stall] ${STEPS} steps, ${base.length} chars; typing on the host…\n`);
   // on the host: every lint that fires runs the whole analysis on the event loop
   let hostRuns = 0;
-  const onHost = argv.includes('--worker-only') ? { maxStallMs: NaN, p99StallMs: NaN, maxStallAtMs: NaN } : await measureStall(() =>
+  const onHost = argv.includes('--worker-only') ? { maxStallMs: NaN, p99StallMs: NaN, maxStallAtMs: NaN, maxStallAfterTypingMs: NaN } : await measureStall(() =>
     typing(base, HOST_DEBOUNCE, async (text) => {
       hostRuns++;
       toRanges(text, analyze(text, { locale: 'en' }).diagnostics);
@@ -358,8 +372,13 @@ function analyzeModelOnly(text: string, diagnostics: Diagnostic[]) {
   return { parsed, model: buildModel(parsed), diagnostics };
 }
 
-function round(x: { maxStallMs: number; p99StallMs: number; maxStallAtMs?: number }) {
-  return { maxStallMs: Math.round(x.maxStallMs * 10) / 10, p99StallMs: Math.round(x.p99StallMs * 10) / 10, ...(x.maxStallAtMs !== undefined ? { maxStallAtMs: x.maxStallAtMs } : {}) };
+function round(x: { maxStallMs: number; p99StallMs: number; maxStallAtMs?: number; maxStallAfterTypingMs?: number }) {
+  return {
+    maxStallMs: Math.round(x.maxStallMs * 10) / 10,
+    p99StallMs: Math.round(x.p99StallMs * 10) / 10,
+    ...(x.maxStallAtMs !== undefined ? { maxStallAtMs: x.maxStallAtMs } : {}),
+    ...(x.maxStallAfterTypingMs !== undefined ? { maxStallAfterTypingMs: Math.round(x.maxStallAfterTypingMs * 10) / 10 } : {}),
+  };
 }
 
 void main();
