@@ -4,7 +4,15 @@
  * worker (dist/worker.js, `npm run build` first), plus how often a newer
  * edit cancelled an outdated analysis.
  *
- *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--queries worker|host] [--json]
+ *   npx tsx bench/worker-stall.ts [--steps 10000] [--keys 30] [--interval 40] [--worker-only] [--no-cancel] [--host-ranges] [--outline] [--tree] [--model] [--queries worker|host] [--preview worker|host] [--json]
+ *
+ * `--preview worker|host`: a preview is open: each analysis shown is also rendered, as the preview does on
+ * its publish (src/extension/preview/panel.ts), then the cursor's highlight asked: `worker` asks the `render`
+ * and `highlight` queries of the analysis worker (what the preview does now); `host` builds the parse and model
+ * on the host (reading the analysis' `result`), then `prepareRender` and `highlightAt` (what it did before).
+ * Either way the render model is then serialised as the webview's postMessage does (JSON).
+ * `maxStallAfterTypingMs`: the longest stall after the last keystroke (receiving the last findings, render
+ * and highlight), apart from the posts of the text while typing.
  *
  * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it),
  * which the host unpacks and turns into one symbol object per entry (`hostTasks.outlineMaxMs`);
@@ -48,7 +56,8 @@ import { limitOutline, unpackOutline, type LinedOutlineNode } from '../src/core/
 import type { TreeData } from '../src/core/tree';
 import { unpackTree } from '../src/core/tree-pack';
 import { AnalysisWorker } from '../src/extension/analysisWorker';
-import { answerQuery, type LanguageQuery, type ShownDiagnostic } from '../src/shared/language-queries';
+import { answerQuery, type LanguageQuery, type RenderQueryOptions, type ShownDiagnostic } from '../src/shared/language-queries';
+import { highlightAt, prepareRender, type RenderParts } from '../src/shared/preview-render';
 import { nodeWorkerFactory } from '../src/extension/nodeWorker';
 import type { Diagnostic } from '../src/core/types';
 import { generateFlow } from './generate';
@@ -72,24 +81,32 @@ const TAIL_MS = 300;
  * tail, a stall that ended with the last answer went unmeasured: receiving the message is the stall, and the
  * body settled in its handler before the probe ran again. The 21–23 ms of 7 December were so.)
  */
-async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number; maxStallAtMs: number }> {
+async function measureStall(body: () => Promise<void>): Promise<{ maxStallMs: number; p99StallMs: number; maxStallAtMs: number; maxStallAfterTypingMs: number }> {
   const gaps: number[] = [];
   const t0 = performance.now();
   let last = t0;
   let max = 0;
   let maxAt = 0;
+  // after the last keystroke was posted (`typingEnded`): receiving the last answers (findings, render, highlight)
+  const starts: number[] = [];
+  typingEnded = Infinity;
   const probe = setInterval(() => {
     const now = performance.now();
     const gap = Math.max(0, now - last - 1);
     gaps.push(gap);
     if (gap > max) [max, maxAt] = [gap, last - t0];
+    starts.push(last);
     last = now;
   }, 1);
   await body();
   await new Promise((r) => setTimeout(r, TAIL_MS));
   clearInterval(probe);
+  let afterTyping = 0;
+  gaps.forEach((g, i) => {
+    if (starts[i] >= typingEnded) afterTyping = Math.max(afterTyping, g);
+  });
   gaps.sort((a, b) => a - b);
-  return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0, maxStallAtMs: Math.round(maxAt) };
+  return { maxStallMs: gaps[gaps.length - 1] ?? 0, p99StallMs: gaps[Math.floor(gaps.length * 0.99)] ?? 0, maxStallAtMs: Math.round(maxAt), maxStallAfterTypingMs: afterTyping };
 }
 
 /** What the host did with an answer before the worker computed the ranges: index the text, then a range per span. */
@@ -122,7 +139,7 @@ const pair = (r: readonly number[]) => ({ start: { line: r[0], character: r[1] }
 /** The nodes the trees show when they refresh: every role (collapsed), every requirement group and its requirements. */
 const shownTreeNodes = (t: TreeData): number => t.roles.length + t.requirements.reduce((n, g) => n + 1 + g.children.length, 0);
 
-const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0, outlineMaxMs: 0, treeMaxMs: 0 };
+const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0, outlineMaxMs: 0, treeMaxMs: 0, previewMaxMs: 0 };
 const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   const t = performance.now();
   try {
@@ -131,6 +148,9 @@ const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
     hostTasks[key] = Math.max(hostTasks[key], performance.now() - t);
   }
 };
+
+/** When the last keystroke's work on the host was done (`performance.now()`). */
+let typingEnded = Infinity;
 
 /** Types KEYS characters, one every INTERVAL ms, into a comment at the end; `lint` is called DEBOUNCE ms after the last key. */
 async function typing(base: string, debounce: number, lint: (text: string, version: number) => Promise<void>): Promise<void> {
@@ -145,6 +165,7 @@ async function typing(base: string, debounce: number, lint: (text: string, versi
     await new Promise((r) => setTimeout(r, INTERVAL));
   }
   await new Promise((r) => setTimeout(r, debounce + 5));
+  typingEnded = performance.now();
   await Promise.all(running);
 }
 
@@ -155,7 +176,7 @@ async function main() {
   process.stderr.write(`[worker-stall] ${STEPS} steps, ${base.length} chars; typing on the host…\n`);
   // on the host: every lint that fires runs the whole analysis on the event loop
   let hostRuns = 0;
-  const onHost = argv.includes('--worker-only') ? { maxStallMs: NaN, p99StallMs: NaN, maxStallAtMs: NaN } : await measureStall(() =>
+  const onHost = argv.includes('--worker-only') ? { maxStallMs: NaN, p99StallMs: NaN, maxStallAtMs: NaN, maxStallAfterTypingMs: NaN } : await measureStall(() =>
     typing(base, HOST_DEBOUNCE, async (text) => {
       hostRuns++;
       toRanges(text, analyze(text, { locale: 'en' }).diagnostics);
@@ -182,6 +203,47 @@ async function main() {
   const qi = argv.indexOf('--queries');
   const queries = qi >= 0 ? (argv[qi + 1] === 'host' ? 'host' : 'worker') : undefined;
   const asked = { sent: 0, answered: 0, stale: 0, failed: 0, completionEntries: 0, fixes: 0 };
+  // `--preview worker|host`: a preview is open (render on each analysis shown, then the cursor's highlight)
+  const pi = argv.indexOf('--preview');
+  const preview = pi >= 0 ? (argv[pi + 1] === 'host' ? 'host' : 'worker') : undefined;
+  const previewStats = { renders: 0, stale: 0, failed: 0, tooLarge: false, steps: 0, messageBytes: 0, highlights: 0 };
+  const renderOptions: RenderQueryOptions = {
+    fileName: 'big.bizflow.yaml',
+    onlyConflictLanes: false,
+    direction: 'LR',
+    locale: 'en',
+    mode: 'written',
+    texts: { noConflicts: 'No step is in a conflict.', unknownRole: 'Role {0}?', roleChanges: '{0}:', roleChangeCounts: '{0} {1} {2} {3}', roleNoChange: '{0}', diffShown: '{0}', todayLeftOut: '{0}' },
+  };
+  /** What the panel does with a render's parts: post the model to the webview (serialised as JSON). */
+  const post = (parts: RenderParts) => {
+    previewStats.renders++;
+    previewStats.tooLarge = !!parts.model.tooLarge;
+    previewStats.steps = parts.model.steps.length;
+    previewStats.messageBytes = JSON.stringify({ type: 'render', model: parts.model }).length;
+  };
+  const renderPreview = async (text: string, version: number, lines: string[], diagnostics: Diagnostic[]) => {
+    const cursor = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    if (preview === 'host') {
+      timed('previewMaxMs', () => {
+        // the analysis' `result` read: the parse and model built on the host (the findings came from the worker)
+        const result = analyzeModelOnly(text, diagnostics);
+        const index = new LineIndex(text);
+        post(prepareRender(result, index, renderOptions));
+        highlightAt(result.model, index.offset(cursor.line, cursor.character));
+        previewStats.highlights++;
+      });
+      return;
+    }
+    const r = await worker.query('doc', version, text, 'en', [], { kind: 'render', options: renderOptions });
+    if (r.status !== 'done') {
+      previewStats[r.status]++;
+      return;
+    }
+    timed('previewMaxMs', () => post(r.answer.parts));
+    const h = await worker.query('doc', version, text, 'en', [], { kind: 'highlight', ...cursor });
+    if (h.status === 'done') previewStats.highlights++;
+  };
   const hoverAt = new LineIndex(base).position(base.indexOf('role: ', base.indexOf('steps:')) + 'role: '.length + 1);
   // the finding the cursor moves onto (code actions): shown before the typing started, near the top of the file
   let shownDiagnostic: ShownDiagnostic | undefined;
@@ -250,6 +312,7 @@ async function main() {
       if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(limitOutline(unpackOutline(o.outline!))))));
       // the trees shown: the roles (collapsed) and the requirement groups with their requirements (expanded)
       if (o.tree) timed('treeMaxMs', () => (treeNodes = shownTreeNodes(unpackTree(o.tree!.data))));
+      if (preview) await renderPreview(text, version, lines, o.diagnostics);
       shown++;
       lastShown = version;
     }),
@@ -286,12 +349,14 @@ async function main() {
       outlineNodes: withOutline ? outlineNodes : undefined,
       treeNodesShown: withTree ? treeNodes : undefined,
       queries: queries ? { answeredOn: queries, ...asked, textOmitted: stats.textOmitted, answeredFromKept: stats.cachedQueries } : undefined,
+      preview: preview ? { preparedOn: preview, ...previewStats } : undefined,
       hostTasks: {
         postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10,
         answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10,
         ...(queries ? { queryMaxMs: Math.round(hostTasks.queryMaxMs * 10) / 10 } : {}),
         ...(withOutline ? { outlineMaxMs: Math.round(hostTasks.outlineMaxMs * 10) / 10 } : {}),
         ...(withTree ? { treeMaxMs: Math.round(hostTasks.treeMaxMs * 10) / 10 } : {}),
+        ...(preview ? { previewMaxMs: Math.round(hostTasks.previewMaxMs * 10) / 10 } : {}),
       },
     },
     hostModelBuildMs: modelMs,
@@ -303,8 +368,19 @@ async function main() {
   process.exit(0);
 }
 
-function round(x: { maxStallMs: number; p99StallMs: number; maxStallAtMs?: number }) {
-  return { maxStallMs: Math.round(x.maxStallMs * 10) / 10, p99StallMs: Math.round(x.p99StallMs * 10) / 10, ...(x.maxStallAtMs !== undefined ? { maxStallAtMs: x.maxStallAtMs } : {}) };
+/** What `AnalysisService` builds on the host when a consumer reads `result` of the worker's analysis: the parse and model (the findings are the worker's). */
+function analyzeModelOnly(text: string, diagnostics: Diagnostic[]) {
+  const parsed = parseText(text);
+  return { parsed, model: buildModel(parsed), diagnostics };
+}
+
+function round(x: { maxStallMs: number; p99StallMs: number; maxStallAtMs?: number; maxStallAfterTypingMs?: number }) {
+  return {
+    maxStallMs: Math.round(x.maxStallMs * 10) / 10,
+    p99StallMs: Math.round(x.p99StallMs * 10) / 10,
+    ...(x.maxStallAtMs !== undefined ? { maxStallAtMs: x.maxStallAtMs } : {}),
+    ...(x.maxStallAfterTypingMs !== undefined ? { maxStallAfterTypingMs: Math.round(x.maxStallAfterTypingMs * 10) / 10 } : {}),
+  };
 }
 
 void main();

@@ -14,7 +14,9 @@
  *   keeps of the document (the diagnostics' analysis of that version), so the
  *   host never builds the model of a big file while typing; without a worker
  *   (or if it failed), on the host from `forText`.
- * * `forText` / `forDocument` (tree, preview): synchronous, reusing the
+ * * `queryAnalysis` (the preview's `render` and `highlight`): the same, about
+ *   the text and version of an analysis (the one just published).
+ * * `forText` / `forDocument` (tree, explicit commands): synchronous, reusing the
  *   cached analysis of that version.
  * A file larger than `bizflow.maxFileSize` is not analysed: one finding says why.
  */
@@ -25,8 +27,7 @@ import { buildOutline, lineOutline, unpackOutline, type LinedOutlineNode, type P
 import type { TreeData } from '../core/tree';
 import { unpackTree, type PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
-import type { answerQuery } from '../shared/language-queries';
-import type { AnswerOf, LanguageQuery } from '../shared/language-query-protocol';
+import type { AnswerOf, LanguageQuery, QueryAnswerer } from '../shared/language-query-protocol';
 import type { AnalysisWorker, CancelSignal } from './analysisWorker';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
@@ -136,17 +137,38 @@ export class AnalysisService implements vscode.Disposable {
     doc: vscode.TextDocument,
     q: Q,
     token: CancelSignal | undefined,
-    /** `answerQuery` of src/shared/language-queries.ts, passed by the providers (a lazily loaded chunk: it brings completion, cards, fixes…). */
-    answer: typeof answerQuery,
+    /**
+     * What answers it on the host (src/shared/language-queries.ts), passed by the providers and the preview (lazily
+     * loaded chunks: it brings completion, cards, fixes… or the preview's render).
+     */
+    answer: QueryAnswerer<Q>,
   ): Promise<AnswerOf<Q['kind']> | undefined> {
-    const text = this.textOf(doc);
-    const version = doc.version;
-    if (!this.worker || this.oversized(doc.uri, text, version)) return this.answerOnHost(doc.uri, text, version, q, answer);
+    return this.queryText(doc.uri, this.textOf(doc), doc.version, q, token, answer);
+  }
+
+  /**
+   * `query` about the text and version of an analysis (the preview asks about the analysis just published,
+   * which the worker keeps: it answers without analysing again). `undefined` when a newer version of the
+   * document was asked about before the worker got to it.
+   */
+  queryAnalysis<Q extends LanguageQuery>(a: Analysis, q: Q, token: CancelSignal | undefined, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']> | undefined> {
+    return this.queryText(a.uri, a.text, a.version, q, token, answer);
+  }
+
+  private async queryText<Q extends LanguageQuery>(
+    uri: vscode.Uri,
+    text: string,
+    version: number,
+    q: Q,
+    token: CancelSignal | undefined,
+    answer: QueryAnswerer<Q>,
+  ): Promise<AnswerOf<Q['kind']> | undefined> {
+    if (!this.worker || this.oversized(uri, text, version)) return this.answerOnHost(uri, text, version, q, answer);
     const { s, layers } = this.layers();
-    const o = await this.worker.query(doc.uri.toString(), version, text, s.locale, layers(doc.uri), q, token);
+    const o = await this.worker.query(uri.toString(), version, text, s.locale, layers(uri), q, token);
     if (o.status === 'done') return o.answer;
     if (o.status === 'stale' || token?.isCancellationRequested) return undefined;
-    return this.answerOnHost(doc.uri, text, version, q, answer);
+    return this.answerOnHost(uri, text, version, q, answer);
   }
 
   /**
@@ -164,9 +186,10 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /** A query answered on the host, from the (cached) synchronous analysis of the text. */
-  private answerOnHost<Q extends LanguageQuery>(uri: vscode.Uri, text: string, version: number, q: Q, answer: typeof answerQuery): AnswerOf<Q['kind']> {
+  private answerOnHost<Q extends LanguageQuery>(uri: vscode.Uri, text: string, version: number, q: Q, answer: QueryAnswerer<Q>): AnswerOf<Q['kind']> {
     const a = this.forText(uri, text, version);
-    return answer({ result: a.result, index: a.symbols, locale: a.locale, lines: a.positions.lines }, q) as AnswerOf<Q['kind']>;
+    // the symbol index only when the query reads it (the preview's do not)
+    return answer({ result: a.result, get index() { return a.symbols; }, locale: a.locale, lines: a.positions.lines }, q) as AnswerOf<Q['kind']>;
   }
 
   /**

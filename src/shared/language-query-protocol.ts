@@ -1,12 +1,15 @@
 /**
  * The language queries' messages (see ./language-queries.ts): types and validators only, so the extension's
  * main bundle (the worker protocol's validation) does not pull in the core's completion, cards and fixes.
+ * Besides the language features', the preview's: `render` (what the webview draws, ./preview-render.ts) and
+ * `highlight` (what the cursor is on), answered in the worker so the host never builds the model for them.
  */
 import type { CompletionEntry } from '../core/completion';
 import type { AnalysisResult } from '../core/engine';
 import type { LineIndex } from '../core/positions';
 import type { SymbolIndex } from '../core/symbols';
 import type { Locale } from '../core/types';
+import type { HighlightTarget, RenderOptions, RenderParts } from './preview-render';
 
 /** A line/character range: start line, start character, end line, end character (0-based, UTF-16). */
 export type LineRange4 = [number, number, number, number];
@@ -31,10 +34,25 @@ export type LanguageQuery =
   | ({ kind: 'prepareRename' } & QueryPosition)
   | ({ kind: 'rename'; newName: string } & QueryPosition)
   | ({ kind: 'definition' } & QueryPosition)
-  | ({ kind: 'references'; includeDeclaration: boolean } & QueryPosition);
+  | ({ kind: 'references'; includeDeclaration: boolean } & QueryPosition)
+  | PreviewQuery;
+
+/**
+ * The preview's queries: `render`, what the webview draws of the analysis with these options (plain data:
+ * no diff, which compares with another version's analysis and is prepared on the host); `highlight`, what
+ * the diagram highlights for the cursor at a position.
+ */
+export type PreviewQuery = { kind: 'render'; options: RenderQueryOptions } | ({ kind: 'highlight' } & QueryPosition);
+export type RenderQueryOptions = Omit<RenderOptions, 'diff'>;
 
 export type QueryKind = LanguageQuery['kind'];
-export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references'];
+export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references', 'render', 'highlight'];
+export const PREVIEW_QUERY_KINDS: readonly PreviewQuery['kind'][] = ['render', 'highlight'];
+
+/** Whether a query is one of the preview's (./preview-queries.ts answers them). */
+export function isPreviewQuery(q: LanguageQuery): q is PreviewQuery {
+  return q.kind === 'render' || q.kind === 'highlight';
+}
 
 export interface LinedEdit {
   range: LineRange4;
@@ -52,21 +70,48 @@ export type LanguageAnswer =
   /** No `origin`: no symbol at the position. */
   | { kind: 'definition'; origin?: LineRange4; targets: { range: LineRange4; selection: LineRange4 }[] }
   /** No `references`: no symbol at the position. */
-  | { kind: 'references'; references?: { range: LineRange4; isDefinition: boolean }[] };
+  | { kind: 'references'; references?: { range: LineRange4; isDefinition: boolean }[] }
+  | PreviewAnswer;
+
+export type PreviewAnswer = { kind: 'render'; parts: RenderParts } | { kind: 'highlight'; target: HighlightTarget };
 
 export type AnswerOf<K extends QueryKind> = Extract<LanguageAnswer, { kind: K }>;
 
-/** What a query is answered from: one analysis of one text. */
+/** What a query is answered from: one analysis of one text (`index` may be a getter: built when a query needs it). */
 export interface QuerySubject {
   result: AnalysisResult;
-  index: SymbolIndex;
+  readonly index: SymbolIndex;
   locale: Locale;
   lines: LineIndex;
 }
 
+/** What answers a query on the extension host when there is no worker (`answerQuery` or a part of it). */
+export type QueryAnswerer<Q extends LanguageQuery> = (s: QuerySubject, q: Q) => LanguageAnswer;
+
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isRange4 = (x: unknown): x is LineRange4 => Array.isArray(x) && x.length === 4 && x.every(isInt);
 const isPosition = (x: { line?: unknown; character?: unknown }) => isInt(x.line) && isInt(x.character);
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const optional = (x: unknown, is: (y: unknown) => boolean) => x === undefined || is(x);
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isLimit = (x: unknown) => typeof x === 'number' && !Number.isNaN(x) && x >= 0;
+const TEXT_KEYS = new Set(['noConflicts', 'unknownRole', 'roleChanges', 'roleChangeCounts', 'roleNoChange', 'diffShown', 'todayLeftOut']);
+
+/** Whether `x` is a `render` query's options (every field of its type, each optional one absent or well-typed). */
+export function isRenderQueryOptions(x: unknown): x is RenderQueryOptions {
+  if (!isObject(x) || !isString(x.fileName)) return false;
+  const o = x;
+  return (
+    optional(o.role, isString) &&
+    optional(o.onlyConflictLanes, (y) => typeof y === 'boolean') &&
+    optional(o.direction, (y) => y === 'LR' || y === 'TB') &&
+    optional(o.locale, (y) => y === 'en' || y === 'zh-CN') &&
+    optional(o.mode, (y) => y === 'written' || y === 'after' || y === 'today' || y === 'diff') &&
+    o.diff === undefined &&
+    optional(o.limits, (y) => isObject(y) && isLimit(y.maxTextLength) && isLimit(y.maxEdges) && isLimit(y.maxNodes)) &&
+    optional(o.texts, (y) => isObject(y) && Object.entries(y).every(([k, v]) => TEXT_KEYS.has(k) && optional(v, isString)))
+  );
+}
 
 /** Whether a message is a well-formed query (it crosses a thread boundary). */
 export function isLanguageQuery(q: unknown): q is LanguageQuery {
@@ -82,6 +127,10 @@ export function isLanguageQuery(q: unknown): q is LanguageQuery {
       return isPosition(x) && typeof x.newName === 'string';
     case 'references':
       return isPosition(x) && typeof x.includeDeclaration === 'boolean';
+    case 'highlight':
+      return isPosition(x);
+    case 'render':
+      return isRenderQueryOptions(x.options);
     case 'fixes':
       return (
         Array.isArray(x.diagnostics) &&
@@ -114,6 +163,10 @@ export function isLanguageAnswer(a: unknown): a is LanguageAnswer {
       return Array.isArray(x.targets) && (x.origin === undefined || isRange4(x.origin));
     case 'references':
       return x.references === undefined || Array.isArray(x.references);
+    case 'render':
+      return isObject(x.parts) && isObject(x.parts.model) && x.parts.stepDiagnostics instanceof Map;
+    case 'highlight':
+      return isObject(x.target) && Array.isArray(x.target.steps) && Array.isArray(x.target.lanes);
     default:
       return false;
   }

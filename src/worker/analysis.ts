@@ -1,7 +1,7 @@
 /**
  * The analysis worker: answers `AnalyzeRequest`s with the core's findings and
  * `QueryRequest`s (completion, hover, quick fixes, rename, definition,
- * references) from the analyses it keeps per open document, one at a time,
+ * references; the preview's render and highlight) from the analyses it keeps per open document, one at a time,
  * off the extension host's thread. Environment-neutral: the
  * Node entry (`./node.ts`, bundled as dist/worker.js) and a Web Worker entry
  * give it their message port.
@@ -59,7 +59,9 @@ export class AnalysisServer {
         const found = this.analysis(req.key, req);
         if (!found) return { type: 'missing', id: req.id };
         const { kept, cached } = found;
-        const answer = answerQuery({ result: kept.result, index: (kept.symbols ??= buildSymbolIndex(kept.result.model)), locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)) }, req.query);
+        // the symbol index built when a query first reads it (the preview's do not)
+        const subject = { result: kept.result, get index() { return (kept.symbols ??= buildSymbolIndex(kept.result.model)); }, locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)) };
+        const answer = answerQuery(subject, req.query);
         return { type: 'answered', id: req.id, answer, cached, ms: Date.now() - t0 };
       }
       // one line index per text: a kept analysis keeps it for the queries that follow

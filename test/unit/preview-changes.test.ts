@@ -1,7 +1,7 @@
 /**
  * The preview's "After the requirements" and diff views as overlays
  * (src/shared/preview-overlays.ts `changeOverlays`) on the render model
- * (src/extension/preview/model.ts): the exact classes and badges per step on
+ * (src/shared/preview-render.ts): the exact classes and badges per step on
  * the examples and on small processes, both directions (what changes is
  * marked, what does not is not), the role view's lane and its "what changes
  * for you" line, and the Mermaid text the picture is drawn from.
@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { analyze } from '../../src/core';
 import { LineIndex } from '../../src/core/positions';
 import { diffView } from '../../src/core/review/diff-view';
-import { buildRenderModel, type RenderOptions } from '../../src/extension/preview/model';
+import { buildRenderModel, type RenderOptions } from '../../src/shared/preview-render';
 import { changeOverlays, mergeOverlays, overlaysOf } from '../../src/shared/preview-overlays';
 import type { RenderModel } from '../../src/shared/protocol';
 import { smallProcess } from '../support/small-process';
@@ -123,8 +123,10 @@ describe('preview: the "After the requirements" view (overlays)', () => {
     assert.deepEqual(model.roleChanges, ['What changes for 仓库主管 after the requirements:', '1 step(s) added, 0 removed, 0 changed, 1 contested']);
     assert.ok(model.notices.includes(model.roleChanges!.join(' ')));
     // a role nothing changes for
-    const sales = render(small(), { mode: 'after', role: 'finance', texts: { roleChanges: (r, c) => [`${r}:${c.added}/${c.removed}/${c.changed}/${c.contested}`] } });
-    assert.deepEqual(sales.roleChanges, ['Finance:0/0/0/0']);
+    const sales = render(small(), { mode: 'after', role: 'finance', texts: { roleChanges: '{0}:', roleChangeCounts: '{0}/{1}/{2}/{3}' } });
+    assert.deepEqual(sales.roleChanges, ['Finance:', '0/0/0/0']);
+    const none = render(small(), { mode: 'after', role: 'finance', texts: { roleNoChange: 'nothing for {0}' } });
+    assert.deepEqual(none.roleChanges, ['nothing for Finance'], 'one line when nothing changes and the texts say so');
     assert.equal(render(ORDER, { role: 'warehouse' }).roleChanges, undefined, 'the file as written has no such line');
   });
 

@@ -5,6 +5,7 @@ import { analyze } from '../../src/core/engine';
 import { LineIndex } from '../../src/core/positions';
 import {
   buildRenderModel,
+  diagnosticsOfStep,
   exportFileName,
   highlightAt,
   prepareRender,
@@ -12,7 +13,7 @@ import {
   sameHighlight,
   summarize,
   syntaxProblems,
-} from '../../src/extension/preview/model';
+} from '../../src/shared/preview-render';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ORDER = readFileSync(path.join(ROOT, 'test/fixtures/workspace/order-fulfilment.bizflow.yaml'), 'utf8');
@@ -44,7 +45,7 @@ describe('preview model', () => {
     // the hover's diagnostics are not in the model (asked for on hover): only how many there are
     const parts = prepareRender(result, new LineIndex(ORDER), { fileName: 'x.bizflow.yaml' });
     assert.deepEqual(parts.model, model);
-    const pick = parts.stepDiagnostics('pick')!;
+    const pick = diagnosticsOfStep(parts, 'pick')!;
     assert.equal(byId.get('pick')!.diagnosticCount, pick.length);
     const codes = pick.map((d) => d.code).sort();
     assert.deepEqual([...new Set(codes)], ['conflict/contradiction', 'conflict/unagreed-burden', 'handoff/no-data']);
@@ -53,10 +54,10 @@ describe('preview model', () => {
     assert.equal(d.severity, 'warning');
     assert.ok(d.message.length > 0);
     for (const s of model.steps) {
-      assert.equal(s.diagnosticCount ?? 0, parts.stepDiagnostics(s.id)!.length, s.id);
+      assert.equal(s.diagnosticCount ?? 0, diagnosticsOfStep(parts, s.id)!.length, s.id);
       assert.ok(!('diagnostics' in s), 'no diagnostic texts in the render message');
     }
-    assert.equal(parts.stepDiagnostics('no-such-step'), undefined);
+    assert.equal(diagnosticsOfStep(parts, 'no-such-step'), undefined);
     assert.match(model.mermaid, /^---\nconfig:\n {2}layout: swimlane\n---\nflowchart LR\n/);
     assert.deepEqual(model.problems, []);
     assert.equal(model.tooLarge, undefined);
@@ -75,7 +76,7 @@ describe('preview model', () => {
     assert.equal(model.role, 'sales');
     assert.ok(model.steps.length < 7);
     assert.ok(model.steps.some((s) => s.id === 'notify-customer'));
-    const unknown = render(ORDER, { role: 'nobody', texts: { unknownRole: (r) => `no ${r}` } }).model;
+    const unknown = render(ORDER, { role: 'nobody', texts: { unknownRole: 'no {0}' } }).model;
     assert.equal(unknown.role, undefined);
     assert.deepEqual(unknown.notices, ['no nobody']);
     assert.equal(unknown.steps.length, 7);

@@ -12,7 +12,7 @@ import type { HighlightMessage, PreviewStep, RenderModel } from '../../src/share
 import { analyze } from '../../src/core';
 import { countConflicts } from '../../src/core/conflict-count';
 import { LineIndex } from '../../src/core/positions';
-import { buildRenderModel } from '../../src/extension/preview/model';
+import { buildRenderModel } from '../../src/shared/preview-render';
 
 const step = (id: string, extra: Partial<PreviewStep> = {}): PreviewStep => ({ id, label: id, kind: 'task', nodeId: `n_${id}`, conflictCount: 0, ...extra });
 

@@ -13,7 +13,7 @@ import { analyze } from '../../src/core/engine';
 import { toMermaid } from '../../src/core/mermaid';
 import { MermaidRenderer } from '../../src/node/mermaid-render';
 import { LineIndex } from '../../src/core/positions';
-import { buildRenderModel, type RenderOptions } from '../../src/extension/preview/model';
+import { buildRenderModel, type RenderOptions } from '../../src/shared/preview-render';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const FIXTURES = path.resolve(__dirname, '../fixtures');

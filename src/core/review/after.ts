@@ -3,7 +3,7 @@
  * added, removed, changed or contested. Computed once from the role impact
  * (./impact.ts) and used by every picture of it: the review pack's "after"
  * diagrams (./pack.ts) and the preview's "After the requirements" view
- * (src/extension/preview/model.ts, drawn as overlays).
+ * (src/shared/preview-render.ts, drawn as overlays).
  *
  * * added: a live requirement `adds` it and nothing contests it;
  * * removed: a live requirement `removes` it and wins (drawn dashed, its

@@ -8,7 +8,7 @@
  *
  * Computed once here and used by every picture of it: the review pack's
  * "today" diagram (./pack.ts) and the preview's "Today" view
- * (src/extension/preview/model.ts). Which steps exist today is the role
+ * (src/shared/preview-render.ts). Which steps exist today is the role
  * impact's verdict (`Impact.steps[].today`, ./impact.ts).
  *
  * Pure; bounded by the number of steps and arrows.

@@ -3,7 +3,6 @@
  * document. Its HTML is set once; every update after that is a message.
  */
 import * as vscode from 'vscode';
-import { LineIndex } from '../../core/positions';
 import type { Analysis, AnalysisService } from '../analysis';
 import {
   EXTENSION_REQUEST_PARAMS,
@@ -22,7 +21,9 @@ import {
 } from '../../shared/protocol';
 import { createRequester, serveRequests, type Requester } from '../../shared/rpc';
 import { localResourceRoots, previewHtml } from './html';
-import { buildRenderModel, highlightAt, prepareRender, sameHighlight, type HighlightTarget, type RenderParts } from './model';
+import { diagnosticsOfStep, prepareRender, sameHighlight, type HighlightTarget, type RenderParts } from '../../shared/preview-render';
+import type { RenderQueryOptions } from '../../shared/language-query-protocol';
+import { answerPreviewQuery } from '../../shared/preview-queries';
 import { previewTitle, texts } from './strings';
 import { webviewStrings } from './webview-strings';
 
@@ -33,7 +34,7 @@ import type { Locale } from '../../core/types';
 import type { AnalysisResult } from '../../core/engine';
 
 /** What the manager (main bundle) takes from this chunk besides the panel. */
-export { exportFileName } from './model';
+export { exportFileName } from '../../shared/preview-render';
 export { toMermaid } from '../../core/mermaid';
 
 /** `bizflow.preview.direction`: `LR` (default) or `TB`. */
@@ -115,7 +116,15 @@ export class BizflowPreview implements vscode.Disposable {
   /** A render is owed (the panel was hidden or the webview not ready). */
   private dirty = true;
   private fitNext = true;
+  /** A fit asked for by a render under way (`fitNext` taken when it started), owed by the one that posts. */
+  private fitPending = false;
   private seq = 0;
+  /** Counts the renders started: an answer for an older one is dropped (a newer render was started). */
+  private renderTicket = 0;
+  /** The render under way (its model asked of the analysis worker), until it posted or was dropped. */
+  private rendering: Promise<void> | undefined;
+  /** Counts the highlights asked for: an answer for an older one is dropped. */
+  private highlightTicket = 0;
   private prepared = false;
   /** The language of the preview's words (`bizflow.locale`), as its HTML was made with. */
   private locale: Locale;
@@ -185,7 +194,7 @@ export class BizflowPreview implements vscode.Disposable {
         handlers: {
           getStepDetails: ({ uri, seq, stepId }) => {
             const sent = this.sent.get(seq);
-            return { diagnostics: (sent && sent.uri === uri ? sent.parts.stepDiagnostics(stepId) : undefined) ?? [] };
+            return { diagnostics: (sent && sent.uri === uri ? diagnosticsOfStep(sent.parts, stepId) : undefined) ?? [] };
           },
         },
       }),
@@ -402,7 +411,15 @@ export class BizflowPreview implements vscode.Disposable {
       await this.restoreDiff(uri);
       const doc = await this.document();
       if (!this.matches(uri) || this.disposed) return;
-      this.render(this.host.analyses.forDocument(doc));
+      // in the worker when there is one (shared with the diagnostics' analysis of this version)
+      const a = await this.host.analyses.analyzeInBackground(doc.uri, doc.getText(), doc.version);
+      if (!this.matches(uri) || this.disposed) return;
+      if (!a) {
+        // a newer edit superseded it: its analysis, published, renders
+        this.dirty = true;
+        return;
+      }
+      await this.render(a);
     } catch (e) {
       if (!this.matches(uri)) return;
       this.renderProblem(e instanceof Error ? e.message : String(e));
@@ -422,10 +439,15 @@ export class BizflowPreview implements vscode.Disposable {
       this.dirty = true;
       return;
     }
-    this.render(a, at);
+    void this.render(a, at);
   }
 
-  private render(a: Analysis, analysisAt?: number): void {
+  /**
+   * Renders an analysis: its render model is prepared in the analysis worker (the `render` query, from the
+   * analysis the worker keeps: the host never builds the model for it), then posted. Resolves when it was
+   * posted or dropped: a newer render was started meanwhile, the document moved on, or the panel closed.
+   */
+  private render(a: Analysis, analysisAt?: number): Promise<void> {
     // the same analysis and view as sent last (a document opened: the preview's own render, then the
     // diagnostics' publish of the same analysis): a second message would only restart the webview's drawing
     const last = this.lastSent;
@@ -439,10 +461,54 @@ export class BizflowPreview implements vscode.Disposable {
       !this.dirty &&
       !this.fitNext
     ) {
-      return;
+      return this.rendering ?? Promise.resolve();
     }
     this.lastSent = { analysis: a, role: this._role, onlyConflictLanes: this._onlyConflictLanes, mode };
-    const parts = prepareRender(a.result, new LineIndex(a.text), this.renderOptions(fileNameOf(a.uri), mode));
+    const ticket = ++this.renderTicket;
+    this.dirty = false;
+    this.fitPending ||= this.fitNext;
+    this.fitNext = false;
+    const current = () => ticket === this.renderTicket && !this.disposed;
+    const promise = this.prepare(a, mode)
+      .then(
+        (parts) => {
+          if (!current()) return; // a newer render was started (it owes the fit), or the panel closed
+          if (!parts) {
+            // the document moved on before the worker got to it: the newer analysis renders (or the next refresh)
+            this.lastSent = undefined;
+            this.dirty = true;
+            this.fitNext ||= this.fitPending;
+            this.fitPending = false;
+            return;
+          }
+          this.send(a, parts, analysisAt);
+        },
+        (e: unknown) => {
+          if (current()) this.renderProblem(e instanceof Error ? e.message : String(e));
+        },
+      )
+      .finally(() => {
+        if (this.rendering === promise) this.rendering = undefined;
+      });
+    this.rendering = promise;
+    return promise;
+  }
+
+  /**
+   * The render parts of an analysis in the view shown: from the worker (`render` query; `undefined` when the
+   * document moved on first), or, for a diff (it compares with another version's analysis), on the host.
+   */
+  private async prepare(a: Analysis, mode: PreviewMode, limits?: RenderQueryOptions['limits']): Promise<RenderParts | undefined> {
+    const options: RenderQueryOptions = { ...this.renderOptions(fileNameOf(a.uri), mode), ...(limits ? { limits } : {}) };
+    const diff = this.diffOfResource();
+    if (diff && mode === 'diff') return prepareRender(a.result, a.positions.lines, { ...options, diff: { before: diff.before, label: diff.label } });
+    const answer = await this.host.analyses.queryAnalysis(a, { kind: 'render', options }, undefined, answerPreviewQuery);
+    if (answer && diff) answer.parts.model.diffWith = diff.label; // the diff loaded, not shown: its button
+    return answer?.parts;
+  }
+
+  /** Posts a render prepared from analysis `a`, and the highlight of the cursor on it. */
+  private send(a: Analysis, parts: RenderParts, analysisAt?: number): void {
     const model = parts.model;
     if (this.diffProblem) model.notices.unshift(this.diffProblem);
     if (this._role !== undefined && model.role === undefined) this._role = undefined; // not in this file
@@ -451,9 +517,8 @@ export class BizflowPreview implements vscode.Disposable {
     this.pruneSent();
     this.lastModel = model;
     this.lastVersion = a.version;
-    this.dirty = false;
-    const fit = this.fitNext;
-    this.fitNext = false;
+    const fit = this.fitPending;
+    this.fitPending = false;
     const modelAt = performance.now();
     this.post({
       type: 'render',
@@ -472,27 +537,27 @@ export class BizflowPreview implements vscode.Disposable {
     if (editor && this.matches(editor.document.uri)) this.highlightFrom(editor, a);
   }
 
-  /** The render options of the view shown (role, lane filter, mode, diff), in the preview's language. */
-  private renderOptions(fileName: string, mode: PreviewMode) {
+  /**
+   * The render options of the view shown (role, lane filter, mode), in the preview's language: plain data for
+   * the worker, the notices as templates (the `{0}`s kept by the lookup, filled by the render).
+   */
+  private renderOptions(fileName: string, mode: PreviewMode): RenderQueryOptions {
     const locale = this.locale;
-    const diff = this.diffOfResource();
     return {
-      role: this._role,
+      ...(this._role !== undefined ? { role: this._role } : {}),
       onlyConflictLanes: this._onlyConflictLanes,
       fileName,
       direction: previewDirection(this._resource),
       locale,
       mode,
-      ...(diff ? { diff: { before: diff.before, label: diff.label } } : {}),
       texts: {
         noConflicts: texts.noConflicts(locale),
-        unknownRole: (r: string) => texts.unknownRole(r, locale),
-        roleChanges: (role: string, c: { added: number; removed: number; changed: number; contested: number }) =>
-          c.added + c.removed + c.changed + c.contested === 0
-            ? [texts.roleNoChange(role, locale)]
-            : [texts.roleChanges(role, locale), texts.roleChangeCounts(c.added, c.removed, c.changed, c.contested, locale)],
-        diffShown: (other: string) => texts.diffShown(other, locale),
-        todayLeftOut: (steps: string) => texts.todayLeftOut(steps, locale),
+        unknownRole: texts.unknownRole('{0}', locale),
+        roleChanges: texts.roleChanges('{0}', locale),
+        roleChangeCounts: texts.roleChangeCounts('{0}', '{1}', '{2}', '{3}', locale),
+        roleNoChange: texts.roleNoChange('{0}', locale),
+        diffShown: texts.diffShown('{0}', locale),
+        todayLeftOut: texts.todayLeftOut('{0}', locale),
       },
     };
   }
@@ -525,23 +590,35 @@ export class BizflowPreview implements vscode.Disposable {
     }
   }
 
-  /** Highlights what the cursor of `editor` is on (an analysis of the same version is needed). */
+  /**
+   * Highlights what the cursor of `editor` is on (an analysis of the same version is needed), asked of the
+   * analysis worker (`highlight`); dropped when the cursor or the document moved on before the answer.
+   */
   highlightFrom(editor: vscode.TextEditor, analysis?: Analysis): void {
     if (!this.matches(editor.document.uri) || !this.ready) return;
     const a = analysis ?? this.host.analyses.peek(editor.document.uri);
     if (!a || a.version !== editor.document.version) return; // a render with the fresh analysis follows
-    const target = highlightAt(a.result.model, a.positions.offset(editor.selection.active));
-    if (sameHighlight(this.lastHighlight, target)) return;
-    this.lastHighlight = target;
-    this.post({ type: 'highlight', uri: a.uri.toString(), version: a.version, ...target });
+    const { line, character } = editor.selection.active;
+    const ticket = ++this.highlightTicket;
+    this.host.analyses.queryAnalysis(a, { kind: 'highlight', line, character }, undefined, answerPreviewQuery).then(
+      (answer) => {
+        if (!answer || ticket !== this.highlightTicket || this.disposed || !this.matches(a.uri) || editor.document.version !== a.version) return;
+        const target = answer.target;
+        if (sameHighlight(this.lastHighlight, target)) return;
+        this.lastHighlight = target;
+        this.post({ type: 'highlight', uri: a.uri.toString(), version: a.version, ...target });
+      },
+      () => undefined, // a highlight is not worth a message: the next cursor move asks again
+    );
   }
 
   /** The Mermaid source as shown (role view and lane filter applied), computed fresh. */
   async mermaidSource(): Promise<string> {
     const doc = await this.document();
-    const a = this.host.analyses.forDocument(doc);
     const infinite = { maxTextLength: Infinity, maxEdges: Infinity, maxNodes: Infinity };
-    return buildRenderModel(a.result, new LineIndex(a.text), { ...this.renderOptions(fileNameOf(a.uri), this.mode), limits: infinite }).mermaid;
+    const a = (await this.host.analyses.analyzeInBackground(doc.uri, doc.getText(), doc.version)) ?? this.host.analyses.forDocument(doc);
+    const parts = (await this.prepare(a, this.mode, infinite)) ?? (await this.prepare(this.host.analyses.forDocument(doc), this.mode, infinite));
+    return parts?.model.mermaid ?? '';
   }
 
   // ------------------------------------------------------------ messages --
@@ -625,7 +702,7 @@ export class BizflowPreview implements vscode.Disposable {
     const { timeoutMs = 30_000, accept = () => true } = opts;
     const ok = (r: RenderOutcome) => r.seq >= this.seq && this.seq > 0 && accept(r);
     const last = this.lastOutcome;
-    if (last && last.uri === this._resource.toString() && ok(last) && !this.dirty) return Promise.resolve(last);
+    if (last && last.uri === this._resource.toString() && ok(last) && !this.dirty && !this.rendering) return Promise.resolve(last);
     if (this.dirty && this.ready && this.panel.visible) void this.refresh();
     return new Promise<RenderOutcome>((resolve, reject) => {
       const w: Waiter<RenderOutcome> = {

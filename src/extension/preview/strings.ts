@@ -16,7 +16,7 @@ export const previewTitle = (fileName: string, locked: boolean, locale?: Locale)
 export const texts = {
   noConflicts: (locale?: Locale) => w(locale).t('No step is in a conflict: showing all lanes.'),
   roleChanges: (role: string, locale?: Locale) => w(locale).t('What changes for {0} after the requirements:', role),
-  roleChangeCounts: (added: number, removed: number, changed: number, contested: number, locale?: Locale) =>
+  roleChangeCounts: (added: number | string, removed: number | string, changed: number | string, contested: number | string, locale?: Locale) =>
     w(locale).t('{0} step(s) added, {1} removed, {2} changed, {3} contested', added, removed, changed, contested),
   roleNoChange: (role: string, locale?: Locale) => w(locale).t('Nothing changes for {0} after the requirements.', role),
   diffNotRestored: (label: string, why: string, locale?: Locale) =>

@@ -16,7 +16,7 @@ import { generateFlow } from '../../../bench/generate';
 import { analyze } from '../../../src/core/engine';
 import type { Analysis } from '../../../src/extension/analysis';
 import type { BizflowApi } from '../../../src/extension/extension';
-import { buildRenderModel } from '../../../src/extension/preview/model';
+import { buildRenderModel } from '../../../src/shared/preview-render';
 import { LineIndex } from '../../../src/core/positions';
 import type { InspectionReport } from '../../../src/shared/protocol';
 import { PreviewInspector } from '../util/inspect';

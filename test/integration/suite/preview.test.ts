@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { generateFlow } from '../../../bench/generate';
 import type { BizflowApi } from '../../../src/extension/extension';
 import type { PreviewManager } from '../../../src/extension/preview/manager';
-import { prepareRender } from '../../../src/extension/preview/model';
+import { diagnosticsOfStep, prepareRender } from '../../../src/shared/preview-render';
 import { LineIndex } from '../../../src/core/positions';
 import type { InspectionReport } from '../../../src/shared/protocol';
 import { PreviewInspector } from '../util/inspect';
@@ -472,7 +472,7 @@ describe('BizFlow preview', function () {
       const diagnosed = p.model!.steps.find((s) => (s.diagnosticCount ?? 0) > 0)!;
       const hover = await inspector.hoverStep(uri, diagnosed.id);
       const a = api.analyses.forDocument(doc);
-      const expected = prepareRender(a.result, new LineIndex(a.text), { fileName: 'x' }).stepDiagnostics(diagnosed.id)!;
+      const expected = diagnosticsOfStep(prepareRender(a.result, new LineIndex(a.text), { fileName: 'x' }), diagnosed.id)!;
       assert.ok(expected.length > 0);
       const shown = new Set<string>();
       for (const d of expected) {

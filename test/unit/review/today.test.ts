@@ -18,7 +18,7 @@ import { buildPack } from '../../../src/core/review/pack';
 import { todayView } from '../../../src/core/review/today';
 import { drawPackPictures, type DrawRequest } from '../../../src/core/review/pack-pictures';
 import { LEGEND_WORDS, legendItems, PALETTES } from '../../../src/shared/preview-theme';
-import { buildRenderModel, type RenderOptions } from '../../../src/extension/preview/model';
+import { buildRenderModel, type RenderOptions } from '../../../src/shared/preview-render';
 import type { RenderModel } from '../../../src/shared/protocol';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
@@ -155,7 +155,7 @@ describe('preview: "As written", "Today" and the pack\'s today', () => {
 
   it('Today names the steps it does not draw; nothing is said when every step exists today', () => {
     assert.deepEqual(render(flow(), { mode: 'today' }).notices, ['Today: not drawn yet (a requirement adds them): Call.']);
-    assert.deepEqual(render(flow(), { mode: 'today', texts: { todayLeftOut: (s) => `<${s}>` } }).notices, ['<Call>']);
+    assert.deepEqual(render(flow(), { mode: 'today', texts: { todayLeftOut: '<{0}>' } }).notices, ['<Call>']);
     assert.deepEqual(render(flow({ status: 'rejected' }), { mode: 'today' }).notices, []);
     const many = flow().replace('adds: [x]', 'adds: [a, b, x, c, d]');
     assert.deepEqual(render(many, { mode: 'today' }).notices, ['Today: not drawn yet (a requirement adds them): Start, Check, Call, Bill, End.']);

@@ -1,21 +1,24 @@
 /**
  * Pure logic of the preview (no `vscode` import, unit-tested): turns an
  * analysis into what the webview draws, finds the steps under the cursor,
- * and picks export file names.
+ * and picks export file names. Its options and results are plain data
+ * (structured-cloneable): the analysis worker prepares a render from the
+ * analysis it keeps (the `render` and `highlight` queries,
+ * ./preview-queries.ts), the extension host only when there is no worker.
  */
-import { LineIndex } from '../../core/positions';
-import { toMermaid } from '../../core/mermaid';
-import { conflictKeys, conflictLevel, countConflicts, isConflictDiagnostic } from '../../core/conflict-count';
-import { stepsNamed } from '../../core/conflicts';
-import { decision, decisionSentence, type Decision } from '../../core/decisions';
-import type { AnalysisResult } from '../../core/engine';
-import type { Model, Step, Role, Section } from '../../core/model';
-import type { Diagnostic, Locale, Span } from '../../core/types';
-import { afterFlow } from '../../core/review/after';
-import { diffView } from '../../core/review/diff-view';
-import { todayView } from '../../core/review/today';
-import { computeImpact } from '../../core/review/impact';
-import { isProblemCode } from '../../shared/preview-overlays';
+import { LineIndex } from '../core/positions';
+import { toMermaid } from '../core/mermaid';
+import { conflictKeys, conflictLevel, countConflicts, isConflictDiagnostic } from '../core/conflict-count';
+import { stepsNamed } from '../core/conflicts';
+import { decision, decisionSentence, type Decision } from '../core/decisions';
+import type { AnalysisResult } from '../core/engine';
+import type { Model, Step, Role, Section } from '../core/model';
+import type { Diagnostic, Locale, Span } from '../core/types';
+import { afterFlow } from '../core/review/after';
+import { diffView } from '../core/review/diff-view';
+import { todayView } from '../core/review/today';
+import { computeImpact } from '../core/review/impact';
+import { isProblemCode } from './preview-overlays';
 import type {
   ConflictLevel,
   PreviewMode,
@@ -26,7 +29,7 @@ import type {
   PreviewStep,
   RenderModel,
   TooLarge,
-} from '../../shared/protocol';
+} from './protocol';
 
 /** Beyond these the diagram is not drawn; the preview offers the role view instead. */
 export const PREVIEW_LIMITS = {
@@ -52,17 +55,32 @@ export interface RenderOptions {
   /** The older version a diff compares with (the "BizFlow: Compare with…" command), and its name. */
   diff?: { before: AnalysisResult; label: string };
   limits?: typeof PREVIEW_LIMITS;
-  /** Localised notices. */
-  texts?: {
-    noConflicts?: string;
-    unknownRole?: (role: string) => string;
-    /** The `after` view of a role: what changes for it, in lines (its label; its counts). */
-    roleChanges?: (role: string, counts: { added: number; removed: number; changed: number; contested: number }) => string[];
-    /** The `diff` view's notice. */
-    diffShown?: (other: string) => string;
-    /** The `today` view's notice: the steps not drawn (added by a requirement), as a list of names. */
-    todayLeftOut?: (steps: string) => string;
-  };
+  /**
+   * Localised notices, as templates whose `{0}`, `{1}`… the render fills (`fillTemplate`): plain strings,
+   * so the options cross to the worker (the host localises them with the placeholders kept).
+   */
+  texts?: RenderTexts;
+}
+
+export interface RenderTexts {
+  noConflicts?: string;
+  /** `{0}`: the role asked for. */
+  unknownRole?: string;
+  /** The `after` view of a role, first line: `{0}`: its label. */
+  roleChanges?: string;
+  /** Second line: `{0}` added, `{1}` removed, `{2}` changed, `{3}` contested. */
+  roleChangeCounts?: string;
+  /** The only line when nothing changes for the role (`{0}`: its label); without it, the two lines with zeros. */
+  roleNoChange?: string;
+  /** The `diff` view's notice: `{0}`: the other version's name. */
+  diffShown?: string;
+  /** The `today` view's notice: `{0}`: the steps not drawn (added by a requirement), as a list of names. */
+  todayLeftOut?: string;
+}
+
+/** `template` with `{0}`, `{1}`… replaced by `args` (in one pass: an argument's own braces stay as written). */
+export function fillTemplate(template: string, ...args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
 }
 
 /** How each step changes in the `after` / `diff` view, and the Mermaid `changes` to draw. */
@@ -92,7 +110,7 @@ function changeView(result: AnalysisResult, options: RenderOptions, role: string
   if (options.mode === 'diff' && options.diff) {
     const v = diffView(options.diff.before.model, full);
     for (const d of v.steps) byStep.set(d.step, d.change === 'changed' ? { kind: 'changed', fields: d.fields ?? [] } : { kind: d.change });
-    const notice = options.texts?.diffShown?.(options.diff.label) ?? `Changes since ${options.diff.label}: added steps marked +, removed ones dashed, changed ones Δ.`;
+    const notice = fillTemplate(options.texts?.diffShown ?? 'Changes since {0}: added steps marked +, removed ones dashed, changed ones Δ.', options.diff.label);
     return { mode: 'diff', model: v.model, changes: v.changes, marks: [], byStep, notices: [notice] };
   }
   if (options.mode === 'today') {
@@ -100,7 +118,7 @@ function changeView(result: AnalysisResult, options: RenderOptions, role: string
     const names = t.leftOut.slice(0, TODAY_NAMES).map((id) => labelOf(full.steps.byId.get(id)?.name, id));
     if (t.leftOut.length > TODAY_NAMES) names.push(`+${t.leftOut.length - TODAY_NAMES}`);
     const list = names.join(', ');
-    const notices = t.leftOut.length ? [options.texts?.todayLeftOut?.(list) ?? `Today: not drawn yet (a requirement adds them): ${list}.`] : [];
+    const notices = t.leftOut.length ? [fillTemplate(options.texts?.todayLeftOut ?? 'Today: not drawn yet (a requirement adds them): {0}.', list)] : [];
     return { mode: 'today', model: t.model, marks: [], byStep, notices };
   }
   if (options.mode !== 'after') return { mode: 'written', model: full, marks: [], byStep, notices: [] };
@@ -123,13 +141,19 @@ function changeView(result: AnalysisResult, options: RenderOptions, role: string
       contested: mine.ledger.contested,
     };
     const label = labelOf(full.roles.byId.get(mine.role)?.name, mine.role);
-    view.roleChanges = options.texts?.roleChanges?.(label, counts) ?? [
-      `What changes for ${label} after the requirements:`,
-      `${counts.added} step(s) added, ${counts.removed} removed, ${counts.changed} changed, ${counts.contested} contested`,
-    ];
+    view.roleChanges = roleChangeLines(label, counts, options.texts);
     view.notices.push(view.roleChanges.join(' '));
   }
   return view;
+}
+
+/** The `after` view's lines for a role (its label; its counts), in the texts' language (English without them). */
+function roleChangeLines(label: string, c: { added: number; removed: number; changed: number; contested: number }, texts: RenderTexts | undefined): string[] {
+  if (texts?.roleNoChange !== undefined && c.added + c.removed + c.changed + c.contested === 0) return [fillTemplate(texts.roleNoChange, label)];
+  return [
+    fillTemplate(texts?.roleChanges ?? 'What changes for {0} after the requirements:', label),
+    fillTemplate(texts?.roleChangeCounts ?? '{0} step(s) added, {1} removed, {2} changed, {3} contested', c.added, c.removed, c.changed, c.contested),
+  ];
 }
 
 export const isConflict = isConflictDiagnostic;
@@ -310,13 +334,20 @@ export function syntaxProblems(result: AnalysisResult, index: LineIndex): Previe
 }
 
 /**
- * A render model and what the webview may ask for later about it, computed
- * only when asked (from the same analysis and view).
+ * A render model and what the webview may ask for later about it (from the same analysis and view), as
+ * plain data: it crosses from the analysis worker.
  */
 export interface RenderParts {
   model: RenderModel;
-  /** The diagnostics of a drawn step, for its hover tooltip (undefined for a step not drawn). */
-  stepDiagnostics(stepId: string): PreviewDiagnostic[] | undefined;
+  /**
+   * The diagnostics of each drawn step that has some, for its hover tooltip (`diagnosticsOfStep`).
+   */
+  stepDiagnostics: Map<string, PreviewDiagnostic[]>;
+}
+
+/** The diagnostics of a drawn step (`[]`: none), `undefined` for a step not drawn. */
+export function diagnosticsOfStep(parts: RenderParts, stepId: string): PreviewDiagnostic[] | undefined {
+  return parts.stepDiagnostics.get(stepId) ?? (parts.model.steps.some((s) => s.id === stepId) ? [] : undefined);
 }
 
 /** Builds everything the webview needs to draw the diagram of an analysis. Never throws on any model. */
@@ -334,7 +365,7 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
 
   let role = options.role;
   if (role !== undefined && !full.roles.byId.has(role)) {
-    notices.push(options.texts?.unknownRole?.(role) ?? `Role "${role}" is not defined: showing all roles.`);
+    notices.push(fillTemplate(options.texts?.unknownRole ?? 'Role "{0}" is not defined: showing all roles.', role));
     role = undefined;
   }
   const view = changeView(result, options, role);
@@ -417,18 +448,20 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
   if (view.mode !== 'written') model.mode = view.mode;
   if (options.diff) model.diffWith = options.diff.label;
   if (view.roleChanges) model.roleChanges = view.roleChanges;
-  return {
-    model,
-    stepDiagnostics(stepId) {
-      if (!m.nodeIds.has(stepId)) return undefined;
-      // a step of the older version (diff view) has no diagnostics in this one
-      if (!full.steps.byId.has(stepId)) return view.model.steps.byId.has(stepId) ? [] : undefined;
-      return (summary.byStep.get(stepId)?.diagnostics ?? []).map((d) => {
+  const stepDiagnostics = new Map<string, PreviewDiagnostic[]>();
+  for (const { id } of steps) {
+    // a step of the older version (diff view) has no diagnostics in this one
+    const found = full.steps.byId.has(id) ? summary.byStep.get(id)?.diagnostics : undefined;
+    if (!found?.length) continue;
+    stepDiagnostics.set(
+      id,
+      found.map((d) => {
         const p = index.oneBased(d.span);
         return { code: d.code, severity: d.severity, message: d.message, line: p.line, column: p.column };
-      });
-    },
-  };
+      }),
+    );
+  }
+  return { model, stepDiagnostics };
 }
 
 export interface HighlightTarget {

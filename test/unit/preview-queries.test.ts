@@ -1,0 +1,193 @@
+/**
+ * The preview's queries (`render`, `highlight`): answered in the analysis worker from the analysis it keeps,
+ * exactly as the extension host's `prepareRender` / `highlightAt` (what the preview did before, and does
+ * without a worker), through a structured clone; their validators; and a render about an older version is
+ * stale, not answered.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../src/core/engine';
+import { LineIndex } from '../../src/core/positions';
+import { buildSymbolIndex } from '../../src/core/symbols';
+import { AnalysisWorker } from '../../src/extension/analysisWorker';
+import {
+  answerQuery,
+  isLanguageAnswer,
+  isLanguageQuery,
+  isRenderQueryOptions,
+  type LanguageQuery,
+  type RenderQueryOptions,
+} from '../../src/shared/language-queries';
+import { answerPreviewQuery } from '../../src/shared/preview-queries';
+import { diagnosticsOfStep, fillTemplate, highlightAt, prepareRender } from '../../src/shared/preview-render';
+import { isHostToWorker, type QueryRequest, type WorkerEndpoint, type WorkerToHost } from '../../src/shared/worker-protocol';
+import { AnalysisServer } from '../../src/worker/analysis';
+
+const ROOT = path.resolve(__dirname, '../..');
+const read = (p: string) => fs.readFileSync(path.join(ROOT, p), 'utf8');
+const ORDER = read('examples/order-fulfilment.bizflow.yaml');
+const FILES: Record<string, string> = {
+  order: ORDER,
+  'procure-to-pay': read('examples/procure-to-pay.bizflow.yaml'),
+  'order, CRLF': ORDER.replace(/\n/g, '\r\n'),
+  'syntax error': ORDER.replace('steps:', 'steps: [\n'),
+  empty: '',
+};
+
+const query = (id: number, text: string, q: LanguageQuery, version = 1): QueryRequest => ({ type: 'query', id, key: 'doc', version, text, locale: 'en', config: [], query: q });
+
+/** The render options the preview sends (the host's templates stand in for the localised ones). */
+function optionsFor(text: string): RenderQueryOptions[] {
+  const firstRole = analyze(text).model.roles.list[0]?.id ?? 'nobody';
+  const texts = {
+    noConflicts: '没有冲突',
+    unknownRole: '角色 {0} 未定义',
+    roleChanges: '{0} 的变化：',
+    roleChangeCounts: '+{0} -{1} Δ{2} ?{3}',
+    roleNoChange: '{0} 没有变化',
+    diffShown: 'since {0}',
+    todayLeftOut: '今日未画：{0}',
+  };
+  return [
+    { fileName: 'x.bizflow.yaml' },
+    { fileName: 'x.bizflow.yaml', mode: 'after', locale: 'zh-CN', direction: 'TB', texts },
+    { fileName: 'x.bizflow.yaml', mode: 'after', role: firstRole, texts },
+    { fileName: 'x.bizflow.yaml', mode: 'today', texts },
+    { fileName: 'x.bizflow.yaml', onlyConflictLanes: true, texts },
+    { fileName: 'x.bizflow.yaml', role: 'nobody', texts },
+    // too large to draw: the numbers, no text
+    { fileName: 'x.bizflow.yaml', limits: { maxTextLength: 10, maxEdges: Infinity, maxNodes: Infinity } },
+    // the Mermaid source command: no limit
+    { fileName: 'x.bizflow.yaml', limits: { maxTextLength: Infinity, maxEdges: Infinity, maxNodes: Infinity } },
+  ];
+}
+
+describe('preview queries in the analysis worker', () => {
+  for (const [name, text] of Object.entries(FILES)) {
+    it(`render: the same parts as the host's prepareRender, through a structured clone (${name})`, () => {
+      const server = new AnalysisServer();
+      server.handle({ type: 'analyze', id: 1, text, locale: 'en', config: [], key: 'doc', version: 1 });
+      const result = analyze(text);
+      optionsFor(text).forEach((options, i) => {
+        assert.ok(isRenderQueryOptions(options), `options #${i} are valid`);
+        const q: LanguageQuery = { kind: 'render', options };
+        assert.ok(isLanguageQuery(q));
+        const a = server.handle(query(10 + i, text, q));
+        assert.ok(a && a.type === 'answered', `#${i} answered`);
+        assert.equal(a.cached, true, 'from the kept analysis');
+        const cloned = structuredClone(a.answer);
+        assert.ok(isLanguageAnswer(cloned));
+        assert.ok(cloned.kind === 'render');
+        const expected = prepareRender(result, new LineIndex(text), options);
+        assert.deepEqual(cloned.parts, expected, `options #${i}`);
+        // what the webview asks on hover: the same for every drawn step, and nothing for others
+        for (const s of expected.model.steps) assert.deepEqual(diagnosticsOfStep(cloned.parts, s.id), diagnosticsOfStep(expected, s.id), s.id);
+        assert.equal(diagnosticsOfStep(cloned.parts, 'no such step'), undefined);
+      });
+      assert.deepEqual(server.stats, { analysed: 1, reused: optionsFor(text).length }, 'one analysis, every render from it');
+    });
+
+    it(`highlight: the same target as the host's highlightAt, at every position (${name})`, () => {
+      const server = new AnalysisServer();
+      const result = analyze(text);
+      const lines = new LineIndex(text);
+      const step = Math.max(1, Math.floor(text.length / 400));
+      for (let offset = 0; offset <= text.length; offset += step) {
+        const pos = lines.position(offset);
+        const a = server.handle(query(offset + 1, text, { kind: 'highlight', ...pos }));
+        assert.ok(a && a.type === 'answered');
+        const cloned = structuredClone(a.answer);
+        assert.ok(isLanguageAnswer(cloned) && cloned.kind === 'highlight');
+        assert.deepEqual(cloned.target, highlightAt(result.model, lines.offset(pos.line, pos.character)), `at ${offset}`);
+      }
+    });
+  }
+
+  it('the host fallback (answerQuery) and the worker answer alike; the highlight names what the cursor is on', () => {
+    const result = analyze(ORDER);
+    const lines = new LineIndex(ORDER);
+    const subject = {
+      result,
+      get index(): ReturnType<typeof buildSymbolIndex> {
+        throw new Error('the preview queries do not read the symbol index');
+      },
+      locale: 'en' as const,
+      lines,
+    };
+    const options: RenderQueryOptions = { fileName: 'order.bizflow.yaml', mode: 'after' };
+    assert.deepEqual(answerQuery(subject, { kind: 'render', options }), answerPreviewQuery(subject, { kind: 'render', options }));
+    const at = ORDER.indexOf('next: ', ORDER.indexOf('\n  pick:')) + 'next: '.length;
+    const target = ORDER.slice(at).match(/^[\w-]+/)![0];
+    const h = answerQuery(subject, { kind: 'highlight', ...lines.position(at + 1) });
+    assert.deepEqual(h, { kind: 'highlight', target: { steps: [target], primary: target, lanes: [] } });
+  });
+
+  it('validates the preview queries and answers', () => {
+    const good: RenderQueryOptions = { fileName: 'f', role: 'r', onlyConflictLanes: true, direction: 'TB', locale: 'zh-CN', mode: 'today', texts: { unknownRole: '{0}' }, limits: { maxTextLength: 1, maxEdges: 2, maxNodes: Infinity } };
+    assert.ok(isLanguageQuery({ kind: 'render', options: good }));
+    assert.ok(isLanguageQuery({ kind: 'highlight', line: 3, character: 0 }));
+    const bad: unknown[] = [
+      { kind: 'render' },
+      { kind: 'render', options: {} },
+      { kind: 'render', options: { ...good, fileName: 1 } },
+      { kind: 'render', options: { ...good, role: 5 } },
+      { kind: 'render', options: { ...good, direction: 'RL' } },
+      { kind: 'render', options: { ...good, locale: 'fr' } },
+      { kind: 'render', options: { ...good, mode: 'later' } },
+      { kind: 'render', options: { ...good, diff: { before: {}, label: 'x' } } },
+      { kind: 'render', options: { ...good, texts: { unknownRole: 3 } } },
+      { kind: 'render', options: { ...good, texts: { somethingElse: 'x' } } },
+      { kind: 'render', options: { ...good, texts: [] } },
+      { kind: 'render', options: { ...good, limits: { maxTextLength: NaN, maxEdges: 1, maxNodes: 1 } } },
+      { kind: 'render', options: { ...good, limits: { maxTextLength: 1, maxEdges: 1 } } },
+      { kind: 'highlight', line: -1, character: 0 },
+      { kind: 'highlight', line: 0 },
+    ];
+    for (const q of bad) assert.equal(isLanguageQuery(q), false, JSON.stringify(q));
+    assert.ok(isLanguageAnswer({ kind: 'highlight', target: { steps: [], lanes: [] } }));
+    assert.ok(isLanguageAnswer({ kind: 'render', parts: { model: {}, stepDiagnostics: new Map() } }));
+    for (const a of [{ kind: 'highlight' }, { kind: 'highlight', target: { steps: [] } }, { kind: 'render', parts: { model: {} } }, { kind: 'render', parts: { model: {}, stepDiagnostics: {} } }]) {
+      assert.equal(isLanguageAnswer(a), false, JSON.stringify(a));
+    }
+    // the worker's loop fails a malformed request (its sender waits for an answer)
+    assert.ok(isHostToWorker(query(1, ORDER, { kind: 'render', options: good })));
+    for (const q of bad) assert.equal(isHostToWorker({ ...query(1, ORDER, { kind: 'highlight', line: 0, character: 0 }), query: q }), false);
+  });
+
+  it('fillTemplate fills each placeholder once, leaves unknown ones, and never re-reads an argument', () => {
+    assert.equal(fillTemplate('{0} and {1}, {0} again, {2}', 'a{1}', 'b'), 'a{1} and b, a{1} again, {2}');
+    assert.equal(fillTemplate('no placeholder'), 'no placeholder');
+    assert.equal(fillTemplate('{0}/{1}', 0, 12), '0/12');
+  });
+
+  it('a render about an older version than a newer edit is stale, not answered', async () => {
+    const sent: QueryRequest[] = [];
+    let reply: (m: WorkerToHost) => void = () => {};
+    const server = new AnalysisServer();
+    const endpoint: WorkerEndpoint = {
+      postMessage: (m) => {
+        if (m.type === 'query') sent.push(structuredClone(m));
+      },
+      onMessage: (l) => (reply = l),
+      onExit: () => {},
+      terminate: () => {},
+    };
+    const w = new AnalysisWorker(() => endpoint);
+    const render: LanguageQuery = { kind: 'render', options: { fileName: 'f' } };
+    const old = w.query('doc', 1, ORDER, 'en', [], render);
+    // a newer version is asked about before the answer: the older render is stale (the preview drops it)
+    const newer = w.query('doc', 2, ORDER + '\n', 'en', [], render);
+    assert.deepEqual(await old, { status: 'stale' });
+    // after that, asking about the old version again is stale at once
+    assert.deepEqual(await w.query('doc', 1, ORDER, 'en', [], { kind: 'highlight', line: 0, character: 0 }), { status: 'stale' });
+    await new Promise((r) => setImmediate(r));
+    const last = sent[sent.length - 1];
+    assert.equal(last.version, 2);
+    reply(structuredClone(server.handle(last)!));
+    const o = await newer;
+    assert.ok(o.status === 'done' && o.answer.kind === 'render');
+    assert.deepEqual(o.answer.parts, prepareRender(analyze(ORDER + '\n'), new LineIndex(ORDER + '\n'), { fileName: 'f' }));
+    w.dispose();
+  });
+});
