@@ -434,8 +434,9 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
   const model: RenderModel = {
     title: labelOf(full.process?.name, options.fileName),
     mermaid: tooLarge ? '' : m.text,
-    steps,
-    lanes,
+    // nothing is drawn when it is too large: no steps and lanes to send (10,000 steps: 1.2 MB of message)
+    steps: tooLarge ? [] : steps,
+    lanes: tooLarge ? [] : lanes,
     roles: full.roles.list.map((r) => ({ id: r.id, label: labelOf(r.name, r.id) })),
     onlyConflictLanes,
     conflictCounts: summary.counts,
@@ -449,7 +450,7 @@ export function prepareRender(result: AnalysisResult, index: LineIndex, options:
   if (options.diff) model.diffWith = options.diff.label;
   if (view.roleChanges) model.roleChanges = view.roleChanges;
   const stepDiagnostics = new Map<string, PreviewDiagnostic[]>();
-  for (const { id } of steps) {
+  for (const { id } of model.steps) {
     // a step of the older version (diff view) has no diagnostics in this one
     const found = full.steps.byId.has(id) ? summary.byStep.get(id)?.diagnostics : undefined;
     if (!found?.length) continue;

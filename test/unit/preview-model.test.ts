@@ -116,6 +116,9 @@ describe('preview model', () => {
     assert.equal(model.mermaid, '');
     assert.equal(model.tooLarge!.maxTextLength, 100);
     assert.equal(model.roles.length, 4, 'the roles are there to offer the role view');
+    // nothing drawn, nothing to send of the steps and lanes (a 10,000-step file's steps are 1.2 MB of message)
+    assert.deepEqual([model.steps, model.lanes], [[], []]);
+    assert.equal(render(ORDER, { limits: { maxTextLength: 100_000, maxEdges: 3000, maxNodes: 1500 } }).model.steps.length, 7);
     const big = readFileSync(path.join(ROOT, 'test/fixtures/big-300.bizflow.yaml'), 'utf8');
     const b = render(big).model;
     assert.equal(b.tooLarge, undefined, 'the 300-step file is within the limits');
