@@ -52,7 +52,7 @@ import { analyze } from '../src/core/engine';
 import { buildModel, parseText } from '../src/core';
 import { LineIndex, lineRangeAt } from '../src/core/positions';
 import { buildSymbolIndex } from '../src/core/symbols';
-import { limitOutline, unpackOutline, type LinedOutlineNode } from '../src/core/outline';
+import { OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode } from '../src/core/outline';
 import type { TreeData } from '../src/core/tree';
 import { unpackTree } from '../src/core/tree-pack';
 import { AnalysisWorker } from '../src/extension/analysisWorker';
@@ -308,8 +308,8 @@ async function main() {
 
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // the outline's nodes, walked as the host walks them to make document symbols
-      // when the editor asks for the outline (breadcrumbs, the outline view): unpacked, limited, a symbol with two ranges per entry
-      if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(limitOutline(unpackOutline(o.outline!))))));
+      // when the editor asks for the outline (breadcrumbs, the outline view): the entries it shows unpacked, a symbol with two ranges each
+      if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(unpackOutline(o.outline!, OUTLINE_MAX_ITEMS)))));
       // the trees shown: the roles (collapsed) and the requirement groups with their requirements (expanded)
       if (o.tree) timed('treeMaxMs', () => (treeNodes = shownTreeNodes(unpackTree(o.tree!.data))));
       if (preview) await renderPreview(text, version, lines, o.diagnostics);

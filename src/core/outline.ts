@@ -106,32 +106,42 @@ export function limitOutline<T extends { children: T[] }>(nodes: readonly T[], m
   };
   count(nodes);
   if (total <= max) return nodes;
-  let budget = max;
-  const roots = nodes.slice(0, budget).map((n) => ({ node: n, copy: { ...n, children: [] as T[] } }));
-  budget -= roots.length;
-  let level = roots;
+  return limitLevels(nodes, max, { count: (n) => n.children.length, children: (n) => n.children, copy: (n) => ({ ...n, children: [] }) });
+}
+
+/** How `limitLevels` reads a tree of `N`s and makes the kept nodes (`R`s, their kept children pushed in). */
+interface LevelAccess<N, R extends { children: R[] }> {
+  count(n: N): number;
+  children(n: N): readonly N[];
+  copy(n: N): R;
+}
+
+/** `limitOutline`'s choice, level by level, of at most `max` nodes of a tree however it is stored. */
+function limitLevels<N, R extends { children: R[] }>(roots: readonly N[], max: number, a: LevelAccess<N, R>): R[] {
+  let level = roots.slice(0, max).map((node) => ({ node, copy: a.copy(node) }));
+  const out = level.map((l) => l.copy);
+  let budget = max - level.length;
   while (level.length && budget > 0) {
     // share the budget evenly, the entries with fewest children first (what they leave goes to the others)
-    const order = [...level].sort((a, b) => a.node.children.length - b.node.children.length);
-    const take = new Map<T, number>();
-    let left = budget;
-    order.forEach((p, i) => {
-      const n = Math.min(p.node.children.length, Math.floor(left / (order.length - i)));
-      take.set(p.node, n);
-      left -= n;
+    const counts = level.map((l) => a.count(l.node));
+    const order = counts.map((_, i) => i).sort((x, y) => counts[x] - counts[y]);
+    const take: number[] = [];
+    order.forEach((li, i) => {
+      take[li] = Math.min(counts[li], Math.floor(budget / (order.length - i)));
+      budget -= take[li];
     });
     const next: typeof level = [];
-    for (const p of level) {
-      for (const child of p.node.children.slice(0, take.get(p.node))) {
-        const copy = { ...child, children: [] as T[] };
+    level.forEach((p, li) => {
+      if (!take[li]) return;
+      for (const child of a.children(p.node).slice(0, take[li])) {
+        const copy = a.copy(child);
         p.copy.children.push(copy);
         next.push({ node: child, copy });
       }
-    }
-    budget = left;
+    });
     level = next;
   }
-  return roots.map((r) => r.copy);
+  return out;
 }
 
 /** The outline with line/character ranges, the text indexed once. */
@@ -183,19 +193,37 @@ export function packOutline(text: string | LineIndex, nodes: readonly OutlineNod
   return { names, details, numbers: Uint32Array.from(numbers) };
 }
 
-/** The nodes of a packed outline (the host does this when the editor asks for the outline, not per analysis). */
-export function unpackOutline(p: PackedOutline): LinedOutlineNode[] {
-  let k = 0;
-  const at = (i: number) => p.numbers[k * NUMBERS_PER_NODE + i];
-  const range = (from: number): [number, number, number, number] => [at(from), at(from + 1), at(from + 2), at(from + 3)];
-  const next = (): LinedOutlineNode => {
-    const node: LinedOutlineNode = { kind: KINDS[at(0)], section: SECTIONS[at(1)], name: p.names[k], detail: p.details[k], range: range(3), selectionRange: range(7), children: [] };
-    const count = at(2);
-    k++;
-    for (let c = 0; c < count; c++) node.children.push(next());
-    return node;
+/**
+ * The nodes of a packed outline (the host does this when the editor asks for the outline, not per analysis),
+ * at most `max` of them, chosen as `limitOutline` chooses: only the nodes kept are made (a 10,000-step file's
+ * outline has 28,512 entries, the editor shows 5,000).
+ */
+export function unpackOutline(p: PackedOutline, max = Infinity): LinedOutlineNode[] {
+  const n = p.names.length;
+  const at = (k: number, i: number) => p.numbers[k * NUMBERS_PER_NODE + i];
+  const range = (k: number, from: number): [number, number, number, number] => [at(k, from), at(k, from + 1), at(k, from + 2), at(k, from + 3)];
+  const copy = (k: number): LinedOutlineNode => ({ kind: KINDS[at(k, 0)], section: SECTIONS[at(k, 1)], name: p.names[k], detail: p.details[k], range: range(k, 3), selectionRange: range(k, 7), children: [] });
+  // each node's subtree size (depth-first order: a node's children follow it, each after the subtree before it)
+  const size = new Uint32Array(n);
+  for (let k = n - 1; k >= 0; k--) {
+    let s = 1;
+    for (let i = 0, c = k + 1; i < at(k, 2); i++, c += size[c]) s += size[c];
+    size[k] = s;
+  }
+  const following = (first: number, count: number, end = n): number[] => {
+    const out: number[] = [];
+    for (let c = first; c < end && out.length < count; c += size[c]) out.push(c);
+    return out;
   };
-  const roots: LinedOutlineNode[] = [];
-  while (k < p.names.length) roots.push(next());
-  return roots;
+  const children = (k: number) => following(k + 1, at(k, 2));
+  const roots = following(0, n);
+  if (n <= max) {
+    const whole = (k: number): LinedOutlineNode => {
+      const node = copy(k);
+      node.children = children(k).map(whole);
+      return node;
+    };
+    return roots.map(whole);
+  }
+  return limitLevels(roots, max, { count: (k) => at(k, 2), children, copy });
 }

@@ -23,7 +23,7 @@
 import * as vscode from 'vscode';
 import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
-import { buildOutline, lineOutline, unpackOutline, type LinedOutlineNode, type PackedOutline } from '../core/outline';
+import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type PackedOutline } from '../core/outline';
 import type { TreeData } from '../core/tree';
 import { unpackTree, type PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
@@ -52,7 +52,9 @@ export interface Analysis {
   /** Definitions and references, built on first use. */
   readonly symbols: SymbolIndex;
   /** The outline with line/character ranges: from the worker when it was asked for, else built on first use. */
-  readonly outline: LinedOutlineNode[];
+  readonly outline: readonly LinedOutlineNode[];
+  /** The outline the editor shows: at most OUTLINE_MAX_ITEMS entries (`limitOutline`), only those unpacked. */
+  readonly documentOutline: readonly LinedOutlineNode[];
   /** The roles & requirements trees, when the worker answered them (else the trees build them from `result`). */
   readonly workerTree?: { grouping: RequirementGrouping; data: TreeData };
 }
@@ -195,14 +197,16 @@ export class AnalysisService implements vscode.Disposable {
   /**
    * The outline of an open document at its current version. With the worker, from the background analysis
    * of that version (shared with the diagnostics), which answers the outline from the next edit on: the host
-   * never builds the model of the file for the outline or the breadcrumbs while typing.
+   * never builds the model of the file for the outline or the breadcrumbs while typing. `document`: the
+   * outline the editor shows (at most OUTLINE_MAX_ITEMS entries); `all`: every entry (workspace symbols).
    */
-  async outlineFor(doc: vscode.TextDocument): Promise<LinedOutlineNode[]> {
-    if (!this.worker) return this.forDocument(doc).outline;
+  async outlineFor(doc: vscode.TextDocument, shown: 'document' | 'all' = 'all'): Promise<readonly LinedOutlineNode[]> {
+    const of = (a: Analysis) => (shown === 'document' ? a.documentOutline : a.outline);
+    if (!this.worker) return of(this.forDocument(doc));
     this.outlineWanted.add(doc.uri.toString());
     const a = await this.analyzeInBackground(doc.uri, doc.getText(), doc.version).catch(() => undefined);
     // superseded by a newer edit (VS Code asks again for it), or failed: nothing to show for this version
-    return a?.outline ?? [];
+    return a ? of(a) : [];
   }
 
   /** The analysis of an open document at its current version. */
@@ -242,7 +246,8 @@ export class AnalysisService implements vscode.Disposable {
   ): Analysis {
     let result: AnalysisResult | undefined;
     let symbols: SymbolIndex | undefined;
-    let outline: LinedOutlineNode[] | undefined;
+    let outline: readonly LinedOutlineNode[] | undefined;
+    let documentOutline: readonly LinedOutlineNode[] | undefined;
     let tree: TreeData | undefined;
     const getResult = () => {
       if (!result) {
@@ -274,6 +279,9 @@ export class AnalysisService implements vscode.Disposable {
       },
       get outline() {
         return (outline ??= workerOutline ? unpackOutline(workerOutline) : lineOutline(text, buildOutline(getResult().model)));
+      },
+      get documentOutline() {
+        return (documentOutline ??= workerOutline && !outline ? unpackOutline(workerOutline, OUTLINE_MAX_ITEMS) : limitOutline(this.outline));
       },
     };
   }

@@ -55,6 +55,20 @@ describe('worker packing', function () {
     fc.assert(fc.property(bizflowFile, (f) => check(f.text, f.text)), { numRuns: 40 });
   });
 
+  it('unpacking at most N entries gives what limitOutline keeps of the whole, making only those', () => {
+    for (const f of files) {
+      const lined = lineOutline(f.text, buildOutline(analyze(f.text).model));
+      const packed = structuredClone(packOutline(f.text, buildOutline(analyze(f.text).model)));
+      const total = count(lined);
+      for (const max of [0, 1, 3, 7, Math.floor(total / 2), total - 1, total, total + 1]) {
+        assert.deepEqual(unpackOutline(packed, max), limitOutline(lined, max), `${f.name}, at most ${max}`);
+      }
+    }
+    const text = generateFlow(10000).text;
+    const packed = packOutline(text, buildOutline(analyze(text).model));
+    assert.deepEqual(unpackOutline(packed, OUTLINE_MAX_ITEMS), limitOutline(unpackOutline(packed)));
+  });
+
   it('an empty outline packs to nothing', () => {
     assert.deepEqual(unpackOutline(packOutline('', [])), []);
   });

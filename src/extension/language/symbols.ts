@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { buildModel } from '../../core/model';
-import { buildOutline, limitOutline, lineOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
+import { buildOutline, lineOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
 import { parseText } from '../../core/parse';
 import type { AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
@@ -69,7 +69,7 @@ export class OutlineProvider implements vscode.DocumentSymbolProvider {
    * breadcrumbs. At most OUTLINE_MAX_ITEMS entries (limitOutline).
    */
   async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-    return documentSymbols(limitOutline(await this.analyses.outlineFor(doc)));
+    return documentSymbols(await this.analyses.outlineFor(doc, 'document'));
   }
 }
 
