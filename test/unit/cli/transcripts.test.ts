@@ -9,6 +9,7 @@
  * agreement change between two versions).
  */
 import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SIGN_OFF_COLUMNS } from '../../../src/node/review-xlsx';
@@ -49,6 +50,14 @@ describe('cli transcripts: impact', () => {
   transcriptSuite('impact', cases);
 });
 
+/** Makes the folder a git repository with everything in it committed. */
+function commitAll(dir: string): void {
+  for (const args of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'v1']]) {
+    const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+  }
+}
+
 describe('cli transcripts: diff', () => {
   const cases: Case[] = [
     { name: 'text', argv: ['diff', 'old.bizflow.yaml', 'new.bizflow.yaml'] },
@@ -70,6 +79,13 @@ describe('cli transcripts: diff', () => {
     { name: 'a missing rc file', argv: ['diff', '-c', 'none.yml', 'old.bizflow.yaml', 'new.bizflow.yaml'] },
     { name: 'help', argv: ['diff', '--help'] },
     { name: 'repeated option', argv: ['diff', '-r', 'a', '-r', 'b', 'old.bizflow.yaml', 'new.bizflow.yaml'] },
+    { name: 'git is not on the PATH', argv: ['diff', 'HEAD:old.bizflow.yaml', 'new.bizflow.yaml'], processEnv: { PATH: '/nonexistent' } },
+    { name: 'git is not on the PATH zh-CN', argv: ['diff', ...zh, 'HEAD:old.bizflow.yaml', 'new.bizflow.yaml'], processEnv: { PATH: '/nonexistent' } },
+    { name: 'a revision starting with -', argv: ['diff', '--', '-x:old.bizflow.yaml', 'new.bizflow.yaml'] },
+    { name: 'a revision starting with - zh-CN', argv: ['diff', ...zh, '--', '-x:old.bizflow.yaml', 'new.bizflow.yaml'] },
+    { name: 'a binary file in git', argv: ['diff', 'HEAD:bin.bizflow.yaml', 'new.bizflow.yaml'], files: { 'bin.bizflow.yaml': Buffer.from([0x62, 0x00, 0x01]) }, prepare: commitAll },
+    { name: 'a binary file in git zh-CN', argv: ['diff', ...zh, 'HEAD:bin.bizflow.yaml', 'new.bizflow.yaml'], files: { 'bin.bizflow.yaml': Buffer.from([0x62, 0x00, 0x01]) }, prepare: commitAll },
+    { name: 'a version from git', argv: ['diff', '-r', 'c', 'HEAD:./old.bizflow.yaml', 'new.bizflow.yaml'], prepare: commitAll },
     { name: 'a file named like REV:PATH is a file', argv: ['diff', 'v1:old.bizflow.yaml', 'new.bizflow.yaml'], files: { 'v1:old.bizflow.yaml': 'bizflow: 1\n' } },
   ];
   transcriptSuite('diff', cases);
@@ -391,4 +407,111 @@ describe('cli transcripts: the bizflow command', () => {
     { name: 'user text is escaped on one line', argv: ['impact', 'a\nb\u001b[31m.yaml'] },
   ];
   transcriptSuite('cli', cases);
+});
+
+const FIX = path.resolve(__dirname, '../../fixtures/cli');
+const MIXED = fs.readFileSync(path.join(FIX, 'mixed.bizflow.yaml'), 'utf8');
+const WARNINGS = fs.readFileSync(path.join(FIX, 'warnings.bizflow.yaml'), 'utf8');
+/** A fixable file: a typo in a role reference that lint --fix corrects. */
+const FIXABLE = fs.readFileSync(path.join(FIX, 'one-error.bizflow.yaml'), 'utf8');
+const NO_CHROMIUM = { BIZFLOW_CHROMIUM: '/nonexistent/chromium' };
+const MD = (body: string) => `# Doc\n\nText.\n\n\`\`\`bizflow\n${body}\`\`\`\n`;
+
+describe('cli transcripts: lint and render', () => {
+  const lintFiles = { 'mixed.bizflow.yaml': MIXED, 'warnings.bizflow.yaml': WARNINGS };
+  const cases: Case[] = [
+    { name: 'FORCE_COLOR=1 colours without a terminal', argv: ['lint', 'mixed.bizflow.yaml'], files: lintFiles, env: { FORCE_COLOR: '1' } },
+    { name: 'FORCE_COLOR=0 no colours on a terminal', argv: ['lint', 'mixed.bizflow.yaml'], files: lintFiles, env: { FORCE_COLOR: '0' }, isTTY: true },
+    { name: 'FORCE_COLOR=false no colours on a terminal', argv: ['lint', 'mixed.bizflow.yaml'], files: lintFiles, env: { FORCE_COLOR: 'false' }, isTTY: true },
+    { name: 'FORCE_COLOR empty: a terminal decides', argv: ['lint', 'mixed.bizflow.yaml'], files: lintFiles, env: { FORCE_COLOR: '' }, isTTY: true },
+    { name: 'NO_COLOR wins over FORCE_COLOR', argv: ['lint', 'mixed.bizflow.yaml'], files: lintFiles, env: { FORCE_COLOR: '1', NO_COLOR: '1' }, isTTY: true },
+    { name: '--max-warnings with spaces', argv: ['lint', '--max-warnings', ' 2 ', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-warnings exceeded', argv: ['lint', '--max-warnings', '1', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-warnings exceeded zh-CN', argv: ['lint', '--max-warnings', '1', ...zh, 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-warnings -1', argv: ['lint', '--max-warnings', '-1', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-warnings 1x', argv: ['lint', '--max-warnings', '1x', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-warnings x1 zh-CN', argv: ['lint', '--max-warnings', 'x1', ...zh, 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-warnings too big', argv: ['lint', '--max-warnings', '99999999999999999999', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-file-size in bytes', argv: ['lint', '--max-file-size', '1000', 'mixed.bizflow.yaml'], files: { 'mixed.bizflow.yaml': MIXED + '#'.repeat(1024) + '\n' } },
+    { name: '--max-file-size 1k, a file of 1 KB and a bit', argv: ['lint', '--max-file-size', '1k', 'mixed.bizflow.yaml'], files: { 'mixed.bizflow.yaml': MIXED + '#'.repeat(1024) + '\n' } },
+    { name: '--max-file-size 1.5 mb zh-CN', argv: ['lint', '--max-file-size', '1.5 mb', ...zh, 'big.bizflow.yaml'], files: { 'big.bizflow.yaml': 'bizflow: 1\n' + '#'.repeat(2 * 1024 * 1024) + '\n' } },
+    { name: '--max-file-size exactly 1 MB', argv: ['lint', '--max-file-size', '1048575', 'big.bizflow.yaml'], files: { 'big.bizflow.yaml': '#'.repeat(1024 * 1024 - 1) + '\n' } },
+    { name: '--max-file-size 1g', argv: ['lint', '--max-file-size', '1g', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-file-size 10q', argv: ['lint', '--max-file-size', '10q', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--max-file-size 1.5.5 zh-CN', argv: ['lint', '--max-file-size', '1.5.5', ...zh, 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: 'an empty PATH among others', argv: ['lint', 'warnings.bizflow.yaml', ''], files: lintFiles },
+    { name: 'an empty PATH zh-CN', argv: ['lint', '', ...zh], files: lintFiles },
+    { name: 'no PATH', argv: ['lint'] },
+    { name: 'no PATH zh-CN', argv: ['lint', ...zh] },
+    { name: 'a folder without BizFlow files', argv: ['lint', 'empty', 'empty2'], files: { 'empty/readme.txt': 'x', 'empty2/x.yaml': 'x' } },
+    { name: 'a folder without BizFlow files zh-CN', argv: ['lint', ...zh, 'empty', 'empty2'], files: { 'empty/readme.txt': 'x', 'empty2/x.yaml': 'x' } },
+    { name: 'unreadable files of every kind', argv: ['lint', 'utf16.bizflow.yaml', 'latin1.bizflow.yaml', 'binary.bizflow.yaml', 'null.bizflow.yaml', 'loop.bizflow.yaml', 'warnings.bizflow.yaml'], files: { ...lintFiles, 'utf16.bizflow.yaml': Buffer.from([0xff, 0xfe, 0x62, 0x00]), 'latin1.bizflow.yaml': Buffer.from([0x62, 0xe9, 0x0a]), 'binary.bizflow.yaml': Buffer.from([0x62, 0x00, 0x0a]) }, prepare: (d) => { fs.symlinkSync('/dev/null', path.join(d, 'null.bizflow.yaml')); fs.symlinkSync('loop.bizflow.yaml', path.join(d, 'loop.bizflow.yaml')); } },
+    { name: 'unreadable files of every kind zh-CN', argv: ['lint', ...zh, 'utf16.bizflow.yaml', 'latin1.bizflow.yaml', 'binary.bizflow.yaml', 'null.bizflow.yaml', 'loop.bizflow.yaml', '.'], files: { 'utf16.bizflow.yaml': Buffer.from([0xff, 0xfe, 0x62, 0x00]), 'latin1.bizflow.yaml': Buffer.from([0x62, 0xe9, 0x0a]), 'binary.bizflow.yaml': Buffer.from([0x62, 0x00, 0x0a]) }, prepare: (d) => { for (const f of fs.readdirSync(d)) if (f.endsWith('.yaml') && !/^(utf16|latin1|binary)/.test(f)) fs.rmSync(path.join(d, f)); fs.symlinkSync('/dev/null', path.join(d, 'null.bizflow.yaml')); fs.symlinkSync('loop.bizflow.yaml', path.join(d, 'loop.bizflow.yaml')); } },
+    { name: 'an rc file with problems is reported once for two files', argv: ['lint', 'mixed.bizflow.yaml', 'warnings.bizflow.yaml'], files: { ...lintFiles, '.bizflowrc.yml': 'rules:\n  ref/unknown-role: info\n  no/such-rule: error\n  role/unused: loud\n' } },
+    { name: 'an rc file with problems zh-CN', argv: ['lint', ...zh, 'warnings.bizflow.yaml'], files: { ...lintFiles, '.bizflowrc.yml': 'rules:\n  no/such-rule: error\n  role/unused: loud\n' } },
+    { name: 'a fatal rc file stops at the first file', argv: ['lint', 'mixed.bizflow.yaml', 'warnings.bizflow.yaml'], files: { ...lintFiles, '.bizflowrc.yml': 'rules: [\n' } },
+    { name: 'a fatal rc file zh-CN', argv: ['lint', ...zh, 'warnings.bizflow.yaml'], files: { ...lintFiles, '.bizflowrc.yml': 'rules: [\n' } },
+    { name: 'a missing explicit rc file', argv: ['lint', '-c', 'none.yml', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--fix writes the fixed text, keeping a byte order mark', argv: ['lint', '--fix', 'fix.bizflow.yaml'], files: { 'fix.bizflow.yaml': '\uFEFF' + FIXABLE }, show: ['fix.bizflow.yaml'], describe: async (f) => JSON.stringify(fs.readFileSync(f, 'utf8')) + '\n' },
+    { name: '--fix with an rc file', argv: ['lint', '--fix', 'fix.bizflow.yaml'], files: { 'fix.bizflow.yaml': FIXABLE, '.bizflowrc.yml': 'rules:\n  ref/unknown-role: info\n' }, show: ['fix.bizflow.yaml'] },
+    { name: '--fix with nothing to fix', argv: ['lint', '--fix', 'warnings.bizflow.yaml'], files: lintFiles, show: ['warnings.bizflow.yaml'], describe: async (f) => (fs.readFileSync(f, 'utf8') === WARNINGS ? 'unchanged\n' : 'CHANGED\n') },
+    { name: '--fix-dry-run: the fixed text on stdout, what is left on stderr', argv: ['lint', '--fix-dry-run', 'fix.bizflow.yaml'], files: { 'fix.bizflow.yaml': FIXABLE.replace('bizflow: 1\n', 'bizflow: 1\n# x\n') + 'extra: 1\n' }, show: ['fix.bizflow.yaml'], describe: async (f) => `${fs.readFileSync(f, 'utf8').length} characters\n` },
+    { name: '--fix-dry-run of a clean file', argv: ['lint', '--fix-dry-run', 'clean.bizflow.yaml'], files: { 'clean.bizflow.yaml': fs.readFileSync(path.join(__dirname, '../../fixtures/cli/review/rich.bizflow.yaml'), 'utf8').slice(0, 0) + 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n  s1:\n    name: Start\n    type: start\n    role: sales\n    next: e1\n  e1:\n    name: End\n    type: end\n' } },
+    { name: '--fix-dry-run of a file with errors and nothing to fix', argv: ['lint', '--fix-dry-run', 'mixed.bizflow.yaml'], files: lintFiles },
+    { name: '--fix-dry-run of a file with errors left', argv: ['lint', '--fix-dry-run', 'x.bizflow.yaml'], files: { 'x.bizflow.yaml': 'bizflow: 1\nroles:\n  a: { name: A }\n' } },
+    { name: '--fix-dry-run of two files', argv: ['lint', '--fix-dry-run', 'mixed.bizflow.yaml', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--fix-dry-run of two files zh-CN', argv: ['lint', '--fix-dry-run', ...zh, 'mixed.bizflow.yaml', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--fix-dry-run json of two files', argv: ['lint', '--fix-dry-run', '-f', 'json', 'fix.bizflow.yaml', 'warnings.bizflow.yaml'], files: { ...lintFiles, 'fix.bizflow.yaml': FIXABLE } },
+    { name: '--fix-dry-run of an unreadable file', argv: ['lint', '--fix-dry-run', 'bad.bizflow.yaml'], files: { 'bad.bizflow.yaml': Buffer.from([0x62, 0x00]) } },
+    { name: '--fix and --fix-dry-run', argv: ['lint', '--fix', '--fix-dry-run', 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: '--fix and --fix-dry-run zh-CN', argv: ['lint', '--fix', '--fix-dry-run', ...zh, 'warnings.bizflow.yaml'], files: lintFiles },
+    { name: 'gitlab with CI_PROJECT_DIR', argv: ['lint', '-f', 'gitlab', 'sub/mixed.bizflow.yaml', 'sub/mixed2.bizflow.yaml'], files: { 'sub/mixed.bizflow.yaml': MIXED, 'sub/mixed2.bizflow.yaml': MIXED + 'owner2: x\n' }, env: { CI_PROJECT_DIR: 'sub' } },
+    { name: 'junit', argv: ['lint', '-f', 'junit', 'mixed.bizflow.yaml', 'warnings.bizflow.yaml', 'x.bizflow.yml'], files: { ...lintFiles, 'x.bizflow.yml': WARNINGS } },
+    { name: 'lint --locale zh-CN text', argv: ['lint', ...zh, 'mixed.bizflow.yaml'], files: lintFiles },
+    { name: 'lint --help zh-CN', argv: ['lint', '--help', ...zh] },
+    { name: 'render: no file zh-CN', argv: ['render', ...zh] },
+    { name: 'render: two files', argv: ['render', 'a', 'b'] },
+    { name: 'render: two files zh-CN', argv: ['render', ...zh, 'a', 'b'] },
+    { name: 'render: a folder', argv: ['render', '.'] },
+    { name: 'render: --out for a BizFlow file', argv: ['render', '-o', 'out', 'rich.bizflow.yaml'] },
+    { name: 'render: --out for a BizFlow file zh-CN', argv: ['render', '-o', 'out', ...zh, 'rich.bizflow.yaml'] },
+    { name: 'render: unknown role', argv: ['render', '-r', 'bb', 'rich.bizflow.yaml'] },
+    { name: 'render: a role of a file without roles zh-CN', argv: ['render', '-r', 'bb', ...zh, 'x.bizflow.yaml'], files: { 'x.bizflow.yaml': 'bizflow: 1\n' } },
+    { name: 'render: a role of a file without roles', argv: ['render', '-r', 'bb', 'x.bizflow.yaml'], files: { 'x.bizflow.yaml': 'bizflow: 1\n' } },
+    { name: 'render: one role', argv: ['render', '-r', 'c', 'rich.bizflow.yaml'] },
+    { name: 'render: with an explicit rc file', argv: ['render', '-c', 'rc.yml', 'x.bizflow.yaml'], files: { 'x.bizflow.yaml': MIXED, 'rc.yml': 'rules:\n  ref/unknown-role: off\n' } },
+    { name: 'render: with a fatal rc file', argv: ['render', 'x.bizflow.yaml'], files: { 'x.bizflow.yaml': MIXED, '.bizflowrc.yml': 'rules: [\n' } },
+    { name: 'render: svg without Chromium', argv: ['render', '-f', 'svg', 'rich.bizflow.yaml'], processEnv: NO_CHROMIUM },
+    { name: 'render: svg without Chromium zh-CN', argv: ['render', '-f', 'svg', ...zh, 'rich.bizflow.yaml'], processEnv: NO_CHROMIUM },
+    { name: 'render: svg of Markdown without Chromium', argv: ['render', '-f', 'svg', 'doc.md'], files: { 'doc.md': MD('bizflow: 1\nroles: { a: { name: A } }\nsteps: { s: { name: S, type: start, role: a } }\n') }, processEnv: NO_CHROMIUM },
+    { name: 'review html with pictures without Chromium', argv: ['review', '-r', 'quiet', '-o', 'p.html', 'rich.bizflow.yaml'], processEnv: NO_CHROMIUM },
+    { name: 'review html with pictures without Chromium zh-CN', argv: ['review', '-r', 'quiet', '-o', 'p.html', ...zh, 'rich.bizflow.yaml'], processEnv: NO_CHROMIUM },
+    { name: 'render Markdown: no block', argv: ['render', 'doc.md'], files: { 'doc.md': '# Doc\n\n```yaml\nx: 1\n```\n' } },
+    { name: 'render Markdown: no block zh-CN', argv: ['render', ...zh, 'doc.markdown'], files: { 'doc.markdown': '# Doc\n' } },
+    {
+      name: 'render Markdown: blocks to a folder',
+      argv: ['render', '-o', 'out/d', 'Doc.MD'],
+      files: { 'Doc.MD': MD('bizflow: 1\nroles: { a: { name: A } }\nsteps: { s: { name: S, type: start, role: a } }\n') + MD('file: rich.bizflow.yaml\n') },
+      show: ['out/d/Doc-1.mmd', 'out/d/Doc-2.mmd', 'out/d/Doc-3.mmd'],
+    },
+    { name: 'render Markdown: blocks to a folder zh-CN', argv: ['render', '-o', 'out', ...zh, 'doc.md'], files: { 'doc.md': MD('bizflow: 1\nroles: { a: { name: A } }\nsteps: { s: { name: S, type: start, role: a } }\n') } },
+    { name: 'render Markdown: a folder that cannot be made', argv: ['render', '-o', 'out', 'doc.md'], files: { out: 'a file', 'doc.md': MD('bizflow: 1\nroles: { a: { name: A } }\nsteps: { s: { name: S, type: start, role: a } }\n') } },
+    { name: 'render Markdown: a folder that cannot be made zh-CN', argv: ['render', '-o', 'out', ...zh, 'doc.md'], files: { out: 'a file', 'doc.md': MD('bizflow: 1\n') } },
+    {
+      name: 'render Markdown: problems in blocks and in referenced files',
+      argv: ['render', 'doc.md'],
+      files: {
+        'doc.md': MD('bizflow: 1\nsteps:\n  s: { name: S, type: start, role: ghost, next: nowhere }\n') + MD('file: flows/x.bizflow.yaml\n') + MD('file: big.bizflow.yaml\n') + MD('file: ../outside.bizflow.yaml\n') + MD('file: notes.txt\n') + MD('file: none.bizflow.yaml\n') + MD(': [\n'),
+        'flows/x.bizflow.yaml': 'bizflow: 1\nsteps:\n  s: { name: S, type: start, role: ghost }\n',
+        'big.bizflow.yaml': 'bizflow: 1\n' + '#'.repeat(11 * 1024 * 1024) + '\n',
+      },
+    },
+    {
+      name: 'render Markdown: many problems in one block zh-CN',
+      argv: ['render', ...zh, 'doc.md'],
+      files: { 'doc.md': MD('bizflow: 1\nsteps:\n' + Array.from({ length: 40 }, (_, i) => `  s${i}: { name: S${i}, role: ghost${i}, next: nowhere${i} }\n`).join('')) },
+    },
+    { name: 'render Markdown: a name with -- in svg comments and line breaks', argv: ['render', 'a--b.md'], files: { 'a--b.md': MD('bizflow: 1\nroles: { a: { name: A } }\nsteps: { s: { name: S, type: start, role: a } }\n') } },
+  ];
+  transcriptSuite('lint-render', cases);
 });
