@@ -13,8 +13,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SIGN_OFF_COLUMNS } from '../../../src/node/review-xlsx';
-import { run } from '../../fixtures/cli/harness';
-import { transcriptSuite, type Case } from '../../fixtures/cli/transcript';
+import { strict as assert } from 'assert';
+import { removeTree, run, tempTree } from '../../fixtures/cli/harness';
+import { fixtureFiles, transcriptSuite, type Case } from '../../fixtures/cli/transcript';
 
 const RC = 'rules:\n  conflict/unagreed-burden: error\n';
 const zh = ['--locale', 'zh-CN'];
@@ -357,6 +358,14 @@ describe('cli transcripts: review', () => {
       prepare: (d) => fs.mkdirSync(path.join(d, `.out.md.${process.pid}.tmp`)),
       show: ['out.md'],
     },
+    { name: '--import refused: an anchor', argv: ['review', '--import', 'returned.xlsx', 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R1', fingerprint: null, verdict: 'agree' } }) },
+    { name: '--import refused: an anchor zh-CN', argv: ['review', '--import', 'returned.xlsx', ...zh, 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R1', fingerprint: null, verdict: 'agree' } }) },
+    { name: '--import refused: an alias', argv: ['review', '--import', 'returned.xlsx', 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R2', fingerprint: null, verdict: 'agree' } }) },
+    { name: '--import refused: an alias zh-CN', argv: ['review', '--import', 'returned.xlsx', ...zh, 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R2', fingerprint: null, verdict: 'agree' } }) },
+    { name: '--import refused: not a map', argv: ['review', '--import', 'returned.xlsx', 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R3', fingerprint: null, verdict: 'agree' } }) },
+    { name: '--import refused: not a map zh-CN', argv: ['review', '--import', 'returned.xlsx', ...zh, 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R3', fingerprint: null, verdict: 'agree' } }) },
+    { name: '--import refused: reviews not a list', argv: ['review', '--import', 'returned.xlsx', 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R4', fingerprint: null, verdict: 'agree' } }) },
+    { name: '--import refused: reviews not a list zh-CN', argv: ['review', '--import', 'returned.xlsx', ...zh, 'alias.bizflow.yaml'], files: { 'alias.bizflow.yaml': ALIAS }, prepare: (d) => returned(d, { 2: { roleId: 'a', requirement: 'R4', fingerprint: null, verdict: 'agree' } }) },
     { name: 'help', argv: ['review', '--help'] },
     { name: 'help zh-CN', argv: ['review', '--help', ...zh] },
   ];
@@ -514,4 +523,30 @@ describe('cli transcripts: lint and render', () => {
     { name: 'render Markdown: a name with -- in svg comments and line breaks', argv: ['render', 'a--b.md'], files: { 'a--b.md': MD('bizflow: 1\nroles: { a: { name: A } }\nsteps: { s: { name: S, type: start, role: a } }\n') } },
   ];
   transcriptSuite('lint-render', cases);
+});
+
+describe('cli review: an xlsx pack to standard output', () => {
+  it('-o - when standard output is not a terminal: the workbook bytes go to process.stdout, nothing else is written', async () => {
+    const dir = tempTree(fixtureFiles());
+    const chunks: Buffer[] = [];
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: Buffer) => (chunks.push(Buffer.from(chunk)), true)) as typeof process.stdout.write;
+    let r: Awaited<ReturnType<typeof run>>;
+    try {
+      r = await run(['review', '-f', 'xlsx', '-o', '-', '-r', 'c', 'rich.bizflow.yaml'], { cwd: dir });
+    } finally {
+      process.stdout.write = write;
+    }
+    try {
+      assert.deepEqual([r.code, r.out, r.err], [0, '', '']);
+      assert.equal(chunks.length, 1);
+      assert.equal(chunks[0].subarray(0, 2).toString('latin1'), 'PK', 'a zip file');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(chunks[0] as unknown as ArrayBuffer);
+      assert.deepEqual(wb.worksheets.map((w) => w.name), ['Read me', 'Requirements', 'Role c', 'Sign-off']);
+      assert.deepEqual(fs.readdirSync(dir).sort(), Object.keys(fixtureFiles()).sort(), 'no file written');
+    } finally {
+      removeTree(dir);
+    }
+  });
 });
