@@ -475,7 +475,8 @@ describe('cli transcripts: lint and render', () => {
     { name: '--fix and --fix-dry-run', argv: ['lint', '--fix', '--fix-dry-run', 'warnings.bizflow.yaml'], files: lintFiles },
     { name: '--fix and --fix-dry-run zh-CN', argv: ['lint', '--fix', '--fix-dry-run', ...zh, 'warnings.bizflow.yaml'], files: lintFiles },
     { name: 'gitlab with CI_PROJECT_DIR', argv: ['lint', '-f', 'gitlab', 'sub/mixed.bizflow.yaml', 'sub/mixed2.bizflow.yaml'], files: { 'sub/mixed.bizflow.yaml': MIXED, 'sub/mixed2.bizflow.yaml': MIXED + 'owner2: x\n' }, env: { CI_PROJECT_DIR: 'sub' } },
-    { name: 'junit', argv: ['lint', '-f', 'junit', 'mixed.bizflow.yaml', 'warnings.bizflow.yaml', 'x.bizflow.yml'], files: { ...lintFiles, 'x.bizflow.yml': WARNINGS } },
+    { name: 'junit', argv: ['lint', '-f', 'junit', 'mixed.bizflow.yaml', 'warnings.bizflow.yaml', 'x.bizflow.yml', 'v.bizflow.yaml.d/w.bizflow.yaml'], files: { ...lintFiles, 'x.bizflow.yml': WARNINGS, 'v.bizflow.yaml.d/w.bizflow.yaml': WARNINGS } },
+    { name: 'gitlab: the same problem twice in a file has two fingerprints', argv: ['lint', '-f', 'gitlab', 'twice.bizflow.yaml'], files: { 'twice.bizflow.yaml': 'bizflow: 1\nprocess: { name: P }\nsteps:\n  a: { name: A, type: start, role: ghost, next: b }\n  b: { name: B, type: end, role: ghost }\n  c:\n    role: ghost\n  d:\n    role: ghost\n' } },
     { name: 'lint --locale zh-CN text', argv: ['lint', ...zh, 'mixed.bizflow.yaml'], files: lintFiles },
     { name: 'lint --help zh-CN', argv: ['lint', '--help', ...zh] },
     { name: 'render: no file zh-CN', argv: ['render', ...zh] },
@@ -545,6 +546,21 @@ describe('cli review: an xlsx pack to standard output', () => {
       await wb.xlsx.load(chunks[0] as unknown as ArrayBuffer);
       assert.deepEqual(wb.worksheets.map((w) => w.name), ['Read me', 'Requirements', 'Role c', 'Sign-off']);
       assert.deepEqual(fs.readdirSync(dir).sort(), Object.keys(fixtureFiles()).sort(), 'no file written');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('cli lint --format sarif: the base folder', () => {
+  it('run from the root folder: the base URI is file:/// (one slash at the end, not two)', async () => {
+    const dir = tempTree({ 'w.bizflow.yaml': WARNINGS });
+    try {
+      const r = await run(['lint', '-f', 'sarif', path.join(dir, 'w.bizflow.yaml')], { cwd: '/' });
+      assert.equal(r.code, 0, r.err);
+      const sarif = JSON.parse(r.out);
+      assert.deepEqual(sarif.runs[0].originalUriBaseIds, { SRCROOT: { uri: 'file:///' } });
+      assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, path.join(dir, 'w.bizflow.yaml').slice(1));
     } finally {
       removeTree(dir);
     }
