@@ -46,6 +46,8 @@ describe('cli transcripts: impact', () => {
     { name: 'unknown option', argv: ['impact', '--rol', 'b', 'rich.bizflow.yaml'] },
     { name: 'help', argv: ['impact', '--help'] },
     { name: 'help zh-CN', argv: ['impact', '-h', ...zh] },
+    { name: 'one kind of change per role', argv: ['impact', 'lanes.bizflow.yaml'] },
+    { name: 'one kind of change per role, markdown', argv: ['impact', '-f', 'markdown', 'lanes.bizflow.yaml'] },
     { name: 'the examples: order-fulfilment', argv: ['impact', 'order.bizflow.yaml'], files: { 'order.bizflow.yaml': fs.readFileSync(path.resolve(__dirname, '../../../examples/order-fulfilment.bizflow.yaml'), 'utf8') } },
   ];
   transcriptSuite('impact', cases);
@@ -65,6 +67,7 @@ describe('cli transcripts: diff', () => {
     { name: 'text zh-CN', argv: ['diff', ...zh, 'old.bizflow.yaml', 'new.bizflow.yaml'] },
     { name: 'markdown', argv: ['diff', '-f', 'markdown', 'old.bizflow.yaml', 'new.bizflow.yaml'] },
     { name: 'markdown zh-CN', argv: ['diff', '-f', 'markdown', ...zh, 'old.bizflow.yaml', 'new.bizflow.yaml'] },
+    { name: 'markdown, a role with changes last', argv: ['diff', '-f', 'markdown', '-r', 'a', 'old.bizflow.yaml', 'new.bizflow.yaml'] },
     { name: 'json one role', argv: ['diff', '-f', 'json', '-r', 'c', 'old.bizflow.yaml', 'new.bizflow.yaml'] },
     { name: 'backwards', argv: ['diff', 'new.bizflow.yaml', 'old.bizflow.yaml'] },
     { name: 'backwards zh-CN', argv: ['diff', ...zh, 'new.bizflow.yaml', 'old.bizflow.yaml'] },
@@ -111,6 +114,26 @@ requirements:
     reviews: [{ role: a, verdict: agree }]
 `;
 
+/** Characters whose UTF-8 bytes look like a byte order mark (EF BB BF) in two of three places. */
+const BOM_LOOKALIKES: [string, string][] = [
+  ['丿 (E4 B8 BF)', '丿'],
+  ['仿 (E4 BB BF)', '仿'],
+  ['＿ (EF BC BF)', '＿'],
+  ['ﻀ (EF BB 80)', 'ﻀ'],
+];
+const lookalike = (ch: string) => `${ch}: 1\nbizflow: 1\nroles:\n  a: { name: A }\nrequirements:\n  R:\n    title: r\n    from: a\n`;
+const firstChars = async (f: string) => JSON.stringify(fs.readFileSync(f, 'utf8').slice(0, 3)) + '\n';
+
+/** A file the command cannot write: immutable when run as root (chmod does not stop root), else read-only. */
+function readOnly(file: string): void {
+  if (process.getuid?.() === 0) spawnSync('chattr', ['+i', file]);
+  else fs.chmodSync(file, 0o444);
+}
+function writable(file: string): void {
+  if (process.getuid?.() === 0) spawnSync('chattr', ['-i', file]);
+  else fs.chmodSync(file, 0o644);
+}
+
 describe('cli transcripts: sign', () => {
   const cases: Case[] = [
     { name: 'agree on a date', argv: ['sign', 'rich.bizflow.yaml', '--requirement', 'R6', '--role', 'c', '--on', '2026-02-03'], show: ['rich.bizflow.yaml'] },
@@ -138,6 +161,21 @@ describe('cli transcripts: sign', () => {
     { name: 'reviews not a list', argv: ['sign', 'alias.bizflow.yaml', '--requirement', 'R4', '--role', 'a'], files: { 'alias.bizflow.yaml': ALIAS } },
     { name: 'reviews not a list zh-CN', argv: ['sign', 'alias.bizflow.yaml', ...zh, '--requirement', 'R4', '--role', 'a'], files: { 'alias.bizflow.yaml': ALIAS } },
     { name: 'reviews in flow style', argv: ['sign', 'alias.bizflow.yaml', '--requirement', 'R5', '--role', 'a'], files: { 'alias.bizflow.yaml': ALIAS } },
+    ...BOM_LOOKALIKES.map(([name, ch]): Case => ({ name: `no byte order mark: a file starting with ${name}`, argv: ['sign', 'l.bizflow.yaml', '--requirement', 'R', '--role', 'a', '--on', '2026-02-06'], files: { 'l.bizflow.yaml': lookalike(ch) }, show: ['l.bizflow.yaml'], describe: firstChars })),
+    {
+      name: 'a file that cannot be written',
+      argv: ['sign', 'rich.bizflow.yaml', '--requirement', 'R6', '--role', 'c', '--on', '2026-02-03'],
+      prepare: (d) => readOnly(path.join(d, 'rich.bizflow.yaml')),
+      after: (d) => writable(path.join(d, 'rich.bizflow.yaml')),
+      normalise: (s) => s.replace(/\((EPERM|EACCES)\)/g, '(EACCES or EPERM)'),
+    },
+    {
+      name: 'a file that cannot be written zh-CN',
+      argv: ['sign', 'rich.bizflow.yaml', ...zh, '--requirement', 'R6', '--role', 'c', '--on', '2026-02-03'],
+      prepare: (d) => readOnly(path.join(d, 'rich.bizflow.yaml')),
+      after: (d) => writable(path.join(d, 'rich.bizflow.yaml')),
+      normalise: (s) => s.replace(/（(EPERM|EACCES)）/g, '（EACCES or EPERM）'),
+    },
     { name: 'no --role', argv: ['sign', 'rich.bizflow.yaml', '--requirement', 'R6'] },
     { name: 'no --requirement zh-CN', argv: ['sign', 'rich.bizflow.yaml', ...zh, '--role', 'c'] },
     { name: 'bad date', argv: ['sign', 'rich.bizflow.yaml', '--requirement', 'R6', '--role', 'c', '--on', '2026-13-01'] },
@@ -202,6 +240,16 @@ describe('cli transcripts: review', () => {
     { name: 'xlsx named after the file', argv: ['review', '-f', 'xlsx', 'rich.bizflow.yaml'], show: ['rich.review.xlsx'], describe: sheets },
     { name: 'xlsx named after a .yml file', argv: ['review', '-f', 'xlsx', 'x.yml'], files: { 'x.yml': fs.readFileSync(path.join(__dirname, '../../fixtures/cli/review/rich.bizflow.yaml'), 'utf8') }, show: ['x.review.xlsx'], describe: sheets },
     { name: 'xlsx zh-CN one role', argv: ['review', '-f', 'xlsx', '-r', 'c', '-o', 'c.xlsx', ...zh, 'rich.bizflow.yaml'], show: ['c.xlsx'], describe: sheets },
+    { name: 'xlsx named after a .bizflow.yml file', argv: ['review', '-f', 'xlsx', 'y.bizflow.yml'], files: { 'y.bizflow.yml': 'bizflow: 1\n' }, show: ['y.review.xlsx'], describe: sheets },
+    { name: 'xlsx named after a file with .bizflow.yml and .yml inside its name', argv: ['review', '-f', 'xlsx', 'a.bizflow.yml.yaml'], files: { 'a.bizflow.yml.yaml': 'bizflow: 1\n' }, show: ['a.bizflow.yml.review.xlsx'], describe: sheets },
+    { name: 'xlsx named after the file, on a terminal', argv: ['review', '-f', 'xlsx', '-r', 'quiet', 'rich.bizflow.yaml'], isTTY: true, show: ['rich.review.xlsx'], describe: sheets },
+    {
+      name: 'output over a folder: nothing is left behind',
+      argv: ['review', '-f', 'md', '-o', 'folder', 'rich.bizflow.yaml'],
+      files: { 'folder/x': 'x' },
+      show: ['.'],
+      describe: async (d) => fs.readdirSync(d).filter((f) => !f.endsWith('.bizflow.yaml')).join(', ') + '\n',
+    },
     { name: 'xlsx to a terminal', argv: ['review', '-f', 'xlsx', '-o', '-', 'rich.bizflow.yaml'], isTTY: true },
     { name: 'xlsx to a terminal zh-CN', argv: ['review', '-f', 'xlsx', '-o', '-', ...zh, 'rich.bizflow.yaml'], isTTY: true },
     { name: 'empty output name', argv: ['review', '-f', 'md', '-o', '', 'rich.bizflow.yaml'] },
@@ -273,6 +321,34 @@ describe('cli transcripts: review', () => {
         await wb.xlsx.writeFile(path.join(d, 'returned.xlsx'));
       },
     },
+    {
+      name: '--import of every row, none blank',
+      argv: ['review', '--import', 'returned.xlsx', '--on', '2026-03-01', 'new.bizflow.yaml'],
+      prepare: async (d) => {
+        fs.copyFileSync(path.join(d, 'new.bizflow.yaml'), path.join(d, 'rich.bizflow.yaml'));
+        await returned(d, Object.fromEntries([2, 3, 4, 5, 6, 7].map((i) => [i, { verdict: 'agree' }])));
+      },
+    },
+    {
+      name: '--import with blank rows zh-CN',
+      argv: ['review', '--import', 'returned.xlsx', ...zh, 'new.bizflow.yaml'],
+      prepare: async (d) => {
+        fs.copyFileSync(path.join(d, 'new.bizflow.yaml'), path.join(d, 'rich.bizflow.yaml'));
+        await returned(d, { 2: { verdict: 'agree', date: '2026-03-04' } });
+      },
+    },
+    ...BOM_LOOKALIKES.map(([name, ch]): Case => ({
+      name: `--import: no byte order mark in a file starting with ${name}`,
+      argv: ['review', '--import', 'returned.xlsx', '--on', '2026-03-01', 'l.bizflow.yaml'],
+      prepare: async (d) => {
+        const text = fs.readFileSync(path.join(d, 'new.bizflow.yaml'), 'utf8');
+        fs.writeFileSync(path.join(d, 'rich.bizflow.yaml'), text);
+        fs.writeFileSync(path.join(d, 'l.bizflow.yaml'), `${ch}: 1\n` + text);
+        await returned(d, { 2: { verdict: 'agree' } });
+      },
+      show: ['l.bizflow.yaml'],
+      describe: firstChars,
+    })),
     {
       name: '--import keeps a byte order mark',
       argv: ['review', '--import', 'returned.xlsx', '--on', '2026-03-01', 'bom.bizflow.yaml'],
@@ -462,6 +538,7 @@ describe('cli transcripts: lint and render', () => {
     { name: 'a fatal rc file zh-CN', argv: ['lint', ...zh, 'warnings.bizflow.yaml'], files: { ...lintFiles, '.bizflowrc.yml': 'rules: [\n' } },
     { name: 'a missing explicit rc file', argv: ['lint', '-c', 'none.yml', 'warnings.bizflow.yaml'], files: lintFiles },
     { name: '--fix writes the fixed text, keeping a byte order mark', argv: ['lint', '--fix', 'fix.bizflow.yaml'], files: { 'fix.bizflow.yaml': '\uFEFF' + FIXABLE }, show: ['fix.bizflow.yaml'], describe: async (f) => JSON.stringify(fs.readFileSync(f, 'utf8')) + '\n' },
+    ...BOM_LOOKALIKES.map(([name, ch]): Case => ({ name: `--fix: no byte order mark in a file starting with ${name}`, argv: ['lint', '--fix', 'l.bizflow.yaml'], files: { 'l.bizflow.yaml': `${ch}: 1\n` + FIXABLE }, show: ['l.bizflow.yaml'], describe: firstChars })),
     { name: '--fix with an rc file', argv: ['lint', '--fix', 'fix.bizflow.yaml'], files: { 'fix.bizflow.yaml': FIXABLE, '.bizflowrc.yml': 'rules:\n  ref/unknown-role: info\n' }, show: ['fix.bizflow.yaml'] },
     { name: '--fix with nothing to fix', argv: ['lint', '--fix', 'warnings.bizflow.yaml'], files: lintFiles, show: ['warnings.bizflow.yaml'], describe: async (f) => (fs.readFileSync(f, 'utf8') === WARNINGS ? 'unchanged\n' : 'CHANGED\n') },
     { name: '--fix-dry-run: the fixed text on stdout, what is left on stderr', argv: ['lint', '--fix-dry-run', 'fix.bizflow.yaml'], files: { 'fix.bizflow.yaml': FIXABLE.replace('bizflow: 1\n', 'bizflow: 1\n# x\n') + 'extra: 1\n' }, show: ['fix.bizflow.yaml'], describe: async (f) => `${fs.readFileSync(f, 'utf8').length} characters\n` },
