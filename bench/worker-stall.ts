@@ -307,8 +307,9 @@ async function main() {
       if (o.status !== 'done') return;
 
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
-      // the outline's nodes, walked as the host walks them to make document symbols
-      // when the editor asks for the outline (breadcrumbs, the outline view): the entries it shows unpacked, a symbol with two ranges each
+      // when the editor asks for the outline (breadcrumbs, the outline view): the entries it shows unpacked, a
+      // symbol with two ranges each, in the task after the answer's (AnalysisService.outlineFor)
+      if (o.outline) await new Promise((r) => setTimeout(r, 0));
       if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(unpackOutline(o.outline!, OUTLINE_MAX_ITEMS)))));
       // the trees shown: the roles (collapsed) and the requirement groups with their requirements (expanded)
       if (o.tree) timed('treeMaxMs', () => (treeNodes = shownTreeNodes(unpackTree(o.tree!.data))));

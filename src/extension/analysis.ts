@@ -87,6 +87,9 @@ export function tooLargeDiagnostic(bytes: number, limit: number, locale: Locale)
   };
 }
 
+/** Resolves in a later task of the event loop (after what is queued now: keystrokes, other requests). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, { analysis: Analysis; generation: number }>();
   private generation = 0;
@@ -204,9 +207,13 @@ export class AnalysisService implements vscode.Disposable {
     const of = (a: Analysis) => (shown === 'document' ? a.documentOutline : a.outline);
     if (!this.worker) return of(this.forDocument(doc));
     this.outlineWanted.add(doc.uri.toString());
-    const a = await this.analyzeInBackground(doc.uri, doc.getText(), doc.version).catch(() => undefined);
+    const a = await this.analyzeInBackground(doc.uri, this.textOf(doc), doc.version).catch(() => undefined);
     // superseded by a newer edit (VS Code asks again for it), or failed: nothing to show for this version
-    return a ? of(a) : [];
+    if (!a) return [];
+    // receiving the worker's answer was one task of the host's thread, unpacking the outline is the next one:
+    // typing and other extensions get their turn in between (bench/worker-stall.ts --outline)
+    await nextTask();
+    return of(a);
   }
 
   /** The analysis of an open document at its current version. */
