@@ -169,8 +169,10 @@ export async function lintCommand(argv: readonly string[], ctx: CliContext): Pro
       }
       if (output !== undefined && fix) {
         if (!writeFixed(file, output)) {
+          // the file keeps its text: report its problems, not those of the text that could not be written
           ctx.warn(m.fixNotWritten(shown));
           ioFailed = true;
+          output = undefined;
         } else text = output;
       }
       diagnostics = analyze(output ?? text, { locale: ctx.locale, config: rc ? [rc.config] : [] }).diagnostics;
