@@ -167,8 +167,10 @@ export function messages(locale: Locale) {
         case 'not-utf8':
           return t(`${p} is not valid UTF-8 text; save it as UTF-8.`, `${p}不是有效的 UTF-8 文本，请另存为 UTF-8。`);
         case 'too-large': {
-          const size = mb(Number(e.detail));
-          const limit = mb(e.limit ?? 0);
+          let size = mb(Number(e.detail));
+          let limit = mb(e.limit ?? 0);
+          // "1.3 KB, larger than the limit of 1.3 KB" reads as a mistake: the exact sizes then
+          if (size === limit) [size, limit] = [`${Number(e.detail)} B`, `${e.limit ?? 0} B`];
           return t(
             `${p} is not linted: it is ${size}, larger than the limit of ${limit} (raise it with --max-file-size).`,
             `${p}未检查：文件大小为 ${size}，超过上限 ${limit}（可用 --max-file-size 调高）。`,

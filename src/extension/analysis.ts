@@ -74,8 +74,11 @@ export function utf8Length(text: string): number {
 
 /** The one finding of a file over the size limit (`bytes`: its size). */
 export function tooLargeDiagnostic(bytes: number, limit: number, locale: Locale): Diagnostic {
-  const mb = (n: number) =>
+  const rounded = (n: number) =>
     n >= 1024 * 1024 ? `${Number((n / (1024 * 1024)).toFixed(1))} MB` : `${Number((n / 1024).toFixed(1))} KB`;
+  // "1.3 KB, larger than the limit of 1.3 KB" reads as a mistake: the exact sizes then
+  const exact = rounded(bytes) === rounded(limit);
+  const mb = (n: number) => (exact ? `${n} B` : rounded(n));
   return {
     code: TOO_LARGE,
     severity: 'warning',
