@@ -23,9 +23,8 @@
 import * as vscode from 'vscode';
 import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
-import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type PackedOutline } from '../core/outline';
-import type { TreeData } from '../core/tree';
-import { unpackTree, type PackedTree } from '../core/tree-pack';
+import type { PackedOutline } from '../core/outline';
+import type { PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { AnswerOf, LanguageQuery, QueryAnswerer } from '../shared/language-query-protocol';
 import type { AnalysisWorker, CancelSignal } from './analysisWorker';
@@ -51,12 +50,16 @@ export interface Analysis {
   positions: TextPositions;
   /** Definitions and references, built on first use. */
   readonly symbols: SymbolIndex;
-  /** The outline with line/character ranges: from the worker when it was asked for, else built on first use. */
-  readonly outline: readonly LinedOutlineNode[];
-  /** The outline the editor shows: at most OUTLINE_MAX_ITEMS entries (`limitOutline`), only those unpacked. */
-  readonly documentOutline: readonly LinedOutlineNode[];
-  /** The roles & requirements trees, when the worker answered them (else the trees build them from `result`). */
-  readonly workerTree?: { grouping: RequirementGrouping; data: TreeData };
+  /**
+   * The outline as the worker packed it, when it was asked for (else the outline is made from `result`):
+   * unpacked by the language chunk when the editor asks (src/extension/language/symbols.ts `Outlines`).
+   */
+  readonly packedOutline?: PackedOutline;
+  /**
+   * The roles & requirements trees as the worker packed them, when it answered them (else the trees build them
+   * from `result`): unpacked by the tree chunk when shown (src/core/tree-pack.ts).
+   */
+  readonly packedTree?: { grouping: RequirementGrouping; data: PackedTree };
 }
 
 /** Code of the one finding on a file over the size limit. */
@@ -201,22 +204,19 @@ export class AnalysisService implements vscode.Disposable {
   }
 
   /**
-   * The outline of an open document at its current version. With the worker, from the background analysis
-   * of that version (shared with the diagnostics), which answers the outline from the next edit on: the host
-   * never builds the model of the file for the outline or the breadcrumbs while typing. `document`: the
-   * outline the editor shows (at most OUTLINE_MAX_ITEMS entries); `all`: every entry (workspace symbols).
+   * The analysis of an open document at its current version to make its outline from. With the worker, the
+   * background analysis of that version (shared with the diagnostics), which packs the outline from the next
+   * edit on: the host never builds the model of the file for the outline or the breadcrumbs while typing.
+   * `undefined` when a newer edit superseded it (VS Code asks again) or it failed.
    */
-  async outlineFor(doc: vscode.TextDocument, shown: 'document' | 'all' = 'all'): Promise<readonly LinedOutlineNode[]> {
-    const of = (a: Analysis) => (shown === 'document' ? a.documentOutline : a.outline);
-    if (!this.worker) return of(this.forDocument(doc));
+  async outlineAnalysis(doc: vscode.TextDocument): Promise<Analysis | undefined> {
+    if (!this.worker) return this.forDocument(doc);
     this.outlineWanted.add(doc.uri.toString());
     const a = await this.analyzeInBackground(doc.uri, this.textOf(doc), doc.version).catch(() => undefined);
-    // superseded by a newer edit (VS Code asks again for it), or failed: nothing to show for this version
-    if (!a) return [];
     // receiving the worker's answer was one task of the host's thread, unpacking the outline is the next one:
     // typing and other extensions get their turn in between (bench/worker-stall.ts --outline)
-    await nextTask();
-    return of(a);
+    if (a) await nextTask();
+    return a;
   }
 
   /** The analysis of an open document at its current version. */
@@ -251,14 +251,11 @@ export class AnalysisService implements vscode.Disposable {
     build: () => AnalysisResult,
     diagnostics?: Diagnostic[],
     lineRanges?: Uint32Array,
-    workerOutline?: PackedOutline,
+    packedOutline?: PackedOutline,
     packedTree?: { grouping: RequirementGrouping; data: PackedTree },
   ): Analysis {
     let result: AnalysisResult | undefined;
     let symbols: SymbolIndex | undefined;
-    let outline: readonly LinedOutlineNode[] | undefined;
-    let documentOutline: readonly LinedOutlineNode[] | undefined;
-    let tree: TreeData | undefined;
     const getResult = () => {
       if (!result) {
         result = build();
@@ -282,17 +279,9 @@ export class AnalysisService implements vscode.Disposable {
       get symbols() {
         return (symbols ??= buildSymbolIndex(getResult().model));
       },
-      // the worker's trees and outline are unpacked when read (the trees shown, the outline asked for), not
-      // when its answer arrives
-      get workerTree() {
-        return packedTree && { grouping: packedTree.grouping, data: (tree ??= unpackTree(packedTree.data)) };
-      },
-      get outline() {
-        return (outline ??= workerOutline ? unpackOutline(workerOutline) : lineOutline(text, buildOutline(getResult().model)));
-      },
-      get documentOutline() {
-        return (documentOutline ??= workerOutline && !outline ? unpackOutline(workerOutline, OUTLINE_MAX_ITEMS) : limitOutline(this.outline));
-      },
+      // the worker's trees and outline, unpacked by the chunks that show them, when they show them
+      ...(packedOutline ? { packedOutline } : {}),
+      ...(packedTree ? { packedTree } : {}),
     };
   }
 

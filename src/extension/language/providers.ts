@@ -9,19 +9,20 @@ import { QuickFixProvider } from './codeActions';
 import { CompletionProvider } from './completion';
 import { HoverProvider } from './hover';
 import { NavigationProvider } from './navigation';
-import { OutlineProvider, WorkspaceSymbols } from './symbols';
+import { OutlineProvider, Outlines, WorkspaceSymbols } from './symbols';
 import { TypingFixProvider } from './typing';
 
 export { newFile } from './newFile';
 
 /** One instance of each provider for these analyses. */
 export function createProviders(analyses: AnalysisService) {
+  const outlines = new Outlines(analyses);
   return {
     completion: new CompletionProvider(analyses),
     hover: new HoverProvider(analyses),
     navigation: new NavigationProvider(analyses),
-    outline: new OutlineProvider(analyses),
-    workspaceSymbols: new WorkspaceSymbols(analyses),
+    outline: new OutlineProvider(outlines),
+    workspaceSymbols: new WorkspaceSymbols(outlines),
     quickFix: new QuickFixProvider(analyses),
     typing: new TypingFixProvider(),
   };

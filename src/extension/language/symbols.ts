@@ -6,9 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { buildModel } from '../../core/model';
-import { buildOutline, lineOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
+import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
 import { parseText } from '../../core/parse';
-import type { AnalysisService } from '../analysis';
+import type { Analysis, AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
 import { isBizflowDocument } from '../settings';
 
@@ -61,15 +61,36 @@ export function documentSymbols(nodes: readonly LinedOutlineNode[]): vscode.Docu
   return nodes.map(walk);
 }
 
-export class OutlineProvider implements vscode.DocumentSymbolProvider {
+/**
+ * The outline of each analysis, made once: from the worker's packed outline (`unpackOutline`), or from the
+ * model on the host. `shown`: the entries the editor shows (at most OUTLINE_MAX_ITEMS, `limitOutline`; from a
+ * packed outline only those are unpacked); `all`: every entry (workspace symbols).
+ */
+export class Outlines {
+  private readonly made = new WeakMap<Analysis, { all?: readonly LinedOutlineNode[]; shown?: readonly LinedOutlineNode[] }>();
+
   constructor(private readonly analyses: AnalysisService) {}
+
+  async of(doc: vscode.TextDocument, which: 'shown' | 'all'): Promise<readonly LinedOutlineNode[]> {
+    const a = await this.analyses.outlineAnalysis(doc);
+    if (!a) return [];
+    let m = this.made.get(a);
+    if (!m) this.made.set(a, (m = {}));
+    const all = () => (m.all ??= a.packedOutline ? unpackOutline(a.packedOutline) : lineOutline(a.positions.lines, buildOutline(a.result.model)));
+    if (which === 'all') return all();
+    return (m.shown ??= a.packedOutline && !m.all ? unpackOutline(a.packedOutline, OUTLINE_MAX_ITEMS) : limitOutline(all()));
+  }
+}
+
+export class OutlineProvider implements vscode.DocumentSymbolProvider {
+  constructor(private readonly outlines: Outlines) {}
 
   /**
    * From the analysis worker while typing: the host does not build the model of a big file for the outline or
    * breadcrumbs. At most OUTLINE_MAX_ITEMS entries (limitOutline).
    */
   async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-    return documentSymbols(await this.analyses.outlineFor(doc, 'document'));
+    return documentSymbols(await this.outlines.of(doc, 'shown'));
   }
 }
 
@@ -107,7 +128,7 @@ function matches(query: string, name: string): boolean {
 export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
   private readonly cache = new Map<string, FileSymbols>();
 
-  constructor(private readonly analyses: AnalysisService) {}
+  constructor(private readonly outlines: Outlines) {}
 
   async provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
     const out: vscode.SymbolInformation[] = [];
@@ -133,7 +154,7 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
   }
 
   private async fromDocument(doc: vscode.TextDocument): Promise<vscode.SymbolInformation[]> {
-    return symbolsFor(doc.uri, await this.analyses.outlineFor(doc));
+    return symbolsFor(doc.uri, await this.outlines.of(doc, 'all'));
   }
 
   private async fromDisk(uri: vscode.Uri): Promise<vscode.SymbolInformation[]> {

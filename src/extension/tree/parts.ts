@@ -4,4 +4,5 @@
  * tree is built (esbuild.extension.mjs); the web build bundles it inline.
  */
 export { buildTree, childrenOf } from '../../core/tree';
+export { unpackTree } from '../../core/tree-pack';
 export { conflictsText, groupingLabel, treeItem } from './present';

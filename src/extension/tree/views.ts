@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { TreeData, TreeNode } from '../../core/tree';
+import type { PackedTree } from '../../core/tree-pack';
 import { REQUIREMENT_GROUPINGS, type RequirementGrouping } from '../../core/tree-groupings';
 import type { Span } from '../../core/types';
 import { MISTAKE_CODES } from '../../core/engine';
@@ -138,6 +139,8 @@ export class TreeViews implements vscode.Disposable {
   private current: Snapshot | undefined;
   private _grouping: RequirementGrouping;
   private followToken = 0;
+  /** The worker's packed trees, unpacked once each (a role's sections are read when the role is expanded). */
+  private readonly unpackedTrees = new WeakMap<PackedTree, TreeData>();
   private readonly refreshed = new vscode.EventEmitter<Analysis | undefined>();
   /** Fires after both trees were rebuilt (for tests and other views). */
   readonly onDidRefresh = this.refreshed.event;
@@ -282,11 +285,18 @@ export class TreeViews implements vscode.Disposable {
       return;
     }
     // from the analysis worker while typing; built here on an editor switch or a new grouping
-    const fromWorker = analysis.workerTree?.grouping === this._grouping ? analysis.workerTree.data : undefined;
+    const packed = analysis.packedTree?.grouping === this._grouping ? analysis.packedTree.data : undefined;
+    const fromWorker = packed && this.unpack(packed);
     const data = fromWorker ?? parts().buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
     const roles = wrap(data.roles, analysis);
     const requirements = wrap(data.requirements, analysis);
     this.update({ analysis, grouping: this._grouping, data, roles, requirements, ...(broken ? { broken: { line: broken.line, stale: false } } : {}) });
+  }
+
+  private unpack(p: PackedTree): TreeData {
+    let t = this.unpackedTrees.get(p);
+    if (!t) this.unpackedTrees.set(p, (t = parts().unpackTree(p)));
+    return t;
   }
 
   /** Shows a new state in both trees (none: the welcome content). */
