@@ -308,7 +308,7 @@ async function main() {
 
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // when the editor asks for the outline (breadcrumbs, the outline view): the entries it shows unpacked, a
-      // symbol with two ranges each, in the task after the answer's (AnalysisService.outlineFor)
+      // symbol with two ranges each, in the task after the answer's (AnalysisService.outlineAnalysis, then Outlines in the language chunk)
       if (o.outline) await new Promise((r) => setTimeout(r, 0));
       if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(unpackOutline(o.outline!, OUTLINE_MAX_ITEMS)))));
       // the trees shown: the roles (collapsed) and the requirement groups with their requirements (expanded)
