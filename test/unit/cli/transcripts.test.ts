@@ -195,6 +195,16 @@ describe('cli transcripts: sign', () => {
   transcriptSuite('sign', cases);
 });
 
+/** Rows of a returned workbook that `--import` refuses, one of each kind (unknown role, requirement, verdict, date, fingerprint, a role not asked). */
+const BAD_ROWS: Record<number, Partial<Record<keyof typeof SIGN_OFF_COLUMNS, ExcelJS.CellValue>>> = {
+  2: { roleId: 'cc', verdict: 'agree' },
+  3: { requirement: 'R66', verdict: 'agree' },
+  4: { verdict: 'maybe' },
+  5: { verdict: 'agree', date: 'soon' },
+  6: { verdict: 'agree', fingerprint: 'deadbeef' },
+  7: { requirement: 'R6', roleId: 'zzzzzzzzzz', verdict: 'agree' },
+};
+
 /** Fills rows of the sign-off sheet of `pack` (made first with `bizflow review -f xlsx`) and saves it as `out`. */
 async function returned(dir: string, rows: Record<number, Partial<Record<keyof typeof SIGN_OFF_COLUMNS, ExcelJS.CellValue>>>, opts: { locale?: string; out?: string } = {}): Promise<void> {
   const r = await run(['review', '-f', 'xlsx', '-o', 'pack.xlsx', ...(opts.locale ? ['--locale', opts.locale] : []), 'rich.bizflow.yaml'], { cwd: dir });
@@ -368,14 +378,7 @@ describe('cli transcripts: review', () => {
       name: '--import of bad rows: nothing is written',
       argv: ['review', '--import', 'returned.xlsx', 'rich.bizflow.yaml'],
       prepare: (d) =>
-        returned(d, {
-          2: { roleId: 'cc', verdict: 'agree' },
-          3: { requirement: 'R66', verdict: 'agree' },
-          4: { verdict: 'maybe' },
-          5: { verdict: 'agree', date: 'soon' },
-          6: { verdict: 'agree', fingerprint: 'deadbeef' },
-          7: { requirement: 'R6', roleId: 'zzzzzzzzzz', verdict: 'agree' },
-        }),
+        returned(d, BAD_ROWS),
       show: ['rich.bizflow.yaml'],
       describe: async (f) => (fs.readFileSync(f, 'utf8') === fs.readFileSync(path.join(__dirname, '../../fixtures/cli/review/rich.bizflow.yaml'), 'utf8') ? 'unchanged\n' : 'CHANGED\n'),
     },
@@ -383,14 +386,7 @@ describe('cli transcripts: review', () => {
       name: '--import of bad rows zh-CN',
       argv: ['review', '--import', 'returned.xlsx', ...zh, 'rich.bizflow.yaml'],
       prepare: (d) =>
-        returned(d, {
-          2: { roleId: 'cc', verdict: 'agree' },
-          3: { requirement: 'R66', verdict: 'agree' },
-          4: { verdict: 'maybe' },
-          5: { verdict: 'agree', date: 'soon' },
-          6: { verdict: 'agree', fingerprint: 'deadbeef' },
-          7: { requirement: 'R6', roleId: 'zzzzzzzzzz', verdict: 'agree' },
-        }),
+        returned(d, BAD_ROWS),
     },
     { name: '--import into a flow-style requirement is refused', argv: ['review', '--import', 'returned.xlsx', 'rich.bizflow.yaml'], prepare: (d) => returned(d, { 2: { verdict: 'agree' } }) },
     { name: '--import into a flow-style requirement is refused zh-CN', argv: ['review', '--import', 'returned.xlsx', ...zh, 'rich.bizflow.yaml'], prepare: (d) => returned(d, { 2: { verdict: 'agree' } }) },
