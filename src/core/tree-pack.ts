@@ -37,7 +37,6 @@ export function unpackTree(p: PackedTree): TreeData {
     const json = p.roleSections[i];
     return Object.defineProperty(role, 'children', {
       get: () => (sections ??= JSON.parse(json) as RoleSectionNode[]),
-      set: (v: RoleSectionNode[]) => (sections = v),
       enumerable: true,
       configurable: true,
     });
