@@ -41,8 +41,9 @@ import { buildSymbolIndex, type SymbolKind } from '../../src/core/symbols';
 import { typingFixes } from '../../src/core/typing';
 import type { Diagnostic } from '../../src/core/types';
 import { bizflowFile, type GeneratedFile } from '../support/bizflow-arbitrary';
+import { mutationRuns } from './timing';
 
-const RUNS = Number(process.env.EDIT_SAFETY_RUNS) || 40;
+const RUNS = Number(process.env.EDIT_SAFETY_RUNS) || mutationRuns(40, 3);
 const SEED = process.env.EDIT_SAFETY_SEED !== undefined ? Number(process.env.EDIT_SAFETY_SEED) : 7;
 const TODAY = '2026-12-07';
 

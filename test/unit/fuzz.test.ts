@@ -18,6 +18,7 @@ import { parseText } from '../../src/core/parse';
 import { prepareRename, renameSymbol } from '../../src/core/rename';
 import { buildSymbolIndex, type SymbolOccurrence } from '../../src/core/symbols';
 import type { Span } from '../../src/core/types';
+import { mutationRuns } from './timing';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const examplesDir = path.resolve(repoRoot, 'examples');
@@ -26,7 +27,7 @@ const FILES = ['order-fulfilment.bizflow.yaml', 'procure-to-pay.bizflow.yaml'].m
 );
 
 const SEED = 0xb12f10;
-const RUNS = 300;
+const RUNS = mutationRuns(300, 3);
 
 type Mutation =
   | { op: 'delete'; line: number }

@@ -11,7 +11,7 @@ import { MAX_NESTING } from '../../src/core/parse';
 import { prepareRename, renameSymbol } from '../../src/core/rename';
 import { buildSymbolIndex, type SymbolIndex } from '../../src/core/symbols';
 import type { Span } from '../../src/core/types';
-import { assertCostRatio, itTiming } from './timing';
+import { assertCostRatio, itTiming, mutationRuns } from './timing';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const suiteDir = path.resolve(repoRoot, 'test/fixtures/yaml-test-suite');
@@ -237,7 +237,7 @@ describe('robustness', function () {
       const rnd = random(7);
       const oddities = ['\0', '\uD800', '\uDFFF', '\uDBFF\uDBFF', '\u0007', '\u001B[31m', '\u2028', '\u0085', '\uFFFE', '\uFEFF', '\r', '\t'];
       for (const odd of oddities) {
-        for (let k = 0; k < 15; k++) {
+        for (let k = 0; k < mutationRuns(15, 3); k++) {
           const at = Math.floor(rnd() * (ORDER.length + 1));
           check(ORDER.slice(0, at) + odd + ORDER.slice(at), `${JSON.stringify(odd)} at ${at}`);
         }

@@ -58,3 +58,12 @@ export function assertCostRatio(work: () => unknown, baseline: () => unknown, ma
 export function corpusSample<T>(items: readonly T[], every: number): readonly T[] {
   return process.env.BIZFLOW_MUTATION === '1' ? items.filter((_, i) => i % every === 0) : items;
 }
+
+/**
+ * How many runs a property test (or a loop of random cases) makes: `runs`, except in a mutation run, where one
+ * in `every` (at least one): with a fixed seed, the first of the same cases. As `corpusSample`, for the tests
+ * that cover every rule and would otherwise run in full for every mutant they cover.
+ */
+export function mutationRuns(runs: number, every: number): number {
+  return process.env.BIZFLOW_MUTATION === '1' ? Math.max(1, Math.ceil(runs / every)) : runs;
+}

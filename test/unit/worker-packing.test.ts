@@ -10,6 +10,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateFlow } from '../../bench/generate';
 import { analyze } from '../../src/core/engine';
+import { buildModel } from '../../src/core/model';
+import { parseText } from '../../src/core/parse';
 import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, packOutline, unpackOutline, type OutlineNode } from '../../src/core/outline';
 import { buildTree } from '../../src/core/tree';
 import { REQUIREMENT_GROUPINGS } from '../../src/core/tree-groupings';
@@ -33,10 +35,30 @@ function corpus(): { name: string; text: string }[] {
   return [...files.map((f) => ({ name: path.relative(repoRoot, f), text: fs.readFileSync(f, 'utf8') })), { name: 'generated 300', text: generateFlow(300).text }];
 }
 
+/**
+ * The outline of a text: it is made from the model alone, so the rules are not run (nor covered: a mutation run
+ * re-runs a test for every mutant it covers, and these run on 10,000 steps).
+ */
+const outlineOf = (text: string): OutlineNode[] => buildOutline(buildModel(parseText(text)));
+
+/**
+ * The outline of a 10,000-step flow, made once per run for the tests that need it (forgotten before each run:
+ * a mutation run runs the tests again in the same process for each mutant).
+ */
+let big: { text: string; nodes: OutlineNode[] } | undefined;
+const bigOutline = () => {
+  if (!big) {
+    const text = generateFlow(10000).text;
+    big = { text, nodes: outlineOf(text) };
+  }
+  return big;
+};
+
 const count = (ns: readonly { children: readonly unknown[] }[]): number => ns.reduce((n, x) => n + 1 + count(x.children as { children: readonly unknown[] }[]), 0);
 
 describe('worker packing', function () {
   this.timeout(60_000); // the corpus, random files and a 10,000-step outline (under a mutation run: instrumented)
+  before(() => (big = undefined));
   const files = corpus();
 
   it('finds the corpus (examples and fixtures)', () => {
@@ -45,7 +67,7 @@ describe('worker packing', function () {
 
   it('an unpacked outline equals the outline with line ranges, for every file of the corpus and random files', () => {
     const check = (text: string, name: string) => {
-      const nodes = buildOutline(analyze(text).model);
+      const nodes = outlineOf(text);
       const packed = structuredClone(packOutline(text, nodes));
       assert.ok(packed.numbers instanceof Uint32Array, name);
       assert.equal(packed.names.length, count(nodes), name);
@@ -57,15 +79,15 @@ describe('worker packing', function () {
 
   it('unpacking at most N entries gives what limitOutline keeps of the whole, making only those', () => {
     for (const f of files) {
-      const lined = lineOutline(f.text, buildOutline(analyze(f.text).model));
-      const packed = structuredClone(packOutline(f.text, buildOutline(analyze(f.text).model)));
+      const lined = lineOutline(f.text, outlineOf(f.text));
+      const packed = structuredClone(packOutline(f.text, outlineOf(f.text)));
       const total = count(lined);
       for (const max of [0, 1, 3, 7, Math.floor(total / 2), total - 1, total, total + 1]) {
         assert.deepEqual(unpackOutline(packed, max), limitOutline(lined, max), `${f.name}, at most ${max}`);
       }
     }
-    const text = generateFlow(10000).text;
-    const packed = packOutline(text, buildOutline(analyze(text).model));
+    const { text, nodes } = bigOutline();
+    const packed = packOutline(text, nodes);
     assert.deepEqual(unpackOutline(packed, OUTLINE_MAX_ITEMS), limitOutline(unpackOutline(packed)));
   });
 
@@ -131,8 +153,7 @@ describe('worker packing', function () {
     });
 
     it('cuts a 10,000-step outline (28,512 entries) to the limit, with entries of every section', () => {
-      const text = generateFlow(10000).text;
-      const nodes = buildOutline(analyze(text).model);
+      const { nodes } = bigOutline();
       assert.equal(count(nodes), 28512);
       const limited = limitOutline(nodes);
       assert.equal(count(limited), OUTLINE_MAX_ITEMS);
