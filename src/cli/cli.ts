@@ -44,6 +44,18 @@ function sniffLocale(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The arguments without the `--locale` option and its value (up to `--`). */
+function withoutLocale(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return [...out, ...args.slice(i)];
+    if (a === '--locale') i++;
+    else if (!a.startsWith('--locale=')) out.push(a);
+  }
+  return out;
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const env = io.env ?? process.env;
   const cwd = io.cwd ?? process.cwd();
@@ -105,12 +117,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       case 'review':
         return await reviewCommand(rest, ctx);
       case 'help': {
-        const topic = rest[0];
+        // `--locale` (read above) is no topic: `bizflow help --locale zh-CN`, `bizflow --locale zh-CN help lint`
+        const words = withoutLocale(rest);
+        const topic = words[0];
         if (topic === undefined) {
           io.stdout(usage(locale, VERSION));
           return EXIT_OK;
         }
-        if (topic === 'lint' || topic === 'render' || topic === 'impact' || topic === 'diff' || topic === 'sign' || topic === 'review') return main([topic, '--help', ...rest.slice(1)], io);
+        if (topic === 'lint' || topic === 'render' || topic === 'impact' || topic === 'diff' || topic === 'sign' || topic === 'review') return main([topic, '--help', ...rest.slice(0, rest.indexOf(topic)), ...rest.slice(rest.indexOf(topic) + 1)], io);
         return ctx.fail(m.unknownCommand(topic, nearest(topic, COMMANDS)));
       }
       default:
