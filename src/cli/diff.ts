@@ -50,6 +50,9 @@ function words(locale: Locale) {
     added: t('added', '新增'),
     removed: t('removed', '删除'),
     changed: (fields: string) => t(`changed (${fields})`, `修改（${fields}）`),
+    /** A list of fields or requirements: "a, b" / "a、b". */
+    list: (items: readonly string[]) => items.join(t(', ', '、')),
+    paren: (x: string) => t(` (${x})`, `（${x}）`),
     movedFrom: (who: string) => t(`moved from ${who}`, `从${who}移入`),
     movedTo: (who: string) => t(`moved to ${who}`, `移到${who}`),
     status: (a: string, b: string) => t(`status ${a} → ${b}`, `状态 ${a} → ${b}`),
@@ -80,7 +83,7 @@ function sections(locale: Locale, before: Model, after: Model, d: RoleDiff): [st
       const label = stepLabel(locale, model(s.step), s.step);
       if (s.change === 'added') return `+ ${label}`;
       if (s.change === 'removed') return `− ${label}`;
-      let line = `~ ${label}: ${w.changed(s.fields!.join(', '))}`;
+      let line = `~ ${label}: ${w.changed(w.list(s.fields!))}`;
       if (s.roleBefore !== s.roleAfter) {
         if (s.roleAfter === d.role && s.roleBefore) line += ` — ${w.movedFrom(roleLabel(locale, before, s.roleBefore))}`;
         if (s.roleBefore === d.role && s.roleAfter) line += ` — ${w.movedTo(roleLabel(locale, after, s.roleAfter))}`;
@@ -107,7 +110,7 @@ function sections(locale: Locale, before: Model, after: Model, d: RoleDiff): [st
   );
   add(
     w.conflicts,
-    d.conflicts.map((c) => `${c.change === 'opened' ? '+' : '✓'} ${c.change === 'opened' ? w.opened : w.resolved}: ${c.severity} ${c.code} (${c.requirements.join(', ')})`),
+    d.conflicts.map((c) => `${c.change === 'opened' ? '+' : '✓'} ${c.change === 'opened' ? w.opened : w.resolved}: ${c.severity} ${c.code}${w.paren(w.list(c.requirements))}`),
   );
   add(
     w.agreements,

@@ -153,7 +153,13 @@ export function reviewWords(locale: Locale) {
   const t = (en: string, zh: string) => pick(locale, en, zh);
   return {
     t,
-    impactTitle: (proc: string, file: string) => t(`What the requirements change for each role — ${proc} (${file})`, `需求对各角色带来的变化 — ${proc}（${file}）`),
+    // without a process name or id, the file alone: "… for each role (FILE)", not "… for each role —  (FILE)"
+    impactTitle: (proc: string, file: string) =>
+      proc ? t(`What the requirements change for each role — ${proc} (${file})`, `需求对各角色带来的变化 — ${proc}（${file}）`) : t(`What the requirements change for each role (${file})`, `需求对各角色带来的变化（${file}）`),
+    /** A list of requirements or asks: "A, B" / "A、B". */
+    list: (items: readonly string[]) => items.join(t(', ', '、')),
+    /** A parenthesised remark after a line's text: " (x)" / "（x）". */
+    paren: (x: string) => t(` (${x})`, `（${x}）`),
     nothing: t('nothing changes for this role.', '该角色没有变化。'),
     stepsAdded: t('Steps added to its lane', '其泳道中新增的步骤'),
     stepsRemoved: t('Steps removed from its lane', '其泳道中去掉的步骤'),
@@ -205,7 +211,8 @@ function changeLine(locale: Locale, model: Model, c: AttributeChange): string {
 function handoffLine(locale: Locale, model: Model, h: Handoff, dir: 'in' | 'out'): string {
   const mark = h.change === 'added' ? '+ ' : h.change === 'removed' ? '− ' : '  ';
   const other = dir === 'in' ? h.fromRole : h.toRole;
-  const c = h.contested ? ` (${reviewWords(locale).contested})` : '';
+  const w = reviewWords(locale);
+  const c = h.contested ? w.paren(w.contested) : '';
   return `${mark}${stepLabel(locale, model, h.from)} → ${stepLabel(locale, model, h.to)} [${roleLabel(locale, model, other)}]${c}`;
 }
 
@@ -234,16 +241,16 @@ function impactSections(locale: Locale, model: Model, text: string, r: RoleImpac
     w.stepsAdded,
     r.stepsAdded.map(
       (c) =>
-        `+ ${stepLabel(locale, model, c.step)} — ${w.by(c.by.map((a) => askText(locale, model, a)).join(', '))}` +
-        (c.contested ? ` — ${w.against(c.against.map((a) => askText(locale, model, a)).join(', '))}` : ''),
+        `+ ${stepLabel(locale, model, c.step)} — ${w.by(w.list(c.by.map((a) => askText(locale, model, a))))}` +
+        (c.contested ? ` — ${w.against(w.list(c.against.map((a) => askText(locale, model, a))))}` : ''),
     ),
   );
   add(
     w.stepsRemoved,
     r.stepsRemoved.map(
       (c) =>
-        `${c.contested ? '?' : '−'} ${stepLabel(locale, model, c.step)} — ${w.by(c.by.map((a) => askText(locale, model, a)).join(', '))}` +
-        (c.contested ? ` — ${w.against(c.against.map((a) => askText(locale, model, a)).join(', '))}` : ''),
+        `${c.contested ? '?' : '−'} ${stepLabel(locale, model, c.step)} — ${w.by(w.list(c.by.map((a) => askText(locale, model, a))))}` +
+        (c.contested ? ` — ${w.against(w.list(c.against.map((a) => askText(locale, model, a))))}` : ''),
     ),
   );
   add(w.stepsChanged, r.stepsChanged.map((c) => `~ ${changeLine(locale, model, c)}`));
@@ -251,11 +258,11 @@ function impactSections(locale: Locale, model: Model, text: string, r: RoleImpac
     w.provides,
     r.provides.map((d) =>
       d.to
-        ? `${d.data} — ${w.for(stepLabel(locale, model, d.to.step) + (d.to.role ? ` [${roleLabel(locale, model, d.to.role)}]` : ''))} (${d.requirements.join(', ')})`
-        : `${d.data} — ${stepLabel(locale, model, d.step)} (${d.requirements.join(', ')})`,
+        ? `${d.data} — ${w.for(stepLabel(locale, model, d.to.step) + (d.to.role ? ` [${roleLabel(locale, model, d.to.role)}]` : ''))}${w.paren(w.list(d.requirements))}`
+        : `${d.data} — ${stepLabel(locale, model, d.step)}${w.paren(w.list(d.requirements))}`,
     ),
   );
-  add(w.needs, r.needs.map((d) => `${d.data} — ${w.at(stepLabel(locale, model, d.step))} (${d.requirements.join(', ')})`));
+  add(w.needs, r.needs.map((d) => `${d.data} — ${w.at(stepLabel(locale, model, d.step))}${w.paren(w.list(d.requirements))}`));
   add(w.handoffsIn, r.handoffsIn.map((h) => handoffLine(locale, model, h, 'in')));
   add(w.handoffsOut, r.handoffsOut.map((h) => handoffLine(locale, model, h, 'out')));
   add(w.ledger, [w.ledgerLine(r.ledger.before, r.ledger.after, r.ledger.contested)]);
@@ -263,7 +270,7 @@ function impactSections(locale: Locale, model: Model, text: string, r: RoleImpac
     w.conflicts,
     r.conflicts.map(
       (c) =>
-        `${c.severity} ${c.code} (${c.requirements.join(', ')})${c.decider ? ` — ${w.decides(roleLabel(locale, model, c.decider))}` : ''}${at(c.spans[0])}`,
+        `${c.severity} ${c.code}${w.paren(w.list(c.requirements))}${c.decider ? ` — ${w.decides(roleLabel(locale, model, c.decider))}` : ''}${at(c.spans[0])}`,
     ),
   );
   add(
@@ -274,7 +281,7 @@ function impactSections(locale: Locale, model: Model, text: string, r: RoleImpac
         const req = model.requirements.byId.get(a.requirement);
         const title = req?.title ? ` ${req.title}` : '';
         const who = `${a.priority ?? '?'}${a.from ? w.t(', ', '，') + roleLabel(locale, model, a.from) : ''}`;
-        return `${a.requirement}${title} ${w.t(`(${who}): `, `（${who}）：`)}${stateWord(locale, a.state)} — ${w.fingerprint(a.fingerprint)}`;
+        return `${a.requirement}${title}${w.t(` (${who}): `, `（${who}）：`)}${stateWord(locale, a.state)} — ${w.fingerprint(a.fingerprint)}`;
       }),
   );
   return out;
