@@ -1,5 +1,6 @@
 /** The CLI's own words (usage, errors, summary), in every supported locale. */
 import { pick, q, list } from '../core/i18n';
+import { sizeOverLimit } from '../core/sizes';
 import type { Locale } from '../core/types';
 import type { FileError } from '../node/find-files';
 
@@ -87,13 +88,6 @@ impact、diff、sign 和 review：运行 "bizflow help 命令" 查看其选项�
   });
 }
 
-/** A size in bytes as people read it: 10 MB, 512 KB, 900 B (1 MB = 1024 KB). */
-export function mb(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB`;
-  return `${bytes} B`;
-}
-
 /** Builds the CLI's messages for one locale. */
 export function messages(locale: Locale) {
   const t = (en: string, zh: string) => pick(locale, { en, zh });
@@ -167,10 +161,7 @@ export function messages(locale: Locale) {
         case 'not-utf8':
           return t(`${p} is not valid UTF-8 text; save it as UTF-8.`, `${p}不是有效的 UTF-8 文本，请另存为 UTF-8。`);
         case 'too-large': {
-          let size = mb(Number(e.detail));
-          let limit = mb(e.limit ?? 0);
-          // "1.3 KB, larger than the limit of 1.3 KB" reads as a mistake: the exact sizes then
-          if (size === limit) [size, limit] = [`${Number(e.detail)} B`, `${e.limit ?? 0} B`];
+          const { size, limit } = sizeOverLimit(Number(e.detail), e.limit ?? 0);
           return t(
             `${p} is not linted: it is ${size}, larger than the limit of ${limit} (raise it with --max-file-size).`,
             `${p}未检查：文件大小为 ${size}，超过上限 ${limit}（可用 --max-file-size 调高）。`,

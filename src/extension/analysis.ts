@@ -23,6 +23,7 @@
 import * as vscode from 'vscode';
 import { analyze, buildModel, buildSymbolIndex, parseText, type AnalysisResult, type Diagnostic, type Locale, type SymbolIndex } from '../core';
 import { pick } from '../core/i18n';
+import { sizeOverLimit, utf8Length } from '../core/sizes';
 import type { PackedOutline } from '../core/outline';
 import type { PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
@@ -65,29 +66,15 @@ export interface Analysis {
 /** Code of the one finding on a file over the size limit. */
 export const TOO_LARGE = 'bizflow/too-large';
 
-/** UTF-8 size of a text in bytes (without encoding it). */
-export function utf8Length(text: string): number {
-  let n = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x80) n += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2; // a surrogate pair: 2 + 2 = 4
-  }
-  return n;
-}
-
 /** The one finding of a file over the size limit (`bytes`: its size). */
 export function tooLargeDiagnostic(bytes: number, limit: number, locale: Locale): Diagnostic {
-  const rounded = (n: number) =>
-    n >= 1024 * 1024 ? `${Number((n / (1024 * 1024)).toFixed(1))} MB` : `${Number((n / 1024).toFixed(1))} KB`;
-  // "1.3 KB, larger than the limit of 1.3 KB" reads as a mistake: the exact sizes then
-  const exact = rounded(bytes) === rounded(limit);
-  const mb = (n: number) => (exact ? `${n} B` : rounded(n));
+  const s = sizeOverLimit(bytes, limit);
   return {
     code: TOO_LARGE,
     severity: 'warning',
     message: pick(locale, {
-      en: `This file is not analysed: it is ${mb(bytes)}, larger than the limit of ${mb(limit)} (setting bizflow.maxFileSize).`,
-      zh: `未分析此文件：文件大小为 ${mb(bytes)}，超过上限 ${mb(limit)}（设置 bizflow.maxFileSize）。`,
+      en: `This file is not analysed: it is ${s.size}, larger than the limit of ${s.limit} (setting bizflow.maxFileSize).`,
+      zh: `未分析此文件：文件大小为 ${s.size}，超过上限 ${s.limit}（设置 bizflow.maxFileSize）。`,
     }),
     span: { start: 0, end: 0 },
   };
