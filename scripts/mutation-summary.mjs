@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// `npm run mutation:summary`: the full mutation run's score from its parts' reports
+// (reports/mutation-<part>/mutation.json, written by `BIZFLOW_MUTATION_PART=<part> npm run mutation:part`),
+// as a Markdown table per part and file for docs/mutation.md. Parts not run yet are listed as such.
+//
+//   node scripts/mutation-summary.mjs [--files] [--survivors PART]
+//
+// Score as Stryker computes it: detected (killed + timeout) / (detected + survived + no coverage); "of
+// covered" leaves out the mutants no test runs. Ignored, compile and runtime errors count in neither.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PARTS } from '../test/mutation/parts.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const perFile = argv.includes('--files');
+const survivorsOf = argv.includes('--survivors') ? argv[argv.indexOf('--survivors') + 1] : undefined;
+
+const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0 });
+const KEY = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' };
+const add = (a, b) => {
+  for (const k of Object.keys(a)) a[k] += b[k];
+  return a;
+};
+const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
+const row = (name, c, when = '') => {
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage;
+  return `| ${name} | ${pct(detected, valid)} | ${pct(detected, detected + c.survived)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |${when ? ` ${when} |` : ''}`;
+};
+
+const total = empty();
+const lines = ['| part | score | of covered | killed | timeout | survived | no coverage | report written |', '|---|---|---|---|---|---|---|---|'];
+const fileLines = ['| file | score | of covered | killed | timeout | survived | no coverage |', '|---|---|---|---|---|---|---|'];
+const notRun = [];
+for (const part of Object.keys(PARTS)) {
+  const file = path.join(ROOT, 'reports', `mutation-${part}`, 'mutation.json');
+  if (!fs.existsSync(file)) {
+    notRun.push(part);
+    lines.push(`| ${part} | not run | | | | | | |`);
+    continue;
+  }
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const sum = empty();
+  for (const [name, f] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const c = empty();
+    for (const m of f.mutants) {
+      const k = KEY[m.status];
+      if (k) c[k]++;
+      if (survivorsOf === part && (m.status === 'Survived' || m.status === 'NoCoverage')) {
+        console.log(`${name}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? '')}`);
+      }
+    }
+    add(sum, c);
+    fileLines.push(row(name.replace(/^src\//, ''), c));
+  }
+  add(total, sum);
+  lines.push(row(part, sum, fs.statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
+}
+lines.push(row(`**all parts run** (${Object.keys(PARTS).length - notRun.length} of ${Object.keys(PARTS).length})`, total, ''));
+if (!survivorsOf) {
+  console.log(lines.join('\n'));
+  if (perFile) console.log(`\n${fileLines.join('\n')}`);
+  if (notRun.length) console.log(`\nNot run yet: ${notRun.join(', ')}.`);
+}
