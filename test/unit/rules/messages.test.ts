@@ -13,6 +13,7 @@ import { FIX_PROVIDERS } from '../../../src/core/fixes';
 import { formatTemplate, placeholdersOf } from '../../../src/core/rule';
 import { RULES, RULES_BY_CODE } from '../../../src/core/rules/index';
 import type { Diagnostic, Locale } from '../../../src/core/types';
+import { BASE } from '../helpers';
 import { corpusSample } from '../timing';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -221,22 +222,6 @@ describe('rule messages', () => {
  * are the sentences the schema walk's words make).
  */
 describe('schema rule wording', () => {
-  const BASE = `bizflow: 1
-process:
-  name: P
-roles:
-  sales:
-    name: 销售
-steps:
-  s1:
-    name: Start
-    type: start
-    role: sales
-    next: e1
-  e1:
-    name: End
-    type: end
-`;
   const FILES = [
     '- a\n',
     BASE.replace('    next: e1\n', '    next: e1\n    needs: [order, {a: 1}, ~]\n    produces: order\n    attributes: { "sla hours": 1, x: [1] }\n    nmae: x\n'),
