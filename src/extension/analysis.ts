@@ -112,6 +112,12 @@ export class AnalysisService implements vscode.Disposable {
   treeGrouping: RequirementGrouping | undefined;
   /** Fires after diagnostics for a document were recomputed (debounced while typing). */
   readonly onDidUpdate = this.changed.event;
+  /**
+   * For tests: `hostModels`, how many analyses built their parse and model on the extension host's thread
+   * (the one VS Code and every extension share): with a worker, only without one for a file, when it failed,
+   * or for a consumer that still reads `result` (the review commands, workspace symbols of unopened files).
+   */
+  readonly stats = { hostModels: 0 };
 
   constructor(
     private readonly settings: () => BizflowSettings,
@@ -219,7 +225,37 @@ export class AnalysisService implements vscode.Disposable {
     return a;
   }
 
-  /** The analysis of an open document at its current version. */
+  /**
+   * The analysis of an open document at its current version without building its model on the host: the
+   * background one (shared with the diagnostics; the worker keeps it for the queries that follow), asked
+   * again while newer edits supersede it. Without a worker, or when it failed: `forDocument`.
+   */
+  async current(doc: vscode.TextDocument): Promise<Analysis> {
+    for (let i = 0; i < 5; i++) {
+      let a: Analysis | undefined;
+      try {
+        a = await this.analyzeInBackground(doc.uri, this.textOf(doc), doc.version);
+      } catch {
+        break;
+      }
+      if (a) return a;
+    }
+    return this.forDocument(doc);
+  }
+
+  /**
+   * `query` about the document as it is when answered (explicit commands: no cancellation): asked again while
+   * newer edits make the answer stale, then on the host.
+   */
+  async queryNow<Q extends LanguageQuery>(doc: vscode.TextDocument, q: Q, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']>> {
+    for (let i = 0; i < 5; i++) {
+      const a = await this.query(doc, q, undefined, answer);
+      if (a) return a;
+    }
+    return this.answerOnHost(doc.uri, doc.getText(), doc.version, q, answer);
+  }
+
+  /** The analysis of an open document at its current version (its model built on the host: see `current`). */
   forDocument(doc: vscode.TextDocument): Analysis {
     return this.forText(doc.uri, doc.getText(), doc.version);
   }
@@ -302,7 +338,11 @@ export class AnalysisService implements vscode.Disposable {
     const { s, layers } = this.layers();
     const config = layers(uri);
     const analysis =
-      this.oversized(uri, text, version) ?? this.make(uri, text, version, s.locale, () => analyze(text, { locale: s.locale, config }));
+      this.oversized(uri, text, version) ??
+      this.make(uri, text, version, s.locale, () => {
+        this.stats.hostModels++;
+        return analyze(text, { locale: s.locale, config });
+      });
     void analysis.result; // synchronous callers want the model now
     this.cache.set(key, { analysis, generation: this.generation });
     return analysis;
@@ -356,6 +396,7 @@ export class AnalysisService implements vscode.Disposable {
     // the findings came from the worker: a consumer that needs the model (tree, preview, language features)
     // builds only the parse and the model on the host, not the rules again
     const modelOnly = (): AnalysisResult => {
+      this.stats.hostModels++;
       const parsed = parseText(text);
       return { parsed, model: buildModel(parsed), diagnostics: outcome.diagnostics };
     };
