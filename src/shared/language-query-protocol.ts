@@ -8,6 +8,7 @@ import type { CompletionEntry } from '../core/completion';
 import type { AnalysisResult } from '../core/engine';
 import type { LineIndex } from '../core/positions';
 import type { SymbolIndex } from '../core/symbols';
+import type { PackedOutline } from '../core/outline';
 import type { PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { Locale } from '../core/types';
@@ -38,7 +39,7 @@ export type LanguageQuery =
   | ({ kind: 'definition' } & QueryPosition)
   | ({ kind: 'references'; includeDeclaration: boolean } & QueryPosition)
   | PreviewQuery
-  | TreeQuery;
+  | ViewQuery;
 
 /**
  * The preview's queries: `render`, what the webview draws of the analysis with these options (plain data;
@@ -59,11 +60,16 @@ export interface DiffBefore {
   label: string;
 }
 
-/** The roles & requirements trees, requirements grouped so, packed (src/core/tree-pack.ts; ./tree-queries.ts answers it). */
+/**
+ * The views' queries (./view-queries.ts answers them): the roles & requirements trees, requirements grouped
+ * so, packed (src/core/tree-pack.ts); the outline, packed (src/core/outline.ts `packOutline`).
+ */
 export type TreeQuery = { kind: 'tree'; grouping: RequirementGrouping };
+export type OutlineQuery = { kind: 'outline' };
+export type ViewQuery = TreeQuery | OutlineQuery;
 
 export type QueryKind = LanguageQuery['kind'];
-export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references', 'render', 'highlight', 'stepKey', 'mermaid', 'tree'];
+export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references', 'render', 'highlight', 'stepKey', 'mermaid', 'tree', 'outline'];
 export const PREVIEW_QUERY_KINDS: readonly PreviewQuery['kind'][] = ['render', 'highlight', 'stepKey', 'mermaid'];
 
 /** Whether a query is one of the preview's (./preview-queries.ts answers them). */
@@ -89,7 +95,8 @@ export type LanguageAnswer =
   /** No `references`: no symbol at the position. */
   | { kind: 'references'; references?: { range: LineRange4; isDefinition: boolean }[] }
   | PreviewAnswer
-  | TreeAnswer;
+  | TreeAnswer
+  | OutlineAnswer;
 
 export type PreviewAnswer =
   | { kind: 'render'; parts: RenderParts }
@@ -98,6 +105,7 @@ export type PreviewAnswer =
   | { kind: 'stepKey'; range?: LineRange4 }
   | { kind: 'mermaid'; text: string };
 export type TreeAnswer = { kind: 'tree'; grouping: RequirementGrouping; data: PackedTree };
+export type OutlineAnswer = { kind: 'outline'; data: PackedOutline };
 
 export type AnswerOf<K extends QueryKind> = Extract<LanguageAnswer, { kind: K }>;
 
@@ -163,6 +171,8 @@ export function isLanguageQuery(q: unknown): q is LanguageQuery {
       return isString(x.stepId);
     case 'tree':
       return x.grouping === 'status' || x.grouping === 'priority' || x.grouping === 'role';
+    case 'outline':
+      return true;
     case 'fixes':
       return (
         Array.isArray(x.diagnostics) &&
@@ -205,6 +215,8 @@ export function isLanguageAnswer(a: unknown): a is LanguageAnswer {
       return isString(x.text);
     case 'tree':
       return isObject(x.data) && Array.isArray(x.data.roles) && Array.isArray(x.data.roleSections) && Array.isArray(x.data.requirements) && isObject(x.data.conflicts);
+    case 'outline':
+      return isObject(x.data);
     default:
       return false;
   }

@@ -173,6 +173,26 @@ describe('analysis worker (host side)', () => {
     }
   });
 
+  it('answers the outline as a query from the kept analysis (one made before the outline was shown): what the analysis packs, the host fallback alike', () => {
+    for (const text of [ORDER, ORDER.replace(/\r?\n/g, '\r\n'), 'steps: [\n', '']) {
+      const server = new AnalysisServer();
+      server.handle({ type: 'analyze', id: 1, text, locale: 'en', config: [], key: 'doc', version: 1 });
+      const q: LanguageQuery = { kind: 'outline' };
+      assert.ok(isLanguageQuery(q));
+      const a = server.handle({ type: 'query', id: 2, key: 'doc', version: 1, locale: 'en', config: [], query: q });
+      assert.ok(a && a.type === 'answered' && a.cached, 'from the kept analysis, without the text');
+      const cloned = structuredClone(a.answer);
+      assert.ok(isLanguageAnswer(cloned) && cloned.kind === 'outline');
+      const packed = new AnalysisServer().handle({ type: 'analyze', id: 1, text, locale: 'en', config: [], outline: true });
+      assert.ok(packed && packed.type === 'analyzed' && packed.outline);
+      assert.deepEqual(cloned.data, structuredClone(packed.outline));
+      assert.deepEqual(unpackOutline(cloned.data), lineOutline(text, buildOutline(analyze(text).model)));
+      const r = analyze(text);
+      assert.deepEqual(answerQuery({ result: r, index: buildSymbolIndex(r.model), locale: 'en', lines: new LineIndex(text) }, q), a.answer);
+    }
+    for (const bad of [{ kind: 'outline' }, { kind: 'outline', data: [] }, { kind: 'outline', data: null }]) assert.equal(isLanguageAnswer(bad), false, JSON.stringify(bad));
+  });
+
   it('a newer edit supersedes a queued older one: only the newest text is analysed', async () => {
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);

@@ -6,8 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { buildModel } from '../../core/model';
-import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
+import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection, type PackedOutline } from '../../core/outline';
 import { parseText } from '../../core/parse';
+import { answerOutlineQuery } from '../../shared/view-queries';
 import type { Analysis, AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
 import { isBizflowDocument } from '../settings';
@@ -62,12 +63,14 @@ export function documentSymbols(nodes: readonly LinedOutlineNode[]): vscode.Docu
 }
 
 /**
- * The outline of each analysis, made once: from the worker's packed outline (`unpackOutline`), or from the
- * model on the host. `shown`: the entries the editor shows (at most OUTLINE_MAX_ITEMS, `limitOutline`; from a
- * packed outline only those are unpacked); `all`: every entry (workspace symbols).
+ * The outline of each analysis, made once from the worker's packed outline (`unpackOutline`): packed with the
+ * analysis while typing, else (an analysis made before the outline was shown: an editor switch) asked of the
+ * worker (the `outline` query, from the analysis it keeps; on the host without a worker). `shown`: the entries
+ * the editor shows (at most OUTLINE_MAX_ITEMS, `limitOutline`; only those are unpacked); `all`: every entry
+ * (workspace symbols).
  */
 export class Outlines {
-  private readonly made = new WeakMap<Analysis, { all?: readonly LinedOutlineNode[]; shown?: readonly LinedOutlineNode[] }>();
+  private readonly made = new WeakMap<Analysis, { packed?: PackedOutline; all?: readonly LinedOutlineNode[]; shown?: readonly LinedOutlineNode[] }>();
 
   constructor(private readonly analyses: AnalysisService) {}
 
@@ -76,9 +79,15 @@ export class Outlines {
     if (!a) return [];
     let m = this.made.get(a);
     if (!m) this.made.set(a, (m = {}));
-    const all = () => (m.all ??= a.packedOutline ? unpackOutline(a.packedOutline) : lineOutline(a.positions.lines, buildOutline(a.result.model)));
+    if (!a.packedOutline && !m.packed) {
+      const answer = await this.analyses.queryAnalysis(a, { kind: 'outline' }, undefined, answerOutlineQuery);
+      if (!answer) return []; // a newer version was asked about first: VS Code asks again
+      m.packed = answer.data;
+    }
+    const packed = a.packedOutline ?? m.packed!;
+    const all = () => (m.all ??= unpackOutline(packed));
     if (which === 'all') return all();
-    return (m.shown ??= a.packedOutline && !m.all ? unpackOutline(a.packedOutline, OUTLINE_MAX_ITEMS) : limitOutline(all()));
+    return (m.shown ??= !m.all ? unpackOutline(packed, OUTLINE_MAX_ITEMS) : limitOutline(all()));
   }
 }
 

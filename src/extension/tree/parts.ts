@@ -4,6 +4,6 @@
  * tree is built (esbuild.extension.mjs); the web build bundles it inline.
  */
 export { childrenOf } from '../../core/tree';
-export { answerTreeQuery } from '../../shared/tree-queries';
+export { answerTreeQuery } from '../../shared/view-queries';
 export { unpackTree } from '../../core/tree-pack';
 export { conflictsText, groupingLabel, treeItem } from './present';
