@@ -99,8 +99,12 @@ describe('BizFlow preview: node clicks, Mermaid source and the diff view build n
 
     // what the host computed before: the key's span in the document's analysis
     const a = api.analyses.forDocument(doc());
-    assert.ok(a.result.model.steps.list.length > 0);
-    assert.ok(api.analyses.stats.hostModels > built, 'the counter counts (reading the result built the model on the host)');
+    // the counter counts: a synchronous analysis of a new text builds its model on the host
+    const probe = vscode.Uri.parse('untitled:counter-probe.bizflow.yaml');
+    const counted = api.analyses.stats.hostModels;
+    api.analyses.forText(probe, 'steps: {}\n', -1);
+    api.analyses.forget(probe);
+    assert.strictEqual(api.analyses.stats.hostModels, counted + 1, 'the counter counts');
     for (const [id, range] of Object.entries(selections)) {
       const step = a.result.model.steps.byId.get(id);
       assert.ok(step, id);
