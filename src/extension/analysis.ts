@@ -172,6 +172,16 @@ export class AnalysisService implements vscode.Disposable {
     return this.queryText(a.uri, a.text, a.version, q, token, answer);
   }
 
+  /**
+   * `query` about a file read from disk (workspace symbols of files not open): in the worker, which then
+   * forgets it (it keeps the open documents' analyses for their queries); without one, on the host.
+   */
+  async queryFile<Q extends LanguageQuery>(uri: vscode.Uri, text: string, q: Q, token: CancelSignal | undefined, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']> | undefined> {
+    const a = await this.queryText(uri, text, -1, q, token, answer);
+    this.worker?.forget(uri.toString());
+    return a;
+  }
+
   private async queryText<Q extends LanguageQuery>(
     uri: vscode.Uri,
     text: string,

@@ -2,12 +2,11 @@
  * The outline (document symbols, grouped into Roles, Data, Steps and
  * Requirements) and workspace symbols across every BizFlow file: open
  * documents through the AnalysisService, files on disk read once and cached
- * by modification time.
+ * by modification time. Every outline is made by the analysis worker (the
+ * `outline` query; on the host only without one).
  */
 import * as vscode from 'vscode';
-import { buildModel } from '../../core/model';
-import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection, type PackedOutline } from '../../core/outline';
-import { parseText } from '../../core/parse';
+import { limitOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection, type PackedOutline } from '../../core/outline';
 import { answerOutlineQuery } from '../../shared/view-queries';
 import type { Analysis, AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
@@ -72,7 +71,7 @@ export function documentSymbols(nodes: readonly LinedOutlineNode[]): vscode.Docu
 export class Outlines {
   private readonly made = new WeakMap<Analysis, { packed?: PackedOutline; all?: readonly LinedOutlineNode[]; shown?: readonly LinedOutlineNode[] }>();
 
-  constructor(private readonly analyses: AnalysisService) {}
+  constructor(readonly analyses: AnalysisService) {}
 
   async of(doc: vscode.TextDocument, which: 'shown' | 'all'): Promise<readonly LinedOutlineNode[]> {
     const a = await this.analyses.outlineAnalysis(doc);
@@ -149,7 +148,7 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
       if (token.isCancellationRequested) return out;
       seen.add(uri.toString());
       const doc = open.get(uri.toString());
-      const symbols = doc ? await this.fromDocument(doc) : await this.fromDisk(uri);
+      const symbols = doc ? await this.fromDocument(doc) : await this.fromDisk(uri, token);
       for (const s of symbols) if (matches(query, s.name)) out.push(s);
     }
     // open BizFlow documents outside the workspace folders (untitled ones too)
@@ -166,14 +165,17 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
     return symbolsFor(doc.uri, await this.outlines.of(doc, 'all'));
   }
 
-  private async fromDisk(uri: vscode.Uri): Promise<vscode.SymbolInformation[]> {
+  private async fromDisk(uri: vscode.Uri, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
     const key = uri.toString();
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       const hit = this.cache.get(key);
       if (hit && hit.mtime === stat.mtime && hit.size === stat.size) return hit.symbols;
       const text = await readText(uri);
-      const symbols = symbolsFor(uri, lineOutline(text, buildOutline(buildModel(parseText(text)))));
+      // the outline asked of the worker: the host neither parses the file nor builds its model
+      const answer = await this.outlines.analyses.queryFile(uri, text, { kind: 'outline' }, token, answerOutlineQuery);
+      if (!answer) return [];
+      const symbols = symbolsFor(uri, unpackOutline(answer.data));
       this.cache.set(key, { mtime: stat.mtime, size: stat.size, symbols });
       return symbols;
     } catch {
