@@ -3,21 +3,24 @@
  * version and configuration generation, shared by diagnostics, the tree view,
  * the preview and the language features (so they always agree).
  *
- * Two ways in:
- * * `analyzeInBackground` (diagnostics while typing, workspace lint): the
- *   findings come from the analysis worker, off the extension host's thread;
- *   a newer edit supersedes an outdated analysis (`undefined`). The model is
- *   built on the host only when a consumer reads `result` (tree, preview,
- *   language features), once per version.
- * * `query` (language features: completion, hover, quick fixes, rename,
- *   definition, references): answered in the worker from the analysis it
- *   keeps of the document (the diagnostics' analysis of that version), so the
- *   host never builds the model of a big file while typing; without a worker
- *   (or if it failed), on the host from `forText`.
- * * `queryAnalysis` (the preview's `render` and `highlight`): the same, about
- *   the text and version of an analysis (the one just published).
- * * `forText` / `forDocument` (tree, explicit commands): synchronous, reusing the
- *   cached analysis of that version.
+ * The ways in:
+ * * `analyzeInBackground` (diagnostics while typing, workspace lint) and
+ *   `current` (the trees following the active editor): the findings come from
+ *   the analysis worker, off the extension host's thread; a newer edit
+ *   supersedes an outdated analysis (`undefined`; `current` asks again). The
+ *   model is built on the host only when a consumer reads `result` (now: the
+ *   review commands), once per version (`stats.hostModels` counts it).
+ * * `query` / `queryNow` (language features: completion, hover, quick fixes,
+ *   rename, definition, references; the preview's click on a step and Mermaid
+ *   copy): answered in the worker from the analysis it keeps of the document
+ *   (the diagnostics' analysis of that version), so the host never builds the
+ *   model of a big file; without a worker (or if it failed), on the host from
+ *   `forText`.
+ * * `queryAnalysis` (the preview's `render` and `highlight`, the trees of
+ *   another grouping, the outline): the same, about the text and version of an
+ *   analysis (the one just published); `queryFile`, about a file read from disk.
+ * * `forText` / `forDocument` (the review commands; the fallback): synchronous,
+ *   reusing the cached analysis of that version, its model built on the host.
  * A file larger than `bizflow.maxFileSize` is not analysed: one finding says why.
  */
 import * as vscode from 'vscode';

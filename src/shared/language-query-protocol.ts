@@ -1,8 +1,10 @@
 /**
  * The language queries' messages (see ./language-queries.ts): types and validators only, so the extension's
  * main bundle (the worker protocol's validation) does not pull in the core's completion, cards and fixes.
- * Besides the language features', the preview's: `render` (what the webview draws, ./preview-render.ts) and
- * `highlight` (what the cursor is on), answered in the worker so the host never builds the model for them.
+ * Besides the language features', the preview's: `render` (what the webview draws, ./preview-render.ts; a diff
+ * view's older version sent as text), `highlight` (what the cursor is on), `stepKey` (a clicked node's key) and
+ * `mermaid` (the Mermaid source to copy); and the views': `tree` and `outline` (./view-queries.ts). All answered in
+ * the worker, so the host never builds the model for them.
  */
 import type { CompletionEntry } from '../core/completion';
 import type { AnalysisResult } from '../core/engine';
