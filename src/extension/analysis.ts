@@ -3,21 +3,24 @@
  * version and configuration generation, shared by diagnostics, the tree view,
  * the preview and the language features (so they always agree).
  *
- * Two ways in:
- * * `analyzeInBackground` (diagnostics while typing, workspace lint): the
- *   findings come from the analysis worker, off the extension host's thread;
- *   a newer edit supersedes an outdated analysis (`undefined`). The model is
- *   built on the host only when a consumer reads `result` (tree, preview,
- *   language features), once per version.
- * * `query` (language features: completion, hover, quick fixes, rename,
- *   definition, references): answered in the worker from the analysis it
- *   keeps of the document (the diagnostics' analysis of that version), so the
- *   host never builds the model of a big file while typing; without a worker
- *   (or if it failed), on the host from `forText`.
- * * `queryAnalysis` (the preview's `render` and `highlight`): the same, about
- *   the text and version of an analysis (the one just published).
- * * `forText` / `forDocument` (tree, explicit commands): synchronous, reusing the
- *   cached analysis of that version.
+ * The ways in:
+ * * `analyzeInBackground` (diagnostics while typing, workspace lint) and
+ *   `current` (the trees following the active editor): the findings come from
+ *   the analysis worker, off the extension host's thread; a newer edit
+ *   supersedes an outdated analysis (`undefined`; `current` asks again). The
+ *   model is built on the host only when a consumer reads `result` (now: the
+ *   review commands), once per version (`stats.hostModels` counts it).
+ * * `query` / `queryNow` (language features: completion, hover, quick fixes,
+ *   rename, definition, references; the preview's click on a step and Mermaid
+ *   copy): answered in the worker from the analysis it keeps of the document
+ *   (the diagnostics' analysis of that version), so the host never builds the
+ *   model of a big file; without a worker (or if it failed), on the host from
+ *   `forText`.
+ * * `queryAnalysis` (the preview's `render` and `highlight`, the trees of
+ *   another grouping, the outline): the same, about the text and version of an
+ *   analysis (the one just published); `queryFile`, about a file read from disk.
+ * * `forText` / `forDocument` (the review commands; the fallback): synchronous,
+ *   reusing the cached analysis of that version, its model built on the host.
  * A file larger than `bizflow.maxFileSize` is not analysed: one finding says why.
  */
 import * as vscode from 'vscode';
@@ -99,6 +102,12 @@ export class AnalysisService implements vscode.Disposable {
   treeGrouping: RequirementGrouping | undefined;
   /** Fires after diagnostics for a document were recomputed (debounced while typing). */
   readonly onDidUpdate = this.changed.event;
+  /**
+   * For tests: `hostModels`, how many analyses built their parse and model on the extension host's thread
+   * (the one VS Code and every extension share): with a worker, only without one for a file, when it failed,
+   * or for a consumer that still reads `result` (the review commands, workspace symbols of unopened files).
+   */
+  readonly stats = { hostModels: 0 };
 
   constructor(
     private readonly settings: () => BizflowSettings,
@@ -151,6 +160,16 @@ export class AnalysisService implements vscode.Disposable {
    */
   queryAnalysis<Q extends LanguageQuery>(a: Analysis, q: Q, token: CancelSignal | undefined, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']> | undefined> {
     return this.queryText(a.uri, a.text, a.version, q, token, answer);
+  }
+
+  /**
+   * `query` about a file read from disk (workspace symbols of files not open): in the worker, which then
+   * forgets it (it keeps the open documents' analyses for their queries); without one, on the host.
+   */
+  async queryFile<Q extends LanguageQuery>(uri: vscode.Uri, text: string, q: Q, token: CancelSignal | undefined, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']> | undefined> {
+    const a = await this.queryText(uri, text, -1, q, token, answer);
+    this.worker?.forget(uri.toString());
+    return a;
   }
 
   private async queryText<Q extends LanguageQuery>(
@@ -206,7 +225,37 @@ export class AnalysisService implements vscode.Disposable {
     return a;
   }
 
-  /** The analysis of an open document at its current version. */
+  /**
+   * The analysis of an open document at its current version without building its model on the host: the
+   * background one (shared with the diagnostics; the worker keeps it for the queries that follow), asked
+   * again while newer edits supersede it. Without a worker, or when it failed: `forDocument`.
+   */
+  async current(doc: vscode.TextDocument): Promise<Analysis> {
+    for (let i = 0; i < 5; i++) {
+      let a: Analysis | undefined;
+      try {
+        a = await this.analyzeInBackground(doc.uri, this.textOf(doc), doc.version);
+      } catch {
+        break;
+      }
+      if (a) return a;
+    }
+    return this.forDocument(doc);
+  }
+
+  /**
+   * `query` about the document as it is when answered (explicit commands: no cancellation): asked again while
+   * newer edits make the answer stale, then on the host.
+   */
+  async queryNow<Q extends LanguageQuery>(doc: vscode.TextDocument, q: Q, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']>> {
+    for (let i = 0; i < 5; i++) {
+      const a = await this.query(doc, q, undefined, answer);
+      if (a) return a;
+    }
+    return this.answerOnHost(doc.uri, doc.getText(), doc.version, q, answer);
+  }
+
+  /** The analysis of an open document at its current version (its model built on the host: see `current`). */
   forDocument(doc: vscode.TextDocument): Analysis {
     return this.forText(doc.uri, doc.getText(), doc.version);
   }
@@ -289,7 +338,11 @@ export class AnalysisService implements vscode.Disposable {
     const { s, layers } = this.layers();
     const config = layers(uri);
     const analysis =
-      this.oversized(uri, text, version) ?? this.make(uri, text, version, s.locale, () => analyze(text, { locale: s.locale, config }));
+      this.oversized(uri, text, version) ??
+      this.make(uri, text, version, s.locale, () => {
+        this.stats.hostModels++;
+        return analyze(text, { locale: s.locale, config });
+      });
     void analysis.result; // synchronous callers want the model now
     this.cache.set(key, { analysis, generation: this.generation });
     return analysis;
@@ -343,6 +396,7 @@ export class AnalysisService implements vscode.Disposable {
     // the findings came from the worker: a consumer that needs the model (tree, preview, language features)
     // builds only the parse and the model on the host, not the rules again
     const modelOnly = (): AnalysisResult => {
+      this.stats.hostModels++;
       const parsed = parseText(text);
       return { parsed, model: buildModel(parsed), diagnostics: outcome.diagnostics };
     };

@@ -6,7 +6,6 @@ import type * as vscode from 'vscode';
 import { activateWith, type BizflowApi } from './activate';
 import { readDiffSource, registerReviewCommands } from './commands/reviewCommands';
 import { nodeWorkerFactory } from './nodeWorker';
-import { readSettings } from './settings';
 
 export type { BizflowApi } from './activate';
 
@@ -22,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Bizflo
     },
   });
   // a restored preview reads its diff again from the source (a git revision or a file)
-  const loader = api.preview.setDiffLoader((resource, source) => readDiffSource(resource, source, api.analyses.peek(resource)?.locale ?? readSettings(resource).locale));
+  const loader = api.preview.setDiffLoader((resource, source) => readDiffSource(resource, source));
   context.subscriptions.push(review, loader);
   return { ...api, compare: review.documents };
 }

@@ -1,13 +1,18 @@
 /**
  * The language queries' messages (see ./language-queries.ts): types and validators only, so the extension's
  * main bundle (the worker protocol's validation) does not pull in the core's completion, cards and fixes.
- * Besides the language features', the preview's: `render` (what the webview draws, ./preview-render.ts) and
- * `highlight` (what the cursor is on), answered in the worker so the host never builds the model for them.
+ * Besides the language features', the preview's: `render` (what the webview draws, ./preview-render.ts; a diff
+ * view's older version sent as text), `highlight` (what the cursor is on), `stepKey` (a clicked node's key) and
+ * `mermaid` (the Mermaid source to copy); and the views': `tree` and `outline` (./view-queries.ts). All answered in
+ * the worker, so the host never builds the model for them.
  */
 import type { CompletionEntry } from '../core/completion';
 import type { AnalysisResult } from '../core/engine';
 import type { LineIndex } from '../core/positions';
 import type { SymbolIndex } from '../core/symbols';
+import type { PackedOutline } from '../core/outline';
+import type { PackedTree } from '../core/tree-pack';
+import type { RequirementGrouping } from '../core/tree-groupings';
 import type { Locale } from '../core/types';
 import type { HighlightTarget, RenderOptions, RenderParts } from './preview-render';
 
@@ -35,23 +40,43 @@ export type LanguageQuery =
   | ({ kind: 'rename'; newName: string } & QueryPosition)
   | ({ kind: 'definition' } & QueryPosition)
   | ({ kind: 'references'; includeDeclaration: boolean } & QueryPosition)
-  | PreviewQuery;
+  | PreviewQuery
+  | ViewQuery;
 
 /**
- * The preview's queries: `render`, what the webview draws of the analysis with these options (plain data:
- * no diff, which compares with another version's analysis and is prepared on the host); `highlight`, what
- * the diagram highlights for the cursor at a position.
+ * The preview's queries: `render`, what the webview draws of the analysis with these options (plain data;
+ * the diff view sends the older version's text, `diff`, parsed by whoever answers); `highlight`, what the
+ * diagram highlights for the cursor at a position; `stepKey`, where a step's key is (clicking a node);
+ * `mermaid`, the Mermaid source (the "Copy Mermaid source" command): with `options`, as the preview draws it
+ * with no size limit, without, the file's whole diagram as `toMermaid` writes it.
  */
-export type PreviewQuery = { kind: 'render'; options: RenderQueryOptions } | ({ kind: 'highlight' } & QueryPosition);
+export type PreviewQuery =
+  | { kind: 'render'; options: RenderQueryOptions; diff?: DiffBefore }
+  | ({ kind: 'highlight' } & QueryPosition)
+  | { kind: 'stepKey'; stepId: string }
+  | { kind: 'mermaid'; options?: RenderQueryOptions; diff?: DiffBefore };
 export type RenderQueryOptions = Omit<RenderOptions, 'diff'>;
+/** The older version a diff view compares with: its text and its name. */
+export interface DiffBefore {
+  text: string;
+  label: string;
+}
+
+/**
+ * The views' queries (./view-queries.ts answers them): the roles & requirements trees, requirements grouped
+ * so, packed (src/core/tree-pack.ts); the outline, packed (src/core/outline.ts `packOutline`).
+ */
+export type TreeQuery = { kind: 'tree'; grouping: RequirementGrouping };
+export type OutlineQuery = { kind: 'outline' };
+export type ViewQuery = TreeQuery | OutlineQuery;
 
 export type QueryKind = LanguageQuery['kind'];
-export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references', 'render', 'highlight'];
-export const PREVIEW_QUERY_KINDS: readonly PreviewQuery['kind'][] = ['render', 'highlight'];
+export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references', 'render', 'highlight', 'stepKey', 'mermaid', 'tree', 'outline'];
+export const PREVIEW_QUERY_KINDS: readonly PreviewQuery['kind'][] = ['render', 'highlight', 'stepKey', 'mermaid'];
 
 /** Whether a query is one of the preview's (./preview-queries.ts answers them). */
 export function isPreviewQuery(q: LanguageQuery): q is PreviewQuery {
-  return q.kind === 'render' || q.kind === 'highlight';
+  return q.kind === 'render' || q.kind === 'highlight' || q.kind === 'stepKey' || q.kind === 'mermaid';
 }
 
 export interface LinedEdit {
@@ -71,9 +96,18 @@ export type LanguageAnswer =
   | { kind: 'definition'; origin?: LineRange4; targets: { range: LineRange4; selection: LineRange4 }[] }
   /** No `references`: no symbol at the position. */
   | { kind: 'references'; references?: { range: LineRange4; isDefinition: boolean }[] }
-  | PreviewAnswer;
+  | PreviewAnswer
+  | TreeAnswer
+  | OutlineAnswer;
 
-export type PreviewAnswer = { kind: 'render'; parts: RenderParts } | { kind: 'highlight'; target: HighlightTarget };
+export type PreviewAnswer =
+  | { kind: 'render'; parts: RenderParts }
+  | { kind: 'highlight'; target: HighlightTarget }
+  /** No `range`: no step of that id. */
+  | { kind: 'stepKey'; range?: LineRange4 }
+  | { kind: 'mermaid'; text: string };
+export type TreeAnswer = { kind: 'tree'; grouping: RequirementGrouping; data: PackedTree };
+export type OutlineAnswer = { kind: 'outline'; data: PackedOutline };
 
 export type AnswerOf<K extends QueryKind> = Extract<LanguageAnswer, { kind: K }>;
 
@@ -113,6 +147,8 @@ export function isRenderQueryOptions(x: unknown): x is RenderQueryOptions {
   );
 }
 
+const isDiffBefore = (x: unknown) => isObject(x) && isString(x.text) && isString(x.label);
+
 /** Whether a message is a well-formed query (it crosses a thread boundary). */
 export function isLanguageQuery(q: unknown): q is LanguageQuery {
   if (typeof q !== 'object' || q === null) return false;
@@ -130,7 +166,15 @@ export function isLanguageQuery(q: unknown): q is LanguageQuery {
     case 'highlight':
       return isPosition(x);
     case 'render':
-      return isRenderQueryOptions(x.options);
+      return isRenderQueryOptions(x.options) && optional(x.diff, isDiffBefore);
+    case 'mermaid':
+      return optional(x.options, isRenderQueryOptions) && optional(x.diff, isDiffBefore);
+    case 'stepKey':
+      return isString(x.stepId);
+    case 'tree':
+      return x.grouping === 'status' || x.grouping === 'priority' || x.grouping === 'role';
+    case 'outline':
+      return true;
     case 'fixes':
       return (
         Array.isArray(x.diagnostics) &&
@@ -167,6 +211,14 @@ export function isLanguageAnswer(a: unknown): a is LanguageAnswer {
       return isObject(x.parts) && isObject(x.parts.model) && x.parts.stepDiagnostics instanceof Map;
     case 'highlight':
       return isObject(x.target) && Array.isArray(x.target.steps) && Array.isArray(x.target.lanes);
+    case 'stepKey':
+      return optional(x.range, isRange4);
+    case 'mermaid':
+      return isString(x.text);
+    case 'tree':
+      return isObject(x.data) && Array.isArray(x.data.roles) && Array.isArray(x.data.roleSections) && Array.isArray(x.data.requirements) && isObject(x.data.conflicts);
+    case 'outline':
+      return isObject(x.data);
     default:
       return false;
   }

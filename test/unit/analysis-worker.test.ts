@@ -10,7 +10,7 @@ import { buildTree } from '../../src/core/tree';
 import { unpackTree } from '../../src/core/tree-pack';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
 import { nodeWorkerFactory } from '../../src/extension/nodeWorker';
-import { answerQuery, isLanguageAnswer, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
+import { answerQuery, isLanguageAnswer, isLanguageQuery, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
 import { isHostToWorker, isWorkerToHost, type AnalyzeRequest, type HostToWorker, type QueryRequest, type WorkerEndpoint, type WorkerToHost } from '../../src/shared/worker-protocol';
 import { AnalysisServer, KEPT_ANALYSES, serveAnalysis } from '../../src/worker/analysis';
 
@@ -142,6 +142,55 @@ describe('analysis worker (host side)', () => {
       assert.ok(o.tree.data.conflicts.byRequirement instanceof Map);
     }
     w.dispose();
+  });
+
+  it('answers the trees as a query from the kept analysis (an editor switch, a new grouping): the packed trees an analysis answers, the host fallback alike', () => {
+    const server = new AnalysisServer();
+    const r = analyze(ORDER, { locale: 'en' });
+    const lines = new LineIndex(ORDER);
+    let id = 1;
+    for (const grouping of ['status', 'priority', 'role'] as const) {
+      const q: LanguageQuery = { kind: 'tree', grouping };
+      assert.ok(isLanguageQuery(q));
+      const a = server.handle({ type: 'query', id: id++, key: 'doc', version: 1, text: ORDER, locale: 'en', config: [], query: q });
+      assert.ok(a && a.type === 'answered', grouping);
+      const cloned = structuredClone(a.answer);
+      assert.ok(isLanguageAnswer(cloned) && cloned.kind === 'tree');
+      assert.equal(cloned.grouping, grouping);
+      // what the analysis packs while typing, byte for byte, and the same trees as the host builds
+      const packed = new AnalysisServer().handle({ type: 'analyze', id: 1, text: ORDER, locale: 'en', config: [], tree: grouping });
+      assert.ok(packed && packed.type === 'analyzed' && packed.tree);
+      assert.deepEqual(cloned.data, structuredClone(packed.tree.data));
+      assert.deepEqual(unpackTree(cloned.data), buildTree(r.model, r.diagnostics, grouping));
+      assert.ok(cloned.data.conflicts.byRequirement instanceof Map);
+      // the host without a worker answers alike
+      assert.deepEqual(answerQuery({ result: r, index: buildSymbolIndex(r.model), locale: 'en', lines }, q), a.answer);
+    }
+    assert.deepEqual(server.stats, { analysed: 1, reused: 2 }, 'one analysis answers every grouping');
+    for (const bad of [{ kind: 'tree' }, { kind: 'tree', grouping: 'size' }, { kind: 'tree', grouping: 'toString' }]) assert.equal(isLanguageQuery(bad), false, JSON.stringify(bad));
+    for (const bad of [{ kind: 'tree' }, { kind: 'tree', grouping: 'status', data: { roles: [] } }, { kind: 'tree', grouping: 'status', data: { roles: [], roleSections: [], requirements: [] } }]) {
+      assert.equal(isLanguageAnswer(bad), false, JSON.stringify(bad));
+    }
+  });
+
+  it('answers the outline as a query from the kept analysis (one made before the outline was shown): what the analysis packs, the host fallback alike', () => {
+    for (const text of [ORDER, ORDER.replace(/\r?\n/g, '\r\n'), 'steps: [\n', '']) {
+      const server = new AnalysisServer();
+      server.handle({ type: 'analyze', id: 1, text, locale: 'en', config: [], key: 'doc', version: 1 });
+      const q: LanguageQuery = { kind: 'outline' };
+      assert.ok(isLanguageQuery(q));
+      const a = server.handle({ type: 'query', id: 2, key: 'doc', version: 1, locale: 'en', config: [], query: q });
+      assert.ok(a && a.type === 'answered' && a.cached, 'from the kept analysis, without the text');
+      const cloned = structuredClone(a.answer);
+      assert.ok(isLanguageAnswer(cloned) && cloned.kind === 'outline');
+      const packed = new AnalysisServer().handle({ type: 'analyze', id: 1, text, locale: 'en', config: [], outline: true });
+      assert.ok(packed && packed.type === 'analyzed' && packed.outline);
+      assert.deepEqual(cloned.data, structuredClone(packed.outline));
+      assert.deepEqual(unpackOutline(cloned.data), lineOutline(text, buildOutline(analyze(text).model)));
+      const r = analyze(text);
+      assert.deepEqual(answerQuery({ result: r, index: buildSymbolIndex(r.model), locale: 'en', lines: new LineIndex(text) }, q), a.answer);
+    }
+    for (const bad of [{ kind: 'outline' }, { kind: 'outline', data: [] }, { kind: 'outline', data: null }]) assert.equal(isLanguageAnswer(bad), false, JSON.stringify(bad));
   });
 
   it('a newer edit supersedes a queued older one: only the newest text is analysed', async () => {

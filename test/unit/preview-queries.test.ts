@@ -1,6 +1,7 @@
 /**
- * The preview's queries (`render`, `highlight`): answered in the analysis worker from the analysis it keeps,
- * exactly as the extension host's `prepareRender` / `highlightAt` (what the preview did before, and does
+ * The preview's queries (`render`, `highlight`, `stepKey`, `mermaid`; the diff view's render with the older
+ * version's text): answered in the analysis worker from the analysis it keeps, exactly as the extension
+ * host's `prepareRender` / `highlightAt` / step key / `toMermaid` (what the preview did before, and does
  * without a worker), through a structured clone; their validators; and a render about an older version is
  * stale, not answered.
  */
@@ -8,6 +9,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../src/core/engine';
+import { toMermaid } from '../../src/core/mermaid';
 import { LineIndex } from '../../src/core/positions';
 import { buildSymbolIndex } from '../../src/core/symbols';
 import { AnalysisWorker } from '../../src/extension/analysisWorker';
@@ -19,7 +21,7 @@ import {
   type LanguageQuery,
   type RenderQueryOptions,
 } from '../../src/shared/language-queries';
-import { answerPreviewQuery } from '../../src/shared/preview-queries';
+import { answerPreviewQuery, diffBeforeResult } from '../../src/shared/preview-queries';
 import { diagnosticsOfStep, fillTemplate, highlightAt, prepareRender } from '../../src/shared/preview-render';
 import { isHostToWorker, type QueryRequest, type WorkerEndpoint, type WorkerToHost } from '../../src/shared/worker-protocol';
 import { AnalysisServer } from '../../src/worker/analysis';
@@ -189,5 +191,136 @@ describe('preview queries in the analysis worker', () => {
     assert.ok(o.status === 'done' && o.answer.kind === 'render');
     assert.deepEqual(o.answer.parts, prepareRender(analyze(ORDER + '\n'), new LineIndex(ORDER + '\n'), { fileName: 'f' }));
     w.dispose();
+  });
+});
+
+/** Older versions to compare with: the file edited (a step removed, one renamed, one added), another process, one that does not read, none. */
+function oldersOf(text: string): Record<string, string> {
+  const lines = text.split(/\r?\n/);
+  const stepAt = lines.findIndex((l) => /^ {2}[\w-]+:\s*$/.test(l) && lines.slice(0, lines.indexOf(l)).some((x) => x.startsWith('steps:')));
+  const edited = stepAt >= 0 ? [...lines.slice(0, stepAt), '  extra-step:', '    name: Extra', ...lines.slice(stepAt)].join('\n').replace(/name: [^\n]*/, 'name: Renamed') : text + '\n';
+  return { edited, other: read('examples/procure-to-pay.bizflow.yaml'), broken: 'steps: [\n  a: {', empty: '' };
+}
+
+describe('preview queries: the step a node stands for, the Mermaid source, the diff view (in the worker)', () => {
+  for (const [name, text] of Object.entries(FILES)) {
+    it(`stepKey: every step's key range as the host's positions gave it; an unknown id, none (${name})`, () => {
+      const server = new AnalysisServer();
+      const result = analyze(text);
+      const lines = new LineIndex(text);
+      let id = 1;
+      const ask = (stepId: string) => {
+        const q: LanguageQuery = { kind: 'stepKey', stepId };
+        assert.ok(isLanguageQuery(q));
+        const a = server.handle(query(id++, text, q));
+        assert.ok(a && a.type === 'answered');
+        const cloned = structuredClone(a.answer);
+        assert.ok(isLanguageAnswer(cloned) && cloned.kind === 'stepKey');
+        assert.deepEqual(answerQuery({ result, index: buildSymbolIndex(result.model), locale: 'en', lines }, q), a.answer, 'the host fallback answers alike');
+        return cloned.range;
+      };
+      for (const step of result.model.steps.list) {
+        const r = ask(step.id);
+        const s = lines.position(step.keySpan.start);
+        const e = lines.position(step.keySpan.end);
+        assert.deepEqual(r, [s.line, s.character, e.line, e.character], step.id);
+        assert.equal(text.slice(lines.offset(r![0], r![1]), lines.offset(r![2], r![3])).replace(/^["']|["']$/g, ''), step.id, 'the range is the key');
+      }
+      for (const unknown of ['no-such-step', '', 'constructor', '__proto__', 'toString', 'hasOwnProperty']) assert.equal(ask(unknown), undefined, unknown);
+      assert.deepEqual(server.stats, { analysed: 1, reused: id - 2 }, 'one analysis, every answer from it');
+    });
+
+    it(`mermaid: without options, toMermaid of the file; with the view's options, the render's text with no limit (${name})`, () => {
+      const server = new AnalysisServer();
+      const result = analyze(text);
+      const lines = new LineIndex(text);
+      let id = 1;
+      const ask = (q: LanguageQuery) => {
+        assert.ok(isLanguageQuery(q));
+        const a = server.handle(query(id++, text, q));
+        assert.ok(a && a.type === 'answered');
+        const cloned = structuredClone(a.answer);
+        assert.ok(isLanguageAnswer(cloned) && cloned.kind === 'mermaid');
+        return cloned.text;
+      };
+      assert.equal(ask({ kind: 'mermaid' }), toMermaid(result.model, result.diagnostics).text);
+      const unlimited = { maxTextLength: Infinity, maxEdges: Infinity, maxNodes: Infinity };
+      for (const options of optionsFor(text)) {
+        // the preview's copy before: prepareRender with no limit (whatever limits the options carry)
+        const expected = prepareRender(result, lines, { ...options, limits: unlimited }).model.mermaid;
+        assert.equal(ask({ kind: 'mermaid', options }), expected, JSON.stringify(options));
+        if (text) assert.ok(expected.startsWith('---') || expected.includes('flowchart'), 'a diagram, never empty for a file with steps');
+      }
+      for (const [olderName, older] of Object.entries(oldersOf(text))) {
+        const options: RenderQueryOptions = { fileName: 'x.bizflow.yaml', mode: 'diff', texts: { diffShown: 'since {0}' } };
+        const expected = prepareRender(result, lines, { ...options, limits: unlimited, diff: { before: analyze(older, { locale: 'en' }), label: 'v1' } }).model.mermaid;
+        assert.equal(ask({ kind: 'mermaid', options, diff: { text: older, label: 'v1' } }), expected, olderName);
+      }
+    });
+
+    it(`render of the diff view: the older version sent as text gives the parts the host made from its analysis (${name})`, () => {
+      const server = new AnalysisServer();
+      const result = analyze(text);
+      const lines = new LineIndex(text);
+      let id = 1;
+      for (const [olderName, older] of Object.entries(oldersOf(text))) {
+        for (const locale of ['en', 'zh-CN'] as const) {
+          const options: RenderQueryOptions = { fileName: 'x.bizflow.yaml', mode: 'diff', locale, texts: { diffShown: '自 {0} 以来的变化' } };
+          const q: LanguageQuery = { kind: 'render', options, diff: { text: older, label: `old/${olderName}` } };
+          assert.ok(isLanguageQuery(q));
+          const a = server.handle(query(id++, text, q));
+          assert.ok(a && a.type === 'answered');
+          const cloned = structuredClone(a.answer);
+          assert.ok(isLanguageAnswer(cloned) && cloned.kind === 'render');
+          // what the preview rendered on the host before: the older version analysed (with its findings)
+          const expected = prepareRender(result, lines, { ...options, diff: { before: analyze(older, { locale }), label: `old/${olderName}` } });
+          assert.deepEqual(cloned.parts, expected, `${olderName}, ${locale}`);
+          assert.equal(cloned.parts.model.mode, 'diff');
+          assert.equal(cloned.parts.model.diffWith, `old/${olderName}`);
+        }
+      }
+      assert.equal(server.stats.analysed, 1, 'the file analysed once; the older versions only parsed per render');
+    });
+  }
+
+  it('the older version of a diff is parsed, not analysed: its model as analyze() makes it, no findings', () => {
+    for (const older of [ORDER, 'steps: [\n', '']) {
+      const r = diffBeforeResult(older);
+      // (two parses' YAML documents differ in their caches: the model's own fields are compared)
+      const { parsed, ...model } = r.model;
+      const { parsed: expectedParsed, ...expected } = analyze(older).model;
+      assert.deepEqual(model, expected);
+      assert.equal(parsed.text, expectedParsed.text);
+      assert.deepEqual(r.diagnostics, []);
+    }
+  });
+
+  it('validates the stepKey and mermaid queries, the diff sent with a render, and their answers', () => {
+    const options: RenderQueryOptions = { fileName: 'f', mode: 'diff' };
+    const good: unknown[] = [
+      { kind: 'stepKey', stepId: 'pick' },
+      { kind: 'stepKey', stepId: '' },
+      { kind: 'mermaid' },
+      { kind: 'mermaid', options },
+      { kind: 'mermaid', options, diff: { text: '', label: 'HEAD:x' } },
+      { kind: 'render', options, diff: { text: 'steps: {}', label: 'x' } },
+    ];
+    for (const q of good) assert.ok(isLanguageQuery(q), JSON.stringify(q));
+    const bad: unknown[] = [
+      { kind: 'stepKey' },
+      { kind: 'stepKey', stepId: 3 },
+      { kind: 'mermaid', options: {} },
+      { kind: 'mermaid', options, diff: { text: 1, label: 'x' } },
+      { kind: 'mermaid', options, diff: { text: '' } },
+      { kind: 'render', options, diff: 'steps: {}' },
+      { kind: 'render', options, diff: { text: 'x', label: null } },
+      { kind: 'render', options, diff: { before: {}, label: 'x' } },
+    ];
+    for (const q of bad) assert.equal(isLanguageQuery(q), false, JSON.stringify(q));
+    for (const q of bad) assert.equal(isHostToWorker({ ...query(1, ORDER, { kind: 'stepKey', stepId: 'x' }), query: q }), false);
+    for (const a of [{ kind: 'stepKey' }, { kind: 'stepKey', range: [0, 1, 2, 3] }, { kind: 'mermaid', text: '' }]) assert.ok(isLanguageAnswer(a), JSON.stringify(a));
+    for (const a of [{ kind: 'stepKey', range: [0, 1, 2] }, { kind: 'stepKey', range: [0, 1, 2, -3] }, { kind: 'mermaid' }, { kind: 'mermaid', text: 5 }]) {
+      assert.equal(isLanguageAnswer(a), false, JSON.stringify(a));
+    }
   });
 });

@@ -61,8 +61,8 @@ export interface CompareOptions {
 
 /** What the compare command needs of the rest of the extension. */
 export interface ReviewHooks {
-  /** Shows the diff of `uri` against `before` (named `label`, read from `source`) on the file's swimlane preview. */
-  showDiff?(uri: vscode.Uri, before: AnalysisResult, label: string, source: DiffSource): Promise<void>;
+  /** Shows the diff of `uri` against `before` (the older text, named `label`, read from `source`) on the file's swimlane preview. */
+  showDiff?(uri: vscode.Uri, before: string, label: string, source: DiffSource): Promise<void>;
 }
 
 /** The git repository of `uri`, through the built-in Git extension. */
@@ -72,11 +72,12 @@ async function gitRepository(uri: vscode.Uri): Promise<GitRepository | undefined
 }
 
 /**
- * Reads the older version of a diff again from its source (a restored
- * preview): a git revision of the document's repository, or a file. Rejects
- * with a short reason when it cannot.
+ * Reads the older version of a diff (its text) again from its source (a
+ * restored preview): a git revision of the document's repository, or a file.
+ * Rejects with a short reason when it cannot. The preview's diff parses it
+ * (in the analysis worker).
  */
-export async function readDiffSource(resource: vscode.Uri, source: DiffSource, locale: Locale): Promise<AnalysisResult> {
+export async function readDiffSource(resource: vscode.Uri, source: DiffSource): Promise<string> {
   let text: string;
   if (source.kind === 'git') {
     const repo = await gitRepository(resource);
@@ -91,7 +92,7 @@ export async function readDiffSource(resource: vscode.Uri, source: DiffSource, l
     if (!there) throw new Error(vscode.l10n.t('the file was moved or deleted'));
     text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(file));
   }
-  return analyze(text, { locale });
+  return text;
 }
 
 function activeBizflow(uri?: vscode.Uri): vscode.TextDocument | undefined {
@@ -177,7 +178,7 @@ export async function compareWith(
   const target = documents.add(`${path.basename(doc.uri.fsPath)} ↔ ${oldName.replace(/[\\/]/g, '_')}`, markdown);
   const showDiff = hooks.showDiff;
   if (options.show === 'swimlane' && showDiff) {
-    await showDiff(doc.uri, before, oldName, source);
+    await showDiff(doc.uri, oldText, oldName, source);
     return target;
   }
   await vscode.commands.executeCommand('markdown.showPreview', target).then(undefined, async () => {
@@ -187,7 +188,7 @@ export async function compareWith(
   if (showDiff && options.show === undefined) {
     const button = vscode.l10n.t('Show on the swimlane');
     void vscode.window.showInformationMessage(vscode.l10n.t('Compared with {0}.', oldName), button).then((picked) => {
-      if (picked === button) void showDiff(doc.uri, before, oldName, source);
+      if (picked === button) void showDiff(doc.uri, oldText, oldName, source);
     });
   }
   return target;

@@ -2,12 +2,12 @@
  * The outline (document symbols, grouped into Roles, Data, Steps and
  * Requirements) and workspace symbols across every BizFlow file: open
  * documents through the AnalysisService, files on disk read once and cached
- * by modification time.
+ * by modification time. Every outline is made by the analysis worker (the
+ * `outline` query; on the host only without one).
  */
 import * as vscode from 'vscode';
-import { buildModel } from '../../core/model';
-import { buildOutline, limitOutline, lineOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection } from '../../core/outline';
-import { parseText } from '../../core/parse';
+import { limitOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection, type PackedOutline } from '../../core/outline';
+import { answerOutlineQuery } from '../../shared/view-queries';
 import type { Analysis, AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
 import { isBizflowDocument } from '../settings';
@@ -62,23 +62,31 @@ export function documentSymbols(nodes: readonly LinedOutlineNode[]): vscode.Docu
 }
 
 /**
- * The outline of each analysis, made once: from the worker's packed outline (`unpackOutline`), or from the
- * model on the host. `shown`: the entries the editor shows (at most OUTLINE_MAX_ITEMS, `limitOutline`; from a
- * packed outline only those are unpacked); `all`: every entry (workspace symbols).
+ * The outline of each analysis, made once from the worker's packed outline (`unpackOutline`): packed with the
+ * analysis while typing, else (an analysis made before the outline was shown: an editor switch) asked of the
+ * worker (the `outline` query, from the analysis it keeps; on the host without a worker). `shown`: the entries
+ * the editor shows (at most OUTLINE_MAX_ITEMS, `limitOutline`; only those are unpacked); `all`: every entry
+ * (workspace symbols).
  */
 export class Outlines {
-  private readonly made = new WeakMap<Analysis, { all?: readonly LinedOutlineNode[]; shown?: readonly LinedOutlineNode[] }>();
+  private readonly made = new WeakMap<Analysis, { packed?: PackedOutline; all?: readonly LinedOutlineNode[]; shown?: readonly LinedOutlineNode[] }>();
 
-  constructor(private readonly analyses: AnalysisService) {}
+  constructor(readonly analyses: AnalysisService) {}
 
   async of(doc: vscode.TextDocument, which: 'shown' | 'all'): Promise<readonly LinedOutlineNode[]> {
     const a = await this.analyses.outlineAnalysis(doc);
     if (!a) return [];
     let m = this.made.get(a);
     if (!m) this.made.set(a, (m = {}));
-    const all = () => (m.all ??= a.packedOutline ? unpackOutline(a.packedOutline) : lineOutline(a.positions.lines, buildOutline(a.result.model)));
+    if (!a.packedOutline && !m.packed) {
+      const answer = await this.analyses.queryAnalysis(a, { kind: 'outline' }, undefined, answerOutlineQuery);
+      if (!answer) return []; // a newer version was asked about first: VS Code asks again
+      m.packed = answer.data;
+    }
+    const packed = a.packedOutline ?? m.packed!;
+    const all = () => (m.all ??= unpackOutline(packed));
     if (which === 'all') return all();
-    return (m.shown ??= a.packedOutline && !m.all ? unpackOutline(a.packedOutline, OUTLINE_MAX_ITEMS) : limitOutline(all()));
+    return (m.shown ??= !m.all ? unpackOutline(packed, OUTLINE_MAX_ITEMS) : limitOutline(all()));
   }
 }
 
@@ -140,7 +148,7 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
       if (token.isCancellationRequested) return out;
       seen.add(uri.toString());
       const doc = open.get(uri.toString());
-      const symbols = doc ? await this.fromDocument(doc) : await this.fromDisk(uri);
+      const symbols = doc ? await this.fromDocument(doc) : await this.fromDisk(uri, token);
       for (const s of symbols) if (matches(query, s.name)) out.push(s);
     }
     // open BizFlow documents outside the workspace folders (untitled ones too)
@@ -157,14 +165,17 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
     return symbolsFor(doc.uri, await this.outlines.of(doc, 'all'));
   }
 
-  private async fromDisk(uri: vscode.Uri): Promise<vscode.SymbolInformation[]> {
+  private async fromDisk(uri: vscode.Uri, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
     const key = uri.toString();
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       const hit = this.cache.get(key);
       if (hit && hit.mtime === stat.mtime && hit.size === stat.size) return hit.symbols;
       const text = await readText(uri);
-      const symbols = symbolsFor(uri, lineOutline(text, buildOutline(buildModel(parseText(text)))));
+      // the outline asked of the worker: the host neither parses the file nor builds its model
+      const answer = await this.outlines.analyses.queryFile(uri, text, { kind: 'outline' }, token, answerOutlineQuery);
+      if (!answer) return [];
+      const symbols = symbolsFor(uri, unpackOutline(answer.data));
       this.cache.set(key, { mtime: stat.mtime, size: stat.size, symbols });
       return symbols;
     } catch {

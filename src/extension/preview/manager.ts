@@ -8,7 +8,6 @@ import type { AnalysisService } from '../analysis';
 import { isBizflowDocument } from '../settings';
 import type { DiffSource, PreviewState } from '../../shared/protocol';
 import { PREVIEW_VIEW_TYPE } from '../../shared/preview-view-type';
-import type { AnalysisResult } from '../../core/engine';
 import type { BizflowPreview, PreviewHost } from './panel';
 import { texts } from './strings';
 
@@ -51,8 +50,8 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
   readonly extensionUri: vscode.Uri;
   /** A preview panel was opened or restored. */
   readonly onDidCreatePreview = this.created.event;
-  /** Reads a diff's older version from its source (set by the desktop entry, where "Compare with…" lives). */
-  private diffLoader: ((resource: vscode.Uri, source: DiffSource) => Promise<AnalysisResult>) | undefined;
+  /** Reads a diff's older version (its text) from its source (set by the desktop entry, where "Compare with…" lives). */
+  private diffLoader: ((resource: vscode.Uri, source: DiffSource) => Promise<string>) | undefined;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -150,14 +149,14 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
   }
 
   /** Who reads a diff's older version again for a restored panel (the review commands); until disposed. */
-  setDiffLoader(loader: (resource: vscode.Uri, source: DiffSource) => Promise<AnalysisResult>): vscode.Disposable {
+  setDiffLoader(loader: (resource: vscode.Uri, source: DiffSource) => Promise<string>): vscode.Disposable {
     this.diffLoader = loader;
     return new vscode.Disposable(() => {
       if (this.diffLoader === loader) this.diffLoader = undefined;
     });
   }
 
-  loadDiff(resource: vscode.Uri, source: DiffSource): Promise<AnalysisResult> {
+  loadDiff(resource: vscode.Uri, source: DiffSource): Promise<string> {
     return this.diffLoader ? this.diffLoader(resource, source) : Promise.reject(new Error(texts.noDiffLoader()));
   }
 
@@ -270,7 +269,10 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
     return dest;
   }
 
-  /** Copies the Mermaid source of the active preview (or of the active BizFlow editor). */
+  /**
+   * Copies the Mermaid source of the active preview (or of the active BizFlow editor: the `mermaid` query,
+   * answered in the worker).
+   */
   async copyMermaid(preview = this.activePreview()): Promise<string | undefined> {
     let text: string | undefined;
     if (preview) {
@@ -281,8 +283,7 @@ export class PreviewManager implements vscode.Disposable, PreviewHost {
         void vscode.window.showInformationMessage(texts.noEditor());
         return undefined;
       }
-      const a = this.analyses.forDocument(editor.document);
-      text = panels().toMermaid(a.result.model, a.result.diagnostics).text;
+      text = (await this.analyses.queryNow(editor.document, { kind: 'mermaid' }, panels().answerPreviewQuery)).text;
     }
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(texts.copied(), 3000);

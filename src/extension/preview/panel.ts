@@ -21,8 +21,8 @@ import {
 } from '../../shared/protocol';
 import { createRequester, serveRequests, type Requester } from '../../shared/rpc';
 import { localResourceRoots, previewHtml } from './html';
-import { diagnosticsOfStep, prepareRender, sameHighlight, type HighlightTarget, type RenderParts } from '../../shared/preview-render';
-import type { RenderQueryOptions } from '../../shared/language-query-protocol';
+import { diagnosticsOfStep, sameHighlight, type HighlightTarget, type RenderParts } from '../../shared/preview-render';
+import type { DiffBefore, RenderQueryOptions } from '../../shared/language-query-protocol';
 import { answerPreviewQuery } from '../../shared/preview-queries';
 import { previewTitle, texts } from './strings';
 import { webviewStrings } from './webview-strings';
@@ -31,11 +31,10 @@ import { webviewStrings } from './webview-strings';
 export { isPreviewState } from '../../shared/protocol';
 import { readSettings } from '../settings';
 import type { Locale } from '../../core/types';
-import type { AnalysisResult } from '../../core/engine';
 
 /** What the manager (main bundle) takes from this chunk besides the panel. */
 export { exportFileName } from '../../shared/preview-render';
-export { toMermaid } from '../../core/mermaid';
+export { answerPreviewQuery } from '../../shared/preview-queries';
 
 /** `bizflow.preview.direction`: `LR` (default) or `TB`. */
 export function previewDirection(scope?: vscode.Uri): 'LR' | 'TB' {
@@ -46,11 +45,11 @@ export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   readonly analyses: AnalysisService;
   /**
-   * Reads the older version of a diff again from its source (a restored
-   * panel); rejects with a message that says why when it cannot (the file is
-   * gone, the revision unknown, comparisons not available here).
+   * Reads the older version of a diff (its text) again from its source (a
+   * restored panel); rejects with a message that says why when it cannot (the
+   * file is gone, the revision unknown, comparisons not available here).
    */
-  loadDiff(resource: vscode.Uri, source: DiffSource): Promise<AnalysisResult>;
+  loadDiff(resource: vscode.Uri, source: DiffSource): Promise<string>;
   /** The webview asked for a command (toolbar buttons). */
   runCommand(preview: BizflowPreview, command: 'exportSvg' | 'exportPng' | 'copyMermaid' | 'toggleLock' | 'showProblems'): void;
   /** The panel became active / was closed. */
@@ -103,8 +102,11 @@ export class BizflowPreview implements vscode.Disposable {
   private _onlyConflictLanes: boolean;
   /** What the picture shows: today, after the requirements, or the diff loaded (`_diff`). */
   private _mode: PreviewMode;
-  /** The older version of a "Compare with…" (for this document), while loaded. */
-  private _diff: { uri: string; before: AnalysisResult; label: string; source?: DiffSource } | undefined;
+  /**
+   * The older version of a "Compare with…" (for this document), while loaded: its text, parsed by whoever
+   * renders the diff (the analysis worker; the host without one).
+   */
+  private _diff: { uri: string; text: string; label: string; source?: DiffSource } | undefined;
   /** A diff of a restored panel, to read again from its source before the first render. */
   private restoringDiff: PersistedDiff | undefined;
   /** Why a restored diff could not be read again (shown in the banner until the view changes). */
@@ -251,7 +253,7 @@ export class BizflowPreview implements vscode.Disposable {
   }
 
   /** The loaded diff, if it is about the document shown. */
-  private diffOfResource(): { before: AnalysisResult; label: string; source?: DiffSource } | undefined {
+  private diffOfResource(): { text: string; label: string; source?: DiffSource } | undefined {
     return this._diff && this._diff.uri === this._resource.toString() ? this._diff : undefined;
   }
 
@@ -271,9 +273,9 @@ export class BizflowPreview implements vscode.Disposable {
     // one read, however many refreshes wait for it; renders wait until it is done (onAnalysis)
     return (this.diffLoading ??= (async () => {
       try {
-        const before = await this.host.loadDiff(uri, pending.source);
+        const text = await this.host.loadDiff(uri, pending.source);
         if (this.disposed || !this.matches(uri) || this._diff || this.restoringDiff !== pending) return;
-        this._diff = { uri: uri.toString(), before, label: pending.label, source: pending.source };
+        this._diff = { uri: uri.toString(), text, label: pending.label, source: pending.source };
       } catch (e) {
         if (this.disposed || this._diff || this.restoringDiff !== pending) return;
         this.diffProblem = texts.diffNotRestored(pending.label, e instanceof Error ? e.message : String(e), this.locale);
@@ -344,12 +346,12 @@ export class BizflowPreview implements vscode.Disposable {
   }
 
   /**
-   * Loads a diff of the document shown against an older version (the
-   * "BizFlow: Compare with…" command) and shows it; the toolbar's other
+   * Loads a diff of the document shown against an older version (`before`: its
+   * text; the "BizFlow: Compare with…" command) and shows it; the toolbar's other
    * views ("As written", …) leave it, its diff button shows it again.
    */
-  showDiff(before: AnalysisResult, label: string, source?: DiffSource): Promise<void> {
-    this._diff = { uri: this._resource.toString(), before, label, ...(source ? { source } : {}) };
+  showDiff(before: string, label: string, source?: DiffSource): Promise<void> {
+    this._diff = { uri: this._resource.toString(), text: before, label, ...(source ? { source } : {}) };
     this.restoringDiff = undefined;
     this.diffProblem = undefined;
     this._mode = 'diff';
@@ -495,16 +497,22 @@ export class BizflowPreview implements vscode.Disposable {
   }
 
   /**
-   * The render parts of an analysis in the view shown: from the worker (`render` query; `undefined` when the
-   * document moved on first), or, for a diff (it compares with another version's analysis), on the host.
+   * The render parts of an analysis in the view shown, from the worker (`render` query; `undefined` when the
+   * document moved on first); a diff sends the older version's text along, parsed in the worker.
    */
-  private async prepare(a: Analysis, mode: PreviewMode, limits?: RenderQueryOptions['limits']): Promise<RenderParts | undefined> {
-    const options: RenderQueryOptions = { ...this.renderOptions(fileNameOf(a.uri), mode), ...(limits ? { limits } : {}) };
-    const diff = this.diffOfResource();
-    if (diff && mode === 'diff') return prepareRender(a.result, a.positions.lines, { ...options, diff: { before: diff.before, label: diff.label } });
-    const answer = await this.host.analyses.queryAnalysis(a, { kind: 'render', options }, undefined, answerPreviewQuery);
-    if (answer && diff) answer.parts.model.diffWith = diff.label; // the diff loaded, not shown: its button
+  private async prepare(a: Analysis, mode: PreviewMode): Promise<RenderParts | undefined> {
+    const options = this.renderOptions(fileNameOf(a.uri), mode);
+    const diff = this.diffShown(mode);
+    const answer = await this.host.analyses.queryAnalysis(a, { kind: 'render', options, ...(diff ? { diff } : {}) }, undefined, answerPreviewQuery);
+    const loaded = this.diffOfResource();
+    if (answer && loaded && !diff) answer.parts.model.diffWith = loaded.label; // the diff loaded, not shown: its button
     return answer?.parts;
+  }
+
+  /** The older version to compare with when the view shown is the diff. */
+  private diffShown(mode: PreviewMode): DiffBefore | undefined {
+    const d = this.diffOfResource();
+    return d && mode === 'diff' ? { text: d.text, label: d.label } : undefined;
   }
 
   /** Posts a render prepared from analysis `a`, and the highlight of the cursor on it. */
@@ -612,13 +620,16 @@ export class BizflowPreview implements vscode.Disposable {
     );
   }
 
-  /** The Mermaid source as shown (role view and lane filter applied), computed fresh. */
+  /**
+   * The Mermaid source as shown (role view, lane filter and view applied, no size limit), computed fresh in
+   * the worker (the `mermaid` query) from its analysis of the document's current version.
+   */
   async mermaidSource(): Promise<string> {
     const doc = await this.document();
-    const infinite = { maxTextLength: Infinity, maxEdges: Infinity, maxNodes: Infinity };
-    const a = (await this.host.analyses.analyzeInBackground(doc.uri, doc.getText(), doc.version)) ?? this.host.analyses.forDocument(doc);
-    const parts = (await this.prepare(a, this.mode, infinite)) ?? (await this.prepare(this.host.analyses.forDocument(doc), this.mode, infinite));
-    return parts?.model.mermaid ?? '';
+    const mode = this.mode;
+    const diff = this.diffShown(mode);
+    const q = { kind: 'mermaid' as const, options: this.renderOptions(fileNameOf(doc.uri), mode), ...(diff ? { diff } : {}) };
+    return (await this.host.analyses.queryNow(doc, q, answerPreviewQuery)).text;
   }
 
   // ------------------------------------------------------------ messages --
@@ -721,16 +732,18 @@ export class BizflowPreview implements vscode.Disposable {
 
   // ------------------------------------------------------------ navigation --
 
-  /** Reveals and selects a step's key in an editor (clicking a node). */
+  /**
+   * Reveals and selects a step's key in an editor (clicking a node): where it is, asked of the worker (the
+   * `stepKey` query, from its analysis of the document's current version).
+   */
   async revealStep(stepId: string): Promise<vscode.TextEditor | undefined> {
     const doc = await this.document();
-    const a = this.host.analyses.forDocument(doc);
-    const step = a.result.model.steps.byId.get(stepId);
-    if (!step) {
+    const key = (await this.host.analyses.queryNow(doc, { kind: 'stepKey', stepId }, answerPreviewQuery)).range;
+    if (!key) {
       void vscode.window.showWarningMessage(texts.stepGone(stepId));
       return undefined;
     }
-    const range = a.positions.range(step.keySpan);
+    const range = new vscode.Range(key[0], key[1], key[2], key[3]);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
     const column =
       visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);

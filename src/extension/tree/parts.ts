@@ -3,6 +3,7 @@
  * desktop extension (dist/tree.js), required by ./views.ts the first time a
  * tree is built (esbuild.extension.mjs); the web build bundles it inline.
  */
-export { buildTree, childrenOf } from '../../core/tree';
+export { childrenOf } from '../../core/tree';
+export { answerTreeQuery } from '../../shared/view-queries';
 export { unpackTree } from '../../core/tree-pack';
 export { conflictsText, groupingLabel, treeItem } from './present';

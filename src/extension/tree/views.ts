@@ -141,6 +141,12 @@ export class TreeViews implements vscode.Disposable {
   private followToken = 0;
   /** The worker's packed trees, unpacked once each (a role's sections are read when the role is expanded). */
   private readonly unpackedTrees = new WeakMap<PackedTree, TreeData>();
+  /** The trees asked of the worker for an analysis, by grouping (another grouping chosen, then this one again). */
+  private readonly asked = new WeakMap<Analysis, Partial<Record<RequirementGrouping, PackedTree>>>();
+  /** Counts the shows started: a tree answered for an older one is dropped. */
+  private showTicket = 0;
+  /** The analysis of the latest show started (its trees may still be on their way). */
+  private latest: Analysis | undefined;
   private readonly refreshed = new vscode.EventEmitter<Analysis | undefined>();
   /** Fires after both trees were rebuilt (for tests and other views). */
   readonly onDidRefresh = this.refreshed.event;
@@ -217,7 +223,7 @@ export class TreeViews implements vscode.Disposable {
     this.analyses.treeGrouping = g;
     await this.state.update(GROUPING_KEY, g);
     await setContext(CONTEXT_GROUPING, g);
-    if (this.current) this.show(this.current.analysis);
+    if (this.current) await this.show(this.current.analysis);
     else this.decorate();
   }
 
@@ -227,7 +233,10 @@ export class TreeViews implements vscode.Disposable {
     const token = ++this.followToken;
     await this.analyses.prepare(doc.uri);
     if (token !== this.followToken || doc.isClosed) return;
-    this.show(this.analyses.forDocument(doc));
+    // the diagnostics' analysis of this version (from the worker, with the trees packed): no model built here
+    const a = await this.analyses.current(doc);
+    if (token !== this.followToken || doc.isClosed) return;
+    await this.show(a);
   }
 
   private onAnalysis(a: Analysis): void {
@@ -236,8 +245,10 @@ export class TreeViews implements vscode.Disposable {
     const uri = a.uri.toString();
     if (uri === shown || (active && isBizflowDocument(active) && active.uri.toString() === uri)) {
       // an older analysis of the same document (a late event) must not replace a newer one
-      if (uri === shown && a.version !== -1 && a.version < this.current!.analysis.version) return;
-      this.show(a);
+      // (nor replace the trees of a newer one still on their way)
+      const newest = Math.max(uri === shown ? this.current!.analysis.version : -1, this.latest?.uri.toString() === uri ? this.latest.version : -1);
+      if (a.version !== -1 && a.version < newest) return;
+      void this.show(a);
     }
   }
 
@@ -268,29 +279,47 @@ export class TreeViews implements vscode.Disposable {
       }
     }
     if (token !== this.followToken) return; // the user moved on meanwhile
-    if (doc && !doc.isClosed) this.show(this.analyses.forDocument(doc));
-    else this.clear();
+    if (!doc || doc.isClosed) return this.clear();
+    const a = await this.analyses.current(doc);
+    if (token === this.followToken && !doc.isClosed) await this.show(a);
   }
 
   private clear(): void {
+    this.showTicket++;
+    this.latest = undefined;
     this.update(undefined);
   }
 
-  private show(analysis: Analysis): void {
+  /**
+   * Shows the trees of an analysis. They come from the analysis worker: packed with the diagnostics' analysis
+   * while typing, else (an editor switch to an analysis made with another grouping, a new grouping) asked of
+   * it (the `tree` query, from the analysis it keeps): the host never builds the model for them. Resolves when
+   * shown, or dropped for a newer show.
+   */
+  private async show(analysis: Analysis): Promise<void> {
+    const ticket = ++this.showTicket;
+    this.latest = analysis;
+    const grouping = this._grouping;
     const broken = firstBreak(analysis);
     const last = this.current;
     if (broken && last && last.analysis.uri.toString() === analysis.uri.toString() && (!last.broken || last.broken.stale)) {
       // keep the last good picture, marked out of date, until the file reads again
-      this.update({ ...last, grouping: this._grouping, broken: { line: broken.line, stale: true } });
+      this.update({ ...last, grouping, broken: { line: broken.line, stale: true } });
       return;
     }
-    // from the analysis worker while typing; built here on an editor switch or a new grouping
-    const packed = analysis.packedTree?.grouping === this._grouping ? analysis.packedTree.data : undefined;
-    const fromWorker = packed && this.unpack(packed);
-    const data = fromWorker ?? parts().buildTree(analysis.result.model, analysis.result.diagnostics, this._grouping);
+    const packed = analysis.packedTree?.grouping === grouping ? analysis.packedTree.data : this.asked.get(analysis)?.[grouping];
+    let data = packed && this.unpack(packed);
+    if (!data) {
+      // without a worker (or if it failed): on the host, from the analysis of that text
+      const answer = await this.analyses.queryAnalysis(analysis, { kind: 'tree', grouping }, undefined, (s, q) => parts().answerTreeQuery(s, q));
+      // a newer show (or grouping) meanwhile; or the document moved on: its analysis, published, shows
+      if (!answer || ticket !== this.showTicket) return;
+      this.asked.set(analysis, { ...this.asked.get(analysis), [grouping]: answer.data });
+      data = this.unpack(answer.data);
+    }
     const roles = wrap(data.roles, analysis);
     const requirements = wrap(data.requirements, analysis);
-    this.update({ analysis, grouping: this._grouping, data, roles, requirements, ...(broken ? { broken: { line: broken.line, stale: false } } : {}) });
+    this.update({ analysis, grouping, data, roles, requirements, ...(broken ? { broken: { line: broken.line, stale: false } } : {}) });
   }
 
   private unpack(p: PackedTree): TreeData {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as vscode from 'vscode';
 import type { BizflowApi } from '../../../src/extension/extension';
+import { buildTree } from '../../../src/core/tree';
 import type { TreeElement, TreeViews } from '../../../src/extension/tree/views';
 import { screenshot } from '../util/screenshot';
 import { activateExtension, closeEverything, fixtureUri } from '../util/wait';
@@ -365,6 +366,60 @@ describe('roles & requirements tree views', function () {
       if (doc) await doc.save();
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('with the analysis worker, switching editors, closing a tab and changing the grouping build no model on the extension host; the trees are those the host built', async () => {
+    const api = await activateExtension<BizflowApi>();
+    assert.ok(api.worker, 'an analysis worker (desktop: worker_threads, web: a Web Worker)');
+    const procure = fixtureUri('procure-to-pay.bizflow.yaml');
+    const rows = async () => [...(await flatten(tree.roles)), ...(await flatten(tree.requirements))].map((r) => [r.item.id, label(r.item), r.item.description, r.depth]);
+    await open(order);
+    await waitForTree(tree, showing(order), 'order-fulfilment');
+    const orderDoc = vscode.window.activeTextEditor!.document;
+    const built = api.analyses.stats.hostModels;
+    try {
+      const byStatus = await rows();
+      // another grouping: asked of the worker (the analysis shown was packed with the status grouping)
+      await vscode.commands.executeCommand('bizflow.requirements.groupByPriority');
+      assert.equal(tree.grouping, 'priority');
+      assert.deepEqual((await children(tree.requirements)).map((g) => g.item.id), ['group/priority/must', 'group/priority/should', 'group/priority/could']);
+      const byPriority = await rows();
+      await vscode.commands.executeCommand('bizflow.requirements.groupByRole');
+      assert.deepEqual((await children(tree.requirements)).map((g) => g.item.id), ['group/role/sales', 'group/role/warehouse', 'group/role/director']);
+      await vscode.commands.executeCommand('bizflow.requirements.groupByPriority');
+      assert.deepEqual(await rows(), byPriority, 'the same priority trees again');
+      // an editor switch: the other document's analysis (its trees packed with it, or asked of the worker)
+      await open(procure);
+      await waitForTree(tree, showing(procure), 'procure-to-pay');
+      assert.ok((await children(tree.roles)).length > 0, 'procure-to-pay has roles');
+      await open(order);
+      await waitForTree(tree, showing(order), 'order-fulfilment again');
+      assert.deepEqual(await rows(), byPriority, 'order-fulfilment by priority, as before the switch');
+      await vscode.commands.executeCommand('bizflow.requirements.groupByStatus');
+      assert.deepEqual(await rows(), byStatus, 'back to the status grouping: the same trees');
+      // the tab of the document shown closes: the trees show the other open document
+      await open(procure);
+      await waitForTree(tree, showing(procure), 'procure-to-pay again');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await waitForTree(tree, showing(order), 'order-fulfilment after procure-to-pay closed');
+      assert.deepEqual(await rows(), byStatus);
+      assert.equal(api.analyses.stats.hostModels, built, 'no parse or model built on the extension host');
+      // the same trees as built on the host from the document's analysis (what the views did before)
+      for (const grouping of ['status', 'priority'] as const) {
+        await tree.setGrouping(grouping);
+        const a = api.analyses.forDocument(orderDoc);
+        assert.equal(tree.analysis?.version, a.version);
+        assert.deepEqual(tree.snapshot?.data, buildTree(a.result.model, a.result.diagnostics, grouping), grouping);
+      }
+      // the counter counts: a synchronous analysis of a new text builds its model on the host
+      const probe = vscode.Uri.parse('untitled:counter-probe.bizflow.yaml');
+      const counted = api.analyses.stats.hostModels;
+      api.analyses.forText(probe, 'steps: {}\n', -1);
+      api.analyses.forget(probe);
+      assert.equal(api.analyses.stats.hostModels, counted + 1, 'the counter counts');
+    } finally {
+      await tree.setGrouping('status');
     }
   });
 
