@@ -4,11 +4,13 @@
  * are files or `REV:PATH` read through git (`HEAD~1:flows/order.bizflow.yaml`).
  */
 import { pick } from '../core/i18n';
-import type { Model } from '../core/model';
-import { diffAnalyses, type RoleDiff } from '../core/review/diff';
+import { diffAnalyses } from '../core/review/diff';
+import { formatDiff } from '../core/review/format';
 import type { Locale } from '../core/types';
 import { EXIT_OK, choice, parseCommandArgs, type CliContext, ROLE_OPTION, FORMAT_OPTION, CONFIG_OPTION } from './context';
-import { REVIEW_FORMATS, checkRole, loadForReview, mdEscape, roleLabel, stateWord, stepLabel, type Loaded, type ReviewFormat } from './impact';
+import { REVIEW_FORMATS, checkRole, loadForReview, type ReviewFormat } from './impact';
+
+export { formatDiff };
 
 export function diffUsage(locale: Locale): string {
   return pick(locale, {
@@ -36,109 +38,6 @@ REV:PATH（如 HEAD~1:flows/order.bizflow.yaml；./PATH 相对于当前文件夹
       --locale en|zh-CN              输出语言
 `,
   });
-}
-
-function words(locale: Locale) {
-  const t = (en: string, zh: string) => pick(locale, en, zh);
-  return {
-    title: (a: string, b: string) => t(`Changes by role: ${a} → ${b}`, `按角色列出的变化：${a} → ${b}`),
-    noChange: t('no changes for this role.', '该角色没有变化。'),
-    steps: t('Steps of its lane', '其泳道中的步骤'),
-    requirements: t('Requirements', '需求'),
-    conflicts: t('Conflicts', '冲突'),
-    agreements: t('Agreements', '同意'),
-    added: t('added', '新增'),
-    removed: t('removed', '删除'),
-    changed: (fields: string) => t(`changed (${fields})`, `修改（${fields}）`),
-    /** A list of fields or requirements: "a, b" / "a、b". */
-    list: (items: readonly string[]) => items.join(t(', ', '、')),
-    paren: (x: string) => t(` (${x})`, `（${x}）`),
-    movedFrom: (who: string) => t(`moved from ${who}`, `从${who}移入`),
-    movedTo: (who: string) => t(`moved to ${who}`, `移到${who}`),
-    status: (a: string, b: string) => t(`status ${a} → ${b}`, `状态 ${a} → ${b}`),
-    content: (a: string, b: string) => t(`content changed (fingerprint ${a} → ${b})`, `内容已变（指纹 ${a} → ${b}）`),
-    opened: t('opened', '新出现'),
-    resolved: t('resolved', '已解决'),
-    agreement: (c: string) =>
-      c === 'gained'
-        ? t('agreement gained', '获得同意')
-        : c === 'stale'
-          ? t('agreement made stale (the requirement changed since)', '同意已失效（之后需求有变化）')
-          : c === 'withdrawn'
-            ? t('agreement withdrawn', '撤回同意')
-            : c === 'objected'
-              ? t('objection recorded', '记录了反对')
-              : t('question recorded', '记录了问题'),
-  };
-}
-
-function sections(locale: Locale, before: Model, after: Model, d: RoleDiff): [string, string[]][] {
-  const w = words(locale);
-  const model = (id: string) => (after.steps.byId.has(id) ? after : before);
-  const out: [string, string[]][] = [];
-  const add = (h: string, l: string[]) => l.length && out.push([h, l]);
-  add(
-    w.steps,
-    d.steps.map((s) => {
-      const label = stepLabel(locale, model(s.step), s.step);
-      if (s.change === 'added') return `+ ${label}`;
-      if (s.change === 'removed') return `− ${label}`;
-      let line = `~ ${label}: ${w.changed(w.list(s.fields!))}`;
-      if (s.roleBefore !== s.roleAfter) {
-        if (s.roleAfter === d.role && s.roleBefore) line += ` — ${w.movedFrom(roleLabel(locale, before, s.roleBefore))}`;
-        if (s.roleBefore === d.role && s.roleAfter) line += ` — ${w.movedTo(roleLabel(locale, after, s.roleAfter))}`;
-      }
-      return line;
-    }),
-  );
-  add(
-    w.requirements,
-    d.requirements.map((r) => {
-      const req = after.requirements.byId.get(r.requirement) ?? before.requirements.byId.get(r.requirement);
-      const title = req?.title ? ` ${req.title}` : '';
-      switch (r.change) {
-        case 'added':
-          return `+ ${r.requirement}${title}`;
-        case 'removed':
-          return `− ${r.requirement}${title}`;
-        case 'status':
-          return `~ ${r.requirement}${title}: ${w.status(r.statusBefore!, r.statusAfter!)}`;
-        default:
-          return `~ ${r.requirement}${title}: ${w.content(r.fingerprintBefore!, r.fingerprintAfter!)}`;
-      }
-    }),
-  );
-  add(
-    w.conflicts,
-    d.conflicts.map((c) => `${c.change === 'opened' ? '+' : '✓'} ${c.change === 'opened' ? w.opened : w.resolved}: ${c.severity} ${c.code}${w.paren(w.list(c.requirements))}`),
-  );
-  add(
-    w.agreements,
-    d.agreements.map((a) => `${a.requirement}: ${w.agreement(a.change)} (${stateWord(locale, a.before)} → ${stateWord(locale, a.after)})`),
-  );
-  return out;
-}
-
-export function formatDiff(format: ReviewFormat, locale: Locale, a: Loaded, b: Loaded, roles: RoleDiff[]): string {
-  if (format === 'json') return JSON.stringify({ old: a.shown, new: b.shown, roles }, null, 2) + '\n';
-  const w = words(locale);
-  const before = a.result.model;
-  const after = b.result.model;
-  let s = format === 'markdown' ? `# ${w.title(a.shown, b.shown)}\n` : `${w.title(a.shown, b.shown)}\n`;
-  for (const d of roles) {
-    const label = roleLabel(locale, after.roles.byId.has(d.role) ? after : before, d.role);
-    const secs = sections(locale, before, after, d);
-    if (format === 'markdown') {
-      s += `\n## ${label}\n\n`;
-      if (!secs.length) s += `${w.noChange}\n`;
-      for (const [h, lines] of secs) s += `### ${h}\n\n` + lines.map((l) => `- ${mdEscape(l)}`).join('\n') + '\n\n';
-    } else {
-      s += `\n${label}\n`;
-      if (!secs.length) s += `  ${w.noChange}\n`;
-      for (const [h, lines] of secs) s += `  ${h}${pick(locale, ':', '：')}\n` + lines.map((l) => `    ${l}\n`).join('');
-    }
-  }
-  return s.replace(/\n+$/, '\n');
 }
 
 export async function diffCommand(argv: readonly string[], ctx: CliContext): Promise<number> {

@@ -8,18 +8,18 @@
  *   `current` (the trees following the active editor): the findings come from
  *   the analysis worker, off the extension host's thread; a newer edit
  *   supersedes an outdated analysis (`undefined`; `current` asks again). The
- *   model is built on the host only when a consumer reads `result` (now: the
- *   review commands), once per version (`stats.hostModels` counts it).
+ *   model is built on the host only when a consumer reads `result` (now: only
+ *   the fallbacks below), once per version (`stats.hostModels` counts it).
  * * `query` / `queryNow` (language features: completion, hover, quick fixes,
  *   rename, definition, references; the preview's click on a step and Mermaid
- *   copy): answered in the worker from the analysis it keeps of the document
+ *   copy; the review commands' diff, roles and pack): answered in the worker from the analysis it keeps of the document
  *   (the diagnostics' analysis of that version), so the host never builds the
  *   model of a big file; without a worker (or if it failed), on the host from
  *   `forText`.
  * * `queryAnalysis` (the preview's `render` and `highlight`, the trees of
  *   another grouping, the outline): the same, about the text and version of an
  *   analysis (the one just published); `queryFile`, about a file read from disk.
- * * `forText` / `forDocument` (the review commands; the fallback): synchronous,
+ * * `forText` / `forDocument` (the fallback, and tests): synchronous,
  *   reusing the cached analysis of that version, its model built on the host.
  * A file larger than `bizflow.maxFileSize` is not analysed: one finding says why.
  */
@@ -105,7 +105,8 @@ export class AnalysisService implements vscode.Disposable {
   /**
    * For tests: `hostModels`, how many analyses built their parse and model on the extension host's thread
    * (the one VS Code and every extension share): with a worker, only without one for a file, when it failed,
-   * or for a consumer that still reads `result` (the review commands, workspace symbols of unopened files).
+   * or for a consumer that still reads `result` (none in the extension now: the review commands, the views,
+   * the preview and workspace symbols of unopened files ask the worker).
    */
   readonly stats = { hostModels: 0 };
 

@@ -1,7 +1,8 @@
 /**
- * The review pack in one call, for the CLI and (later) the extension's
- * "BizFlow: Export Review Pack": `buildReviewPack(text, options)` analyses
- * the text, builds the pack model (core/review/pack.ts) and renders it as
+ * The review pack in one call, for the CLI: `buildReviewPack(text, options)`
+ * analyses the text, builds the pack model (core/review/pack.ts) and renders
+ * it (`renderReviewPack`, which the editor's "BizFlow: Export Review Pack"
+ * calls with the model its analysis worker made) as
  * HTML (with the swimlane pictures drawn by Mermaid in headless Chromium when
  * it can be found; otherwise a note and the Mermaid text), Markdown, or xlsx
  * (exceljs, loaded only when xlsx is asked for).
@@ -88,11 +89,19 @@ export async function buildReviewPack(text: string, options: ReviewPackOptions):
   const locale = options.locale ?? 'en';
   const result = analyze(text, { locale, config: options.config });
   const pack = buildPack(result, { role: options.role, locale });
-  if (options.format === 'md') return { pack, md: renderPackMarkdown(pack, { file: options.file, generatedOn: options.generatedOn }) };
+  return { pack, ...(await renderReviewPack(pack, options)) };
+}
+
+/**
+ * A review pack's model (made by `buildPack`: here, or in the editor's analysis worker) rendered in one format
+ * (the words in the pack's language).
+ */
+export async function renderReviewPack(pack: ReviewPack, options: Omit<ReviewPackOptions, 'locale' | 'role' | 'config'>): Promise<Omit<ReviewPackResult, 'pack'>> {
+  const locale = pack.locale;
+  if (options.format === 'md') return { md: renderPackMarkdown(pack, { file: options.file, generatedOn: options.generatedOn }) };
   if (options.format === 'xlsx') {
-     
     const { packWorkbook } = require('./review-xlsx') as typeof import('./review-xlsx');
-    return { pack, xlsxBuffer: await packWorkbook(pack, { file: options.file }) };
+    return { xlsxBuffer: await packWorkbook(pack, { file: options.file }) };
   }
   let pictures: PackPictures = {};
   if (options.pictures !== false) {
@@ -104,5 +113,5 @@ export async function buildReviewPack(text: string, options: ReviewPackOptions):
     pictures = { error: locale === 'zh-CN' ? '未绘制图片' : 'pictures were not drawn' };
   }
   const html = renderPackHtml(pack, { file: options.file, generatedOn: options.generatedOn, pictures });
-  return { pack, html, pictureError: pictures.error };
+  return { html, pictureError: pictures.error };
 }

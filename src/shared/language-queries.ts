@@ -13,20 +13,34 @@ import { hoverAt } from '../core/hover';
 import { prepareRename, renameSymbol } from '../core/rename';
 import type { SymbolOccurrence } from '../core/symbols';
 import type { Diagnostic, Span } from '../core/types';
-import { isPreviewQuery, type AnswerOf, type LanguageAnswer, type LanguageQuery, type LineRange4, type PreviewQuery, type QuerySubject, type ShownDiagnostic, type ViewQuery } from './language-query-protocol';
+import {
+  isPreviewQuery,
+  isReviewQuery,
+  type AnswerOf,
+  type LanguageAnswer,
+  type LanguageQuery,
+  type LineRange4,
+  type PreviewQuery,
+  type QuerySubject,
+  type ReviewQuery,
+  type ShownDiagnostic,
+  type ViewQuery,
+} from './language-query-protocol';
 import { answerPreviewQuery } from './preview-queries';
+import { answerReviewQuery } from './review-queries';
 import { answerOutlineQuery, answerTreeQuery } from './view-queries';
 
 export * from './language-query-protocol';
 
 /**
- * Answers a query about an analysed text, the language features', the preview's (./preview-queries.ts) and
- * the views' (./view-queries.ts; never throws for a well-formed query: the core functions do not). The
- * worker answers with it.
+ * Answers a query about an analysed text, the language features', the preview's (./preview-queries.ts), the
+ * views' (./view-queries.ts) and the review commands' (./review-queries.ts; never throws for a well-formed
+ * query: the core functions do not). The worker answers with it.
  */
 export function answerQuery(s: QuerySubject, q: LanguageQuery): LanguageAnswer {
   if (q.kind === 'tree') return answerTreeQuery(s, q);
   if (q.kind === 'outline') return answerOutlineQuery(s, q);
+  if (isReviewQuery(q)) return answerReviewQuery(s, q);
   return isPreviewQuery(q) ? answerPreviewQuery(s, q) : answerLanguageQuery(s, q);
 }
 
@@ -34,7 +48,7 @@ export function answerQuery(s: QuerySubject, q: LanguageQuery): LanguageAnswer {
  * Answers a language feature's query (what the providers pass to `AnalysisService.query`: their chunk does
  * not bring the preview's render).
  */
-export function answerLanguageQuery(s: QuerySubject, q: Exclude<LanguageQuery, PreviewQuery | ViewQuery>): LanguageAnswer {
+export function answerLanguageQuery(s: QuerySubject, q: Exclude<LanguageQuery, PreviewQuery | ViewQuery | ReviewQuery>): LanguageAnswer {
   const range = (span: Span): LineRange4 => s.lines.range4(span);
   const model = s.result.model;
   const offset = 'line' in q ? s.lines.offset(q.line, q.character) : 0;

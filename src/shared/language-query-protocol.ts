@@ -3,8 +3,9 @@
  * main bundle (the worker protocol's validation) does not pull in the core's completion, cards and fixes.
  * Besides the language features', the preview's: `render` (what the webview draws, ./preview-render.ts; a diff
  * view's older version sent as text), `highlight` (what the cursor is on), `stepKey` (a clicked node's key) and
- * `mermaid` (the Mermaid source to copy); and the views': `tree` and `outline` (./view-queries.ts). All answered in
- * the worker, so the host never builds the model for them.
+ * `mermaid` (the Mermaid source to copy); the views': `tree` and `outline` (./view-queries.ts); and the review
+ * commands': `compare`, `roles`, `reviewPack` (./review-queries.ts). All answered in the worker, so the host never
+ * builds the model for them.
  */
 import type { CompletionEntry } from '../core/completion';
 import type { AnalysisResult } from '../core/engine';
@@ -12,6 +13,7 @@ import type { LineIndex } from '../core/positions';
 import type { SymbolIndex } from '../core/symbols';
 import type { PackedOutline } from '../core/outline';
 import type { PackedTree } from '../core/tree-pack';
+import type { ReviewPack } from '../core/review/pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { Locale } from '../core/types';
 import type { HighlightTarget, RenderOptions, RenderParts } from './preview-render';
@@ -41,7 +43,8 @@ export type LanguageQuery =
   | ({ kind: 'definition' } & QueryPosition)
   | ({ kind: 'references'; includeDeclaration: boolean } & QueryPosition)
   | PreviewQuery
-  | ViewQuery;
+  | ViewQuery
+  | ReviewQuery;
 
 /**
  * The preview's queries: `render`, what the webview draws of the analysis with these options (plain data;
@@ -70,8 +73,39 @@ export type TreeQuery = { kind: 'tree'; grouping: RequirementGrouping };
 export type OutlineQuery = { kind: 'outline' };
 export type ViewQuery = TreeQuery | OutlineQuery;
 
+/**
+ * The review commands' queries (./review-queries.ts answers them): `compare`, "BizFlow: Compare with…": the diff
+ * by role between an older version (`before`: its text and name) and this text (named `label`), as Markdown;
+ * `roles`, the roles (the review pack's role picker); `reviewPack`, the review pack's model (all roles, or
+ * `role`'s section), plain data the host renders as HTML, Markdown or xlsx.
+ */
+export type ReviewQuery = { kind: 'compare'; before: DiffBefore; label: string; role?: string } | { kind: 'roles' } | { kind: 'reviewPack'; role?: string };
+export const REVIEW_QUERY_KINDS: readonly ReviewQuery['kind'][] = ['compare', 'roles', 'reviewPack'];
+
+/** Whether a query is one of the review commands' (./review-queries.ts answers them). */
+export function isReviewQuery(q: LanguageQuery): q is ReviewQuery {
+  return q.kind === 'compare' || q.kind === 'roles' || q.kind === 'reviewPack';
+}
+
 export type QueryKind = LanguageQuery['kind'];
-export const QUERY_KINDS: readonly QueryKind[] = ['complete', 'hover', 'fixes', 'prepareRename', 'rename', 'definition', 'references', 'render', 'highlight', 'stepKey', 'mermaid', 'tree', 'outline'];
+export const QUERY_KINDS: readonly QueryKind[] = [
+  'complete',
+  'hover',
+  'fixes',
+  'prepareRename',
+  'rename',
+  'definition',
+  'references',
+  'render',
+  'highlight',
+  'stepKey',
+  'mermaid',
+  'tree',
+  'outline',
+  'compare',
+  'roles',
+  'reviewPack',
+];
 export const PREVIEW_QUERY_KINDS: readonly PreviewQuery['kind'][] = ['render', 'highlight', 'stepKey', 'mermaid'];
 
 /** Whether a query is one of the preview's (./preview-queries.ts answers them). */
@@ -98,7 +132,8 @@ export type LanguageAnswer =
   | { kind: 'references'; references?: { range: LineRange4; isDefinition: boolean }[] }
   | PreviewAnswer
   | TreeAnswer
-  | OutlineAnswer;
+  | OutlineAnswer
+  | ReviewAnswer;
 
 export type PreviewAnswer =
   | { kind: 'render'; parts: RenderParts }
@@ -108,6 +143,8 @@ export type PreviewAnswer =
   | { kind: 'mermaid'; text: string };
 export type TreeAnswer = { kind: 'tree'; grouping: RequirementGrouping; data: PackedTree };
 export type OutlineAnswer = { kind: 'outline'; data: PackedOutline };
+/** `compare`: the Markdown; `roles`: each role's id and name (as written); `reviewPack`: the pack's model. */
+export type ReviewAnswer = { kind: 'compare'; markdown: string } | { kind: 'roles'; roles: { id: string; name?: string }[] } | { kind: 'reviewPack'; pack: ReviewPack };
 
 export type AnswerOf<K extends QueryKind> = Extract<LanguageAnswer, { kind: K }>;
 
@@ -174,7 +211,12 @@ export function isLanguageQuery(q: unknown): q is LanguageQuery {
     case 'tree':
       return x.grouping === 'status' || x.grouping === 'priority' || x.grouping === 'role';
     case 'outline':
+    case 'roles':
       return true;
+    case 'compare':
+      return isDiffBefore(x.before) && isString(x.label) && optional(x.role, isString);
+    case 'reviewPack':
+      return optional(x.role, isString);
     case 'fixes':
       return (
         Array.isArray(x.diagnostics) &&
@@ -219,6 +261,12 @@ export function isLanguageAnswer(a: unknown): a is LanguageAnswer {
       return isObject(x.data) && Array.isArray(x.data.roles) && Array.isArray(x.data.roleSections) && Array.isArray(x.data.requirements) && isObject(x.data.conflicts);
     case 'outline':
       return isObject(x.data);
+    case 'compare':
+      return isString(x.markdown);
+    case 'roles':
+      return Array.isArray(x.roles) && x.roles.every((r: unknown) => isObject(r) && isString(r.id) && optional(r.name, isString));
+    case 'reviewPack':
+      return isObject(x.pack) && isObject(x.pack.process) && Array.isArray(x.pack.roles);
     default:
       return false;
   }

@@ -78,13 +78,6 @@ function stepFields(model: Model, id: string): Record<string, string> {
   return out;
 }
 
-/** The requirement concerns the role: it asked, it names a step of its lane, or it records the role's word. */
-function concerns(model: Model, r: Requirement, role: string): boolean {
-  if (r.from?.id === role) return true;
-  if (stepsNamed(r).some((s) => laneOf(model, s) === role)) return true;
-  return agreements(model, r).has(role);
-}
-
 function conflictKey(c: ConflictEntry): string {
   return `${c.code}|${[...c.requirements].sort().join(',')}|${[...c.steps].sort().join(',')}|${[...c.roles].sort().join(',')}`;
 }
@@ -137,6 +130,10 @@ export function diffAnalyses(before: ImpactInput, after: ImpactInput, options: {
   const conflictsB = conflictEntries(b, after.diagnostics);
   const keysA = new Set(conflictsA.map(conflictKey));
   const keysB = new Set(conflictsB.map(conflictKey));
+  const opened = conflictsB.filter((c) => !keysA.has(conflictKey(c)));
+  const resolved = conflictsA.filter((c) => !keysB.has(conflictKey(c)));
+  // each requirement with its older version, if any
+  const pairs = b.requirements.list.map((r) => [r, a.requirements.byId.get(r.id)] as const);
 
   const fp = new Map<Requirement, string>();
   const fingerprint = (m: Model, r: Requirement) => {
@@ -145,13 +142,29 @@ export function diffAnalyses(before: ImpactInput, after: ImpactInput, options: {
     return f;
   };
 
+  // each requirement's agreements and the lanes of the steps it names, once for all roles (a file with hundreds of
+  // roles and requirements: the fingerprints behind the agreements were computed per role and requirement)
+  const agreed = new Map<Requirement, ReturnType<typeof agreements>>();
+  const agreementsOf = (m: Model, r: Requirement) => {
+    let x = agreed.get(r);
+    if (x === undefined) agreed.set(r, (x = agreements(m, r)));
+    return x;
+  };
+  /** The roles a requirement concerns: the one that asked, those whose lanes have a step it names, those whose word it records. */
+  const concerned = new Map<Requirement, Set<string | undefined>>();
+  const concernsOf = (m: Model, r: Requirement) => {
+    let x = concerned.get(r);
+    if (x === undefined) concerned.set(r, (x = new Set([r.from?.id, ...stepsNamed(r).map((s) => laneOf(m, s)), ...agreementsOf(m, r).keys()])));
+    return x;
+  };
+  const concerns = (m: Model, r: Requirement, role: string) => concernsOf(m, r).has(role);
+
   const roles: RoleDiff[] = [];
   for (const role of roleIds) {
     const steps = stepDiffs.filter((d) => d.roleBefore === role || d.roleAfter === role);
 
     const requirements: RequirementDiff[] = [];
-    for (const r of b.requirements.list) {
-      const old = a.requirements.byId.get(r.id);
+    for (const [r, old] of pairs) {
       if (!old) {
         if (concerns(b, r, role)) requirements.push({ requirement: r.id, change: 'added' });
         continue;
@@ -174,14 +187,13 @@ export function diffAnalyses(before: ImpactInput, after: ImpactInput, options: {
       requirements: c.requirements,
       steps: c.steps,
     });
-    for (const c of conflictsB) if (!keysA.has(conflictKey(c)) && partyTo(b, c, role)) conflicts.push(entry('opened', c));
-    for (const c of conflictsA) if (!keysB.has(conflictKey(c)) && partyTo(a, c, role)) conflicts.push(entry('resolved', c));
+    for (const c of opened) if (partyTo(b, c, role)) conflicts.push(entry('opened', c));
+    for (const c of resolved) if (partyTo(a, c, role)) conflicts.push(entry('resolved', c));
 
     const agreementDiffs: AgreementDiff[] = [];
-    for (const r of b.requirements.list) {
-      const old = a.requirements.byId.get(r.id);
-      const stateA = old ? (agreements(a, old).get(role)?.state ?? 'none') : 'none';
-      const stateB = agreements(b, r).get(role)?.state ?? 'none';
+    for (const [r, old] of pairs) {
+      const stateA = old ? (agreementsOf(a, old).get(role)?.state ?? 'none') : 'none';
+      const stateB = agreementsOf(b, r).get(role)?.state ?? 'none';
       const change = agreementChange(stateA, stateB);
       if (change) agreementDiffs.push({ requirement: r.id, change, before: stateA, after: stateB });
     }

@@ -4,25 +4,26 @@
  * * "BizFlow: Compare with…" — the diff by role (core/review/diff.ts) between
  *   the active BizFlow file and a git revision of it (through the built-in Git
  *   extension's API) or another file, shown as Markdown in a read-only virtual
- *   document and its Markdown preview; "Show on the swimlane" (or the option
+ *   document and its Markdown preview; both versions analysed and the Markdown
+ *   written in the analysis worker (the `compare` query, src/shared/review-queries.ts:
+ *   the host builds no model of either); "Show on the swimlane" (or the option
  *   `show: 'swimlane'`) shows it in the file's preview instead (added steps
  *   marked, removed ones dashed, changed ones marked; "As written" goes back;
  *   the panel keeps the diff's source, read again by `readDiffSource` after a
  *   window reload).
  * * "BizFlow: Export Review Pack" — the review pack of the active file (HTML,
- *   Markdown or Excel, for all roles or one), through reviewPackAdapter.ts:
+ *   Markdown or Excel, for all roles or one): its model made in the analysis
+ *   worker (the `roles` and `reviewPack` queries), rendered here from that
+ *   plain data through reviewPackAdapter.ts:
  *   the HTML's swimlane pictures drawn in a temporary webview
  *   (./packPictures.ts), the xlsx by exceljs, read from dist/exceljs.js beside
  *   this chunk (src/node/review-xlsx.ts) only when an xlsx is made.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { formatDiff } from '../../cli/diff';
-import { analyze, type AnalysisResult } from '../../core/engine';
 import { localToday } from '../../core/fixes';
-import { diffAnalyses } from '../../core/review/diff';
-import type { Locale } from '../../core/types';
 import type { DiffSource } from '../../shared/protocol';
+import { answerReviewQuery } from '../../shared/review-queries';
 import type { AnalysisService } from '../analysis';
 import type { CompareDocuments } from './reviewCommands';
 import { drawPicturesInWebview } from './packPictures';
@@ -114,8 +115,6 @@ export async function compareWith(
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to compare it.'));
     return undefined;
   }
-  const now = analyses.forDocument(doc);
-  const locale: Locale = now.locale;
   let oldText: string;
   let oldName: string;
   let source: DiffSource;
@@ -164,16 +163,12 @@ export async function compareWith(
     void vscode.window.showErrorMessage(vscode.l10n.t('Could not read the other version: {0}', e instanceof Error ? e.message : String(e)));
     return undefined;
   }
-  const before = analyze(oldText, { locale });
-  const after = now.result;
-  const diff = diffAnalyses(before, after, { role: options.role });
   const newName = vscode.workspace.asRelativePath(doc.uri);
-  const markdown = formatDiff(
-    'markdown',
-    locale,
-    { shown: oldName, text: oldText, result: before },
-    { shown: newName, text: doc.getText(), result: after },
-    diff.roles,
+  // both versions analysed and the Markdown written in the analysis worker (on the host only without one)
+  const { markdown } = await analyses.queryNow(
+    doc,
+    { kind: 'compare', before: { text: oldText, label: oldName }, label: newName, ...(options.role !== undefined ? { role: options.role } : {}) },
+    answerReviewQuery,
   );
   const target = documents.add(`${path.basename(doc.uri.fsPath)} ↔ ${oldName.replace(/[\\/]/g, '_')}`, markdown);
   const showDiff = hooks.showDiff;
@@ -213,7 +208,6 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
     void vscode.window.showWarningMessage(vscode.l10n.t('The review pack is not available in this build yet; use "bizflow review FILE" on the command line.'));
     return undefined;
   }
-  const a = analyses.forDocument(doc);
   const formats: { label: string; format: PackFormat; ext: string }[] = [
     { label: vscode.l10n.t('HTML (one file, works offline, prints on A4)'), format: 'html', ext: 'html' },
     { label: vscode.l10n.t('Markdown (for PRDs and wikis)'), format: 'md', ext: 'md' },
@@ -224,8 +218,10 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
   let role = options.role;
   if (role === undefined && !options.format) {
     const all = vscode.l10n.t('All roles');
+    // the roles as the worker reads them (the host builds no model of the file)
+    const { roles } = await analyses.queryNow(doc, { kind: 'roles' }, answerReviewQuery);
     const picked = await vscode.window.showQuickPick(
-      [{ label: all, id: '' }, ...a.result.model.roles.list.map((r) => ({ label: r.name ?? r.id, description: r.id, id: r.id }))],
+      [{ label: all, id: '' }, ...roles.map((r) => ({ label: r.name ?? r.id, description: r.id, id: r.id }))],
       { placeHolder: vscode.l10n.t('For which role?') },
     );
     if (!picked) return undefined;
@@ -242,16 +238,19 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
   try {
     const out = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the review pack…') },
-      () =>
-        build(doc.getText(), {
+      async () => {
+        // the pack's model made in the analysis worker (plain data), rendered here
+        const { pack } = await analyses.queryNow(doc, { kind: 'reviewPack', ...(role !== undefined ? { role } : {}) }, answerReviewQuery);
+        return build(pack, {
           format: chosen.format,
           role,
-          locale: a.locale,
+          locale: pack.locale,
           file: vscode.workspace.asRelativePath(doc.uri),
           generatedOn: localToday(),
           // the swimlane pictures, drawn by Mermaid in a temporary webview (no Chromium needed)
           draw: (diagrams, frame) => drawPicturesInWebview(extensionUri, diagrams, { title: vscode.l10n.t("Drawing the review pack's pictures…"), frame }),
-        }),
+        });
+      },
     );
     if (chosen.format === 'html' && out.pictureError) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The review pack has no pictures: {0}', out.pictureError));

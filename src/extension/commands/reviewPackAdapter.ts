@@ -1,15 +1,16 @@
 /**
- * The extension's door to the review pack (src/node/review-pack.ts):
- * "BizFlow: Export Review Pack" calls `buildReviewPack` through this adapter
- * only (tests pass a builder of their own), with
+ * The extension's door to the review pack's renderers (src/node/review-pack.ts):
+ * "BizFlow: Export Review Pack" calls `renderReviewPack` through this adapter
+ * only (tests pass a builder of their own), with the pack's model (plain data,
+ * made in the analysis worker: the `reviewPack` query) and
  *
- *   buildReviewPack(text, { format: 'html' | 'md' | 'xlsx', role?, locale, file?, generatedOn?, draw? })
+ *   renderReviewPack(pack, { format: 'html' | 'md' | 'xlsx', role?, locale, file?, generatedOn?, draw? })
  *     → Promise<{ html?: string; md?: string; xlsxBuffer?: Uint8Array; pictureError?: string }>
  *
  * `draw` is the pack builder's picture hook (core/review/pack-pictures.ts):
  * the editor draws in a webview, the CLI in headless Chromium.
  */
-import type { PackDiagrams } from '../../core/review/pack';
+import type { PackDiagrams, ReviewPack } from '../../core/review/pack';
 import type { PackPictures } from '../../core/review/pack-html';
 import type { PictureFrame } from '../../core/review/pack-pictures';
 import type { Locale } from '../../core/types';
@@ -36,10 +37,11 @@ export interface PackOutput {
   pictureError?: string;
 }
 
-export type BuildReviewPack = (text: string, request: PackRequest) => Promise<PackOutput>;
+/** Renders a review pack's model (`role` and `locale` are the pack's: it was made for them). */
+export type BuildReviewPack = (pack: ReviewPack, request: PackRequest) => Promise<PackOutput>;
 
-/** The review pack builder, or undefined while it is not part of this build. */
+/** The review pack's renderer, or undefined while it is not part of this build. */
 export async function reviewPackBuilder(): Promise<BuildReviewPack | undefined> {
-  const { buildReviewPack } = await import('../../node/review-pack');
-  return buildReviewPack;
+  const { renderReviewPack } = await import('../../node/review-pack');
+  return (pack, r) => renderReviewPack(pack, { format: r.format, file: r.file, generatedOn: r.generatedOn, draw: r.draw });
 }

@@ -157,8 +157,9 @@ describe('review commands (issue 14): compare, export, what changes', function (
     const target = fixtureUri(`review-${Date.now()}-pack.md`);
     created.push(target);
     const asked: unknown[] = [];
-    const builder = async (text: string, request: unknown) => {
-      asked.push({ text, request });
+    // the renderer gets the pack's model (made in the analysis worker), never the text
+    const builder = async (pack: { locale: string; roles: { id: string }[] }, request: unknown) => {
+      asked.push({ pack, request });
       return { md: '# Review pack\n' };
     };
     const out = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'md', role: 'warehouse', target, builder });
@@ -168,6 +169,8 @@ describe('review commands (issue 14): compare, export, what changes', function (
     const req = (asked[0] as { request: { format: string; role: string; locale: string; generatedOn: string } }).request;
     assert.deepEqual([req.format, req.role, req.locale], ['md', 'warehouse', 'en']);
     assert.match(req.generatedOn, /^\d{4}-\d{2}-\d{2}$/);
+    const pack = (asked[0] as { pack: { locale: string; roles: { id: string }[] } }).pack;
+    assert.deepEqual([pack.locale, pack.roles.map((r) => r.id)], ['en', ['warehouse']]);
   });
 
   it('Export Review Pack for real: HTML whose swimlanes (today, after) are drawn in a webview with real bands, no panel left open', async function () {

@@ -1,0 +1,36 @@
+/**
+ * The review commands' queries (`compare`, `roles`, `reviewPack`; see ./language-query-protocol.ts) answered
+ * from one analysed text: in the analysis worker from the analysis it keeps of the document, on the extension
+ * host when there is no worker, by this same function, so the commands write the same thing either way and the
+ * host builds no model of a big file for them. The logic is the core's (`diffAnalyses` and `formatDiff`, as
+ * `bizflow diff --format markdown` writes it; `buildPack`, as `bizflow review` builds it); this only converts
+ * shapes. The older version of a comparison travels as text and is analysed here.
+ */
+import { analyze } from '../core/engine';
+import { diffAnalyses } from '../core/review/diff';
+import { formatDiff } from '../core/review/format';
+import { buildPack } from '../core/review/pack';
+import type { QuerySubject, ReviewAnswer, ReviewQuery } from './language-query-protocol';
+
+/** Answers a review command's query (never throws for a well-formed query: the core functions do not). */
+export function answerReviewQuery(s: Pick<QuerySubject, 'result' | 'locale'>, q: ReviewQuery): ReviewAnswer {
+  switch (q.kind) {
+    case 'compare': {
+      // the older version with its findings (the diff reads its conflicts), in the language of this one
+      const before = analyze(q.before.text, { locale: s.locale });
+      const diff = diffAnalyses(before, s.result, { role: q.role });
+      const markdown = formatDiff(
+        'markdown',
+        s.locale,
+        { shown: q.before.label, text: q.before.text, result: before },
+        { shown: q.label, text: s.result.parsed.text, result: s.result },
+        diff.roles,
+      );
+      return { kind: 'compare', markdown };
+    }
+    case 'roles':
+      return { kind: 'roles', roles: s.result.model.roles.list.map((r) => (r.name === undefined ? { id: r.id } : { id: r.id, name: r.name })) };
+    case 'reviewPack':
+      return { kind: 'reviewPack', pack: buildPack(s.result, { role: q.role, locale: s.locale }) };
+  }
+}

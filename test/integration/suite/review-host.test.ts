@@ -1,0 +1,254 @@
+// The review commands with the analysis worker on, in the real VS Code: "BizFlow: Compare with…" and "BizFlow:
+// Export Review Pack" (its role picker, Markdown, HTML and xlsx) build no parse or model on the extension host
+// (AnalysisService.stats.hostModels unchanged: the worker analyses both versions and writes the diff's Markdown,
+// and makes the pack's model, which the host renders), and write the documents the host wrote before from its
+// own analyses.
+import * as assert from 'assert';
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { analyze } from '../../../src/core/engine';
+import { localToday } from '../../../src/core/fixes';
+import { diffAnalyses } from '../../../src/core/review/diff';
+import { formatDiff } from '../../../src/core/review/format';
+import type { ReviewPack } from '../../../src/core/review/pack';
+import type { BizflowApi } from '../../../src/extension/extension';
+import { buildReviewPack, renderReviewPack } from '../../../src/node/review-pack';
+import { closeEverything } from '../util/wait';
+
+const OLD = `bizflow: 1
+process:
+  name: 订单履约
+  owner: director
+roles:
+  sales: { name: 业务员 }
+  warehouse: { name: 仓库主管 }
+  director: { name: 运营总监 }
+steps:
+  s1: { name: 接单, type: start, role: sales, next: pick, produces: [order] }
+  pick: { name: 拣货, role: warehouse, attributes: { mode: manual }, needs: [order], next: e1 }
+  e1: { name: 完成, type: end }
+`;
+
+const NEW =
+  OLD.replace('next: e1 }', 'next: check }\n  check: { name: 复核, role: warehouse, needs: [order], next: e1 }').replace('  s1: { name: 接单,', '  s1: { name: 接单下单,') +
+  `requirements:
+  REQ-1:
+    title: 出库前复核
+    from: director
+    priority: must
+    adds: [check]
+    acceptance: [每单复核]
+  REQ-2:
+    title: 拣货改为扫码
+    from: warehouse
+    priority: should
+    changes: { pick: { mode: scan } }
+`;
+
+/** The cell values of every worksheet, by name. */
+async function sheets(bytes: Uint8Array): Promise<Record<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const out: Record<string, unknown[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: unknown[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => rows.push(JSON.parse(JSON.stringify(row.values)) as unknown[]));
+    out[ws.name] = rows;
+  }
+  return out;
+}
+
+describe('BizFlow review commands: Compare with… and Export Review Pack build no model on the extension host', function () {
+  this.timeout(120_000);
+  let api: BizflowApi;
+  let dir: string;
+  let oldUri: vscode.Uri;
+  /** The document of the current test: a file of its own, whose model nothing has built on the host yet. */
+  let uri: vscode.Uri;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<BizflowApi>('bizflow.bizflow');
+    assert.ok(ext);
+    api = await ext.activate();
+    assert.ok(api.worker, 'the desktop extension analyses in a worker');
+    await closeEverything();
+    // files outside the workspace fixture (opened, never edited)
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bizflow-review-host-'));
+    oldUri = vscode.Uri.file(path.join(dir, 'old.bizflow.yaml'));
+    fs.writeFileSync(oldUri.fsPath, OLD);
+  });
+
+  // each test its own file: once a test built the model of a version on the host (to compute what the host wrote
+  // before), reading it again would not be counted, and a command that still read it would go unnoticed
+  let n = 0;
+  beforeEach(async () => {
+    uri = vscode.Uri.file(path.join(dir, `orders-${++n}.bizflow.yaml`));
+    fs.writeFileSync(uri.fsPath, NEW);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), vscode.ViewColumn.One);
+  });
+
+  after(async () => {
+    await closeEverything();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const doc = () => {
+    const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === uri.toString());
+    assert.ok(d, 'the document is open');
+    return d;
+  };
+
+  /**
+   * The kinds of the queries the commands ask (`AnalysisService.queryNow`) during `run`, and how many queries the
+   * worker was sent meanwhile: the review pack's builder analysed the text itself before (`analyze`, which the
+   * host-model counter does not count), so the counter alone would not show that the work moved.
+   */
+  const asked = async (run: () => Promise<void>): Promise<{ kinds: string[]; sent: number }> => {
+    const service = api.analyses as unknown as { queryNow: (...args: unknown[]) => Promise<unknown> };
+    const original = service.queryNow;
+    const kinds: string[] = [];
+    const sent = api.worker!.stats.queries;
+    service.queryNow = function (this: unknown, ...args: unknown[]) {
+      kinds.push((args[1] as { kind: string }).kind);
+      return original.apply(this, args);
+    };
+    try {
+      await run();
+    } finally {
+      service.queryNow = original;
+    }
+    return { kinds, sent: api.worker!.stats.queries - sent };
+  };
+
+  /** The counter counts: a synchronous analysis of a new text builds its model on the host. */
+  const probe = () => {
+    const p = vscode.Uri.parse(`untitled:review-probe-${Date.now()}.bizflow.yaml`);
+    const counted = api.analyses.stats.hostModels;
+    api.analyses.forText(p, 'steps: {}\n', -1);
+    api.analyses.forget(p);
+    assert.strictEqual(api.analyses.stats.hostModels, counted + 1, 'the counter counts');
+  };
+
+  it('Compare with another file (all roles, one role): the Markdown the host wrote before, no model built on the host', async () => {
+    const built = api.analyses.stats.hostModels;
+    const compare = async (role?: string) => {
+      const target = (await vscode.commands.executeCommand('bizflow.compareWith', uri, { other: oldUri, ...(role ? { role } : {}) })) as vscode.Uri | undefined;
+      assert.ok(target && target.scheme === 'bizflow-compare', 'the comparison document');
+      return (await vscode.workspace.openTextDocument(target)).getText();
+    };
+    let all = '';
+    let warehouse = '';
+    const { kinds, sent } = await asked(async () => {
+      all = await compare();
+      warehouse = await compare('warehouse');
+    });
+    assert.strictEqual(api.analyses.stats.hostModels, built, 'no parse or model built on the extension host');
+    assert.deepStrictEqual(kinds, ['compare', 'compare']);
+    assert.ok(sent >= 2, `${sent} queries sent to the worker`);
+
+    // what compareWith wrote before: the older version analysed on the host, the document's analysis, formatDiff
+    const a = api.analyses.forDocument(doc());
+    probe();
+    const expected = (role?: string) => {
+      const before = analyze(OLD, { locale: a.locale });
+      return formatDiff(
+        'markdown',
+        a.locale,
+        { shown: vscode.workspace.asRelativePath(oldUri), text: OLD, result: before },
+        { shown: vscode.workspace.asRelativePath(uri), text: doc().getText(), result: a.result },
+        diffAnalyses(before, a.result, { role }).roles,
+      );
+    };
+    assert.strictEqual(all, expected());
+    assert.strictEqual(warehouse, expected('warehouse'));
+    assert.notStrictEqual(warehouse, all);
+    assert.match(warehouse, /## 仓库主管/);
+    assert.doesNotMatch(warehouse, /## 业务员/);
+    assert.match(all, /## 业务员[\s\S]*接单下单/, 'the renamed step in its lane');
+  });
+
+  it('Export Review Pack (role picker, Markdown, HTML): the pack\'s model from the worker renders the documents the host wrote before', async () => {
+    const built = api.analyses.stats.hostModels;
+    // the questions answered as a user would: Markdown, then the warehouse (the role picker lists the file's roles)
+    const window = vscode.window as unknown as { showQuickPick: typeof vscode.window.showQuickPick };
+    const original = window.showQuickPick;
+    const offered: string[][] = [];
+    window.showQuickPick = (async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+      const list = [...(await items)] as (vscode.QuickPickItem & { format?: string; id?: string })[];
+      offered.push(list.map((i) => i.label));
+      return list.find((i) => i.format === 'md' || i.id === 'warehouse');
+    }) as unknown as typeof vscode.window.showQuickPick;
+    const given: { pack: ReviewPack; request: { format: string; role?: string; locale: string; file?: string; generatedOn?: string } }[] = [];
+    const target = (name: string) => vscode.Uri.file(path.join(dir, name));
+    const { kinds, sent } = await asked(async () => {
+      try {
+        const out = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, {
+          target: target('picked.md'),
+          builder: async (pack: ReviewPack, request: (typeof given)[number]['request']) => {
+            given.push({ pack, request });
+            return (await renderReviewPack(pack, request as Parameters<typeof renderReviewPack>[1])) as { md?: string };
+          },
+        });
+        assert.strictEqual((out as vscode.Uri | undefined)?.toString(), target('picked.md').toString());
+      } finally {
+        window.showQuickPick = original;
+      }
+      // HTML without pictures through a builder of the test's, Markdown for all roles through the real renderer
+      const html = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, {
+        format: 'html',
+        role: 'sales',
+        target: target('sales.html'),
+        builder: async (pack: ReviewPack, request: (typeof given)[number]['request']) => {
+          given.push({ pack, request });
+          return renderReviewPack(pack, { format: 'html', file: request.file, generatedOn: request.generatedOn, pictures: false });
+        },
+      });
+      assert.ok(html);
+      assert.ok(await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'md', target: target('all.md') }));
+    });
+    assert.strictEqual(api.analyses.stats.hostModels, built, 'no parse or model built on the extension host');
+    assert.deepStrictEqual(kinds, ['roles', 'reviewPack', 'reviewPack', 'reviewPack']);
+    assert.ok(sent >= 4, `${sent} queries sent to the worker`);
+    probe();
+    assert.ok(offered.length === 2, `the format and role pickers were shown (${JSON.stringify(offered)}); vscode.window.showQuickPick could not be stood in for`);
+    assert.deepStrictEqual(offered[1], ['All roles', '业务员', '仓库主管', '运营总监']);
+
+    // what the command wrote before: `buildReviewPack` of the document's text
+    const file = vscode.workspace.asRelativePath(uri);
+    const locale = api.analyses.forDocument(doc()).locale;
+    const generatedOn = localToday();
+    const read = (name: string) => fs.readFileSync(target(name).fsPath, 'utf8');
+    const picked = await buildReviewPack(NEW, { format: 'md', role: 'warehouse', locale, file, generatedOn });
+    assert.strictEqual(read('picked.md'), picked.md);
+    assert.deepStrictEqual(given[0].pack, picked.pack);
+    assert.deepStrictEqual([given[0].request.format, given[0].request.role, given[0].request.locale], ['md', 'warehouse', locale]);
+    const sales = await buildReviewPack(NEW, { format: 'html', role: 'sales', locale, file, generatedOn, pictures: false });
+    assert.strictEqual(read('sales.html'), sales.html);
+    assert.deepStrictEqual(given[1].pack, sales.pack);
+    assert.strictEqual(read('all.md'), (await buildReviewPack(NEW, { format: 'md', locale, file, generatedOn })).md);
+    assert.match(read('all.md'), /出库前复核/);
+  });
+
+  it('Export Review Pack as xlsx: the workbook the host wrote before, no model built on the host', async () => {
+    const built = api.analyses.stats.hostModels;
+    const target = vscode.Uri.file(path.join(dir, 'pack.xlsx'));
+    let out: unknown;
+    const { kinds, sent } = await asked(async () => {
+      out = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'xlsx', role: 'warehouse', target });
+    });
+    assert.strictEqual((out as vscode.Uri | undefined)?.toString(), target.toString());
+    assert.strictEqual(api.analyses.stats.hostModels, built, 'no parse or model built on the extension host');
+    assert.deepStrictEqual(kinds, ['reviewPack']);
+    assert.ok(sent >= 1, `${sent} queries sent to the worker`);
+    probe();
+    const locale = api.analyses.forDocument(doc()).locale;
+    const before = await buildReviewPack(NEW, { format: 'xlsx', role: 'warehouse', locale, file: vscode.workspace.asRelativePath(uri) });
+    assert.ok(before.xlsxBuffer);
+    const written = await sheets(fs.readFileSync(target.fsPath));
+    assert.deepStrictEqual(written, await sheets(before.xlsxBuffer));
+    assert.ok(Object.keys(written).includes('Sign-off'), Object.keys(written).join(', '));
+  });
+});
