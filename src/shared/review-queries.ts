@@ -1,15 +1,21 @@
 /**
- * The review commands' queries (`compare`, `roles`, `reviewPack`; see ./language-query-protocol.ts) answered
+ * The review commands' queries (`compare`, `roles`, `reviewPack`, `reviewPackMarkdown`, `reviewPackDiagrams`,
+ * `reviewPackHtml`; see ./language-query-protocol.ts) answered
  * from one analysed text: in the analysis worker from the analysis it keeps of the document, on the extension
  * host when there is no worker, by this same function, so the commands write the same thing either way and the
  * host builds no model of a big file for them. The logic is the core's (`diffAnalyses` and `formatDiff`, as
- * `bizflow diff --format markdown` writes it; `buildPack`, as `bizflow review` builds it); this only converts
- * shapes. The older version of a comparison travels as text and is analysed here.
+ * `bizflow diff --format markdown` writes it; `buildPack`, `renderPackMarkdown` and `renderPackHtml`, as
+ * `bizflow review` builds and renders it); this only converts shapes. The HTML's pictures are drawn by the host
+ * (a webview) from the `reviewPackDiagrams` answer and sent back with `reviewPackHtml`, which builds the pack
+ * again (worker time, not host time; the host never receives the pack's data for HTML or Markdown). The older version of a comparison travels as text and is analysed here.
  */
 import { analyze } from '../core/engine';
 import { diffAnalyses } from '../core/review/diff';
 import { formatDiff } from '../core/review/format';
 import { buildPack } from '../core/review/pack';
+import { renderPackHtml } from '../core/review/pack-html';
+import { renderPackMarkdown } from '../core/review/pack-md';
+import { pictureFrame } from '../core/review/pack-pictures';
 import type { QuerySubject, ReviewAnswer, ReviewQuery } from './language-query-protocol';
 
 /** Answers a review command's query (never throws for a well-formed query: the core functions do not). */
@@ -32,5 +38,17 @@ export function answerReviewQuery(s: Pick<QuerySubject, 'result' | 'locale'>, q:
       return { kind: 'roles', roles: s.result.model.roles.list.map((r) => (r.name === undefined ? { id: r.id } : { id: r.id, name: r.name })) };
     case 'reviewPack':
       return { kind: 'reviewPack', pack: buildPack(s.result, { role: q.role, locale: s.locale }) };
+    case 'reviewPackMarkdown': {
+      const pack = buildPack(s.result, { role: q.role, locale: s.locale });
+      return { kind: 'reviewPackMarkdown', markdown: renderPackMarkdown(pack, { file: q.file, generatedOn: q.generatedOn }) };
+    }
+    case 'reviewPackDiagrams': {
+      const pack = buildPack(s.result, { role: q.role, locale: s.locale });
+      return { kind: 'reviewPackDiagrams', diagrams: pack.diagrams, frame: pictureFrame(pack) };
+    }
+    case 'reviewPackHtml': {
+      const pack = buildPack(s.result, { role: q.role, locale: s.locale });
+      return { kind: 'reviewPackHtml', html: renderPackHtml(pack, { file: q.file, generatedOn: q.generatedOn, pictures: q.pictures }) };
+    }
   }
 }
