@@ -20,6 +20,7 @@ import { buildSymbolIndex } from '../../src/core/symbols';
 import type { Locale } from '../../src/core/types';
 import { buildReviewPack, renderReviewPack } from '../../src/node/review-pack';
 import { answerQuery, isLanguageAnswer, isLanguageQuery, QUERY_KINDS, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
+import { answerReviewQuery } from '../../src/shared/review-queries';
 import { AnalysisServer } from '../../src/worker/analysis';
 import { removeTree, run, tempTree } from '../fixtures/cli/harness';
 
@@ -280,5 +281,31 @@ describe('review queries: Compare with… and the review pack answered in the an
         assert.deepEqual(server.stats, { analysed: 1, reused: 14 }, 'one analysis answers every query');
       }
     }
+  });
+  it('the HTML export\'s two queries render one pack: the last pack built of an analysis is kept with it', () => {
+    const text = texts.get('order-fulfilment.bizflow.yaml')!;
+    const roles = analyze(text).model.roles.list.map((r) => r.id);
+    const en = analyze(text, { locale: 'en' });
+    const diagramsOf = (result: typeof en, locale: Locale, role?: string) => {
+      const a = answerReviewQuery({ result, locale }, { kind: 'reviewPackDiagrams', ...(role ? { role } : {}) });
+      assert.ok(a.kind === 'reviewPackDiagrams');
+      return a.diagrams;
+    };
+    const all = diagramsOf(en, 'en');
+    assert.strictEqual(diagramsOf(en, 'en'), all, 'the same pack again');
+    const one = diagramsOf(en, 'en', roles[0]);
+    assert.notStrictEqual(one, all, 'another role: another pack');
+    assert.deepEqual(one, buildPack(en, { role: roles[0], locale: 'en' }).diagrams);
+    assert.notStrictEqual(diagramsOf(en, 'en'), one, 'all roles again: built again');
+    const zh = diagramsOf(en, 'zh-CN');
+    assert.deepEqual(zh, buildPack(en, { locale: 'zh-CN' }).diagrams, 'another language: built in it');
+    const other = analyze(text, { locale: 'en' });
+    const own = diagramsOf(other, 'en');
+    const back = diagramsOf(en, 'en');
+    assert.notStrictEqual(own, back, 'another analysis: its own pack');
+    assert.deepEqual(own, back);
+    assert.deepEqual(own, all);
+    assert.strictEqual(diagramsOf(other, 'en'), own, 'each analysis keeps its own');
+    assert.strictEqual(diagramsOf(en, 'en'), back);
   });
 });
