@@ -4,8 +4,8 @@
  * Besides the language features', the preview's: `render` (what the webview draws, ./preview-render.ts; a diff
  * view's older version sent as text), `highlight` (what the cursor is on), `stepKey` (a clicked node's key) and
  * `mermaid` (the Mermaid source to copy); the views': `tree` and `outline` (./view-queries.ts); and the review
- * commands': `compare`, `roles`, `reviewPack` (./review-queries.ts). All answered in the worker, so the host never
- * builds the model for them.
+ * commands': `compare`, `roles`, `reviewPack`, `reviewPackMarkdown`, `reviewPackDiagrams`, `reviewPackHtml`
+ * (./review-queries.ts). All answered in the worker, so the host never builds the model for them.
  */
 import type { CompletionEntry } from '../core/completion';
 import type { AnalysisResult } from '../core/engine';
@@ -13,7 +13,9 @@ import type { LineIndex } from '../core/positions';
 import type { SymbolIndex } from '../core/symbols';
 import type { PackedOutline } from '../core/outline';
 import type { PackedTree } from '../core/tree-pack';
-import type { ReviewPack } from '../core/review/pack';
+import type { PackDiagrams, ReviewPack } from '../core/review/pack';
+import type { PackPictures } from '../core/review/pack-html';
+import type { PictureFrame } from '../core/review/pack-pictures';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { Locale } from '../core/types';
 import type { HighlightTarget, RenderOptions, RenderParts } from './preview-render';
@@ -77,14 +79,30 @@ export type ViewQuery = TreeQuery | OutlineQuery;
  * The review commands' queries (./review-queries.ts answers them): `compare`, "BizFlow: Compare with…": the diff
  * by role between an older version (`before`: its text and name) and this text (named `label`), as Markdown;
  * `roles`, the roles (the review pack's role picker); `reviewPack`, the review pack's model (all roles, or
- * `role`'s section), plain data the host renders as HTML, Markdown or xlsx.
+ * `role`'s section), plain data the host renders as xlsx; `reviewPackMarkdown`, that pack rendered as Markdown
+ * (with the header's `file` and `generatedOn`); `reviewPackDiagrams`, its swimlanes' Mermaid texts and picture
+ * frame (what the host's webview draws); `reviewPackHtml`, the pack rendered as HTML with the `pictures` drawn
+ * from those (SVG strings, or why there are none). The host then only handles strings.
  */
-export type ReviewQuery = { kind: 'compare'; before: DiffBefore; label: string; role?: string } | { kind: 'roles' } | { kind: 'reviewPack'; role?: string };
-export const REVIEW_QUERY_KINDS: readonly ReviewQuery['kind'][] = ['compare', 'roles', 'reviewPack'];
+export type ReviewQuery =
+  | { kind: 'compare'; before: DiffBefore; label: string; role?: string }
+  | { kind: 'roles' }
+  | { kind: 'reviewPack'; role?: string }
+  | ({ kind: 'reviewPackMarkdown' } & PackHeader)
+  | { kind: 'reviewPackDiagrams'; role?: string }
+  | ({ kind: 'reviewPackHtml'; pictures: PackPictures } & PackHeader);
+export const REVIEW_QUERY_KINDS: readonly ReviewQuery['kind'][] = ['compare', 'roles', 'reviewPack', 'reviewPackMarkdown', 'reviewPackDiagrams', 'reviewPackHtml'];
+
+/** Which review pack and its header: one role's (or all), the file as the user names it, YYYY-MM-DD. */
+export interface PackHeader {
+  role?: string;
+  file?: string;
+  generatedOn?: string;
+}
 
 /** Whether a query is one of the review commands' (./review-queries.ts answers them). */
 export function isReviewQuery(q: LanguageQuery): q is ReviewQuery {
-  return q.kind === 'compare' || q.kind === 'roles' || q.kind === 'reviewPack';
+  return (REVIEW_QUERY_KINDS as readonly string[]).includes(q.kind);
 }
 
 export type QueryKind = LanguageQuery['kind'];
@@ -105,6 +123,9 @@ export const QUERY_KINDS: readonly QueryKind[] = [
   'compare',
   'roles',
   'reviewPack',
+  'reviewPackMarkdown',
+  'reviewPackDiagrams',
+  'reviewPackHtml',
 ];
 export const PREVIEW_QUERY_KINDS: readonly PreviewQuery['kind'][] = ['render', 'highlight', 'stepKey', 'mermaid'];
 
@@ -143,8 +164,18 @@ export type PreviewAnswer =
   | { kind: 'mermaid'; text: string };
 export type TreeAnswer = { kind: 'tree'; grouping: RequirementGrouping; data: PackedTree };
 export type OutlineAnswer = { kind: 'outline'; data: PackedOutline };
-/** `compare`: the Markdown; `roles`: each role's id and name (as written); `reviewPack`: the pack's model. */
-export type ReviewAnswer = { kind: 'compare'; markdown: string } | { kind: 'roles'; roles: { id: string; name?: string }[] } | { kind: 'reviewPack'; pack: ReviewPack };
+/**
+ * `compare`: the Markdown; `roles`: each role's id and name (as written); `reviewPack`: the pack's model;
+ * `reviewPackMarkdown`: the pack's Markdown; `reviewPackDiagrams`: its Mermaid texts and picture frame;
+ * `reviewPackHtml`: its HTML.
+ */
+export type ReviewAnswer =
+  | { kind: 'compare'; markdown: string }
+  | { kind: 'roles'; roles: { id: string; name?: string }[] }
+  | { kind: 'reviewPack'; pack: ReviewPack }
+  | { kind: 'reviewPackMarkdown'; markdown: string }
+  | { kind: 'reviewPackDiagrams'; diagrams: PackDiagrams; frame: PictureFrame }
+  | { kind: 'reviewPackHtml'; html: string };
 
 export type AnswerOf<K extends QueryKind> = Extract<LanguageAnswer, { kind: K }>;
 
@@ -185,6 +216,16 @@ export function isRenderQueryOptions(x: unknown): x is RenderQueryOptions {
 }
 
 const isDiffBefore = (x: unknown) => isObject(x) && isString(x.text) && isString(x.label);
+const isPackHeader = (x: Record<string, unknown>) => optional(x.role, isString) && optional(x.file, isString) && optional(x.generatedOn, isString);
+const isStringRecord = (x: unknown) => isObject(x) && Object.values(x).every(isString);
+/** Whether `x` is a review pack's drawn pictures (each SVG string or the error optional). */
+export function isPackPictures(x: unknown): x is PackPictures {
+  return isObject(x) && optional(x.today, isString) && optional(x.after, isString) && optional(x.roles, isStringRecord) && optional(x.error, isString);
+}
+const isPackDiagrams = (x: unknown) =>
+  isObject(x) && isString(x.today) && isString(x.after) && Array.isArray(x.roles) && x.roles.every((r: unknown) => isObject(r) && isString(r.role) && isString(r.text));
+const isPictureFrame = (x: unknown) =>
+  isObject(x) && isString(x.title) && (x.locale === 'en' || x.locale === 'zh-CN') && isString(x.today) && isString(x.after) && isStringRecord(x.roles);
 
 /** Whether a message is a well-formed query (it crosses a thread boundary). */
 export function isLanguageQuery(q: unknown): q is LanguageQuery {
@@ -216,7 +257,12 @@ export function isLanguageQuery(q: unknown): q is LanguageQuery {
     case 'compare':
       return isDiffBefore(x.before) && isString(x.label) && optional(x.role, isString);
     case 'reviewPack':
+    case 'reviewPackDiagrams':
       return optional(x.role, isString);
+    case 'reviewPackMarkdown':
+      return isPackHeader(x);
+    case 'reviewPackHtml':
+      return isPackHeader(x) && isPackPictures(x.pictures);
     case 'fixes':
       return (
         Array.isArray(x.diagnostics) &&
@@ -267,6 +313,12 @@ export function isLanguageAnswer(a: unknown): a is LanguageAnswer {
       return Array.isArray(x.roles) && x.roles.every((r: unknown) => isObject(r) && isString(r.id) && optional(r.name, isString));
     case 'reviewPack':
       return isObject(x.pack) && isObject(x.pack.process) && Array.isArray(x.pack.roles);
+    case 'reviewPackMarkdown':
+      return isString(x.markdown);
+    case 'reviewPackDiagrams':
+      return isPackDiagrams(x.diagrams) && isPictureFrame(x.frame);
+    case 'reviewPackHtml':
+      return isString(x.html);
     default:
       return false;
   }

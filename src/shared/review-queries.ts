@@ -1,16 +1,39 @@
 /**
- * The review commands' queries (`compare`, `roles`, `reviewPack`; see ./language-query-protocol.ts) answered
+ * The review commands' queries (`compare`, `roles`, `reviewPack`, `reviewPackMarkdown`, `reviewPackDiagrams`,
+ * `reviewPackHtml`; see ./language-query-protocol.ts) answered
  * from one analysed text: in the analysis worker from the analysis it keeps of the document, on the extension
  * host when there is no worker, by this same function, so the commands write the same thing either way and the
  * host builds no model of a big file for them. The logic is the core's (`diffAnalyses` and `formatDiff`, as
- * `bizflow diff --format markdown` writes it; `buildPack`, as `bizflow review` builds it); this only converts
- * shapes. The older version of a comparison travels as text and is analysed here.
+ * `bizflow diff --format markdown` writes it; `buildPack`, `renderPackMarkdown` and `renderPackHtml`, as
+ * `bizflow review` builds and renders it); this only converts shapes. The HTML's pictures are drawn by the host
+ * (a webview) from the `reviewPackDiagrams` answer and sent back with `reviewPackHtml`, which renders the pack
+ * the diagrams came from (the last pack built of an analysis is kept with it: building one takes ~10 s at 10,000
+ * steps); the host never receives the pack's data for HTML or Markdown. The older version of a comparison travels as text and is analysed here.
  */
-import { analyze } from '../core/engine';
+import { analyze, type AnalysisResult } from '../core/engine';
 import { diffAnalyses } from '../core/review/diff';
 import { formatDiff } from '../core/review/format';
-import { buildPack } from '../core/review/pack';
+import { buildPack, type ReviewPack } from '../core/review/pack';
+import { renderPackHtml } from '../core/review/pack-html';
+import { renderPackMarkdown } from '../core/review/pack-md';
+import { pictureFrame } from '../core/review/pack-pictures';
+import type { Locale } from '../core/types';
 import type { QuerySubject, ReviewAnswer, ReviewQuery } from './language-query-protocol';
+
+/**
+ * The last review pack built of each analysis (for one role or all, in one language), dropped with the analysis:
+ * the HTML export asks for the pack's diagrams, then for its HTML with the pictures drawn from them.
+ */
+const lastPacks = new WeakMap<AnalysisResult, { role: string | undefined; locale: Locale; pack: ReviewPack }>();
+
+/** The review pack of this analysis for `role` (all roles when undefined), the last one again when it was asked for. */
+function packOf(s: Pick<QuerySubject, 'result' | 'locale'>, role: string | undefined): ReviewPack {
+  const last = lastPacks.get(s.result);
+  if (last && last.role === role && last.locale === s.locale) return last.pack;
+  const pack = buildPack(s.result, { role, locale: s.locale });
+  lastPacks.set(s.result, { role, locale: s.locale, pack });
+  return pack;
+}
 
 /** Answers a review command's query (never throws for a well-formed query: the core functions do not). */
 export function answerReviewQuery(s: Pick<QuerySubject, 'result' | 'locale'>, q: ReviewQuery): ReviewAnswer {
@@ -32,5 +55,17 @@ export function answerReviewQuery(s: Pick<QuerySubject, 'result' | 'locale'>, q:
       return { kind: 'roles', roles: s.result.model.roles.list.map((r) => (r.name === undefined ? { id: r.id } : { id: r.id, name: r.name })) };
     case 'reviewPack':
       return { kind: 'reviewPack', pack: buildPack(s.result, { role: q.role, locale: s.locale }) };
+    case 'reviewPackMarkdown': {
+      const pack = packOf(s, q.role);
+      return { kind: 'reviewPackMarkdown', markdown: renderPackMarkdown(pack, { file: q.file, generatedOn: q.generatedOn }) };
+    }
+    case 'reviewPackDiagrams': {
+      const pack = packOf(s, q.role);
+      return { kind: 'reviewPackDiagrams', diagrams: pack.diagrams, frame: pictureFrame(pack) };
+    }
+    case 'reviewPackHtml': {
+      const pack = packOf(s, q.role);
+      return { kind: 'reviewPackHtml', html: renderPackHtml(pack, { file: q.file, generatedOn: q.generatedOn, pictures: q.pictures }) };
+    }
   }
 }

@@ -12,12 +12,15 @@ import { analyze } from '../../src/core/engine';
 import { LineIndex } from '../../src/core/positions';
 import { diffAnalyses } from '../../src/core/review/diff';
 import { formatDiff } from '../../src/core/review/format';
-import { buildPack, type ReviewPack } from '../../src/core/review/pack';
+import { buildPack, type PackDiagrams, type ReviewPack } from '../../src/core/review/pack';
+import type { PackPictures } from '../../src/core/review/pack-html';
+import { pictureFrame, type PictureFrame } from '../../src/core/review/pack-pictures';
 import { renderPackMarkdown } from '../../src/core/review/pack-md';
 import { buildSymbolIndex } from '../../src/core/symbols';
 import type { Locale } from '../../src/core/types';
 import { buildReviewPack, renderReviewPack } from '../../src/node/review-pack';
 import { answerQuery, isLanguageAnswer, isLanguageQuery, QUERY_KINDS, type LanguageAnswer, type LanguageQuery } from '../../src/shared/language-queries';
+import { answerReviewQuery } from '../../src/shared/review-queries';
 import { AnalysisServer } from '../../src/worker/analysis';
 import { removeTree, run, tempTree } from '../fixtures/cli/harness';
 
@@ -51,13 +54,20 @@ describe('review queries: Compare with… and the review pack answered in the an
   this.timeout(120_000);
 
   it('the query kinds are known and checked at the thread boundary', () => {
-    for (const k of ['compare', 'roles', 'reviewPack'] as const) assert.ok(QUERY_KINDS.includes(k), k);
+    for (const k of ['compare', 'roles', 'reviewPack', 'reviewPackMarkdown', 'reviewPackDiagrams', 'reviewPackHtml'] as const) assert.ok(QUERY_KINDS.includes(k), k);
     for (const good of [
       { kind: 'compare', before: { text: '', label: 'HEAD:a' }, label: 'a' },
       { kind: 'compare', before: { text: 'x', label: 'b' }, label: 'a', role: 'sales' },
       { kind: 'roles' },
       { kind: 'reviewPack' },
       { kind: 'reviewPack', role: 'sales' },
+      { kind: 'reviewPackMarkdown' },
+      { kind: 'reviewPackMarkdown', role: 'sales', file: 'a/b.bizflow.yaml', generatedOn: '2026-12-07' },
+      { kind: 'reviewPackDiagrams' },
+      { kind: 'reviewPackDiagrams', role: 'sales' },
+      { kind: 'reviewPackHtml', pictures: {} },
+      { kind: 'reviewPackHtml', pictures: { error: 'no Chromium' }, file: 'a', generatedOn: '2026-12-07' },
+      { kind: 'reviewPackHtml', role: 'sales', pictures: { today: '<svg/>', after: '<svg/>', roles: { sales: '<svg/>' } } },
     ]) {
       assert.ok(isLanguageQuery(good), JSON.stringify(good));
     }
@@ -69,6 +79,20 @@ describe('review queries: Compare with… and the review pack answered in the an
       { kind: 'compare', label: 'a' },
       { kind: 'reviewPack', role: null },
       { kind: 'reviewPack', role: ['a'] },
+      { kind: 'reviewPackMarkdown', role: 1 },
+      { kind: 'reviewPackMarkdown', file: null },
+      { kind: 'reviewPackMarkdown', generatedOn: 20261207 },
+      { kind: 'reviewPackDiagrams', role: {} },
+      { kind: 'reviewPackHtml' },
+      { kind: 'reviewPackHtml', pictures: null },
+      { kind: 'reviewPackHtml', pictures: [] },
+      { kind: 'reviewPackHtml', pictures: { today: 1 } },
+      { kind: 'reviewPackHtml', pictures: { after: ['<svg/>'] } },
+      { kind: 'reviewPackHtml', pictures: { roles: { sales: 2 } } },
+      { kind: 'reviewPackHtml', pictures: { roles: ['<svg/>'] } },
+      { kind: 'reviewPackHtml', pictures: { error: false } },
+      { kind: 'reviewPackHtml', pictures: {}, file: 3 },
+      { kind: 'reviewPackHtml', pictures: {}, role: null },
     ]) {
       assert.equal(isLanguageQuery(bad), false, JSON.stringify(bad));
     }
@@ -77,6 +101,14 @@ describe('review queries: Compare with… and the review pack answered in the an
       { kind: 'roles', roles: [] },
       { kind: 'roles', roles: [{ id: 'a' }, { id: 'b', name: 'B' }] },
       { kind: 'reviewPack', pack: { process: {}, roles: [] } },
+      { kind: 'reviewPackMarkdown', markdown: '' },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', after: '', roles: [] }, frame: { title: '', locale: 'en', today: 'Today', after: 'After', roles: {} } },
+      {
+        kind: 'reviewPackDiagrams',
+        diagrams: { today: 'flowchart LR', after: 'flowchart LR', roles: [{ role: 'sales', text: 'flowchart LR' }] },
+        frame: { title: '下单', locale: 'zh-CN', today: '现状', after: '需求之后', roles: { sales: '业务员 · 需求之后' } },
+      },
+      { kind: 'reviewPackHtml', html: '<!DOCTYPE html>' },
     ]) {
       assert.ok(isLanguageAnswer(good), JSON.stringify(good));
     }
@@ -89,6 +121,19 @@ describe('review queries: Compare with… and the review pack answered in the an
       { kind: 'reviewPack' },
       { kind: 'reviewPack', pack: { roles: [] } },
       { kind: 'reviewPack', pack: { process: {}, roles: {} } },
+      { kind: 'reviewPackMarkdown' },
+      { kind: 'reviewPackMarkdown', markdown: ['#'] },
+      { kind: 'reviewPackMarkdown', md: '#' },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', after: '', roles: [] } },
+      { kind: 'reviewPackDiagrams', frame: { title: '', locale: 'en', today: '', after: '', roles: {} } },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', roles: [] }, frame: { title: '', locale: 'en', today: '', after: '', roles: {} } },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', after: '', roles: {} }, frame: { title: '', locale: 'en', today: '', after: '', roles: {} } },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', after: '', roles: [{ role: 'a' }] }, frame: { title: '', locale: 'en', today: '', after: '', roles: {} } },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', after: '', roles: [] }, frame: { title: '', locale: 'fr', today: '', after: '', roles: {} } },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', after: '', roles: [] }, frame: { title: 1, locale: 'en', today: '', after: '', roles: {} } },
+      { kind: 'reviewPackDiagrams', diagrams: { today: '', after: '', roles: [] }, frame: { title: '', locale: 'en', today: '', after: '', roles: { a: 1 } } },
+      { kind: 'reviewPackHtml' },
+      { kind: 'reviewPackHtml', html: null },
     ]) {
       assert.equal(isLanguageAnswer(bad), false, JSON.stringify(bad));
     }
@@ -187,5 +232,80 @@ describe('review queries: Compare with… and the review pack answered in the an
         assert.deepEqual(server.stats, { analysed: 1, reused: 2 }, 'one analysis answers every pack');
       }
     }
+  });
+  it('reviewPackMarkdown, reviewPackDiagrams, reviewPackHtml: the strings the host rendered before from the pack, as `buildReviewPack` renders them', async () => {
+    const header = { file: 'flows/订单.bizflow.yaml', generatedOn: '2026-12-07' };
+    for (const locale of LOCALES) {
+      for (const [name, text] of texts) {
+        const server = new AnalysisServer();
+        const roles = analyze(text).model.roles.list.map((r) => r.id);
+        for (const role of [undefined, roles[0], roles[roles.length - 1]]) {
+          const at = `${name} ${role} ${locale}`;
+          const which = role ? { role } : {};
+          const pack = buildPack(analyze(text, { locale }), { role, locale });
+          // Markdown: the string the host rendered from the pack (and the CLI writes)
+          const md = inWorker(server, text, locale, { kind: 'reviewPackMarkdown', ...which, ...header });
+          assert.ok(md.kind === 'reviewPackMarkdown');
+          assert.equal(md.markdown, (await renderReviewPack(pack, { format: 'md', ...header })).md, at);
+          assert.equal(md.markdown, (await buildReviewPack(text, { format: 'md', locale, role, ...header })).md, at);
+          // without a header: none in the Markdown either
+          const bare = inWorker(server, text, locale, { kind: 'reviewPackMarkdown', ...which });
+          assert.ok(bare.kind === 'reviewPackMarkdown');
+          assert.equal(bare.markdown, renderPackMarkdown(pack, {}), at);
+          assert.ok(!bare.markdown.includes(header.file) && md.markdown.includes(header.file), at);
+          // HTML: the diagrams and frame the host's webview drew from before (not the pack)
+          const d = inWorker(server, text, locale, { kind: 'reviewPackDiagrams', ...which });
+          assert.ok(d.kind === 'reviewPackDiagrams');
+          assert.deepEqual(d, { kind: 'reviewPackDiagrams', diagrams: pack.diagrams, frame: pictureFrame(pack) }, at);
+          // ... then the HTML with the pictures drawn from them, as renderReviewPack wrote it with the same hook
+          const draw = async (g: PackDiagrams, f: PictureFrame): Promise<PackPictures> => ({
+            today: `<svg>${f.today} ${g.today.length}</svg>`,
+            after: `<svg>${f.after} ${g.after.length} &amp;</svg>`,
+            roles: Object.fromEntries(g.roles.map((r) => [r.role, `<svg>${f.roles[r.role]} ${r.text.length}</svg>`])),
+          });
+          const pictures = await draw(d.diagrams, d.frame);
+          const html = inWorker(server, text, locale, { kind: 'reviewPackHtml', ...which, ...header, pictures });
+          assert.ok(html.kind === 'reviewPackHtml');
+          const before = await renderReviewPack(pack, { format: 'html', ...header, draw });
+          assert.equal(html.html, before.html, at);
+          assert.equal(html.html, (await buildReviewPack(text, { format: 'html', locale, role, ...header, draw })).html, at);
+          assert.ok(html.html.includes(pictures.today!), at);
+          // pictures that failed: the note and the Mermaid text, as before
+          const failed = inWorker(server, text, locale, { kind: 'reviewPackHtml', ...which, ...header, pictures: { error: 'the picture page was closed' } });
+          assert.ok(failed.kind === 'reviewPackHtml');
+          const failedBefore = await renderReviewPack(pack, { format: 'html', ...header, draw: async () => ({ error: 'the picture page was closed' }) });
+          assert.equal(failed.html, failedBefore.html, at);
+          assert.equal(failedBefore.pictureError, 'the picture page was closed');
+          assert.notEqual(failed.html, html.html, at);
+        }
+        assert.deepEqual(server.stats, { analysed: 1, reused: 14 }, 'one analysis answers every query');
+      }
+    }
+  });
+  it('the HTML export\'s two queries render one pack: the last pack built of an analysis is kept with it', () => {
+    const text = texts.get('order-fulfilment.bizflow.yaml')!;
+    const roles = analyze(text).model.roles.list.map((r) => r.id);
+    const en = analyze(text, { locale: 'en' });
+    const diagramsOf = (result: typeof en, locale: Locale, role?: string) => {
+      const a = answerReviewQuery({ result, locale }, { kind: 'reviewPackDiagrams', ...(role ? { role } : {}) });
+      assert.ok(a.kind === 'reviewPackDiagrams');
+      return a.diagrams;
+    };
+    const all = diagramsOf(en, 'en');
+    assert.strictEqual(diagramsOf(en, 'en'), all, 'the same pack again');
+    const one = diagramsOf(en, 'en', roles[0]);
+    assert.notStrictEqual(one, all, 'another role: another pack');
+    assert.deepEqual(one, buildPack(en, { role: roles[0], locale: 'en' }).diagrams);
+    assert.notStrictEqual(diagramsOf(en, 'en'), one, 'all roles again: built again');
+    const zh = diagramsOf(en, 'zh-CN');
+    assert.deepEqual(zh, buildPack(en, { locale: 'zh-CN' }).diagrams, 'another language: built in it');
+    const other = analyze(text, { locale: 'en' });
+    const own = diagramsOf(other, 'en');
+    const back = diagramsOf(en, 'en');
+    assert.notStrictEqual(own, back, 'another analysis: its own pack');
+    assert.deepEqual(own, back);
+    assert.deepEqual(own, all);
+    assert.strictEqual(diagramsOf(other, 'en'), own, 'each analysis keeps its own');
+    assert.strictEqual(diagramsOf(en, 'en'), back);
   });
 });

@@ -12,12 +12,16 @@
  *   the panel keeps the diff's source, read again by `readDiffSource` after a
  *   window reload).
  * * "BizFlow: Export Review Pack" — the review pack of the active file (HTML,
- *   Markdown or Excel, for all roles or one): its model made in the analysis
- *   worker (the `roles` and `reviewPack` queries), rendered here from that
- *   plain data through reviewPackAdapter.ts:
- *   the HTML's swimlane pictures drawn in a temporary webview
- *   (./packPictures.ts), the xlsx by exceljs, read from dist/exceljs.js beside
- *   this chunk (src/node/review-xlsx.ts) only when an xlsx is made.
+ *   Markdown or Excel, for all roles or one): the roles, the pack's model and
+ *   its rendering made in the analysis worker, so the host only handles
+ *   strings: the Markdown is the `reviewPackMarkdown` query's answer; for the
+ *   HTML the worker sends the swimlanes' Mermaid texts and frame
+ *   (`reviewPackDiagrams`), a temporary webview draws them (./packPictures.ts)
+ *   and the worker renders the HTML with those pictures (`reviewPackHtml`).
+ *   The xlsx is made here by exceljs (read from dist/exceljs.js beside this
+ *   chunk, src/node/review-xlsx.ts, only when an xlsx is made) from the pack's
+ *   plain data (the `reviewPack` query), through reviewPackAdapter.ts, as is
+ *   every format when a test passes a builder of its own.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -26,8 +30,11 @@ import type { DiffSource } from '../../shared/protocol';
 import { answerReviewQuery } from '../../shared/review-queries';
 import type { AnalysisService } from '../analysis';
 import type { CompareDocuments } from './reviewCommands';
+import type { PackDiagrams } from '../../core/review/pack';
+import type { PackPictures } from '../../core/review/pack-html';
+import type { PictureFrame } from '../../core/review/pack-pictures';
 import { drawPicturesInWebview } from './packPictures';
-import { reviewPackBuilder, type BuildReviewPack, type PackFormat } from './reviewPackAdapter';
+import { reviewPackBuilder, type BuildReviewPack, type PackFormat, type PackOutput } from './reviewPackAdapter';
 
 /** The parts of the built-in Git extension's API (v1) the compare command uses. */
 interface GitRepository {
@@ -193,7 +200,10 @@ export interface ExportOptions {
   format?: PackFormat;
   role?: string;
   target?: vscode.Uri;
+  /** Renders the pack's model on the host instead of the worker (tests). */
   builder?: BuildReviewPack;
+  /** HTML: how the swimlane pictures are drawn (tests; default: a temporary webview). */
+  draw?: (diagrams: PackDiagrams, frame: PictureFrame) => Promise<PackPictures>;
 }
 
 /** "BizFlow: Export Review Pack": writes the pack of the active (or given) file; returns where. */
@@ -201,11 +211,6 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
   const doc = activeBizflow(uri instanceof vscode.Uri ? uri : undefined) ?? (uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : undefined);
   if (!doc) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a BizFlow file to export its review pack.'));
-    return undefined;
-  }
-  const build = options.builder ?? (await reviewPackBuilder());
-  if (!build) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The review pack is not available in this build yet; use "bizflow review FILE" on the command line.'));
     return undefined;
   }
   const formats: { label: string; format: PackFormat; ext: string }[] = [
@@ -235,23 +240,37 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
       filters: { [chosen.format.toUpperCase()]: [chosen.ext] },
     }));
   if (!target) return undefined;
+  // the swimlane pictures, drawn by Mermaid in a temporary webview (no Chromium needed)
+  const draw =
+    options.draw ?? ((diagrams: PackDiagrams, frame: PictureFrame) => drawPicturesInWebview(extensionUri, diagrams, { title: vscode.l10n.t("Drawing the review pack's pictures…"), frame }));
+  const header = { ...(role !== undefined ? { role } : {}), file: vscode.workspace.asRelativePath(doc.uri), generatedOn: localToday() };
   try {
     const out = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the review pack…') },
-      async () => {
-        // the pack's model made in the analysis worker (plain data), rendered here
+      async (): Promise<PackOutput | undefined> => {
+        if (!options.builder && chosen.format === 'md') {
+          // rendered in the analysis worker: the host receives the Markdown only
+          const { markdown } = await analyses.queryNow(doc, { kind: 'reviewPackMarkdown', ...header }, answerReviewQuery);
+          return { md: markdown };
+        }
+        if (!options.builder && chosen.format === 'html') {
+          // the worker sends the diagrams to draw (not the pack), then renders the HTML with the drawn pictures
+          const { diagrams, frame } = await analyses.queryNow(doc, { kind: 'reviewPackDiagrams', ...(role !== undefined ? { role } : {}) }, answerReviewQuery);
+          const pictures = await draw(diagrams, frame).catch((e: unknown): PackPictures => ({ error: (e instanceof Error ? e.message : String(e)).split('\n')[0].trim() }));
+          const { html } = await analyses.queryNow(doc, { kind: 'reviewPackHtml', ...header, pictures }, answerReviewQuery);
+          return { html, pictureError: pictures.error };
+        }
+        const build = options.builder ?? (await reviewPackBuilder());
+        if (!build) return undefined;
+        // the pack's model made in the analysis worker (plain data), rendered here (xlsx: exceljs)
         const { pack } = await analyses.queryNow(doc, { kind: 'reviewPack', ...(role !== undefined ? { role } : {}) }, answerReviewQuery);
-        return build(pack, {
-          format: chosen.format,
-          role,
-          locale: pack.locale,
-          file: vscode.workspace.asRelativePath(doc.uri),
-          generatedOn: localToday(),
-          // the swimlane pictures, drawn by Mermaid in a temporary webview (no Chromium needed)
-          draw: (diagrams, frame) => drawPicturesInWebview(extensionUri, diagrams, { title: vscode.l10n.t("Drawing the review pack's pictures…"), frame }),
-        });
+        return build(pack, { format: chosen.format, role, locale: pack.locale, file: header.file, generatedOn: header.generatedOn, draw });
       },
     );
+    if (!out) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The review pack is not available in this build yet; use "bizflow review FILE" on the command line.'));
+      return undefined;
+    }
     if (chosen.format === 'html' && out.pictureError) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The review pack has no pictures: {0}', out.pictureError));
     }

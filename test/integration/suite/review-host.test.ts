@@ -1,8 +1,9 @@
 // The review commands with the analysis worker on, in the real VS Code: "BizFlow: Compare with…" and "BizFlow:
 // Export Review Pack" (its role picker, Markdown, HTML and xlsx) build no parse or model on the extension host
 // (AnalysisService.stats.hostModels unchanged: the worker analyses both versions and writes the diff's Markdown,
-// and makes the pack's model, which the host renders), and write the documents the host wrote before from its
-// own analyses.
+// renders the pack's Markdown and HTML (the host draws the HTML's pictures from the diagrams the worker sends: the
+// reviewPackMarkdown, reviewPackDiagrams and reviewPackHtml queries), and makes the pack's model the host renders
+// as xlsx), and write the documents the host wrote before from its own analyses.
 import * as assert from 'assert';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
@@ -13,7 +14,9 @@ import { analyze } from '../../../src/core/engine';
 import { localToday } from '../../../src/core/fixes';
 import { diffAnalyses } from '../../../src/core/review/diff';
 import { formatDiff } from '../../../src/core/review/format';
-import type { ReviewPack } from '../../../src/core/review/pack';
+import type { PackDiagrams, ReviewPack } from '../../../src/core/review/pack';
+import type { PackPictures } from '../../../src/core/review/pack-html';
+import { pictureFrame, type PictureFrame } from '../../../src/core/review/pack-pictures';
 import type { BizflowApi } from '../../../src/extension/extension';
 import { buildReviewPack, renderReviewPack } from '../../../src/node/review-pack';
 import { closeEverything } from '../util/wait';
@@ -170,7 +173,7 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
     assert.match(all, /## 业务员[\s\S]*接单下单/, 'the renamed step in its lane');
   });
 
-  it('Export Review Pack (role picker, Markdown, HTML): the pack\'s model from the worker renders the documents the host wrote before', async () => {
+  it('Export Review Pack (role picker, Markdown, HTML): rendered in the worker, the documents the host wrote before', async () => {
     const built = api.analyses.stats.hostModels;
     // the questions answered as a user would: Markdown, then the warehouse (the role picker lists the file's roles)
     const window = vscode.window as unknown as { showQuickPick: typeof vscode.window.showQuickPick };
@@ -182,6 +185,19 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
       return list.find((i) => i.format === 'md' || i.id === 'warehouse');
     }) as unknown as typeof vscode.window.showQuickPick;
     const given: { pack: ReviewPack; request: { format: string; role?: string; locale: string; file?: string; generatedOn?: string } }[] = [];
+    const drawn: { diagrams: PackDiagrams; frame: PictureFrame }[] = [];
+    // pictures standing in for the webview's (the real drawing: review.test.ts), from what the worker sent
+    const draw = async (diagrams: PackDiagrams, frame: PictureFrame): Promise<PackPictures> => {
+      drawn.push({ diagrams, frame });
+      return {
+        today: `<svg>${frame.today} ${diagrams.today.length}</svg>`,
+        after: `<svg>${frame.after} ${diagrams.after.length}</svg>`,
+        roles: Object.fromEntries(diagrams.roles.map((r) => [r.role, `<svg>${frame.roles[r.role]} ${r.text.length}</svg>`])),
+      };
+    };
+    const fail = async (): Promise<PackPictures> => {
+      throw new Error('the picture page was closed\nat somewhere');
+    };
     const target = (name: string) => vscode.Uri.file(path.join(dir, name));
     const { kinds, sent } = await asked(async () => {
       try {
@@ -196,22 +212,18 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
       } finally {
         window.showQuickPick = original;
       }
-      // HTML without pictures through a builder of the test's, Markdown for all roles through the real renderer
-      const html = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, {
-        format: 'html',
-        role: 'sales',
-        target: target('sales.html'),
-        builder: async (pack: ReviewPack, request: (typeof given)[number]['request']) => {
-          given.push({ pack, request });
-          return renderReviewPack(pack, { format: 'html', file: request.file, generatedOn: request.generatedOn, pictures: false });
-        },
-      });
+      // HTML rendered in the worker with the pictures the test draws from the diagrams the worker sent, then with
+      // pictures that failed; Markdown for all roles rendered in the worker
+      const html = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'html', role: 'sales', target: target('sales.html'), draw });
       assert.ok(html);
+      const failed = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'html', target: target('failed.html'), draw: fail });
+      assert.ok(failed);
       assert.ok(await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'md', target: target('all.md') }));
     });
     assert.strictEqual(api.analyses.stats.hostModels, built, 'no parse or model built on the extension host');
-    assert.deepStrictEqual(kinds, ['roles', 'reviewPack', 'reviewPack', 'reviewPack']);
-    assert.ok(sent >= 4, `${sent} queries sent to the worker`);
+    // the pack's data reaches the host only for the test's own builder: Markdown and HTML arrive as strings
+    assert.deepStrictEqual(kinds, ['roles', 'reviewPack', 'reviewPackDiagrams', 'reviewPackHtml', 'reviewPackDiagrams', 'reviewPackHtml', 'reviewPackMarkdown']);
+    assert.ok(sent >= 7, `${sent} queries sent to the worker`);
     probe();
     assert.ok(offered.length === 2, `the format and role pickers were shown (${JSON.stringify(offered)}); vscode.window.showQuickPick could not be stood in for`);
     assert.deepStrictEqual(offered[1], ['All roles', '业务员', '仓库主管', '运营总监']);
@@ -225,9 +237,16 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
     assert.strictEqual(read('picked.md'), picked.md);
     assert.deepStrictEqual(given[0].pack, picked.pack);
     assert.deepStrictEqual([given[0].request.format, given[0].request.role, given[0].request.locale], ['md', 'warehouse', locale]);
-    const sales = await buildReviewPack(NEW, { format: 'html', role: 'sales', locale, file, generatedOn, pictures: false });
+    assert.strictEqual(given.length, 1, 'the test\'s builder only for the export it was given to');
+    const sales = await buildReviewPack(NEW, { format: 'html', role: 'sales', locale, file, generatedOn, draw });
     assert.strictEqual(read('sales.html'), sales.html);
-    assert.deepStrictEqual(given[1].pack, sales.pack);
+    assert.deepStrictEqual(drawn[0], drawn[1], 'drawn from the pack\'s diagrams and frame, as `buildReviewPack` draws them');
+    assert.deepStrictEqual(drawn[0], { diagrams: sales.pack.diagrams, frame: pictureFrame(sales.pack) });
+    assert.match(read('sales.html'), /<svg>[^<]* \d+<\/svg>/);
+    const failedBefore = await buildReviewPack(NEW, { format: 'html', locale, file, generatedOn, draw: fail });
+    assert.strictEqual(failedBefore.pictureError, 'the picture page was closed');
+    assert.strictEqual(read('failed.html'), failedBefore.html);
+    assert.match(read('failed.html'), /class="nopic"/);
     assert.strictEqual(read('all.md'), (await buildReviewPack(NEW, { format: 'md', locale, file, generatedOn })).md);
     assert.match(read('all.md'), /出库前复核/);
   });
