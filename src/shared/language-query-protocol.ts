@@ -185,6 +185,16 @@ export interface QuerySubject {
   readonly index: SymbolIndex;
   locale: Locale;
   lines: LineIndex;
+  /**
+   * What answers keep of this analysis for later questions about it, owned by whoever keeps the analysis (the
+   * worker's kept analysis of a document); none: nothing kept.
+   */
+  memo?: QueryMemo;
+}
+
+/** What answers keep of one analysis: the last review pack built of it (an HTML export asks twice). */
+export interface QueryMemo {
+  reviewPack?: { role: string | undefined; locale: Locale; pack: ReviewPack };
 }
 
 /** What answers a query on the extension host when there is no worker (`answerQuery` or a part of it). */

@@ -7,36 +7,33 @@
  * `bizflow diff --format markdown` writes it; `buildPack`, `renderPackMarkdown` and `renderPackHtml`, as
  * `bizflow review` builds and renders it); this only converts shapes. The HTML's pictures are drawn by the host
  * (a webview) from the `reviewPackDiagrams` answer and sent back with `reviewPackHtml`, which renders the pack
- * the diagrams came from (the last pack built of an analysis is kept with it: building one takes ~10 s at 10,000
- * steps); the host never receives the pack's data for HTML or Markdown. The older version of a comparison travels as text and is analysed here.
+ * the diagrams came from (the last pack built of an analysis is kept in the subject's `memo`: building one takes ~10 s at
+ * 10,000 steps); the host never receives the pack's data for HTML or Markdown. The older version of a comparison travels as text and is analysed here.
  */
-import { analyze, type AnalysisResult } from '../core/engine';
+import { analyze } from '../core/engine';
 import { diffAnalyses } from '../core/review/diff';
 import { formatDiff } from '../core/review/format';
 import { buildPack, type ReviewPack } from '../core/review/pack';
 import { renderPackHtml } from '../core/review/pack-html';
 import { renderPackMarkdown } from '../core/review/pack-md';
 import { pictureFrame } from '../core/review/pack-pictures';
-import type { Locale } from '../core/types';
 import type { QuerySubject, ReviewAnswer, ReviewQuery } from './language-query-protocol';
 
 /**
- * The last review pack built of each analysis (for one role or all, in one language), dropped with the analysis:
- * the HTML export asks for the pack's diagrams, then for its HTML with the pictures drawn from them.
+ * The review pack of this analysis for `role` (all roles when undefined): the last one built of it again when it
+ * was for the same role and language (kept in the subject's `memo`, owned by whoever keeps the analysis: the HTML
+ * export asks for the pack's diagrams, then for its HTML with the pictures drawn from them).
  */
-const lastPacks = new WeakMap<AnalysisResult, { role: string | undefined; locale: Locale; pack: ReviewPack }>();
-
-/** The review pack of this analysis for `role` (all roles when undefined), the last one again when it was asked for. */
-function packOf(s: Pick<QuerySubject, 'result' | 'locale'>, role: string | undefined): ReviewPack {
-  const last = lastPacks.get(s.result);
+function packOf(s: Pick<QuerySubject, 'result' | 'locale' | 'memo'>, role: string | undefined): ReviewPack {
+  const last = s.memo?.reviewPack;
   if (last && last.role === role && last.locale === s.locale) return last.pack;
   const pack = buildPack(s.result, { role, locale: s.locale });
-  lastPacks.set(s.result, { role, locale: s.locale, pack });
+  if (s.memo) s.memo.reviewPack = { role, locale: s.locale, pack };
   return pack;
 }
 
 /** Answers a review command's query (never throws for a well-formed query: the core functions do not). */
-export function answerReviewQuery(s: Pick<QuerySubject, 'result' | 'locale'>, q: ReviewQuery): ReviewAnswer {
+export function answerReviewQuery(s: Pick<QuerySubject, 'result' | 'locale' | 'memo'>, q: ReviewQuery): ReviewAnswer {
   switch (q.kind) {
     case 'compare': {
       // the older version with its findings (the diff reads its conflicts), in the language of this one

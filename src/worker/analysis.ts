@@ -14,6 +14,7 @@ import { buildTree } from '../core/tree';
 import { packTree } from '../core/tree-pack';
 import type { Locale } from '../core/types';
 import { answerQuery } from '../shared/language-queries';
+import type { QueryMemo } from '../shared/language-query-protocol';
 import { isHostToWorker, type AnalyzeRequest, type HostToWorker, type QueryRequest, type WorkerToHost } from '../shared/worker-protocol';
 
 /** How many documents' analyses the worker keeps (the most recently used ones). */
@@ -29,6 +30,8 @@ interface Kept {
   result: AnalysisResult;
   symbols?: SymbolIndex;
   lines?: LineIndex;
+  /** What answers keep of this analysis for later questions (the last review pack built of it). */
+  memo: QueryMemo;
 }
 
 /**
@@ -60,7 +63,7 @@ export class AnalysisServer {
         if (!found) return { type: 'missing', id: req.id };
         const { kept, cached } = found;
         // the symbol index built when a query first reads it (the preview's do not)
-        const subject = { result: kept.result, get index() { return (kept.symbols ??= buildSymbolIndex(kept.result.model)); }, locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)) };
+        const subject = { result: kept.result, get index() { return (kept.symbols ??= buildSymbolIndex(kept.result.model)); }, locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)), memo: kept.memo };
         const answer = answerQuery(subject, req.query);
         return { type: 'answered', id: req.id, answer, cached, ms: Date.now() - t0 };
       }
@@ -96,7 +99,7 @@ export class AnalysisServer {
     }
     if (req.text === undefined) return undefined;
     this.kept.delete(key);
-    const kept: Kept = { text: req.text, version: req.version, locale: req.locale, config, result: analyze(req.text, { locale: req.locale, config: req.config }) };
+    const kept: Kept = { text: req.text, version: req.version, locale: req.locale, config, result: analyze(req.text, { locale: req.locale, config: req.config }), memo: {} };
     this.stats.analysed++;
     this.kept.set(key, kept);
     while (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);

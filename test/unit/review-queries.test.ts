@@ -15,6 +15,7 @@ import { formatDiff } from '../../src/core/review/format';
 import { buildPack, type PackDiagrams, type ReviewPack } from '../../src/core/review/pack';
 import type { PackPictures } from '../../src/core/review/pack-html';
 import { pictureFrame, type PictureFrame } from '../../src/core/review/pack-pictures';
+import type { QueryMemo } from '../../src/shared/language-query-protocol';
 import { renderPackMarkdown } from '../../src/core/review/pack-md';
 import { buildSymbolIndex } from '../../src/core/symbols';
 import type { Locale } from '../../src/core/types';
@@ -282,12 +283,15 @@ describe('review queries: Compare with… and the review pack answered in the an
       }
     }
   });
-  it('the HTML export\'s two queries render one pack: the last pack built of an analysis is kept with it', () => {
+  it('the HTML export\'s two queries render one pack: the last pack built of an analysis is kept in its memo', () => {
     const text = texts.get('order-fulfilment.bizflow.yaml')!;
     const roles = analyze(text).model.roles.list.map((r) => r.id);
     const en = analyze(text, { locale: 'en' });
-    const diagramsOf = (result: typeof en, locale: Locale, role?: string) => {
-      const a = answerReviewQuery({ result, locale }, { kind: 'reviewPackDiagrams', ...(role ? { role } : {}) });
+    // each analysis with its own memo, as the worker keeps one per kept analysis
+    const memos = new Map<typeof en, QueryMemo>();
+    const memoOf = (result: typeof en): QueryMemo => memos.get(result) ?? memos.set(result, {}).get(result)!;
+    const diagramsOf = (result: typeof en, locale: Locale, role?: string, kept = true) => {
+      const a = answerReviewQuery({ result, locale, ...(kept ? { memo: memoOf(result) } : {}) }, { kind: 'reviewPackDiagrams', ...(role ? { role } : {}) });
       assert.ok(a.kind === 'reviewPackDiagrams');
       return a.diagrams;
     };
@@ -307,5 +311,9 @@ describe('review queries: Compare with… and the review pack answered in the an
     assert.deepEqual(own, all);
     assert.strictEqual(diagramsOf(other, 'en'), own, 'each analysis keeps its own');
     assert.strictEqual(diagramsOf(en, 'en'), back);
+    // without a memo (the host without a worker), nothing is kept: built each time, the same
+    const unkept = diagramsOf(en, 'en', undefined, false);
+    assert.notStrictEqual(unkept, back);
+    assert.deepEqual(unkept, back);
   });
 });
