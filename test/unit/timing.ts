@@ -67,3 +67,12 @@ export function corpusSample<T>(items: readonly T[], every: number): readonly T[
 export function mutationRuns(runs: number, every: number): number {
   return process.env.BIZFLOW_MUTATION === '1' ? Math.max(1, Math.ceil(runs / every)) : runs;
 }
+
+/**
+ * Skips the running test in a mutation run: for tests of code Stryker does not mutate (drawing SVG with Mermaid
+ * in Chromium, src/node), which would otherwise run, for seconds, for every mutant of src/core they happen to
+ * cover, without killing any that the core's own tests do not.
+ */
+export function skipInMutationRun(test: Mocha.Context): void {
+  if (process.env.BIZFLOW_MUTATION === '1') test.skip();
+}

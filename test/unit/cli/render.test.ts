@@ -5,6 +5,7 @@ import { analyze } from '../../../src/core/engine';
 import { toMermaid } from '../../../src/core/mermaid';
 import { findChromium } from '../../../src/node/mermaid-render';
 import { examples, orderExample, removeTree, run, tempTree } from '../../fixtures/cli/harness';
+import { skipInMutationRun } from '../timing';
 
 const orderText = () => fs.readFileSync(orderExample, 'utf8');
 
@@ -82,6 +83,7 @@ describe('cli render', () => {
   });
 
   it('--format svg renders with the real Mermaid when Chromium is installed', async function () {
+    skipInMutationRun(this); // Chromium draws: src/node, not mutated
     try {
       findChromium();
     } catch {
