@@ -10,7 +10,7 @@ import type { Model } from '../model';
 import { LineIndex } from '../positions';
 import type { Locale, Span } from '../types';
 import type { RoleDiff } from './diff';
-import type { Ask, AttributeChange, Handoff, RoleImpact } from './impact';
+import { unchanged, type Ask, type AttributeChange, type Handoff, type RoleImpact } from './impact';
 import type { AgreementState } from './read';
 
 export const REVIEW_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -134,18 +134,9 @@ function handoffLine(locale: Locale, model: Model, h: Handoff, dir: 'in' | 'out'
   return `${mark}${stepLabel(locale, model, h.from)} → ${stepLabel(locale, model, h.to)} [${roleLabel(locale, model, other)}]${c}`;
 }
 
+/** Nothing to say for this role: its work does not change, and no conflict or agreement concerns it. */
 function isEmptyImpact(r: RoleImpact): boolean {
-  return (
-    !r.stepsAdded.length &&
-    !r.stepsRemoved.length &&
-    !r.stepsChanged.length &&
-    !r.provides.length &&
-    !r.needs.length &&
-    !r.conflicts.length &&
-    !r.agreements.length &&
-    !r.handoffsIn.some((h) => h.change !== 'unchanged') &&
-    !r.handoffsOut.some((h) => h.change !== 'unchanged')
-  );
+  return unchanged(r) && !r.conflicts.length && !r.agreements.length;
 }
 
 /** Sections of one role's impact as (heading, lines) pairs; empty sections left out. */

@@ -168,6 +168,18 @@ export interface ImpactInput {
 
 const MANUAL = /(^|[^a-z])manual([^a-z]|$)|人工|手工|手动/i;
 
+/** Whether the requirements change nothing in this role's work. */
+export function unchanged(r: RoleImpact): boolean {
+  return (
+    !r.stepsAdded.length &&
+    !r.stepsRemoved.length &&
+    !r.stepsChanged.length &&
+    !r.provides.length &&
+    !r.needs.length &&
+    ![...r.handoffsIn, ...r.handoffsOut].some((h) => h.change !== 'unchanged')
+  );
+}
+
 export function isManualValue(value: string): boolean {
   return MANUAL.test(value);
 }

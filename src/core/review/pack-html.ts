@@ -7,7 +7,7 @@
  * passed in, or a note with the Mermaid text when they could not be drawn.
  */
 import type { Locale } from '../types';
-import type { RoleImpact } from './impact';
+import { unchanged, type RoleImpact } from './impact';
 import { named, packWords, type PackWords } from './pack-words';
 import type { PackConflict, ReviewPack, RolePack } from './pack';
 
@@ -139,18 +139,6 @@ function askWho(pack: ReviewPack, w: PackWords, reqs: string[]): string {
       return `${esc(id)} (${esc(w.priority(r?.priority))}, ${roleName(pack, r?.from)})`;
     })
     .join(', ');
-}
-
-/** Whether the requirements change nothing in this role's work. */
-export function unchanged(r: RoleImpact): boolean {
-  return (
-    !r.stepsAdded.length &&
-    !r.stepsRemoved.length &&
-    !r.stepsChanged.length &&
-    !r.provides.length &&
-    !r.needs.length &&
-    ![...r.handoffsIn, ...r.handoffsOut].some((h) => h.change !== 'unchanged')
-  );
 }
 
 function impactHtml(pack: ReviewPack, w: PackWords, r: RoleImpact): string {

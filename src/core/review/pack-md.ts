@@ -3,8 +3,7 @@
  * sections as the HTML, the swimlanes as ```mermaid blocks (GitHub, GitLab,
  * many wikis draw them), tables with every user text escaped.
  */
-import type { RoleImpact } from './impact';
-import { unchanged } from './pack-html';
+import { unchanged, type RoleImpact } from './impact';
 import { named, packWords, type PackWords } from './pack-words';
 import type { PackConflict, ReviewPack, RolePack } from './pack';
 
