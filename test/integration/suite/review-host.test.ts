@@ -20,20 +20,8 @@ import { pictureFrame, type PictureFrame } from '../../../src/core/review/pack-p
 import type { BizflowApi } from '../../../src/extension/extension';
 import { buildReviewPack, renderReviewPack } from '../../../src/node/review-pack';
 import { closeEverything } from '../util/wait';
+import { REVIEW_OLD as OLD } from '../util/review-texts';
 
-const OLD = `bizflow: 1
-process:
-  name: 订单履约
-  owner: director
-roles:
-  sales: { name: 业务员 }
-  warehouse: { name: 仓库主管 }
-  director: { name: 运营总监 }
-steps:
-  s1: { name: 接单, type: start, role: sales, next: pick, produces: [order] }
-  pick: { name: 拣货, role: warehouse, attributes: { mode: manual }, needs: [order], next: e1 }
-  e1: { name: 完成, type: end }
-`;
 
 const NEW =
   OLD.replace('next: e1 }', 'next: check }\n  check: { name: 复核, role: warehouse, needs: [order], next: e1 }').replace('  s1: { name: 接单,', '  s1: { name: 接单下单,') +

@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { BizflowApi } from '../../../src/extension/extension';
 import type { TreeElement } from '../../../src/extension/tree/views';
 import { activateExtension, fixtureUri } from '../util/wait';
+import { REVIEW_OLD as OLD } from '../util/review-texts';
 
 const created: vscode.Uri[] = [];
 let counter = 0;
@@ -37,19 +38,6 @@ async function until<T>(what: string, get: () => T | undefined | false | Promise
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
-const OLD = `bizflow: 1
-process:
-  name: 订单履约
-  owner: director
-roles:
-  sales: { name: 业务员 }
-  warehouse: { name: 仓库主管 }
-  director: { name: 运营总监 }
-steps:
-  s1: { name: 接单, type: start, role: sales, next: pick, produces: [order] }
-  pick: { name: 拣货, role: warehouse, attributes: { mode: manual }, needs: [order], next: e1 }
-  e1: { name: 完成, type: end }
-`;
 
 const NEW =
   OLD.replace('next: e1 }', 'next: check }\n  check: { name: 复核, role: warehouse, needs: [order], next: e1 }') +
