@@ -15,7 +15,9 @@
  * and highlight), apart from the posts of the text while typing.
  *
  * `--outline`: each answer also carries the file's outline (as when an outline view or breadcrumbs show it),
- * which the host unpacks and turns into one symbol object per entry (`hostTasks.outlineMaxMs`);
+ * which the host unpacks and turns into one symbol object per entry, in slices across tasks as the outline
+ * provider does (`hostTasks.outlineMaxMs`: the longest slice), then VS Code converts and serialises the answer
+ * in one task (`hostTasks.outlineReplyMs`);
  * `--tree`: and the roles & requirements trees (as the tree views, which follow the active document, ask), which
  * the host unpacks as far as the views show them on a refresh (`hostTasks.treeMaxMs`).
  *
@@ -54,7 +56,9 @@ import { analyze } from '../src/core/engine';
 import { buildModel, parseText } from '../src/core';
 import { LineIndex, lineRangeAt } from '../src/core/positions';
 import { buildSymbolIndex } from '../src/core/symbols';
-import { OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode } from '../src/core/outline';
+import { OUTLINE_MAX_ITEMS, unpackOutlineInSlices, type LinedOutlineNode } from '../src/core/outline';
+import { NODES_PER_SLICE, type Slices } from '../src/core/slices';
+import { runInSlices } from '../src/shared/slices';
 import type { TreeData } from '../src/core/tree';
 import { unpackTree } from '../src/core/tree-pack';
 import { AnalysisWorker } from '../src/extension/analysisWorker';
@@ -144,15 +148,37 @@ function fromWorkerRanges(ranges: Uint32Array): number {
 const countNodes = (ns: readonly { children: readonly unknown[] }[]): number =>
   ns.reduce((n, x) => n + 1 + countNodes(x.children as { children: readonly unknown[] }[]), 0);
 
-/** What the outline provider makes of each node (a vscode.DocumentSymbol with two ranges of two positions). */
-const asSymbols = (ns: readonly LinedOutlineNode[]): { children: unknown[] }[] =>
-  ns.map((n) => ({ name: n.name, detail: n.detail, kind: n.kind, range: pair(n.range), selectionRange: pair(n.selectionRange), children: asSymbols(n.children) }));
+/** What the outline provider makes of each node (a vscode.DocumentSymbol with two ranges of two positions), in slices as it does. */
+type OutlineSymbol = { name: string; detail: string; kind: string; range: ReturnType<typeof pair>; selectionRange: ReturnType<typeof pair>; children: OutlineSymbol[] };
+function* symbolsInSlices(ns: readonly LinedOutlineNode[]): Slices<OutlineSymbol[]> {
+  let made = 0;
+  const out: OutlineSymbol[] = [];
+  for (const n of ns) {
+    out.push({ name: n.name, detail: n.detail, kind: n.kind, range: pair(n.range), selectionRange: pair(n.selectionRange), children: yield* symbolsInSlices(n.children) });
+    if (++made % NODES_PER_SLICE === 0) yield;
+  }
+  return out;
+}
 const pair = (r: readonly number[]) => ({ start: { line: r[0], character: r[1] }, end: { line: r[2], character: r[3] } });
+
+/**
+ * What VS Code's extension host does with a document symbol provider's answer, in one task no provider can
+ * slice: each symbol converted to its wire form (typeConvert.DocumentSymbol.from), then the reply serialised
+ * for the renderer (rpcProtocol: JSON.stringify with a replacer that looks at every value; read from
+ * code-server's extensionHostProcess.js).
+ */
+function vsCodeReply(symbols: readonly OutlineSymbol[]): number {
+  const r = (x: ReturnType<typeof pair>) => ({ startLineNumber: x.start.line + 1, startColumn: x.start.character + 1, endLineNumber: x.end.line + 1, endColumn: x.end.character + 1 });
+  const from = (s: OutlineSymbol): unknown => ({ name: s.name || '!!MISSING: name!!', detail: s.detail, kind: s.kind.length, tags: [], range: r(s.range), selectionRange: r(s.selectionRange), children: s.children.map(from) });
+  const wire = symbols.map(from);
+  const uri = (_: string, v: unknown) => (v && (v as { $mid?: number }).$mid === 1 ? { ...v } : v);
+  return JSON.stringify(wire, (k, v) => (typeof v === 'undefined' ? null : typeof v === 'object' ? (v instanceof Uint8Array ? null : uri(k, v)) : v)).length;
+}
 
 /** The nodes the trees show when they refresh: every role (collapsed), every requirement group and its requirements. */
 const shownTreeNodes = (t: TreeData): number => t.roles.length + t.requirements.reduce((n, g) => n + 1 + g.children.length, 0);
 
-const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0, outlineMaxMs: 0, treeMaxMs: 0, previewMaxMs: 0 };
+const hostTasks = { postMaxMs: 0, answerMaxMs: 0, queryMaxMs: 0, outlineMaxMs: 0, outlineReplyMs: 0, treeMaxMs: 0, previewMaxMs: 0 };
 const timed = <T>(key: keyof typeof hostTasks, f: () => T): T => {
   const t = performance.now();
   try {
@@ -322,8 +348,15 @@ async function main() {
       timed('answerMaxMs', () => (hostRanges ? toRanges(text, o.diagnostics) : fromWorkerRanges(o.ranges)));
       // when the editor asks for the outline (breadcrumbs, the outline view): the entries it shows unpacked, a
       // symbol with two ranges each, in the task after the answer's (AnalysisService.outlineAnalysis, then Outlines in the language chunk)
-      if (o.outline) await new Promise((r) => setTimeout(r, 0));
-      if (o.outline) timed('outlineMaxMs', () => (outlineNodes = countNodes(asSymbols(unpackOutline(o.outline!, OUTLINE_MAX_ITEMS)))));
+      // (src/extension/language/symbols.ts: runInSlices), then VS Code's conversion and reply in one task
+      if (o.outline) {
+        await new Promise((r) => setTimeout(r, 0));
+        const slices = { clock: () => performance.now(), onSlice: (ms: number) => (hostTasks.outlineMaxMs = Math.max(hostTasks.outlineMaxMs, ms)) };
+        const nodes = (await runInSlices(unpackOutlineInSlices(o.outline, OUTLINE_MAX_ITEMS), slices))!;
+        const symbols = (await runInSlices(symbolsInSlices(nodes), slices))!;
+        outlineNodes = countNodes(symbols);
+        timed('outlineReplyMs', () => vsCodeReply(symbols));
+      }
       // the trees shown: the roles (collapsed) and the requirement groups with their requirements (expanded)
       if (o.tree) timed('treeMaxMs', () => (treeNodes = shownTreeNodes(unpackTree(o.tree!.data))));
       if (preview) await renderPreview(text, version, lines, o.diagnostics);
@@ -368,7 +401,7 @@ async function main() {
         postMaxMs: Math.round(hostTasks.postMaxMs * 10) / 10,
         answerMaxMs: Math.round(hostTasks.answerMaxMs * 10) / 10,
         ...(queries ? { queryMaxMs: Math.round(hostTasks.queryMaxMs * 10) / 10 } : {}),
-        ...(withOutline ? { outlineMaxMs: Math.round(hostTasks.outlineMaxMs * 10) / 10 } : {}),
+        ...(withOutline ? { outlineMaxMs: Math.round(hostTasks.outlineMaxMs * 10) / 10, outlineReplyMs: Math.round(hostTasks.outlineReplyMs * 10) / 10 } : {}),
         ...(withTree ? { treeMaxMs: Math.round(hostTasks.treeMaxMs * 10) / 10 } : {}),
         ...(preview ? { previewMaxMs: Math.round(hostTasks.previewMaxMs * 10) / 10 } : {}),
       },

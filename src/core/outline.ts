@@ -9,6 +9,7 @@
  * there anyway. The editor only words the section names.
  */
 import { LineIndex } from './positions';
+import { finish, NODES_PER_SLICE, type Slices } from './slices';
 import type { Model } from './model';
 import type { Span } from './types';
 
@@ -82,13 +83,15 @@ function item(kind: OutlineKind, section: OutlineSection, id: string, name: stri
 }
 
 /**
- * How many entries the outline shows at most (the document symbols; workspace symbols search every entry).
- * The editor turns each into a symbol object on the extension host's thread, after each edit while
- * breadcrumbs or the outline view show the file (a 10,000-step
- * file has 28,512 entries: ~60–90 ms of the host's thread, bench/worker-stall.ts). VS Code's own JSON and
- * YAML outlines stop at the same number (`json.maxItemsComputed`, `yaml.maxItemsComputed`).
+ * How many entries the outline shows at most by default (the setting `bizflow.outline.maxItems`; document
+ * symbols: workspace symbols search every entry). While the outline view or breadcrumbs show the file, VS Code
+ * asks for it after every edit, and the extension host's thread converts and serialises the answer in one task
+ * no extension can slice: ~10 ms for 2,000 entries, 28–52 ms for 5,000 (bench/worker-stall.ts
+ * `outlineReplyMs`, bench/notes.md finding 12), which alone would use up the 50 ms a keystroke may wait. (VS
+ * Code's JSON and YAML outlines stop at 5,000, `json.maxItemsComputed`, but their language servers are processes
+ * of their own.)
  */
-export const OUTLINE_MAX_ITEMS = 5000;
+export const OUTLINE_MAX_ITEMS = 2000;
 
 /**
  * The outline with at most `max` entries: the sections first, then their items, then the items' attributes,
@@ -106,7 +109,7 @@ export function limitOutline<T extends { children: T[] }>(nodes: readonly T[], m
   };
   count(nodes);
   if (total <= max) return nodes;
-  return limitLevels(nodes, max, { count: (n) => n.children.length, children: (n) => n.children, copy: (n) => ({ ...n, children: [] }) });
+  return finish(limitLevels(nodes, max, { count: (n) => n.children.length, children: (n) => n.children, copy: (n) => ({ ...n, children: [] }) }));
 }
 
 /** How `limitLevels` reads a tree of `N`s and makes the kept nodes (`R`s, their kept children pushed in). */
@@ -116,11 +119,15 @@ interface LevelAccess<N, R extends { children: R[] }> {
   copy(n: N): R;
 }
 
-/** `limitOutline`'s choice, level by level, of at most `max` nodes of a tree however it is stored. */
-function limitLevels<N, R extends { children: R[] }>(roots: readonly N[], max: number, a: LevelAccess<N, R>): R[] {
+/**
+ * `limitOutline`'s choice, level by level, of at most `max` nodes of a tree however it is stored, in slices
+ * of NODES_PER_SLICE nodes made. With `max` at least the tree's size, every node is kept.
+ */
+function* limitLevels<N, R extends { children: R[] }>(roots: readonly N[], max: number, a: LevelAccess<N, R>): Slices<R[]> {
   let level = roots.slice(0, max).map((node) => ({ node, copy: a.copy(node) }));
   const out = level.map((l) => l.copy);
   let budget = max - level.length;
+  let made = 0;
   while (level.length && budget > 0) {
     // share the budget evenly, the entries with fewest children first (what they leave goes to the others)
     const counts = level.map((l) => a.count(l.node));
@@ -130,15 +137,18 @@ function limitLevels<N, R extends { children: R[] }>(roots: readonly N[], max: n
       take[li] = Math.min(counts[li], Math.floor(budget / (order.length - i)));
       budget -= take[li];
     });
+    yield;
     const next: typeof level = [];
-    level.forEach((p, li) => {
-      if (!take[li]) return;
+    for (let li = 0; li < level.length; li++) {
+      if (!take[li]) continue;
+      const p = level[li];
       for (const child of a.children(p.node).slice(0, take[li])) {
         const copy = a.copy(child);
         p.copy.children.push(copy);
         next.push({ node: child, copy });
+        if (++made % NODES_PER_SLICE === 0) yield;
       }
-    });
+    }
     level = next;
   }
   return out;
@@ -199,6 +209,11 @@ export function packOutline(text: string | LineIndex, nodes: readonly OutlineNod
  * outline has 28,512 entries, the editor shows 5,000).
  */
 export function unpackOutline(p: PackedOutline, max = Infinity): LinedOutlineNode[] {
+  return finish(unpackOutlineInSlices(p, max));
+}
+
+/** `unpackOutline` in slices (the editor runs them across tasks: src/shared/slices.ts). */
+export function* unpackOutlineInSlices(p: PackedOutline, max = Infinity): Slices<LinedOutlineNode[]> {
   const n = p.names.length;
   const at = (k: number, i: number) => p.numbers[k * NUMBERS_PER_NODE + i];
   const range = (k: number, from: number): [number, number, number, number] => [at(k, from), at(k, from + 1), at(k, from + 2), at(k, from + 3)];
@@ -209,6 +224,7 @@ export function unpackOutline(p: PackedOutline, max = Infinity): LinedOutlineNod
     let s = 1;
     for (let i = 0, c = k + 1; i < at(k, 2); i++, c += size[c]) s += size[c];
     size[k] = s;
+    if (k % (NODES_PER_SLICE * 16) === 0) yield;
   }
   const following = (first: number, count: number, end = n): number[] => {
     const out: number[] = [];
@@ -216,14 +232,6 @@ export function unpackOutline(p: PackedOutline, max = Infinity): LinedOutlineNod
     return out;
   };
   const children = (k: number) => following(k + 1, at(k, 2));
-  const roots = following(0, n);
-  if (n <= max) {
-    const whole = (k: number): LinedOutlineNode => {
-      const node = copy(k);
-      node.children = children(k).map(whole);
-      return node;
-    };
-    return roots.map(whole);
-  }
-  return limitLevels(roots, max, { count: (k) => at(k, 2), children, copy });
+  // with `max` at least n, limitLevels keeps every node
+  return yield* limitLevels(following(0, n), Math.min(max, n), { count: (k) => at(k, 2), children, copy });
 }

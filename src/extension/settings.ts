@@ -1,5 +1,6 @@
 /** Reads the `bizflow.*` settings. */
 import * as vscode from 'vscode';
+import { OUTLINE_MAX_ITEMS } from '../core/outline';
 import { isSeveritySetting, normalizeLocale, type Locale, type SeverityConfig, type SeveritySetting } from '../core';
 
 export interface BizflowSettings {
@@ -8,10 +9,14 @@ export interface BizflowSettings {
   debounceMs: number;
   /** Larger files (in bytes, UTF-8) get one diagnostic and are not analysed; 0: no limit (`bizflow.maxFileSize`, in MB). */
   maxFileSize: number;
+  /** How many entries the outline and breadcrumbs show at most (`bizflow.outline.maxItems`; OUTLINE_MAX_ITEMS by default). */
+  outlineMaxItems: number;
   locale: Locale;
   /** Severity layer from the settings (between the workspace rc file and the file's own `rules:`). */
   severity: SeverityConfig;
 }
+
+const finiteOr = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
 /** The size limit setting in MB: a number ≥ 0, else the default 10. */
 function megabytes(v: unknown): number {
@@ -31,6 +36,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): BizflowSettings
     lintWorkspace: c.get<boolean>('lintWorkspace', true),
     debounceMs: Math.max(0, Math.min(5000, c.get<number>('debounceMs', 250))),
     maxFileSize: megabytes(c.get<unknown>('maxFileSize', 10)) * 1024 * 1024,
+    outlineMaxItems: Math.max(1, Math.floor(finiteOr(c.get<unknown>('outline.maxItems'), OUTLINE_MAX_ITEMS))),
     locale: normalizeLocale(localeSetting === 'auto' || !localeSetting ? vscode.env.language : localeSetting),
     severity: { rules },
   };

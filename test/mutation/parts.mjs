@@ -16,5 +16,5 @@ export const PARTS = {
   'core-cursor': core('cursor', 'completion', 'hover', 'suggest', 'typing-triggers'),
   'core-cards': core('cards', 'symbols', 'rename', 'escape', 'edits'),
   'core-fixes': core('fixes', 'mistakes', 'typing', 'autofix', 'templates', 'rcfile'),
-  'core-views': core('tree', 'tree-pack', 'tree-groupings', 'outline', 'mermaid', 'conflicts', 'conflict-count', 'decisions'),
+  'core-views': core('tree', 'tree-pack', 'tree-groupings', 'outline', 'slices', 'mermaid', 'conflicts', 'conflict-count', 'decisions'),
 };

@@ -158,8 +158,12 @@ describe('worker packing', function () {
       const limited = limitOutline(nodes);
       assert.equal(count(limited), OUTLINE_MAX_ITEMS);
       assert.deepEqual(limited.map((s) => s.name), ['roles', 'data', 'steps', 'requirements']);
-      // the roles (667) all kept, the other sections share the rest
-      assert.deepEqual(shape(limited), ['roles:667', 'data:1443', 'steps:1443', 'requirements:1443']);
+      // 2,000 − 4 sections, shared evenly: every section has more than 499 items
+      assert.deepEqual(shape(limited), ['roles:499', 'data:499', 'steps:499', 'requirements:499']);
+      // at 5,000 (bizflow.outline.maxItems raised), the roles (667) all kept, the other sections share the rest
+      const more = limitOutline(nodes, 5000);
+      assert.equal(count(more), 5000);
+      assert.deepEqual(shape(more), ['roles:667', 'data:1443', 'steps:1443', 'requirements:1443']);
     });
   });
 });

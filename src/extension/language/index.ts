@@ -32,7 +32,7 @@ export function registerLanguageFeatures(_context: vscode.ExtensionContext, anal
       prepareRename: (d, pos, t) => p().navigation.prepareRename(d, pos, t),
       provideRenameEdits: (d, pos, name, t) => p().navigation.provideRenameEdits(d, pos, name, t),
     }),
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d) => p().outline.provideDocumentSymbols(d) }, { label: 'BizFlow' }),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, { provideDocumentSymbols: (d, t) => p().outline.provideDocumentSymbols(d, t) }, { label: 'BizFlow' }),
     vscode.languages.registerWorkspaceSymbolProvider({ provideWorkspaceSymbols: (q, t) => p().workspaceSymbols.provideWorkspaceSymbols(q, t) }),
     vscode.languages.registerCodeActionsProvider(
       SELECTOR,

@@ -6,11 +6,13 @@
  * `outline` query; on the host only without one).
  */
 import * as vscode from 'vscode';
-import { limitOutline, OUTLINE_MAX_ITEMS, unpackOutline, type LinedOutlineNode, type OutlineKind, type OutlineSection, type PackedOutline } from '../../core/outline';
+import { limitOutline, unpackOutlineInSlices, type LinedOutlineNode, type OutlineKind, type OutlineSection, type PackedOutline } from '../../core/outline';
+import { NODES_PER_SLICE, type Slices } from '../../core/slices';
+import { runInSlices } from '../../shared/slices';
 import { answerOutlineQuery } from '../../shared/view-queries';
 import type { Analysis, AnalysisService } from '../analysis';
 import { findBizflowFiles, readText } from '../diagnostics';
-import { isBizflowDocument } from '../settings';
+import { isBizflowDocument, readSettings } from '../settings';
 
 function groupName(g: OutlineSection): string {
   switch (g) {
@@ -51,29 +53,37 @@ const SYMBOL_KIND: Record<OutlineKind, vscode.SymbolKind> = {
 
 const range = (r: readonly number[]) => new vscode.Range(r[0], r[1], r[2], r[3]);
 
-/** The outline's nodes as document symbols (line/character ranges computed where the outline was: the worker, or the host). */
-export function documentSymbols(nodes: readonly LinedOutlineNode[]): vscode.DocumentSymbol[] {
-  const walk = (n: LinedOutlineNode): vscode.DocumentSymbol => {
+/**
+ * The outline's nodes as document symbols (line/character ranges computed where the outline was: the worker, or
+ * the host), in slices (5,000 symbols take the host's thread 2–12 ms).
+ */
+export function* documentSymbols(nodes: readonly LinedOutlineNode[]): Slices<vscode.DocumentSymbol[]> {
+  let made = 0;
+  const out: vscode.DocumentSymbol[] = [];
+  for (const n of nodes) {
     const s = new vscode.DocumentSymbol(n.kind === 'section' ? groupName(n.section) : n.name, n.detail, SYMBOL_KIND[n.kind], range(n.range), range(n.selectionRange));
-    s.children = n.children.map(walk);
-    return s;
-  };
-  return nodes.map(walk);
+    s.children = yield* documentSymbols(n.children);
+    out.push(s);
+    if (++made % NODES_PER_SLICE === 0) yield;
+  }
+  return out;
 }
 
+type Nodes = readonly LinedOutlineNode[];
+
 /**
- * The outline of each analysis, made once from the worker's packed outline (`unpackOutline`): packed with the
- * analysis while typing, else (an analysis made before the outline was shown: an editor switch) asked of the
- * worker (the `outline` query, from the analysis it keeps; on the host without a worker). `shown`: the entries
- * the editor shows (at most OUTLINE_MAX_ITEMS, `limitOutline`; only those are unpacked); `all`: every entry
- * (workspace symbols).
+ * The outline of each analysis, made once from the worker's packed outline (`unpackOutline`, in slices across
+ * tasks): packed with the analysis while typing, else (an analysis made before the outline was shown: an editor
+ * switch) asked of the worker (the `outline` query, from the analysis it keeps; on the host without a worker).
+ * `shown`: the entries the editor shows (at most `bizflow.outline.maxItems`, `limitOutline`; only those are
+ * unpacked); `all`: every entry (workspace symbols).
  */
 export class Outlines {
-  private readonly made = new WeakMap<Analysis, { packed?: PackedOutline; all?: readonly LinedOutlineNode[]; shown?: readonly LinedOutlineNode[] }>();
+  private readonly made = new WeakMap<Analysis, { packed?: PackedOutline; all?: Promise<Nodes>; shown?: { max: number; nodes: Promise<Nodes> } }>();
 
   constructor(readonly analyses: AnalysisService) {}
 
-  async of(doc: vscode.TextDocument, which: 'shown' | 'all'): Promise<readonly LinedOutlineNode[]> {
+  async of(doc: vscode.TextDocument, which: 'shown' | 'all'): Promise<Nodes> {
     const a = await this.analyses.outlineAnalysis(doc);
     if (!a) return [];
     let m = this.made.get(a);
@@ -81,12 +91,17 @@ export class Outlines {
     if (!a.packedOutline && !m.packed) {
       const answer = await this.analyses.queryAnalysis(a, { kind: 'outline' }, undefined, answerOutlineQuery);
       if (!answer) return []; // a newer version was asked about first: VS Code asks again
-      m.packed = answer.data;
+      m.packed ??= answer.data;
     }
     const packed = a.packedOutline ?? m.packed!;
-    const all = () => (m.all ??= unpackOutline(packed));
-    if (which === 'all') return all();
-    return (m.shown ??= !m.all ? unpackOutline(packed, OUTLINE_MAX_ITEMS) : limitOutline(all()));
+    const unpack = async (max?: number): Promise<Nodes> => (await runInSlices(unpackOutlineInSlices(packed, max)))!;
+    if (which === 'all') return (m.all ??= unpack());
+    const max = readSettings(doc.uri).outlineMaxItems;
+    if (m.shown?.max !== max) {
+      const all = m.all;
+      m.shown = { max, nodes: all ? all.then((nodes) => limitOutline(nodes, max)) : unpack(max) };
+    }
+    return m.shown.nodes;
   }
 }
 
@@ -95,10 +110,12 @@ export class OutlineProvider implements vscode.DocumentSymbolProvider {
 
   /**
    * From the analysis worker while typing: the host does not build the model of a big file for the outline or
-   * breadcrumbs. At most OUTLINE_MAX_ITEMS entries (limitOutline).
+   * breadcrumbs. At most `bizflow.outline.maxItems` entries (limitOutline), made in slices: while the editor shows the
+   * outline it asks after every edit, and typing waits at most one slice.
    */
-  async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
-    return documentSymbols(await this.outlines.of(doc, 'shown'));
+  async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
+    const nodes = await this.outlines.of(doc, 'shown');
+    return runInSlices(documentSymbols(nodes), { cancelled: () => token.isCancellationRequested });
   }
 }
 
@@ -175,7 +192,7 @@ export class WorkspaceSymbols implements vscode.WorkspaceSymbolProvider {
       // the outline asked of the worker: the host neither parses the file nor builds its model
       const answer = await this.outlines.analyses.queryFile(uri, text, { kind: 'outline' }, token, answerOutlineQuery);
       if (!answer) return [];
-      const symbols = symbolsFor(uri, unpackOutline(answer.data));
+      const symbols = symbolsFor(uri, (await runInSlices(unpackOutlineInSlices(answer.data)))!);
       this.cache.set(key, { mtime: stat.mtime, size: stat.size, symbols });
       return symbols;
     } catch {
