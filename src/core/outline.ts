@@ -206,7 +206,7 @@ export function packOutline(text: string | LineIndex, nodes: readonly OutlineNod
 /**
  * The nodes of a packed outline (the host does this when the editor asks for the outline, not per analysis),
  * at most `max` of them, chosen as `limitOutline` chooses: only the nodes kept are made (a 10,000-step file's
- * outline has 28,512 entries, the editor shows 5,000).
+ * outline has 28,512 entries, the editor shows 2,000 by default).
  */
 export function unpackOutline(p: PackedOutline, max = Infinity): LinedOutlineNode[] {
   return finish(unpackOutlineInSlices(p, max));

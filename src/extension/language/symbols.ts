@@ -55,7 +55,7 @@ const range = (r: readonly number[]) => new vscode.Range(r[0], r[1], r[2], r[3])
 
 /**
  * The outline's nodes as document symbols (line/character ranges computed where the outline was: the worker, or
- * the host), in slices (5,000 symbols take the host's thread 2–12 ms).
+ * the host), in slices (2,000 symbols take the host's thread 1–5 ms).
  */
 export function* documentSymbols(nodes: readonly LinedOutlineNode[]): Slices<vscode.DocumentSymbol[]> {
   let made = 0;
