@@ -31,6 +31,7 @@ import type { PackedOutline } from '../core/outline';
 import type { PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
 import type { AnswerOf, LanguageQuery, QueryAnswerer } from '../shared/language-query-protocol';
+import { nextTask } from '../shared/slices';
 import type { AnalysisWorker, CancelSignal } from './analysisWorker';
 import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
@@ -83,8 +84,22 @@ export function tooLargeDiagnostic(bytes: number, limit: number, locale: Locale)
   };
 }
 
-/** Resolves in a later task of the event loop (after what is queued now: keystrokes, other requests). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * What the worker answers about a document as it is now: asked again (at most five times) while newer edits
+ * supersede the answer; after that, or when the worker fails, `onHost`.
+ */
+async function untilCurrent<T>(ask: () => Promise<T | undefined>, onHost: () => T): Promise<T> {
+  for (let i = 0; i < 5; i++) {
+    let a: T | undefined;
+    try {
+      a = await ask();
+    } catch {
+      break;
+    }
+    if (a) return a;
+  }
+  return onHost();
+}
 
 export class AnalysisService implements vscode.Disposable {
   private readonly cache = new Map<string, { analysis: Analysis; generation: number }>();
@@ -231,29 +246,22 @@ export class AnalysisService implements vscode.Disposable {
    * background one (shared with the diagnostics; the worker keeps it for the queries that follow), asked
    * again while newer edits supersede it. Without a worker, or when it failed: `forDocument`.
    */
-  async current(doc: vscode.TextDocument): Promise<Analysis> {
-    for (let i = 0; i < 5; i++) {
-      let a: Analysis | undefined;
-      try {
-        a = await this.analyzeInBackground(doc.uri, this.textOf(doc), doc.version);
-      } catch {
-        break;
-      }
-      if (a) return a;
-    }
-    return this.forDocument(doc);
+  current(doc: vscode.TextDocument): Promise<Analysis> {
+    return untilCurrent(
+      () => this.analyzeInBackground(doc.uri, this.textOf(doc), doc.version),
+      () => this.forDocument(doc),
+    );
   }
 
   /**
    * `query` about the document as it is when answered (explicit commands: no cancellation): asked again while
    * newer edits make the answer stale, then on the host.
    */
-  async queryNow<Q extends LanguageQuery>(doc: vscode.TextDocument, q: Q, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']>> {
-    for (let i = 0; i < 5; i++) {
-      const a = await this.query(doc, q, undefined, answer);
-      if (a) return a;
-    }
-    return this.answerOnHost(doc.uri, doc.getText(), doc.version, q, answer);
+  queryNow<Q extends LanguageQuery>(doc: vscode.TextDocument, q: Q, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']>> {
+    return untilCurrent(
+      () => this.query(doc, q, undefined, answer),
+      () => this.answerOnHost(doc.uri, doc.getText(), doc.version, q, answer),
+    );
   }
 
   /** The analysis of an open document at its current version (its model built on the host: see `current`). */

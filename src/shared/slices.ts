@@ -16,7 +16,8 @@ export interface SliceOptions {
   clock?: () => number;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Resolves in a later task of the event loop (after what is queued now: keystrokes, other requests). */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function runInSlices<T>(work: Slices<T>, options: SliceOptions = {}): Promise<T | undefined> {
   const budget = options.budgetMs ?? 4;

@@ -9,6 +9,8 @@
  * changed (colour theme, side bar).
  */
 import * as assert from 'assert';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BizflowApi } from '../../../src/extension/extension';
 import type { ThemeKind } from '../../../src/shared/protocol';
@@ -105,6 +107,51 @@ describe('screenshots of the editor as a user sees it', () => {
       await vscode.commands.executeCommand('workbench.action.closePanel');
     }
   });
+
+  for (const { kind, theme, vscodeKind } of THEMES.slice(0, 2)) {
+    it(`the outline and breadcrumbs of a 3,000-step file: at most bizflow.outline.maxItems entries (${kind} theme)`, async function () {
+      this.timeout(90_000);
+      await closeEverything();
+      await useColorTheme(theme, vscodeKind);
+      await quietWorkbench();
+      // three roles and 3,000 steps: 3,005 entries, the outline shows 2,000 (the roles, then the first 1,995 steps)
+      const steps = Array.from({ length: 3000 }, (_, i) => `  s${String(i + 1).padStart(4, '0')}: { name: 第 ${i + 1} 步, role: r${(i % 3) + 1} }`);
+      const roles = ['  r1: { name: 销售 }', '  r2: { name: 仓库 }', '  r3: { name: 财务 }'];
+      const content = ['bizflow: 1', 'process: { id: big, name: 大流程 }', 'roles:', ...roles, 'steps:', ...steps, ''].join('\n');
+      // a file on disk outside the workspace (breadcrumbs show a file's path, then the symbols)
+      const file = vscode.Uri.file(path.join(os.tmpdir(), `bizflow-outline-${kind}`, 'big.bizflow.yaml'));
+      await vscode.workspace.fs.writeFile(file, Buffer.from(content));
+      const doc = await vscode.workspace.openTextDocument(file);
+      const editor = await vscode.window.showTextDocument(doc);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+      assert.deepEqual(symbols.map((x) => `${x.name}:${x.children.length}`), ['Roles:3', 'Steps:1995']);
+      // breadcrumbs on (put back below): they show where the cursor is in the outline
+      const breadcrumbs = vscode.workspace.getConfiguration('breadcrumbs');
+      const originalBreadcrumbs = breadcrumbs.inspect<boolean>('enabled')?.globalValue;
+      await breadcrumbs.update('enabled', true, vscode.ConfigurationTarget.Global);
+      try {
+        await vscode.commands.executeCommand('outline.focus');
+        await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+        // the cursor on the last step shown (then the outline view follows it)
+        const at = new vscode.Position(symbols[1].children[1994].selectionRange.start.line, 4);
+        for (const p of [at.translate(-1), at]) {
+          editor.selection = new vscode.Selection(p, p);
+          await new Promise((r) => setTimeout(r, 300));
+        }
+        editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+        await vscode.commands.executeCommand('notifications.clearAll');
+        await screenshot(`outline-${kind}`, { settleMs: 1500 });
+      } finally {
+        await breadcrumbs.update('enabled', originalBreadcrumbs, vscode.ConfigurationTarget.Global);
+      }
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      // the setting that raises the limit, in the Settings editor
+      await vscode.commands.executeCommand('workbench.action.openSettings', 'bizflow.outline.maxItems');
+      await screenshot(`outline-setting-${kind}`, { settleMs: 1500 });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file);
+    });
+  }
 
   for (const { kind, theme, vscodeKind, shot } of THEMES) {
     it(`the editor beside its live preview (${kind} theme)`, async function () {
