@@ -177,11 +177,14 @@ describe('BizFlow preview', function () {
       const dark = await themed('dark');
       assert.strictEqual(dark.status, 'ok');
       assert.deepStrictEqual([...dark.conflictNodeIds.warning].sort(), ['credit-check', 'double-check', 'pick']);
+      // no toast left by another suite over the shot
+      await vscode.commands.executeCommand('notifications.hideToasts');
       await screenshot('preview-dark', { settleMs: 800 });
       await config.update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
       const light = await themed('light');
       assert.strictEqual(light.status, 'ok');
       assert.strictEqual(light.nodeCount, dark.nodeCount);
+      await vscode.commands.executeCommand('notifications.hideToasts');
       await screenshot('preview-light', { settleMs: 800 });
     } finally {
       await config.update('colorTheme', original, vscode.ConfigurationTarget.Global);
