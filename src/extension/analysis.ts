@@ -12,7 +12,8 @@
  *   the fallbacks below), once per version (`stats.hostModels` counts it).
  * * `query` / `queryNow` (language features: completion, hover, quick fixes,
  *   rename, definition, references; the preview's click on a step and Mermaid
- *   copy; the review commands' diff, roles and pack): answered in the worker from the analysis it keeps of the document
+ *   copy; the review commands' diff, roles and pack, and the pack's xlsx, whose host fallback answers through a
+ *   promise): answered in the worker from the analysis it keeps of the document
  *   (the diagnostics' analysis of that version), so the host never builds the
  *   model of a big file; without a worker (or if it failed), on the host from
  *   `forText`.
