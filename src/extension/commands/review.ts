@@ -21,7 +21,7 @@
  *   The worker makes the xlsx too (`reviewPackXlsx`: exceljs, src/node/review-xlsx.ts,
  *   loaded from dist/exceljs.js beside dist/worker.js the first time) and sends
  *   the workbook's bytes only: writing a 10,000-step pack's workbook here froze
- *   the extension host for ~3.5 s (bench/notes.md). Without a worker, for a
+ *   the extension host for ~2.3 s (bench/notes.md, finding 13). Without a worker, for a
  *   file over the size limit or when the worker failed, it is made here
  *   (exceljs read from dist/exceljs.js beside this chunk, through
  *   reviewPackAdapter.ts `hostWorkbook`). Every format is rendered here from the
