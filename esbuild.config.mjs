@@ -37,12 +37,13 @@ const builds = [
     external: ['playwright-core', 'esbuild', 'exceljs'],
     alias: yamlEsm,
   },
-  // exceljs for the review pack's xlsx, loaded from beside dist/cli.js (and beside the extension's dist/review.js,
-  // so it ships in the .vsix) only when an xlsx is made or read
+  // exceljs for the review pack's xlsx, loaded from beside dist/cli.js (and beside the extension's analysis worker
+  // dist/worker.js and its dist/review.js, so it ships in the .vsix) only when an xlsx is made or read
   excelBuild('dist/exceljs.js'),
 ];
 
-// the analysis worker (worker_threads), started by the extension: dist/worker.js
+// the analysis worker (worker_threads), started by the extension: dist/worker.js (it makes the review pack's xlsx with
+// dist/exceljs.js)
 if (existsSync('src/worker/node.ts')) {
   builds.push({
     ...common,
@@ -51,6 +52,8 @@ if (existsSync('src/worker/node.ts')) {
     platform: 'node',
     format: 'cjs',
     target: 'node18',
+    // the review pack's xlsx: exceljs loaded from dist/exceljs.js beside the worker the first time one is made
+    external: ['exceljs'],
     alias: yamlEsm,
   });
 }

@@ -12,7 +12,8 @@
  *   the fallbacks below), once per version (`stats.hostModels` counts it).
  * * `query` / `queryNow` (language features: completion, hover, quick fixes,
  *   rename, definition, references; the preview's click on a step and Mermaid
- *   copy; the review commands' diff, roles and pack): answered in the worker from the analysis it keeps of the document
+ *   copy; the review commands' diff, roles and pack, and the pack's xlsx, whose host fallback answers through a
+ *   promise): answered in the worker from the analysis it keeps of the document
  *   (the diagnostics' analysis of that version), so the host never builds the
  *   model of a big file; without a worker (or if it failed), on the host from
  *   `forText`.
@@ -30,7 +31,7 @@ import { sizeOverLimit, utf8Length } from '../core/sizes';
 import type { PackedOutline } from '../core/outline';
 import type { PackedTree } from '../core/tree-pack';
 import type { RequirementGrouping } from '../core/tree-groupings';
-import type { AnswerOf, LanguageQuery, QueryAnswerer } from '../shared/language-query-protocol';
+import type { AnswerOf, AsyncQueryAnswerer, LanguageQuery, QueryAnswerer } from '../shared/language-query-protocol';
 import { nextTask } from '../shared/slices';
 import type { AnalysisWorker, CancelSignal } from './analysisWorker';
 import { TextPositions } from './convert';
@@ -88,7 +89,7 @@ export function tooLargeDiagnostic(bytes: number, limit: number, locale: Locale)
  * What the worker answers about a document as it is now: asked again (at most five times) while newer edits
  * supersede the answer; after that, or when the worker fails, `onHost`.
  */
-async function untilCurrent<T>(ask: () => Promise<T | undefined>, onHost: () => T): Promise<T> {
+async function untilCurrent<T>(ask: () => Promise<T | undefined>, onHost: () => T | Promise<T>): Promise<T> {
   for (let i = 0; i < 5; i++) {
     let a: T | undefined;
     try {
@@ -164,7 +165,7 @@ export class AnalysisService implements vscode.Disposable {
      * What answers it on the host (src/shared/language-queries.ts), passed by the providers and the preview (lazily
      * loaded chunks: it brings completion, cards, fixes… or the preview's render).
      */
-    answer: QueryAnswerer<Q>,
+    answer: AsyncQueryAnswerer<Q>,
   ): Promise<AnswerOf<Q['kind']> | undefined> {
     return this.queryText(doc.uri, this.textOf(doc), doc.version, q, token, answer);
   }
@@ -194,7 +195,7 @@ export class AnalysisService implements vscode.Disposable {
     version: number,
     q: Q,
     token: CancelSignal | undefined,
-    answer: QueryAnswerer<Q>,
+    answer: AsyncQueryAnswerer<Q>,
   ): Promise<AnswerOf<Q['kind']> | undefined> {
     if (!this.worker || this.oversized(uri, text, version)) return this.answerOnHost(uri, text, version, q, answer);
     const { s, layers } = this.layers();
@@ -218,11 +219,11 @@ export class AnalysisService implements vscode.Disposable {
     return doc.getText();
   }
 
-  /** A query answered on the host, from the (cached) synchronous analysis of the text. */
-  private answerOnHost<Q extends LanguageQuery>(uri: vscode.Uri, text: string, version: number, q: Q, answer: QueryAnswerer<Q>): AnswerOf<Q['kind']> {
+  /** A query answered on the host, from the (cached) synchronous analysis of the text (the xlsx: through a promise). */
+  private answerOnHost<Q extends LanguageQuery>(uri: vscode.Uri, text: string, version: number, q: Q, answer: AsyncQueryAnswerer<Q>): AnswerOf<Q['kind']> | Promise<AnswerOf<Q['kind']>> {
     const a = this.forText(uri, text, version);
     // the symbol index only when the query reads it (the preview's do not)
-    return answer({ result: a.result, get index() { return a.symbols; }, locale: a.locale, lines: a.positions.lines }, q) as AnswerOf<Q['kind']>;
+    return answer({ result: a.result, get index() { return a.symbols; }, locale: a.locale, lines: a.positions.lines }, q) as AnswerOf<Q['kind']> | Promise<AnswerOf<Q['kind']>>;
   }
 
   /**
@@ -255,9 +256,9 @@ export class AnalysisService implements vscode.Disposable {
 
   /**
    * `query` about the document as it is when answered (explicit commands: no cancellation): asked again while
-   * newer edits make the answer stale, then on the host.
+   * newer edits make the answer stale, then on the host (`answer` may answer through a promise there: the xlsx).
    */
-  queryNow<Q extends LanguageQuery>(doc: vscode.TextDocument, q: Q, answer: QueryAnswerer<Q>): Promise<AnswerOf<Q['kind']>> {
+  queryNow<Q extends LanguageQuery>(doc: vscode.TextDocument, q: Q, answer: AsyncQueryAnswerer<Q>): Promise<AnswerOf<Q['kind']>> {
     return untilCurrent(
       () => this.query(doc, q, undefined, answer),
       () => this.answerOnHost(doc.uri, doc.getText(), doc.version, q, answer),

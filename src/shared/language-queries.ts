@@ -14,6 +14,7 @@ import { prepareRename, renameSymbol } from '../core/rename';
 import type { SymbolOccurrence } from '../core/symbols';
 import type { Diagnostic, Span } from '../core/types';
 import {
+  isAsyncQuery,
   isPreviewQuery,
   isReviewQuery,
   type AnswerOf,
@@ -25,6 +26,7 @@ import {
   type ReviewQuery,
   type ShownDiagnostic,
   type ViewQuery,
+  type XlsxQuery,
 } from './language-query-protocol';
 import { answerPreviewQuery } from './preview-queries';
 import { answerReviewQuery } from './review-queries';
@@ -35,9 +37,11 @@ export * from './language-query-protocol';
 /**
  * Answers a query about an analysed text, the language features', the preview's (./preview-queries.ts), the
  * views' (./view-queries.ts) and the review commands' (./review-queries.ts; never throws for a well-formed
- * query: the core functions do not). The worker answers with it.
+ * query: the core functions do not). The worker answers with it. Not the xlsx (`isAsyncQuery`: it throws), answered
+ * through a promise by `answerReviewPackXlsx` (./review-queries.ts).
  */
 export function answerQuery(s: QuerySubject, q: LanguageQuery): LanguageAnswer {
+  if (isAsyncQuery(q)) throw new Error(`the ${q.kind} query is answered asynchronously (answerReviewPackXlsx)`);
   if (q.kind === 'tree') return answerTreeQuery(s, q);
   if (q.kind === 'outline') return answerOutlineQuery(s, q);
   if (isReviewQuery(q)) return answerReviewQuery(s, q);
@@ -48,7 +52,7 @@ export function answerQuery(s: QuerySubject, q: LanguageQuery): LanguageAnswer {
  * Answers a language feature's query (what the providers pass to `AnalysisService.query`: their chunk does
  * not bring the preview's render).
  */
-export function answerLanguageQuery(s: QuerySubject, q: Exclude<LanguageQuery, PreviewQuery | ViewQuery | ReviewQuery>): LanguageAnswer {
+export function answerLanguageQuery(s: QuerySubject, q: Exclude<LanguageQuery, PreviewQuery | ViewQuery | ReviewQuery | XlsxQuery>): LanguageAnswer {
   const range = (span: Span): LineRange4 => s.lines.range4(span);
   const model = s.result.model;
   const offset = 'line' in q ? s.lines.offset(q.line, q.character) : 0;

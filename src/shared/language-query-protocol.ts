@@ -5,7 +5,9 @@
  * view's older version sent as text), `highlight` (what the cursor is on), `stepKey` (a clicked node's key) and
  * `mermaid` (the Mermaid source to copy); the views': `tree` and `outline` (./view-queries.ts); and the review
  * commands': `compare`, `roles`, `reviewPack`, `reviewPackMarkdown`, `reviewPackDiagrams`, `reviewPackHtml`
- * (./review-queries.ts). All answered in the worker, so the host never builds the model for them.
+ * (./review-queries.ts), and `reviewPackXlsx`, the one query answered asynchronously (exceljs writes the workbook
+ * through promises; `answerReviewPackXlsx` in ./review-queries.ts). All answered in the worker, so the host never
+ * builds the model for them.
  */
 import type { CompletionEntry } from '../core/completion';
 import type { AnalysisResult } from '../core/engine';
@@ -46,7 +48,8 @@ export type LanguageQuery =
   | ({ kind: 'references'; includeDeclaration: boolean } & QueryPosition)
   | PreviewQuery
   | ViewQuery
-  | ReviewQuery;
+  | ReviewQuery
+  | XlsxQuery;
 
 /**
  * The preview's queries: `render`, what the webview draws of the analysis with these options (plain data;
@@ -93,6 +96,18 @@ export type ReviewQuery =
   | ({ kind: 'reviewPackHtml'; pictures: PackPictures } & PackHeader);
 export const REVIEW_QUERY_KINDS: readonly ReviewQuery['kind'][] = ['compare', 'roles', 'reviewPack', 'reviewPackMarkdown', 'reviewPackDiagrams', 'reviewPackHtml'];
 
+/**
+ * "Export Review Pack" as Excel: the review pack (all roles, or `role`'s; the header's `file`) as an xlsx workbook,
+ * its bytes. Answered asynchronously (exceljs): not by `answerQuery` but by `answerReviewPackXlsx`
+ * (./review-queries.ts) with a workbook maker of the environment's (the desktop worker's: src/worker/node.ts).
+ */
+export type XlsxQuery = { kind: 'reviewPackXlsx' } & PackHeader;
+
+/** Whether a query is answered asynchronously (the xlsx): `answerQuery` does not answer it. */
+export function isAsyncQuery(q: LanguageQuery): q is XlsxQuery {
+  return q.kind === 'reviewPackXlsx';
+}
+
 /** Which review pack and its header: one role's (or all), the file as the user names it, YYYY-MM-DD. */
 export interface PackHeader {
   role?: string;
@@ -126,6 +141,7 @@ export const QUERY_KINDS: readonly QueryKind[] = [
   'reviewPackMarkdown',
   'reviewPackDiagrams',
   'reviewPackHtml',
+  'reviewPackXlsx',
 ];
 export const PREVIEW_QUERY_KINDS: readonly PreviewQuery['kind'][] = ['render', 'highlight', 'stepKey', 'mermaid'];
 
@@ -154,7 +170,8 @@ export type LanguageAnswer =
   | PreviewAnswer
   | TreeAnswer
   | OutlineAnswer
-  | ReviewAnswer;
+  | ReviewAnswer
+  | XlsxAnswer;
 
 export type PreviewAnswer =
   | { kind: 'render'; parts: RenderParts }
@@ -176,6 +193,8 @@ export type ReviewAnswer =
   | { kind: 'reviewPackMarkdown'; markdown: string }
   | { kind: 'reviewPackDiagrams'; diagrams: PackDiagrams; frame: PictureFrame }
   | { kind: 'reviewPackHtml'; html: string };
+/** `reviewPackXlsx`: the workbook's bytes (transferred from the worker, not copied). */
+export type XlsxAnswer = { kind: 'reviewPackXlsx'; xlsx: Uint8Array };
 
 export type AnswerOf<K extends QueryKind> = Extract<LanguageAnswer, { kind: K }>;
 
@@ -199,6 +218,8 @@ export interface QueryMemo {
 
 /** What answers a query on the extension host when there is no worker (`answerQuery` or a part of it). */
 export type QueryAnswerer<Q extends LanguageQuery> = (s: QuerySubject, q: Q) => LanguageAnswer;
+/** The same, or answering through a promise (the xlsx, `answerReviewPackXlsx`): what `AnalysisService.queryNow` takes. */
+export type AsyncQueryAnswerer<Q extends LanguageQuery> = (s: QuerySubject, q: Q) => LanguageAnswer | Promise<LanguageAnswer>;
 
 const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 const isRange4 = (x: unknown): x is LineRange4 => Array.isArray(x) && x.length === 4 && x.every(isInt);
@@ -270,6 +291,7 @@ export function isLanguageQuery(q: unknown): q is LanguageQuery {
     case 'reviewPackDiagrams':
       return optional(x.role, isString);
     case 'reviewPackMarkdown':
+    case 'reviewPackXlsx':
       return isPackHeader(x);
     case 'reviewPackHtml':
       return isPackHeader(x) && isPackPictures(x.pictures);
@@ -329,6 +351,8 @@ export function isLanguageAnswer(a: unknown): a is LanguageAnswer {
       return isPackDiagrams(x.diagrams) && isPictureFrame(x.frame);
     case 'reviewPackHtml':
       return isString(x.html);
+    case 'reviewPackXlsx':
+      return x.xlsx instanceof Uint8Array;
     default:
       return false;
   }

@@ -9,6 +9,9 @@
  * (a webview) from the `reviewPackDiagrams` answer and sent back with `reviewPackHtml`, which renders the pack
  * the diagrams came from (the last pack built of an analysis is kept in the subject's `memo`: building one takes ~10 s at
  * 10,000 steps); the host never receives the pack's data for HTML or Markdown. The older version of a comparison travels as text and is analysed here.
+ * `reviewPackXlsx` is answered asynchronously by `answerReviewPackXlsx`, with the workbook maker its caller has
+ * (exceljs: src/node/review-xlsx.ts `packWorkbook`, in the desktop worker or, without one, on the host): the host
+ * receives the workbook's bytes only.
  */
 import { analyze } from '../core/engine';
 import { diffAnalyses } from '../core/review/diff';
@@ -17,7 +20,7 @@ import { buildPack, type ReviewPack } from '../core/review/pack';
 import { renderPackHtml } from '../core/review/pack-html';
 import { renderPackMarkdown } from '../core/review/pack-md';
 import { pictureFrame } from '../core/review/pack-pictures';
-import type { QuerySubject, ReviewAnswer, ReviewQuery } from './language-query-protocol';
+import type { QuerySubject, ReviewAnswer, ReviewQuery, XlsxAnswer, XlsxQuery } from './language-query-protocol';
 
 /**
  * The review pack of this analysis for `role` (all roles when undefined): the last one built of it again when it
@@ -65,4 +68,20 @@ export function answerReviewQuery(s: Pick<QuerySubject, 'result' | 'locale' | 'm
       return { kind: 'reviewPackHtml', html: renderPackHtml(pack, { file: q.file, generatedOn: q.generatedOn, pictures: q.pictures }) };
     }
   }
+}
+
+/** Writes a review pack as an xlsx workbook (`packWorkbook` of src/node/review-xlsx.ts, which loads exceljs). */
+export type MakeWorkbook = (pack: ReviewPack, options: { file?: string }) => Promise<Uint8Array>;
+
+/**
+ * Answers the `reviewPackXlsx` query: the pack of this analysis (the one kept in the subject's `memo` when it is for
+ * this role) written by `workbook`. The bytes are a Uint8Array spanning its whole buffer (the worker transfers that
+ * buffer to the host instead of copying it; a Node Buffer may be a slice of a shared pool).
+ */
+export async function answerReviewPackXlsx(s: Pick<QuerySubject, 'result' | 'locale' | 'memo'>, q: XlsxQuery, workbook: MakeWorkbook): Promise<XlsxAnswer> {
+  const pack = packOf(s, q.role);
+  const bytes = await workbook(pack, { file: q.file });
+  // a plain Uint8Array (a Node Buffer arrives as one anyway) owning its buffer, else a copy (a few MB at most)
+  const own = Object.getPrototypeOf(bytes) === Uint8Array.prototype && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  return { kind: 'reviewPackXlsx', xlsx: own ? bytes : new Uint8Array(bytes) };
 }

@@ -4,7 +4,10 @@
  * references; the preview's render and highlight) from the analyses it keeps per open document, one at a time,
  * off the extension host's thread. Environment-neutral: the
  * Node entry (`./node.ts`, bundled as dist/worker.js) and a Web Worker entry
- * give it their message port.
+ * give it their message port. One query is answered through a promise, the review pack's xlsx (exceljs writes
+ * through promises), by the workbook maker the entry gives (the Node entry's loads dist/exceljs.js the first time;
+ * the Web Worker has none and fails it: the host then makes it itself); the messages that arrive meanwhile wait
+ * and are answered after it, in the order they came.
  */
 import { analyze, type AnalysisResult } from '../core/engine';
 import { buildOutline, packOutline } from '../core/outline';
@@ -14,7 +17,8 @@ import { buildTree } from '../core/tree';
 import { packTree } from '../core/tree-pack';
 import type { Locale } from '../core/types';
 import { answerQuery } from '../shared/language-queries';
-import type { QueryMemo } from '../shared/language-query-protocol';
+import { isAsyncQuery, type QueryMemo } from '../shared/language-query-protocol';
+import { answerReviewPackXlsx, type MakeWorkbook } from '../shared/review-queries';
 import { isHostToWorker, type AnalyzeRequest, type HostToWorker, type QueryRequest, type WorkerToHost } from '../shared/worker-protocol';
 
 /** How many documents' analyses the worker keeps (the most recently used ones). */
@@ -43,15 +47,34 @@ export class AnalysisServer {
   /** Counters for tests: analyses made, and answers served from a kept analysis. */
   readonly stats = { analysed: 0, reused: 0 };
 
-  constructor(private readonly capacity = KEPT_ANALYSES) {}
+  constructor(
+    private readonly capacity = KEPT_ANALYSES,
+    /** Writes the review pack's xlsx (the `reviewPackXlsx` query); none: that query fails (the host makes it). */
+    private readonly workbook?: MakeWorkbook,
+  ) {}
 
   /** The keys kept, least recently used first. */
   keys(): string[] {
     return [...this.kept.keys()];
   }
 
-  /** Answers one message (never throws); `undefined` for a message that wants no answer (`forget`). */
+  /**
+   * Answers one message at once (never throws); `undefined` for a message that wants no answer (`forget`). A query
+   * answered asynchronously (`isAsyncQuery`: the xlsx) fails here: `serve` answers it.
+   */
   handle(req: HostToWorker): WorkerToHost | undefined {
+    return this.respond(req, false) as WorkerToHost | undefined;
+  }
+
+  /**
+   * Answers one message: at once, or through a promise for a query answered asynchronously (the xlsx); never
+   * throws, the promise never rejects. `undefined` for a message that wants no answer (`forget`).
+   */
+  serve(req: HostToWorker): WorkerToHost | Promise<WorkerToHost> | undefined {
+    return this.respond(req, true);
+  }
+
+  private respond(req: HostToWorker, async: boolean): WorkerToHost | Promise<WorkerToHost> | undefined {
     if (req.type === 'forget') {
       this.kept.delete(req.key);
       return undefined;
@@ -64,7 +87,18 @@ export class AnalysisServer {
         const { kept, cached } = found;
         // the symbol index built when a query first reads it (the preview's do not)
         const subject = { result: kept.result, get index() { return (kept.symbols ??= buildSymbolIndex(kept.result.model)); }, locale: kept.locale, lines: (kept.lines ??= new LineIndex(kept.text)), memo: kept.memo };
-        const answer = answerQuery(subject, req.query);
+        const q = req.query;
+        if (isAsyncQuery(q)) {
+          const id = req.id;
+          const workbook = this.workbook;
+          if (!async) return { type: 'failed', id, message: `the ${q.kind} query is answered asynchronously (serve)` };
+          if (!workbook) return { type: 'failed', id, message: 'this worker cannot make an xlsx (no exceljs here)' };
+          return answerReviewPackXlsx(subject, q, workbook).then(
+            (answer): WorkerToHost => ({ type: 'answered', id, answer, cached, ms: Date.now() - t0 }),
+            (e: unknown): WorkerToHost => ({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) }),
+          );
+        }
+        const answer = answerQuery(subject, q);
         return { type: 'answered', id: req.id, answer, cached, ms: Date.now() - t0 };
       }
       // one line index per text: a kept analysis keeps it for the queries that follow
@@ -114,18 +148,47 @@ export function answer(req: HostToWorker): WorkerToHost | undefined {
   return new AnalysisServer().handle(req);
 }
 
-/** Serves requests arriving through `on` with answers through `post`. */
-export function serveAnalysis(on: (listener: (m: unknown) => void) => void, post: (m: WorkerToHost) => void): void {
-  const server = new AnalysisServer();
-  on((m) => {
-    if (!isHostToWorker(m)) {
-      // a malformed request with an id is failed (its sender would wait for an answer); anything else is dropped
-      const id = typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined;
-      if (typeof id === 'number') post({ type: 'failed', id, message: 'malformed request' });
-      return;
+/** What an environment gives the worker: how it makes the review pack's xlsx (the desktop's: ./node.ts). */
+export interface ServeOptions {
+  workbook?: MakeWorkbook;
+}
+
+/**
+ * Serves requests arriving through `on` with answers through `post` (`transfer`: the buffers that move to the
+ * host with the message instead of being copied: an xlsx's bytes), in the order they arrive: while an answer is
+ * made through a promise (the xlsx), the messages that arrive meanwhile wait for it.
+ */
+export function serveAnalysis(on: (listener: (m: unknown) => void) => void, post: (m: WorkerToHost, transfer?: ArrayBuffer[]) => void, options: ServeOptions = {}): void {
+  const server = new AnalysisServer(KEPT_ANALYSES, options.workbook);
+  const queue: unknown[] = [];
+  let waiting = false;
+  const send = (a: WorkerToHost) => {
+    if (a.type === 'answered' && a.answer.kind === 'reviewPackXlsx') post(a, [a.answer.xlsx.buffer as ArrayBuffer]);
+    else post(a);
+  };
+  const next = () => {
+    while (!waiting && queue.length > 0) {
+      const m = queue.shift();
+      if (!isHostToWorker(m)) {
+        // a malformed request with an id is failed (its sender would wait for an answer); anything else is dropped
+        const id = typeof m === 'object' && m !== null ? (m as { id?: unknown }).id : undefined;
+        if (typeof id === 'number') post({ type: 'failed', id, message: 'malformed request' });
+        continue;
+      }
+      const a = server.serve(m);
+      if (a instanceof Promise) {
+        waiting = true;
+        void a.then((answer) => {
+          send(answer);
+          waiting = false;
+          next();
+        });
+      } else if (a) send(a);
     }
-    const a = server.handle(m);
-    if (a) post(a);
+  };
+  on((m) => {
+    queue.push(m);
+    next();
   });
 }
 
@@ -137,6 +200,7 @@ interface WebWorkerScope {
 const scope = globalThis as unknown as { WorkerGlobalScope?: unknown; self?: WebWorkerScope };
 if (scope.WorkerGlobalScope !== undefined && scope.self) {
   const self = scope.self;
+  // no workbook maker: exceljs is not part of the web build (the review commands are the desktop extension's)
   serveAnalysis(
     (l) => self.addEventListener('message', (e) => l(e.data)),
     (m) => self.postMessage(m),

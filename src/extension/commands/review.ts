@@ -18,23 +18,28 @@
  *   HTML the worker sends the swimlanes' Mermaid texts and frame
  *   (`reviewPackDiagrams`), a temporary webview draws them (./packPictures.ts)
  *   and the worker renders the HTML with those pictures (`reviewPackHtml`).
- *   The xlsx is made here by exceljs (read from dist/exceljs.js beside this
- *   chunk, src/node/review-xlsx.ts, only when an xlsx is made) from the pack's
- *   plain data (the `reviewPack` query), through reviewPackAdapter.ts, as is
- *   every format when a test passes a builder of its own.
+ *   The worker makes the xlsx too (`reviewPackXlsx`: exceljs, src/node/review-xlsx.ts,
+ *   loaded from dist/exceljs.js beside dist/worker.js the first time) and sends
+ *   the workbook's bytes only: writing a 10,000-step pack's workbook here froze
+ *   the extension host for ~2.3 s (bench/notes.md, finding 13). Without a worker, for a
+ *   file over the size limit or when the worker failed, it is made here
+ *   (exceljs read from dist/exceljs.js beside this chunk, through
+ *   reviewPackAdapter.ts `hostWorkbook`). Every format is rendered here from the
+ *   pack's plain data (the `reviewPack` query) when a test passes a builder of
+ *   its own.
  */
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { localToday } from '../../core/fixes';
 import type { DiffSource } from '../../shared/protocol';
-import { answerReviewQuery } from '../../shared/review-queries';
+import { answerReviewPackXlsx, answerReviewQuery } from '../../shared/review-queries';
 import type { AnalysisService } from '../analysis';
 import type { CompareDocuments } from './reviewCommands';
 import type { PackDiagrams } from '../../core/review/pack';
 import type { PackPictures } from '../../core/review/pack-html';
 import type { PictureFrame } from '../../core/review/pack-pictures';
 import { drawPicturesInWebview } from './packPictures';
-import { reviewPackBuilder, type BuildReviewPack, type PackFormat, type PackOutput } from './reviewPackAdapter';
+import { hostWorkbook, type BuildReviewPack, type PackFormat, type PackOutput } from './reviewPackAdapter';
 
 /** The parts of the built-in Git extension's API (v1) the compare command uses. */
 interface GitRepository {
@@ -260,11 +265,14 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
           const { html } = await analyses.queryNow(doc, { kind: 'reviewPackHtml', ...header, pictures }, answerReviewQuery);
           return { html, pictureError: pictures.error };
         }
-        const build = options.builder ?? (await reviewPackBuilder());
-        if (!build) return undefined;
-        // the pack's model made in the analysis worker (plain data), rendered here (xlsx: exceljs)
+        if (!options.builder) {
+          // the workbook written in the analysis worker: the host receives its bytes only (made here without a worker)
+          const { xlsx } = await analyses.queryNow(doc, { kind: 'reviewPackXlsx', ...header }, (s, q) => answerReviewPackXlsx(s, q, hostWorkbook));
+          return { xlsxBuffer: xlsx };
+        }
+        // a test's own builder: the pack's model made in the analysis worker (plain data), rendered by it
         const { pack } = await analyses.queryNow(doc, { kind: 'reviewPack', ...(role !== undefined ? { role } : {}) }, answerReviewQuery);
-        return build(pack, { format: chosen.format, role, locale: pack.locale, file: header.file, generatedOn: header.generatedOn, draw });
+        return options.builder(pack, { format: chosen.format, role, locale: pack.locale, file: header.file, generatedOn: header.generatedOn, draw });
       },
     );
     if (!out) {

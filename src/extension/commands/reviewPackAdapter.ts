@@ -1,8 +1,10 @@
 /**
  * The extension's door to the review pack's renderers (src/node/review-pack.ts):
  * "BizFlow: Export Review Pack" calls `renderReviewPack` through this adapter
- * only (tests pass a builder of their own), with the pack's model (plain data,
- * made in the analysis worker: the `reviewPack` query) and
+ * only when a test passes a builder of its own (with the pack's model, plain
+ * data made in the analysis worker: the `reviewPack` query), or to make the
+ * xlsx on the host when the worker cannot (`hostWorkbook`: no worker, a file
+ * over the size limit, or the worker failed; the worker makes it otherwise), with
  *
  *   renderReviewPack(pack, { format: 'html' | 'md' | 'xlsx', role?, locale, file?, generatedOn?, draw? })
  *     → Promise<{ html?: string; md?: string; xlsxBuffer?: Uint8Array; pictureError?: string }>
@@ -44,4 +46,15 @@ export type BuildReviewPack = (pack: ReviewPack, request: PackRequest) => Promis
 export async function reviewPackBuilder(): Promise<BuildReviewPack | undefined> {
   const { renderReviewPack } = await import('../../node/review-pack');
   return (pack, r) => renderReviewPack(pack, { format: r.format, file: r.file, generatedOn: r.generatedOn, draw: r.draw });
+}
+
+/**
+ * The review pack's xlsx made on the extension host (exceljs loaded here, from dist/exceljs.js beside the review
+ * chunk): the `reviewPackXlsx` query's workbook maker when the worker does not answer it.
+ */
+export async function hostWorkbook(pack: ReviewPack, options: { file?: string }): Promise<Uint8Array> {
+  const build = await reviewPackBuilder();
+  const out = build && (await build(pack, { format: 'xlsx', locale: pack.locale, file: options.file }));
+  if (!out?.xlsxBuffer) throw new Error('no output');
+  return out.xlsxBuffer;
 }

@@ -4,10 +4,10 @@
  * the main bundle (./shared.ts, ./index.ts, ../analysis.ts) must not import.
  */
 import type * as vscode from 'vscode';
-import { answerLanguageQuery, type AnswerOf, type LanguageQuery, type PreviewQuery, type ReviewQuery, type ViewQuery } from '../../shared/language-queries';
+import { answerLanguageQuery, type AnswerOf, type LanguageQuery, type PreviewQuery, type ReviewQuery, type ViewQuery, type XlsxQuery } from '../../shared/language-queries';
 import type { AnalysisService } from '../analysis';
 
-export function ask<Q extends Exclude<LanguageQuery, PreviewQuery | ViewQuery | ReviewQuery>>(
+export function ask<Q extends Exclude<LanguageQuery, PreviewQuery | ViewQuery | ReviewQuery | XlsxQuery>>(
   analyses: AnalysisService,
   doc: vscode.TextDocument,
   q: Q,

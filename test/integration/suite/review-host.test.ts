@@ -2,8 +2,9 @@
 // Export Review Pack" (its role picker, Markdown, HTML and xlsx) build no parse or model on the extension host
 // (AnalysisService.stats.hostModels unchanged: the worker analyses both versions and writes the diff's Markdown,
 // renders the pack's Markdown and HTML (the host draws the HTML's pictures from the diagrams the worker sends: the
-// reviewPackMarkdown, reviewPackDiagrams and reviewPackHtml queries), and makes the pack's model the host renders
-// as xlsx), and write the documents the host wrote before from its own analyses.
+// reviewPackMarkdown, reviewPackDiagrams and reviewPackHtml queries), and writes the xlsx: the host receives its
+// bytes (reviewPackXlsx) and never loads exceljs), and write the documents the host wrote before from its own
+// analyses; without the worker (it failed), the host makes the xlsx itself.
 import * as assert from 'assert';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
@@ -239,8 +240,21 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
     assert.match(read('all.md'), /出库前复核/);
   });
 
-  it('Export Review Pack as xlsx: the workbook the host wrote before, no model built on the host', async () => {
+  /**
+   * Whether exceljs (dist/exceljs.js beside the extension's chunks) is loaded in the extension host: Node's module
+   * cache of this process (the tests run in the extension host). `reset` forgets an earlier load.
+   */
+  const excelOnHost = (reset = false): boolean => {
+    const ext = vscode.extensions.getExtension('bizflow.bizflow');
+    assert.ok(ext);
+    const key = require.resolve(path.join(ext.extensionPath, 'dist', 'exceljs.js'));
+    if (reset) delete require.cache[key];
+    return key in require.cache;
+  };
+
+  it('Export Review Pack as xlsx: the workbook the host wrote before, written in the worker (the host neither builds a model nor loads exceljs)', async () => {
     const built = api.analyses.stats.hostModels;
+    excelOnHost(true);
     const target = vscode.Uri.file(path.join(dir, 'pack.xlsx'));
     let out: unknown;
     const { kinds, sent } = await asked(async () => {
@@ -248,8 +262,9 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
     });
     assert.strictEqual((out as vscode.Uri | undefined)?.toString(), target.toString());
     assert.strictEqual(api.analyses.stats.hostModels, built, 'no parse or model built on the extension host');
-    assert.deepStrictEqual(kinds, ['reviewPack']);
+    assert.deepStrictEqual(kinds, ['reviewPackXlsx'], 'the workbook\'s bytes asked for, not the pack\'s data (reviewPack)');
     assert.ok(sent >= 1, `${sent} queries sent to the worker`);
+    assert.strictEqual(excelOnHost(), false, 'exceljs not loaded on the extension host');
     probe();
     const locale = api.analyses.forDocument(doc()).locale;
     const before = await buildReviewPack(NEW, { format: 'xlsx', role: 'warehouse', locale, file: vscode.workspace.asRelativePath(uri) });
@@ -257,5 +272,36 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
     const written = await sheets(fs.readFileSync(target.fsPath));
     assert.deepStrictEqual(written, await sheets(before.xlsxBuffer));
     assert.ok(Object.keys(written).includes('Sign-off'), Object.keys(written).join(', '));
+  });
+
+  it('Export Review Pack as xlsx when the worker fails: made on the host (exceljs loaded there), the same workbook', async () => {
+    const built = api.analyses.stats.hostModels;
+    excelOnHost(true);
+    const worker = api.worker as unknown as { query: (...args: unknown[]) => Promise<unknown> };
+    const original = worker.query;
+    const failed: string[] = [];
+    worker.query = async function (this: unknown, ...args: unknown[]) {
+      const q = args[5] as { kind: string };
+      if (q.kind !== 'reviewPackXlsx') return original.apply(this, args);
+      failed.push(q.kind);
+      return { status: 'failed', message: 'the worker stands failed for this test' };
+    };
+    const target = vscode.Uri.file(path.join(dir, 'host.xlsx'));
+    let out: unknown;
+    try {
+      out = await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'xlsx', target });
+    } finally {
+      worker.query = original;
+    }
+    assert.strictEqual((out as vscode.Uri | undefined)?.toString(), target.toString());
+    assert.deepStrictEqual(failed, ['reviewPackXlsx'], 'the worker was asked first');
+    assert.strictEqual(api.analyses.stats.hostModels, built + 1, 'the model built on the host, once');
+    assert.strictEqual(excelOnHost(), true, 'exceljs loaded on the extension host (what the worker export is checked against)');
+    const locale = api.analyses.forDocument(doc()).locale;
+    const before = await buildReviewPack(NEW, { format: 'xlsx', locale, file: vscode.workspace.asRelativePath(uri) });
+    assert.ok(before.xlsxBuffer);
+    const written = await sheets(fs.readFileSync(target.fsPath));
+    assert.deepStrictEqual(written, await sheets(before.xlsxBuffer));
+    assert.ok(['Role 业务员', 'Role 仓库主管', 'Role 运营总监'].every((n) => n in written), Object.keys(written).join(', '));
   });
 });

@@ -2,7 +2,7 @@
  * Issue 14 in the real editor: "BizFlow: Compare with…" (another file), the
  * "BizFlow: Export Review Pack" command (through its adapter, with a stand-in
  * builder, and for real: HTML with its pictures drawn in a webview, xlsx by
- * the shipped exceljs chunk), and the Roles tree's "What changes" section.
+ * the shipped exceljs chunk in the analysis worker), and the Roles tree's "What changes" section.
  */
 import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
@@ -205,7 +205,7 @@ describe('review commands (issue 14): compare, export, what changes', function (
     assert.equal(webviews.length, 0);
   });
 
-  it('Export Review Pack for real: an xlsx (exceljs from the extension\'s lazily loaded dist/exceljs.js) that reads back', async function () {
+  it('Export Review Pack for real: an xlsx (written in the analysis worker by exceljs from the extension\'s lazily loaded dist/exceljs.js) that reads back', async function () {
     this.timeout(120_000);
     const uri = await write('xlsx.bizflow.yaml', NEW);
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
