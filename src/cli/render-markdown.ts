@@ -27,7 +27,29 @@ import { showControls } from '../core/escape';
 import { pick } from '../core/i18n';
 import { analyzeBlock, isBizflowInfo, isYamlReference, relativeReference, type BlockResult, type FileRead } from '../markdown/blocks';
 import { FileError, readTextFile } from '../node/find-files';
+import type { FlowDiagram, RenderResult } from '../node/mermaid-render';
 import { EXIT_OK, EXIT_PROBLEMS, type CliContext } from './context';
+
+/**
+ * What draws the pictures of `render --format svg`. The CLI's is
+ * `CHROMIUM_DRAWER`; tests give one that returns canned SVG or fails.
+ */
+export interface PictureDrawer {
+  /** One framed swimlane picture, in a browser of its own (a BizFlow file's SVG). Throws when there is no browser. */
+  renderFlow(diagram: FlowDiagram): Promise<RenderResult>;
+  /** A browser for several pictures (the blocks of a Markdown file), closed by the caller. Throws when there is none. */
+  launch(): Promise<{ render(texts: readonly string[]): Promise<RenderResult[]>; close(): Promise<void> }>;
+}
+
+/**
+ * BizFlow's swimlane renderer in headless Chromium (src/node/mermaid-render.ts), loaded only when a picture is
+ * drawn, so `lint` and Mermaid output never load playwright. `require`, not `import()`: bundled by esbuild yet
+ * evaluated only here, and loadable under ts-node/tsx.
+ */
+export const CHROMIUM_DRAWER: PictureDrawer = {
+  renderFlow: (diagram) => (require('../node/mermaid-render') as typeof import('../node/mermaid-render')).renderFlow(diagram),
+  launch: () => (require('../node/mermaid-render') as typeof import('../node/mermaid-render')).MermaidRenderer.launch(),
+};
 
 export interface MarkdownBlock {
   /** 1-based line of the opening fence in the Markdown file. */
@@ -56,7 +78,7 @@ export interface MarkdownRenderOptions {
   config: readonly SeverityConfig[];
 }
 
-export async function renderMarkdown(o: MarkdownRenderOptions, ctx: CliContext): Promise<number> {
+export async function renderMarkdown(o: MarkdownRenderOptions, ctx: CliContext, drawer: PictureDrawer = CHROMIUM_DRAWER): Promise<number> {
   const t = (en: string, zh: string) => pick(ctx.locale, en, zh);
   const blocks = markdownBlocks(o.text);
   if (blocks.length === 0) return ctx.fail(t(`${o.shownAs} has no \`\`\`bizflow block.`, `${o.shownAs} 中没有 \`\`\`bizflow 代码块。`));
@@ -98,9 +120,7 @@ export async function renderMarkdown(o: MarkdownRenderOptions, ctx: CliContext):
   } else {
     outputs = [];
     if (drawable.length) {
-      // loaded only here, like the YAML file's SVG (render.ts)
-      const { MermaidRenderer } = require('../node/mermaid-render') as typeof import('../node/mermaid-render');
-      const renderer = await MermaidRenderer.launch();
+      const renderer = await drawer.launch();
       try {
         const svgs = await renderer.render(drawable.map(({ r }) => r.mermaid!));
         svgs.forEach((s, k) => {

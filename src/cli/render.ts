@@ -8,12 +8,13 @@ import { FileError, readTextFile } from '../node/find-files';
 import { EXIT_OK, VERSION, choice, parseCommandArgs, type CliContext, ROLE_OPTION, FORMAT_OPTION, CONFIG_OPTION } from './context';
 import { configFor } from './lint';
 import { usage } from './messages';
-import { isMarkdownFile, renderMarkdown } from './render-markdown';
+import { CHROMIUM_DRAWER, isMarkdownFile, renderMarkdown, type PictureDrawer } from './render-markdown';
 
 export const RENDER_FORMATS = ['mermaid', 'svg'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
-export async function renderCommand(argv: readonly string[], ctx: CliContext): Promise<number> {
+/** `drawer`: what draws `--format svg` (tests give canned pictures; by default headless Chromium). */
+export async function renderCommand(argv: readonly string[], ctx: CliContext, drawer: PictureDrawer = CHROMIUM_DRAWER): Promise<number> {
   const { m } = ctx;
   const args = parseCommandArgs(
     'render',
@@ -60,6 +61,7 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
       return await renderMarkdown(
         { file, shownAs: arg, text, format, role, outDir: typeof outOpt === 'string' ? path.resolve(ctx.cwd, outOpt) : undefined, config: rc ? [rc.config] : [] },
         ctx,
+        drawer,
       );
     } catch (e) {
       return svgFailure(e, ctx);
@@ -82,15 +84,13 @@ export async function renderCommand(argv: readonly string[], ctx: CliContext): P
     return EXIT_OK;
   }
 
-  // SVG: loaded only here, so `lint` and Mermaid output never load playwright.
+  // SVG: the drawer loads the renderer only now (CHROMIUM_DRAWER), so `lint` and Mermaid output never load playwright.
   let svg: string | undefined;
   try {
-    // `require`, not `import()`: bundled by esbuild yet evaluated only here, and loadable under ts-node/tsx.
-    const { renderFlow } = require('../node/mermaid-render') as typeof import('../node/mermaid-render');
     // BizFlow's own swimlane layout (src/shared/swimlane): bands at every size, no lane-less fallback;
     // framed like the preview's exports: the process name as a title, the legend, a light background
     const roleName = role === undefined ? undefined : (model.roles.byId.get(role)?.name ?? role);
-    const result = await renderFlow({
+    const result = await drawer.renderFlow({
       text: diagram.text,
       title: model.process?.name || path.basename(file).replace(/\.bizflow\.ya?ml$/i, ''),
       subtitle: roleName,
