@@ -289,13 +289,18 @@ describe('cli render --format svg, drawn without a browser', () => {
         }
         const zh = await render(['-f', 'svg', '--locale', 'zh-CN', 'prd.md'], svgs({ error: 'x' }, { svg: '<svg/>' }).drawer, { cwd: root, locale: 'zh-CN' });
         assert.match(zh.err, /^prd\.md:1: error: 无法生成 SVG: x\n$/m);
-        // every block drawn: exit 0
-        const all = tempTree({ 'ok.md': fence(INLINE) });
+        // every block drawn: exit 0; only the drawing failed: exit 1
+        const all = tempTree({ 'ok.md': fence(INLINE) + fence(INLINE) });
         try {
-          assert.deepEqual(await render(['-f', 'svg', 'ok.md'], svgs({ svg: '<svg/>' }).drawer, { cwd: all }), {
+          assert.deepEqual(await render(['-f', 'svg', 'ok.md'], svgs({ svg: '<svg/>' }, { svg: '<svg/>' }).drawer, { cwd: all }), {
             code: 0,
-            out: '<!-- bizflow: ok.md block 1, line 1 -->\n<svg/>\n',
+            out: '<!-- bizflow: ok.md block 1, line 1 -->\n<svg/>\n<!-- bizflow: ok.md block 2, line 10 -->\n<svg/>\n',
             err: '',
+          });
+          assert.deepEqual(await render(['-f', 'svg', 'ok.md'], svgs({ svg: '<svg/>' }, { error: 'Syntax error' }).drawer, { cwd: all }), {
+            code: 1,
+            out: '<!-- bizflow: ok.md block 1, line 1 -->\n<svg/>\n',
+            err: 'ok.md:10: error: cannot render the SVG: Syntax error\n',
           });
         } finally {
           removeTree(all);
