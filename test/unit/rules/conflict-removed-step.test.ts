@@ -75,3 +75,38 @@ describe('conflict/removed-step', () => {
     assert.deepEqual(only(CODE, file({ extra1: '    status: rejected' })), []);
   });
 });
+
+describe('conflict/removed-step: several other sides, decisions and must-priority', () => {
+  /** REQ-1 (must) removes pick; the others name it in `steps`; requirements given as [id, priority, extra lines]. */
+  const text = (...rs: [string, string, string[]?][]) =>
+    CONFLICT_HEAD +
+    ['  REQ-1:', '    from: sales', '    priority: must', '    removes: [pick]', ...rs.flatMap(([id, p, extra]) => [`  ${id}:`, '    from: warehouse', `    priority: ${p}`, '    steps: [pick]', ...(extra ?? [])])].join('\n') +
+    '\n';
+  const summary = (t: string) => only(CODE, t).map((f) => ({ severity: f.severity, data: f.d.data, more: f.data?.more, related: f.d.related?.length }));
+
+  it('names the first other side, lists all of them in the data, and counts the rest in "…and N more"', () => {
+    const t = text(['REQ-2', 'should'], ['REQ-3', 'could'], ['REQ-4', 'should']);
+    assert.deepEqual(summary(t), [
+      {
+        severity: 'warning',
+        data: { steps: ['pick'], requirements: ['REQ-1', 'REQ-2'], other: 'REQ-2', others: ['REQ-2', 'REQ-3', 'REQ-4'] },
+        more: ' …and 2 more.',
+        related: 3,
+      },
+    ]);
+  });
+
+  it('leaves out the sides decided with it, also from the must count', () => {
+    const decided = ['    overrides: [REQ-1]', '    decidedBy: director'];
+    // REQ-2 (must) is decided with REQ-1; REQ-3 (should) is left: a warning
+    assert.deepEqual(summary(text(['REQ-2', 'must', decided], ['REQ-3', 'should'])), [
+      { severity: 'warning', data: { steps: ['pick'], requirements: ['REQ-1', 'REQ-3'], other: 'REQ-3' }, more: '', related: 1 },
+    ]);
+    // REQ-2 (should) is decided with REQ-1; REQ-3 (must) is left: an error
+    assert.deepEqual(summary(text(['REQ-2', 'should', decided], ['REQ-3', 'must'])), [
+      { severity: 'error', data: { steps: ['pick'], requirements: ['REQ-1', 'REQ-3'], other: 'REQ-3' }, more: '', related: 1 },
+    ]);
+    // both must and neither decided: an error, one more
+    assert.deepEqual(summary(text(['REQ-2', 'must'], ['REQ-3', 'must'])).map((f) => [f.severity, f.more]), [['error', ' …and 1 more.']]);
+  });
+});
