@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { analyzeModel } from '../../../src/core/engine';
 import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
+import { MAX_OTHER_SIDES } from '../../../src/core/conflicts';
 import { RULES } from '../../../src/core/rules/index';
 import { CONFLICT_HEAD, conflictHead } from '../../support/conflict-process';
 import { lint, only } from '../helpers';
@@ -395,5 +396,17 @@ describe('conflict/contradiction: the other sides of an entry', () => {
     const today = a.d.related![1];
     assert.equal(text.slice(today.span.start, today.span.end), 'manual');
     assert.equal(today.message, 'Today step 拣货 "pick" has mode = "manual".');
+  });
+});
+
+describe('conflict/contradiction: at most MAX_OTHER_SIDES other sides named', () => {
+  it(`names the first ${MAX_OTHER_SIDES} other sides in the data and related information, and counts them all`, () => {
+    let text = CONFLICT_HEAD + ['  REQ-1:', '    from: sales', '    priority: must', '    sets:', '      pick.mode: mine', ''].join('\n');
+    for (let i = 2; i <= 23; i++) text += [`  REQ-${i}:`, '    from: warehouse', '    priority: could', '    sets:', `      pick.mode: v${i}`, ''].join('\n');
+    const [f] = only(CODE, text);
+    assert.deepEqual(f.d.data?.others, Array.from({ length: MAX_OTHER_SIDES }, (_, i) => `REQ-${i + 2}`));
+    // the other sides, then today's value
+    assert.equal(f.d.related?.length, MAX_OTHER_SIDES + 1);
+    assert.equal(f.data?.more, ' …and 21 more.');
   });
 });

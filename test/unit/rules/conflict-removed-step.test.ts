@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import { CONFLICT_HEAD } from '../../support/conflict-process';
-import { only } from '../helpers';
+import { MAX_OTHER_SIDES } from '../../../src/core/conflicts';
+import { lint, only } from '../helpers';
 
 const CODE = 'conflict/removed-step';
 
@@ -108,5 +109,46 @@ describe('conflict/removed-step: several other sides, decisions and must-priorit
     ]);
     // both must and neither decided: an error, one more
     assert.deepEqual(summary(text(['REQ-2', 'must'], ['REQ-3', 'must'])).map((f) => [f.severity, f.more]), [['error', ' …and 1 more.']]);
+  });
+});
+
+describe('conflict/removed-step: its own mentions, priorities, and the bounds of the related information', () => {
+  const head = (p1: string, extra1: string[] = []) => CONFLICT_HEAD + ['  REQ-1:', '    from: sales', `    priority: ${p1}`, '    removes: [pick]', ...extra1].join('\n') + '\n';
+  const req = (id: string, p: string, naming: string[]) => [`  ${id}:`, '    from: warehouse', `    priority: ${p}`, ...naming].join('\n') + '\n';
+
+  it('a requirement naming the step it removes is not its own other side', () => {
+    assert.deepEqual(only(CODE, head('must', ['    steps: [pick]'])), []);
+    const found = only(CODE, head('must', ['    steps: [pick]']) + req('REQ-2', 'should', ['    steps: [pick]']));
+    assert.deepEqual(found.map((f) => [f.d.data?.other, f.data?.more, f.d.related?.length]), [['REQ-2', '', 1]]);
+  });
+
+  it('no finding and no rule failure when every other side is decided with it', () => {
+    const text = head('must', ['    overrides: [REQ-2, REQ-3]']) + req('REQ-2', 'must', ['    steps: [pick]']) + req('REQ-3', 'should', ['    adds: [pick]']);
+    assert.deepEqual(lint(text).filter((f) => f.code === CODE || f.code.startsWith('bizflow/')), []);
+  });
+
+  it('a warning when the remover is not must, even against a must', () => {
+    assert.deepEqual(only(CODE, head('should') + req('REQ-2', 'must', ['    steps: [pick]'])).map((f) => f.severity), ['warning']);
+    assert.deepEqual(only(CODE, head('must') + req('REQ-2', 'must', ['    steps: [pick]'])).map((f) => f.severity), ['error']);
+  });
+
+  it('every place of the first other side (up to five), the first place of each further one', () => {
+    const naming = ['    steps: [pick]', '    adds: [pick]', '    sets:', '      pick.mode: scan'];
+    const text = head('must') + req('REQ-2', 'should', naming) + req('REQ-3', 'should', naming);
+    const [f] = only(CODE, text);
+    const at = (r: { span: { start: number; end: number } }) => `${text.slice(0, r.span.start).split('\n').length}:${text.slice(r.span.start, r.span.end)}`;
+    // REQ-2 on lines 32-38 (steps 35, adds 36, sets 38), REQ-3 from line 39 (steps 42): REQ-2's places in the order
+    // steps, sets, adds, then REQ-3's first
+    assert.deepEqual(f.d.related?.map(at), ['35:pick', '38:pick.mode: scan', '36:pick', '42:pick']);
+    assert.equal(f.data?.how, 'is about it, changes it and adds it');
+  });
+
+  it(`names at most ${MAX_OTHER_SIDES} other sides, and counts them all`, () => {
+    let text = head('must');
+    for (let i = 2; i <= 23; i++) text += req(`REQ-${i}`, 'could', ['    steps: [pick]']);
+    const [f] = only(CODE, text);
+    assert.deepEqual(f.d.data?.others, Array.from({ length: MAX_OTHER_SIDES }, (_, i) => `REQ-${i + 2}`));
+    assert.equal(f.d.related?.length, MAX_OTHER_SIDES);
+    assert.equal(f.data?.more, ' …and 21 more.');
   });
 });

@@ -34,6 +34,7 @@ describe('conflict/unagreed-burden', () => {
     assert.deepEqual(f.d.data?.role, 'warehouse');
     assert.deepEqual(f.d.data?.steps, ['pick']);
     assert.deepEqual(f.d.data?.requirements, ['REQ-1']);
+    assert.deepEqual(f.d.data?.roles, ['warehouse', 'director']);
     // related: the step's lane
     const rel = f.d.related![0];
     assert.equal(rel.span.start, text.indexOf('role: warehouse') + 'role: '.length);
