@@ -49,12 +49,13 @@ export default defineRule({
     /** The lane's role when the step is in another role's lane that has not agreed. */
     const burdened = (r: Requirement, stepId: string): { step: Step; role: string } | undefined => {
       const step = model.steps.byId.get(stepId);
-      const role = step?.role?.id;
-      if (!step || !role || !roles.has(role) || role === r.from!.id) return undefined;
+      // no lane: an unknown step, a step without a role, or in the lane of an unknown role (ref/unknown-role's finding)
+      const role = step?.role && roles.has(step.role.id) ? step.role.id : undefined;
+      if (!role || role === r.from!.id) return undefined;
       // only a live agreement counts; a stale one is review/stale-agreement's finding
       const state = (standing ??= agreements(model, r)).get(role)?.state;
       if (state === 'agreed' || state === 'stale') return undefined;
-      return { step, role };
+      return { step: step!, role };
     };
 
     const report = (

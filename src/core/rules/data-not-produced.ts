@@ -55,13 +55,13 @@ export default defineRule({
       return true;
     };
 
-    const report = (ref: Ref, who: string, kind: 'step' | 'role', ownerId: string) => {
-      const fix = ctx.format({ messageId: data ? 'produceOrMarkExternal' : 'produceOrDeclareExternal', data: { id: ref.id } });
+    const report = (ref: Ref, who: string, messageId: 'stepNeeds' | 'roleNeeds', ownerId: string) => {
+      const fix = ctx.format({ messageId: data ? 'produceOrMarkExternal' : 'produceOrDeclareExternal' });
       ctx.report({
         span: ref.span,
-        messageId: kind === 'step' ? 'stepNeeds' : 'roleNeeds',
+        messageId,
         data: { owner: who, data: dataLabel(ctx, ref.id), fix },
-        diagnosticData: kind === 'step' ? { name: ref.id, steps: [ownerId] } : { name: ref.id, roles: [ownerId] },
+        diagnosticData: messageId === 'stepNeeds' ? { name: ref.id, steps: [ownerId] } : { name: ref.id, roles: [ownerId] },
       });
     };
 
@@ -71,7 +71,7 @@ export default defineRule({
       const needs = r.needs;
       let who: string | undefined;
       for (let k = 0; k < needs.length; k++) {
-        if (missing(needs[k])) report(needs[k], (who ??= labelled(ctx, r.id, r.name)), 'role', r.id);
+        if (missing(needs[k])) report(needs[k], (who ??= labelled(ctx, r.id, r.name)), 'roleNeeds', r.id);
       }
     }
     for (let i = 0; i < steps.length; i++) {
@@ -79,7 +79,7 @@ export default defineRule({
       const needs = s.needs;
       let who: string | undefined;
       for (let k = 0; k < needs.length; k++) {
-        if (missing(needs[k])) report(needs[k], (who ??= labelled(ctx, s.id, s.name)), 'step', s.id);
+        if (missing(needs[k])) report(needs[k], (who ??= labelled(ctx, s.id, s.name)), 'stepNeeds', s.id);
       }
     }
   },

@@ -39,7 +39,6 @@ export default defineRule({
     const g = ctx.graph;
     const steps = g.steps;
     const n = steps.length;
-    if (n === 0) return;
 
     // producers of each data id (any step, reachable or not)
     const producers = new Map<string, { step: number; ref: Ref }[]>();
@@ -52,7 +51,7 @@ export default defineRule({
         if (l.length === 0 || l[l.length - 1].step !== i) l.push({ step: i, ref: p });
       }
     }
-    if (producers.size === 0) return;
+    if (producers.size === 0) return; // also when there are no steps
 
     // bit index for each data id that a reachable step needs and some step produces
     const bit = new Map<string, number>();

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { analyzeModel } from '../../../src/core/engine';
 import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
+import { MAX_OTHER_SIDES } from '../../../src/core/conflicts';
 import { RULES } from '../../../src/core/rules/index';
 import { CONFLICT_HEAD, conflictHead } from '../../support/conflict-process';
 import { lint, only } from '../helpers';
@@ -333,5 +334,79 @@ describe('conflict/contradiction: decisions, aliases and "…and N more" in Chin
     const all = lint(text);
     assert.deepEqual(all.filter((f) => f.code.startsWith('bizflow/')), []);
     assert.match(String(all.find((f) => f.code === CODE)?.detail?.howTo), /`decidedBy: <role>`/);
+  });
+});
+
+/**
+ * Who counts as another side, and how many there are: values shared by several requirements, a requirement that sets the same key
+ * twice (a duplicate key, yaml/duplicate-key's finding, still read by the rule), decisions with some of the other sides and the
+ * must-priority of those left, and today's value when the step sets several attributes.
+ */
+describe('conflict/contradiction: the other sides of an entry', () => {
+  /** Requirements given as [id, priority, value, extra lines]. */
+  const reqs = (...rs: [string, string, string, string[]?][]) =>
+    CONFLICT_HEAD + rs.flatMap(([id, p, v, extra]) => [`  ${id}:`, '    from: sales', `    priority: ${p}`, '    sets:', `      pick.mode: ${v}`, ...(extra ?? [])]).join('\n') + '\n';
+  const summary = (text: string) =>
+    only(CODE, text).map((f) => ({ at: f.text, severity: f.severity, other: f.d.data?.other, others: f.d.data?.others, more: f.data?.more, related: f.d.related?.length }));
+
+  it('agreeing values are no finding (and no rule failure)', () => {
+    const text = reqs(['REQ-1', 'must', 'automatic'], ['REQ-2', 'should', 'automatic'], ['REQ-3', 'could', '"automatic"']);
+    assert.deepEqual(lint(text).filter((f) => f.code === CODE || f.code.startsWith('bizflow/')), []);
+  });
+
+  it('a requirement with the same value is no other side, and is not counted in "…and N more"', () => {
+    const text = reqs(['REQ-1', 'should', 'automatic'], ['REQ-2', 'should', 'manual'], ['REQ-3', 'should', 'automatic']);
+    assert.deepEqual(summary(text), [
+      { at: 'pick.mode: automatic', severity: 'warning', other: 'REQ-2', others: undefined, more: '', related: 2 },
+      { at: 'pick.mode: manual', severity: 'warning', other: 'REQ-1', others: ['REQ-1', 'REQ-3'], more: ' …and 1 more.', related: 3 },
+      { at: 'pick.mode: automatic', severity: 'warning', other: 'REQ-2', others: undefined, more: '', related: 2 },
+    ]);
+  });
+
+  it('a requirement that sets the key twice is not its own other side', () => {
+    const text = CONFLICT_HEAD + ['  REQ-1:', '    from: sales', '    priority: should', '    sets:', '      pick.mode: a', '      pick.mode: b', '  REQ-2:', '    from: warehouse', '    priority: should', '    sets:', '      pick.mode: c', ''].join('\n');
+    assert.deepEqual(summary(text), [
+      { at: 'pick.mode: a', severity: 'warning', other: 'REQ-2', others: undefined, more: '', related: 2 },
+      { at: 'pick.mode: b', severity: 'warning', other: 'REQ-2', others: undefined, more: '', related: 2 },
+      { at: 'pick.mode: c', severity: 'warning', other: 'REQ-1', others: ['REQ-1', 'REQ-1'], more: ' …and 1 more.', related: 3 },
+    ]);
+    assert.ok(lint(text).some((f) => f.code === 'yaml/duplicate-key'));
+  });
+
+  it('an error only when a must requirement is left with a must one it is not decided with', () => {
+    const decided = ['    overrides: [REQ-2]', '    decidedBy: director'];
+    // REQ-1 (must) decided with REQ-2 (must): only REQ-3 (should) is left, a warning
+    assert.deepEqual(summary(reqs(['REQ-1', 'must', 'a', decided], ['REQ-2', 'must', 'b'], ['REQ-3', 'should', 'c'])), [
+      { at: 'pick.mode: a', severity: 'warning', other: 'REQ-3', others: undefined, more: '', related: 2 },
+      { at: 'pick.mode: b', severity: 'warning', other: 'REQ-3', others: undefined, more: '', related: 2 },
+      { at: 'pick.mode: c', severity: 'warning', other: 'REQ-1', others: ['REQ-1', 'REQ-2'], more: ' …and 1 more.', related: 3 },
+    ]);
+    // REQ-1 (must) decided with REQ-2 (should): REQ-3 (must) is left, an error on both must sides
+    assert.deepEqual(summary(reqs(['REQ-1', 'must', 'a', decided], ['REQ-2', 'should', 'b'], ['REQ-3', 'must', 'c'])), [
+      { at: 'pick.mode: a', severity: 'error', other: 'REQ-3', others: undefined, more: '', related: 2 },
+      { at: 'pick.mode: b', severity: 'warning', other: 'REQ-3', others: undefined, more: '', related: 2 },
+      { at: 'pick.mode: c', severity: 'error', other: 'REQ-1', others: ['REQ-1', 'REQ-2'], more: ' …and 1 more.', related: 3 },
+    ]);
+  });
+
+  it("today's value is the attribute's own, among several", () => {
+    const text = file().replace('      mode: manual\n', '      sla: 4h\n      mode: manual\n      owner: ops\n');
+    const [a] = only(CODE, text);
+    assert.equal(a.detail?.today, ' Today it is "manual".');
+    const today = a.d.related![1];
+    assert.equal(text.slice(today.span.start, today.span.end), 'manual');
+    assert.equal(today.message, 'Today step 拣货 "pick" has mode = "manual".');
+  });
+});
+
+describe('conflict/contradiction: at most MAX_OTHER_SIDES other sides named', () => {
+  it(`names the first ${MAX_OTHER_SIDES} other sides in the data and related information, and counts them all`, () => {
+    let text = CONFLICT_HEAD + ['  REQ-1:', '    from: sales', '    priority: must', '    sets:', '      pick.mode: mine', ''].join('\n');
+    for (let i = 2; i <= 23; i++) text += [`  REQ-${i}:`, '    from: warehouse', '    priority: could', '    sets:', `      pick.mode: v${i}`, ''].join('\n');
+    const [f] = only(CODE, text);
+    assert.deepEqual(f.d.data?.others, Array.from({ length: MAX_OTHER_SIDES }, (_, i) => `REQ-${i + 2}`));
+    // the other sides, then today's value
+    assert.equal(f.d.related?.length, MAX_OTHER_SIDES + 1);
+    assert.equal(f.data?.more, ' …and 21 more.');
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { CONFLICT_HEAD } from '../../support/conflict-process';
-import { only } from '../helpers';
+import { lint, only } from '../helpers';
 
 const CODE = 'conflict/unagreed-burden';
 
@@ -34,6 +34,7 @@ describe('conflict/unagreed-burden', () => {
     assert.deepEqual(f.d.data?.role, 'warehouse');
     assert.deepEqual(f.d.data?.steps, ['pick']);
     assert.deepEqual(f.d.data?.requirements, ['REQ-1']);
+    assert.deepEqual(f.d.data?.roles, ['warehouse', 'director']);
     // related: the step's lane
     const rel = f.d.related![0];
     assert.equal(rel.span.start, text.indexOf('role: warehouse') + 'role: '.length);
@@ -67,5 +68,17 @@ describe('conflict/unagreed-burden', () => {
     assert.deepEqual(only(CODE, file(undefined, ['    adds: [pick]'])), []);
     assert.deepEqual(only(CODE, file('warehuose', ['    adds: [pick]'])), []);
     assert.deepEqual(only(CODE, file('director', ['    adds: [e1, nowhere]'])), []);
+    // and without failing
+    const noLane = file('director', ['    adds: [e1, nowhere]', '    sets:', '      e1.mode: x', '      nowhere.mode: y']);
+    assert.deepEqual(lint(noLane).filter((f) => f.code === CODE || f.code.startsWith('bizflow/')), []);
+  });
+
+  it('leaves a step in the lane of an unknown role to ref/unknown-role (one mistake, one finding)', () => {
+    const text = file('director', ['    adds: [pick]', '    sets:', '      pick.mode: scan']);
+    assert.equal(only(CODE, text).length, 2);
+    const typo = text.replace('    role: warehouse\n', '    role: warehuose\n');
+    assert.notEqual(typo, text);
+    assert.deepEqual(only(CODE, typo), []);
+    assert.deepEqual(only('ref/unknown-role', typo).map((f) => f.text), ['warehuose']);
   });
 });

@@ -68,6 +68,24 @@ describe('data/not-produced', () => {
     assert.equal(found[0].data?.data, '信用报告 "report"');
   });
 
+  it('says how to fix it: produce it, or mark it external in the dictionary (or declare it there when there is none)', () => {
+    const declare = ' Add it to the `produces` of the step that creates it, or declare it under `data:` as `external: true`.';
+    const mark = ' Add it to the `produces` of the step that creates it, or mark it `external: true` if it comes from outside.';
+    assert.deepEqual(only('data/not-produced', file()).map((f) => [f.messageId, f.data]), [
+      ['roleNeeds', { owner: '销售 "sales"', data: '"report"', fix: declare }],
+      ['stepNeeds', { owner: '审核 "check"', data: '"report"', fix: declare }],
+    ]);
+    const dict = yaml`
+      data:
+        order: { name: 订单 }
+        report: { name: 信用报告 }
+    `;
+    assert.deepEqual(only('data/not-produced', file({ data: dict })).map((f) => [f.messageId, f.data, f.d.data]), [
+      ['roleNeeds', { owner: '销售 "sales"', data: '信用报告 "report"', fix: mark }, { name: 'report', roles: ['sales'] }],
+      ['stepNeeds', { owner: '审核 "check"', data: '信用报告 "report"', fix: mark }, { name: 'report', steps: ['check'] }],
+    ]);
+  });
+
   it('leaves undeclared data to ref/unknown-data when a dictionary is present', () => {
     const data = yaml`
       data:

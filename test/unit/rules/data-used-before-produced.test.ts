@@ -68,8 +68,23 @@ describe('data/used-before-produced', () => {
     const found = only(CODE, self);
     assert.equal(found.length, 1);
     assert.equal(found[0].line, 16);
+    // the step itself is not listed twice among the steps the finding is about
+    assert.deepEqual(found[0].d.data?.steps, ['a']);
+    assert.deepEqual(found[0].data?.producers, '录入 "a"');
     const loop = self.replace('next: b', 'next: [a, b]');
     assert.deepEqual(only(CODE, loop), []);
+  });
+
+  it('names a step that produces the same data twice once, and reports each of two needs of the same data', () => {
+    const text = chain('needs: [quote, quote]', 'produces: [quote, quote]');
+    const found = only(CODE, text);
+    assert.deepEqual(found.map((f) => [f.line, f.column, f.text]), [[16, 13, 'quote'], [16, 20, 'quote']]);
+    for (const f of found) {
+      assert.deepEqual(f.data, { step: '录入 "a"', data: '"quote"', producers: '审核 "b"' });
+      assert.deepEqual(f.d.data?.steps, ['a', 'b']);
+      // the first of the two entries
+      assert.deepEqual(f.d.related?.map((r) => r.span.start), [text.indexOf('produces: [quote') + 'produces: ['.length]);
+    }
   });
 
   it('counts a producer that is reached again through a loop back', () => {
@@ -239,6 +254,107 @@ describe('data/used-before-produced', () => {
         assert.deepEqual(only(CODE, flow(n), { locale: 'zh-CN' })[0].data, { step: 'U“u”', data: 'X“x”', producers: zh });
       });
     }
+  });
+
+  /**
+   * Many data items: the rule keeps the data available after each part of the flow as bitsets of 32-bit
+   * words, shared between steps while nothing changes and recycled once read (see its comment); these
+   * flows need several words, and several bitsets alive at once. data/used-before-produced.property.test.ts
+   * checks the same against a reference on random flows.
+   */
+  describe('many data items (several 32-bit words)', () => {
+    interface S {
+      type?: string;
+      needs?: string[];
+      produces?: string[];
+      next?: string[];
+    }
+    const flowText = (steps: Record<string, S>) => {
+      let t = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r:\n    name: R\nsteps:\n';
+      for (const [id, s] of Object.entries(steps)) {
+        t += `  ${id}:\n    name: ${id.toUpperCase()}\n    type: ${s.type ?? 'task'}\n    role: r\n`;
+        if (s.needs) t += `    needs: [${s.needs.join(', ')}]\n`;
+        if (s.produces) t += `    produces: [${s.produces.join(', ')}]\n`;
+        if (s.next) t += `    next: [${s.next.join(', ')}]\n`;
+      }
+      return t;
+    };
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `d${from + i}`);
+    /** `step:data producers` for each finding, in document order; the span is the `needs` entry of that step. */
+    const findings = (text: string) =>
+      only(CODE, text).map((f) => {
+        const step = String(f.d.data?.steps?.[0]);
+        const block = text.indexOf(`  ${step}:\n`);
+        const entry = text.indexOf('    needs: [', block);
+        assert.ok(f.d.span.start > entry && f.d.span.start < text.indexOf('\n', entry), `${step}: the span is in its needs`);
+        return `${step}:${f.text} ${f.data?.producers}`;
+      });
+
+    it('a fork into 20 branches joined again, 100 data items (20 bitsets alive at once)', () => {
+      const steps: Record<string, S> = { s: { type: 'start', next: range(0, 19).map((d) => d.replace('d', 'b')) } };
+      for (let i = 0; i < 20; i++) {
+        // each branch produces five items and needs one of the next branch's
+        steps[`b${i}`] = { produces: range(5 * i, 5 * i + 4), needs: [`d${5 * ((i + 1) % 20) + (i % 5)}`], next: ['j'] };
+      }
+      steps.j = { needs: range(0, 99), next: ['e'] };
+      steps.e = { type: 'end', needs: ['d99', 'd0', 'd64', 'd32', 'd31'] };
+      const text = flowText(steps);
+      assert.deepEqual(
+        findings(text),
+        Array.from({ length: 20 }, (_, i) => `b${i}:d${5 * ((i + 1) % 20) + (i % 5)} B${(i + 1) % 20} "b${(i + 1) % 20}"`),
+      );
+      // a loop back from the join to every branch: every branch now comes after every other
+      const loop = text.replace('    next: [e]', `    next: [e, ${range(0, 19).map((d) => d.replace('d', 'b')).join(', ')}]`);
+      assert.notEqual(loop, text);
+      assert.deepEqual(findings(loop), []);
+    });
+
+    it('two successors share a bitset: merging data into one of them leaves the other as it was (both orders)', () => {
+      // s → a (d0…d68) → b and c; s → x (d69) → b only. c needs d69: nothing before c produces it.
+      for (const sNext of [['a', 'x'], ['x', 'a']]) {
+        for (const aNext of [['b', 'c'], ['c', 'b']]) {
+          const text = flowText({
+            s: { type: 'start', next: sNext },
+            a: { produces: range(0, 68), next: aNext },
+            x: { produces: ['d69'], next: ['b'] },
+            b: { needs: ['d69', 'd68', 'd0', 'd31', 'd32', 'd63', 'd64'], next: ['e'] },
+            c: { needs: ['d69', 'd68', 'd0', 'd31', 'd32', 'd63', 'd64'], next: ['e'] },
+            e: { type: 'end', needs: range(0, 69) },
+          });
+          assert.deepEqual(findings(text), ['c:d69 X "x"'], `${sNext} ${aNext}`);
+        }
+      }
+    });
+
+    it('a step that passes data on unchanged, and a sibling that adds its own (both orders)', () => {
+      // s (d0…d40) → p → c, s → q (d41…d70) → c; p adds nothing; c and the end need everything
+      for (const sNext of [['p', 'q'], ['q', 'p']]) {
+        const text = flowText({
+          s: { type: 'start', produces: range(0, 40), next: sNext },
+          p: { needs: ['d40', 'd41'], next: ['c'] },
+          q: { needs: ['d0', 'd33', 'd70'], produces: range(41, 70), next: ['c', 'e'] },
+          c: { needs: ['d0', 'd40', 'd41', 'd70'], next: ['e'] },
+          e: { type: 'end', needs: range(0, 70) },
+        });
+        assert.deepEqual(findings(text), ['p:d41 Q "q"', 'q:d70 Q "q"'], String(sNext));
+      }
+    });
+
+    it('a loop of three steps producing 70 items: every step of the loop has them all; a step before it has none', () => {
+      const text = flowText({
+        s: { type: 'start', produces: ['d0'], next: ['u'] },
+        u: { needs: ['d0', 'd70', 'd35'], next: ['a'] },
+        a: { needs: ['d0', 'd70', 'd1'], produces: range(1, 35), next: ['b'] },
+        b: { needs: ['d1', 'd35'], produces: range(36, 70), next: ['c'] },
+        c: { needs: ['d0', 'd35', 'd36', 'd70'], next: ['a', 'e'] },
+        e: { type: 'end', needs: range(0, 70) },
+        orphan: { produces: ['d70', 'd35'], next: ['u'] },
+      });
+      assert.deepEqual(findings(text), ['u:d70 B "b" and ORPHAN "orphan"', 'u:d35 A "a" and ORPHAN "orphan"']);
+      // without the loop back, b and c come after a only
+      const open = text.replace('next: [a, e]', 'next: [e]');
+      assert.deepEqual(findings(open), ['u:d70 B "b" and ORPHAN "orphan"', 'u:d35 A "a" and ORPHAN "orphan"', 'a:d70 B "b" and ORPHAN "orphan"', 'a:d1 A "a"']);
+    });
   });
 
   itTiming('is near-linear on a 10,000-step flow with 10,000 data items', function () {
