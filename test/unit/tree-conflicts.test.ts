@@ -261,4 +261,153 @@ describe('tree conflicts and changes (core/tree.ts indexConflicts, summaries, ch
       );
     });
   });
+
+  describe('a role\'s "What changes" lines', () => {
+    const CHANGES = yaml`
+      bizflow: 1
+      process:
+        name: P
+        owner: boss
+      roles:
+        sales:
+          name: 业务员
+        warehouse:
+          name: 仓库
+        boss:
+          name: 老板
+      steps:
+        start:
+          name: 开始
+          type: start
+          role: sales
+          next: pack
+        pack:
+          role: warehouse
+          attributes:
+            mode: manual
+          next: ship
+        ship:
+          name: 发货
+          role: warehouse
+          next: label
+        label:
+          role: warehouse
+          produces: [tag]
+          next: weigh
+        weigh:
+          name: 称重
+          role: warehouse
+          produces: [tag]
+          next: done
+        done:
+          name: 完成
+          type: end
+      requirements:
+        REQ-001:
+          from: sales
+          priority: must
+          adds: [label, weigh]
+          removes: [ship]
+          sets:
+            pack.speed: fast
+        REQ-002:
+          title: 老板同意
+          from: boss
+          priority: could
+          sets:
+            pack.mode: auto
+          reviews: [{ role: warehouse, verdict: agree }]
+    `;
+
+    /** A change line with its span as the text it selects. */
+    const shown = (text: string, c: ChangeNode) => {
+      const { span, ...rest } = c;
+      return { ...rest, at: text.slice(span.start, span.end) };
+    };
+
+    it('lists added, removed and changed steps, the data asked, and the agreements still open, with ids, names and where each is asked', () => {
+      const r = analyze(CHANGES);
+      const roles = buildRoleTree(r.model, r.diagnostics);
+      assert.deepStrictEqual(
+        changes(roles, 'warehouse').map((c) => shown(CHANGES, c)),
+        [
+          // a step without a name has no stepName
+          { kind: 'change', id: 'role/warehouse/changes/added/label', roleId: 'warehouse', change: 'added', stepId: 'label', requirements: ['REQ-001'], contested: false, at: 'label' },
+          { kind: 'change', id: 'role/warehouse/changes/added/weigh', roleId: 'warehouse', change: 'added', stepId: 'weigh', requirements: ['REQ-001'], contested: false, stepName: '称重', at: 'weigh' },
+          { kind: 'change', id: 'role/warehouse/changes/removed/ship', roleId: 'warehouse', change: 'removed', stepId: 'ship', requirements: ['REQ-001'], contested: false, stepName: '发货', at: 'ship' },
+          // no value today: no `today`
+          {
+            kind: 'change',
+            id: 'role/warehouse/changes/changed/pack/speed',
+            roleId: 'warehouse',
+            change: 'changed',
+            stepId: 'pack',
+            attribute: 'speed',
+            after: ['fast'],
+            contested: false,
+            requirements: ['REQ-001'],
+            at: 'pack.speed: fast',
+          },
+          {
+            kind: 'change',
+            id: 'role/warehouse/changes/changed/pack/mode',
+            roleId: 'warehouse',
+            change: 'changed',
+            stepId: 'pack',
+            attribute: 'mode',
+            after: ['auto'],
+            contested: false,
+            requirements: ['REQ-002'],
+            today: 'manual',
+            at: 'pack.mode: auto',
+          },
+          // both added steps produce tag: one line, from the first; it selects the requirement asking for it
+          { kind: 'change', id: 'role/warehouse/changes/data/tag', roleId: 'warehouse', change: 'data', dataId: 'tag', stepId: 'label', requirements: ['REQ-001'], at: 'REQ-001' },
+          // REQ-002 is agreed: not pending; REQ-001 has no title
+          { kind: 'change', id: 'role/warehouse/changes/pending/REQ-001', roleId: 'warehouse', change: 'pending', requirement: 'REQ-001', state: 'none', at: 'REQ-001' },
+        ],
+      );
+      // nothing changes for the askers: no "changes" section at all
+      assert.deepEqual(
+        roles.map((x) => [x.roleId, x.children.map((s) => s.section)]),
+        [
+          ['sales', ['steps', 'asked']],
+          ['warehouse', ['steps', 'burden', 'changes']],
+          ['boss', ['asked']],
+        ],
+      );
+    });
+
+    it('on the order-fulfilment example: a contested value lists every asked value, pending lines carry the title, data asked of another lane selects the asking requirement', () => {
+      const text = readFileSync(path.resolve(__dirname, '../../examples/order-fulfilment.bizflow.yaml'), 'utf8');
+      const r = analyze(text);
+      const roles = buildRoleTree(r.model, r.diagnostics);
+      assert.deepStrictEqual(
+        changes(roles, 'warehouse').map((c) => shown(text, c)),
+        [
+          { kind: 'change', id: 'role/warehouse/changes/added/double-check', roleId: 'warehouse', change: 'added', stepId: 'double-check', requirements: ['REQ-003'], contested: false, stepName: '出库复核', at: 'double-check' },
+          {
+            kind: 'change',
+            id: 'role/warehouse/changes/changed/pick/mode',
+            roleId: 'warehouse',
+            change: 'changed',
+            stepId: 'pick',
+            attribute: 'mode',
+            after: ['automatic', 'manual-review'],
+            contested: true,
+            requirements: ['REQ-001', 'REQ-002'],
+            stepName: '拣货出库',
+            today: 'manual',
+            at: 'pick.mode: automatic',
+          },
+          { kind: 'change', id: 'role/warehouse/changes/pending/REQ-001', roleId: 'warehouse', change: 'pending', requirement: 'REQ-001', state: 'none', title: '订单一键下推仓库，自动拣货', at: 'REQ-001' },
+          { kind: 'change', id: 'role/warehouse/changes/pending/REQ-003', roleId: 'warehouse', change: 'pending', requirement: 'REQ-003', state: 'none', title: '每个环节写入追溯日志，三端数据拉通', at: 'REQ-003' },
+        ],
+      );
+      assert.deepStrictEqual(
+        changes(roles, 'sales').map((c) => shown(text, c)),
+        [{ kind: 'change', id: 'role/sales/changes/data/order', roleId: 'sales', change: 'data', dataId: 'order', stepId: 'receive-order', requirements: ['REQ-003'], at: 'REQ-003' }],
+      );
+    });
+  });
 });
