@@ -8,7 +8,7 @@ import { conflictKeys, countConflicts, isConflictDiagnostic } from '../../src/co
 import { decisionsAgainst, decisionsBy, decisionSentence } from '../../src/core/decisions';
 import { analyze } from '../../src/core/engine';
 import type { Model } from '../../src/core/model';
-import { buildOutline, lineOutline, packOutline, unpackOutlineInSlices, type OutlineNode } from '../../src/core/outline';
+import { buildOutline, limitOutline, lineOutline, packOutline, unpackOutline, unpackOutlineInSlices, type OutlineNode } from '../../src/core/outline';
 import { LineIndex } from '../../src/core/positions';
 import { NODES_PER_SLICE } from '../../src/core/slices';
 import { buildTree } from '../../src/core/tree';
@@ -261,5 +261,17 @@ describe('packed trees', () => {
     assert.deepEqual(second, tree);
     assert.deepEqual(first.roles[1].children, tree.roles[1].children);
     assert.ok(tree.roles[1].children.length > 0);
+  });
+});
+
+describe('outline limited to a negative number of entries', () => {
+  it('keeps none, packed or not (it kept all roots but the last ones: `slice` counted from the end)', () => {
+    const node = (name: string, children: OutlineNode[] = []): OutlineNode => ({ kind: 'role', section: 'roles', name, detail: '', span: { start: 0, end: 1 }, selection: { start: 0, end: 1 }, children });
+    const nodes = [node('a', [node('a1'), node('a2')]), node('b', [node('b1')]), node('c')];
+    for (const max of [-1, -2, -3, 0]) {
+      assert.deepEqual(limitOutline(nodes, max), [], String(max));
+      assert.deepEqual(unpackOutline(packOutline('x', nodes), max), [], String(max));
+    }
+    assert.deepEqual(limitOutline(nodes, 2).map((n) => [n.name, n.children.length]), [['a', 0], ['b', 0]]);
   });
 });
