@@ -195,45 +195,48 @@ describe('outline: sections without items, items without names', () => {
 });
 
 describe('outline unpacked in slices: how often it pauses', () => {
-  // one section with 9,000 items: 9,001 nodes, two levels
-  const N = 9001;
-  const nodes: OutlineNode[] = [
-    {
-      kind: 'section',
-      section: 'steps',
-      name: 'steps',
-      detail: '',
-      span: { start: 0, end: 0 },
-      selection: { start: 0, end: 0 },
-      children: Array.from({ length: N - 1 }, (_, i) => ({ kind: 'step' as const, section: 'steps' as const, name: `s${i}`, detail: '', span: { start: 0, end: 0 }, selection: { start: 0, end: 0 }, children: [] })),
-    },
-  ];
-  const packed = packOutline('', nodes);
-  const run = (max: number) => {
-    const work = unpackOutlineInSlices(packed, max);
+  // one section with n - 1 items: n nodes, two levels
+  const flat = (n: number): OutlineNode[] => {
+    const node = (name: string, children: OutlineNode[] = []): OutlineNode => ({ kind: 'step', section: 'steps', name, detail: '', span: { start: 0, end: 0 }, selection: { start: 0, end: 0 }, children });
+    return [node('steps', Array.from({ length: n - 1 }, (_, i) => node(`s${i}`)))];
+  };
+  const run = (nodes: OutlineNode[], max: number) => {
+    const work = unpackOutlineInSlices(packOutline('', nodes), max);
     let pauses = 0;
     let step = work.next();
     while (!step.done) {
       pauses++;
       step = work.next();
     }
-    return { pauses, made: step.value.reduce((k, n) => k + 1 + n.children.length, 0) };
+    const count = (ns: readonly { children: readonly unknown[] }[]): number => ns.reduce((k, x) => k + 1 + count(x.children as { children: readonly unknown[] }[]), 0);
+    return { pauses, made: count(step.value) };
   };
   // reading a node's subtree size costs far less than making a node: 16 × NODES_PER_SLICE of them per pause
   const READ_PER_PAUSE = 16 * NODES_PER_SLICE;
+  const N = 9001;
 
   it('reading alone (nothing kept) pauses once per 16 × NODES_PER_SLICE nodes read: short slices, not one per node', () => {
-    const { pauses, made } = run(0);
-    assert.equal(made, 0);
-    assert.ok(pauses >= Math.floor(N / READ_PER_PAUSE) && pauses <= Math.ceil(N / READ_PER_PAUSE), `${pauses} pauses reading ${N} nodes`);
+    for (const n of [READ_PER_PAUSE - 1, READ_PER_PAUSE, N]) {
+      const { pauses, made } = run(flat(n), 0);
+      assert.equal(made, 0);
+      assert.ok(pauses >= Math.floor(n / READ_PER_PAUSE) && pauses <= Math.ceil(n / READ_PER_PAUSE), `${pauses} pauses reading ${n} nodes`);
+    }
   });
 
   it('making every node pauses about once per NODES_PER_SLICE nodes made, not after each', () => {
-    const { pauses, made } = run(Infinity);
+    const { pauses, made } = run(flat(N), Infinity);
     assert.equal(made, N);
     const levels = 2;
     const most = Math.ceil(N / READ_PER_PAUSE) + Math.ceil(made / NODES_PER_SLICE) + levels;
     assert.ok(pauses >= Math.floor(made / NODES_PER_SLICE) && pauses <= most, `${pauses} pauses making ${made} nodes (at most ${most})`);
+  });
+
+  it('keeping only the top-level entries pauses no more than reading alone: no pause for a level that makes nothing', () => {
+    const node = (name: string, children: OutlineNode[] = []): OutlineNode => ({ kind: 'role', section: 'roles', name, detail: '', span: { start: 0, end: 0 }, selection: { start: 0, end: 0 }, children });
+    const nodes = [node('a', [node('a1'), node('a2')]), node('b', [node('b1', [node('b11')])]), node('c')];
+    const reading = run(nodes, 0).pauses;
+    assert.deepEqual(run(nodes, 3), { pauses: reading, made: 3 });
+    assert.deepEqual(run(flat(N), 1), { pauses: run(flat(N), 0).pauses, made: 1 });
   });
 });
 
