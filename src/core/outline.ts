@@ -124,7 +124,8 @@ interface LevelAccess<N, R extends { children: R[] }> {
  * of NODES_PER_SLICE nodes made. With `max` at least the tree's size, every node is kept.
  */
 function* limitLevels<N, R extends { children: R[] }>(roots: readonly N[], max: number, a: LevelAccess<N, R>): Slices<R[]> {
-  let level = roots.slice(0, max).map((node) => ({ node, copy: a.copy(node) }));
+  // a negative `max` keeps nothing (`slice` would count it from the end)
+  let level = roots.slice(0, Math.max(0, max)).map((node) => ({ node, copy: a.copy(node) }));
   const out = level.map((l) => l.copy);
   let budget = max - level.length;
   let made = 0;
