@@ -322,4 +322,208 @@ describe('tree building (core/tree.ts: buildRoleTree, buildRequirementTree, find
       );
     });
   });
+
+  describe('the requirements tree', () => {
+    /** Four roles (two of them named like a priority and a status) and requirements of every kind of group. */
+    const GROUPS = yaml`
+      bizflow: 1
+      process:
+        name: P
+      roles:
+        sales:
+          name: 销售
+        could:
+          name: 可选组
+        proposed:
+          name: 提议组
+        wh:
+          name: 仓库
+      steps:
+        s1:
+          name: Start
+          type: start
+          role: sales
+          next: e1
+        e1:
+          name: End
+          type: end
+      requirements:
+        A:
+          title: a
+          from: wh
+          priority: could
+          status: accepted
+          steps: [s1]
+        B:
+          title: b
+          from: ghost
+          steps: [s1]
+        C:
+          title: c
+          from: sales
+          priority: must
+          steps: [s1]
+        D:
+          title: d
+          priority: could
+          steps: [s1]
+      `;
+
+    const shape = (g: RequirementGroupNode[]) => g.map((x) => [x.kind, x.id, x.grouping, x.key, x.known, x.name, x.children.map((c) => c.req.reqId)]);
+
+    it('by priority: must, should, could, wont, then "no priority"; groups are not roles', () => {
+      assert.deepEqual(shape(tree(GROUPS, 'priority').requirements), [
+        ['group', 'group/priority/must', 'priority', 'must', true, undefined, ['C']],
+        ['group', 'group/priority/could', 'priority', 'could', true, undefined, ['A', 'D']],
+        ['group', 'group/priority/-', 'priority', '', true, undefined, ['B']],
+      ]);
+    });
+
+    it('by status: in the order of the statuses, every group known, none named after a role', () => {
+      const g = tree(GROUPS, 'status').requirements;
+      assert.deepEqual(shape(g), [
+        ['group', 'group/status/proposed', 'status', 'proposed', true, undefined, ['B', 'C', 'D']],
+        ['group', 'group/status/accepted', 'status', 'accepted', true, undefined, ['A']],
+      ]);
+      assert.ok(g.every((x) => !('name' in x)));
+    });
+
+    it('by role: defined roles in document order, then unknown `from` ids, then "no role"', () => {
+      assert.deepEqual(shape(tree(GROUPS, 'role').requirements), [
+        ['group', 'group/role/sales', 'role', 'sales', true, '销售', ['C']],
+        ['group', 'group/role/wh', 'role', 'wh', true, '仓库', ['A']],
+        ['group', 'group/role/ghost', 'role', 'ghost', false, undefined, ['B']],
+        ['group', 'group/role/-', 'role', '', true, undefined, ['D']],
+      ]);
+    });
+
+    /** Conflicts of every shape: a contradiction, three unagreed entries on one step, rejected dependencies with and without steps. */
+    const CONFLICTS = yaml`
+      bizflow: 1
+      process:
+        name: P
+      roles:
+        sales:
+          name: 销售
+        wh:
+          name: 仓库
+      steps:
+        s1:
+          name: Start
+          type: start
+          role: sales
+          next: w1
+        w1:
+          name: Pick
+          role: wh
+          next: e1
+        e1:
+          name: End
+          type: end
+      requirements:
+        A:
+          title: a
+          from: wh
+          priority: could
+          sets:
+            w1.mode: x
+        B:
+          title: b
+          from: sales
+          priority: could
+          sets:
+            w1.mode: y
+            w1.speed: high
+            w1.size: big
+        E:
+          title: e
+          from: sales
+          priority: could
+          steps: [s1]
+          depends: [F]
+        F:
+          title: f
+          from: wh
+          priority: could
+          status: rejected
+          steps: [w1]
+        G:
+          title: g
+          from: sales
+          priority: could
+          depends: [H]
+        H:
+          title: h
+          from: sales
+          priority: could
+          status: rejected
+      `;
+
+    const children = (t: ReturnType<typeof tree>, req: string) => {
+      const n = findNode(t.requirements, `req/${req}`);
+      assert.ok(n && n.kind === 'requirement', req);
+      return n.children.map((c) => [c.kind, c.id, c.reqId, c.conflict.code, at(CONFLICTS, c.span) === at(CONFLICTS, c.conflict.span)]);
+    };
+
+    it('conflict children: ids from the rule, the other requirements and the steps; repeated ones numbered', () => {
+      const t = tree(CONFLICTS);
+      assert.deepEqual(children(t, 'B'), [
+        ['conflict', 'req/B/conflict%2Fcontradiction/A/w1', 'B', 'conflict/contradiction', true],
+        ['conflict', 'req/B/conflict%2Funagreed-burden/-/w1', 'B', 'conflict/unagreed-burden', true],
+        ['conflict', 'req/B/conflict%2Funagreed-burden/-/w1/1', 'B', 'conflict/unagreed-burden', true],
+        ['conflict', 'req/B/conflict%2Funagreed-burden/-/w1/2', 'B', 'conflict/unagreed-burden', true],
+      ]);
+      // the steps of both requirements, joined; none: `-`
+      assert.deepEqual(children(t, 'E'), [['conflict', 'req/E/conflict%2Fdepends-rejected/F/s1%2Cw1', 'E', 'conflict/depends-rejected', true]]);
+      assert.deepEqual(children(t, 'G'), [['conflict', 'req/G/conflict%2Fdepends-rejected/H/-', 'G', 'conflict/depends-rejected', true]]);
+    });
+
+    it('a conflict among three requirements names both others in its id', () => {
+      const r = analyze(CONFLICTS);
+      const three: Diagnostic = {
+        code: 'conflict/test',
+        severity: 'warning',
+        message: 'm',
+        span: r.model.requirements.byId.get('E')!.keySpan,
+        data: { requirements: ['E', 'G', 'A'], steps: [] },
+      };
+      const groups = buildRequirementTree(r.model, [three], 'status');
+      const e = findNode(groups, 'req/E');
+      assert.ok(e && e.kind === 'requirement');
+      assert.deepEqual(
+        e.children.map((c) => c.id),
+        ['req/E/conflict%2Ftest/G%2CA/-'],
+      );
+    });
+
+    it('finds conflict nodes by id, and their parents, also for a node of an earlier build of the tree', () => {
+      const t = tree(CONFLICTS);
+      const id = 'req/B/conflict%2Fcontradiction/A/w1';
+      const c = findNode(t.requirements, id);
+      assert.ok(c && c.kind === 'conflict');
+      assert.equal(c.conflict.code, 'conflict/contradiction');
+      assert.equal(parentId(t.requirements, c), 'req/B');
+      assert.deepEqual(childrenOf(c), []);
+      // the view asks with the node it was given, built before the last edit
+      const later = tree(CONFLICTS.replace('process:', '# 注释\nprocess:'));
+      const again = findNode(later.requirements, id);
+      assert.ok(again && again !== c && again.span.start !== c.span.start);
+      assert.equal(parentId(later.requirements, c), 'req/B');
+      const req = findNode(t.requirements, 'req/B')!;
+      assert.equal(parentId(later.requirements, req), 'group/status/proposed');
+      // roots have no parent; a node of no tree neither
+      assert.equal(parentId(later.requirements, later.requirements[0]), undefined);
+      assert.equal(parentId(later.requirements, { ...c, id: 'req/Z/x' } as TreeNode), undefined);
+      assert.equal(findNode(later.requirements, 'req/Z/x'), undefined);
+    });
+
+    it('finds every node of the roles tree by its id, and its parent', () => {
+      const t = tree(ROLES);
+      const burden = findNode(t.roles, 'role/wh/burden/R1');
+      assert.ok(burden && burden.kind === 'burden');
+      assert.equal(parentId(t.roles, burden), 'role/wh/burden');
+      assert.equal(parentId(t.roles, findNode(t.roles, 'role/wh/burden')!), 'role/wh');
+      assert.equal(parentId(t.roles, findNode(t.roles, 'role/wh')!), undefined);
+    });
+  });
 });
