@@ -507,7 +507,7 @@ describe('tree building (core/tree.ts: buildRoleTree, buildRequirementTree, find
       // the view asks with the node it was given, built before the last edit
       const later = tree(CONFLICTS.replace('process:', '# 注释\nprocess:'));
       const again = findNode(later.requirements, id);
-      assert.ok(again && again !== c && again.span.start !== c.span.start);
+      assert.ok(again && again.kind === 'conflict' && again !== c && again.span.start !== c.span.start);
       assert.equal(parentId(later.requirements, c), 'req/B');
       const req = findNode(t.requirements, 'req/B')!;
       assert.equal(parentId(later.requirements, req), 'group/status/proposed');
