@@ -39,12 +39,25 @@ export function fastestOf(work: () => unknown, baseline: () => unknown, rounds =
  * Asserts that `work` costs at most `maxRatio` times `baseline` (fastest runs,
  * see `fastestOf`; a baseline under 0.2 ms counts as 0.2 ms, below that
  * the timer and the machine's noise decide). Use it inside `itTiming`.
+ *
+ * A ratio over the limit is measured again, up to `attempts` times in all, and
+ * the lowest ratio decides: other work on a shared machine only ever slows a
+ * run down (the layout's near-linear check read 36× and 51× against its 30× at a
+ * load of 8–10, and under 15× on a quiet machine), while work that really grows
+ * faster than allowed is over the limit in every attempt.
  */
-export function assertCostRatio(work: () => unknown, baseline: () => unknown, maxRatio: number, what: string, rounds = 5): void {
-  const t = fastestOf(work, baseline, rounds);
-  const ratio = t.work / Math.max(t.baseline, 0.2);
-  if (!(ratio <= maxRatio)) {
-    throw new Error(`${what}: ${t.work.toFixed(1)} ms against ${t.baseline.toFixed(1)} ms, ${ratio.toFixed(1)}× (at most ${maxRatio}× expected)`);
+export function assertCostRatio(work: () => unknown, baseline: () => unknown, maxRatio: number, what: string, rounds = 5, attempts = 3): void {
+  let best: { work: number; baseline: number; ratio: number } | undefined;
+  for (let a = 0; a < attempts; a++) {
+    const t = fastestOf(work, baseline, rounds);
+    const ratio = t.work / Math.max(t.baseline, 0.2);
+    if (ratio <= maxRatio) return;
+    if (!best || ratio < best.ratio) best = { ...t, ratio };
+  }
+  if (best) {
+    throw new Error(
+      `${what}: ${best.work.toFixed(1)} ms against ${best.baseline.toFixed(1)} ms, ${best.ratio.toFixed(1)}× in the best of ${attempts} attempts (at most ${maxRatio}× expected)`,
+    );
   }
 }
 
