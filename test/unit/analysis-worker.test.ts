@@ -329,24 +329,23 @@ function onHost(text: string, q: LanguageQuery, locale: 'en' | 'zh-CN' = 'en'): 
 const query = (id: number, key: string, text: string, q: LanguageQuery, locale: 'en' | 'zh-CN' = 'en', version = 1): QueryRequest => ({ type: 'query', id, key, version, text, locale, config: [], query: q });
 
 describe('language queries in the analysis worker', () => {
-  const sales = positionOf(ORDER, 'role: sales', 'role: '.length + 2);
-  const queries: LanguageQuery[] = [
-    { kind: 'complete', ...positionOf(ORDER, 'role: sales', 'role: '.length) },
-    { kind: 'complete', ...positionOf(ORDER, '    type: start', '    type: '.length) },
-    { kind: 'hover', ...sales },
-    { kind: 'hover', ...positionOf(ORDER, '    type: start', 5) },
-    { kind: 'prepareRename', ...sales },
-    { kind: 'prepareRename', ...positionOf(ORDER, '订单履约流程', 1, 1) },
-    { kind: 'rename', ...sales, newName: 'seller' },
-    { kind: 'rename', ...sales, newName: 'not an id' },
-    { kind: 'definition', ...sales },
-    { kind: 'definition', ...positionOf(ORDER, '订单履约流程', 1, 1) },
-    { kind: 'references', ...sales, includeDeclaration: true },
-    { kind: 'references', ...sales, includeDeclaration: false },
-    { kind: 'references', line: 0, character: 0, includeDeclaration: true },
-  ];
-
   it('answers every kind of query exactly as the host does without a worker (through a structured clone)', () => {
+    const sales = positionOf(ORDER, 'role: sales', 'role: '.length + 2);
+    const queries: LanguageQuery[] = [
+      { kind: 'complete', ...positionOf(ORDER, 'role: sales', 'role: '.length) },
+      { kind: 'complete', ...positionOf(ORDER, '    type: start', '    type: '.length) },
+      { kind: 'hover', ...sales },
+      { kind: 'hover', ...positionOf(ORDER, '    type: start', 5) },
+      { kind: 'prepareRename', ...sales },
+      { kind: 'prepareRename', ...positionOf(ORDER, '订单履约流程', 1, 1) },
+      { kind: 'rename', ...sales, newName: 'seller' },
+      { kind: 'rename', ...sales, newName: 'not an id' },
+      { kind: 'definition', ...sales },
+      { kind: 'definition', ...positionOf(ORDER, '订单履约流程', 1, 1) },
+      { kind: 'references', ...sales, includeDeclaration: true },
+      { kind: 'references', ...sales, includeDeclaration: false },
+      { kind: 'references', line: 0, character: 0, includeDeclaration: true },
+    ];
     const server = new AnalysisServer();
     server.handle({ type: 'analyze', id: 1, text: ORDER, locale: 'en', config: [], key: 'doc' });
     queries.forEach((q, i) => {
@@ -547,9 +546,8 @@ describe('language queries in the analysis worker', () => {
 });
 
 describe('language queries through the host client (AnalysisWorker)', () => {
-  const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
-
   it('a query after the analysis of the same version is answered from the kept analysis', async () => {
+    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
@@ -575,6 +573,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a query is not superseded by an analysis of the same document, and runs before queued analyses', async () => {
+    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const other = w.analyze('other', ORDER, 'en', [], { version: 1 }); // keeps the worker busy
@@ -613,6 +612,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('after a superseding edit: a queued query about the old version is stale, one about the new version is answered by the new worker', async () => {
+    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const v2 = ORDER.replace('role: sales', 'role: warehouse');
@@ -642,6 +642,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a query queued while the worker is killed is sent to the new worker, which analyses the text first', async () => {
+    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const v2 = ORDER + '\n# typing';
@@ -665,6 +666,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a worker dying or timing out during a query fails that query only; cancelled and disposed queries are stale', async () => {
+    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const q = w.query('doc', 1, ORDER, 'en', [], hover);
@@ -698,6 +700,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a query without its text that the worker no longer keeps is asked again with the text', async () => {
+    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
@@ -725,6 +728,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('forget tells the worker to drop the document (only a running worker: a new one keeps nothing)', async () => {
+    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     w.forget('doc');

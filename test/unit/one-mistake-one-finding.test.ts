@@ -120,7 +120,8 @@ function slots(): Slot[] {
 const key = (d: { code: string; message: string }) => `${d.code} ${d.message}`;
 
 describe('one mistake, one finding: every reference slot made unknown gives exactly one finding', () => {
-  const before = new Set(analyze(clean).diagnostics.map(key));
+  /** Findings of the clean example: computed in each test, as Stryker runs the tests again for every mutant. */
+  const findingsBefore = () => new Set(analyze(clean).diagnostics.map(key));
   const all = slots();
 
   it('the clean example fills every reference slot of the format table', () => {
@@ -132,6 +133,7 @@ describe('one mistake, one finding: every reference slot made unknown gives exac
     it(slot.name, () => {
       if (!slot.text) return; // reported by the test above
       const text = slot.text;
+      const before = findingsBefore();
       const after = analyze(text).diagnostics;
       const added = after.filter((d) => !before.has(key(d)));
       assert.deepEqual(
@@ -144,6 +146,7 @@ describe('one mistake, one finding: every reference slot made unknown gives exac
   it('an undeclared data id needed before a step that produces it is only ref/unknown-data (not data/used-before-produced)', () => {
     let text = clean.replace('    produces: [purchase-request]\n    next: approve', '    needs: [ghost]\n    produces: [purchase-request]\n    next: approve');
     text = text.replace(/(  pay:\n(?:    .*\n)*?)    produces: \[/, '$1    produces: [ghost, ');
+    const before = findingsBefore();
     const added = analyze(text).diagnostics.filter((d) => !before.has(key(d)));
     assert.deepEqual(added.map((d) => `${d.code} @${text.slice(d.span.start, d.span.end)}`), ['ref/unknown-data @ghost', 'ref/unknown-data @ghost']);
   });

@@ -143,9 +143,8 @@ describe('preview model', () => {
   });
 
   describe('highlightAt', () => {
-    const { result } = render(ORDER);
-    const m = result.model;
     const at = (needle: string, delta = 0) => {
+      const m = render(ORDER).result.model;
       const i = ORDER.indexOf(needle);
       assert.ok(i >= 0, needle);
       return highlightAt(m, i + delta);

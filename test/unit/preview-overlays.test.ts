@@ -172,11 +172,15 @@ requirements:
     sets:
       b.sla: 2d
 `;
-  const a = analyze(file);
-  const m = buildRenderModel(a, new LineIndex(file), { fileName: 'orders.bizflow.yaml' });
-  const byId = new Map(m.steps.map((s) => [s.id, s]));
+  /** Built in each test: Stryker runs the tests again for every mutant, in the same process. */
+  const build = () => {
+    const a = analyze(file);
+    const m = buildRenderModel(a, new LineIndex(file), { fileName: 'orders.bizflow.yaml' });
+    return { a, m, byId: new Map(m.steps.map((s) => [s.id, s])) };
+  };
 
   it('badges the step with an unknown role, the unreachable step and the dead end, not the clean ones', () => {
+    const { a, byId } = build();
     const codes = a.diagnostics.map((d) => d.code);
     for (const c of ['ref/unknown-role', 'flow/unreachable', 'flow/dead-end']) assert.ok(codes.includes(c), `${c} in ${codes.join(' ')}`);
     assert.ok(byId.get('b')!.problem, 'unknown role');
@@ -187,6 +191,7 @@ requirements:
   });
 
   it('draws the decided pair as decided and counts conflicts with the core definition', () => {
+    const { a, m, byId } = build();
     assert.strictEqual(byId.get('b')!.decided, 1);
     assert.strictEqual(byId.get('b')!.conflict, undefined, 'R3 overrides R4: no open conflict');
     assert.strictEqual(byId.get('a')!.conflict, 'error');
@@ -199,6 +204,7 @@ requirements:
   });
 
   it("words the decided conflict of a step for its tooltip, in the locale, with the role's display name (issue 11 item 6)", () => {
+    const { a, byId } = build();
     assert.deepStrictEqual(byId.get('b')!.decisions, ['R4 overridden by R3, decided by Director']);
     assert.strictEqual(byId.get('a')!.decisions, undefined, 'an open conflict is no decision');
     const zh = buildRenderModel(a, new LineIndex(file), { fileName: 'orders.bizflow.yaml', locale: 'zh-CN' });
@@ -210,6 +216,7 @@ requirements:
   });
 
   it('puts the step with an unknown role in the labelled unassigned band, in the locale', () => {
+    const { a, m } = build();
     const un = m.lanes.find((l) => l.unassigned)!;
     assert.deepStrictEqual([un.laneId, un.label], ['unassigned', 'unassigned']);
     assert.match(m.mermaid, /subgraph unassigned\["unassigned"\]/);

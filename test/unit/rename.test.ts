@@ -309,9 +309,8 @@ describe('rename', () => {
   });
 
   describe('prepareRename', () => {
-    const { model, index } = setup(ORDER);
-
     it('returns the id span and the placeholder for each kind of position', () => {
+      const { model, index } = setup(ORDER);
       const k = at(ORDER, 'pick.mode: automatic');
       assert.deepEqual(prepareRename(model, index, k + 2), { span: { start: k, end: k + 4 }, placeholder: 'pick', kind: 'step', id: 'pick' });
       assert.deepEqual(prepareRename(model, index, k + 9), { span: { start: k + 5, end: k + 9 }, placeholder: 'mode', kind: 'attribute', id: 'pick.mode' });

@@ -24,8 +24,8 @@ import { AnalysisServer, serveAnalysis } from '../../src/worker/analysis';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const ORDER = fs.readFileSync(path.join(repoRoot, 'examples/order-fulfilment.bizflow.yaml'), 'utf8');
-// on a role id in a step (a card for the role)
-const HOVER: LanguageQuery = { kind: 'hover', ...new LineIndex(ORDER).position(ORDER.indexOf('role: sales') + 7) };
+// on a role id in a step (a card for the role); made in each test, as Stryker runs the tests again for every mutant
+const hoverQuery = (): LanguageQuery => ({ kind: 'hover', ...new LineIndex(ORDER).position(ORDER.indexOf('role: sales') + 7) });
 
 /** The cell values of every worksheet, by name, in order. */
 async function sheets(bytes: Uint8Array): Promise<[string, unknown[][]][]> {
@@ -138,9 +138,9 @@ describe('review pack xlsx in the analysis worker (reviewPackXlsx)', function ()
     deliver({ type: 'analyze', id: 1, text: ORDER, locale: 'en', config: [], key: 'doc', version: 1 } satisfies HostToWorker);
     assert.deepEqual(ids(), [1], 'answered at once');
     deliver(xlsxQuery(2, { kind: 'reviewPackXlsx', role: 'sales' }, 'en', null));
-    deliver(xlsxQuery(3, HOVER, 'en', null));
+    deliver(xlsxQuery(3, hoverQuery(), 'en', null));
     deliver({ type: 'forget', key: 'doc' } satisfies HostToWorker);
-    deliver(xlsxQuery(4, HOVER, 'en', null)); // forgotten by then: `missing`
+    deliver(xlsxQuery(4, hoverQuery(), 'en', null)); // forgotten by then: `missing`
     deliver({ type: 'query', id: 5 }); // malformed: failed, in its turn
     deliver(xlsxQuery(6, { kind: 'reviewPackXlsx' }, 'en'));
     deliver({ type: 'analyze', id: 7, text: 'steps: {}\n', locale: 'en', config: [] } satisfies HostToWorker);
@@ -175,7 +175,7 @@ describe('review pack xlsx in the analysis worker (reviewPackXlsx)', function ()
       (m) => posted.push(m),
     );
     deliver(xlsxQuery(1, { kind: 'reviewPackXlsx' }));
-    deliver(xlsxQuery(2, HOVER));
+    deliver(xlsxQuery(2, hoverQuery()));
     assert.deepEqual(posted[0], { type: 'failed', id: 1, message: 'this worker cannot make an xlsx (no exceljs here)' });
     assert.equal(posted[1].type, 'answered');
   });
@@ -201,10 +201,10 @@ describe('review pack xlsx in the analysis worker (reviewPackXlsx)', function ()
         const post = (m: HostToWorker) => w.postMessage(m);
         post({ type: 'analyze', id: 1, text: ORDER, locale: 'zh-CN', config: [], key: 'doc', version: 1 });
         post(xlsxQuery(2, { kind: 'reviewPackXlsx', role: 'warehouse', file: 'examples/order.bizflow.yaml', generatedOn: '2026-12-07' }, 'zh-CN', null));
-        post(xlsxQuery(3, HOVER, 'zh-CN', null));
+        post(xlsxQuery(3, hoverQuery(), 'zh-CN', null));
         post({ type: 'analyze', id: 4, text: ORDER + '\n', locale: 'en', config: [], key: 'other', version: 1 });
         post(xlsxQuery(5, { kind: 'reviewPackXlsx' }, 'en', null, 'other'));
-        post(xlsxQuery(6, HOVER, 'en', null, 'other'));
+        post(xlsxQuery(6, hoverQuery(), 'en', null, 'other'));
         await all;
         assert.deepEqual(
           answers.map((a) => [a.id, a.type]),
@@ -232,7 +232,7 @@ describe('review pack xlsx in the analysis worker (reviewPackXlsx)', function ()
         // the hovers answered as the host answers them
         const hover = (text: string, locale: Locale) => {
           const r = analyze(text, { locale });
-          return answerQuery({ result: r, index: buildSymbolIndex(r.model), locale, lines: new LineIndex(text) }, HOVER);
+          return answerQuery({ result: r, index: buildSymbolIndex(r.model), locale, lines: new LineIndex(text) }, hoverQuery());
         };
         assert.ok(hover(ORDER, 'zh-CN').kind === 'hover' && (hover(ORDER, 'zh-CN') as { hover?: unknown }).hover, 'a hover to compare');
         assert.deepEqual((answers[2] as { answer: unknown }).answer, hover(ORDER, 'zh-CN'));
@@ -255,7 +255,7 @@ describe('review pack xlsx in the analysis worker (reviewPackXlsx)', function ()
       try {
         assert.equal((await w.analyze('doc', ORDER, 'en', [], { version: 2 })).status, 'done');
         const xlsx = w.query('doc', 2, ORDER, 'en', [], { kind: 'reviewPackXlsx', role: 'sales' });
-        const hover = w.query('doc', 2, ORDER, 'en', [], HOVER);
+        const hover = w.query('doc', 2, ORDER, 'en', [], hoverQuery());
         const [x, h] = await Promise.all([xlsx, hover]);
         assert.ok(x.status === 'done' && x.cached, JSON.stringify(x).slice(0, 200));
         assert.ok(x.answer.xlsx instanceof Uint8Array);

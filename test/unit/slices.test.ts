@@ -84,14 +84,16 @@ describe('work in slices', () => {
 
   describe('the outline', () => {
     const text = generateFlow(1000).text;
-    const packed = packOutline(text, buildOutline(buildModel(parseText(text))));
+    const packedOutline = () => packOutline(text, buildOutline(buildModel(parseText(text))));
 
     it('unpacked in slices gives what unpackOutline gives, whole and limited', async () => {
+      const packed = packedOutline();
       assert.deepEqual(finish(unpackOutlineInSlices(packed)), unpackOutline(packed));
       assert.deepEqual(await runInSlices(unpackOutlineInSlices(packed, 500), { budgetMs: 0 }), unpackOutline(packed, 500));
     });
 
     it('pauses at least once per NODES_PER_SLICE nodes made', () => {
+      const packed = packedOutline();
       for (const max of [Infinity, 2000, 300]) {
         const work = unpackOutlineInSlices(packed, max);
         let pauses = 0;

@@ -72,7 +72,6 @@ function assertGeometry(l: SwimlaneLayout) {
 
 describe('swimlane layout (pure)', function () {
   this.timeout(120_000);
-  const flow100 = inputOf(generateFlow(100).text);
 
   it('ranks a chain in columns, puts loops as back edges that do not stretch the flow', () => {
     const l = layoutSwimlanes({
@@ -147,6 +146,7 @@ describe('swimlane layout (pure)', function () {
   });
 
   it('a label-only edit (any node size within the cell) moves no node', () => {
+    const flow100 = inputOf(generateFlow(100).text);
     const base = layoutSwimlanes(flow100);
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 20, max: 160 }), fc.integer({ min: 20, max: 60 })), { minLength: flow100.nodes.length, maxLength: flow100.nodes.length }), (sizes) => {
@@ -162,6 +162,7 @@ describe('swimlane layout (pure)', function () {
   });
 
   it('inserting one step on any edge: nothing before it moves, unreached branches keep their column, downstream shifts ≤ 1 column', () => {
+    const flow100 = inputOf(generateFlow(100).text);
     const base = layoutSwimlanes(flow100);
     const check = (k: number) => {
       const e = flow100.edges[k];
@@ -187,6 +188,7 @@ describe('swimlane layout (pure)', function () {
   });
 
   it('removing any step with one way in and one way out: nothing before it moves, unreached branches stay, downstream shifts back ≤ 1 column', () => {
+    const flow100 = inputOf(generateFlow(100).text);
     const base = layoutSwimlanes(flow100);
     let checked = 0;
     for (const node of flow100.nodes) {

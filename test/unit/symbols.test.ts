@@ -34,9 +34,8 @@ function at(text: string, needle: string, n = 0): number {
 
 describe('symbols', () => {
   describe('order-fulfilment example', () => {
-    const idx = indexOf(ORDER);
-
     it('finds the definition of each kind with its exact span', () => {
+      const idx = indexOf(ORDER);
       const d = (kind: SymbolOccurrence['kind'], id: string) => {
         const o = idx.definition(kind, id);
         assert.ok(o, `${kind} ${id}`);
@@ -54,6 +53,7 @@ describe('symbols', () => {
     });
 
     it('lists every reference of a step, including `next` map targets and `sets` keys', () => {
+      const idx = indexOf(ORDER);
       assert.deepEqual(
         idx.references('step', 'pick').map((o) => describeOcc(ORDER, o)),
         [
@@ -69,6 +69,7 @@ describe('symbols', () => {
     });
 
     it('lists every reference of a role across process, steps and requirements', () => {
+      const idx = indexOf(ORDER);
       assert.deepEqual(
         idx.references('role', 'director').map((o) => o.field),
         ['process.owner', 'requirement.from', 'requirement.from'],
@@ -80,6 +81,7 @@ describe('symbols', () => {
     });
 
     it('indexes the attribute part of `sets` keys as attribute references', () => {
+      const idx = indexOf(ORDER);
       const refs = idx.references('attribute', 'pick.mode');
       assert.deepEqual(
         refs.map((o) => describeOcc(ORDER, o)),
@@ -92,12 +94,14 @@ describe('symbols', () => {
     });
 
     it('does not mistake ids inside longer words (order vs receive-order, order-fulfilment)', () => {
+      const idx = indexOf(ORDER);
       const texts = idx.references('data', 'order', { includeDeclaration: true }).map((o) => ORDER.slice(o.span.start - 1, o.span.end + 1));
       assert.equal(texts.length, 6);
       for (const t of texts) assert.match(t, /^[[ ]order[,\]]$/);
     });
 
     it('returns all occurrences sorted by position, each span covering its name', () => {
+      const idx = indexOf(ORDER);
       const all = idx.all();
       assert.equal(all.length, 59);
       for (let i = 1; i < all.length; i++) assert.ok(all[i - 1].span.start <= all[i].span.start);
@@ -106,10 +110,10 @@ describe('symbols', () => {
   });
 
   describe('symbolAt', () => {
-    const idx = indexOf(ORDER);
     const pickKey = at(ORDER, '  pick:\n') + 2;
 
     it('finds an id from its first character to right after its last (inclusive end)', () => {
+      const idx = indexOf(ORDER);
       for (const off of [pickKey, pickKey + 2, pickKey + 4]) {
         const o = idx.symbolAt(off);
         assert.equal(o?.kind, 'step', `offset ${off}`);
@@ -121,6 +125,7 @@ describe('symbols', () => {
     });
 
     it('tells the step part and the attribute part of a `sets` key apart', () => {
+      const idx = indexOf(ORDER);
       const k = at(ORDER, 'pick.mode: automatic');
       assert.equal(idx.symbolAt(k)?.kind, 'step');
       assert.equal(idx.symbolAt(k + 4)?.kind, 'step', 'right after "pick", on the dot');
@@ -131,6 +136,7 @@ describe('symbols', () => {
     });
 
     it('finds references in flow lists, and nothing in names, comments or values that are not ids', () => {
+      const idx = indexOf(ORDER);
       const o = idx.symbolAt(at(ORDER, 'delivery-status]') + 3);
       assert.equal(o?.kind, 'data');
       assert.equal(o?.field, 'role.needs');
@@ -141,6 +147,7 @@ describe('symbols', () => {
     });
 
     it('is safe on any offset', () => {
+      const idx = indexOf(ORDER);
       for (const off of [-1, 0, ORDER.length, ORDER.length + 10, NaN, Infinity, -Infinity, 1.5]) idx.symbolAt(off);
       assert.equal(indexOf('').symbolAt(0), undefined);
     });

@@ -73,9 +73,8 @@ function ids(nodes: readonly TreeNode[]): string[] {
 
 describe('tree data (core/tree.ts)', () => {
   describe('roles on the order-fulfilment example', () => {
-    const t = tree(text);
-
     it('lists the roles in document order with name and department', () => {
+      const t = tree(text);
       assert.deepEqual(
         t.roles.map((r) => [r.id, r.name, r.department]),
         [
@@ -88,6 +87,7 @@ describe('tree data (core/tree.ts)', () => {
     });
 
     it('gives each role its lane steps, asked requirements, burdens and needed data', () => {
+      const t = tree(text);
       assert.deepEqual(sections(role(t.roles, 'sales')), {
         steps: ['receive-order', 'notify-customer'],
         asked: ['REQ-001'],
@@ -116,6 +116,7 @@ describe('tree data (core/tree.ts)', () => {
     });
 
     it('sections come in a fixed order: steps, asked, burden, changes, needs', () => {
+      const t = tree(text);
       assert.deepEqual(
         role(t.roles, 'warehouse').children.map((s) => s.id),
         ['role/warehouse/steps', 'role/warehouse/asked', 'role/warehouse/burden', 'role/warehouse/changes', 'role/warehouse/needs'],
@@ -123,6 +124,7 @@ describe('tree data (core/tree.ts)', () => {
     });
 
     it("describes warehouse's burdens: what changes, and that warehouse never agreed", () => {
+      const t = tree(text);
       const w = role(t.roles, 'warehouse');
       const burden = w.children.find((s) => s.section === 'burden')!.children as BurdenNode[];
       assert.deepEqual(
@@ -151,6 +153,7 @@ describe('tree data (core/tree.ts)', () => {
     });
 
     it('marks data nobody produces', () => {
+      const t = tree(text);
       const needs = (id: string) =>
         (role(t.roles, id).children.find((s) => s.section === 'needs')!.children as NeedNode[]).map((n) => [n.dataId, n.missing]);
       assert.deepEqual(needs('sales'), [
@@ -167,6 +170,7 @@ describe('tree data (core/tree.ts)', () => {
     });
 
     it('marks steps and lanes touched by conflicts', () => {
+      const t = tree(text);
       const steps = (id: string) =>
         role(t.roles, id).children.find((s) => s.section === 'steps')!.children.map((c) => c.kind === 'step' && [c.stepId, c.conflictCount, c.level ?? null]);
       // pick: the contradiction and REQ-001's unagreed burden; double-check: REQ-003's burden
@@ -183,6 +187,7 @@ describe('tree data (core/tree.ts)', () => {
     });
 
     it('every node that stands for something selects its key (or its reference) in the file', () => {
+      const t = tree(text);
       const at = (id: string) => {
         const n = findNode(t.roles, id);
         assert.ok(n && 'span' in n, id);
@@ -199,6 +204,7 @@ describe('tree data (core/tree.ts)', () => {
     });
 
     it('ids are unique and parents can be found', () => {
+      const t = tree(text);
       const all = ids(t.roles);
       assert.equal(new Set(all).size, all.length);
       const burden = findNode(t.roles, 'role/warehouse/burden/REQ-001')!;

@@ -123,8 +123,6 @@ async function render(argv: string[], d: PictureDrawer, opts: { cwd?: string; lo
   return { code, out, err };
 }
 
-const en = messages('en');
-
 describe('cli render --format svg, drawn without a browser', () => {
   describe('a BizFlow file', () => {
     it('writes the picture as given, with one final newline, and asks for the diagram framed with the process name', async () => {
@@ -197,6 +195,7 @@ describe('cli render --format svg, drawn without a browser', () => {
     });
 
     it('a drawer that throws: one line, Chromium or playwright-core missing said as such; exit 2', async () => {
+      const en = messages('en');
       const named = (name: string, message: string, extra: object = {}) => Object.assign(Object.assign(new Error(message), { name }), extra);
       const cases: [unknown, string][] = [
         [new Error(' page crashed \n    at x (y.js:1:1)'), en.svgFailed('page crashed')],
@@ -311,6 +310,7 @@ describe('cli render --format svg, drawn without a browser', () => {
     });
 
     it('no browser, or a drawer that throws: the one-line error, exit 2, the browser closed; none launched when no block can be drawn', async () => {
+      const en = messages('en');
       const root = tempTree({ 'prd.md': PRD, 'o.yaml': TWO, 'broken.md': fence('file: missing.yaml') });
       try {
         const missing = drawer(() => ({ svg: '<svg/>' }), new ChromiumMissingError('no executable at /x'));
@@ -346,6 +346,7 @@ describe('cli render --format svg, drawn without a browser', () => {
   });
 
   it('the Chromium drawer, without Chromium: the same one-line error for a BizFlow file and a Markdown file', async () => {
+    const en = messages('en');
     const root = tempTree({ 'prd.md': fence(INLINE), 'o.bizflow.yaml': ORDER });
     const saved = process.env.BIZFLOW_CHROMIUM;
     process.env.BIZFLOW_CHROMIUM = path.join(root, 'no-chromium');

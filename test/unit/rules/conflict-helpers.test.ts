@@ -32,12 +32,12 @@ describe('conflicts: decided (a decision recorded with `overrides`, either way r
       R5:
         overrides: []
   `;
-  const model = buildModel(parseText(text));
-  const facts = createFacts(model);
-  const r = (id: string) => model.requirements.byId.get(id)!;
-  const pairs = (ids: string[]) => ids.flatMap((a) => ids.filter((b) => b !== a).map((b) => [a, b]));
 
   it('is true for the two of an `overrides` entry, from either side, and false for every other pair', () => {
+    const model = buildModel(parseText(text));
+    const facts = createFacts(model);
+    const r = (id: string) => model.requirements.byId.get(id)!;
+    const pairs = (ids: string[]) => ids.flatMap((a) => ids.filter((b) => b !== a).map((b) => [a, b]));
     const ids = ['R1', 'R2', 'R3', 'R4', 'R5'];
     const yes = new Set(['R1 R2', 'R2 R1', 'R3 R4', 'R4 R3', 'R3 R1', 'R1 R3']);
     for (const [a, b] of pairs(ids)) assert.equal(decided(facts, r(a), r(b)), yes.has(`${a} ${b}`), `${a} ${b}`);
