@@ -546,8 +546,11 @@ describe('language queries in the analysis worker', () => {
 });
 
 describe('language queries through the host client (AnalysisWorker)', () => {
+  /** A hover on `role: sales`, made in each test (the position comes from src/core: not at load time). */
+  const salesHover = (): LanguageQuery => ({ kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) });
+
   it('a query after the analysis of the same version is answered from the kept analysis', async () => {
-    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const hover = salesHover();
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
@@ -573,7 +576,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a query is not superseded by an analysis of the same document, and runs before queued analyses', async () => {
-    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const hover = salesHover();
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const other = w.analyze('other', ORDER, 'en', [], { version: 1 }); // keeps the worker busy
@@ -612,7 +615,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('after a superseding edit: a queued query about the old version is stale, one about the new version is answered by the new worker', async () => {
-    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const hover = salesHover();
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const v2 = ORDER.replace('role: sales', 'role: warehouse');
@@ -642,7 +645,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a query queued while the worker is killed is sent to the new worker, which analyses the text first', async () => {
-    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const hover = salesHover();
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const v2 = ORDER + '\n# typing';
@@ -666,7 +669,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a worker dying or timing out during a query fails that query only; cancelled and disposed queries are stale', async () => {
-    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const hover = salesHover();
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const q = w.query('doc', 1, ORDER, 'en', [], hover);
@@ -700,7 +703,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('a query without its text that the worker no longer keeps is asked again with the text', async () => {
-    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const hover = salesHover();
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     const a = w.analyze('doc', ORDER, 'en', [], { version: 1 });
@@ -728,7 +731,7 @@ describe('language queries through the host client (AnalysisWorker)', () => {
   });
 
   it('forget tells the worker to drop the document (only a running worker: a new one keeps nothing)', async () => {
-    const hover: LanguageQuery = { kind: 'hover', ...positionOf(ORDER, 'role: sales', 8) };
+    const hover = salesHover();
     const fw = new FakeWorkers();
     const w = new AnalysisWorker(fw.factory);
     w.forget('doc');
