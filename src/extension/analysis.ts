@@ -38,6 +38,13 @@ import { TextPositions } from './convert';
 import type { RcConfigService } from './rcConfig';
 import type { BizflowSettings } from './settings';
 
+/** An open document's text at one version (`AnalysisService.snapshot`). */
+export interface DocumentSnapshot {
+  readonly uri: vscode.Uri;
+  readonly text: string;
+  readonly version: number;
+}
+
 export interface Analysis {
   uri: vscode.Uri;
   /** Document version, or -1 for text read from disk. */
@@ -263,6 +270,24 @@ export class AnalysisService implements vscode.Disposable {
       () => this.query(doc, q, undefined, answer),
       () => this.answerOnHost(doc.uri, doc.getText(), doc.version, q, answer),
     );
+  }
+
+  /**
+   * An open document's text and version as they are now, for a command whose several queries must all describe
+   * that one version (`queryAt`), whatever is typed meanwhile.
+   */
+  snapshot(doc: vscode.TextDocument): DocumentSnapshot {
+    return { uri: doc.uri, text: this.textOf(doc), version: doc.version };
+  }
+
+  /**
+   * `query` about a snapshot (explicit commands: no cancellation): in the worker while no newer version was asked
+   * about, else on the host from the snapshot's text, never about a newer version. The HTML review pack asks twice
+   * (the diagrams to draw, then the page with the drawn pictures), and an edit made while the pictures are drawn
+   * must not put a newer text beside the older pictures.
+   */
+  async queryAt<Q extends LanguageQuery>(s: DocumentSnapshot, q: Q, answer: AsyncQueryAnswerer<Q>): Promise<AnswerOf<Q['kind']>> {
+    return (await this.queryText(s.uri, s.text, s.version, q, undefined, answer)) ?? this.answerOnHost(s.uri, s.text, s.version, q, answer);
   }
 
   /** The analysis of an open document at its current version (its model built on the host: see `current`). */

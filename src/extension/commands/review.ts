@@ -259,10 +259,12 @@ export async function exportReviewPack(analyses: AnalysisService, extensionUri: 
           return { md: markdown };
         }
         if (!options.builder && chosen.format === 'html') {
-          // the worker sends the diagrams to draw (not the pack), then renders the HTML with the drawn pictures
-          const { diagrams, frame } = await analyses.queryNow(doc, { kind: 'reviewPackDiagrams', ...(role !== undefined ? { role } : {}) }, answerReviewQuery);
+          // the worker sends the diagrams to draw (not the pack), then renders the HTML with the drawn pictures;
+          // both about one version of the document (an edit while the pictures are drawn is not in the page)
+          const snapshot = analyses.snapshot(doc);
+          const { diagrams, frame } = await analyses.queryAt(snapshot, { kind: 'reviewPackDiagrams', ...(role !== undefined ? { role } : {}) }, answerReviewQuery);
           const pictures = await draw(diagrams, frame).catch((e: unknown): PackPictures => ({ error: (e instanceof Error ? e.message : String(e)).split('\n')[0].trim() }));
-          const { html } = await analyses.queryNow(doc, { kind: 'reviewPackHtml', ...header, pictures }, answerReviewQuery);
+          const { html } = await analyses.queryAt(snapshot, { kind: 'reviewPackHtml', ...header, pictures }, answerReviewQuery);
           return { html, pictureError: pictures.error };
         }
         if (!options.builder) {

@@ -20,6 +20,7 @@ import type { PackPictures } from '../../../src/core/review/pack-html';
 import { pictureFrame, type PictureFrame } from '../../../src/core/review/pack-pictures';
 import type { BizflowApi } from '../../../src/extension/extension';
 import { buildReviewPack, renderReviewPack } from '../../../src/node/review-pack';
+import { restoreDocument } from '../util/documents';
 import { closeEverything } from '../util/wait';
 import { REVIEW_OLD as OLD } from '../util/review-texts';
 
@@ -99,18 +100,21 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
    * host-model counter does not count), so the counter alone would not show that the work moved.
    */
   const asked = async (run: () => Promise<void>): Promise<{ kinds: string[]; sent: number }> => {
-    const service = api.analyses as unknown as { queryNow: (...args: unknown[]) => Promise<unknown> };
-    const original = service.queryNow;
+    type Query = (...args: unknown[]) => Promise<unknown>;
+    const service = api.analyses as unknown as { queryNow: Query; queryAt: Query };
+    const originals = { queryNow: service.queryNow, queryAt: service.queryAt };
     const kinds: string[] = [];
     const sent = api.worker!.stats.queries;
-    service.queryNow = function (this: unknown, ...args: unknown[]) {
-      kinds.push((args[1] as { kind: string }).kind);
-      return original.apply(this, args);
-    };
+    for (const name of ['queryNow', 'queryAt'] as const) {
+      service[name] = function (this: unknown, ...args: unknown[]) {
+        kinds.push((args[1] as { kind: string }).kind);
+        return originals[name].apply(this, args);
+      };
+    }
     try {
       await run();
     } finally {
-      service.queryNow = original;
+      Object.assign(service, originals);
     }
     return { kinds, sent: api.worker!.stats.queries - sent };
   };
@@ -238,6 +242,39 @@ describe('BizFlow review commands: Compare with… and Export Review Pack build 
     assert.match(read('failed.html'), /class="nopic"/);
     assert.strictEqual(read('all.md'), (await buildReviewPack(NEW, { format: 'md', locale, file, generatedOn })).md);
     assert.match(read('all.md'), /出库前复核/);
+  });
+
+  it('Export Review Pack as HTML while the document is edited during the drawing: the page describes the version its pictures were drawn from', async () => {
+    const added = '  REQ-9:\n    title: 画图时新加的需求\n    from: sales\n    priority: could\n    acceptance: [有]\n';
+    const drawn: PackDiagrams[] = [];
+    // the user types while the pictures are drawn: a requirement added to the document
+    const draw = async (diagrams: PackDiagrams, frame: PictureFrame): Promise<PackPictures> => {
+      drawn.push(diagrams);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, doc().positionAt(doc().getText().length), added);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applied');
+      return { today: `<svg>${frame.today}</svg>`, after: `<svg>${frame.after}</svg>`, roles: Object.fromEntries(diagrams.roles.map((r) => [r.role, `<svg>${frame.roles[r.role]}</svg>`])) };
+    };
+    const target = vscode.Uri.file(path.join(dir, 'edited.html'));
+    const { kinds } = await asked(async () => {
+      assert.ok(await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'html', target, draw }));
+    });
+    assert.deepStrictEqual(kinds, ['reviewPackDiagrams', 'reviewPackHtml']);
+    assert.ok(doc().getText().endsWith(added), 'the document has the edit');
+    const written = fs.readFileSync(target.fsPath, 'utf8');
+    assert.doesNotMatch(written, /画图时新加的需求|REQ-9/, 'the edit made after the pictures were asked for is not in the page');
+    // what the export of the version before the edit writes, with the same pictures
+    const locale = api.analyses.forDocument(doc()).locale;
+    const before = await buildReviewPack(NEW, { format: 'html', locale, file: vscode.workspace.asRelativePath(uri), generatedOn: localToday(), draw: async (d, f) => {
+      assert.deepStrictEqual(d, drawn[0], 'the pictures were drawn from the version before the edit');
+      return { today: `<svg>${f.today}</svg>`, after: `<svg>${f.after}</svg>`, roles: Object.fromEntries(d.roles.map((r) => [r.role, `<svg>${f.roles[r.role]}</svg>`])) };
+    } });
+    assert.strictEqual(written, before.html);
+    // the next export is of the edited version
+    const next = vscode.Uri.file(path.join(dir, 'edited-next.html'));
+    assert.ok(await vscode.commands.executeCommand('bizflow.exportReviewPack', uri, { format: 'html', target: next, draw: async () => ({ error: 'no pictures in this test' }) }));
+    assert.match(fs.readFileSync(next.fsPath, 'utf8'), /画图时新加的需求/);
+    await restoreDocument(uri, NEW);
   });
 
   /**
