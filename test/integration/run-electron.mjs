@@ -20,6 +20,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { downloadAndUnzipVSCode, runTests, TestRunFailedError } from '@vscode/test-electron';
+import { guardFixtures } from './fixtures-guard.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXT_DEV_PATH = path.resolve(process.env.BIZFLOW_EXT_DEV_PATH || ROOT);
@@ -78,4 +79,12 @@ async function main() {
   }
 }
 
-process.exit(await main());
+// the fixtures as the tests found them, put back after the run (as run-offline.mjs does)
+const restoreFixtures = guardFixtures(WORKSPACE, path.join(ROOT, 'test', 'artifacts', 'fixtures-snapshot.json'), (m) => console.error(`bizflow: ${m}`));
+let code = await main();
+const leftChanged = restoreFixtures();
+if (leftChanged.length) {
+  console.error(`bizflow: the tests left the fixtures changed (restored now): ${leftChanged.join(', ')}`);
+  if (code === 0) code = 1;
+}
+process.exit(code);

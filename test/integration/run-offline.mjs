@@ -23,6 +23,7 @@ import { format } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureCodeServer, PrerequisiteError, CHROMIUM_PATH } from '../../scripts/ensure-code-server.mjs';
+import { guardFixtures } from './fixtures-guard.mjs';
 import { startCodeServer, remoteUri, onCleanup, runCleanups, shutdownSignal } from '../../scripts/code-server.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -246,34 +247,8 @@ const watchdog = new Promise((_, reject) => {
     reject(err);
   }, TIMEOUT_MS);
 });
-// The tests edit the fixtures in the editor and restore them; what one leaves behind (a missed undo, a save)
-// would change the next run and the unit tests that read these files. Snapshot them, and after the run put
-// back what changed and fail: a test that leaves the fixtures changed is a defect.
-const snapshot = new Map();
-for (const f of fs.existsSync(WORKSPACE) ? fs.readdirSync(WORKSPACE) : []) {
-  const p = path.join(WORKSPACE, f);
-  if (fs.statSync(p).isFile()) snapshot.set(f, fs.readFileSync(p));
-}
-function restoreFixtures() {
-  const changed = [];
-  for (const f of fs.existsSync(WORKSPACE) ? fs.readdirSync(WORKSPACE) : []) {
-    const p = path.join(WORKSPACE, f);
-    if (!snapshot.has(f)) {
-      changed.push(`${f} (left behind)`);
-      fs.rmSync(p, { recursive: true, force: true });
-    } else if (!fs.readFileSync(p).equals(snapshot.get(f))) {
-      changed.push(f);
-      fs.writeFileSync(p, snapshot.get(f));
-    }
-  }
-  for (const [f, data] of snapshot) {
-    if (!fs.existsSync(path.join(WORKSPACE, f))) {
-      changed.push(`${f} (deleted)`);
-      fs.writeFileSync(path.join(WORKSPACE, f), data);
-    }
-  }
-  return changed;
-}
+// the fixtures as the tests found them, put back after the run (a killed run's leftovers: at the next start)
+const restoreFixtures = guardFixtures(WORKSPACE, path.join(ARTIFACTS, 'fixtures-snapshot.json'), info);
 
 let code;
 try {
