@@ -19,8 +19,11 @@ import { buildGraph } from '../src/core/graph';
 import { toMermaid } from '../src/core/mermaid';
 import { buildModel } from '../src/core/model';
 import { parseText } from '../src/core/parse';
+import { LineIndex } from '../src/core/positions';
 import { RULES } from '../src/core/rules/index';
 import { buildSymbolIndex } from '../src/core/symbols';
+import type { QueryMemo, RenderQueryOptions } from '../src/shared/language-query-protocol';
+import { answerPreviewQuery } from '../src/shared/preview-queries';
 import { createPeer } from './peer';
 import { now, stats, type Stats } from './stats';
 
@@ -39,6 +42,9 @@ const PER_RULE = args.includes('--rules');
 const BATCH = Math.max(1, Number(opt('batch', '1')));
 const ROOT = path.resolve(opt('root', process.cwd())!);
 
+/** The diff view's render options (what the preview sends, its texts left to their defaults). */
+const DIFF_OPTIONS: RenderQueryOptions = { fileName: 'bench.bizflow.yaml', mode: 'diff' };
+
 /** Exactly what parse.ts hands to yaml (the floor no YAML-based linter can go below). */
 function parseFloor(text: string) {
   return parseDocument(text, { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, version: '1.2' });
@@ -56,6 +62,8 @@ async function main() {
     afterParse: [],
     symbols: [],
     mermaid: [],
+    diffRender: [],
+    diffRenderKept: [],
     peer: [],
   };
   let diagnosticsCount = 0;
@@ -118,6 +126,16 @@ async function main() {
     await batch('symbols', timed, (j) => buildSymbolIndex(models[j]));
     const m = await batch('mermaid', timed, (j) => toMermaid(models[j], diags[j]));
     mermaidBytes = Buffer.byteLength(m.text);
+
+    // C. the diff view's render (the `render` query with the older version's text; the older version is the file
+    // itself: its parse is what differs): parsed for each render (no memo: the host without a worker, and the
+    // worker before 7 Dec 2026), and kept from an earlier render (the worker's kept analysis hands it on)
+    const subject = { result: { parsed: parsed[0], model: models[0], diagnostics: diags[0] }, lines: new LineIndex(text) };
+    const diff = { kind: 'render' as const, options: DIFF_OPTIONS, diff: { text, label: 'older' } };
+    await batch('diffRender', timed, () => answerPreviewQuery(subject, diff));
+    const memo: QueryMemo = {};
+    answerPreviewQuery({ ...subject, memo }, diff);
+    await batch('diffRenderKept', timed, () => answerPreviewQuery({ ...subject, memo }, diff));
   };
 
   for (let i = 0; i < WARMUP; i++) await round(false);

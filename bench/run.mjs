@@ -444,6 +444,8 @@ function coreRows(core) {
     ['analyzeModel', '  of which analyzeModel (rules)'],
     ['symbols', 'buildSymbolIndex'],
     ['mermaid', 'toMermaid (text)'],
+    ['diffRender', 'diff view render, older version parsed'],
+    ['diffRenderKept', 'diff view render, older version kept'],
     ['peer', 'peer: yaml-language-server doValidation'],
   ];
   return metrics.map(([k, label]) => [label, ...[100, 1000, 10000].map((n) => (core[n]?.stats?.[k] ? ms(core[n].stats[k].median) : 'n/a'))]);

@@ -211,9 +211,14 @@ export interface QuerySubject {
   memo?: QueryMemo;
 }
 
-/** What answers keep of one analysis: the last review pack built of it (an HTML export asks twice). */
+/**
+ * What answers keep of one analysis: the last review pack built of it (an HTML export asks twice), and the diff
+ * view's older version last parsed (whoever keeps the analyses hands it on to the next version of the document:
+ * the older version stays the same while the newer one is typed, and each render would parse it again).
+ */
 export interface QueryMemo {
   reviewPack?: { role: string | undefined; locale: Locale; pack: ReviewPack };
+  diffBefore?: { text: string; result: AnalysisResult };
 }
 
 /** What answers a query on the extension host when there is no worker (`answerQuery` or a part of it). */

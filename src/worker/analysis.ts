@@ -34,7 +34,7 @@ interface Kept {
   result: AnalysisResult;
   symbols?: SymbolIndex;
   lines?: LineIndex;
-  /** What answers keep of this analysis for later questions (the last review pack built of it). */
+  /** What answers keep of this analysis for later questions (the last review pack built of it, the diff's older version). */
   memo: QueryMemo;
 }
 
@@ -133,7 +133,9 @@ export class AnalysisServer {
     }
     if (req.text === undefined) return undefined;
     this.kept.delete(key);
-    const kept: Kept = { text: req.text, version: req.version, locale: req.locale, config, result: analyze(req.text, { locale: req.locale, config: req.config }), memo: {} };
+    // the diff view's older version, parsed for the analysis before, stays the same while the document is typed
+    const memo: QueryMemo = hit?.memo.diffBefore ? { diffBefore: hit.memo.diffBefore } : {};
+    const kept: Kept = { text: req.text, version: req.version, locale: req.locale, config, result: analyze(req.text, { locale: req.locale, config: req.config }), memo };
     this.stats.analysed++;
     this.kept.set(key, kept);
     while (this.kept.size > this.capacity) this.kept.delete(this.kept.keys().next().value as string);

@@ -21,6 +21,7 @@ import {
   type LanguageQuery,
   type RenderQueryOptions,
 } from '../../src/shared/language-queries';
+import type { QueryMemo } from '../../src/shared/language-query-protocol';
 import { answerPreviewQuery, diffBeforeResult } from '../../src/shared/preview-queries';
 import { diagnosticsOfStep, fillTemplate, highlightAt, prepareRender } from '../../src/shared/preview-render';
 import { isHostToWorker, type QueryRequest, type WorkerEndpoint, type WorkerToHost } from '../../src/shared/worker-protocol';
@@ -293,6 +294,67 @@ describe('preview queries: the step a node stands for, the Mermaid source, the d
       assert.equal(parsed.text, expectedParsed.text);
       assert.deepEqual(r.diagnostics, []);
     }
+  });
+
+  it('the diff\'s older version is parsed once while it stays the same: kept in the memo, parsed again when it changes; none kept without a memo', () => {
+    const newer = ORDER.replace('name: 接收客户订单', 'name: 接单下单');
+    assert.notEqual(newer, ORDER);
+    const result = analyze(newer);
+    const lines = new LineIndex(newer);
+    const options: RenderQueryOptions = { fileName: 'x.bizflow.yaml', mode: 'diff' };
+    const render = (older: string, memo: QueryMemo | undefined) => {
+      const a = answerPreviewQuery({ result, lines, memo }, { kind: 'render', options, diff: { text: older, label: 'v1' } });
+      assert.ok(a.kind === 'render');
+      return a.parts;
+    };
+    const expected = (older: string) => prepareRender(result, lines, { ...options, diff: { before: diffBeforeResult(older), label: 'v1' } });
+    const memo: QueryMemo = {};
+    assert.deepEqual(render(ORDER, memo), expected(ORDER));
+    const kept = memo.diffBefore;
+    assert.ok(kept && kept.text === ORDER, 'the parsed older version kept');
+    assert.deepEqual(render(ORDER, memo), expected(ORDER));
+    assert.strictEqual(memo.diffBefore, kept, 'the same older text: not parsed again');
+    // the mermaid copy of the diff reads the same
+    const copied = answerPreviewQuery({ result, lines, memo }, { kind: 'mermaid', options, diff: { text: ORDER, label: 'v1' } });
+    assert.ok(copied.kind === 'mermaid');
+    assert.strictEqual(memo.diffBefore, kept);
+    // another older version: parsed, and kept instead
+    const other = ORDER.replace('name: 信用审核', 'name: 信用审批');
+    assert.deepEqual(render(other, memo), expected(other));
+    assert.ok(memo.diffBefore && memo.diffBefore !== kept && memo.diffBefore.text === other);
+    assert.notDeepEqual(expected(other).model.mermaid, expected(ORDER).model.mermaid, 'the two older versions draw differently');
+    // no memo (the host without a worker): parsed each time, the same parts
+    assert.deepEqual(render(ORDER, undefined), expected(ORDER));
+  });
+
+  it('the worker hands the diff\'s parsed older version on to the next version of the document, not to another document', () => {
+    const server = new AnalysisServer();
+    const kept = (key: string) => (server as unknown as { kept: Map<string, { memo: QueryMemo }> }).kept.get(key)?.memo;
+    const options: RenderQueryOptions = { fileName: 'x.bizflow.yaml', mode: 'diff' };
+    const diffRender = (id: number, key: string, text: string, version: number) => {
+      const a = server.handle({ ...query(id, text, { kind: 'render', options, diff: { text: ORDER, label: 'v1' } }, version), key });
+      assert.ok(a && a.type === 'answered' && a.answer.kind === 'render');
+      return a.answer.parts;
+    };
+    const v2 = ORDER.replace('name: 接收客户订单', 'name: 接单下单');
+    assert.notEqual(v2, ORDER);
+    const v3 = v2.replace('name: 接单下单', 'name: 接单并下单');
+    diffRender(1, 'doc', v2, 2);
+    const parsed = kept('doc')?.diffBefore;
+    assert.ok(parsed && parsed.text === ORDER);
+    const parts = diffRender(2, 'doc', v3, 3);
+    assert.equal(server.stats.analysed, 2, 'the new version analysed');
+    assert.strictEqual(kept('doc')?.diffBefore, parsed, 'the older version not parsed again');
+    const r3 = analyze(v3);
+    assert.deepEqual(parts, prepareRender(r3, new LineIndex(v3), { ...options, diff: { before: diffBeforeResult(ORDER), label: 'v1' } }), 'the parts as if parsed anew');
+    // a plain analysis of the next version keeps handing it on; another document has its own
+    server.handle({ type: 'analyze', id: 3, key: 'doc', version: 4, text: v3 + '\n', locale: 'en', config: [] });
+    assert.strictEqual(kept('doc')?.diffBefore, parsed);
+    diffRender(4, 'other', v2, 1);
+    assert.ok(kept('other')?.diffBefore && kept('other')?.diffBefore !== parsed);
+    // a document without a diff view keeps nothing of it
+    server.handle({ type: 'analyze', id: 5, key: 'plain', version: 1, text: v2, locale: 'en', config: [] });
+    assert.deepEqual(kept('plain'), {});
   });
 
   it('validates the stepKey and mermaid queries, the diff sent with a render, and their answers', () => {
