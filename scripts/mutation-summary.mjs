@@ -3,10 +3,14 @@
 // (reports/mutation-<part>/mutation.json, written by `BIZFLOW_MUTATION_PART=<part> npm run mutation:part`),
 // as a Markdown table per part and file for docs/mutation.md. Parts not run yet are listed as such.
 //
-//   node scripts/mutation-summary.mjs [--files] [--survivors PART]
+//   node scripts/mutation-summary.mjs [--files] [--survivors PART] [--forget-errors PART]
 //
 // Score as Stryker computes it: detected (killed + timeout) / (detected + survived + no coverage); "of
-// covered" leaves out the mutants no test runs. Ignored, compile and runtime errors count in neither.
+// covered" leaves out the mutants no test runs. Ignored, compile and runtime errors count in neither, so the
+// errors are shown in a column of their own: a run whose sandbox went away under it (a stopped run, a removed
+// .stryker-tmp) records its remaining mutants as runtime errors ("Cannot find module", "ENOENT"), and an
+// incremental run reuses them. `--forget-errors PART` removes the errored mutants from the part's incremental file
+// (reports/stryker-incremental-PART.json), so the next run of the part tests them again.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +20,26 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const perFile = argv.includes('--files');
 const survivorsOf = argv.includes('--survivors') ? argv[argv.indexOf('--survivors') + 1] : undefined;
+const forgetErrorsOf = argv.includes('--forget-errors') ? argv[argv.indexOf('--forget-errors') + 1] : undefined;
+const ERRORS = new Set(['RuntimeError', 'CompileError']);
 
-const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0 });
-const KEY = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' };
+if (forgetErrorsOf !== undefined) {
+  if (!(forgetErrorsOf in PARTS)) throw new Error(`--forget-errors: no part ${forgetErrorsOf} (${Object.keys(PARTS).join(', ')})`);
+  const file = path.join(ROOT, 'reports', `stryker-incremental-${forgetErrorsOf}.json`);
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  let forgotten = 0;
+  for (const f of Object.values(report.files)) {
+    const kept = f.mutants.filter((m) => !ERRORS.has(m.status));
+    forgotten += f.mutants.length - kept.length;
+    f.mutants = kept;
+  }
+  fs.writeFileSync(file, JSON.stringify(report));
+  console.log(`${path.relative(ROOT, file)}: ${forgotten} errored mutants forgotten (the next run of ${forgetErrorsOf} tests them again)`);
+  process.exit(0);
+}
+
+const empty = () => ({ killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0 });
+const KEY = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage', RuntimeError: 'errors', CompileError: 'errors' };
 const add = (a, b) => {
   for (const k of Object.keys(a)) a[k] += b[k];
   return a;
@@ -27,18 +48,18 @@ const pct = (n, d) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
 const row = (name, c, when = '') => {
   const detected = c.killed + c.timeout;
   const valid = detected + c.survived + c.noCoverage;
-  return `| ${name} | ${pct(detected, valid)} | ${pct(detected, detected + c.survived)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} |${when ? ` ${when} |` : ''}`;
+  return `| ${name} | ${pct(detected, valid)} | ${pct(detected, detected + c.survived)} | ${c.killed} | ${c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.errors} |${when ? ` ${when} |` : ''}`;
 };
 
 const total = empty();
-const lines = ['| part | score | of covered | killed | timeout | survived | no coverage | report written |', '|---|---|---|---|---|---|---|---|'];
-const fileLines = ['| file | score | of covered | killed | timeout | survived | no coverage |', '|---|---|---|---|---|---|---|'];
+const lines = ['| part | score | of covered | killed | timeout | survived | no coverage | errors | report written |', '|---|---|---|---|---|---|---|---|---|'];
+const fileLines = ['| file | score | of covered | killed | timeout | survived | no coverage | errors |', '|---|---|---|---|---|---|---|---|'];
 const notRun = [];
 for (const part of Object.keys(PARTS)) {
   const file = path.join(ROOT, 'reports', `mutation-${part}`, 'mutation.json');
   if (!fs.existsSync(file)) {
     notRun.push(part);
-    lines.push(`| ${part} | not run | | | | | | |`);
+    lines.push(`| ${part} | not run | | | | | | | |`);
     continue;
   }
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
