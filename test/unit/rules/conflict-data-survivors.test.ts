@@ -5,7 +5,12 @@
  * reason, in docs/mutation-notes/mrcd.md.
  */
 import { strict as assert } from 'assert';
+import { analyzeModel } from '../../../src/core/engine';
+import { buildModel } from '../../../src/core/model';
+import { parseText } from '../../../src/core/parse';
+import contradiction from '../../../src/core/rules/conflict-contradiction';
 import rule from '../../../src/core/rules/data-used-before-produced';
+import { CONFLICT_HEAD } from '../../support/conflict-process';
 import { only } from '../helpers';
 
 describe('data/used-before-produced: bounded memory', () => {
@@ -76,5 +81,72 @@ describe('data/used-before-produced: bounded memory', () => {
       [...Array.from({ length: n }, (_, i) => `z${i}:late`), 'last:late'],
     );
     assert.ok(grew < 512 * 1024, `typed arrays grew by ${grew} bytes`);
+  });
+});
+
+/** Requirements given as [id, priority, lines under it]. */
+const requirements = (...rs: [string, string, string[]][]) =>
+  CONFLICT_HEAD + rs.flatMap(([id, p, lines]) => [`  ${id}:`, '    from: sales', `    priority: ${p}`, ...lines]).join('\n') + '\n';
+
+describe('conflict rules: requirement ids of any text', () => {
+  /**
+   * A requirement that records no decision is decided with nobody, whatever the other requirements are called:
+   * ids with spaces too, among them "Stryker was here", the text a mutation tool puts in an emptied list
+   * (conflict-contradiction.ts:164 and conflict-removed-step.ts:108: `decidedWith.get(id) ?? []`).
+   */
+  for (const other of ['Stryker was here', 'REQ 2', '需求 二']) {
+    it(`conflict/contradiction: REQ-1 and "${other}" set pick.mode differently: a finding on each side`, () => {
+      const text = requirements(['REQ-1', 'should', ['    sets:', '      pick.mode: a']], [other, 'should', ['    sets:', '      pick.mode: b']]);
+      const found = only('conflict/contradiction', text);
+      assert.deepEqual(
+        found.map((f) => [f.text, f.d.data?.requirements]),
+        [
+          ['pick.mode: a', ['REQ-1', other]],
+          ['pick.mode: b', [other, 'REQ-1']],
+        ],
+      );
+    });
+
+    it(`conflict/removed-step: REQ-1 removes pick, "${other}" is about it: a finding on the removes entry`, () => {
+      const text = requirements(['REQ-1', 'should', ['    removes: [pick]']], [other, 'should', ['    steps: [pick]']]);
+      const found = only('conflict/removed-step', text);
+      assert.deepEqual(
+        found.map((f) => [f.text, f.line, f.d.data?.requirements]),
+        [['pick', 31, ['REQ-1', other]]],
+      );
+    });
+  }
+});
+
+describe('conflict/contradiction: linear work in the entries of one attribute', () => {
+  /**
+   * 400 requirements set pick.mode: the first 399 to one value, the last to another. For each of the 399, the
+   * first other side is the last entry: the rule jumps over the run of equal values instead of walking it
+   * (conflict-contradiction.ts:154, `nextOther`), so it reads the values a bounded number of times per entry, not
+   * once per pair (about 400² / 2 = 80,000 pairs: walking the run read them 322,861 times, the jumps 6,055).
+   */
+  it("400 entries, 399 of them equal: 400 findings, and the entries' values read at most 50 times per entry in all (not once per pair)", () => {
+    const n = 400;
+    const text = requirements(
+      ...Array.from({ length: n }, (_, i): [string, string, string[]] => [`REQ-${i + 1}`, 'should', ['    sets:', `      pick.mode: ${i + 1 < n ? 'same' : 'other'}`]]),
+    );
+    const model = buildModel(parseText(text));
+    let reads = 0;
+    for (const r of model.requirements.list) {
+      for (const set of r.sets) {
+        const value = set.value;
+        Object.defineProperty(set, 'value', {
+          get: () => {
+            reads++;
+            return value;
+          },
+        });
+      }
+    }
+    const found = analyzeModel(model, { rules: [contradiction], maxFindings: Infinity });
+    assert.equal(found.length, n);
+    assert.deepEqual(found[0].data, { steps: ['pick'], requirements: ['REQ-1', `REQ-${n}`], other: `REQ-${n}` });
+    assert.deepEqual(found[n - 1].data?.others, Array.from({ length: 20 }, (_, i) => `REQ-${i + 1}`));
+    assert.ok(reads <= 50 * n, `${reads} reads of ${n} values`);
   });
 });
