@@ -47,16 +47,17 @@ describe('data/used-before-produced: bounded memory', () => {
   });
 
   /**
-   * A chain of n two-step loops {x_i, y_i} (x_i ↔ y_i, both leading to x_(i+1)), each x_i producing its own 8 data
-   * items and leading out to a step z_i that ends there; every z_i and the last loop need `late`, which only an
+   * A chain of n two-step loops {x_i, y_i} (x_i ↔ y_i, both leading to x_(i+1)), each x_i producing its own 32 data
+   * items and leading out to a step z_i that ends there; every z_i and the step after the chain (`last`) need `late`, which only an
    * unreachable step produces (n + 1 findings). While the rule walks the chain, the data after loop i are read by
-   * loop i + 1 and z_i and then no longer needed: the rule keeps a few bitsets of 8n bits alive at a time. A
-   * bitset kept until the end for every loop (n of them: n² bytes) means one was never given back: never
+   * loop i + 1 and z_i and then no longer needed: the rule keeps a few bitsets of 32n bits alive at a time. A
+   * bitset kept until the end for every loop (n of them: 4n² bytes, 4 MB) means one was never given back: never
    * released, or released one time too few, or a reader counted twice, or a step with no reader keeping one.
+   * Measured at each report: the growth of `process.memoryUsage().arrayBuffers` since the analysis began.
    */
-  it('a chain of 1,000 loops with 8,000 data items: the findings, and under 512 KB of typed arrays alive (bitsets given back once read)', () => {
+  it('a chain of 1,000 loops with 32,000 data items: the findings, and under 1 MB of typed arrays alive (bitsets given back once read)', () => {
     const n = 1000;
-    const k = 8;
+    const k = 32;
     const items = (i: number) => Array.from({ length: k }, (_, j) => `d${i * k + j}`);
     let text = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  r:\n    name: R\nsteps:\n';
     text += '  s:\n    name: S\n    type: start\n    role: r\n    next: [x0]\n';
@@ -80,7 +81,7 @@ describe('data/used-before-produced: bounded memory', () => {
       found.map((f) => `${f.d.data?.steps?.[0]}:${f.text}`),
       [...Array.from({ length: n }, (_, i) => `z${i}:late`), 'last:late'],
     );
-    assert.ok(grew < 512 * 1024, `typed arrays grew by ${grew} bytes`);
+    assert.ok(grew < 1024 * 1024, `typed arrays grew by ${grew} bytes`);
   });
 });
 
