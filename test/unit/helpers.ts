@@ -63,6 +63,11 @@ export function yaml(strings: TemplateStringsArray, ...values: unknown[]): strin
   return lines.map((l) => l.slice(min)).join('\n').replace(/[ \t]+$/, '');
 }
 
+/** The head of a file whose steps a test writes: one role `sales`; `steps:` is line 7, the first step id line 8. */
+export const STEPS_HEAD = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n';
+/** A file whose `steps:` holds `steps` (written unindented); the first step id is on line 8. */
+export const stepsFile = (steps: string): string => STEPS_HEAD + steps.split('\n').map((l) => (l ? '  ' + l : l)).join('\n');
+
 /** A minimal valid file; `extra` is appended (top-level keys). */
 export const BASE = `bizflow: 1
 process:

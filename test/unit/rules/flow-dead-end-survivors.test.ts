@@ -3,11 +3,9 @@
  * the survivors of the `rules-flow-ref` mutation run in src/core/rules/flow-dead-end.ts (docs/mutation-notes/mrfa.md).
  */
 import { strict as assert } from 'assert';
-import { only, yaml } from '../helpers';
+import { only, stepsFile, yaml } from '../helpers';
 
-const HEAD = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n';
-/** A file whose `steps:` holds `steps` (written unindented); the first step id is on line 8. */
-const file = (steps: string) => HEAD + steps.split('\n').map((l) => (l ? '  ' + l : l)).join('\n');
+const file = stepsFile;
 
 /** Each finding of `code` as `text line:column messageId data diagnosticData`. */
 function found(code: string, text: string): string[] {

@@ -1,9 +1,7 @@
 import { strict as assert } from 'assert';
-import { only, yaml } from '../helpers';
+import { only, stepsFile, yaml } from '../helpers';
 
-const HEAD = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n';
-/** A file whose `steps:` holds `steps` (written unindented); the first step id is on line 8. */
-const file = (steps: string) => HEAD + steps.split('\n').map((l) => (l ? '  ' + l : l)).join('\n');
+const file = stepsFile;
 
 describe('flow/end-has-next', () => {
   const ending = (next: string) =>

@@ -9,11 +9,9 @@ import { strict as assert } from 'assert';
 import { buildModel } from '../../../src/core/model';
 import { parseText } from '../../../src/core/parse';
 import { stepsReadable } from '../../../src/core/rules/flow-no-start';
-import { lint, only, yaml } from '../helpers';
+import { lint, only, stepsFile, yaml } from '../helpers';
 
-const HEAD = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n';
-/** A file whose `steps:` holds `steps` (written unindented); the first step id is on line 8. */
-const file = (steps: string) => HEAD + steps.split('\n').map((l) => (l ? '  ' + l : l)).join('\n');
+const file = stepsFile;
 
 describe('flow/decision-branches: a `next` that holds no step', () => {
   /** The decision `check` (key on line 9) with `next: <next>` on line 13. */

@@ -1,9 +1,8 @@
 import { strict as assert } from 'assert';
-import { only, yaml } from '../helpers';
+import { only, STEPS_HEAD, stepsFile, yaml } from '../helpers';
 
-const HEAD = 'bizflow: 1\nprocess:\n  name: P\nroles:\n  sales:\n    name: 销售\nsteps:\n';
-/** A file whose `steps:` holds `steps` (written unindented); the first step id is on line 8. */
-const file = (steps: string) => HEAD + steps.split('\n').map((l) => (l ? '  ' + l : l)).join('\n');
+const HEAD = STEPS_HEAD;
+const file = stepsFile;
 
 describe('flow/unreachable', () => {
   it('fires on the key of a step that no start reaches', () => {
