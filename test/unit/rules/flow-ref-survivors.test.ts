@@ -80,13 +80,14 @@ describe('flow/end-has-next: the finding data', () => {
 });
 
 describe('stepsReadable (flow/no-start, flow/no-end): a file without a `steps:` section', () => {
+  const readable = (text: string) => stepsReadable(buildModel(parseText(text)));
+
   /**
    * flow-no-start.ts:12 (`if (!model.steps.keySpan || !model.root)` → `if (false)`; its `return false` → `true`) and
    * flow-no-start.ts:18 (the last `return false` → `true`). The rules ask only when the `steps` key is there, so
    * these answers are seen through the exported function only.
    */
   it('is false without a `steps` key, and for a document that is not a map or is empty (no throw)', () => {
-    const readable = (text: string) => stepsReadable(buildModel(parseText(text)));
     assert.equal(readable('bizflow: 1\nprocess:\n  name: P\n'), false);
     assert.equal(readable('bizflow: 1\nstep: {}\n'), false);
     assert.equal(readable(''), false);
@@ -95,7 +96,6 @@ describe('stepsReadable (flow/no-start, flow/no-end): a file without a `steps:` 
   });
 
   it('is true for a map, an empty section or `steps: ~`, false for a list or a word (both directions)', () => {
-    const readable = (text: string) => stepsReadable(buildModel(parseText(text)));
     assert.equal(readable('bizflow: 1\nsteps:\n  a: { type: start }\n'), true);
     assert.equal(readable('bizflow: 1\nsteps:\n'), true);
     assert.equal(readable('bizflow: 1\nsteps: ~\n'), true);
