@@ -1,9 +1,10 @@
-// The full mutation run in parts (`BIZFLOW_MUTATION_PART=cli npm run mutation:part`): the whole of
+// The full mutation run in parts (`npm run mutation:part -- cli`, scripts/mutation-part.mjs): the whole of
 // src/core and src/cli is ~21,000 mutants, 6–20 hours on a 2-core machine, and Stryker writes its
 // incremental file only when a run ends (a stopped run loses everything). So it runs a part at a time,
 // each small enough to end within an hour on a shared machine, each incremental (a later run re-tests only
-// what changed) with its own report in reports/mutation-<part>/. `npm run mutation:summary` merges the
-// parts' reports into one table (docs/mutation.md).
+// what changed) with its own report in reports/mutation-<part>/. scripts/mutation-part.mjs keeps the incremental
+// file in the repository when a run ends (test/mutation/results/), and starts a run from it on a machine that
+// has none. `npm run mutation:summary` merges the parts' reports into one table (docs/mutation.md).
 import base from './stryker.config.mjs';
 import { PARTS } from './test/mutation/parts.mjs';
 

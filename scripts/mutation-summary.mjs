@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run mutation:summary`: the full mutation run's score from its parts' reports
-// (reports/mutation-<part>/mutation.json, written by `BIZFLOW_MUTATION_PART=<part> npm run mutation:part`),
-// as a Markdown table per part and file for docs/mutation.md. Parts not run yet are listed as such.
+// (reports/mutation-<part>/mutation.json, written by `npm run mutation:part -- <part>`, or else the part's
+// results kept in the repository, test/mutation/results.mjs), as a Markdown table per part and file for
+// docs/mutation.md. Parts not run yet are listed as such.
 //
 //   node scripts/mutation-summary.mjs [--files] [--survivors PART] [--forget-errors PART]
 //
@@ -10,13 +11,13 @@
 // errors are shown in a column of their own: a run whose sandbox went away under it (a stopped run, a removed
 // .stryker-tmp) records its remaining mutants as runtime errors ("Cannot find module", "ENOENT"), and an
 // incremental run reuses them. `--forget-errors PART` removes the errored mutants from the part's incremental file
-// (reports/stryker-incremental-PART.json), so the next run of the part tests them again.
+// (reports/stryker-incremental-PART.json, restored from the kept results first), so the next run of the part
+// tests them again.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PARTS } from '../test/mutation/parts.mjs';
+import { ROOT, incrementalFile, readIndex, readKept, restore } from '../test/mutation/results.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const perFile = argv.includes('--files');
 const survivorsOf = argv.includes('--survivors') ? argv[argv.indexOf('--survivors') + 1] : undefined;
@@ -25,7 +26,8 @@ const ERRORS = new Set(['RuntimeError', 'CompileError']);
 
 if (forgetErrorsOf !== undefined) {
   if (!(forgetErrorsOf in PARTS)) throw new Error(`--forget-errors: no part ${forgetErrorsOf} (${Object.keys(PARTS).join(', ')})`);
-  const file = path.join(ROOT, 'reports', `stryker-incremental-${forgetErrorsOf}.json`);
+  restore(forgetErrorsOf);
+  const file = incrementalFile(forgetErrorsOf);
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   let forgotten = 0;
   for (const f of Object.values(report.files)) {
@@ -55,14 +57,17 @@ const total = empty();
 const lines = ['| part | score | of covered | killed | timeout | survived | no coverage | errors | report written |', '|---|---|---|---|---|---|---|---|---|'];
 const fileLines = ['| file | score | of covered | killed | timeout | survived | no coverage | errors |', '|---|---|---|---|---|---|---|---|'];
 const notRun = [];
+const index = readIndex();
 for (const part of Object.keys(PARTS)) {
+  // this machine's report of the part, or else the one kept in the repository
   const file = path.join(ROOT, 'reports', `mutation-${part}`, 'mutation.json');
-  if (!fs.existsSync(file)) {
+  const local = fs.existsSync(file);
+  const report = local ? JSON.parse(fs.readFileSync(file, 'utf8')) : readKept(part);
+  if (!report) {
     notRun.push(part);
     lines.push(`| ${part} | not run | | | | | | | |`);
     continue;
   }
-  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
   const sum = empty();
   for (const [name, f] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
     const c = empty();
@@ -77,7 +82,8 @@ for (const part of Object.keys(PARTS)) {
     fileLines.push(row(name.replace(/^src\//, ''), c));
   }
   add(total, sum);
-  lines.push(row(part, sum, fs.statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'));
+  const written = local ? `${fs.statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC` : `${index[part]?.written ?? '?'} (kept)`;
+  lines.push(row(part, sum, written));
 }
 lines.push(row(`**all parts run** (${Object.keys(PARTS).length - notRun.length} of ${Object.keys(PARTS).length})`, total, ''));
 if (!survivorsOf) {

@@ -57,4 +57,26 @@ describe('mutation run parts', () => {
     assert.deepEqual([...owners].filter(([, ps]) => ps.length > 1).map(([f, ps]) => `${f}: ${ps.join(', ')}`), [], 'in two parts');
     assert.deepEqual([...owners.keys()].filter((f) => !wanted.includes(f)), [], 'not mutated by the full run');
   });
+
+  it("the kept results (test/mutation/results/) are reports of each part's own files, counted right in index.json", async () => {
+    const { PARTS } = (await import(path.join(ROOT, 'test/mutation/parts.mjs'))) as { PARTS: Record<string, string[]> };
+    type Report = { files: Record<string, { mutants: { status: string }[] }> };
+    const results = (await import(path.join(ROOT, 'test/mutation/results.mjs'))) as {
+      readIndex(): Record<string, { written: string; statuses: Record<string, number> }>;
+      readKept(part: string): Report | undefined;
+      countStatuses(report: Report): Record<string, number>;
+    };
+    const dir = path.join(ROOT, 'test/mutation/results');
+    const kept = fs.readdirSync(dir).filter((f) => f.endsWith('.json.gz')).map((f) => f.slice(0, -'.json.gz'.length));
+    const index = results.readIndex();
+    assert.deepEqual(Object.keys(index).sort(), [...kept].sort(), 'index.json lists exactly the kept parts');
+    for (const part of kept) {
+      assert.ok(part in PARTS, `${part}.json.gz: no such part`);
+      const report = results.readKept(part)!;
+      const own = select(PARTS[part], sources);
+      assert.deepEqual(Object.keys(report.files).filter((f) => !own.includes(f)), [], `${part}: files of another part`);
+      assert.deepEqual(index[part].statuses, results.countStatuses(report), `${part}: index.json counts`);
+      assert.match(index[part].written, /^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    }
+  });
 });

@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm run mutation:part -- <part> [stryker options]`: one part of the full mutation run (test/mutation/parts.mjs),
+// incremental from the part's kept results (test/mutation/results.mjs), which it updates when the run ends.
+//
+//   npm run mutation:part -- schema --concurrency 2
+//
+// Stryker writes its incremental file only when a run ends: a stopped run keeps nothing, and its kept results
+// stay as they were.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { PARTS } from '../test/mutation/parts.mjs';
+import { ROOT, keep, restore, keptFile } from '../test/mutation/results.mjs';
+
+const [part, ...options] = process.argv.slice(2);
+if (!part || !(part in PARTS)) {
+  console.error(`usage: npm run mutation:part -- <part> [stryker options]\nparts: ${Object.keys(PARTS).join(', ')}`);
+  process.exit(2);
+}
+if (restore(part)) console.log(`${part}: starting from the kept results (${path.relative(ROOT, keptFile(part))})`);
+const stryker = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.part.config.mjs', ...options], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, BIZFLOW_MUTATION_PART: part },
+});
+if (run.status !== 0) {
+  console.error(`${part}: Stryker ended with ${run.status ?? run.signal}; the kept results are unchanged`);
+  process.exit(run.status ?? 1);
+}
+keep(part);
+console.log(`${part}: results kept in ${path.relative(ROOT, keptFile(part))} (commit it with test/mutation/results/index.json)`);
