@@ -134,3 +134,57 @@ describe('review/objection: the note and the decider', () => {
     ]);
   });
 });
+
+describe('schema/version: every odd value of `bizflow`, and the finding data', () => {
+  const REST = 'process:\n  name: P\nroles:\n  sales: { name: 业务员 }\nsteps:\n  s1: { name: S, type: start, role: sales, next: e1 }\n  e1: { name: E, type: end }\n';
+  const version = (text: string) => only('schema/version', text).map((f) => [f.text, f.line, f.column, f.messageId, f.data, f.d.data]);
+
+  /**
+   * schema-version.ts:96 (`v === null || v === undefined || (isScalar(v) && v.value === null)`: the whole condition →
+   * `false`; `v === null` and `v === null || v === undefined` → `false`; the first `||` → `&&`; `v === undefined` → `false`): an empty value, a key
+   * without any value (`? bizflow`: the pair's value is `null`) and an alias to nothing (`undefined`) are no value.
+   */
+  it('`bizflow:`, `? bizflow` and `bizflow: *nope` have no value, on the key', () => {
+    assert.deepEqual(version('bizflow:\n' + REST), [['bizflow', 1, 1, 'noValue', undefined, { expected: 1 }]]);
+    assert.deepEqual(version('? bizflow\n' + REST), [['bizflow', 1, 3, 'noValue', undefined, { expected: 1 }]]);
+    assert.deepEqual(version('bizflow: *nope\n' + REST), [['bizflow', 1, 1, 'noValue', undefined, { expected: 1 }]]);
+  });
+
+  /**
+   * schema-version.ts:98 (`v.value.trim() === '1'` → `true`): other text is an unsupported version, not a quoted 1.
+   * schema-version.ts:100 (`typeof v.value === 'string'` → `false`, → `!==`, `'string'` → `""`; no coverage before):
+   * text is shown as the version, not as a wrong type.
+   */
+  it('`bizflow: abc` is an unsupported version "abc"', () => {
+    assert.deepEqual(version('bizflow: abc\n' + REST), [['bizflow', 1, 1, 'unsupported', { version: 'abc' }, { expected: 1 }]]);
+  });
+
+  /** schema-version.ts:98 (`v.value.trim()` → `v.value`): a quoted 1 with blanks around it is still a quoted 1. */
+  it('`bizflow: " 1"` is the text "1" quoted', () => {
+    assert.deepEqual(version('bizflow: " 1"\n' + REST), [['bizflow', 1, 1, 'quoted', undefined, { expected: 1 }]]);
+  });
+
+  /**
+   * schema-version.ts:100 (`isScalar(v) && (…)` → `||`): a map is a wrong type, not a version;
+   * (`typeof v.value === 'number' || typeof v.value === 'string'` → `true`): so is a boolean.
+   */
+  it('`bizflow: {a: 1}` and `bizflow: true` are the wrong type: a map, another value', () => {
+    assert.deepEqual(version('bizflow: {a: 1}\n' + REST), [['bizflow', 1, 1, 'wrongType', { what: 'a map' }, { expected: 1 }]]);
+    assert.deepEqual(version('bizflow: true\n' + REST), [['bizflow', 1, 1, 'wrongType', { what: 'a list or other value' }, { expected: 1 }]]);
+  });
+
+  /** schema-version.ts:84 (`{ expected: 1 }` → `{}`): a missing key's finding says what is expected. */
+  it('a missing `bizflow` key: at the document start, data { expected: 1 }', () => {
+    assert.deepEqual(version(REST), [['', 1, 1, 'missing', undefined, { expected: 1 }]]);
+  });
+
+  /**
+   * schema-version.ts:65 (`isScalar(contents) && contents.value === null` → `||`; `contents.value === null` →
+   * `true`): a document that is one word is not a map, not empty. (`contents === undefined` → `false`): a document
+   * that is an alias to nothing is empty. schema-version.ts:69 (`{ expected: 1 }` → `{}`): both say what is expected.
+   */
+  it('a document `hello` is not a map, a document `*nope` is empty; data { expected: 1 }', () => {
+    assert.deepEqual(version('hello\n'), [['', 1, 1, 'notAMap', undefined, { expected: 1 }]]);
+    assert.deepEqual(version('*nope\n'), [['', 1, 1, 'empty', undefined, { expected: 1 }]]);
+  });
+});
