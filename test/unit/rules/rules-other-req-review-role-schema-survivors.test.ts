@@ -188,3 +188,64 @@ describe('schema/version: every odd value of `bizflow`, and the finding data', (
     assert.deepEqual(version('*nope\n'), [['', 1, 1, 'empty', undefined, { expected: 1 }]]);
   });
 });
+
+describe('schema/misplaced-key, req/depends-cycle: the finding data', () => {
+  /** schema-misplaced-key.ts:35 (`diagnosticData: { mistake, key, actual, name }` → `{}`): the data the fix reads. */
+  it('`roles:` indented under `process:`: data { mistake: misplacedKey, key: roles, actual: 2, name: roles }', () => {
+    const text = yaml`
+      bizflow: 1
+      process:
+        name: P
+        roles:
+        sales: { name: 业务员 }
+      steps:
+        s1: { name: S, type: start, role: sales, next: e1 }
+        e1: { name: E, type: end }
+    `;
+    assert.deepEqual(
+      only('schema/misplaced-key', text).map((f) => [f.text, f.line, f.column, f.messageId, f.data, f.d.data]),
+      [['roles', 4, 3, 'nested', { key: 'roles', actual: 2, parent: 'process' }, { mistake: 'misplacedKey', key: 'roles', actual: 2, name: 'roles' }]],
+    );
+  });
+
+  /** req-depends-cycle.ts:94 (`{ requirements: [r.id] }` → `{}`, `[r.id]` → `[]`): a self-dependency's data names the requirement. */
+  it('a requirement depending on itself: data { requirements: [A] }', () => {
+    const text = BASE + 'requirements:\n  A:\n    title: T\n    from: sales\n    priority: could\n    depends: [A]\n';
+    assert.deepEqual(
+      only('req/depends-cycle', text).map((f) => [f.text, f.line, f.column, f.messageId, f.data, f.d.data]),
+      [['A', 21, 15, 'dependsOnItself', { id: 'A' }, { requirements: ['A'] }]],
+    );
+  });
+});
+
+describe('role/unused: the roles of `reviews` entries', () => {
+  /**
+   * role-unused.ts:44 (`k++` → `k--` over a requirement's reviews): a role named only by a `reviews` entry is used,
+   * the unused one is reported, and the rule does not fail (reading the entry before the first one would).
+   */
+  it('a role named only in `reviews` is used; the unused role is still reported', () => {
+    const text =
+      BASE.replace('steps:', '  director: { name: 总监 }\n  ghost: { name: 幽灵 }\nsteps:') +
+      'requirements:\n  A:\n    title: T\n    from: sales\n    priority: could\n    steps: [s1]\n    reviews:\n      - { role: director, verdict: agree }\n';
+    assert.deepEqual(
+      lint(text)
+        .filter((f) => f.code === 'role/unused' || f.code === 'bizflow/internal-error')
+        .map((f) => [f.code, f.text, f.line, f.column, f.messageId, f.data, f.d.data]),
+      [['role/unused', 'ghost', 8, 3, 'unused', { role: '"ghost" (幽灵)', id: 'ghost' }, { name: 'ghost', roles: ['ghost'] }]],
+    );
+  });
+});
+
+describe('schema rules: a finding the walk gives no data', () => {
+  /**
+   * schema-rule.ts:41 (`f.data && { ...f.data }` → `f.data || { ...f.data }`): a schema finding without data (an
+   * attribute or a requirement whose key is not plain) has no `data`, not an empty one.
+   */
+  it('`attributes: { [x]: 1 }` and a requirement key `[a, b]` are reported without data', () => {
+    const attribute = BASE.replace('    role: sales\n    next: e1', '    role: sales\n    attributes: { [x]: 1 }\n    next: e1');
+    const requirement = BASE + 'requirements:\n  [a, b]:\n    title: T\n';
+    const ids = (text: string) => only('schema/id', text).map((f) => [f.text, f.line, f.column, f.messageId, f.data, 'data' in f.d, f.d.data]);
+    assert.deepEqual(ids(attribute), [['[x]', 12, 19, 'attributeKeyNotPlain', undefined, false, undefined]]);
+    assert.deepEqual(ids(requirement), [['[a, b]', 17, 3, 'itemKeyNotPlain', { item: 'requirement' }, false, undefined]]);
+  });
+});
