@@ -22,6 +22,11 @@ export function md(s: string | undefined): string {
     .trim();
 }
 
+/** A lead-in such as "asked by " before the text that follows it: escaped, with the space at its end kept (md trims it). */
+function lead(s: string): string {
+  return md(s) + (s.endsWith(' ') ? ' ' : '');
+}
+
 function cell(items: string[]): string {
   return items.length ? items.join('<br>') : '—';
 }
@@ -39,13 +44,13 @@ function impactMd(pack: ReviewPack, w: PackWords, r: RoleImpact): string {
       .join(', ');
   const out: string[] = [];
   const add = (h: string, items: string[]) => items.length && out.push(`**${md(h)}**\n\n${items.map((i) => `- ${i}`).join('\n')}\n`);
-  add(w.stepsAdded, r.stepsAdded.map((c) => `${c.contested ? `⚠ ${md(w.contested)}` : '➕'} ${N(c.step)} — ${md(w.askedBy(''))}${who(c.by.map((a) => a.requirement))}${c.contested && c.against.length ? ` — ${md(w.contestedBy(''))}${who(c.against.map((a) => a.requirement))}` : ''}`));
-  add(w.stepsRemoved, r.stepsRemoved.map((c) => `${c.contested ? `⚠ ${md(w.contested)}` : '➖'} ~~${N(c.step)}~~ — ${md(w.askedBy(''))}${who(c.by.map((a) => a.requirement))}${c.contested && c.against.length ? ` — ${md(w.contestedBy(''))}${who(c.against.map((a) => a.requirement))}` : ''}`));
+  add(w.stepsAdded, r.stepsAdded.map((c) => `${c.contested ? `⚠ ${md(w.contested)}` : '➕'} ${N(c.step)} — ${lead(w.askedBy(''))}${who(c.by.map((a) => a.requirement))}${c.contested && c.against.length ? ` — ${lead(w.contestedBy(''))}${who(c.against.map((a) => a.requirement))}` : ''}`));
+  add(w.stepsRemoved, r.stepsRemoved.map((c) => `${c.contested ? `⚠ ${md(w.contested)}` : '➖'} ~~${N(c.step)}~~ — ${lead(w.askedBy(''))}${who(c.by.map((a) => a.requirement))}${c.contested && c.against.length ? ` — ${lead(w.contestedBy(''))}${who(c.against.map((a) => a.requirement))}` : ''}`));
   add(
     w.stepsChanged,
     r.stepsChanged.map((c) => {
       const today = md(c.today ?? w.notSet);
-      if (c.after.kind === 'value') return `${N(c.step)} \`${c.attribute}\`: ${today} → **${md(c.after.value)}** — ${md(w.askedBy(''))}${who([c.after.requirement])}`;
+      if (c.after.kind === 'value') return `${N(c.step)} \`${c.attribute}\`: ${today} → **${md(c.after.value)}** — ${lead(w.askedBy(''))}${who([c.after.requirement])}`;
       return `${N(c.step)} \`${c.attribute}\`: ${today} → ⚠ ${md(w.contested)}: ${c.asks.map((a) => `**${md(a.value)}** ← ${who([a.requirement])}`).join(w.t(' vs ', ' 对 '))}`;
     }),
   );
@@ -131,7 +136,7 @@ export function renderPackMarkdown(pack: ReviewPack, options: MarkdownOptions = 
   out.push(`${md(w.intro)}\n`);
   out.push(`## ${md(w.diagrams)}\n`);
   out.push(`### ${md(w.today)}\n\n\`\`\`mermaid\n${pack.diagrams.today.trimEnd()}\n\`\`\`\n`);
-  out.push(`### ${md(w.after)}\n\n${md(w.legend)}: ${md(w.legendAdded)}${md(w.t(' (green)', '（绿色）'))} · ${md(w.legendRemoved)} · ${md(w.legendContested)}${md(w.t(' (amber)', '（黄色）'))}\n\n\`\`\`mermaid\n${pack.diagrams.after.trimEnd()}\n\`\`\`\n`);
+  out.push(`### ${md(w.after)}\n\n${md(w.legend)}: ${md(w.legendAdded)}${w.t(' (green)', '（绿色）')} · ${md(w.legendRemoved)} · ${md(w.legendContested)}${w.t(' (amber)', '（黄色）')}\n\n\`\`\`mermaid\n${pack.diagrams.after.trimEnd()}\n\`\`\`\n`);
   for (const r of pack.roles) out.push(roleMd(pack, w, r));
   const c = w.cols;
   out.push(`## ${md(w.requirements)}\n`);
