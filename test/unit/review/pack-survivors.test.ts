@@ -95,3 +95,105 @@ describe('pack pictures: drawPackPictures with a recording drawer', () => {
     assert.deepEqual(out, { today: '<svg>T</svg>', after: '<svg>A</svg>' });
   });
 });
+
+// ---------------------------------------------------------------------------
+// pack-words.ts
+
+describe('pack words: both languages', () => {
+  /** The words the renderers print that no rendering test pins down, in one language. */
+  const some = (locale: 'en' | 'zh-CN') => {
+    const w = packWords(locale);
+    return {
+      generated: [w.generated('a.yaml'), w.generated('a.yaml', '2026-12-08')],
+      contents: w.contents,
+      description: w.description,
+      syntaxErrors: w.syntaxErrors,
+      concerns: w.concerns,
+      roleView: w.roleView,
+      handoffs: w.handoffs,
+      nobodyDecides: w.nobodyDecides,
+      signature: w.cols.signature,
+      said: w.said,
+      rationale: w.rationale,
+      noDecisions: w.noDecisions,
+      selfFavour: w.selfFavour,
+      unrecorded: w.unrecorded('boss'),
+      unrecordedNoOwner: w.unrecordedNoOwner,
+      noSignOff: w.noSignOff,
+      none: w.none,
+      live: w.live,
+      severity: ['error', 'warning', 'info', 'hint'].map(w.severity),
+      verdictTitle: w.xlsx.verdictTitle,
+      verdictHelp: w.xlsx.verdictHelp,
+      dateHelp: w.xlsx.dateHelp,
+      returnHint: w.xlsx.returnHint,
+    };
+  };
+
+  it('English', () => {
+    // pack-words.ts:18 the `''` without a date → "Stryker was here!"; the English half ("" or "Stryker was here!") of
+    // :19, 23, 29, 41, 43, 61, 79, 102, 108, 109, 111, 114, 115, 123, 126, 149, 157, 158, 159, 161;
+    // :114 `unrecorded` → `() => undefined`; :149 `s === 'warning'` → true, 'warning' → ""
+    assert.deepEqual(some('en'), {
+      generated: ['From a.yaml', 'From a.yaml, 2026-12-08'],
+      contents: 'Contents',
+      description: 'Description',
+      syntaxErrors: 'The file has YAML syntax errors: this pack shows only what could be read.',
+      concerns: 'Concerns',
+      roleView: 'Your lane after the requirements, with the steps before and after it',
+      handoffs: 'Hand-offs that change',
+      nobodyDecides: 'nobody named: set the process owner or decidedBy',
+      signature: 'Signature',
+      said: 'said',
+      rationale: 'Rationale',
+      noDecisions: 'No decision recorded (no requirement has overrides).',
+      selfFavour: '⚠ decided by the role that asked for the winning requirement (in its own favour)',
+      unrecorded: '⚠ who decided is not recorded (decidedBy); the process owner boss should',
+      unrecordedNoOwner: '⚠ who decided is not recorded (decidedBy)',
+      noSignOff: 'No requirement waits for another role’s agreement.',
+      none: 'none',
+      live: 'live',
+      severity: ['error', 'warning', 'info', 'info'],
+      verdictTitle: 'Verdict',
+      verdictHelp: 'Choose agree, object or question; leave blank to skip.',
+      dateHelp: 'YYYY-MM-DD; blank = the day it is imported',
+      returnHint: 'Fill in the Sign-off sheet (verdict, note, date) and send the file back. The PM imports it with: bizflow review --import FILE.xlsx PROCESS.bizflow.yaml',
+    });
+  });
+
+  it('Chinese', () => {
+    // pack-words.ts:18 the Chinese `''` without a date; the Chinese half of :19, 23, 29, 41, 43, 61, 79, 102, 108,
+    // 109, 111, 113, 114, 115, 121, 126, 149, 157, 158, 159, 162
+    assert.deepEqual(some('zh-CN'), {
+      generated: ['来源：a.yaml', '来源：a.yaml，2026-12-08'],
+      contents: '目录',
+      description: '说明',
+      syntaxErrors: '文件有 YAML 语法错误：本材料只包含能读取的部分。',
+      concerns: '关注点',
+      roleView: '需求实施后您的泳道，以及前后相邻的步骤',
+      handoffs: '变化的交接',
+      nobodyDecides: '未指定：请设置流程负责人或 decidedBy',
+      signature: '签名',
+      said: '原话',
+      rationale: '理由',
+      noDecisions: '没有记录的决策（没有需求写 overrides）。',
+      selfFavour: '⚠ 由胜出需求的提出方自己决定（有利于自己）',
+      unrecorded: '⚠ 未记录决定方（decidedBy）；应由流程负责人 boss 决定',
+      unrecordedNoOwner: '⚠ 未记录决定方（decidedBy）',
+      noSignOff: '没有需要其他角色确认的需求。',
+      none: '无',
+      live: '有效',
+      severity: ['错误', '警告', '提示', '提示'],
+      verdictTitle: '意见',
+      verdictHelp: '请选择 agree（同意）、object（反对）或 question（疑问）；不填则跳过。',
+      dateHelp: 'YYYY-MM-DD；不填则为导入当天',
+      returnHint: '请在“签字确认”表中填写意见、备注和日期，然后将文件发回。产品经理用以下命令导入：bizflow review --import 文件.xlsx 流程.bizflow.yaml',
+    });
+  });
+
+  it('a conflict code outside the catalogue: only a leading "conflict/" is dropped', () => {
+    // pack-words.ts:148 `/^conflict\//` → `/conflict\//`
+    const w = packWords('en');
+    assert.deepEqual(['conflict/new-kind', 'x/conflict/y', 'conflict/contradiction'].map(w.conflictShort), ['new-kind', 'x/conflict/y', 'contradiction']);
+  });
+});
