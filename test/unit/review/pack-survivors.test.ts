@@ -197,3 +197,139 @@ describe('pack words: both languages', () => {
     assert.deepEqual(['conflict/new-kind', 'x/conflict/y', 'conflict/contradiction'].map(w.conflictShort), ['new-kind', 'x/conflict/y', 'contradiction']);
   });
 });
+
+// ---------------------------------------------------------------------------
+// pack.ts
+
+/**
+ * No `process:` section (no name, no owner). ABA, AB and BA set the same attribute (contradictions ABA–AB and
+ * ABA–BA, whose sorted ids run together as "ABABA" both); R5 (no `from`, no `decidedBy`) names a step without a
+ * role and an unknown step; R6 (no `from`) is decided by finance; R7 is rejected and names finance's step.
+ */
+const NO_PROCESS = `bizflow: 1
+roles:
+  sales: { name: Sales }
+  finance: { name: Finance }
+steps:
+  a: { name: Start, type: start, role: sales, next: c }
+  c: { name: Bill, role: finance, attributes: { mode: manual }, next: d }
+  d: { name: End, type: end }
+requirements:
+  ABA: { title: aba, from: sales, sets: { c.mode: m1 } }
+  AB: { title: ab, from: sales, sets: { c.mode: m2 } }
+  BA: { title: ba, from: sales, sets: { c.mode: m3 } }
+  R5: { title: r5, overrides: [ABA], steps: [d, nope], depends: [BA], source: { who: Ann } }
+  R6: { title: r6, decidedBy: finance, overrides: [AB], source: {} }
+  R7: { title: r7, status: rejected, from: sales, steps: [c] }
+`;
+
+/** The small process: R2 (warehouse, decided by finance) is about b, which R1 removes: one conflict, R2 names its decider. */
+const DECIDED_BY_ONE = smallProcess({
+  billAttributes: '{ mode: manual }',
+  extra: `  R2:
+    title: Keep checking
+    from: warehouse
+    priority: should
+    steps: [b]
+    decidedBy: finance
+  R3:
+    title: Own lane
+    from: finance
+    priority: could
+    steps: [c]
+`,
+});
+
+describe('pack model: a file without a process section', () => {
+  it('the summary: no name, no owner; the rejected requirement counted neither live nor pending', () => {
+    // pack.ts:417 `?? ''` → "Stryker was here!"; :419 `owner?.id` → `owner.id`; :424 the live filter dropped;
+    // :411 the live filter of the pending count dropped; :285 the default locale 'en' → ""
+    const p = pack(NO_PROCESS);
+    assert.equal(p.locale, 'en');
+    assert.deepEqual(p.process, { name: '', id: undefined, owner: undefined, description: undefined, roles: 2, steps: 3, requirements: 6, live: 5, conflicts: 5, pending: 3 });
+  });
+
+  it('sign-off rows only for live requirements', () => {
+    // pack.ts:337 `!r.live` → false
+    assert.deepEqual(pack(NO_PROCESS).signOff.map((s) => [s.role, s.requirement]), [['finance', 'ABA'], ['finance', 'AB'], ['finance', 'BA']]);
+  });
+
+  it('decisions without an owner, a `from` or a `decidedBy`', () => {
+    // pack.ts:360 `model.process?.owner?.id` → `process?.owner.id` / `process.owner`; :363 `r.from?.id` → `r.from.id`;
+    // :368 `decidedBy !== undefined` → true; :368 `r.from?.id` → `r.from.id`
+    assert.deepEqual(pack(NO_PROCESS).decisions, [
+      { requirement: 'R5', from: undefined, overrides: ['ABA'], decidedBy: undefined, decider: undefined, rationale: undefined, selfFavour: false, unrecorded: true },
+      { requirement: 'R6', from: undefined, overrides: ['AB'], decidedBy: 'finance', decider: 'finance', rationale: undefined, selfFavour: false, unrecorded: false },
+    ]);
+  });
+
+  it('the requirement rows: affected roles past a step without a role and an unknown step; depends, overrides; source only when it says something', () => {
+    // pack.ts:217 `?.role?.id` → `?.role.id`, `get(id)?.role` → `get(id).role`; :332 / :333 the id maps → `() => undefined`;
+    // :330 the source test → true, `some` → `every`, `v !== undefined` → true
+    const rows = pack(NO_PROCESS).requirements;
+    assert.deepEqual(
+      rows.map((r) => [r.id, r.steps, r.affectedRoles, r.depends, r.overrides, r.source, r.live]),
+      [
+        ['ABA', ['c'], ['finance'], [], [], undefined, true],
+        ['AB', ['c'], ['finance'], [], [], undefined, true],
+        ['BA', ['c'], ['finance'], [], [], undefined, true],
+        ['R5', ['d', 'nope'], [], ['BA'], ['ABA'], { who: 'Ann', said: undefined, channel: undefined, on: undefined }, true],
+        ['R6', [], [], [], ['AB'], undefined, true],
+        ['R7', ['c'], ['finance'], [], [], undefined, false],
+      ],
+    );
+  });
+
+  it('open conflicts: two contradictions whose sorted ids run together the same stay two; nobody decides without an owner', () => {
+    // pack.ts:443 the requirements' `join(',')` → `join("")`; :245 `c.decider === undefined` → false, 'none' → ""
+    const p = pack(NO_PROCESS);
+    assert.equal(p.process.conflicts, 5);
+    assert.deepEqual(
+      p.roles.find((r) => r.id === 'finance')!.conflicts.map((c) => [c.code, c.requirements, c.decider, c.deciderFrom, c.deciderIsParty]),
+      [
+        ['conflict/contradiction', ['ABA', 'AB'], undefined, 'none', false],
+        ['conflict/unagreed-burden', ['ABA'], undefined, 'none', false],
+        ['conflict/unagreed-burden', ['AB'], undefined, 'none', false],
+        ['conflict/contradiction', ['BA', 'ABA'], undefined, 'none', false],
+        ['conflict/unagreed-burden', ['BA'], undefined, 'none', false],
+      ],
+    );
+    assert.deepEqual(p.requirements[0].conflicts, [
+      { code: 'conflict/contradiction', with: ['AB'] },
+      { code: 'conflict/unagreed-burden', with: [] },
+      { code: 'conflict/contradiction', with: ['BA'] },
+    ]);
+  });
+});
+
+describe('pack model: who decides, lanes, roles', () => {
+  it('a conflict where one of two requirements names its decider: decided "via decidedBy"', () => {
+    // pack.ts:244 `some` → `every`; :245 'decidedBy' → ""
+    const w = pack(DECIDED_BY_ONE).roles.find((r) => r.id === 'warehouse')!;
+    assert.deepEqual(
+      w.conflicts.map((c) => [c.code, c.sides, c.decider, c.deciderFrom, c.deciderIsParty]),
+      [['conflict/removed-step', [{ role: 'sales', requirement: 'R1' }, { role: 'warehouse', requirement: 'R2' }], 'finance', 'decidedBy', false]],
+    );
+  });
+
+  it('an attribute no requirement changes: today = after, asked by nobody; a requirement on its own lane affects no role', () => {
+    // pack.ts:266 `requirements: []` → ["Stryker was here"]; :226 the affected-role test → true
+    const p = pack(DECIDED_BY_ONE);
+    const f = p.roles.find((r) => r.id === 'finance')!;
+    assert.deepEqual(f.lane, [{ id: 'c', name: 'Bill', type: 'task', fate: 'kept', by: [], attributes: [{ name: 'mode', today: 'manual', after: 'manual', requirements: [] }] }]);
+    assert.deepEqual(p.requirements.map((r) => [r.id, r.affectedRoles]), [['R1', ['warehouse']], ['R2', []], ['R3', []]]);
+  });
+
+  it('an unknown --role gives every role section', () => {
+    // pack.ts:289 `&&` → `||`
+    const p = pack(DECIDED_BY_ONE, 'nobody');
+    assert.deepEqual(p.roles.map((r) => r.id), ['sales', 'warehouse', 'finance', 'boss']);
+    assert.deepEqual(p.diagrams.roles.map((r) => r.role), ['sales', 'warehouse', 'finance']);
+  });
+
+  it('a file with YAML syntax errors is marked partial', () => {
+    // pack.ts:435 `errors.length > 0` → false
+    assert.equal(pack(smallProcess() + '  R9: [unclosed\n').syntaxErrors, true);
+    assert.equal(pack(smallProcess()).syntaxErrors, false);
+  });
+});
