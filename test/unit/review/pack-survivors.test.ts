@@ -327,6 +327,35 @@ describe('pack model: who decides, lanes, roles', () => {
     assert.deepEqual(p.diagrams.roles.map((r) => r.role), ['sales', 'warehouse', 'finance']);
   });
 
+  it('two contradictions of the same requirements on different steps stay two open conflicts', () => {
+    // pack.ts:443 the steps' `[...c.steps].sort()` → `[]`
+    const text = smallProcess({
+      billAttributes: '{ mode: manual }',
+      extra: `  R2: { title: Two, from: boss, priority: should, sets: { c.mode: auto, b.mode: quick } }
+  R3: { title: Three, from: sales, priority: could, sets: { c.mode: slow, b.mode: slow } }
+`,
+    });
+    const p = pack(text);
+    assert.equal(p.process.conflicts, 7);
+    assert.deepEqual(
+      p.requirements.find((r) => r.id === 'R3')!.conflicts,
+      [
+        { code: 'conflict/contradiction', with: ['R2'] },
+        { code: 'conflict/contradiction', with: ['R2'] },
+        { code: 'conflict/unagreed-burden', with: [] },
+        { code: 'conflict/unagreed-burden', with: [] },
+      ],
+    );
+  });
+
+  it('a process without an owner: no owner in the summary, nobody to fall back on for an unrecorded decision', () => {
+    // pack.ts:360 and :419 `model.process?.owner?.id` → `model.process?.owner.id`
+    const text = smallProcess({ extra: '  R2: { title: Keep, from: warehouse, priority: should, steps: [b], overrides: [R1] }\n' }).replace(', owner: boss', '');
+    const p = pack(text);
+    assert.equal(p.process.owner, undefined);
+    assert.deepEqual(p.decisions.map((d) => [d.requirement, d.decidedBy, d.decider, d.unrecorded]), [['R2', undefined, undefined, true]]);
+  });
+
   it('a file with YAML syntax errors is marked partial', () => {
     // pack.ts:435 `errors.length > 0` → false
     assert.equal(pack(smallProcess() + '  R9: [unclosed\n').syntaxErrors, true);
