@@ -74,8 +74,8 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   tempDirName: '.stryker-tmp',
   // Not copied into the sandbox: the VS Code download (a symbolic link to a folder), build leftovers and earlier
-  // reports. The parts' kept results (test/mutation/results/) are copied: mutation-parts.test.ts reads them.
-  ignorePatterns: ['.vscode-test', 'out', 'test/artifacts', '*.vsix', 'reports'],
+  // reports, and a narrowed run's sandbox. The parts' kept results (test/mutation/results/) are copied: mutation-parts.test.ts reads them.
+  ignorePatterns: ['.vscode-test', 'out', 'test/artifacts', '*.vsix', 'reports', '.stryker-tmp-floor'],
   cleanTempDir: 'always',
   thresholds: { high: 90, low: 80, break: null },
 };
