@@ -1,0 +1,169 @@
+/**
+ * Behaviour behind survivors of the `review-pack` mutation part (full run of 8 Dec, 00:57 UTC) in
+ * src/core/review/pack-html.ts that the pack's own tests (test/unit/review/pack.test.ts) did not pin down: the
+ * SVG guard (`safeSvg`: the XML prologue, the `<svg` start, each way of reaching out), `esc(undefined)`, and parts
+ * of the HTML page that no test looked at (a conflict of severity error, nobody to decide, concerns, the "no
+ * picture" note in both languages, a page without a file name, requirement rows with a description, rationale,
+ * partial source and a note, the decision log, a role's own picture, an empty sign-off). Each test here was checked
+ * by hand against the mutants it names (mutant applied to the source, this file failing, source restored). The
+ * survivors no input can tell apart are listed, with the reason, in docs/mutation-notes/rpa.md.
+ */
+import { strict as assert } from 'assert';
+import { analyze } from '../../../src/core/engine';
+import { buildPack, type ReviewPack } from '../../../src/core/review/pack';
+import { esc, renderPackHtml, safeSvg } from '../../../src/core/review/pack-html';
+
+function pack(text: string, locale: 'en' | 'zh-CN' = 'en'): ReviewPack {
+  return buildPack(analyze(text, { locale }), { locale });
+}
+
+/** Asserts that `html` holds `fragment` exactly (a readable failure instead of a 20 KB regex dump). */
+function has(html: string, fragment: string): void {
+  assert.ok(html.includes(fragment), `missing: ${fragment}`);
+}
+
+/**
+ * No owner (nobody decides), concerns, an unchanged attribute, a requirement without title whose source has no
+ * channel, a question with a note, a description, a rationale, an unrecorded decision over two requirements, and a
+ * dependency on a rejected requirement (a conflict of severity error).
+ */
+const EXTRA = `bizflow: 1
+process: { name: Extra, description: "Desc & more" }
+roles:
+  a: { name: A, concerns: [cost, speed] }
+  b: { name: B }
+  c: { name: C }
+steps:
+  s0: { name: Start, type: start, role: a, next: s1 }
+  s1: { name: One, role: b, attributes: { mode: manual }, next: s2 }
+  s2: { name: Two, role: b, next: s3 }
+  s3: { name: Three, role: c, next: e }
+  e: { name: End, type: end }
+  x: { name: New, role: c, next: e }
+requirements:
+  R1:
+    from: a
+    priority: must
+    adds: [x]
+    sets: { s1.mode: manual }
+    source: { who: Ann, on: 2026-12-01 }
+    reviews:
+      - { role: b, verdict: agree, fingerprint: "00000000" }
+      - { role: c, verdict: question, note: "why?" }
+  R2: { title: drop new, description: "the d", from: b, priority: could, removes: [x] }
+  R3: { title: keep new, from: c, priority: should, steps: [x], overrides: [R2, R4], rationale: "because" }
+  R4: { title: four, from: c, priority: could, depends: [R5] }
+  R5: { title: five, from: b, priority: could, status: rejected }
+`;
+
+describe('pack-html survivors: esc and safeSvg', () => {
+  // pack-html.ts:35 `s ?? ''` → `s ?? "Stryker was here!"`
+  it('esc(undefined) is the empty text', () => {
+    assert.equal(esc(undefined), '');
+  });
+
+  // pack-html.ts:41 the prologue regex: `^\s` / no `^` / `^\S*` / `[^>]>` / `[>]*` / `>\s` / `>\S*`; its `''` → "Stryker was here!"
+  it('an XML prologue before the <svg> is removed, with any white space around it, only at the start', () => {
+    assert.equal(safeSvg('  <?xml version="1.0" encoding="UTF-8"?>\n\n<svg><g/></svg>'), '<svg><g/></svg>');
+    assert.equal(safeSvg('<?xml version="1.0"?><svg><g/></svg>'), '<svg><g/></svg>');
+    assert.equal(safeSvg('<svg>\n<?xml version="1.0"?>\n<g/></svg>'), '<svg>\n<?xml version="1.0"?>\n<g/></svg>');
+  });
+
+  // pack-html.ts:42 `/^<svg[\s>]/` → `/<svg[\s>]/`
+  it('an <svg> further in is not an SVG document', () => {
+    assert.equal(safeSvg('<div><svg></svg></div>'), undefined);
+    assert.equal(safeSvg('<svg\nid="a"></svg>'), '<svg\nid="a"></svg>');
+  });
+
+  // pack-html.ts:43 the unsafe regex: `\s*=` → `\S*=` after an event name, after href/src, after the `=`, after the quote;
+  // `https?:` → `https:` (href and url()); in url(): `\(\s*` → `\(\s` / `\(\S*`, `["']?` → `["']` / `[^"']?`,
+  // `\s*(?:` → `\s(?:` / `\S*(?:`
+  it('every spelling of an event handler or an external reference is refused', () => {
+    const unsafe = [
+      '<svg onload ="x()"></svg>',
+      '<svg><image href ="https://x.example/a.png"/></svg>',
+      '<svg><image href= "https://x.example/a.png"/></svg>',
+      '<svg><image href=" https://x.example/a.png"/></svg>',
+      '<svg><image href="http://x.example/a.png"/></svg>',
+      '<svg><style>.a { fill: url(http://x.example/p) }</style></svg>',
+      '<svg><style>.a { fill: url(https://x.example/p) }</style></svg>',
+      '<svg><style>.a { fill: url( "http://x.example/p") }</style></svg>',
+      '<svg><style>.a { fill: url("http://x.example/p") }</style></svg>',
+      '<svg><style>.a { fill: url(" http://x.example/p") }</style></svg>',
+      '<svg><style>.a { fill: url(//x.example/p) }</style></svg>',
+    ];
+    assert.deepEqual(
+      unsafe.map((s) => safeSvg(s)),
+      unsafe.map(() => undefined),
+    );
+    const safe = '<svg><style>.a { fill: url(#grad) }</style><a href="#n1"><text>ok</text></a></svg>';
+    assert.equal(safeSvg(safe), safe);
+  });
+});
+
+describe('pack-html survivors: the page', () => {
+  // pack-html.ts:207 `c.decider === undefined` → false; :211 (×2) `c.severity === 'error'` → false, 'error' → "" (×2),
+  // and the 'stale' tag; :219 the concerns `<dt>` → ``, ', ' → ""; :131 'no picture' → ""; :328 the description → ``;
+  // :342 `options.file !== undefined` → true and its `''` → "Stryker was here!"
+  it('English: a conflict of severity error, nobody to decide, concerns, no picture, no file name', () => {
+    const html = renderPackHtml(pack(EXTRA));
+    has(
+      html,
+      '<div class="conflict error"><p><b>conflict/depends-rejected</b> <span class="tag stale">error</span> <code>conflict/depends-rejected</code></p>' +
+        '<p>R4 (could, C) depends on R5 (could, B), which was rejected. Drop the dependency, reopen R5, or reject R4 too.</p>' +
+        '<p>Sides:</p><ul><li>C (c): <b>R4</b> four</li><li>B (b): <b>R5</b> five</li></ul><p>Who decides: nobody named: set the process owner or decidedBy</p></div>',
+    );
+    has(html, '<div class="conflict "><p><b>conflict/removed-step</b> <span class="tag contested">warning</span>');
+    has(html, '<h2>For A <span class="id">a</span></h2><dl class="summary"><dt>Concerns</dt><dd>cost, speed</dd></dl>');
+    has(html, '<p>The picture could not be drawn here (no picture). The Mermaid text of the diagram follows; paste it into any Mermaid viewer.</p>');
+    has(html, '<dl class="summary"><dt>Process</dt><dd>Extra</dd><dt>Description</dt><dd>Desc &amp; more</dd><dt>Roles</dt>');
+    has(html, '<header><h1>Review pack — Extra</h1></header>');
+  });
+
+  // pack-html.ts:131 '没有图片' → ""; :219 '、' → ""
+  it('Chinese: the "no picture" note and the concerns list', () => {
+    const html = renderPackHtml(pack(EXTRA, 'zh-CN'));
+    has(html, '<p>此处无法绘制图片（没有图片）。下面是该图的 Mermaid 文本，可粘贴到任意 Mermaid 查看器中。</p>');
+    has(html, '<dl class="summary"><dt>关注点</dt><dd>cost、speed</dd></dl>');
+  });
+
+  // pack-html.ts:227 `a.after !== a.today` → true and :228 its line → ``; :262 the source's `filter(Boolean)` dropped,
+  // the list → [], ' · ' → "", the `said` `''` → "Stryker was here!"; :259 the note → ``; :269 the description → ``;
+  // :270 the rationale → ``
+  it('the lane and the requirement rows: an attribute set to its value, a partial source, a note, a description, a rationale', () => {
+    const html = renderPackHtml(pack(EXTRA));
+    has(html, '<tr><td>One <span class="id">s1</span></td><td>task</td><td><span class="tag none">kept</span></td><td><ul><li><code>mode</code>: manual</li></ul></td></tr>');
+    has(
+      html,
+      '<tr id="req-R1"><td><b>R1</b></td><td><blockquote>Ann · 2026-12-01</blockquote></td><td>A (a)</td><td>must</td><td><span class="tag none">proposed</span></td>' +
+        '<td>One (s1), New (x)</td><td>B (b), C (c)</td><td>pending: B (b), C (c)<br>B (b): <span class="tag stale">agreed to an earlier version (stale)</span>' +
+        '<br>C (c): <span class="tag question">open question</span> <q>why?</q></td>',
+    );
+    has(html, '<tr id="req-R2"><td><b>R2</b></td><td>drop new<br><span class="muted">the d</span></td>');
+    has(html, '<tr id="req-R3"><td><b>R3</b></td><td>keep new<br><span class="muted">Rationale: because</span></td>');
+  });
+
+  // pack-html.ts:288 ', ' → ""; :289 `d.rationale` → false, its text → ``; :291 `d.unrecorded` → false, its text → ``
+  it('the decision log: two overridden requirements, a rationale, nobody recorded and no owner', () => {
+    const html = renderPackHtml(pack(EXTRA));
+    has(
+      html,
+      '<section id="decisions"><h2>Decision log</h2><ul><li>R3 wins over R2, R4; decided by — — Rationale: because <span class="flag">⚠ who decided is not recorded (decidedBy)</span></li></ul></section>',
+    );
+  });
+
+  // pack-html.ts:249 the role's figure → ``
+  it("a role's own picture is shown in its section, and only there", () => {
+    const svg = '<svg id="warehouse-view"><g/></svg>';
+    const html = renderPackHtml(pack(EXTRA), { pictures: { roles: { b: svg } } });
+    has(html, `<h3>Your lane: today → after</h3><figure class="role-view"><figcaption>Your lane after the requirements, with the steps before and after it</figcaption>${svg}</figure><table>`);
+    assert.equal(html.split(svg).length, 2);
+  });
+
+  // pack-html.ts:299 `!pack.signOff.length` → false, its section → ``
+  it('without anything to sign, the sign-off section says so', () => {
+    const html = renderPackHtml(pack('bizflow: 1\nprocess: { name: P }\nroles:\n  a: { name: A }\nsteps:\n  s: { name: S, type: start, role: a }\n'));
+    has(html, '<section class="page-break" id="sign-off"><h2>Sign-off</h2><p class="muted">No requirement waits for another role’s agreement.</p></section>');
+    assert.doesNotMatch(html, /<section class="page-break sign"/);
+  });
+});
