@@ -9,9 +9,14 @@
  * survivors no input can tell apart are listed, with the reason, in docs/mutation-notes/rpa.md.
  */
 import { strict as assert } from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { analyze } from '../../../src/core/engine';
 import { buildPack, type ReviewPack } from '../../../src/core/review/pack';
 import { esc, renderPackHtml, safeSvg } from '../../../src/core/review/pack-html';
+
+const ORDER = fs.readFileSync(path.resolve(__dirname, '../../../examples/order-fulfilment.bizflow.yaml'), 'utf8');
+const LANES = fs.readFileSync(path.resolve(__dirname, '../../fixtures/cli/review/lanes.bizflow.yaml'), 'utf8');
 
 function pack(text: string, locale: 'en' | 'zh-CN' = 'en'): ReviewPack {
   return buildPack(analyze(text, { locale }), { locale });
@@ -165,5 +170,35 @@ describe('pack-html survivors: the page', () => {
     const html = renderPackHtml(pack('bizflow: 1\nprocess: { name: P }\nroles:\n  a: { name: A }\nsteps:\n  s: { name: S, type: start, role: a }\n'));
     has(html, '<section class="page-break" id="sign-off"><h2>Sign-off</h2><p class="muted">No requirement waits for another role’s agreement.</p></section>');
     assert.doesNotMatch(html, /<section class="page-break sign"/);
+  });
+
+  // pack-html.ts:183 the hand-off list → [], its filter → `() => undefined` / false; :187 the line → `() => undefined`,
+  // :188 its text → ``, `h.change === 'added'` → true / false / `!==` (tag class and word), 'added' → "" (×4),
+  // 'removed' → "" (×2)
+  it('hand-offs that change: one removed, one added, each with its own tag, in both languages', () => {
+    has(
+      renderPackHtml(pack(LANES)),
+      '<h4>Hand-offs that change</h4><ul><li><span class="tag removed">removed</span> G1 (g1) [G (g)] → U3 (u3) [U (u)]</li><li><span class="tag added">added</span> G1 (g1) [G (g)] → U4 (u4) [U (u)]</li></ul>',
+    );
+    has(
+      renderPackHtml(pack(LANES, 'zh-CN')),
+      '<h4>变化的交接</h4><ul><li><span class="tag removed">去掉</span> G1 (g1) [G (g)] → U3 (u3) [U (u)]</li><li><span class="tag added">新增</span> G1 (g1) [G (g)] → U4 (u4) [U (u)]</li></ul>',
+    );
+  });
+
+  // pack-html.ts:168 `c.after.kind === 'value'` → true; :172 the sides → `() => undefined` / ``, `[a.requirement]` → [],
+  // the ` <i>vs</i> ` → ``, 'vs' / '对' → ""; :173 the line → ``, 'contested' → ""; :226 `a.contested` → false,
+  // its line → ``, `??` → `&&`, 'contested' → "", ' / ' → ""
+  it('a contested attribute: the impact line with both asks, and the lane cell, in both languages', () => {
+    const en = renderPackHtml(pack(ORDER));
+    has(
+      en,
+      '<li>拣货出库 (pick) <code>mode</code>: manual → <span class="tag contested">contested</span> <b>automatic</b> ← REQ-001 (must, 业务员 (sales)) <i>vs</i> <b>manual-review</b> ← REQ-002 (should, 仓库主管 (warehouse))</li></ul>',
+    );
+    has(en, '<li><code>mode</code>: manual → <span class="tag contested">contested</span> automatic / manual-review</li></ul></td></tr>');
+    has(
+      renderPackHtml(pack(ORDER, 'zh-CN')),
+      '<li>拣货出库 (pick) <code>mode</code>: manual → <span class="tag contested">有争议</span> <b>automatic</b> ← REQ-001 (必须 must, 业务员 (sales)) <i>对</i> <b>manual-review</b> ← REQ-002 (应该 should, 仓库主管 (warehouse))</li></ul>',
+    );
   });
 });
