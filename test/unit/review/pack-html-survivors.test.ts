@@ -108,8 +108,9 @@ describe('pack-html survivors: esc and safeSvg', () => {
 
 describe('pack-html survivors: the page', () => {
   // pack-html.ts:207 `c.decider === undefined` → false; :211 (×2) `c.severity === 'error'` → false, 'error' → "" (×2),
-  // and the 'stale' tag; :219 the concerns `<dt>` → ``, ', ' → ""; :131 'no picture' → ""; :328 the description → ``;
-  // :342 `options.file !== undefined` → true and its `''` → "Stryker was here!"
+  // and the 'stale' tag; :121 an untitled requirement's `''` → "Stryker was here!"; :219 the concerns `<dt>` → ``, ', ' → ""; :131 'no picture' → ""; :328 the description → ``;
+  // :342 `options.file !== undefined` → true and its `''` → "Stryker was here!"; :329 the roles' ', ' → ""; :274 'removed' → ""
+  // (a rejected requirement's status tag)
   it('English: a conflict of severity error, nobody to decide, concerns, no picture, no file name', () => {
     const html = renderPackHtml(pack(EXTRA));
     has(
@@ -119,9 +120,11 @@ describe('pack-html survivors: the page', () => {
         '<p>Sides:</p><ul><li>C (c): <b>R4</b> four</li><li>B (b): <b>R5</b> five</li></ul><p>Who decides: nobody named: set the process owner or decidedBy</p></div>',
     );
     has(html, '<div class="conflict "><p><b>conflict/removed-step</b> <span class="tag contested">warning</span>');
+    has(html, '<p>Sides:</p><ul><li>A (a): <b>R1</b></li><li>C (c): bears the change</li></ul>');
     has(html, '<h2>For A <span class="id">a</span></h2><dl class="summary"><dt>Concerns</dt><dd>cost, speed</dd></dl>');
     has(html, '<p>The picture could not be drawn here (no picture). The Mermaid text of the diagram follows; paste it into any Mermaid viewer.</p>');
-    has(html, '<dl class="summary"><dt>Process</dt><dd>Extra</dd><dt>Description</dt><dd>Desc &amp; more</dd><dt>Roles</dt>');
+    has(html, '<dl class="summary"><dt>Process</dt><dd>Extra</dd><dt>Description</dt><dd>Desc &amp; more</dd><dt>Roles</dt><dd>A (a), B (b), C (c)</dd></dl>');
+    has(html, '<tr id="req-R5"><td><b>R5</b></td><td>five</td><td>B (b)</td><td>could</td><td><span class="tag removed">rejected</span></td>');
     has(html, '<header><h1>Review pack — Extra</h1></header>');
   });
 
@@ -165,11 +168,12 @@ describe('pack-html survivors: the page', () => {
     assert.equal(html.split(svg).length, 2);
   });
 
-  // pack-html.ts:299 `!pack.signOff.length` → false, its section → ``
+  // pack-html.ts:294 no decision, its note → ``; :299 `!pack.signOff.length` → false, its section → ``
   it('without anything to sign, the sign-off section says so', () => {
     const html = renderPackHtml(pack('bizflow: 1\nprocess: { name: P }\nroles:\n  a: { name: A }\nsteps:\n  s: { name: S, type: start, role: a }\n'));
     has(html, '<section class="page-break" id="sign-off"><h2>Sign-off</h2><p class="muted">No requirement waits for another role’s agreement.</p></section>');
     assert.doesNotMatch(html, /<section class="page-break sign"/);
+    has(html, '<section id="decisions"><h2>Decision log</h2><p class="muted">');
   });
 
   // pack-html.ts:183 the hand-off list → [], its filter → `() => undefined` / false; :187 the line → `() => undefined`,
@@ -199,6 +203,19 @@ describe('pack-html survivors: the page', () => {
     has(
       renderPackHtml(pack(ORDER, 'zh-CN')),
       '<li>拣货出库 (pick) <code>mode</code>: manual → <span class="tag contested">有争议</span> <b>automatic</b> ← REQ-001 (必须 must, 业务员 (sales)) <i>对</i> <b>manual-review</b> ← REQ-002 (应该 should, 仓库主管 (warehouse))</li></ul>',
+    );
+  });
+
+  // pack-html.ts:152 'added' → "" (the tag class and the word) and :153 `c.contested && c.against.length` → true, its
+  // `''` → "Stryker was here!": a step added without contest has no "contested by"
+  it('a step added without contest: the added tag and nothing after the asking requirement, in both languages', () => {
+    has(
+      renderPackHtml(pack(ORDER)),
+      '<h4>Steps added to your lane</h4><ul><li><span class="tag added">added</span> 出库复核 (double-check) — asked by REQ-003 (must, 运营总监 (director))</li></ul>',
+    );
+    has(
+      renderPackHtml(pack(ORDER, 'zh-CN')),
+      '<h4>泳道中新增的步骤</h4><ul><li><span class="tag added">新增</span> 出库复核 (double-check) — 提出：REQ-003 (必须 must, 运营总监 (director))</li></ul>',
     );
   });
 });
