@@ -1,0 +1,221 @@
+/**
+ * Behaviour behind survivors of the `review-pack` mutation part (full run of 8 Dec, 00:57 UTC) in
+ * src/core/review/pack-html.ts that the pack's own tests (test/unit/review/pack.test.ts) did not pin down: the
+ * SVG guard (`safeSvg`: the XML prologue, the `<svg` start, each way of reaching out), `esc(undefined)`, and parts
+ * of the HTML page that no test looked at (a conflict of severity error, nobody to decide, concerns, the "no
+ * picture" note in both languages, a page without a file name, requirement rows with a description, rationale,
+ * partial source and a note, the decision log, a role's own picture, an empty sign-off). Each test here was checked
+ * by hand against the mutants it names (mutant applied to the source, this file failing, source restored). The
+ * survivors no input can tell apart are listed, with the reason, in docs/mutation-notes/rpa.md.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze } from '../../../src/core/engine';
+import { buildPack, type ReviewPack } from '../../../src/core/review/pack';
+import { esc, renderPackHtml, safeSvg } from '../../../src/core/review/pack-html';
+
+const ORDER = fs.readFileSync(path.resolve(__dirname, '../../../examples/order-fulfilment.bizflow.yaml'), 'utf8');
+const LANES = fs.readFileSync(path.resolve(__dirname, '../../fixtures/cli/review/lanes.bizflow.yaml'), 'utf8');
+
+function pack(text: string, locale: 'en' | 'zh-CN' = 'en'): ReviewPack {
+  return buildPack(analyze(text, { locale }), { locale });
+}
+
+/** Asserts that `html` holds `fragment` exactly (a readable failure instead of a 20 KB regex dump). */
+function has(html: string, fragment: string): void {
+  assert.ok(html.includes(fragment), `missing: ${fragment}`);
+}
+
+/**
+ * No owner (nobody decides), concerns, an unchanged attribute, a requirement without title whose source has no
+ * channel, a question with a note, a description, a rationale, an unrecorded decision over two requirements, and a
+ * dependency on a rejected requirement (a conflict of severity error).
+ */
+const EXTRA = `bizflow: 1
+process: { name: Extra, description: "Desc & more" }
+roles:
+  a: { name: A, concerns: [cost, speed] }
+  b: { name: B }
+  c: { name: C }
+steps:
+  s0: { name: Start, type: start, role: a, next: s1 }
+  s1: { name: One, role: b, attributes: { mode: manual }, next: s2 }
+  s2: { name: Two, role: b, next: s3 }
+  s3: { name: Three, role: c, next: e }
+  e: { name: End, type: end }
+  x: { name: New, role: c, next: e }
+requirements:
+  R1:
+    from: a
+    priority: must
+    adds: [x]
+    sets: { s1.mode: manual }
+    source: { who: Ann, on: 2026-12-01 }
+    reviews:
+      - { role: b, verdict: agree, fingerprint: "00000000" }
+      - { role: c, verdict: question, note: "why?" }
+  R2: { title: drop new, description: "the d", from: b, priority: could, removes: [x] }
+  R3: { title: keep new, from: c, priority: should, steps: [x], overrides: [R2, R4], rationale: "because" }
+  R4: { title: four, from: c, priority: could, depends: [R5] }
+  R5: { title: five, from: b, priority: could, status: rejected }
+`;
+
+describe('pack-html survivors: esc and safeSvg', () => {
+  // pack-html.ts:35 `s ?? ''` → `s ?? "Stryker was here!"`
+  it('esc(undefined) is the empty text', () => {
+    assert.equal(esc(undefined), '');
+  });
+
+  // pack-html.ts:41 the prologue regex: `^\s` / no `^` / `^\S*` / `[^>]>` / `[>]*` / `>\s` / `>\S*`; its `''` → "Stryker was here!"
+  it('an XML prologue before the <svg> is removed, with any white space around it, only at the start', () => {
+    assert.equal(safeSvg('  <?xml version="1.0" encoding="UTF-8"?>\n\n<svg><g/></svg>'), '<svg><g/></svg>');
+    assert.equal(safeSvg('<?xml version="1.0"?><svg><g/></svg>'), '<svg><g/></svg>');
+    assert.equal(safeSvg('<svg>\n<?xml version="1.0"?>\n<g/></svg>'), '<svg>\n<?xml version="1.0"?>\n<g/></svg>');
+  });
+
+  // pack-html.ts:42 `/^<svg[\s>]/` → `/<svg[\s>]/`
+  it('an <svg> further in is not an SVG document', () => {
+    assert.equal(safeSvg('<div><svg></svg></div>'), undefined);
+    assert.equal(safeSvg('<svg\nid="a"></svg>'), '<svg\nid="a"></svg>');
+  });
+
+  // pack-html.ts:43 the unsafe regex: `\s*=` → `\S*=` after an event name, after href/src, after the `=`, after the quote;
+  // `https?:` → `https:` (href and url()); in url(): `\(\s*` → `\(\s` / `\(\S*`, `["']?` → `["']` / `[^"']?`,
+  // `\s*(?:` → `\s(?:` / `\S*(?:`
+  it('every spelling of an event handler or an external reference is refused', () => {
+    const unsafe = [
+      '<svg onload ="x()"></svg>',
+      '<svg><image href ="https://x.example/a.png"/></svg>',
+      '<svg><image href= "https://x.example/a.png"/></svg>',
+      '<svg><image href=" https://x.example/a.png"/></svg>',
+      '<svg><image href="http://x.example/a.png"/></svg>',
+      '<svg><style>.a { fill: url(http://x.example/p) }</style></svg>',
+      '<svg><style>.a { fill: url(https://x.example/p) }</style></svg>',
+      '<svg><style>.a { fill: url( "http://x.example/p") }</style></svg>',
+      '<svg><style>.a { fill: url("http://x.example/p") }</style></svg>',
+      '<svg><style>.a { fill: url(" http://x.example/p") }</style></svg>',
+      '<svg><style>.a { fill: url(//x.example/p) }</style></svg>',
+    ];
+    assert.deepEqual(
+      unsafe.map((s) => safeSvg(s)),
+      unsafe.map(() => undefined),
+    );
+    const safe = '<svg><style>.a { fill: url(#grad) }</style><a href="#n1"><text>ok</text></a></svg>';
+    assert.equal(safeSvg(safe), safe);
+  });
+});
+
+describe('pack-html survivors: the page', () => {
+  // pack-html.ts:207 `c.decider === undefined` → false; :211 (×2) `c.severity === 'error'` → false, 'error' → "" (×2),
+  // and the 'stale' tag; :121 an untitled requirement's `''` → "Stryker was here!"; :219 the concerns `<dt>` → ``, ', ' → ""; :131 'no picture' → ""; :328 the description → ``;
+  // :342 `options.file !== undefined` → true and its `''` → "Stryker was here!"; :329 the roles' ', ' → ""; :274 'removed' → ""
+  // (a rejected requirement's status tag)
+  it('English: a conflict of severity error, nobody to decide, concerns, no picture, no file name', () => {
+    const html = renderPackHtml(pack(EXTRA));
+    has(
+      html,
+      '<div class="conflict error"><p><b>conflict/depends-rejected</b> <span class="tag stale">error</span> <code>conflict/depends-rejected</code></p>' +
+        '<p>R4 (could, C) depends on R5 (could, B), which was rejected. Drop the dependency, reopen R5, or reject R4 too.</p>' +
+        '<p>Sides:</p><ul><li>C (c): <b>R4</b> four</li><li>B (b): <b>R5</b> five</li></ul><p>Who decides: nobody named: set the process owner or decidedBy</p></div>',
+    );
+    has(html, '<div class="conflict "><p><b>conflict/removed-step</b> <span class="tag contested">warning</span>');
+    has(html, '<p>Sides:</p><ul><li>A (a): <b>R1</b></li><li>C (c): bears the change</li></ul>');
+    has(html, '<h2>For A <span class="id">a</span></h2><dl class="summary"><dt>Concerns</dt><dd>cost, speed</dd></dl>');
+    has(html, '<p>The picture could not be drawn here (no picture). The Mermaid text of the diagram follows; paste it into any Mermaid viewer.</p>');
+    has(html, '<dl class="summary"><dt>Process</dt><dd>Extra</dd><dt>Description</dt><dd>Desc &amp; more</dd><dt>Roles</dt><dd>A (a), B (b), C (c)</dd></dl>');
+    has(html, '<tr id="req-R5"><td><b>R5</b></td><td>five</td><td>B (b)</td><td>could</td><td><span class="tag removed">rejected</span></td>');
+    has(html, '<header><h1>Review pack — Extra</h1></header>');
+  });
+
+  // pack-html.ts:131 '没有图片' → ""; :219 '、' → ""
+  it('Chinese: the "no picture" note and the concerns list', () => {
+    const html = renderPackHtml(pack(EXTRA, 'zh-CN'));
+    has(html, '<p>此处无法绘制图片（没有图片）。下面是该图的 Mermaid 文本，可粘贴到任意 Mermaid 查看器中。</p>');
+    has(html, '<dl class="summary"><dt>关注点</dt><dd>cost、speed</dd></dl>');
+  });
+
+  // pack-html.ts:227 `a.after !== a.today` → true and :228 its line → ``; :262 the source's `filter(Boolean)` dropped,
+  // the list → [], ' · ' → "", the `said` `''` → "Stryker was here!"; :259 the note → ``; :269 the description → ``;
+  // :270 the rationale → ``
+  it('the lane and the requirement rows: an attribute set to its value, a partial source, a note, a description, a rationale', () => {
+    const html = renderPackHtml(pack(EXTRA));
+    has(html, '<tr><td>One <span class="id">s1</span></td><td>task</td><td><span class="tag none">kept</span></td><td><ul><li><code>mode</code>: manual</li></ul></td></tr>');
+    has(
+      html,
+      '<tr id="req-R1"><td><b>R1</b></td><td><blockquote>Ann · 2026-12-01</blockquote></td><td>A (a)</td><td>must</td><td><span class="tag none">proposed</span></td>' +
+        '<td>One (s1), New (x)</td><td>B (b), C (c)</td><td>pending: B (b), C (c)<br>B (b): <span class="tag stale">agreed to an earlier version (stale)</span>' +
+        '<br>C (c): <span class="tag question">open question</span> <q>why?</q></td>',
+    );
+    has(html, '<tr id="req-R2"><td><b>R2</b></td><td>drop new<br><span class="muted">the d</span></td>');
+    has(html, '<tr id="req-R3"><td><b>R3</b></td><td>keep new<br><span class="muted">Rationale: because</span></td>');
+  });
+
+  // pack-html.ts:288 ', ' → ""; :289 `d.rationale` → false, its text → ``; :291 `d.unrecorded` → false, its text → ``
+  it('the decision log: two overridden requirements, a rationale, nobody recorded and no owner', () => {
+    const html = renderPackHtml(pack(EXTRA));
+    has(
+      html,
+      '<section id="decisions"><h2>Decision log</h2><ul><li>R3 wins over R2, R4; decided by — — Rationale: because <span class="flag">⚠ who decided is not recorded (decidedBy)</span></li></ul></section>',
+    );
+  });
+
+  // pack-html.ts:249 the role's figure → ``
+  it("a role's own picture is shown in its section, and only there", () => {
+    const svg = '<svg id="warehouse-view"><g/></svg>';
+    const html = renderPackHtml(pack(EXTRA), { pictures: { roles: { b: svg } } });
+    has(html, `<h3>Your lane: today → after</h3><figure class="role-view"><figcaption>Your lane after the requirements, with the steps before and after it</figcaption>${svg}</figure><table>`);
+    assert.equal(html.split(svg).length, 2);
+  });
+
+  // pack-html.ts:294 no decision, its note → ``; :299 `!pack.signOff.length` → false, its section → ``
+  it('without anything to sign, the sign-off section says so', () => {
+    const html = renderPackHtml(pack('bizflow: 1\nprocess: { name: P }\nroles:\n  a: { name: A }\nsteps:\n  s: { name: S, type: start, role: a }\n'));
+    has(html, '<section class="page-break" id="sign-off"><h2>Sign-off</h2><p class="muted">No requirement waits for another role’s agreement.</p></section>');
+    assert.doesNotMatch(html, /<section class="page-break sign"/);
+    has(html, '<section id="decisions"><h2>Decision log</h2><p class="muted">');
+  });
+
+  // pack-html.ts:183 the hand-off list → [], its filter → `() => undefined` / false; :187 the line → `() => undefined`,
+  // :188 its text → ``, `h.change === 'added'` → true / false / `!==` (tag class and word), 'added' → "" (×4),
+  // 'removed' → "" (×2)
+  it('hand-offs that change: one removed, one added, each with its own tag, in both languages', () => {
+    has(
+      renderPackHtml(pack(LANES)),
+      '<h4>Hand-offs that change</h4><ul><li><span class="tag removed">removed</span> G1 (g1) [G (g)] → U3 (u3) [U (u)]</li><li><span class="tag added">added</span> G1 (g1) [G (g)] → U4 (u4) [U (u)]</li></ul>',
+    );
+    has(
+      renderPackHtml(pack(LANES, 'zh-CN')),
+      '<h4>变化的交接</h4><ul><li><span class="tag removed">去掉</span> G1 (g1) [G (g)] → U3 (u3) [U (u)]</li><li><span class="tag added">新增</span> G1 (g1) [G (g)] → U4 (u4) [U (u)]</li></ul>',
+    );
+  });
+
+  // pack-html.ts:168 `c.after.kind === 'value'` → true; :172 the sides → `() => undefined` / ``, `[a.requirement]` → [],
+  // the ` <i>vs</i> ` → ``, 'vs' / '对' → ""; :173 the line → ``, 'contested' → ""; :226 `a.contested` → false,
+  // its line → ``, `??` → `&&`, 'contested' → "", ' / ' → ""
+  it('a contested attribute: the impact line with both asks, and the lane cell, in both languages', () => {
+    const en = renderPackHtml(pack(ORDER));
+    has(
+      en,
+      '<li>拣货出库 (pick) <code>mode</code>: manual → <span class="tag contested">contested</span> <b>automatic</b> ← REQ-001 (must, 业务员 (sales)) <i>vs</i> <b>manual-review</b> ← REQ-002 (should, 仓库主管 (warehouse))</li></ul>',
+    );
+    has(en, '<li><code>mode</code>: manual → <span class="tag contested">contested</span> automatic / manual-review</li></ul></td></tr>');
+    has(
+      renderPackHtml(pack(ORDER, 'zh-CN')),
+      '<li>拣货出库 (pick) <code>mode</code>: manual → <span class="tag contested">有争议</span> <b>automatic</b> ← REQ-001 (必须 must, 业务员 (sales)) <i>对</i> <b>manual-review</b> ← REQ-002 (应该 should, 仓库主管 (warehouse))</li></ul>',
+    );
+  });
+
+  // pack-html.ts:152 'added' → "" (the tag class and the word) and :153 `c.contested && c.against.length` → true, its
+  // `''` → "Stryker was here!": a step added without contest has no "contested by"
+  it('a step added without contest: the added tag and nothing after the asking requirement, in both languages', () => {
+    has(
+      renderPackHtml(pack(ORDER)),
+      '<h4>Steps added to your lane</h4><ul><li><span class="tag added">added</span> 出库复核 (double-check) — asked by REQ-003 (must, 运营总监 (director))</li></ul>',
+    );
+    has(
+      renderPackHtml(pack(ORDER, 'zh-CN')),
+      '<h4>泳道中新增的步骤</h4><ul><li><span class="tag added">新增</span> 出库复核 (double-check) — 提出：REQ-003 (必须 must, 运营总监 (director))</li></ul>',
+    );
+  });
+});
