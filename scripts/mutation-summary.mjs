@@ -2,7 +2,7 @@
 // `npm run mutation:summary`: the full mutation run's score from its parts' reports
 // (reports/mutation-<part>/mutation.json, written by `npm run mutation:part -- <part>`, or else the part's
 // results kept in the repository, test/mutation/results.mjs), as a Markdown table per part and file for
-// docs/mutation.md. Parts not run yet are listed as such.
+// docs/mutation.md. Parts without a report here or a kept one are listed as such.
 //
 //   node scripts/mutation-summary.mjs [--files] [--survivors PART] [--forget-errors PART]
 //
@@ -65,7 +65,7 @@ for (const part of Object.keys(PARTS)) {
   const report = local ? JSON.parse(fs.readFileSync(file, 'utf8')) : readKept(part);
   if (!report) {
     notRun.push(part);
-    lines.push(`| ${part} | not run | | | | | | | |`);
+    lines.push(`| ${part} | no report | | | | | | | |`);
     continue;
   }
   const sum = empty();
@@ -89,5 +89,5 @@ lines.push(row(`**all parts run** (${Object.keys(PARTS).length - notRun.length} 
 if (!survivorsOf) {
   console.log(lines.join('\n'));
   if (perFile) console.log(`\n${fileLines.join('\n')}`);
-  if (notRun.length) console.log(`\nNot run yet: ${notRun.join(', ')}.`);
+  if (notRun.length) console.log(`\nNo report in reports/ and none kept in test/mutation/results/: ${notRun.join(', ')} (never run, or run before results were kept: docs/mutation.md has those numbers).`);
 }
