@@ -218,4 +218,21 @@ describe('pack-html survivors: the page', () => {
       '<h4>泳道中新增的步骤</h4><ul><li><span class="tag added">新增</span> 出库复核 (double-check) — 提出：REQ-003 (必须 must, 运营总监 (director))</li></ul>',
     );
   });
+
+  it('a lane step added by two requirements names both, comma-separated (pack-html.ts:230)', () => {
+    const text = `bizflow: 1
+process: { name: P }
+roles:
+  a: { name: A }
+steps:
+  s0: { name: Start, type: start, role: a, next: e }
+  e: { name: End, type: end }
+  x: { name: New, role: a, next: e }
+requirements:
+  R1: { title: one, from: a, priority: must, adds: [x] }
+  R2: { title: two, from: a, priority: must, adds: [x] }
+`;
+    const html = renderPackHtml(pack(text));
+    has(html, '<td>New <span class="id">x</span></td><td>task</td><td><span class="tag added">added</span> <span class="muted">R1, R2</span></td>');
+  });
 });
