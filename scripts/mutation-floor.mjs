@@ -4,11 +4,10 @@
 // test/mutation/floor/<part>.txt (with the test files, the time and a line per file) to write tests from.
 //
 //   npm run mutation:floor -- core-cursor test/unit/cursor.test.ts test/unit/completion.test.ts -- --concurrency 1
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PARTS } from '../test/mutation/parts.mjs';
-import { ROOT } from '../test/mutation/results.mjs';
+import { ROOT, leftLine, runStryker, utcMinute } from '../test/mutation/results.mjs';
 
 const argv = process.argv.slice(2);
 const dash = argv.indexOf('--');
@@ -20,18 +19,12 @@ if (!part || !(part in PARTS) || !spec.length) {
 }
 for (const f of spec) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f}: no such test file`);
 const started = new Date();
-const stryker = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
-const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.floor.config.mjs', ...options], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, BIZFLOW_MUTATION_PART: part, BIZFLOW_MUTATION_SPEC: spec.join(' ') },
-});
-if (run.status !== 0) process.exit(run.status ?? 1);
+const status = runStryker('stryker.floor.config.mjs', options, { BIZFLOW_MUTATION_PART: part, BIZFLOW_MUTATION_SPEC: spec.join(' ') });
+if (status !== 0) process.exit(typeof status === 'number' ? status : 1);
 
 const report = JSON.parse(fs.readFileSync(path.join(ROOT, 'reports', `floor-${part}`, 'mutation.json'), 'utf8'));
-const utc = (d) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const head = [
-  `# Narrowed ("floor") mutation run of the part ${part}, ${utc(started)} – ${utc(new Date())}: its files against these unit tests only:`,
+  `# Narrowed ("floor") mutation run of the part ${part}, ${utcMinute(started)} – ${utcMinute(new Date())}: its files against these unit tests only:`,
   `# ${spec.join(' ')}`,
   '# A floor: the full run (every unit test) can only kill more. Its survivors and no-coverage mutants follow, one per line',
   "# (file:line:column status mutator: replacement), to write tests from before the part's full run (docs/mutation.md).",
@@ -41,9 +34,7 @@ for (const [file, f] of Object.entries(report.files).sort(([a], [b]) => a.locale
   const c = {};
   for (const m of f.mutants) {
     c[m.status] = (c[m.status] ?? 0) + 1;
-    if (m.status === 'Survived' || m.status === 'NoCoverage') {
-      left.push(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? '')}`);
-    }
+    if (m.status === 'Survived' || m.status === 'NoCoverage') left.push(leftLine(file, m));
   }
   const detected = (c.Killed ?? 0) + (c.Timeout ?? 0);
   const valid = detected + (c.Survived ?? 0) + (c.NoCoverage ?? 0);

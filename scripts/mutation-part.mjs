@@ -6,10 +6,9 @@
 //
 // Stryker writes its incremental file only when a run ends: a stopped run keeps nothing, and its kept results
 // stay as they were.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { PARTS } from '../test/mutation/parts.mjs';
-import { ROOT, keep, restore, keptFile } from '../test/mutation/results.mjs';
+import { ROOT, keep, restore, keptFile, runStryker } from '../test/mutation/results.mjs';
 
 const [part, ...options] = process.argv.slice(2);
 if (!part || !(part in PARTS)) {
@@ -17,15 +16,10 @@ if (!part || !(part in PARTS)) {
   process.exit(2);
 }
 if (restore(part)) console.log(`${part}: starting from the kept results (${path.relative(ROOT, keptFile(part))})`);
-const stryker = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
-const run = spawnSync(process.execPath, [stryker, 'run', 'stryker.part.config.mjs', ...options], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, BIZFLOW_MUTATION_PART: part },
-});
-if (run.status !== 0) {
-  console.error(`${part}: Stryker ended with ${run.status ?? run.signal}; the kept results are unchanged`);
-  process.exit(run.status ?? 1);
+const status = runStryker('stryker.part.config.mjs', options, { BIZFLOW_MUTATION_PART: part });
+if (status !== 0) {
+  console.error(`${part}: Stryker ended with ${status}; the kept results are unchanged`);
+  process.exit(typeof status === 'number' ? status : 1);
 }
 keep(part);
 console.log(`${part}: results kept in ${path.relative(ROOT, keptFile(part))} (commit it with test/mutation/results/index.json)`);

@@ -16,7 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PARTS } from '../test/mutation/parts.mjs';
-import { ROOT, incrementalFile, readIndex, readKept, restore } from '../test/mutation/results.mjs';
+import { ROOT, incrementalFile, leftLine, readIndex, readKept, restore, utcMinute } from '../test/mutation/results.mjs';
 
 const argv = process.argv.slice(2);
 const perFile = argv.includes('--files');
@@ -75,14 +75,14 @@ for (const part of Object.keys(PARTS)) {
       const k = KEY[m.status];
       if (k) c[k]++;
       if (survivorsOf === part && (m.status === 'Survived' || m.status === 'NoCoverage')) {
-        console.log(`${name}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? '')}`);
+        console.log(leftLine(name, m));
       }
     }
     add(sum, c);
     fileLines.push(row(name.replace(/^src\//, ''), c));
   }
   add(total, sum);
-  const written = local ? `${fs.statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' ')} UTC` : `${index[part]?.written ?? '?'} (kept)`;
+  const written = local ? utcMinute(fs.statSync(file).mtime) : `${index[part]?.written ?? '?'} (kept)`;
   lines.push(row(part, sum, written));
 }
 lines.push(row(`**all parts run** (${Object.keys(PARTS).length - notRun.length} of ${Object.keys(PARTS).length})`, total, ''));

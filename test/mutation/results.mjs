@@ -4,6 +4,7 @@
 // not committed, and a machine (or a clone) without it would otherwise run every part again from nothing
 // (hours each); with these files a part's next run re-tests only the mutants whose code or tests changed, and
 // `npm run mutation:summary` shows every part measured so far.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -17,6 +18,20 @@ const INDEX = path.join(RESULTS, 'index.json');
 export const incrementalFile = (part) => path.join(ROOT, 'reports', `stryker-incremental-${part}.json`);
 /** The kept copy of a part's incremental file. */
 export const keptFile = (part) => path.join(RESULTS, `${part}.json.gz`);
+
+/** A time to the minute, as the reports and index.json show it: `2026-12-08 00:57 UTC`. */
+export const utcMinute = (date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** A mutant left (survived or not covered) as one line: `file:line:column status mutator: "replacement"`. */
+export const leftLine = (file, m) =>
+  `${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}: ${JSON.stringify(m.replacement ?? '')}`;
+
+/** Runs Stryker with a config file of the repository, Stryker's options and extra environment; its exit status. */
+export function runStryker(config, options, env) {
+  const stryker = path.join(ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
+  const run = spawnSync(process.execPath, [stryker, 'run', config, ...options], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  return run.status ?? run.signal;
+}
 
 /** index.json: part → { written (ISO time of the run's end), counts by status }. */
 export function readIndex() {
@@ -52,7 +67,7 @@ export function keep(part, written = fs.statSync(incrementalFile(part)).mtime) {
   // no file name or time in the gzip header: the same report gives the same bytes
   fs.writeFileSync(keptFile(part), zlib.gzipSync(text, { level: 9 }));
   const index = readIndex();
-  index[part] = { written: written.toISOString().slice(0, 16).replace('T', ' ') + ' UTC', statuses: countStatuses(JSON.parse(text)) };
+  index[part] = { written: utcMinute(written), statuses: countStatuses(JSON.parse(text)) };
   const sorted = Object.fromEntries(Object.entries(index).sort(([a], [b]) => a.localeCompare(b)));
   fs.writeFileSync(INDEX, `${JSON.stringify(sorted, null, 2)}\n`);
 }
