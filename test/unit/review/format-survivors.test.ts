@@ -399,6 +399,29 @@ describe('review format (src/core/review/format.ts): survivors of the review-oth
       assert.equal(formatImpact('markdown', 'zh-CN', version(none, 'f.yaml'), [emptyImpact('a')]), '# 需求对各角色带来的变化（f.yaml）\n\n## A“a”\n\n该角色没有变化。\n');
     });
 
+    // format.ts:191 `req?.title` → `req.title` (throws for a requirement the model does not have)
+    it('a pending agreement of a requirement the model does not have: its id, no title', () => {
+      const r: RoleImpact = {
+        ...emptyImpact('c'),
+        agreements: [{ requirement: 'R9', from: 'b', priority: 'could', status: 'proposed', asks: ['sets'], state: 'question', fingerprint: '44444444', span: spanOf('R2:') }],
+      };
+      assert.equal(
+        formatImpact('text', 'en', version(TEXT, 'f.yaml'), [r]),
+        [
+          'What the requirements change for each role — Proc (f.yaml)',
+          '',
+          '"c"',
+          '  Hand-offs out of its lane:',
+          '      Two "s2" → End "e" ["c"]',
+          '  Before → after:',
+          '    steps 1 → 1, decisions 0 → 0, hand-offs 1 → 1, manual steps 0 → 0',
+          '  Requirements waiting for its agreement:',
+          '    R9 (could, Bob "b"): has an open question — fingerprint 44444444',
+          '',
+        ].join('\n'),
+      );
+    });
+
     // format.ts:203 `model.process?.name` → `.name` (throws without a process); :46–47 (spans as positions, the last line break)
     it('json: the process name or null, the roles with their spans as 1-based positions', () => {
       const none = 'bizflow: 1\nroles:\n  a: { name: A }\n';
@@ -429,6 +452,15 @@ describe('review format (src/core/review/format.ts): survivors of the review-oth
         assert.deepEqual(formatDiff(format, locale, version(BEFORE, 'old.yaml'), version(AFTER, 'new.yaml'), diffRoles()).split('\n'), want());
       });
     }
+
+    // format.ts:350 `/\n+$/` → `/\n$/`: the Markdown of a last role with changes ends with one line break, not two
+    it('markdown: one line break at the end after a last role with changes', () => {
+      const d: RoleDiff = { ...emptyDiff('b'), requirements: [{ requirement: 'R1', change: 'added' }] };
+      assert.equal(
+        formatDiff('markdown', 'en', version(BEFORE, 'old.yaml'), version(AFTER, 'new.yaml'), [emptyDiff('c'), d]),
+        '# Changes by role: old.yaml → new.yaml\n\n## "c"\n\nno changes for this role.\n\n## Bob "b"\n\n### Requirements\n\n- \\+ R1 First\n',
+      );
+    });
 
     // format.ts:332 `'\n'` → `""`
     it('json: the two names and the roles, ending with a line break', () => {
