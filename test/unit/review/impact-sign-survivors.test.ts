@@ -584,3 +584,17 @@ describe('review sign survivors: refusals and edits', () => {
     assert.deepEqual(sign(REQ('    reviews:\n      -\n      - role: ops\n')), { ok: false, reason: 'layout', at: 83 });
   });
 });
+
+describe('review sign: a requirement whose id YAML reads as a number (bug fixed 8 Dec)', () => {
+  // sign.ts:86 compared `String(key.value)` (`1`, `16`) with the id the model reads (the text, `001`, `0x10`), found
+  // no such requirement and refused one that exists ('no-requirement'); it now compares the text as the model does
+  it('signs `001`, `0x10` and `1.0`', () => {
+    for (const id of ['001', '0x10', '1.0']) {
+      const text = `roles: { fin: { name: F } }\nrequirements:\n  ${id}:\n    title: x\n`;
+      const res = signText(text, { requirement: id, role: 'fin', verdict: 'agree', on: '2026-12-06' });
+      assert.ok(res.ok, `${id}: ${JSON.stringify(res)}`);
+      assert.equal(res.text, `${text}    reviews:\n      - role: fin\n        verdict: agree\n        on: 2026-12-06\n        fingerprint: ${res.fingerprint}\n`);
+      assert.match(res.fingerprint, /^[0-9a-f]{8}$/);
+    }
+  });
+});
