@@ -579,9 +579,30 @@ describe('review sign survivors: refusals and edits', () => {
     assert.deepEqual(sign(REQ('    ? reviews\n')), { ok: false, reason: 'check-failed' });
   });
 
-  // sign.ts:176, :177 (the first item without a place → layout)
-  it('refuses a list whose first item is empty (layout)', () => {
+  // sign.ts:178 (the dash pattern without `^` or without `$`): only indentation, a dash and spaces may come before
+  // the first item on its line; an anchor after the dash, a `: ` before it, or an empty first item: layout
+  it('refuses a list laid out in another way (layout)', () => {
     assert.deepEqual(sign(REQ('    reviews:\n      -\n      - role: ops\n')), { ok: false, reason: 'layout', at: 83 });
+    assert.deepEqual(sign(REQ('    reviews:\n      - &a role: ops\n')), { ok: false, reason: 'layout', at: 83 });
+    assert.deepEqual(sign(REQ('    ? reviews\n    : - role: ops\n')), { ok: false, reason: 'layout', at: 85 });
+  });
+
+  // sign.ts:158 (`v.range[1] > v.range[0]` → true or `>=`): an empty `reviews:` with a comment after it is not
+  // `reviews: ~`; the comment and the spaces before it stay
+  it('an empty `reviews:` followed by a comment keeps it as it is', () => {
+    assert.equal(signedText(REQ('    reviews:   # none yet\n')), REQ(`    reviews:   # none yet\n${entry(6)}`));
+  });
+
+  // sign.ts:71 (`column`: `offset - 1` → `offset + 1`): a one-letter explicit key `? R`, its line break right after it
+  it('an explicit one-letter key', () => {
+    const text = `${HEAD}requirements:\n  ? R\n  : title: x\n`;
+    assert.equal(signedText(text, { requirement: 'R' }), `${text}    reviews:\n${entry(6)}`);
+  });
+
+  // sign.ts:180 (`Math.max` → `Math.min`, `endOf(v) ?? 0` → `&& 0`): a comment indented under the last item belongs
+  // to the list; the entry goes after it
+  it('appends after a comment that ends the list', () => {
+    assert.equal(signedText(REQ('    reviews:\n      - b\n        # c\n')), REQ(`    reviews:\n      - b\n        # c\n${entry(6)}`));
   });
 });
 
