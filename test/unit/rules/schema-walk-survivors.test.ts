@@ -62,7 +62,24 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * ConditionalExpression → true; EqualityOperator → v !== undefined), walk.ts:704 (ConditionalExpression → false).
    */
   it('keys without a value (`? key`) are empty, not wrong: no list, no next, no map', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps:\n  s1:\n    ? name\n    ? needs\n    ? next\n    ? attributes\n    ? type\n  s2: {name: S, role: r, type: 9}\nrequirements:\n  R1: {title: T, from: r, ? priority, ? reviews, ? source, sets: {? a.b, c.d: 1}}\ndata: {d: {? external}}\nrules: {? yaml/tab, flow/no-start: *nope}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps:',
+      '  s1:',
+      '    ? name',
+      '    ? needs',
+      '    ? next',
+      '    ? attributes',
+      '    ? type',
+      '  s2: {name: S, role: r, type: 9}',
+      'requirements:',
+      '  R1: {title: T, from: r, ? priority, ? reviews, ? source, sets: {? a.b, c.d: 1}}',
+      'data: {d: {? external}}',
+      'rules: {? yaml/tab, flow/no-start: *nope}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'noValue', 'name@6:7', { what: '"name" of step "s1" ‖ 步骤“s1”的“name”', expected: 'text ‖ 文本' }, { expected: 'string' }],
       ['type', 'noValue', 'type@10:7', { what: '"type" of step "s1" ‖ 步骤“s1”的“type”', expected: 'one of start, task, decision, end ‖ 以下之一：start、task、decision、end' }, { expected: 'enum' }],
@@ -88,7 +105,15 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * walk.ts:695 (ObjectLiteral → {}), walk.ts:696 (ConditionalExpression → true).
    */
   it('numbers are text and ids; an unresolved alias as a value is left to yaml/syntax', () => {
-    const text = 'bizflow: 1\nprocess: {name: 5, id: 6, owner: *nope}\nroles: {r: {name: 12, needs: [3, *nope]}}\nsteps: {s1: {name: 5, role: r, type: *nope, next: 2, attributes: {a: *nope}}, s2: *nope}\nrequirements: {R1: {title: T, from: r, priority: must, reviews: [*nope]}}\nrules: {bogus: warn}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: 5, id: 6, owner: *nope}',
+      'roles: {r: {name: 12, needs: [3, *nope]}}',
+      'steps: {s1: {name: 5, role: r, type: *nope, next: 2, attributes: {a: *nope}}, s2: *nope}',
+      'requirements: {R1: {title: T, from: r, priority: must, reviews: [*nope]}}',
+      'rules: {bogus: warn}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['enum', 'notAllowedSuggest', 'warn@6:16', { what: 'Rule "bogus" in "rules" ‖ “rules”中规则“bogus”', value: 'warn', allowed: 'off, info, warning, error ‖ off、info、warning、error', suggestion: 'warning' }, { name: 'warn', allowed: ['off', 'info', 'warning', 'error'], suggestion: 'warning' }],
       ['unknown-key', 'unknownRule', 'bogus@6:9', { key: 'bogus' }, { name: 'bogus' }],
@@ -102,7 +127,14 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * StringLiteral → "").
    */
   it('a finding without words or data has neither key', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps: {s1: {name: S, attributes: {[a]: 1, {b: 1}: 2}}}\nrequirements: {R1: {title: T, from: r, priority: must, sets: {[x]: 1}}}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps: {s1: {name: S, attributes: {[a]: 1, {b: 1}: 2}}}',
+      'requirements: {R1: {title: T, from: r, priority: must, sets: {[x]: 1}}}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingRole', 's1@4:9', { id: 's1' }, { key: 'role', name: 's1' }],
       ['id', 'attributeKeyNotPlain', '[a]@4:36'],
@@ -121,7 +153,18 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * (ConditionalExpression → false; EqualityOperator → kind !== 'step'; StringLiteral → ""; StringLiteral → "").
    */
   it('item keys that are not plain ids, empty and quoted', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps:\n  [s]: {name: S}\n  ? \n  "": ~\n  "bad id": {name: B}\n  步骤: {name: C}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps:',
+      '  [s]: {name: S}',
+      '  ? ',
+      '  "": ~',
+      '  "bad id": {name: B}',
+      '  步骤: {name: C}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingKey', '""@7:3', { where: 'Step "" ‖ 步骤“”', key: 'name', placeholder: '… ‖ …' }, { key: 'name', name: '' }],
       ['required', 'missingRole', '""@7:3', { id: '' }, { key: 'role', name: '' }],
@@ -142,7 +185,14 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * && this.clipped(ks)).
    */
   it('quoted keys: spans without the quotes; names of unknown keys from their text', () => {
-    const text = 'bizflow: 1\nprocess: {"name": , "": 1, "bo  gus": 2, "pro\\u0063ess": 3}\nroles: {r: {"name": }}\nsteps: {s1: {"name": S, "needs": x, role: r}}\nrules: {"a  b": error, "yaml/\\u0074ab": off, "": error}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {"name": , "": 1, "bo  gus": 2, "pro\\u0063ess": 3}',
+      'roles: {r: {"name": }}',
+      'steps: {s1: {"name": S, "needs": x, role: r}}',
+      'rules: {"a  b": error, "yaml/\\u0074ab": off, "": error}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'noValue', 'name@2:12', { what: '"name" of "process" ‖ “process”的“name”', expected: 'text ‖ 文本' }, { expected: 'string' }],
       ['type', 'noValue', 'name@3:14', { what: '"name" of role "r" ‖ 角色“r”的“name”', expected: 'text ‖ 文本' }, { expected: 'string' }],
@@ -178,7 +228,22 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * {}), walk.ts:661 (ConditionalExpression → false).
    */
   it('a map, list or next reached again through an alias is checked once in the same role', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps:\n  s1: &a {name: S, role: r, bogus: 1, needs: &l [{x: 1}], attributes: &m {[k]: 1, v: [1]}, next: &n [{y: 1}]}\n  s2: *a\n  s3: {name: T, role: r, needs: *l, produces: *l, attributes: *m, next: *n}\n  s4: {name: U, role: r, type: decision, next: &b {ok: [z]}}\n  s5: {name: V, role: r, type: decision, next: *b}\nrequirements:\n  R1: {title: T, from: r, priority: must, reviews: &v [{role: r, bogus: 1}], sets: &s {a.b: [1]}}\n  R2: {title: T, from: r, priority: must, reviews: *v, sets: *s}\nrules: &u {nope: error}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps:',
+      '  s1: &a {name: S, role: r, bogus: 1, needs: &l [{x: 1}], attributes: &m {[k]: 1, v: [1]}, next: &n [{y: 1}]}',
+      '  s2: *a',
+      '  s3: {name: T, role: r, needs: *l, produces: *l, attributes: *m, next: *n}',
+      '  s4: {name: U, role: r, type: decision, next: &b {ok: [z]}}',
+      '  s5: {name: V, role: r, type: decision, next: *b}',
+      'requirements:',
+      '  R1: {title: T, from: r, priority: must, reviews: &v [{role: r, bogus: 1}], sets: &s {a.b: [1]}}',
+      '  R2: {title: T, from: r, priority: must, reviews: *v, sets: *s}',
+      'rules: &u {nope: error}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingKey', '{role: r, bogus: 1}@11:56', { where: 'Entry 1 of "reviews" of requirement "R1" ‖ 需求“R1”的“reviews”的第 1 项', key: 'verdict', placeholder: 'agree | object | question ‖ agree | object | question' }, { key: 'verdict', name: 'R1' }],
       ['type', 'wrongType', '{x: 1}@5:50', { what: 'Entry 1 of "needs" of step "s1" ‖ 步骤“s1”的“needs”的第 1 项', expected: 'a data item id ‖ 数据项 id', actual: 'a map ‖ 映射' }, { expected: 'id' }],
@@ -197,7 +262,16 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * Kills walk.ts:499 (ConditionalExpression → false), walk.ts:683 (ConditionalExpression → false).
    */
   it('a section or rules map named twice (a repeated top-level key) is checked once as such', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: &r {r: {name: R, bogus: 2}, bad id: {name: B}, [k]: {name: K}}\nsteps: {s1: {name: S, role: r}}\nroles: *r\nrules: &u {nope: error}\nrules: *u\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: &r {r: {name: R, bogus: 2}, bad id: {name: B}, [k]: {name: K}}',
+      'steps: {s1: {name: S, role: r}}',
+      'roles: *r',
+      'rules: &u {nope: error}',
+      'rules: *u',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['unknown-key', 'unknownKey', 'bogus@3:25', { key: 'bogus', allowed: 'name, department, concerns, needs ‖ name、department、concerns、needs', where: 'in role "r" ‖ 角色“r”中' }, { name: 'bogus' }],
       ['unknown-key', 'unknownRule', 'nope@6:12', { key: 'nope' }, { name: 'nope' }],
@@ -208,7 +282,15 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
   });
 
   it('an empty item in a document with a `*` somewhere (aliases possible)', () => {
-    const text = 'bizflow: 1\nprocess: {name: "a*b"}\nroles: {r: ~}\nsteps:\n  s1: ~\n  s2: {name: T, bogus: 1}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: "a*b"}',
+      'roles: {r: ~}',
+      'steps:',
+      '  s1: ~',
+      '  s2: {name: T, bogus: 1}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingKey', 'r@3:9', { where: 'Role "r" ‖ 角色“r”', key: 'name', placeholder: '… ‖ …' }, { key: 'name', name: 'r' }],
       ['required', 'missingKey', 's1@5:3', { where: 'Step "s1" ‖ 步骤“s1”', key: 'name', placeholder: '… ‖ …' }, { key: 'name', name: 's1' }],
@@ -230,7 +312,21 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * walk.ts:654 (ConditionalExpression → false).
    */
   it('wrong scalars: booleans for text and ids, words for true/false', () => {
-    const text = 'bizflow: 1\nprocess: {name: true, id: [p]}\nroles: {r: {name: R, department: false, concerns: [true, {a: 1}, ~, x]}}\nsteps: {s1: {name: S, role: [r], needs: [true, ~, {a: 1}], next: true}}\ndata:\n  d1: {external: yes}\n  d2: {external: Off}\n  d3: {external: xyes}\n  d4: {external: yesx}\n  d5: {external: maybe}\n  d6: {external: 5}\n  d7: {external: [y]}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: true, id: [p]}',
+      'roles: {r: {name: R, department: false, concerns: [true, {a: 1}, ~, x]}}',
+      'steps: {s1: {name: S, role: [r], needs: [true, ~, {a: 1}], next: true}}',
+      'data:',
+      '  d1: {external: yes}',
+      '  d2: {external: Off}',
+      '  d3: {external: xyes}',
+      '  d4: {external: yesx}',
+      '  d5: {external: maybe}',
+      '  d6: {external: 5}',
+      '  d7: {external: [y]}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'wrongTypeHint', 'true@2:17', { what: '"name" of "process" ‖ “process”的“name”', expected: 'text ‖ 文本', actual: 'the boolean true ‖ 布尔值 true', hint: 'Quote it if you mean the text: "true". ‖ 如果想写文本，请加引号写成 "true"。' }, { expected: 'string' }],
       ['type', 'wrongType', '[p]@2:27', { what: '"id" of "process" ‖ “process”的“id”', expected: 'text ‖ 文本', actual: 'a list ‖ 列表' }, { expected: 'string' }],
@@ -256,7 +352,17 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * Kills walk.ts:389 (StringLiteral → ""), walk.ts:705 (StringLiteral → ""; ConditionalExpression → false).
    */
   it('enums: a word not allowed, a number, a list', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps: {s1: {name: S, role: r, type: [task]}}\nrequirements:\n  R1: {title: T, from: r, priority: 5, status: propsed}\n  R2: {title: T, from: r, priority: {a: 1}}\nrules: {yaml/tab: loud, flow/no-start: [error], flow/no-end: warning}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps: {s1: {name: S, role: r, type: [task]}}',
+      'requirements:',
+      '  R1: {title: T, from: r, priority: 5, status: propsed}',
+      '  R2: {title: T, from: r, priority: {a: 1}}',
+      'rules: {yaml/tab: loud, flow/no-start: [error], flow/no-end: warning}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'wrongType', '[task]@4:38', { what: '"type" of step "s1" ‖ 步骤“s1”的“type”', expected: 'one of start, task, decision, end ‖ 以下之一：start、task、decision、end', actual: 'a list ‖ 列表' }, { expected: 'enum' }],
       ['type', 'wrongType', '{a: 1}@7:37', { what: '"priority" of requirement "R2" ‖ 需求“R2”的“priority”', expected: 'one of must, should, could, wont ‖ 以下之一：must、should、could、wont', actual: 'a map ‖ 映射' }, { expected: 'enum' }],
@@ -274,7 +380,23 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * StringLiteral → "").
    */
   it('formatted text: dates and fingerprints of reviews and sources', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps: {s1: {name: S, role: r}}\nrequirements:\n  R1:\n    title: T\n    from: r\n    priority: must\n    source: {who: w, on: 2024-01-02}\n    reviews:\n      - {role: r, verdict: agree, on: 2024-1-2, fingerprint: 0a1b2c3d}\n      - {role: r, verdict: agree, on: 20240102, fingerprint: 0A1B2C3G}\n  R2: {title: T, from: r, priority: must, source: {on: next week}}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps: {s1: {name: S, role: r}}',
+      'requirements:',
+      '  R1:',
+      '    title: T',
+      '    from: r',
+      '    priority: must',
+      '    source: {who: w, on: 2024-01-02}',
+      '    reviews:',
+      '      - {role: r, verdict: agree, on: 2024-1-2, fingerprint: 0a1b2c3d}',
+      '      - {role: r, verdict: agree, on: 20240102, fingerprint: 0A1B2C3G}',
+      '  R2: {title: T, from: r, priority: must, source: {on: next week}}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'wrongType', '2024-1-2@12:39', { what: '"on" of entry 1 of "reviews" of requirement "R1" ‖ 需求“R1”的“reviews”的第 1 项的“on”', expected: 'a date written YYYY-MM-DD ‖ YYYY-MM-DD 格式的日期', actual: 'the text "2024-1-2" ‖ 文本“2024-1-2”' }, { expected: 'date' }],
       ['type', 'wrongType', '20240102@13:39', { what: '"on" of entry 2 of "reviews" of requirement "R1" ‖ 需求“R1”的“reviews”的第 2 项的“on”', expected: 'a date written YYYY-MM-DD ‖ YYYY-MM-DD 格式的日期', actual: 'the number 20240102 ‖ 数字 20240102' }, { expected: 'date' }],
@@ -293,7 +415,18 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * StringLiteral → "").
    */
   it('reviews and sources: entries that are maps, empty, scalars, aliases; a source that is not a map', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps: {s1: {name: S, role: r}}\nm: &m {verdict: agree}\nrequirements:\n  R1: {title: T, from: r, priority: must, reviews: [{verdict: agree}, ~, 5, *m, *nope, [x]], source: {bogus: 1}}\n  R2: {title: T, from: r, priority: must, reviews: 5, source: 5, needs: 1}\n  R3: {title: T, from: r, priority: must, reviews: {a: 1}, source: [w]}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps: {s1: {name: S, role: r}}',
+      'm: &m {verdict: agree}',
+      'requirements:',
+      '  R1: {title: T, from: r, priority: must, reviews: [{verdict: agree}, ~, 5, *m, *nope, [x]], source: {bogus: 1}}',
+      '  R2: {title: T, from: r, priority: must, reviews: 5, source: 5, needs: 1}',
+      '  R3: {title: T, from: r, priority: must, reviews: {a: 1}, source: [w]}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingKey', '{verdict: agree}@7:53', { where: 'Entry 1 of "reviews" of requirement "R1" ‖ 需求“R1”的“reviews”的第 1 项', key: 'role', placeholder: '<role id> ‖ <角色 id>' }, { key: 'role', name: 'R1' }],
       ['required', 'missingKey', '~@7:71', { where: 'Entry 2 of "reviews" of requirement "R1" ‖ 需求“R1”的“reviews”的第 2 项', key: 'role', placeholder: '<role id> ‖ <角色 id>' }, { key: 'role', name: 'R1' }],
@@ -319,7 +452,15 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * undefined && isTextScalar(v); EqualityOperator → v !== undefined).
    */
   it('lists: entries through aliases, a map for a list, unresolved entries', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nm: &m {a: 1}\nt: &t text\nroles: {r: {name: R, concerns: [*m, *t, *nope], needs: [*m, *t, *nope, 5]}}\nsteps: {s1: {name: S, role: r, needs: {a: 1}, produces: 5, next: [*m, *t, *nope, s1]}}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'm: &m {a: 1}',
+      't: &t text',
+      'roles: {r: {name: R, concerns: [*m, *t, *nope], needs: [*m, *t, *nope, 5]}}',
+      'steps: {s1: {name: S, role: r, needs: {a: 1}, produces: 5, next: [*m, *t, *nope, s1]}}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'wrongType', '*m@5:33', { what: 'Entry 1 of "concerns" of role "r" ‖ 角色“r”的“concerns”的第 1 项', expected: 'text ‖ 文本', actual: 'a map ‖ 映射' }, { expected: 'string' }],
       ['type', 'wrongType', '*m@5:57', { what: 'Entry 1 of "needs" of role "r" ‖ 角色“r”的“needs”的第 1 项', expected: 'a data item id ‖ 数据项 id', actual: 'a map ‖ 映射' }, { expected: 'id' }],
@@ -339,7 +480,31 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * walk.ts:601 (EqualityOperator → dot <= 0).
    */
   it('attributes and sets: names, values, aliases', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nm: &m {a: 1}\nroles: {r: {name: R}}\nsteps:\n  s1:\n    name: S\n    role: r\n    attributes:\n      ok: 1\n      ? empty\n      bad id: 2\n      属性: 3\n      [k]: [1]\n      al: *m\n      un: *nope\n      li: [1]\n      ? \n      : [2]\nrequirements:\n  R1: {title: T, from: r, priority: must, sets: {.b: 1, nodot: 2, 9x: 3, a.b c: 4, s1.x: {a: 1}}, steps: 5}\n  R2: {title: T, from: r, priority: must, attributes: 5, sets: [a]}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'm: &m {a: 1}',
+      'roles: {r: {name: R}}',
+      'steps:',
+      '  s1:',
+      '    name: S',
+      '    role: r',
+      '    attributes:',
+      '      ok: 1',
+      '      ? empty',
+      '      bad id: 2',
+      '      属性: 3',
+      '      [k]: [1]',
+      '      al: *m',
+      '      un: *nope',
+      '      li: [1]',
+      '      ? ',
+      '      : [2]',
+      'requirements:',
+      '  R1: {title: T, from: r, priority: must, sets: {.b: 1, nodot: 2, 9x: 3, a.b c: 4, s1.x: {a: 1}}, steps: 5}',
+      '  R2: {title: T, from: r, priority: must, attributes: 5, sets: [a]}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'wrongType', '[1]@14:12', { what: 'The value of "?" in "attributes" of step "s1" ‖ 步骤“s1”的“attributes”中“?”的值', expected: 'a single value (text, number or true/false) ‖ 单个值（文本、数字或 true/false）', actual: 'a list ‖ 列表' }, { expected: 'scalar' }],
       ['type', 'wrongType', '*m@15:11', { what: 'The value of "al" in "attributes" of step "s1" ‖ 步骤“s1”的“attributes”中“al”的值', expected: 'a single value (text, number or true/false) ‖ 单个值（文本、数字或 true/false）', actual: 'a map ‖ 映射' }, { expected: 'scalar' }],
@@ -370,7 +535,25 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * (StringLiteral → "Stryker was here!"), walk.ts:666 (ConditionalExpression → false).
    */
   it('next: decisions, plain steps, unknown types', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nm: &m {a: 1}\nt: &t s2\nroles: {r: {name: R}}\nsteps:\n  s1: {name: S, role: r, type: decision, next: {yes: s2, no: ~, other: *m, again: *t, gone: *nope, more: [s2], [x]: [s2]}}\n  s2: {name: T, role: r, type: decision, next: s1}\n  s3: {name: U, role: r, next: {a: s1}}\n  s4: {name: V, role: r, type: bogus, next: {a: s1}}\n  s5: {name: W, role: r, next: s1}\n  s6: {name: X, role: r, next: [s1, ~, *m, *t]}\n  s7: {name: Y, role: r, next: *m}\n  s8: {name: Z, role: r, type: end, next: [s1]}\n  s9: *m\n  s10: *t\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'm: &m {a: 1}',
+      't: &t s2',
+      'roles: {r: {name: R}}',
+      'steps:',
+      '  s1: {name: S, role: r, type: decision, next: {yes: s2, no: ~, other: *m, again: *t, gone: *nope, more: [s2], [x]: [s2]}}',
+      '  s2: {name: T, role: r, type: decision, next: s1}',
+      '  s3: {name: U, role: r, next: {a: s1}}',
+      '  s4: {name: V, role: r, type: bogus, next: {a: s1}}',
+      '  s5: {name: W, role: r, next: s1}',
+      '  s6: {name: X, role: r, next: [s1, ~, *m, *t]}',
+      '  s7: {name: Y, role: r, next: *m}',
+      '  s8: {name: Z, role: r, type: end, next: [s1]}',
+      '  s9: *m',
+      '  s10: *t',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingKey', 's9@15:3', { where: 'Step "s9" ‖ 步骤“s9”', key: 'name', placeholder: '… ‖ …' }, { key: 'name', name: 's9' }],
       ['required', 'missingRole', 's9@15:3', { id: 's9' }, { key: 'role', name: 's9' }],
@@ -396,7 +579,20 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * Kills walk.ts:542 (ConditionalExpression → true).
    */
   it('items that are not maps', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles:\n  r1: hello\n  r2: [a]\n  r3: 5\nsteps:\n  s1: {name: S, role: r1}\n  s2: a long name that the hint clips at forty characters, then more\nrequirements:\n  R1: true\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles:',
+      '  r1: hello',
+      '  r2: [a]',
+      '  r3: 5',
+      'steps:',
+      '  s1: {name: S, role: r1}',
+      '  s2: a long name that the hint clips at forty characters, then more',
+      'requirements:',
+      '  R1: true',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'wrongTypeHint', 'hello@4:7', { what: 'Role "r1" ‖ 角色“r1”', expected: 'a map of its keys (name, department, concerns, needs) ‖ 由其各个键（name、department、concerns、needs）组成的映射', actual: 'the text "hello" ‖ 文本“hello”', hint: 'Write its keys under it, e.g. "r1: { name: hello }". ‖ 请在其下写出各个键，如“r1: { name: hello }”。' }, { expected: 'map', key: 'name' }],
       ['type', 'wrongType', '[a]@5:7', { what: 'Role "r2" ‖ 角色“r2”', expected: 'a map of its keys (name, department, concerns, needs) ‖ 由其各个键（name、department、concerns、needs）组成的映射', actual: 'a list ‖ 列表' }, { expected: 'map', key: 'name' }],
@@ -412,7 +608,21 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * → "").
    */
   it('rules: unknown codes, keys that are not plain, values', () => {
-    const text = 'bizflow: 1\nprocess: {name: P}\nroles: {r: {name: R}}\nsteps: {s1: {name: S, role: r}}\nm: &m {a: 1}\nrules:\n  yaml/tabs: error\n  [a]: [1]\n  nope: *m\n  yaml/tab: *m\n  flow/no-end: *nope\n  5: off\n';
+    const text = [
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: {r: {name: R}}',
+      'steps: {s1: {name: S, role: r}}',
+      'm: &m {a: 1}',
+      'rules:',
+      '  yaml/tabs: error',
+      '  [a]: [1]',
+      '  nope: *m',
+      '  yaml/tab: *m',
+      '  flow/no-end: *nope',
+      '  5: off',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['type', 'wrongType', '[1]@8:8', { what: 'Rule "?" in "rules" ‖ “rules”中规则“?”', expected: 'one of off, info, warning, error ‖ 以下之一：off、info、warning、error', actual: 'a list ‖ 列表' }, { expected: 'enum' }],
       ['type', 'wrongType', '*m@9:9', { what: 'Rule "nope" in "rules" ‖ “rules”中规则“nope”', expected: 'one of off, info, warning, error ‖ 以下之一：off、info、warning、error', actual: 'a map ‖ 映射' }, { expected: 'enum' }],
@@ -431,7 +641,12 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * StringLiteral → ""), walk.ts:313 (StringLiteral → "Stryker was here!"; StringLiteral → "Stryker was here!").
    */
   it('the top level: missing keys, unknown keys, `bizflow` left to schema/version', () => {
-    const text = 'bizflow: x\nproces: {name: P}\nstep: {}\n';
+    const text = [
+      'bizflow: x',
+      'proces: {name: P}',
+      'step: {}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingTopKey', '@1:1', { key: 'process', description: 'the process this file describes: its name, id, owner and description ‖ 本文件描述的流程：名称、id、负责人和说明' }, { key: 'process' }],
       ['required', 'missingTopKey', '@1:1', { key: 'roles', description: 'the roles (swimlanes): departments or positions that take part in the process, by id ‖ 参与流程的角色（泳道）：部门或岗位，以 id 为键' }, { key: 'roles' }],
@@ -442,7 +657,14 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
   });
 
   it('the top level: maps with only unknown keys still miss their required keys', () => {
-    const text = 'bizflow: 1\nprocess: {bogus: 1}\nroles: {r: {bogus: 2}}\nsteps: {s1: {bogus: 3}}\nrequirements: {R1: {bogus: 4, reviews: [{bogus: 5}]}}\n';
+    const text = [
+      'bizflow: 1',
+      'process: {bogus: 1}',
+      'roles: {r: {bogus: 2}}',
+      'steps: {s1: {bogus: 3}}',
+      'requirements: {R1: {bogus: 4, reviews: [{bogus: 5}]}}',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
       ['required', 'missingKey', 'process@2:1', { where: '"process" ‖ “process”', key: 'name', placeholder: '… ‖ …' }, { key: 'name' }],
       ['required', 'missingKey', 'r@3:9', { where: 'Role "r" ‖ 角色“r”', key: 'name', placeholder: '… ‖ …' }, { key: 'name', name: 'r' }],
@@ -466,7 +688,18 @@ describe('schema walk (walk.ts): survivors of the schema part', () => {
    * scalarText(p.k…), walk.ts:516 (ConditionalExpression → true).
    */
   it('the YAML tree of each item is walked with the schema walk, once, in document order', () => {
-    const text = 'bizflow: 1\nbizflow: 1\nprocess: {name: P}\nroles: &r {r: {name: R, name: S}}\nsteps:\n  s1: {name: A, role: r}\n  s2: *nope\n  s3: {name: B, name: C, role: r}\ndata: *r\n';
+    const text = [
+      'bizflow: 1',
+      'bizflow: 1',
+      'process: {name: P}',
+      'roles: &r {r: {name: R, name: S}}',
+      'steps:',
+      '  s1: {name: A, role: r}',
+      '  s2: *nope',
+      '  s3: {name: B, name: C, role: r}',
+      'data: *r',
+      '',
+    ].join('\n');
     assert.deepEqual(walked(text), [
 
     ]);
