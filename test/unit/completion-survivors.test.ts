@@ -548,3 +548,23 @@ describe('hover survivors: rule codes, keys and allowed words', () => {
     assert.equal(hover(B.replace('    name: task', '    na|me: task'), 'zh-CN')!.markdown.split('\n')[0], '`name` — 文本 · 必填');
   });
 });
+
+describe('completion: a requirement whose id is also a role\'s or a step\'s', () => {
+  it('offers that role and that step; only `depends`/`overrides` leave the requirement itself out', () => {
+    // bug fixed (8 Dec): the requirement's own id was left out of every id list inside it, so `from:` in requirement
+    // `a` did not offer role `a`, nor `adds:` in requirement `s` step `s`. Also kills completion.ts:193
+    // `{ self: selfOf(keyPath) }` → {} (before the fix)
+    const from = edit('  R-2:\n', '  a:\n    title: z\n    from: |\n  R-2:\n');
+    assert.deepEqual(labels(items(from)), ['a', 'b']);
+    const agreed = edit('  R-2:\n', '  a:\n    title: z\n    agreed: [|]\n  R-2:\n');
+    assert.deepEqual(labels(items(agreed)), ['a', 'b']);
+    const blank = edit('  R-2:\n', '  a:\n    title: z\n    agreed:\n      |\n  R-2:\n');
+    assert.deepEqual(items(blank).map((e) => e.insertText), ['- a', '- b']);
+    const adds = edit('  R-2:\n', '  s:\n    title: z\n    adds: [|]\n  R-2:\n');
+    assert.deepEqual(labels(items(adds)), ['s', 't']);
+    const depends = edit('    title: y\n', '    title: y\n    depends: [|]\n');
+    assert.deepEqual(labels(items(depends)), ['R-1']);
+    const overrides = edit('    title: y\n', '    title: y\n    overrides:\n      |\n');
+    assert.deepEqual(items(overrides).map((e) => e.insertText), ['- R-1']);
+  });
+});
