@@ -643,8 +643,13 @@ function fromFlow(
     return { ...base, slot: 'value', path: [...at.frame.path, at.index], inList: true, existing: without(at.frame.items), flowItems: without(at.frame.items) };
   }
   if (at.afterColon) return { ...base, slot: 'value', path: [...at.frame.path, at.key ?? ''], inList: false, existing: [] };
-  return { ...base, slot: 'key', path: at.frame.path, inList: false, existing: without(at.frame.keys), flowItems: without(at.frame.keys) };
+  // a key whose colon is already typed (`{ wh‸o: x }`): only the key is replaced, as in a block map
+  const hasColon = FLOW_COLON.test(text.slice(word.end, lineEnd));
+  return { ...base, slot: 'key', path: at.frame.path, inList: false, hasColon, existing: without(at.frame.keys), flowItems: without(at.frame.keys) };
 }
+
+/** A flow map key's colon right after it: `:` then a blank, `,`, `}`, `]` or the line's end (`a:b` is one scalar). */
+const FLOW_COLON = /^[ \t]*:(?=[\s,}\]]|$)/;
 
 // ---------------------------------------------------------------------------
 // Path patterns
