@@ -230,9 +230,9 @@ describe('rename: refusals with their exact messages (survivors of rename.ts)', 
 
   it('an anchor elsewhere, a `&` in a comment and empty values do not stop a rename', () => {
     // rename.ts:154 `k && spans.has(k)` → true / `k || spans.has(k)` (the anchored name `Sales` would strand it);
-    // rename.ts:152 `n?.anchor && n.range` → `n?.anchor || n.range`, `n?.anchor` → `n.anchor` (throw on the
-    // empty value of `b:`, an internal error)
-    const text = ['# R&D', 'roles:', '  sales:', '    name: &n Sales', 'steps:', '  a: { role: sales, name: *n }', '  b:', ''].join('\n');
+    // rename.ts:152 `n?.anchor && n.range` → `n?.anchor || n.range`, `n?.anchor` → `n.anchor` (they throw on the
+    // missing value of `{ next }`, a null node: an internal error)
+    const text = ['# R&D', 'roles:', '  sales:', '    name: &n Sales', 'steps:', '  a: { role: sales, name: *n }', '  b: { next }', ''].join('\n');
     assert.deepEqual(rename(text, at(text, 'sales'), 'biz'), { edits: [e(15, 20, 'biz'), e(61, 66, 'biz')] });
   });
 
