@@ -41,7 +41,7 @@ describe('cursor survivors (cursor.ts from line 331)', () => {
     assert.deepStrictEqual(at('k: [a ‸, b]\n'), { ...FLOW, slot: 'value', path: ['k', 0], word: { start: 6, end: 6 }, column: 6, inList: true, existing: ['b'] });
   });
 
-  // cursor.ts:338 `if (top)` → `true` (snap on an empty stack throws); :622 `if (!at)` → `false` (throws)
+  // cursor.ts:338 `if (top)` → `true` (snap on an empty stack throws); :622 `if (!at)` → `false` (throws); :378 `!at && i === cursor` → `||` (a snap at the `]`)
   it('flow: the cursor right after the closing bracket is outside the collection', () => {
     assert.equal(at('k: [a]‸\n'), undefined);
     assert.equal(at('k: [a]‸'), undefined);
@@ -54,14 +54,14 @@ describe('cursor survivors (cursor.ts from line 331)', () => {
     assert.deepStrictEqual(at('a:\r\n  next: [x,\r\n    b‸]\r\n'), { ...FLOW, slot: 'value', path: ['a', 'next', 1], word: { start: 21, end: 22 }, column: 4, inList: true, existing: ['x'] });
   });
 
-  // cursor.ts:361 `c === '#' && …` → `false`, `'#'` → `""`, `\s` → `\S`, `i - 1` → `i + 1`, the block emptied (endless loops); :366 the skipping loop's mutants (`text[i] !== '\n'` → `true`, `'\n'` → `""`, `&&` → `||`, `false`, `i >= text.length`, `===`, `i--`); :364 the whole test → `true`, `nl >= 0`, `cursor > nl`
+  // cursor.ts:361 `c === '#' && …` → `false`, `'#'` → `""`, `\s` → `\S`, `i - 1` → `i + 1`, the block emptied (endless loops); :366 the skipping loop's mutants (`text[i] !== '\n'` → `true`, `'\n'` → `""`, `&&` → `||`, `false`, `i >= text.length`, `===`, `i--`); :364 the whole test → `true`, `nl >= 0`, `cursor > nl`; :362 `!at && cursor > i` → `true` / `||`, `cursor > i` → `true` / `>=`; :361 `i === 0 || …` → `&&`
   it('flow: a comment inside the collection is skipped, to the end of its line only', () => {
     assert.deepStrictEqual(at('a:\n  next: [x, #note\n    y, z‸]\n'), { ...FLOW, slot: 'value', path: ['a', 'next', 2], word: { start: 28, end: 29 }, column: 7, inList: true, existing: ['x', 'y'] });
     assert.deepStrictEqual(at('k: [x‸, # c\n  y]\n'), { ...FLOW, slot: 'value', path: ['k', 0], word: { start: 4, end: 5 }, column: 4, inList: true, existing: ['y'] });
     assert.deepStrictEqual(at('k: [a, ‸# c\n  y]\n'), { ...FLOW, slot: 'value', path: ['k', 1], word: { start: 7, end: 7 }, column: 7, inList: true, existing: ['a', 'y'] });
   });
 
-  // cursor.ts:361 `i === 0 || /\s/…` → `true`, `i !== 0`, `&&`, `/\S/`; :421 `/\S/` and `j - 1` → `j + 1`
+  // cursor.ts:361 `i === 0 || /\s/…` → `true`, `i !== 0`; :421 `/\S/` and `j - 1` → `j + 1` (endless loops)
   it('flow: a `#` that does not follow a blank is part of an item', () => {
     assert.deepStrictEqual(at('k: [x,#y, z‸]\n'), { ...FLOW, slot: 'value', path: ['k', 2], word: { start: 10, end: 11 }, column: 10, inList: true, existing: ['x', '#y'] });
     assert.deepStrictEqual(at('k: [x,# y, z‸]\n'), { ...FLOW, slot: 'value', path: ['k', 2], word: { start: 11, end: 12 }, column: 11, inList: true, existing: ['x', '# y'] });
@@ -82,7 +82,7 @@ describe('cursor survivors (cursor.ts from line 331)', () => {
     assert.deepStrictEqual(at('k: {a: 1, [x‸]}\n'), { ...FLOW, slot: 'value', path: ['k', '', 0], word: { start: 11, end: 12 }, column: 11, inList: true });
   });
 
-  // cursor.ts:370 the snap at `[` → `false` / `at`; :372 `top.type === 'seq'` → `false`, `'seq'` → `""`, `[...top.path, top.index]` → `[]`; :378 `!at || i === cursor`, `i === cursor` → `true`; :380 `i--`; :381 `!stack.length` → `stack.length` / `true`
+  // cursor.ts:370 the snap at `[` → `false` / `at`; :372 `top.type === 'seq'` → `false`, `'seq'` → `""`, `[...top.path, top.index]` → `[]`; :378 `i === cursor` → `true`; :380 `i--`; :381 `!stack.length` → `stack.length` / `true`
   it('flow: nested collections: the cursor at the inner `[`, inside it, before it and after it', () => {
     assert.deepStrictEqual(at('k: [a, ‸[b]]\n'), { ...FLOW, slot: 'value', path: ['k', 1], word: { start: 7, end: 7 }, column: 7, inList: true, existing: ['a'] });
     assert.deepStrictEqual(at('k: [a, [b‸]]\n'), { ...FLOW, slot: 'value', path: ['k', 1, 0], word: { start: 8, end: 9 }, column: 8, inList: true });
@@ -278,7 +278,7 @@ describe('cursor survivors (cursor.ts from line 331)', () => {
     assert.deepStrictEqual(at('a:\n  \tx‸\n'), { ...BLOCK, slot: 'key', path: ['a'], word: { start: 6, end: 7 }, column: 2 });
   });
 
-  // cursor.ts:597 → `false`, `word.start + line.start`, `+ 1` → `- 1`, `dashes.length + 1`
+  // cursor.ts:597 → `false`, `word.start + line.start`, `+ 1` → `- 1`, `dashes.length + 1`; :586 `line.start + Math.min(content, cur)` → `-` (the word would take the `-`)
   it('right after `- ` the value needs a space', () => {
     assert.deepStrictEqual(at('-‸'), { ...BLOCK, slot: 'value', path: [0], word: { start: 1, end: 1 }, column: 1, inList: true, needsSpace: true });
     assert.deepStrictEqual(at('a:\n-‸'), { ...BLOCK, slot: 'value', path: ['a', 0], word: { start: 4, end: 4 }, column: 1, inList: true, needsSpace: true });
@@ -301,7 +301,7 @@ describe('cursor survivors (cursor.ts from line 331)', () => {
     assert.deepStrictEqual(at('k: [a‸, # c'), { ...FLOW, slot: 'value', path: ['k', 0], word: { start: 4, end: 5 }, column: 4, inList: true });
   });
 
-  // cursor.ts:430 `cursor >= i` → `cursor > i` (the item starting at the cursor would count as an existing one)
+  // cursor.ts:430 `cursor >= i` → `cursor > i`; :343 `i > cursor` → `i >= cursor` (the item starting at the cursor would count as an existing one)
   it('flow: an item starting at the cursor is the one being typed, not an existing one', () => {
     assert.deepStrictEqual(at('k: [a, ‸b c]\n'), { ...FLOW, slot: 'value', path: ['k', 1], word: { start: 7, end: 8 }, column: 7, inList: true, existing: ['a'] });
     assert.deepStrictEqual(at('k: [a, ‸"b"]\n'), { ...FLOW, slot: 'value', path: ['k', 1], word: { start: 7, end: 7 }, column: 7, inList: true, existing: ['a'] });
