@@ -2,7 +2,7 @@
  * Behaviour behind the survivors of the `core-cursor` narrowed mutation run (8 Dec, 23:59–00:58 UTC) in
  * src/core/cursor.ts from line 331 on: the flow-collection scanner (`scanFlow`), `wordAround`, `locate`, the
  * cursor line (`cursorAt`), `fromFlow` and `matchPath`, which test/unit/cursor.test.ts and the completion and
- * hover tests did not pin down. Each test here was checked by hand against the mutants it names (mutant applied to
+ * hover tests did not pin down (line numbers are those of that run's source). Each test here was checked by hand against the mutants it names (mutant applied to
  * the source, this file run and failing, source restored). The survivors that no input can tell apart are listed,
  * with the reason, in docs/mutation-notes/cub.md. `‸` marks the cursor in each text (it is removed before scanning).
  */
@@ -310,5 +310,14 @@ describe('cursor survivors (cursor.ts from line 331)', () => {
   // cursor.ts:510 `st.stack.slice()` → `st.stack` (the cursor line's closing of frames would move the keys of the lines after it)
   it('a blank cursor line does not close the frames the lines after it continue', () => {
     assert.deepStrictEqual(at('a:\n  - x: 1\n  ‸\n    y: 2\n'), { ...BLOCK, slot: 'key', path: ['a'], word: { start: 14, end: 14 }, column: 2, blank: true });
+  });
+
+  // A real bug, fixed: `scanFlow` ended a multi-line collection at a whitespace line holding a tab (` \t`), which
+  // the line pass counts as blank and goes on with, so the lines after it got nothing.
+  it('flow: a whitespace line with tabs inside a collection does not end it', () => {
+    assert.deepStrictEqual(at('a:\n  next: [x,\n \t\n    y‸]\n'), { ...FLOW, slot: 'value', path: ['a', 'next', 1], word: { start: 22, end: 23 }, column: 4, inList: true, existing: ['x'] });
+    assert.deepStrictEqual(at('a:\n  next: [x,\n\t# c\n    y‸]\n'), { ...FLOW, slot: 'value', path: ['a', 'next', 1], word: { start: 24, end: 25 }, column: 4, inList: true, existing: ['x'] });
+    // a line at the collection's indentation still ends it, tabs or not
+    assert.deepStrictEqual(at('a:\n  next: [x,\n \t\nb‸\n'), { ...BLOCK, slot: 'key', path: [], word: { start: 18, end: 19 }, column: 0, existing: ['a'] });
   });
 });
