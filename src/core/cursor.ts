@@ -349,7 +349,10 @@ function scanFlow(text: string, start: number, cursor: number, basePath: Seg[]):
       // an unclosed collection ends where a line is not indented more than the line it started on
       let j = i + 1;
       while (text[j] === ' ') j++;
-      const blankLine = j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#';
+      // blank as the line pass (`processLine`) sees it: tabs among the blanks too
+      let b = j;
+      while (text[b] === ' ' || text[b] === '\t') b++;
+      const blankLine = b >= text.length || text[b] === '\n' || text[b] === '\r' || text[b] === '#';
       if (!blankLine && j - (i + 1) <= ownerIndent) break;
       i++;
       continue;
