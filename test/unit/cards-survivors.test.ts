@@ -46,8 +46,9 @@ steps:
 requirements:
   R1: { title: 快速, from: sales, priority: must, status: accepted, steps: [s2], sets: { s2.mode: auto }, agreed: [boss, sales], decidedBy: boss }
   R2: { title: 慢, from: norole, priority: should, sets: { s2.mode: manual-review, s1.mode: x, s2.speed: fast } }
-  R3: { title: 无主, sets: { bad: x }, adds: [s4, s2], removes: [s2] }
+  R3: { title: 无主, sets: { bad: x }, adds: [s4, s2, nostep], removes: [s2] }
   R4: { title: same, from: same, decidedBy: sales }
+  R5: { from: plain }
 `;
 
 /** Requirements with every kind of source, description, steps, decisions, acceptance and review. */
@@ -127,6 +128,7 @@ requirements:
   R3: { title: 自动, from: sales, priority: must, sets: { s1.mode: auto, s1.speed: fast }, reviews: [{ role: wh, verdict: agree, fingerprint: 0badf00d }] }
   R4: { title: 半自动, from: sales, priority: could, sets: { s1.mode: semi }, reviews: [{ role: wh, verdict: question }] }
   R5: { title: 发运, from: sales, adds: [s5], agreed: [wh] }
+  R6: { title: 加尺寸, from: sales, sets: { s1.size: big }, agreed: [wh] }
 `;
 
 /** The card of `kind` `id` in `text`, with the given diagnostics (none by default: the card shows only facts). */
@@ -229,6 +231,9 @@ describe('cards survivors: whole cards without diagnostics', () => {
     ]],
     ['role', 'plain', 'en', [
       '`plain` — role',
+      '',
+      '**Asked for**',
+      '- `R5` (no priority, proposed, from `plain`)',
     ]],
     ['role', 'same', 'en', [
       '`same` — role',
@@ -415,6 +420,28 @@ describe('cards survivors: whole cards without diagnostics', () => {
       '`mode` — 步骤属性 · `nostep`',
       '',
       '**目前：** 未设置',
+    ]],
+    ['requirement', 'R3', 'en', [
+      '**无主** `R3` — requirement',
+      '',
+      '**Priority:** none · status proposed',
+      '',
+      '**Steps**',
+      '- adds same `s4` (`norole`)',
+      '- adds 审核 `s2` (销售 `sales`)',
+      '- adds `nostep`',
+      '- removes 审核 `s2`',
+      '',
+      '**Acceptance:** none yet',
+    ]],
+    ['requirement', 'R5', 'en', [
+      '`R5` — requirement',
+      '',
+      '**Asked by:** `plain`',
+      '',
+      '**Priority:** none · status proposed',
+      '',
+      '**Acceptance:** none yet',
     ]],
   ];
   for (const [kind, id, locale, lines] of ROLE_CASES) {
@@ -617,12 +644,14 @@ describe('cards survivors: whole cards without diagnostics', () => {
       '',
       '**Signed off**',
       '- `R5` (no priority, proposed, from 销售 `sales`): 发运',
+      '- `R6` (no priority, proposed, from 销售 `sales`): 加尺寸',
       '',
       '**What changes for this role**',
       '- Steps added: 打包 `s4`',
       '- Steps removed: 复核 `s2`',
       '- Changed: 拣货 `s1` `mode` manual → contested (auto / semi)',
       '- Changed: 拣货 `s1` `speed` (not set) → fast',
+      '- Changed: 拣货 `s1` `size` (not set) → big',
       '- Data asked of it: 包裹 `pkg`',
       '- Waiting for its agreement: `R1`, `R2` (objects), `R3` (agreed to an earlier version (stale)), `R4` (has a question)',
     ]],
@@ -633,12 +662,14 @@ describe('cards survivors: whole cards without diagnostics', () => {
       '',
       '**已确认的需求**',
       '- `R5`（未定优先级，proposed，由销售 `sales`提出）：发运',
+      '- `R6`（未定优先级，proposed，由销售 `sales`提出）：加尺寸',
       '',
       '**对该角色的变化**',
       '- 新增步骤：打包 `s4`',
       '- 删除步骤：复核 `s2`',
       '- 改变：拣货 `s1` `mode` manual → 有争议（auto / semi）',
       '- 改变：拣货 `s1` `speed` （未设置） → fast',
+      '- 改变：拣货 `s1` `size` （未设置） → big',
       '- 需提供的数据：包裹 `pkg`',
       '- 待其同意：`R1`、`R2` (反对)、`R3` (同意的是旧版本（已失效）)、`R4` (有疑问)',
     ]],
@@ -653,6 +684,7 @@ describe('cards survivors: whole cards without diagnostics', () => {
       '- `R3` (must, proposed, from 销售 `sales`): 自动',
       '- `R4` (could, proposed, from 销售 `sales`): 半自动',
       '- `R5` (no priority, proposed, from 销售 `sales`): 发运',
+      '- `R6` (no priority, proposed, from 销售 `sales`): 加尺寸',
       '',
       '**What changes for this role**',
       '- Steps added: 发运 `s5`',
@@ -840,7 +872,7 @@ describe('cards survivors: completion facts and ids', () => {
     assert.deepEqual(ids(ROLES, 'role'), ['boss', 'sales', 'plain', 'same']);
     assert.deepEqual(ids(ROLES, 'data'), ['order', 'ext', 'lone']);
     assert.deepEqual(ids(ROLES, 'step'), ['s1', 's2', 's3', 's4']);
-    assert.deepEqual(ids(ROLES, 'requirement'), ['R1', 'R2', 'R3', 'R4']);
+    assert.deepEqual(ids(ROLES, 'requirement'), ['R1', 'R2', 'R3', 'R4', 'R5']);
     assert.deepEqual(ids(ROLES, 'attribute'), ['s2.mode', 's2.speed']);
     assert.deepEqual(ids(NO_DATA, 'data'), ['a', 'b', 'c']);
     assert.deepEqual(ids(NO_DATA, 'role'), ['r1', 'r2']);
@@ -866,6 +898,13 @@ describe('cards survivors: small pieces', () => {
    */
   it('an id with a backtick is shown with a quote in its code span', () => {
     assert.equal(card(ROLES, 'role', 'a`b'), "`a'b` — role\n\nNot defined under `roles:`.");
+  });
+
+  /**
+   * KILLS-NOPROCESS
+   */
+  it('a role card in a file without `process` (nobody owns it)', () => {
+    assert.equal(card('bizflow: 1\nroles:\n  a: { name: A }\n', 'role', 'a'), '**A** `a` — role');
   });
 
   /**
