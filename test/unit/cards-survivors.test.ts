@@ -104,6 +104,9 @@ requirements:
     title: R6
     source: { who: 王五, said: 嗯 }
     overrides: [R5]
+  R7:
+    source: { channel: 邮件 }
+    description: "- 列表样"
 `;
 
 /** Everything that can change for the role `wh`: a step added and one removed, a value and a contested one, data, every pending state. */
@@ -294,6 +297,18 @@ describe('cards survivors: whole cards without diagnostics', () => {
       '',
       '**Requirements**',
       '- `R2` (should, proposed, from `norole`): 慢 — sets `mode` = x',
+    ]],
+    ['step', 's1', 'zh-CN', [
+      '**开始** `s1` — 步骤 (start)',
+      '',
+      '**泳道：** 销售 `sales` · \\*业务\\*部',
+      '',
+      '**产出数据：** 订单 `order`',
+      '',
+      '**下一步：** 审核 `s2`',
+      '',
+      '**相关需求**',
+      '- `R2`（should，proposed，由`norole`提出）：慢 — 设置 `mode` = x',
     ]],
     ['step', 's3', 'en', [
       '`s3` — step (end)',
@@ -624,6 +639,16 @@ describe('cards survivors: whole cards without diagnostics', () => {
       '',
       '未在 `requirements:` 中定义。',
     ]],
+    ['requirement', 'R7', 'en', [
+      '`R7` — requirement',
+      '',
+      '**Source:** (邮件)',
+      '- 列表样',
+      '',
+      '**Priority:** none · status proposed',
+      '',
+      '**Acceptance:** none yet',
+    ]],
   ];
   for (const [kind, id, locale, lines] of REQ_CASES) {
     it(`the ${kind} card of \`${id}\` (${locale})`, () => {
@@ -748,12 +773,12 @@ describe('cards survivors: conflict lines', () => {
       '- ℹ️ `conflict/m` Second.',
       '- ℹ️ `conflict/m` Second.',
     ]);
-    // the same code: ids joined with one separator, the fields with another
+    // the same code: ids joined with one separator (`R1`+`Rx` and `R1R`+`x` run together as `R1Rx`), the fields with another
     const apart = [
-      diag('conflict/j', 'warning', 'Reqs A.', { roles: ['boss'], requirements: ['R1', 'R23'] }),
-      diag('conflict/j', 'warning', 'Reqs B.', { roles: ['boss'], requirements: ['R12', 'R3'] }),
-      diag('conflict/s', 'warning', 'Steps A.', { roles: ['boss'], steps: ['s1', 's23'] }),
-      diag('conflict/s', 'warning', 'Steps B.', { roles: ['boss'], steps: ['s12', 's3'] }),
+      diag('conflict/j', 'warning', 'Reqs A.', { roles: ['boss'], requirements: ['R1', 'Rx'] }),
+      diag('conflict/j', 'warning', 'Reqs B.', { roles: ['boss'], requirements: ['R1R', 'x'] }),
+      diag('conflict/s', 'warning', 'Steps A.', { roles: ['boss'], requirements: ['R1'], steps: ['s1', 'sx'] }),
+      diag('conflict/s', 'warning', 'Steps B.', { roles: ['boss'], requirements: ['R1'], steps: ['s1s', 'x'] }),
       diag('conflict/a', 'info', 'M.', { roles: ['boss'], steps: ['b'] }),
       diag('conflict/ab', 'info', 'M.', { roles: ['boss'] }),
     ];
