@@ -6,7 +6,9 @@
  * line per clash, who decides, the explanation below), where a requirement came from and each role's standing,
  * what changes for a role, and the ids and one-line facts completion offers. Each test here was checked by hand
  * against the mutants it names (mutant applied to the source, this file failing, source restored). The
- * survivors that no input can tell apart are listed, with the reason, in docs/mutation-notes/crd.md.
+ * survivors that no input can tell apart are listed, with the reason, in docs/mutation-notes/crd.md. The checks
+ * stopped at the first failing test, so each `Kills` list names the mutants for which that test (or, for a table,
+ * one of its cards) was the first to fail; later tests may kill them too.
  */
 import { strict as assert } from 'assert';
 import { deciderOf, idFacts, knownIds, roleImpactLines, symbolCard } from '../../src/core/cards';
@@ -149,7 +151,39 @@ type Case = [SymbolKind, string, Locale, string[]];
 
 describe('cards survivors: whole cards without diagnostics', () => {
   /**
-   * KILLS-ROLES
+   * Kills (140, cards.ts): :66 `'步骤属性'` → `""`; :74 block → {}; :75 texts → `{}`, ``Not defined u…` → ````, ``未在
+   * \`${sectio…` → ````; :121 `locale === 'zh-CN'` → `true`, `': '` → `""`; :126 `name !== id` → `true`; :130 `name
+   * !== id` → `true`; :134 `?.` → `.`; :139 `?.` → `.`; :140 `''` → `"Stryker was here!"`; :144 `?.` → `.`; :148
+   * `?.` → `.`; :153 `'no priority'` → `""`, `'未定优先级'` → `""`; :154 `r.from` → `true`; :157 `''` → `"Stryker was
+   * here!"`; :193 `[]` → `["Stryker was here"]`, `!ds` → `false`; :239 `?.` → `.`; :240 block → {}, `!r` → `false`;
+   * :241 `'roles'` → `""`; :244 `'Department'` → `""`; :245 `'Concerns'` → `""`; :246 texts → `{}`, `'Needs'` →
+   * `""`, `'需要的数据'` → `""`, callback → `() => undefined`; :248 `'Lane'` → `""`; :249 `'Owns the proc…` → `""`,
+   * `'流程负责人。'` → `""`, `model.process?.owner?.id =…` → `true`, `model.process?.owner?.id =…` → `false`,
+   * `model.process?.owner?.id =…` → `model.process?.owner?.id !…`; :251 `q.from?.id === id` → `true`, `?.` → `.`;
+   * :252 `a.id === id` → `true`, `a.id === id` → `false`, `a.id === id` → `a.id !== id`, texts → `{}`, `'Signed
+   * off'` → `""`, `'已确认的需求'` → `""`, callback → `() => undefined`, callback → `() => undefined`; :253 texts → `{}`,
+   * `'Decided'` → `""`, `'做出的决定'` → `""`, callback → `() => undefined`, `q.decidedBy?.id === id` → `false`; :254
+   * `?.` → `.`; :264 `'What changes …` → `""`; :269 `'task'` → `""`, `?.` → `.`, `s?.type ?? 'task'` → `s?.type &&
+   * 'task'`, `?.` → `.`; :270 block → {}, `!s` → `false`; :271 `'steps'` → `""`; :275 `'相关需求'` → `""`; :282 `!d` →
+   * `d`, `'Not declared …` → `""`, `'未在 `data:` 中声…` → `""`, `model.data && !d` → `false`; :283 texts → `{}`,
+   * `'Owner'` → `""`, `'负责角色'` → `""`, `d?.owner` → `false`; :284 `'Comes from ou…` → `""`, `'来自流程外部。'` → `""`,
+   * `d?.external` → `false`; :286 `p.id === id` → `true`; :288 `'no step'` → `""`, `'无'` → `""`, `'产出步骤'` → `""`;
+   * :289 `'使用的步骤'` → `""`; :290 `'需要的角色'` → `""`; :300 `r.from` → `true`; :306 `'none'` → `""`; :310 `s.step` →
+   * `true`; :311 ``${t('adds', '…` → ````, `'adds'` → `""`; :312 ``${t('removes'…` → ````, `'removes'` → `""`; :336
+   * `'·'` → `""`; :337 `?.` → `.`, `a.name === attr` → `true`; :338 `'not set'` → `""`, `'未设置'` → `""`, `'目前'` →
+   * `""`; :339 `[]` → `["Stryker was here"]`; :341 `x.step?.id === stepId && x…` → `true`, `x.step?.id === stepId &&
+   * x…` → `x.step?.id === stepId || x…`, `x.step?.id === stepId` → `true`, `?.` → `.`, `x.attribute === attr` →
+   * `true`; :343 texts → `{}`, `'Requirements …` → `""`, `'需求希望'` → `""`; :390 `[]` → `["Stryker was here"]`; :396
+   * `'Steps added'` → `""`; :400 `c.after.kind === 'value'` → `false`, `'value'` → `""`; :402 ``contested (${…` →
+   * ````, `' / '` → `""`; :403 `'(not set)'` → `""`, `'（未设置）'` → `""`, `'Changed'` → `""`, `c.today !== undefined` →
+   * `true`; :410 `'Waiting for i…` → `""`; :418 block → {}; :419 `?.` → `.`; :420 `''` → `"Stryker was here!"`, ``
+   * (${roleLabel…` → ````; :424 `s.role` → `true`, `'泳道'` → `""`; :425 `'使用数据'` → `""`; :426 `'产出数据'` → `""`; :427
+   * `'属性'` → `""`; :429 `'下一步'` → `""`; :430 ``${mdEscape(e.…` → ````, `e.label !== undefined` → `false`; :438 `s.id
+   * === stepId` → `true`, `s.id === stepId` → `s.id !== stepId`, `'涉及'` → `""`; :439 `?.` → `.`, `'设置'` → `""`; :440
+   * `'adds it'` → `""`, `'新增'` → `""`, `r.adds.some((s) => s.id ==…` → `false`, callback → `() => undefined`, `s.id
+   * === stepId` → `false`; :441 `s.id === stepId` → `true`, `s.id === stepId` → `false`, `s.id === stepId` → `s.id
+   * !== stepId`, `'removes it'` → `""`, `'删除'` → `""`, `r.removes.some((s) => s.id…` → `false`, callback → `() =>
+   * undefined`.
    */
   const ROLE_CASES: Case[] = [
     ['role', 'sales', 'en', [
@@ -460,13 +494,37 @@ describe('cards survivors: whole cards without diagnostics', () => {
     ]],
   ];
   for (const [kind, id, locale, lines] of ROLE_CASES) {
-    it(`the ${kind} card of \`${id}\` (${locale})`, () => {
+    it(`ROLES: the ${kind} card of \`${id}\` (${locale})`, () => {
       assert.equal(card(ROLES, kind, id, locale), lines.join('\n'));
     });
   }
 
   /**
-   * KILLS-REQS
+   * Kills (96, cards.ts): :112 `prev.startsWith('- ') || p…` → `true`, `'- '` → `""`, `prev.startsWith('**')` →
+   * `prev.endsWith('**')`, `'**'` → `""`; :295 `?.` → `.`; :296 block → {}, `!r` → `false`; :297 `'requirements'` →
+   * `""`; :300 `'提出方'` → `""`; :301 texts → `{}`, `'Source'` → `""`, `'来源'` → `""`; :303 `description` → `false`;
+   * :305 `'优先级'` → `""`; :306 `'未定'` → `""`, `'状态'` → `""`, `' (not live)'` → `""`, `'（不生效）'` → `""`; :310 `'设置'` →
+   * `""`; :311 `'新增'` → `""`; :312 `'删除'` → `""`; :313 `'涉及步骤'` → `""`; :314 texts → `{}`, `'Signed off by'` → `""`,
+   * `'已确认'` → `""`, callback → `() => undefined`; :315 `'依赖'` → `""`; :322 `'验收标准'` → `""`; :324 `'criteria'` →
+   * `""`, ``${r.acceptanc…` → ````, `r.acceptance.length === 1` → `true`, `r.acceptance.length === 1` → `false`,
+   * `r.acceptance.length === 1` → `r.acceptance.length !== 1`, `'criterion'` → `""`, ``${r.acceptanc…` → ````; :325
+   * `'尚未填写'` → `""`; :327 texts → `{}`, `'Reviews'` → `""`, `'各角色意见'` → `""`; :355 block → {}; :357 `!src` → `true`;
+   * :358 `locale === 'zh-CN'` → `true`, `locale === 'zh-CN'` → `false`, `locale === 'zh-CN'` → `locale !== 'zh-CN'`,
+   * `'zh-CN'` → `""`; :359 `[src.channel, src.on].filt…` → `[src.channel, src.on]`, `[src.channel, src.on]` → `[]`,
+   * callback → `() => undefined`, `!!x` → `!x`, `!x` → `x`; :360 `''` → `"Stryker was here!"`; :361 `facts.length` →
+   * `true`, `facts.length` → `false`, `out += zh ? `（${facts.join…` → `out -= zh ? `（${facts.join…`,
+   * ``（${facts.join…` → ````, `'，'` → `""`, ``${out ? ' ' :…` → ````, `' '` → `""`, `''` → `"Stryker was here!"`,
+   * `', '` → `""`; :362 `src.said` → `true`, `src.said` → `false`, `out += (out ? (zh ? '：' : …` → `out -= (out ? zh
+   * ? '：' : '…`, `(out ? (zh ? '：' : ': ') :…` → `(out ? zh ? '：' : ': ' : '…`, `'：'` → `""`, `': '` → `""`, `''` →
+   * `"Stryker was here!"`, ``“${mdEscape(s…` → ````, ``"${mdEscape(s…` → ````; :363 `out || undefined` → `true`,
+   * `out || undefined` → `false`, `out || undefined` → `out && undefined`; :377 block → {}; :378 ``${roleLabel(m…` →
+   * ````; :380 `` · ${mdEscape…` → ````, `on` → `false`; :381 `line += pick(locale, ` (si…` → `line -= pick(locale,
+   * ` (si…`, `` (signed ${co…` → ````, `a.recorded ?? ''` → `a.recorded && ''`, `a.current ?? ''` → `a.current &&
+   * ''`, ``（签署时 ${code(a…` → ````, `a.recorded ?? ''` → `a.recorded && ''`, `a.current ?? ''` → `a.current && ''`,
+   * `a.state === 'stale'` → `true`, `a.state === 'stale'` → `false`, `a.state === 'stale'` → `a.state !== 'stale'`,
+   * `'stale'` → `""`; :383 `line += locale === 'zh-CN'…` → `line -= locale === 'zh-CN'…`, `locale === 'zh-CN'` →
+   * `true`, `locale === 'zh-CN'` → `false`, `locale === 'zh-CN'` → `locale !== 'zh-CN'`, `'zh-CN'` → `""`,
+   * ``：“${mdEscape(…` → ````, ``: "${mdEscape…` → ````, `note` → `false`; :419 `?.` → `.`.
    */
   const REQ_CASES: Case[] = [
     ['requirement', 'R1', 'en', [
@@ -651,7 +709,7 @@ describe('cards survivors: whole cards without diagnostics', () => {
     ]],
   ];
   for (const [kind, id, locale, lines] of REQ_CASES) {
-    it(`the ${kind} card of \`${id}\` (${locale})`, () => {
+    it(`REQS: the ${kind} card of \`${id}\` (${locale})`, () => {
       const { model } = analyze(REQS);
       const today = fingerprintOf(model, model.requirements.byId.get('R1')!).fingerprint;
       assert.equal(card(REQS, kind, id, locale), lines.join('\n').replace('<today>', today));
@@ -659,7 +717,11 @@ describe('cards survivors: whole cards without diagnostics', () => {
   }
 
   /**
-   * KILLS-IMPACT
+   * Kills (16, cards.ts): :397 ``${t('Steps re…` → ````, `'Steps removed'` → `""`, `'删除步骤'` → `""`, callback → `()
+   * => undefined`, `impact.stepsRemoved.length` → `false`; :405 `[...new Set(impact.provide…` → `[]`; :406
+   * `data.length` → `false`, ``${t('Data ask…` → ````, `'Data asked of…` → `""`, `'需提供的数据'` → `""`, callback → `()
+   * => undefined`; :407 `impact.agreements.filter((…` → `impact.agreements`, `a.state !== 'agreed'` → `true`,
+   * `'agreed'` → `""`; :411 ``${code(a.requ…` → ````, `a.state === 'none'` → `true`.
    */
   const IMPACT_CASES: Case[] = [
     ['role', 'wh', 'en', [
@@ -716,7 +778,7 @@ describe('cards survivors: whole cards without diagnostics', () => {
     ]],
   ];
   for (const [kind, id, locale, lines] of IMPACT_CASES) {
-    it(`the ${kind} card of \`${id}\` with what changes for it (${locale})`, () => {
+    it(`IMPACT: the ${kind} card of \`${id}\` with what changes for it (${locale})`, () => {
       assert.equal(card(IMPACT, kind, id, locale), lines.join('\n'));
     });
   }
@@ -733,7 +795,9 @@ describe('cards survivors: conflict lines', () => {
   };
 
   /**
-   * KILLS-MARKS
+   * Kills (12, cards.ts): :162 `'⛔'` → `""`, `'ℹ️'` → `""`, `d.severity === 'error'` → `false`, `'error'` → `""`,
+   * `d.severity === 'warning'` → `true`; :168 `i >= 0` → `true`, `i >= 0` → `i > 0`; :174 `parts.length % 2 === 0` →
+   * `false`, `parts.length % 2` → `parts.length * 2`; :213 `d.detail` → `true`; :259 `?.` → `.`, `?.` → `.`.
    */
   it('marks each severity, keeps the first sentence of the message with its code spans, and shows the explanation below', () => {
     const ds = [
@@ -755,7 +819,9 @@ describe('cards survivors: conflict lines', () => {
   });
 
   /**
-   * KILLS-DEDUP
+   * Kills (7, cards.ts): :186 `?.` → `.`; :199 `[]` → `["Stryker was here"]`; :200 `[...(d.data!.steps as stri…` →
+   * `[...(d.data!.steps as stri…`, `[...(d.data!.steps as stri…` → `[]`; :201 `','` → `""`, `','` → `""`, `'\u0000'`
+   * → `""`.
    */
   it('shows a clash once whatever the order of its requirements and steps, and tells different clashes apart', () => {
     const same = [
@@ -793,7 +859,8 @@ describe('cards survivors: conflict lines', () => {
   });
 
   /**
-   * KILLS-DECIDER
+   * Kills (5, cards.ts): :185 block → {}; :187 `d !== undefined` → `false`; :189 `?.` → `.`; :210 `' — decides: n…`
+   * → `""`, `' —— 决定人：尚无（未写…` → `""`.
    */
   it('names who decides: a `decidedBy` of the requirements, else the process owner, else nobody (both languages)', () => {
     const ds = [
@@ -809,7 +876,7 @@ describe('cards survivors: conflict lines', () => {
   });
 
   /**
-   * KILLS-DECIDEROF
+   * Kills (1, cards.ts): :189 `?.` → `.`.
    */
   it('deciderOf: the first `decidedBy` among the requirements (unknown ids skipped), else the owner, else none', () => {
     const { model } = analyze(ROLES);
@@ -821,7 +888,11 @@ describe('cards survivors: conflict lines', () => {
   });
 
   /**
-   * KILLS-TOUCH
+   * Kills (13, cards.ts): :276 `?.` → `.`; :328 `?.` → `.`; :346 callback → `() => undefined`, `d.code ===
+   * 'conflict/contr…` → `true`, `d.code === 'conflict/contr…` → `false`, `d.code === 'conflict/contr…` → `d.code ===
+   * 'conflict/contr…`, `d.code === 'conflict/contr…` → `true`, `d.code === 'conflict/contr…` → `d.code ===
+   * 'conflict/contr…`, `d.code === 'conflict/contr…` → `true`, `d.code === 'conflict/contr…` → `d.code !==
+   * 'conflict/contr…`, `'conflict/cont…` → `""`, `?.` → `.`, ``${stepId}.${a…` → ````.
    */
   it('each card shows the conflicts that touch it and no other', () => {
     const ds = [
@@ -855,7 +926,18 @@ describe('cards survivors: conflict lines', () => {
 
 describe('cards survivors: completion facts and ids', () => {
   /**
-   * KILLS-IDFACTS
+   * Kills (53, cards.ts): :466 block → {}; :467 `id === undefined` → `true`, `id === undefined` → `id !==
+   * undefined`, `model.roles.byId.get(id)?.…` → `model.roles.byId.get(id)?.…`, `?.` → `.`; :471 block → {}; :473
+   * `[k]` → `[]`; :476 `case 'role': { const r = m…` → `case 'role':`, `'role'` → `""`, block → {}; :478 `?.` → `.`;
+   * :479 `r?.department` → `true`, `r?.department` → `false`, `?.` → `.`; :482 `case 'step': { const s: St…` → `case
+   * 'step':`, `'step'` → `""`, block → {}; :484 `?.` → `.`; :485 `s` → `true`, `s` → `false`; :486 `?.` → `.`, `?.`
+   * → `.`; :487 `lane` → `true`, `lane` → `false`; :490 `case 'data': { const d = m…` → `case 'data':`, `'data'` →
+   * `""`, block → {}; :491 `?.` → `.`; :492 `?.` → `.`; :493 `?.` → `.`, `?.` → `.`; :494 `owner` → `true`, `owner`
+   * → `false`; :497 `case 'requirement': { cons…` → `case 'requirement':`, `'requirement'` → `""`, block → {}; :499
+   * `?.` → `.`; :500 `r?.priority` → `true`, `r?.priority` → `false`, `?.` → `.`; :501 `r` → `true`, `r` → `false`;
+   * :502 `?.` → `.`, `?.` → `.`; :503 `from` → `true`, `from` → `false`; :509 texts → `{}`, `name && name !== id` →
+   * `true`, `name && name !== id` → `false`, `name && name !== id` → `name || name !== id`, `name !== id` → `true`,
+   * `name !== id` → `name === id`, `' · '` → `""`.
    */
   it('idFacts: the display name (when it differs from the id) and the kind, lane, owner, priority, status and asker', () => {
     const { model } = analyze(ROLES);
@@ -887,7 +969,15 @@ describe('cards survivors: completion facts and ids', () => {
   });
 
   /**
-   * KILLS-KNOWNIDS
+   * Kills (23, cards.ts): :448 block → {}; :450 `[]` → `["Stryker was here"]`; :451 `kind === 'data' && model.d…` →
+   * `true`, `kind === 'data' && model.d…` → `false`, `kind === 'data' && model.d…` → `kind === 'data' || model.d…`,
+   * `kind === 'data'` → `true`, `kind === 'data'` → `kind !== 'data'`, `'data'` → `""`, `model.data === undefined` →
+   * `true`, `model.data === undefined` → `model.data !== undefined`; :452 block → {}; :453 `o.kind !== kind ||
+   * seen.ha…` → `true`, `o.kind !== kind || seen.ha…` → `false`, `o.kind !== kind || seen.ha…` → `o.kind !== kind &&
+   * seen.ha…`, `o.kind !== kind` → `false`, `o.kind !== kind` → `o.kind === kind`; :454 `!o.isDefinition &&
+   * !anyData` → `true`, `!o.isDefinition && !anyData` → `false`, `!o.isDefinition && !anyData` → `!o.isDefinition ||
+   * !anyData`, `!o.isDefinition` → `o.isDefinition`, `!anyData` → `anyData`; :459 `!anyData` → `anyData`, `!anyData`
+   * → `true`.
    */
   it('knownIds: the defined ids of a kind in document order, once each; without a data dictionary every data id in use', () => {
     const ids = (text: string, kind: SymbolKind) => {
@@ -919,21 +1009,22 @@ steps:
 
 describe('cards survivors: small pieces', () => {
   /**
-   * KILLS-CODE
+   * Kills (1, cards.ts): :62 `"'"` → `""`.
    */
   it('an id with a backtick is shown with a quote in its code span', () => {
     assert.equal(card(ROLES, 'role', 'a`b'), "`a'b` — role\n\nNot defined under `roles:`.");
   });
 
   /**
-   * KILLS-NOPROCESS
+   * Kills (1, cards.ts): :249 `?.` → `.`.
    */
   it('a role card in a file without `process` (nobody owns it)', () => {
     assert.equal(card('bizflow: 1\nroles:\n  a: { name: A }\n', 'role', 'a'), '**A** `a` — role');
   });
 
   /**
-   * KILLS-NODIAG
+   * Kills on its own (checked alone; the cards above kill them first): cards.ts:193 `if (!ds)` → `if (false)`, its
+   * `[]` → `["Stryker was here"]`; :390 `diagnostics = []` → `["Stryker was here"]`.
    */
   it('a card with an empty list of diagnostics is the card without them; roleImpactLines without diagnostics', () => {
     assert.equal(card(IMPACT, 'role', 'wh', 'en', []), card(IMPACT, 'role', 'wh'));
