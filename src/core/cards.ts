@@ -10,7 +10,7 @@
  * diagnostics of the same analysis, so a card always agrees with the
  * squiggles.
  */
-import { mdCodeText, mdEscapeText } from './escape';
+import { mdCodeText, mdEscapeLine, mdEscapeText } from './escape';
 import { pick, type Texts } from './i18n';
 import type { Model, Requirement, Step } from './model';
 import { decisionSentence, decisionsAgainst, decisionsBy, type Decision } from './decisions';
@@ -300,7 +300,7 @@ export function symbolCard(
       if (r.from) c.field({ en: 'Asked by', zh: '提出方' }, roleWithDepartment(model, r.from.id));
       c.field({ en: 'Source', zh: '来源' }, sourceLine(model, r, locale));
       const description = readDescription(model, r);
-      if (description) c.line(mdEscape(description));
+      if (description) c.line(mdEscapeLine(description));
       c.field(
         { en: 'Priority', zh: '优先级' },
         `${r.priority ?? t('none', '未定')} · ${t('status', '状态')} ${r.status}${r.live ? '' : t(' (not live)', '（不生效）')}`,

@@ -18,6 +18,11 @@ export function showControls(s: string): string {
   return s.replace(UNSAFE_CHARS, controlEscape);
 }
 
+/** A list, heading or rule marker at the start of a line. */
+const BLOCK_START = /^[-+#]/;
+/** A numbered list item at the start of a line: `1. ` or `1) `, or the number alone. */
+const NUMBERED_START = /^(\d{1,9})([.)])(?= |$)/;
+
 /** Line breaks of every kind (CRLF, lone CR, LF, U+2028/2029). */
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
 
@@ -38,6 +43,15 @@ export function mdEscapeText(s: string): string {
       .replace(LINE_BREAKS, ' ')
       .replace(/\t/g, ' '),
   );
+}
+
+/**
+ * `mdEscapeText` for a text that starts a line of Markdown (a description on a line of its own, a list item's
+ * text): its start cannot open a block either. Four blanks would make code (leading blanks show nowhere in
+ * Markdown: dropped), `-`, `+`, `#` a list, a heading or a rule, `1.` / `1)` a numbered list.
+ */
+export function mdEscapeLine(s: string): string {
+  return mdEscapeText(s).replace(/^ +/, '').replace(BLOCK_START, '\\$&').replace(NUMBERED_START, '$1\\$2');
 }
 
 /**

@@ -654,7 +654,7 @@ describe('cards survivors: whole cards without diagnostics', () => {
     ['requirement', 'R5', 'en', [
       '`R5` — requirement',
       '',
-      '- 列表样',
+      '\\- 列表样',
       '',
       '**Priority:** none · status proposed',
       '',
@@ -701,7 +701,8 @@ describe('cards survivors: whole cards without diagnostics', () => {
       '`R7` — requirement',
       '',
       '**Source:** (邮件)',
-      '- 列表样',
+      '',
+      '\\- 列表样', // escaped, and a paragraph of its own (it was glued to the source line as a list item)
       '',
       '**Priority:** none · status proposed',
       '',

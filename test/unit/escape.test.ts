@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { analyze } from '../../src/core/engine';
-import { mdCode, mdEscapeText, showControls } from '../../src/core/escape';
+import MarkdownIt from 'markdown-it';
+import { mdCode, mdEscapeLine, mdEscapeText, showControls } from '../../src/core/escape';
 import { hoverAt } from '../../src/core/hover';
 import { buildSymbolIndex } from '../../src/core/symbols';
 
@@ -23,6 +24,25 @@ describe('escape: user text in terminals and Markdown', function () {
         assert.doesNotMatch(e, /(^|[^\\])(\\\\)*[[\]`<>*_|~$]/);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('mdEscapeLine: a line of its own renders as one plain paragraph (markdown-it): no list, heading, rule, code or quote', () => {
+    const md = new MarkdownIt();
+    const plain = (s: string) => {
+      const html = md.render(mdEscapeLine(s));
+      assert.ok(html === '' || /^<p>[^<]*<\/p>\n$/.test(html), `${JSON.stringify(s)} → ${JSON.stringify(html)}`);
+    };
+    for (const s of ['- a', '-', '+ a', '# a', '## a', '#', '1. a', '1) a', '1.', '123456789. a', '---', '- - -', '    code', '\t- a', '\n- a', ' # a', '= a', '> a', '***', '___', '~~~', '```']) plain(s);
+    assert.equal(mdEscapeLine('- 列表样'), '\\- 列表样');
+    assert.equal(mdEscapeLine('  1. 第一步'), '1\\. 第一步');
+    assert.equal(mdEscapeLine('#5 会议室'), '\\#5 会议室');
+    assert.equal(mdEscapeLine('a - b 1. c *d*'), 'a - b 1. c \\*d\\*'); // only the start of the line; the rest as mdEscapeText
+    assert.equal(mdEscapeText('- a'), '- a'); // inline text (between code spans, after a label) keeps its start
+    const chars = [...'-+#=1234567890.)( \t\n\r*_`~>[]!|&<\\:a订'];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...chars), maxLength: 12 }), (s) => plain(s)),
+      { numRuns: 500 },
     );
   });
 
