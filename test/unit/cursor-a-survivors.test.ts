@@ -82,7 +82,7 @@ describe('cursor scanner: lines 1-330 (mutation survivors)', () => {
   });
 
   it('plain keys: a colon needs a blank after it, blanks before it are not part of the key', () => {
-    // cursor.ts:131 `j + 1 >= limit || isSpace(s[j + 1])` → true; :133 `e > from` → true / `>=` / `<=`, `e--` → `e++` (the whole test → true: a timeout)
+    // cursor.ts:131 `j + 1 >= limit || isSpace(s[j + 1])` → true; :133 the loop test → false, `e > from` → true / `>=` / `<=`, `e--` → `e++`
     assert.deepStrictEqual(at('a:b: c\n‸'), { ...BLOCK, slot: 'key', path: [], word: { start: 7, end: 7 }, existing: ['a:b'], blank: true, column: 0 });
     assert.deepStrictEqual(at('a  : b\n‸'), { ...BLOCK, slot: 'key', path: [], word: { start: 7, end: 7 }, existing: ['a'], blank: true, column: 0 });
     assert.deepStrictEqual(at('a:\n  ‸: b\n'), { ...BLOCK, slot: 'key', path: ['a'], word: { start: 5, end: 5 }, hasColon: true, column: 2 });
