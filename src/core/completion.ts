@@ -291,7 +291,7 @@ interface IdOptions {
   bracket?: boolean;
   /** A blank line under a list key: insert `- id`. */
   dash?: boolean;
-  /** The item being edited, not offered for itself. */
+  /** The requirement being edited, not offered for itself (only among requirement ids: a role or step may share its id). */
   self?: string;
 }
 
@@ -300,7 +300,7 @@ function idEntries(x: Ctx, kind: SymbolKind, o: IdOptions): CompletionEntry[] {
   const have = new Set(o.exclude ?? []);
   const out: CompletionEntry[] = [];
   knownIds(model, index, kind).forEach((id, i) => {
-    if (have.has(id) || id === o.self) return;
+    if (have.has(id) || (kind === 'requirement' && id === o.self)) return;
     const facts = idFacts(model, kind, id, locale);
     let insertText = id;
     let snippet = false;

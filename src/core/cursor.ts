@@ -349,7 +349,10 @@ function scanFlow(text: string, start: number, cursor: number, basePath: Seg[]):
       // an unclosed collection ends where a line is not indented more than the line it started on
       let j = i + 1;
       while (text[j] === ' ') j++;
-      const blankLine = j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#';
+      // blank as the line pass (`processLine`) sees it: tabs among the blanks too
+      let b = j;
+      while (text[b] === ' ' || text[b] === '\t') b++;
+      const blankLine = b >= text.length || text[b] === '\n' || text[b] === '\r' || text[b] === '#';
       if (!blankLine && j - (i + 1) <= ownerIndent) break;
       i++;
       continue;
@@ -643,8 +646,13 @@ function fromFlow(
     return { ...base, slot: 'value', path: [...at.frame.path, at.index], inList: true, existing: without(at.frame.items), flowItems: without(at.frame.items) };
   }
   if (at.afterColon) return { ...base, slot: 'value', path: [...at.frame.path, at.key ?? ''], inList: false, existing: [] };
-  return { ...base, slot: 'key', path: at.frame.path, inList: false, existing: without(at.frame.keys), flowItems: without(at.frame.keys) };
+  // a key whose colon is already typed (`{ wh‸o: x }`): only the key is replaced, as in a block map
+  const hasColon = FLOW_COLON.test(text.slice(word.end, lineEnd));
+  return { ...base, slot: 'key', path: at.frame.path, inList: false, hasColon, existing: without(at.frame.keys), flowItems: without(at.frame.keys) };
 }
+
+/** A flow map key's colon right after it: `:` then a blank, `,`, `}`, `]` or the line's end (`a:b` is one scalar). */
+const FLOW_COLON = /^[ \t]*:(?=[\s,}\]]|$)/;
 
 // ---------------------------------------------------------------------------
 // Path patterns

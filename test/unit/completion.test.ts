@@ -125,6 +125,26 @@ describe('completion', () => {
     });
   });
 
+  describe('keys in a flow map', () => {
+    /** The text after accepting `e`. */
+    const accept = (x: { text: string }, e: CompletionEntry) => x.text.slice(0, e.replaceSpan.start) + e.insertText + x.text.slice(e.replaceSpan.end);
+    const REQ = 'bizflow: 1\nroles:\n  a: { name: A }\nrequirements:\n  R1: { title: t, from: a, source: { ';
+
+    it('a key whose colon is already typed is completed without a second colon', () => {
+      const x = mark(REQ + 'wh|: x } }\n');
+      assert.equal(accept(x, one(items(x), 'who')), REQ + 'who: x } }\n');
+      const y = mark(REQ + 'wh| : x } }\n');
+      assert.equal(accept(y, one(items(y), 'who')), REQ + 'who : x } }\n');
+    });
+
+    it('a key without its colon gets one', () => {
+      const x = mark(REQ + 'wh| } }\n');
+      assert.equal(accept(x, one(items(x), 'who')), REQ + 'who:  } }\n');
+      const y = mark(REQ + 'wh|, said: x } }\n');
+      assert.equal(accept(y, one(items(y), 'who')), REQ + 'who: , said: x } }\n');
+    });
+  });
+
   describe('`sets` keys', () => {
     it('offers `step.` first, then re-opens the list', () => {
       const x = edit('    adds: [double-check]\n', '    sets:\n      pi|\n');

@@ -104,6 +104,21 @@ describe('cursor: locate', () => {
     });
   });
 
+  it('a flow map key with its colon already typed: only the key is replaced (no second colon)', () => {
+    assert.deepStrictEqual(at('steps: {pick: {ro‸: s}}\n'), {
+      ...FLOW,
+      slot: 'key',
+      path: ['steps', 'pick'],
+      word: { start: 15, end: 17 },
+      hasColon: true,
+      column: 15,
+    });
+    assert.equal(at('steps: {pick: {ro‸ : s}}\n')?.hasColon, true);
+    assert.equal(at('steps: {pick: {ro‸:}}\n')?.hasColon, true);
+    assert.equal(at('steps: {pick: {ro‸:s}}\n')?.hasColon, false); // `ro:s` is one plain scalar in a flow map
+    assert.equal(at('steps: {pick: {ro‸, name: s}}\n')?.hasColon, false);
+  });
+
   it('nothing in a comment, in a block scalar, or in free text', () => {
     assert.equal(at('steps:\n  pick: # ro‸le\n'), undefined);
     assert.equal(at('# ro‸le\nsteps:\n'), undefined);

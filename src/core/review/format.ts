@@ -256,8 +256,6 @@ function words(locale: Locale) {
     requirements: t('Requirements', '需求'),
     conflicts: t('Conflicts', '冲突'),
     agreements: t('Agreements', '同意'),
-    added: t('added', '新增'),
-    removed: t('removed', '删除'),
     changed: (fields: string) => t(`changed (${fields})`, `修改（${fields}）`),
     /** A list of fields or requirements: "a, b" / "a、b". */
     list: (items: readonly string[]) => items.join(t(', ', '、')),

@@ -13,7 +13,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, parse, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../edits';
-import { buildModel } from '../model';
+import { buildModel, scalarText } from '../model';
 import { parseText } from '../parse';
 import { nearest } from '../suggest';
 import { fingerprintOf } from './fingerprint';
@@ -83,7 +83,7 @@ function afterLine(text: string, offset: number): number {
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
-  for (const p of map.items) if (isPair(p) && isScalar(p.key) && String(p.key.value) === key) return p;
+  for (const p of map.items) if (isPair(p) && isScalar(p.key) && scalarText(p.key) === key) return p;
   return undefined;
 }
 

@@ -12,6 +12,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../../../src/core/engine';
+import { fingerprintOf } from '../../../src/core/review/fingerprint';
 import { buildPack, type ReviewPack } from '../../../src/core/review/pack';
 import { esc, renderPackHtml, safeSvg } from '../../../src/core/review/pack-html';
 
@@ -234,5 +235,111 @@ requirements:
 `;
     const html = renderPackHtml(pack(text));
     has(html, '<td>New <span class="id">x</span></td><td>task</td><td><span class="tag added">added</span> <span class="muted">R1, R2</span></td>');
+  });
+});
+
+/**
+ * The ten that rpa left "not done" (docs/mutation-notes/rpa.md): a step added to lane a by two requirements and kept
+ * against its remover by a third that overrides it (added, not contested, yet with an `against` entry), a step removed
+ * by two requirements where one overrides the keeper (removed, not contested, yet with an undecided keeper), data
+ * needed by an added step without a role, a contested added step with its hand-off, one requirement that both changes
+ * and removes in lane c, two roles that agreed to the current version, and a file with a YAML syntax error.
+ */
+const MIXED = `bizflow: 1
+process: { name: P }
+roles:
+  a: { name: A }
+  b: { name: B }
+  c: { name: C }
+steps:
+  s0: { name: Start, type: start, role: a, produces: [d], next: [y, u] }
+  y: { name: Y, role: b, next: w }
+  w: { name: W, role: c, next: t }
+  t: { name: T, role: c, next: e }
+  u: { name: U, role: c, next: e }
+  e: { name: End, type: end }
+  x: { name: New, needs: [d], next: e }
+  z: { name: Zed, role: a, needs: [d], next: e }
+  v: { name: V, role: b, next: w }
+requirements:
+  R1: { title: one, from: a, priority: must, adds: [x, z, v] }
+  R7: { title: seven, from: b, priority: must, adds: [x, z], sets: { t.mode: auto }, removes: [w] }
+  R2: { title: two, from: b, priority: could, removes: [z, v] }
+  R3: { title: three, from: c, priority: could, steps: [z], overrides: [R2] }
+  R4: { title: four, from: c, priority: could, steps: [w] }
+  R5: { title: five, from: a, priority: must, removes: [u], overrides: [R6] }
+  R8: { title: eight, from: b, priority: must, removes: [u] }
+  R6: { title: six, from: c, priority: could, steps: [u] }
+`;
+
+/** MIXED with R1 agreed by b and c, at R1's current fingerprint. */
+function mixedAgreed(): string {
+  const m = analyze(MIXED, { locale: 'en' }).model;
+  const fp = fingerprintOf(m, m.requirements.byId.get('R1')!).fingerprint;
+  return MIXED.replace(
+    'adds: [x, z, v] }',
+    `adds: [x, z, v], reviews: [{ role: b, verdict: agree, fingerprint: "${fp}" }, { role: c, verdict: agree, fingerprint: "${fp}" }] }`,
+  );
+}
+
+describe('pack-html survivors: the ten left by rpa', () => {
+  // pack-html.ts:153 `c.contested && c.against.length` → true / `||`, its `''` → "Stryker was here!": z is added (R3
+  // keeps it over its remover R2), not contested, and has R2 in `against`; :161 the same `||` for removed steps: u is
+  // removed (R5 overrides its keeper R6), not contested, with R6 undecided against R8
+  it('an added or removed step that is not contested names no "contested by", even with requirements against it', () => {
+    const html = renderPackHtml(pack(MIXED));
+    has(html, '<h4>Steps added to your lane</h4><ul><li><span class="tag added">added</span> Zed (z) — asked by R1 (must, A (a)), R7 (must, B (b))</li></ul>');
+    has(
+      html,
+      '<h4>Steps removed from your lane</h4><ul><li><span class="tag contested">contested</span> W (w) — asked by R7 (must, B (b)) — contested by R4 (could, C (c))</li>' +
+        '<li><span class="tag removed">removed</span> U (u) — asked by R5 (must, A (a)), R8 (must, B (b))</li></ul>',
+    );
+  });
+
+  // pack-html.ts:179:159 a receiving step without a role: `''` → "Stryker was here!"; :179:225 and :182:141 the ', '
+  // between two requirements → ""
+  it('data lines: a receiving step without a role gets no role, two requirements are comma-separated', () => {
+    const html = renderPackHtml(pack(MIXED));
+    has(html, '<h4>Data you must newly provide</h4><ul><li><code>d</code> — for New (x) (R1, R7)</li></ul>');
+    has(html, '<h4>Data you newly need</h4><ul><li><code>d</code> — at Zed (z) (R1, R7)</li></ul>');
+  });
+
+  // pack-html.ts:188 a contested hand-off: the whole line → ``, `h.change === 'added'` (×2) → true / false / `!==`,
+  // 'contested' (:188:30) and 'added' / 'removed' → "": one removed and one contested hand-off in lane c
+  it('hand-offs: a removed one and a contested one, each with its own tag, in both languages', () => {
+    has(
+      renderPackHtml(pack(MIXED)),
+      '<h4>Hand-offs that change</h4><ul><li><span class="tag removed">removed</span> Start (s0) [A (a)] → U (u) [C (c)]</li>' +
+        '<li><span class="tag contested">contested</span> V (v) [B (b)] → W (w) [C (c)]</li></ul>',
+    );
+    has(
+      renderPackHtml(pack(MIXED, 'zh-CN')),
+      '<h4>变化的交接</h4><ul><li><span class="tag removed">去掉</span> Start (s0) [A (a)] → U (u) [C (c)]</li>' +
+        '<li><span class="tag contested">有争议</span> V (v) [B (b)] → W (w) [C (c)]</li></ul>',
+    );
+  });
+
+  // pack-html.ts:240 the kinds of one requirement's asks: ', ' → "" and '、' → ""
+  it('two kinds of ask of one requirement in one lane, joined in each language', () => {
+    has(
+      renderPackHtml(pack(MIXED)),
+      '<tr><td><b>R7</b> seven</td><td>B (b)</td><td>must</td><td>changes how a step works, removes a step</td>',
+    );
+    has(
+      renderPackHtml(pack(MIXED, 'zh-CN')),
+      '<tr><td><b>R7</b> seven</td><td>B (b)</td><td>必须 must</td><td>改变步骤工作方式、去掉步骤</td>',
+    );
+  });
+
+  // pack-html.ts:257 the ', ' between the roles that agreed → ""
+  it('two roles that agreed to the current version, comma-separated', () => {
+    has(renderPackHtml(pack(mixedAgreed())), '<td>agreed: B (b), C (c)</td>');
+  });
+
+  // pack-html.ts:330 the syntax-error flag → ``
+  it('a file with a YAML syntax error is flagged in the summary; a file without is not', () => {
+    const flag = '<p class="flag">The file has YAML syntax errors: this pack shows only what could be read.</p>';
+    has(renderPackHtml(pack(MIXED + 'oops: [\n')), flag);
+    assert.ok(!renderPackHtml(pack(MIXED)).includes(flag));
   });
 });
