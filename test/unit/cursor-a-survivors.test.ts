@@ -11,19 +11,7 @@
  * docs/mutation-notes/cua.md.
  */
 import { strict as assert } from 'assert';
-import { locate, type CursorContext } from '../../src/core/cursor';
-
-const MARK = '‸';
-
-/** `locate` at the cursor mark `‸` (removed from the text), as in cursor.test.ts. */
-function at(marked: string): CursorContext | undefined {
-  const offset = marked.indexOf(MARK);
-  assert.ok(offset >= 0, 'test text has a cursor mark');
-  return locate(marked.slice(0, offset) + marked.slice(offset + MARK.length), offset);
-}
-
-const BLOCK = { existing: [], inList: false, blank: false, hasColon: false, needsSpace: false, inFlow: false };
-const FLOW = { blank: false, hasColon: false, inFlow: true, needsSpace: false, inList: false, existing: [] };
+import { at, BLOCK, FLOW } from './cursor-helpers';
 
 describe('cursor scanner: lines 1-330 (mutation survivors)', () => {
   it('tabs and lone carriage returns count as blanks after a colon and a dash', () => {

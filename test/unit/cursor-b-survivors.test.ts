@@ -7,18 +7,8 @@
  * with the reason, in docs/mutation-notes/cub.md. `‸` marks the cursor in each text (it is removed before scanning).
  */
 import * as assert from 'assert';
-import { locate, type CursorContext } from '../../src/core/cursor';
-
-const MARK = '‸';
-
-function at(marked: string): CursorContext | undefined {
-  const offset = marked.indexOf(MARK);
-  assert.ok(offset >= 0, 'test text has a cursor mark');
-  return locate(marked.slice(0, offset) + marked.slice(offset + MARK.length), offset);
-}
-
-const BLOCK = { existing: [], inList: false, blank: false, hasColon: false, needsSpace: false, inFlow: false };
-const FLOW = { blank: false, hasColon: false, inFlow: true, needsSpace: false, inList: false, existing: [] };
+import { locate, matchPath } from '../../src/core/cursor';
+import { at, BLOCK, FLOW } from './cursor-helpers';
 
 describe('cursor survivors (cursor.ts from line 331)', () => {
   // cursor.ts:463 `!(offset >= 0 && offset <= text.length)` → `false`, the inner test → `true` / `||`, `offset >= 0` → `true`

@@ -1,6 +1,10 @@
 /** Test helpers: analyse a snippet and read diagnostics back as text + code. */
+import { strict as assert } from 'assert';
 import { analyze, type AnalyzeOptions, type ReportedMessage } from '../../src/core/engine';
+import { buildModel } from '../../src/core/model';
+import { parseText } from '../../src/core/parse';
 import { LineIndex } from '../../src/core/positions';
+import { buildSymbolIndex } from '../../src/core/symbols';
 import type { Diagnostic } from '../../src/core/types';
 
 export interface Found {
@@ -85,3 +89,19 @@ steps:
     name: End
     type: end
 `;
+
+/** The model of `text` and its symbol index (the rename and symbol tests). */
+export function symbolSetup(text: string) {
+  const model = buildModel(parseText(text));
+  return { model, index: buildSymbolIndex(model) };
+}
+
+/** Offset of the n-th (0-based) occurrence of `needle` in `text`, plus `delta`. */
+export function nthOffset(text: string, needle: string, n = 0, delta = 0): number {
+  let i = -1;
+  for (let k = 0; k <= n; k++) {
+    i = text.indexOf(needle, i + 1);
+    assert.ok(i >= 0, `"${needle}" #${n} not in text`);
+  }
+  return i + delta;
+}

@@ -11,29 +11,10 @@
 import { strict as assert } from 'assert';
 import { editsOverlap, normalizeEdits, type TextEdit } from '../../src/core/edits';
 import { mdCode, mdCodeText, mdEscapeText } from '../../src/core/escape';
-import { buildModel } from '../../src/core/model';
-import { parseText } from '../../src/core/parse';
 import { prepareRename, renameSymbol } from '../../src/core/rename';
-import { buildSymbolIndex, type SymbolIndex, type SymbolOccurrence } from '../../src/core/symbols';
+import { type SymbolIndex, type SymbolOccurrence } from '../../src/core/symbols';
 import type { Locale } from '../../src/core/types';
-
-// the helpers of test/unit/rename.test.ts and test/unit/symbols.test.ts (not exported there: importing a test file
-// would run its tests here too)
-
-function setup(text: string) {
-  const model = buildModel(parseText(text));
-  return { model, index: buildSymbolIndex(model) };
-}
-
-/** Offset of the n-th (0-based) occurrence of `needle`, plus `delta`. */
-function at(text: string, needle: string, n = 0, delta = 0): number {
-  let i = -1;
-  for (let k = 0; k <= n; k++) {
-    i = text.indexOf(needle, i + 1);
-    assert.ok(i >= 0, `"${needle}" #${n} not in text`);
-  }
-  return i + delta;
-}
+import { nthOffset as at, symbolSetup as setup } from './helpers';
 
 /** `kind id field text@line` for each occurrence, for compact comparisons. */
 function describeOcc(text: string, o: SymbolOccurrence): string {

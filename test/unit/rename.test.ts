@@ -2,31 +2,15 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, editsOverlap, normalizeEdits, type TextEdit } from '../../src/core/edits';
-import { buildModel } from '../../src/core/model';
-import { parseText } from '../../src/core/parse';
 import { prepareRename, renameSymbol } from '../../src/core/rename';
-import { buildSymbolIndex } from '../../src/core/symbols';
+
 import type { Locale } from '../../src/core/types';
+import { nthOffset as at, symbolSetup as setup } from './helpers';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const examples = path.resolve(repoRoot, 'examples');
 const ORDER = fs.readFileSync(path.join(examples, 'order-fulfilment.bizflow.yaml'), 'utf8');
 const P2P = fs.readFileSync(path.join(examples, 'procure-to-pay.bizflow.yaml'), 'utf8');
-
-function setup(text: string) {
-  const model = buildModel(parseText(text));
-  return { model, index: buildSymbolIndex(model) };
-}
-
-/** Offset of the n-th (0-based) occurrence of `needle`, plus `delta`. */
-function at(text: string, needle: string, n = 0, delta = 0): number {
-  let i = -1;
-  for (let k = 0; k <= n; k++) {
-    i = text.indexOf(needle, i + 1);
-    assert.ok(i >= 0, `"${needle}" #${n} not in text`);
-  }
-  return i + delta;
-}
 
 /** Renames the symbol at `offset` and returns the new text; fails the test on a refusal. */
 function renamed(text: string, offset: number, newName: string): string {
