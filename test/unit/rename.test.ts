@@ -3,7 +3,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { applyEdits, editsOverlap, normalizeEdits, type TextEdit } from '../../src/core/edits';
 import { prepareRename, renameSymbol } from '../../src/core/rename';
-
 import type { Locale } from '../../src/core/types';
 import { nthOffset as at, symbolSetup as setup } from './helpers';
 
