@@ -351,7 +351,7 @@ function scanFlow(text: string, start: number, cursor: number, basePath: Seg[]):
       while (text[j] === ' ') j++;
       // blank as the line pass (`processLine`) sees it: tabs among the blanks too
       let b = j;
-      while (text[b] === ' ' || text[b] === '\t') b++;
+      while (isSpace(text[b])) b++;
       const blankLine = b >= text.length || text[b] === '\n' || text[b] === '\r' || text[b] === '#';
       if (!blankLine && j - (i + 1) <= ownerIndent) break;
       i++;
